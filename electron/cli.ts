@@ -1,0 +1,66 @@
+/**
+ * The admin CLI: `npm run --silent admin -- <command> [options]`. Plain Node on the same core and
+ * dispatcher as the app; it never loads Electron.
+ */
+import { parseArgs } from 'node:util';
+import { commands, type Command } from './cli/commands';
+import { CliError, EXIT } from './cli/output';
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: npm run --silent admin -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run a command with --help for its options. Passwords come from KLUIS_PASSWORD or a hidden prompt,',
+    'never from the command line. Exit codes: 0 done, 1 error, 2 wrong credentials.',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  const options = Object.entries(command.options).map(
+    ([option, spec]) => `  --${option.padEnd(18)} ${spec.description}${spec.required ? ' (required)' : ''}`,
+  );
+  return [`Usage: npm run --silent admin -- ${command.usage}`, '', command.summary, '', 'Options:', ...options].join(
+    '\n',
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? EXIT.ok : EXIT.error;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${commandHelp(name, command)}\n`);
+    return EXIT.ok;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const options = Object.fromEntries(Object.entries(command.options).map(([key, spec]) => [key, { type: spec.type }]));
+    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('\n')[0]}. Run "${name} --help" for its options.`);
+  }
+  const missing = Object.entries(command.options).find(([key, spec]) => spec.required && !values[key]);
+  if (missing) throw new CliError(`--${missing[0]} is required. Run "${name} --help" for its options.`);
+  await command.run(values);
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`kluis: ${message}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : EXIT.error;
+  },
+);

@@ -1,0 +1,32 @@
+import type { ApiError } from '../../shared/errors';
+
+/** Exit codes: 0 done, 1 any error, 2 wrong credentials (so scripts can tell them apart). */
+export const EXIT = { ok: 0, error: 1, wrongCredentials: 2 } as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.error,
+  ) {
+    super(message);
+  }
+}
+
+export function fromApiError(error: ApiError): CliError {
+  const fields = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+  const firstField = Object.entries(fields)[0];
+  const detail = firstField ? ` (${firstField[0]}: ${firstField[1][0] ?? 'invalid'})` : '';
+  return new CliError(
+    `${error.message}${detail}`,
+    error.code === 'UNAUTHENTICATED' ? EXIT.wrongCredentials : EXIT.error,
+  );
+}
+
+export function printTable(rows: [string, string | number][]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}

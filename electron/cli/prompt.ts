@@ -1,0 +1,46 @@
+/**
+ * Reads a password without echoing it. Passwords never come from argv (they would show in `ps`
+ * and in shell history): from KLUIS_PASSWORD, or from this prompt on a terminal.
+ */
+import { stdin, stdout } from 'node:process';
+
+export function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!stdin.isTTY) {
+      reject(new Error('Set KLUIS_PASSWORD, or run this command in a terminal to be asked for the password.'));
+      return;
+    }
+    stdout.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let entered = '';
+    const finish = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      stdout.write('\n');
+      if (error) reject(error);
+      else resolve(entered);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') return finish();
+        if (char === '\u0003') return finish(new Error('Cancelled.'));
+        if (char === '\u007f' || char === '\b') entered = entered.slice(0, -1);
+        else entered += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export async function readPassword(options: { confirm: boolean }): Promise<string> {
+  const fromEnv = process.env.KLUIS_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const password = await promptHidden('Password: ');
+  if (options.confirm && (await promptHidden('Password again: ')) !== password) {
+    throw new Error('The two passwords differ.');
+  }
+  return password;
+}

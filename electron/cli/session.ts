@@ -1,0 +1,37 @@
+/**
+ * The CLI is one more caller of the dispatcher: same schemas, same rights, same errors as the app.
+ */
+import type { ChannelInput, ChannelOutput } from '../../shared/api';
+import type { ChannelName } from '../../shared/channels';
+import { createDispatcher, type Dispatcher } from '../core/dispatch';
+import { openKluis, type KluisCore } from '../core/kluis';
+import { readPassword } from './prompt';
+import { CliError, fromApiError } from './output';
+
+export interface CliSession {
+  core: KluisCore;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  close(): Promise<void>;
+}
+
+export async function openCli(dataDir: string): Promise<CliSession> {
+  const core = await openKluis({ dataDir });
+  const dispatcher: Dispatcher = createDispatcher(core, { trustedOrigins: [] });
+  return {
+    core,
+    async call(channel, input) {
+      const result = await dispatcher.dispatch(channel, input, { kind: 'cli' });
+      if (!result.ok) throw fromApiError(result.error);
+      return result.value as ChannelOutput<typeof channel>;
+    },
+    close: () => core.close(),
+  };
+}
+
+/** Signs in with KLUIS_USER and KLUIS_PASSWORD (or a prompt). */
+export async function signInFromEnvironment(cli: CliSession): Promise<void> {
+  const username = process.env.KLUIS_USER;
+  if (!username) throw new CliError('Set KLUIS_USER to the username to sign in with.');
+  const password = await readPassword({ confirm: false });
+  await cli.call('session.signIn', { username, password });
+}

@@ -1,0 +1,8 @@
+/**
+ * Every migration, in order. Numbered, forward only: a migration is never edited once released;
+ * a change is a new file.
+ */
+import type { Migration } from '../migrate';
+import { initial } from './001_initial';
+
+export const MIGRATIONS: readonly Migration[] = [initial];

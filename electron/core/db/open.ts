@@ -1,0 +1,64 @@
+/**
+ * Opens the encrypted database: SQLCipher-compatible (cipher 'sqlcipher', legacy 4) with a raw
+ * 32-byte key, WAL, foreign keys and secure_delete. The key goes to SQLite as a Buffer holding the
+ * `x'…'` raw-key literal, which is zeroed right after, so it never lives in a JS string.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { KluisError } from '../errors';
+import { zero } from '../vault/crypto';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'kluis.db';
+export const CIPHER = { name: 'sqlcipher', legacy: 4 } as const;
+
+export interface OpenOptions {
+  /** Path of the native addon built for Electron's ABI (see scripts/start.mjs); Node's by default. */
+  nativeBinding?: string | undefined;
+  /** For the benchmark's plain twin only: open without a key. */
+  plain?: boolean;
+}
+
+const HEX = '0123456789abcdef';
+
+/** Builds the ASCII bytes of `x'<hex>'` directly into a Buffer. */
+function rawKeyLiteral(key: Buffer): Buffer {
+  const literal = Buffer.alloc(key.length * 2 + 3);
+  literal[0] = 0x78; // x
+  literal[1] = 0x27; // '
+  for (let i = 0; i < key.length; i++) {
+    const byte = key[i] as number;
+    literal[2 + i * 2] = HEX.charCodeAt(byte >> 4);
+    literal[3 + i * 2] = HEX.charCodeAt(byte & 0x0f);
+  }
+  literal[literal.length - 1] = 0x27; // '
+  return literal;
+}
+
+export function openDatabase(path: string, dek: Buffer | null, options: OpenOptions = {}): Db {
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    if (!options.plain) {
+      if (!dek || dek.length !== 32) throw new KluisError('INTERNAL', 'The database key has the wrong length.');
+      db.pragma(`cipher = '${CIPHER.name}'`);
+      db.pragma(`legacy = ${CIPHER.legacy}`);
+      const literal = rawKeyLiteral(dek);
+      try {
+        db.key(literal);
+      } finally {
+        zero(literal);
+      }
+    }
+    // The first read proves the key: a wrong key fails here with SQLITE_NOTADB.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if (error instanceof KluisError) throw error;
+    throw new KluisError('UNAUTHENTICATED', 'The database could not be opened with this key.');
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}

@@ -1,0 +1,87 @@
+/**
+ * First run: make the DEK, the encrypted database, the first admin and vault.json. vault.json is
+ * written last, so a failure at any step leaves the folder without an install, and the partial
+ * files and keychain item are removed.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import type { KeyMode } from '../../../shared/api';
+import { insertUser } from '../auth/users';
+import { migrate } from '../db/migrate';
+import { CIPHER, openDatabase, type Db, type OpenOptions } from '../db/open';
+import { KluisError } from '../errors';
+import { randomKey, zero } from '../vault/crypto';
+import type { KdfCost } from '../vault/kdf';
+import type { Keychain } from '../vault/keychain';
+import { createSlot } from '../vault/slots';
+import { writeVaultFile } from '../vault/vaultFile';
+import { setMeta } from './meta';
+import { dataPaths, holdsInstall } from './paths';
+
+export interface CreateInstallInput {
+  dataDir: string;
+  orgName: string;
+  adminUsername: string;
+  password: string;
+  keychain: Keychain;
+  /** Policy: refuse to run without an OS keychain instead of falling back to passphrase-only. */
+  requireKeychain?: boolean;
+  kdfCost?: KdfCost;
+  openOptions?: OpenOptions;
+}
+
+export async function createInstall(input: CreateInstallInput): Promise<{ keyMode: KeyMode; installId: string }> {
+  const paths = dataPaths(input.dataDir);
+  if (holdsInstall(input.dataDir)) {
+    throw new KluisError('CONFLICT', `${input.dataDir} already holds a Kluis install; nothing was changed.`);
+  }
+  const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';
+  if (keyMode === 'passphrase-only' && input.requireKeychain) {
+    throw new KluisError('CONFLICT', 'No OS keychain answered, and the policy requires one; nothing was changed.');
+  }
+  mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
+
+  const installId = randomUUID();
+  const deviceSecret = keyMode === 'keychain' ? randomKey() : null;
+  const dek = randomKey();
+  let db: Db | undefined;
+  let storedSecret = false;
+  try {
+    const slot = await createSlot({
+      installId,
+      username: input.adminUsername,
+      password: input.password,
+      deviceSecret,
+      dek,
+      ...(input.kdfCost ? { kdfCost: input.kdfCost } : {}),
+    });
+    db = openDatabase(paths.db, dek, input.openOptions);
+    migrate(db);
+    db.transaction(() => {
+      setMeta(db as Db, 'org_name', input.orgName);
+      insertUser(db as Db, { username: input.adminUsername, displayName: input.adminUsername, role: 'admin', slotId: slot.id });
+    }).immediate();
+    db.close();
+    db = undefined;
+    if (deviceSecret) {
+      await input.keychain.setSecret(installId, deviceSecret);
+      storedSecret = true;
+    }
+    writeVaultFile(input.dataDir, {
+      format: 1,
+      installId,
+      cipher: { ...CIPHER },
+      keyMode,
+      slots: [slot],
+      auditHead: null,
+    });
+    return { keyMode, installId };
+  } catch (error) {
+    db?.close();
+    for (const file of [paths.db, paths.wal, paths.shm, paths.vault]) rmSync(file, { force: true });
+    if (storedSecret) await input.keychain.deleteSecret(installId).catch(() => false);
+    throw error;
+  } finally {
+    zero(dek, deviceSecret);
+  }
+}

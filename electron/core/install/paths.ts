@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DB_FILE } from '../db/open';
+import { VAULT_FILE } from '../vault/vaultFile';
+
+export interface DataPaths {
+  dir: string;
+  vault: string;
+  db: string;
+  wal: string;
+  shm: string;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  const db = join(dataDir, DB_FILE);
+  return { dir: dataDir, vault: join(dataDir, VAULT_FILE), db, wal: `${db}-wal`, shm: `${db}-shm` };
+}
+
+/** An install exists once either of its two files does; a half-made one is refused, not overwritten. */
+export function holdsInstall(dataDir: string): boolean {
+  const paths = dataPaths(dataDir);
+  return existsSync(paths.vault) || existsSync(paths.db);
+}

@@ -1,0 +1,84 @@
+/**
+ * `vault.json` beside the database: install id, cipher settings, key slots and the audit head.
+ * It holds no names, emails or record data; slot ids are keyed hashes of usernames.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { KeyMode } from '../../../shared/api';
+import { KluisError } from '../errors';
+
+export const VAULT_FILE = 'vault.json';
+export const VAULT_FORMAT = 1;
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const sealed = z.strictObject({ iv: b64, ciphertext: b64, tag: b64 });
+
+const slotSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  kdf: z.strictObject({
+    algorithm: z.literal('argon2id'),
+    memoryCost: z.number().int().min(8_192),
+    timeCost: z.number().int().min(1),
+    parallelism: z.number().int().min(1).max(16),
+    salt: b64,
+  }),
+  publicKey: b64,
+  wrappedPrivateKey: sealed,
+  sealedDek: sealed.extend({ ephemeralPublicKey: b64 }),
+});
+
+const vaultSchema = z.strictObject({
+  format: z.literal(VAULT_FORMAT),
+  installId: z.uuid(),
+  cipher: z.strictObject({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
+  keyMode: z.enum(['keychain', 'passphrase-only']),
+  slots: z.array(slotSchema),
+  auditHead: z.string().nullable(),
+});
+
+export type VaultSlot = z.infer<typeof slotSchema>;
+export type VaultFile = z.infer<typeof vaultSchema> & { keyMode: KeyMode };
+
+export function vaultPath(dataDir: string): string {
+  return join(dataDir, VAULT_FILE);
+}
+
+export function readVaultFile(dataDir: string): VaultFile {
+  let raw: string;
+  try {
+    raw = readFileSync(vaultPath(dataDir), 'utf8');
+  } catch {
+    throw new KluisError('NOT_FOUND', `No Kluis install in ${dataDir} (vault.json is missing).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new KluisError('INTERNAL', 'vault.json is damaged: it is not valid JSON.');
+  }
+  const parsed = vaultSchema.safeParse(json);
+  if (!parsed.success) {
+    const format = (json as { format?: unknown } | null)?.format;
+    if (typeof format === 'number' && format > VAULT_FORMAT) {
+      throw new KluisError('CONFLICT', `vault.json was written by a newer Kluis (format ${format}); update Kluis to open it.`);
+    }
+    throw new KluisError('INTERNAL', 'vault.json is damaged: its contents do not match the expected format.');
+  }
+  return parsed.data;
+}
+
+/** Write-to-temp, fsync, rename: a crash leaves either the old or the new file, never half of one. */
+export function writeVaultFile(dataDir: string, vault: VaultFile): void {
+  const target = vaultPath(dataDir);
+  const temp = join(dirname(target), `.vault.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(vault, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
+}

@@ -1,0 +1,49 @@
+/**
+ * The one place ipcMain is used. The renderer reaches the main process through a single handle,
+ * 'kluis:invoke', and hears back on 'kluis:event'. What a call may do is the dispatcher's decision
+ * (sender check, schema, session, permission); this file only passes it the facts about the sender
+ * and makes sure nothing but a Result value ever crosses back.
+ */
+import { ipcMain, type BrowserWindow } from 'electron';
+import { isEventName, type EventName } from '../shared/channels';
+import type { ApiError, Result } from '../shared/errors';
+import type { Dispatcher } from './core/dispatch';
+import { isAppUrl } from './security';
+
+// Must match the names in preload.ts (which cannot import this file: it would pull in ipcMain).
+export const INVOKE_CHANNEL = 'kluis:invoke';
+export const EVENT_CHANNEL = 'kluis:event';
+
+const INTERNAL: ApiError = { code: 'INTERNAL', message: 'Something went wrong in Kluis.' };
+
+/** Returns a function that removes the handler and the event forwarding again. */
+export function registerIpc(dispatcher: Dispatcher, getWindow: () => BrowserWindow | null): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    const frame = event.senderFrame;
+    try {
+      return await dispatcher.dispatch(channel, input, {
+        kind: 'ipc',
+        url: frame?.url ?? '',
+        isMainFrame: frame !== null && frame === event.sender.mainFrame,
+      });
+    } catch {
+      // The dispatcher returns errors as values; a throw here is a bug, and its stack must not
+      // reach the renderer (ipcMain.handle would serialise the Error message across).
+      return { ok: false, error: INTERNAL };
+    }
+  });
+
+  const unsubscribe = dispatcher.onEvent((name: EventName, payload: unknown) => {
+    if (!isEventName(name)) return;
+    const window = getWindow();
+    if (window === null || window.isDestroyed()) return;
+    // Only our own page hears events; never a page that somehow got navigated elsewhere.
+    if (!isAppUrl(window.webContents.getURL())) return;
+    window.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}

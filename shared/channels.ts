@@ -1,0 +1,26 @@
+/**
+ * The names of every IPC channel and event, without their schemas, so the sandboxed preload can
+ * whitelist them without bundling zod. `api.ts` is checked against this list at compile time.
+ */
+export const CHANNEL_NAMES = [
+  'app.state',
+  'setup.createInstall',
+  'session.signIn',
+  'session.signOut',
+  'install.status',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Events the main process pushes to the renderer. */
+export const EVENT_NAMES = ['session.changed'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

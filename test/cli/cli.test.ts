@@ -1,0 +1,105 @@
+/**
+ * The admin CLI as an admin uses it: `npm run --silent admin -- <command>`, one process per call.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NO_SECRET_SERVICE, runCli } from '../support/cli';
+import { tempDir } from '../support/install';
+
+const PASSWORD = 'fietsen-langs-de-amstel';
+const env = { KLUIS_PASSWORD: PASSWORD, ...NO_SECRET_SERVICE };
+
+describe('admin CLI', () => {
+  it('init creates an install and prints one JSON object with --json', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ dataDir, keyMode: 'passphrase-only', installId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('init refuses a folder that already holds an install and changes nothing', async () => {
+    const dataDir = join(tempDir(), 'data');
+    expect((await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], env)).code).toBe(0);
+    const vaultBefore = readFileSync(join(dataDir, 'vault.json'));
+    const dbBefore = readFileSync(join(dataDir, 'kluis.db'));
+
+    const again = await runCli(['init', '--data', dataDir, '--org', 'B', '--admin', 'bart'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`kluis: ${dataDir} already holds a Kluis install; nothing was changed.`);
+    expect(readFileSync(join(dataDir, 'vault.json')).equals(vaultBefore)).toBe(true);
+    expect(readFileSync(join(dataDir, 'kluis.db')).equals(dbBefore)).toBe(true);
+  });
+
+  it('status signs in and shows install id, cipher, key mode, schema version and user count', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const created = JSON.parse(
+      (await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk', '--json'], env)).stdout,
+    ) as { installId: string };
+    const status = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'anouk' });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`install id\\s+${created.installId}`));
+    expect(status.stdout).toMatch(/cipher\s+sqlcipher \(legacy 4\)/);
+    expect(status.stdout).toMatch(/key mode\s+passphrase-only/);
+    expect(status.stdout).toMatch(/schema version\s+1/);
+    expect(status.stdout).toMatch(/users\s+1/);
+  });
+
+  it('status with wrong credentials exits 2 with the generic message, whichever part was wrong', async () => {
+    const dataDir = join(tempDir(), 'data');
+    await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], env);
+    const wrongPassword = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'anouk', KLUIS_PASSWORD: 'fietsen-langs-de-maas' });
+    const wrongUser = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'bart' });
+    for (const result of [wrongPassword, wrongUser]) {
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe('kluis: Wrong username or password');
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('never asks for the password on the command line and refuses to guess without one', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const noPassword = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], { ...NO_SECRET_SERVICE, KLUIS_PASSWORD: undefined });
+    expect(noPassword.code).toBe(1);
+    expect(noPassword.stderr.trim()).toBe('kluis: Set KLUIS_PASSWORD, or run this command in a terminal to be asked for the password.');
+    const asFlag = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk', '--password', PASSWORD], env);
+    expect(asFlag.code).toBe(1);
+    expect(asFlag.stderr).toContain("Unknown option '--password'");
+  });
+
+  it('explains a password that is too short', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], { ...env, KLUIS_PASSWORD: 'te-kort' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('kluis: The request is not valid. (password: Use at least 12 characters)');
+  });
+
+  it.each([
+    [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
+    [['frobnicate'], 'kluis: Unknown command "frobnicate". Run with --help to see the commands.'],
+    [['status', '--data', '/nonexistent/kluis'], 'kluis: Set KLUIS_USER to the username to sign in with.'],
+  ])('gives a one-line error and a non-zero exit for %j', async (args, message) => {
+    const result = await runCli(args, { ...env, KLUIS_USER: undefined });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(message);
+  });
+
+  it('says plainly when the folder holds no install', async () => {
+    const result = await runCli(['status', '--data', join(tempDir(), 'empty')], { ...env, KLUIS_USER: 'anouk' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('kluis: Kluis is not set up in this folder yet.');
+  });
+
+  it('has --help for the whole and for each command', async () => {
+    const all = await runCli(['--help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('init');
+    expect(all.stdout).toContain('status');
+    for (const command of ['init', 'status']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: npm run --silent admin -- ${command}`);
+      expect(help.stdout).toContain('--data');
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    // Argon2id at real parameters and real child processes make some tests take seconds.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Tests spawn CLIs and open encrypted files; two cores, so keep the pool small.
+    maxWorkers: 2,
+  },
+});
