@@ -5,14 +5,11 @@
  * and makes sure nothing but a Result value ever crosses back.
  */
 import { ipcMain, type BrowserWindow } from 'electron';
-import { isEventName, type EventName } from '../shared/channels';
+import { IPC_EVENT as EVENT_CHANNEL, IPC_INVOKE as INVOKE_CHANNEL, isEventName, type EventName } from '../shared/channels';
 import type { ApiError, Result } from '../shared/errors';
 import type { Dispatcher } from './core/dispatch';
 import { isAppUrl } from './security';
 
-// Must match the names in preload.ts (which cannot import this file: it would pull in ipcMain).
-export const INVOKE_CHANNEL = 'kluis:invoke';
-export const EVENT_CHANNEL = 'kluis:event';
 
 const INTERNAL: ApiError = { code: 'INTERNAL', message: 'Something went wrong in Kluis.' };
 

@@ -9,11 +9,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { KluisBridge } from '../shared/api';
-import { isChannelName, isEventName } from '../shared/channels';
+import { IPC_EVENT as EVENT_CHANNEL, IPC_INVOKE as INVOKE_CHANNEL, isChannelName, isEventName } from '../shared/channels';
 
-// Must match ipc.ts (not imported: that file uses ipcMain and cannot be bundled here).
-const INVOKE_CHANNEL = 'kluis:invoke';
-const EVENT_CHANNEL = 'kluis:event';
 
 const bridge: KluisBridge = {
   invoke(channel, input) {

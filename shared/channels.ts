@@ -24,3 +24,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 }
+
+/** The two Electron IPC names behind `window.kluis`: one for calls, one for pushed events. */
+export const IPC_INVOKE = 'kluis:invoke';
+export const IPC_EVENT = 'kluis:event';

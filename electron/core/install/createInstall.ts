@@ -4,7 +4,7 @@
  * files and keychain item are removed.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import type { KeyMode } from '../../../shared/api';
 import { insertUser } from '../auth/users';
 import { migrate } from '../db/migrate';
@@ -56,6 +56,8 @@ export async function createInstall(input: CreateInstallInput): Promise<{ keyMod
       ...(input.kdfCost ? { kdfCost: input.kdfCost } : {}),
     });
     db = openDatabase(paths.db, dek, input.openOptions);
+    // Owner only; SQLite gives the WAL and shared-memory files the same mode as the database.
+    chmodSync(paths.db, 0o600);
     migrate(db);
     db.transaction(() => {
       setMeta(db as Db, 'org_name', input.orgName);

@@ -1,0 +1,62 @@
+/**
+ * The renderer's only door to the core: a thin wrapper around `window.kluis` (the Electron preload
+ * or, in tests, the preview bridge). Every call resolves to a Result; a missing or broken bridge
+ * becomes an INTERNAL error value instead of an exception, so screens handle one shape only.
+ */
+import type { ChannelInput, ChannelOutput, EventPayloads, KluisBridge } from '../../shared/api';
+import type { ChannelName } from '../../shared/channels';
+import type { ApiError, Result } from '../../shared/errors';
+
+// Read, not declared on Window globally: the bridge is provided by others, and the renderer should
+// cope with its absence rather than assume it.
+function bridge(): KluisBridge | undefined {
+  return (window as unknown as { kluis?: KluisBridge }).kluis;
+}
+
+function failure(message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
+  const kluis = bridge();
+  if (!kluis) return failure('The connection to the Kluis core is missing.');
+  try {
+    const result: unknown = await kluis.invoke(channel, input);
+    return isResult(result)
+      ? (result as Result<ChannelOutput<C>>)
+      : failure('The Kluis core gave an answer this screen does not understand.');
+  } catch {
+    return failure('The connection to the Kluis core failed.');
+  }
+}
+
+/** Subscribes to a pushed event; returns the unsubscribe function (a no-op without a bridge). */
+export function onEvent<E extends keyof EventPayloads>(
+  event: E,
+  callback: (payload: EventPayloads[E]) => void,
+): () => void {
+  const kluis = bridge();
+  if (!kluis) return () => {};
+  return kluis.on(event, callback);
+}
+
+/**
+ * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`. Take the
+ * first message per field, and nothing from a shape we do not recognise.
+ */
+export function fieldErrorsFrom(details: unknown): Record<string, string> {
+  const fieldErrors = (details as { fieldErrors?: unknown } | null | undefined)?.fieldErrors;
+  if (typeof fieldErrors !== 'object' || fieldErrors === null) return {};
+  const firstMessages: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = messages[0];
+  }
+  return firstMessages;
+}

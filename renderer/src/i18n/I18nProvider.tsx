@@ -1,0 +1,62 @@
+/**
+ * Holds the chosen language for the whole app: remembers it in localStorage, starts from the
+ * browser's language, and keeps `<html lang>` right so screen readers pronounce the page correctly.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from './en';
+import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
+
+const STORAGE_KEY = 'kluis.language';
+
+interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (privacy settings); the browser's language is a fine fallback.
+  }
+  return languageFromLocale(navigator.language);
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered across restarts then, but the switch itself still works.
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = translate(language, 'app.name');
+  }, [language]);
+
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage,
+      t: (key: MessageKey, params) => translate(language, key, params),
+    }),
+    [language, setLanguage],
+  );
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
+  return i18n;
+}

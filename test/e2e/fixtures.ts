@@ -1,0 +1,113 @@
+/**
+ * Playwright fixtures: every test gets its own preview server on its own empty data folder, so it
+ * starts at the setup screen and shares nothing with other tests. The server is waited for by its
+ * `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const READY_LINE = /^ready (http:\/\/127\.0\.0\.1:\d+\/)$/;
+
+export interface Preview {
+  url: string;
+  dataDir: string;
+}
+
+interface Fixtures {
+  preview: Preview;
+  /** Fails the test on uncaught page errors and CSP violations, which would otherwise pass silently. */
+  pageProblems: void;
+}
+
+function startPreview(dataDir: string): { server: ChildProcess; ready: Promise<string> } {
+  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const server = spawn(
+    process.execPath,
+    [tsx, 'tools/preview/server.ts', '--data', dataDir, '--port', '0', '--no-build'],
+    // Its own process group, so stopping it also stops the child process tsx runs the script in.
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let stderr = '';
+  server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const ready = new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: server.stdout! });
+    lines.on('line', (line) => {
+      const match = READY_LINE.exec(line.trim());
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.once('error', reject);
+    server.once('exit', (code, signal) =>
+      reject(new Error(`The preview server stopped before it was ready (${signal ?? `exit ${code}`}).\n${stderr}`)),
+    );
+  });
+  return { server, ready };
+}
+
+async function stopPreview(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  // A server that ignores SIGTERM must not hang the run; this bounds shutdown, it waits on nothing.
+  const forceKill = setTimeout(() => {
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(forceKill);
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright requires the fixture argument to be destructured, even when nothing is used.
+  // eslint-disable-next-line no-empty-pattern
+  preview: async ({}, use) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kluis-e2e-'));
+    const { server, ready } = startPreview(dataDir);
+    try {
+      await use({ url: await ready, dataDir });
+    } finally {
+      await stopPreview(server);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+  baseURL: async ({ preview }, use) => {
+    await use(preview.url);
+  },
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          problems.push(`CSP violation: ${message.text()}`);
+      });
+      await use();
+      expect(problems, 'the page reported errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Saves a named screenshot under test-results/screenshots/ for review. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({
+    path: path.join(testInfo.project.outputDir, 'screenshots', `${name}.png`),
+    fullPage: true,
+  });
+}
