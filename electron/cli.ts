@@ -30,13 +30,17 @@ function commandHelp(name: string, command: Command): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...afterFirst] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${help()}\n`);
-    return name ? EXIT.ok : EXIT.error;
+    return first ? EXIT.ok : EXIT.error;
   }
+  // Two-word commands ("user add", "audit verify") take their second word from argv too.
+  const twoWords = afterFirst[0] && !afterFirst[0].startsWith('-') ? `${first} ${afterFirst[0]}` : null;
+  const name = twoWords && commands[twoWords] ? twoWords : first;
+  const rest = name === twoWords ? afterFirst.slice(1) : afterFirst;
   const command = commands[name];
-  if (!command) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`);
+  if (!command) throw new CliError(`Unknown command "${argv.slice(0, 2).join(' ')}". Run with --help to see the commands.`);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${commandHelp(name, command)}\n`);
     return EXIT.ok;
@@ -50,8 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const missing = Object.entries(command.options).find(([key, spec]) => spec.required && !values[key]);
   if (missing) throw new CliError(`--${missing[0]} is required. Run "${name} --help" for its options.`);
-  await command.run(values);
-  return EXIT.ok;
+  return (await command.run(values)) ?? EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import type { Result } from './errors';
-import type { Permission, Role } from './permissions';
+import { ROLES, type Permission } from './permissions';
 import {
   ORG_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -14,33 +14,20 @@ import {
   USERNAME_PATTERN,
 } from './policy';
 
-export type KeyMode = 'keychain' | 'passphrase-only';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-}
-
-export interface SessionInfo {
-  user: SessionUser;
-  orgName: string;
-  keyMode: KeyMode;
-}
-
-export type AppState =
-  | { phase: 'setup' }
-  | { phase: 'signedOut'; keyMode: KeyMode }
-  | { phase: 'signedIn'; session: SessionInfo };
-
-export interface InstallStatus {
-  installId: string;
-  cipher: string;
-  keyMode: KeyMode;
-  schemaVersion: number;
-  userCount: number;
-}
+export type * from './apiTypes';
+import type {
+  AppState,
+  AuditEntry,
+  AuditVerdict,
+  CreatedInstall,
+  InstallStatus,
+  Policy,
+  SessionInfo,
+  SignInProgress,
+  SignInRecord,
+  TotpEnrolment,
+  UserSummary,
+} from './apiTypes';
 
 const username = z
   .string()
@@ -51,16 +38,25 @@ const newPassword = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH);
 
-/** `auth: 'public'` channels run without a session; every other channel needs one. */
+const code = z.string().trim().min(6).max(32);
+const userId = z.number().int().positive();
+const empty = z.strictObject({});
+
+/**
+ * Who may call: `public` in any state; `pending` between password and second factor; `locked` on
+ * the lock screen; `session` only when fully signed in (a locked session answers LOCKED).
+ */
+export type ChannelAuth = 'public' | 'pending' | 'locked' | 'session';
+
 export interface ChannelSpec<I extends z.ZodType, O> {
   input: I;
   /** Phantom: carries the output type only. */
   output: O;
-  auth: 'public' | 'session';
+  auth: ChannelAuth;
   /** The right the caller needs, or null when any signed-in user may call it. */
   permission: Permission | null;
   mutates: boolean;
-  /** Needs a second factor entered in the last minutes (filled in by the MFA issue). */
+  /** Needs a TOTP code entered in the last five minutes, else STEP_UP_REQUIRED. */
   stepUp: boolean;
 }
 
@@ -72,50 +68,124 @@ function channel<O>() {
   });
 }
 
+const open = { permission: null, mutates: false, stepUp: false } as const;
+
 export const api = {
-  'app.state': channel<AppState>()({
-    input: z.strictObject({}),
-    auth: 'public',
-    permission: null,
-    mutates: false,
-    stepUp: false,
-  }),
-  'setup.createInstall': channel<{ keyMode: KeyMode; installId: string }>()({
+  'app.state': channel<AppState>()({ input: empty, auth: 'public', ...open }),
+  'setup.createInstall': channel<CreatedInstall>()({
     input: z.strictObject({
       orgName: z.string().trim().min(1, 'Enter the organisation name').max(ORG_NAME_MAX_LENGTH),
       adminUsername: username,
       password: newPassword,
       /** Policy: refuse passphrase-only mode when no OS keychain answers. */
       requireKeychain: z.boolean().optional(),
+      /** Enrol the admin's TOTP now and return it (the CLI); the app enrols at first sign-in. */
+      enrolTotp: z.boolean().optional(),
     }),
     auth: 'public',
-    permission: null,
+    ...open,
     mutates: true,
-    stepUp: false,
   }),
-  'session.signIn': channel<SessionInfo>()({
-    input: z.strictObject({
-      username: z.string().max(256),
-      password: z.string().max(PASSWORD_MAX_LENGTH),
-    }),
+  'session.signIn': channel<SignInProgress>()({
+    input: z.strictObject({ username: z.string().max(256), password: z.string().max(PASSWORD_MAX_LENGTH) }),
     auth: 'public',
-    permission: null,
-    mutates: false,
-    stepUp: false,
+    ...open,
   }),
-  'session.signOut': channel<{ signedOut: true }>()({
-    input: z.strictObject({}),
-    auth: 'session',
-    permission: null,
-    mutates: false,
-    stepUp: false,
+  'session.signOut': channel<{ signedOut: true }>()({ input: empty, auth: 'public', ...open }),
+  'session.verifyCode': channel<SignInProgress>()({
+    input: z.strictObject({ code }),
+    auth: 'pending',
+    ...open,
   }),
-  'install.status': channel<InstallStatus>()({
-    input: z.strictObject({}),
+  'session.changeInitialPassword': channel<SignInProgress>()({
+    input: z.strictObject({ newPassword }),
+    auth: 'pending',
+    ...open,
+  }),
+  'mfa.beginEnrolment': channel<TotpEnrolment>()({ input: empty, auth: 'pending', ...open }),
+  'mfa.confirmEnrolment': channel<{ recoveryCodes: string[]; progress: SignInProgress }>()({
+    input: z.strictObject({ code }),
+    auth: 'pending',
+    ...open,
+  }),
+  'session.unlock': channel<SessionInfo>()({
+    input: z.strictObject({ password: z.string().max(PASSWORD_MAX_LENGTH), code: code.optional() }),
+    auth: 'locked',
+    ...open,
+  }),
+  'session.lock': channel<{ locked: true }>()({ input: empty, auth: 'session', ...open }),
+  'session.touch': channel<{ idleLockSeconds: number }>()({ input: empty, auth: 'session', ...open }),
+  'session.stepUp': channel<{ validUntil: string }>()({
+    input: z.strictObject({ code }),
     auth: 'session',
-    permission: 'install.read',
-    mutates: false,
-    stepUp: false,
+    ...open,
+  }),
+  'install.status': channel<InstallStatus>()({ input: empty, auth: 'session', ...open, permission: 'install.read' }),
+  'account.changePassword': channel<{ changed: true }>()({
+    input: z.strictObject({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword }),
+    auth: 'session',
+    ...open,
+    mutates: true,
+  }),
+  'account.regenerateRecoveryCodes': channel<{ recoveryCodes: string[] }>()({
+    input: empty,
+    auth: 'session',
+    ...open,
+    mutates: true,
+    stepUp: true,
+  }),
+  'account.recentSignIns': channel<SignInRecord[]>()({ input: empty, auth: 'session', ...open }),
+  'users.list': channel<UserSummary[]>()({ input: empty, auth: 'session', ...open, permission: 'users.manage' }),
+  'users.create': channel<{ user: UserSummary; oneTimePassword: string }>()({
+    input: z.strictObject({
+      username,
+      displayName: z.string().trim().min(1, 'Enter a name').max(200),
+      email: z.email('Enter a valid e-mail address').max(320).optional(),
+      role: z.enum(ROLES),
+    }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'users.disable': channel<{ user: UserSummary }>()({
+    input: z.strictObject({ userId }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'users.resetPassword': channel<{ user: UserSummary; oneTimePassword: string }>()({
+    input: z.strictObject({ userId }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'users.resetMfa': channel<{ user: UserSummary }>()({
+    input: z.strictObject({ userId }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'policy.get': channel<Policy>()({ input: empty, auth: 'session', ...open }),
+  'policy.update': channel<Policy>()({
+    input: z.strictObject({
+      idleLockSeconds: z.number().int().min(5).max(24 * 60 * 60).optional(),
+      unlockRequiresCode: z.boolean().optional(),
+    }),
+    auth: 'session',
+    permission: 'policy.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'audit.verify': channel<AuditVerdict>()({ input: empty, auth: 'session', ...open, permission: 'audit.read' }),
+  'audit.list': channel<AuditEntry[]>()({
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+    auth: 'session',
+    ...open,
+    permission: 'audit.read',
   }),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
@@ -126,7 +196,7 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 
 /** Payloads of the events the main process pushes. */
 export interface EventPayloads {
-  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' };
+  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' };
 }
 
 /** What `window.kluis` offers the renderer; the preload and the preview bridge both implement it. */

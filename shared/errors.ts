@@ -24,5 +24,8 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** The one message for every failed sign-in, whichever part was wrong. */
-export const WRONG_CREDENTIALS_MESSAGE = 'Wrong username or password';
+/**
+ * The one message for every failed sign-in, whichever part was wrong: username, password or the
+ * second factor. Naming the part would tell a guesser which part they already have.
+ */
+export const WRONG_CREDENTIALS_MESSAGE = 'Wrong username, password or code';

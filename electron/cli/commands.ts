@@ -1,21 +1,76 @@
 import { resolve } from 'node:path';
+import type { UserSummary } from '../../shared/apiTypes';
+import { ROLES } from '../../shared/permissions';
+import { CliError, EXIT, printJson, printTable } from './output';
 import { readPassword } from './prompt';
-import { printJson, printTable } from './output';
-import { openCli, signInFromEnvironment } from './session';
+import { openCli, signInFromEnvironment, type CliSession } from './session';
+
+type Values = Record<string, string | boolean | undefined>;
 
 export interface Command {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>;
-  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+  run(values: Values): Promise<number | void>;
 }
 
 const data = { type: 'string', description: 'the data folder of the install', required: true } as const;
 const json = { type: 'boolean', description: 'print one JSON object instead of text' } as const;
+const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and KLUIS_TOTP.';
+
+/** Opens the install, signs in from the environment, runs `work`, and always closes. */
+async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>): Promise<T> {
+  const cli = await openCli(resolve(String(values.data)));
+  try {
+    await signInFromEnvironment(cli);
+    return await work(cli);
+  } finally {
+    await cli.close();
+  }
+}
+
+async function findUser(cli: CliSession, username: string): Promise<UserSummary> {
+  const users = await cli.call('users.list', {});
+  const user = users.find((u) => u.username.toLowerCase() === username.trim().toLowerCase());
+  if (!user) throw new CliError(`No user named "${username}".`);
+  return user;
+}
+
+function printUser(user: UserSummary): void {
+  printTable([
+    ['username', user.username],
+    ['name', user.displayName],
+    ['role', user.role],
+    ['status', user.status],
+    ['authenticator', user.mfaEnrolled ? 'set up' : 'not set up'],
+  ]);
+}
+
+function userCommand(
+  summary: string,
+  action: (cli: CliSession, user: UserSummary) => Promise<{ user: UserSummary; oneTimePassword?: string }>,
+): Command {
+  return {
+    summary,
+    usage: `${summary.split(' ')[0]} --data DIR --username U [--json]`,
+    options: { data, username: { type: 'string', description: 'the account to change', required: true }, json },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const result = await action(cli, await findUser(cli, String(values.username)));
+        if (values.json) printJson(result);
+        else {
+          printUser(result.user);
+          if (result.oneTimePassword) {
+            process.stdout.write(`one-time password: ${result.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
+          }
+        }
+      }),
+  };
+}
 
 export const commands: Record<string, Command> = {
   init: {
-    summary: 'create a new install: encrypted database, vault and first administrator',
+    summary: 'create a new install: encrypted database, vault and first administrator with an authenticator',
     usage: 'init --data DIR --org NAME --admin USERNAME [--require-keychain] [--json]',
     options: {
       data,
@@ -34,31 +89,37 @@ export const commands: Record<string, Command> = {
           adminUsername: String(values.admin),
           password,
           requireKeychain: values['require-keychain'] === true,
+          enrolTotp: true,
         });
-        if (values.json) printJson({ dataDir, ...created });
-        else {
-          process.stdout.write(`Created a Kluis install in ${dataDir}\n`);
-          printTable([
-            ['install id', created.installId],
-            ['key mode', created.keyMode],
-          ]);
-          if (created.keyMode === 'passphrase-only') {
-            process.stdout.write('No OS keychain answered: the data is protected by passwords alone.\n');
-          }
+        if (values.json) {
+          printJson({ dataDir, ...created });
+          return;
         }
+        process.stdout.write(`Created a Kluis install in ${dataDir}\n`);
+        printTable([
+          ['install id', created.installId],
+          ['key mode', created.keyMode],
+        ]);
+        if (created.keyMode === 'passphrase-only') {
+          process.stdout.write('No OS keychain answered: the data is protected by passwords alone.\n');
+        }
+        process.stdout.write(
+          `\nAdd this to your authenticator app (or scan it as a QR code in the app's account page):\n  ${created.otpauthUri}\n` +
+            `\nRecovery codes — each works once; store them somewhere safe, they are not shown again:\n` +
+            (created.recoveryCodes ?? []).map((c) => `  ${c}`).join('\n') +
+            '\n',
+        );
       } finally {
         await cli.close();
       }
     },
   },
   status: {
-    summary: 'sign in (KLUIS_USER, KLUIS_PASSWORD) and show the state of an install',
+    summary: `show the state of an install. ${SIGN_IN_NOTE}`,
     usage: 'status --data DIR [--json]',
     options: { data, json },
-    async run(values) {
-      const cli = await openCli(resolve(String(values.data)));
-      try {
-        await signInFromEnvironment(cli);
+    run: (values) =>
+      signedIn(values, async (cli) => {
         const status = await cli.call('install.status', {});
         if (values.json) printJson(status);
         else
@@ -69,9 +130,70 @@ export const commands: Record<string, Command> = {
             ['schema version', status.schemaVersion],
             ['users', status.userCount],
           ]);
-      } finally {
-        await cli.close();
-      }
+      }),
+  },
+  'user add': {
+    summary: `add a user with a one-time password. ${SIGN_IN_NOTE}`,
+    usage: 'user add --data DIR --username U --role R [--name NAME] [--email E] [--json]',
+    options: {
+      data,
+      username: { type: 'string', description: 'the new username', required: true },
+      role: { type: 'string', description: `one of: ${ROLES.join(', ')}`, required: true },
+      name: { type: 'string', description: 'display name (default: the username)' },
+      email: { type: 'string', description: 'e-mail address (optional)' },
+      json,
     },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const created = await cli.call('users.create', {
+          username: String(values.username),
+          displayName: String(values.name ?? values.username),
+          role: String(values.role) as (typeof ROLES)[number],
+          ...(values.email ? { email: String(values.email) } : {}),
+        });
+        if (values.json) printJson(created);
+        else {
+          printUser(created.user);
+          process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
+        }
+      }),
+  },
+  'user list': {
+    summary: `list the users. ${SIGN_IN_NOTE}`,
+    usage: 'user list --data DIR [--json]',
+    options: { data, json },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const users = await cli.call('users.list', {});
+        if (values.json) printJson(users);
+        else
+          for (const u of users) {
+            process.stdout.write(
+              `${u.username.padEnd(24)} ${u.role.padEnd(6)} ${u.status.padEnd(9)} ${u.mfaEnrolled ? 'mfa' : 'no-mfa'}  ${u.displayName}\n`,
+            );
+          }
+      }),
+  },
+  'user disable': userCommand('disable a user: their key slot is removed at once.', async (cli, user) =>
+    cli.call('users.disable', { userId: user.id }),
+  ),
+  'user reset-password': userCommand('reset-password: give a user a new one-time password.', async (cli, user) =>
+    cli.call('users.resetPassword', { userId: user.id }),
+  ),
+  'user reset-mfa': userCommand('reset-mfa: forget a user’s authenticator; they set it up again at sign-in.', async (cli, user) =>
+    cli.call('users.resetMfa', { userId: user.id }),
+  ),
+  'audit verify': {
+    summary: `check the audit log's hash chain: prints "ok <entries>" or the first broken entry. ${SIGN_IN_NOTE}`,
+    usage: 'audit verify --data DIR [--json]',
+    options: { data, json },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const verdict = await cli.call('audit.verify', {});
+        if (values.json) printJson(verdict);
+        else if (verdict.ok) process.stdout.write(`ok ${verdict.entries}\n`);
+        else process.stdout.write(`broken at entry ${verdict.brokenAt}: ${verdict.reason}\n`);
+        return verdict.ok ? EXIT.ok : EXIT.error;
+      }),
   },
 };

@@ -28,10 +28,22 @@ export async function openCli(dataDir: string): Promise<CliSession> {
   };
 }
 
-/** Signs in with KLUIS_USER and KLUIS_PASSWORD (or a prompt). */
+/**
+ * Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and the second factor from KLUIS_TOTP — a
+ * current authenticator code or a recovery code. A code entered here also counts as the fresh code
+ * that sensitive commands ask for.
+ */
 export async function signInFromEnvironment(cli: CliSession): Promise<void> {
   const username = process.env.KLUIS_USER;
   if (!username) throw new CliError('Set KLUIS_USER to the username to sign in with.');
   const password = await readPassword({ confirm: false });
-  await cli.call('session.signIn', { username, password });
+  let progress = await cli.call('session.signIn', { username, password });
+  if (progress.next === 'code') {
+    const code = process.env.KLUIS_TOTP;
+    if (!code) throw new CliError('Set KLUIS_TOTP to a current code from your authenticator app.');
+    progress = await cli.call('session.verifyCode', { code });
+  }
+  if (progress.next !== 'done') {
+    throw new CliError('This account has not finished its first sign-in: sign in once in the app to set a password and an authenticator.');
+  }
 }

@@ -4,13 +4,13 @@
  * transaction) → result. Errors leave as values; stack traces and secrets never do.
  */
 import { z } from 'zod';
-import { api } from '../../shared/api';
+import { api, type ChannelAuth } from '../../shared/api';
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
-import { roleHasPermission } from '../../shared/permissions';
 import { KluisError } from './errors';
 import { handlers, type Handler } from './handlers';
 import type { KluisCore } from './kluis';
+import { audit, mirrorAuditHead } from './session/openInstall';
 import { describeError, stderrLogger, type Logger } from './log';
 
 export type Caller =
@@ -51,8 +51,24 @@ function isTrustedCaller(caller: Caller, trustedOrigins: readonly string[]): boo
   }
 }
 
+const STEP_UP_MESSAGE = 'Enter a code from your authenticator app to confirm it is you.';
+
 export function createDispatcher(core: KluisCore, options: DispatcherOptions): Dispatcher {
   const logger = options.logger ?? stderrLogger;
+
+  /** A refused call leaves a trace: who, which channel, never the input. */
+  function auditDenied(channel: ChannelName, code: 'FORBIDDEN'): void {
+    if (!core.isSignedIn) return;
+    const { open, user } = core.requireActive();
+    open.db.transaction(() => audit(open, { actor: user.id, action: 'access.denied', details: { channel, code } }))();
+    mirrorAuditHead(open);
+  }
+
+  function checkAuth(auth: ChannelAuth): void {
+    if (auth === 'pending' && core.stageKind !== 'pending') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (auth === 'locked' && core.stageKind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'Kluis is not locked.');
+    if (auth === 'session') core.requireActive();
+  }
 
   async function run(channel: ChannelName, rawInput: unknown): Promise<unknown> {
     const spec = api[channel];
@@ -61,18 +77,33 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
       const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
       throw new KluisError('VALIDATION', 'The request is not valid.', { formErrors, fieldErrors });
     }
+    checkAuth(spec.auth);
     const handler = handlers[channel] as Handler<ChannelName>;
-    if (spec.auth === 'public') {
-      if (handler.transaction) throw new Error(`Public channel ${channel} cannot run in a transaction`);
-      return handler.run(parsed.data as never, core);
+    const input = parsed.data as never;
+    if (spec.auth !== 'session') {
+      if (handler.kind !== 'lifecycle') throw new Error(`Channel ${channel} needs a session handler`);
+      return handler.run(input, core);
     }
-    const { db, user } = core.requireSession();
-    if (spec.permission && !roleHasPermission(user.role, spec.permission)) {
+    const session = core.requireActive();
+    if (spec.permission && !core.hasPermission(session.user, spec.permission)) {
       throw new KluisError('FORBIDDEN', `You do not have the right "${spec.permission}".`);
     }
-    if (!handler.transaction) return handler.run(parsed.data as never, core);
-    const transaction = db.transaction(() => handler.run(parsed.data as never, { core, db, user }));
-    return spec.mutates ? transaction.immediate() : transaction.deferred();
+    if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', STEP_UP_MESSAGE);
+    core.touch();
+    try {
+      switch (handler.kind) {
+        case 'lifecycle':
+          return await handler.run(input, core);
+        case 'async':
+          return await handler.run(input, { ...session, core });
+        case 'transaction': {
+          const transaction = session.db.transaction(() => handler.run(input, { ...session, core }));
+          return spec.mutates ? transaction.immediate() : transaction.deferred();
+        }
+      }
+    } finally {
+      if (core.isSignedIn) mirrorAuditHead(core.requireActive().open);
+    }
   }
 
   return {
@@ -86,7 +117,10 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
       try {
         return { ok: true, value: await run(channel, input) };
       } catch (error) {
-        if (error instanceof KluisError) return { ok: false, error: error.toApiError() };
+        if (error instanceof KluisError) {
+          if (error.code === 'FORBIDDEN') auditDenied(channel, error.code);
+          return { ok: false, error: error.toApiError() };
+        }
         logger.error('dispatch.internal', { channel, ...describeError(error) });
         return {
           ok: false,

@@ -1,39 +1,109 @@
 /**
- * What each channel does, once the dispatcher has checked who may call it. Lifecycle handlers
- * (setup, sign-in, sign-out) are async and manage the database themselves; every other handler is
- * synchronous and runs inside the transaction the dispatcher opens.
+ * What each channel does, once the dispatcher has checked who may call it. Three kinds:
+ * - `lifecycle`: setup, sign-in steps, lock: async, they open and close the database themselves;
+ * - `transaction`: synchronous work on the open database, run inside the dispatcher's transaction;
+ * - `async`: signed-in work that must wait for Argon2id (new key slots), with its own transactions.
  */
 import type { ChannelOutput, ParsedInput } from '../../shared/api';
+import type { SessionUser } from '../../shared/apiTypes';
 import type { ChannelName } from '../../shared/channels';
-import type { SessionUser } from '../../shared/api';
+import { listAudit, verifyAuditChain } from './audit/chain';
+import { issueRecoveryCodes } from './auth/recoveryCodes';
+import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdmin';
+import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
-import type { KluisCore } from './kluis';
+import { readPolicy, writePolicy } from './install/policy';
+import type { ActiveSession, KluisCore } from './kluis';
+import { audit, type OpenInstall } from './session/openInstall';
+import { readVaultFile } from './vault/vaultFile';
 
 export interface TransactionContext {
   core: KluisCore;
   db: Db;
   user: SessionUser;
+  open: OpenInstall;
 }
 
+type Out<C extends ChannelName> = ChannelOutput<C>;
+type In<C extends ChannelName> = ParsedInput<C>;
+
 export type Handler<C extends ChannelName> =
-  | { transaction: false; run: (input: ParsedInput<C>, core: KluisCore) => Promise<ChannelOutput<C>> | ChannelOutput<C> }
-  | { transaction: true; run: (input: ParsedInput<C>, ctx: TransactionContext) => ChannelOutput<C> };
+  | { kind: 'lifecycle'; run: (input: In<C>, core: KluisCore) => Promise<Out<C>> | Out<C> }
+  | { kind: 'transaction'; run: (input: In<C>, ctx: TransactionContext) => Out<C> }
+  | { kind: 'async'; run: (input: In<C>, ctx: ActiveSession & { core: KluisCore }) => Promise<Out<C>> };
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export const handlers: Handlers = {
-  'app.state': { transaction: false, run: (_input, core) => core.state() },
-  'setup.createInstall': {
-    transaction: false,
-    run: (input, core) => core.createInstall(input),
-  },
-  'session.signIn': { transaction: false, run: (input, core) => core.signIn(input.username, input.password) },
+  'app.state': { kind: 'lifecycle', run: (_input, core) => core.state() },
+  'setup.createInstall': { kind: 'lifecycle', run: (input, core) => core.createInstall(input) },
+  'session.signIn': { kind: 'lifecycle', run: (input, core) => core.signIn(input.username, input.password) },
   'session.signOut': {
-    transaction: false,
+    kind: 'lifecycle',
     run: async (_input, core) => {
       await core.signOut();
       return { signedOut: true };
     },
   },
-  'install.status': { transaction: true, run: (_input, { core }) => core.installStatus() },
+  'session.verifyCode': { kind: 'lifecycle', run: (input, core) => core.verifyCode(input.code) },
+  'session.changeInitialPassword': { kind: 'lifecycle', run: (input, core) => core.changeInitialPassword(input.newPassword) },
+  'mfa.beginEnrolment': { kind: 'lifecycle', run: (_input, core) => core.beginEnrolment() },
+  'mfa.confirmEnrolment': { kind: 'lifecycle', run: (input, core) => core.confirmEnrolment(input.code) },
+  'session.unlock': { kind: 'lifecycle', run: (input, core) => core.unlock(input.password, input.code) },
+  'session.lock': {
+    kind: 'lifecycle',
+    run: async (_input, core) => {
+      await core.lock('manual');
+      return { locked: true };
+    },
+  },
+  'session.touch': { kind: 'lifecycle', run: (_input, core) => ({ idleLockSeconds: core.touch() }) },
+  'session.stepUp': { kind: 'lifecycle', run: (input, core) => core.stepUp(input.code) },
+  'install.status': { kind: 'transaction', run: (_input, { core, db }) => core.installStatus(db) },
+  'account.changePassword': {
+    kind: 'async',
+    run: async (input, { core }) => {
+      await core.changePassword(input.currentPassword, input.newPassword);
+      return { changed: true };
+    },
+  },
+  'account.regenerateRecoveryCodes': {
+    kind: 'transaction',
+    run: (_input, { db, user, open }) => {
+      const recoveryCodes = issueRecoveryCodes(db, user.id);
+      audit(open, { actor: user.id, action: 'mfa.recoveryCodes.regenerated', target: `user:${user.id}` });
+      return { recoveryCodes };
+    },
+  },
+  'account.recentSignIns': {
+    kind: 'transaction',
+    run: (_input, { db, user }) =>
+      (
+        db
+          .prepare(
+            "SELECT at, action FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20",
+          )
+          .all(`user:${user.id}`) as { at: string; action: string }[]
+      ).map((row) => ({ at: row.at, outcome: row.action === 'session.signIn' ? 'success' : 'failure' })),
+  },
+  'users.list': { kind: 'transaction', run: (_input, { db }) => listUsers(db).map(userSummary) },
+  'users.create': { kind: 'async', run: (input, { core, open, user }) => createUser(open, user.id, input, core.kdf) },
+  'users.disable': { kind: 'transaction', run: (input, { open, user }) => ({ user: disableUser(open, user.id, input.userId) }) },
+  'users.resetPassword': { kind: 'async', run: (input, { core, open, user }) => resetPassword(open, user.id, input.userId, core.kdf) },
+  'users.resetMfa': { kind: 'transaction', run: (input, { open, user }) => ({ user: resetMfa(open, user.id, input.userId) }) },
+  'policy.get': { kind: 'transaction', run: (_input, { db }) => readPolicy(db) },
+  'policy.update': {
+    kind: 'transaction',
+    run: (input, { core, db, user, open }) => {
+      const policy = writePolicy(db, input);
+      audit(open, { actor: user.id, action: 'policy.updated', details: { ...input } });
+      core.applyPolicy(policy);
+      return policy;
+    },
+  },
+  'audit.verify': {
+    kind: 'transaction',
+    run: (_input, { db, open }) => verifyAuditChain(db, open.auditKey, readVaultFile(open.dataDir).auditHead),
+  },
+  'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100) },
 };

@@ -1,11 +1,29 @@
 /**
  * The core of one install: its data folder, the open database while someone is signed in, and
- * that person's session. Plain Node: used by Electron's main process, the CLI and the preview
- * bridge alike.
+ * that person's session — signed out, half-way through sign-in, signed in, or locked. Plain Node:
+ * used by Electron's main process, the CLI and the preview bridge alike.
  */
-import type { AppState, InstallStatus, KeyMode, SessionInfo, SessionUser } from '../../shared/api';
-import { findActiveUserBySlot, countUsers } from './auth/users';
+import type {
+  AppState,
+  CreatedInstall,
+  InstallStatus,
+  KeyMode,
+  PendingStep,
+  Policy,
+  SessionInfo,
+  SessionUser,
+  SignInProgress,
+  TotpEnrolment,
+} from '../../shared/apiTypes';
+import { ROLE_PERMISSIONS, roleHasPermission, type Permission } from '../../shared/permissions';
+import { deriveAuditKey } from './audit/chain';
+import { assertStrongPassword } from './auth/passwordStrength';
+import { issueRecoveryCodes } from './auth/recoveryCodes';
+import { useSecondFactor } from './auth/secondFactor';
+import { SignInThrottle } from './auth/throttle';
+import { newTotpSecret, qrSvg, totpUri, verifyTotp } from './auth/totp';
 import { readDeviceSecret, unlockWithPassword, wrongCredentials } from './auth/unlock';
+import { countUsers, findActiveUserBySlot, findUserById, listUsers, sessionUser, updateUser, type UserRecord } from './auth/users';
 import { migrate, schemaVersion } from './db/migrate';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { KluisError } from './errors';
@@ -13,10 +31,16 @@ import { CoreEvents } from './events';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall } from './install/paths';
-import { zero } from './vault/crypto';
+import { readPolicy } from './install/policy';
+import { audit, closeInstall, mirrorAuditHead, updateVault, type OpenInstall } from './session/openInstall';
 import type { KdfCost } from './vault/kdf';
 import { osKeychain, type Keychain } from './vault/keychain';
-import { readVaultFile } from './vault/vaultFile';
+import { SecretStore } from './vault/secretStore';
+import { openSlot, rewrapSlot } from './vault/slots';
+import { readVaultFile, type VaultFile } from './vault/vaultFile';
+
+/** A code entered this recently counts for sensitive actions (DESIGN §1, step-up). */
+export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
 
 export interface KluisOptions {
   dataDir: string;
@@ -24,15 +48,22 @@ export interface KluisOptions {
   keychain?: Keychain;
   /** Lower Argon2id cost for new slots; tests of unrelated behaviour use it to stay fast. */
   kdfCost?: KdfCost;
+  /** Where session keys are held; tests pass their own to check they are zeroed. */
+  secrets?: SecretStore;
+  now?: () => number;
 }
 
-interface OpenSession {
+type Stage =
+  | { kind: 'signedOut' }
+  /** Between the password and the second factor. `open` is null when the password was wrong. */
+  | { kind: 'pending'; step: PendingStep; open: OpenInstall | null; userId: number | null; subject: string }
+  | { kind: 'active'; open: OpenInstall; user: SessionUser; policy: Policy; lastCodeAt: number; lastActivity: number }
+  | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean };
+
+export interface ActiveSession {
   db: Db;
-  /** Kept only to zero it on sign-out; SQLite holds its own copy of the key while open. */
-  dek: Buffer;
   user: SessionUser;
-  orgName: string;
-  keyMode: KeyMode;
+  open: OpenInstall;
 }
 
 export class KluisCore {
@@ -41,8 +72,11 @@ export class KluisCore {
   private readonly keychain: Keychain;
   private readonly openOptions: OpenOptions;
   private readonly kdfCost: KdfCost | undefined;
-  private session: OpenSession | null = null;
-  /** Lifecycle steps (setup, sign-in, sign-out) run one at a time. */
+  private readonly secrets: SecretStore;
+  private readonly now: () => number;
+  private stage: Stage = { kind: 'signedOut' };
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Lifecycle steps (setup, sign-in, lock, unlock, sign-out) run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: KluisOptions) {
@@ -50,94 +84,480 @@ export class KluisCore {
     this.keychain = options.keychain ?? osKeychain();
     this.openOptions = { nativeBinding: options.nativeBinding };
     this.kdfCost = options.kdfCost;
+    this.secrets = options.secrets ?? new SecretStore();
+    this.now = options.now ?? Date.now;
   }
 
-  private serial<T>(step: () => Promise<T>): Promise<T> {
+  serial<T>(step: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(step, step);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  // ---- state ---------------------------------------------------------------------------------
+
   state(): AppState {
-    if (this.session) return { phase: 'signedIn', session: this.sessionInfo() };
-    if (!holdsInstall(this.dataDir)) return { phase: 'setup' };
-    return { phase: 'signedOut', keyMode: readVaultFile(this.dataDir).keyMode };
+    const stage = this.stage;
+    switch (stage.kind) {
+      case 'active':
+        return { phase: 'signedIn', session: this.sessionInfo() };
+      case 'pending':
+        return { phase: 'pending', step: stage.step, keyMode: this.keyMode() };
+      case 'locked':
+        return { phase: 'locked', user: { username: stage.user.username, displayName: stage.user.displayName }, keyMode: stage.keyMode, unlockNeedsCode: stage.unlockNeedsCode };
+      case 'signedOut':
+        return holdsInstall(this.dataDir) ? { phase: 'signedOut', keyMode: this.keyMode() } : { phase: 'setup' };
+    }
   }
 
-  /** The open database and user, or UNAUTHENTICATED. */
-  requireSession(): { db: Db; user: SessionUser } {
-    if (!this.session) throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
-    return this.session;
+  private keyMode(): KeyMode {
+    return readVaultFile(this.dataDir).keyMode;
+  }
+
+  get stageKind(): Stage['kind'] {
+    return this.stage.kind;
+  }
+
+  /** The open database and user of a fully signed-in session; LOCKED or UNAUTHENTICATED otherwise. */
+  requireActive(): ActiveSession {
+    const stage = this.stage;
+    if (stage.kind === 'active') return { db: stage.open.db, user: stage.user, open: stage.open };
+    if (stage.kind === 'locked') throw new KluisError('LOCKED', 'Kluis is locked. Unlock it to go on.');
+    throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+  }
+
+  /** Compatibility name used by the dispatcher and tests: same as requireActive. */
+  requireSession(): ActiveSession {
+    return this.requireActive();
   }
 
   get isSignedIn(): boolean {
-    return this.session !== null;
+    return this.stage.kind === 'active';
+  }
+
+  permissionsOf(user: SessionUser): Permission[] {
+    return [...ROLE_PERMISSIONS[user.role]];
+  }
+
+  hasPermission(user: SessionUser, permission: Permission): boolean {
+    return roleHasPermission(user.role, permission);
   }
 
   sessionInfo(): SessionInfo {
-    const { user, orgName, keyMode } = this.requireSession() as OpenSession;
-    return { user, orgName, keyMode };
+    const stage = this.stage;
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    return {
+      user: stage.user,
+      orgName: getMeta(stage.open.db, 'org_name') ?? '',
+      keyMode: stage.open.keyMode,
+      permissions: this.permissionsOf(stage.user),
+      idleLockSeconds: stage.policy.idleLockSeconds,
+    };
   }
+
+  isStepUpFresh(): boolean {
+    return this.stage.kind === 'active' && this.now() - this.stage.lastCodeAt < STEP_UP_WINDOW_MS;
+  }
+
+  // ---- setup ---------------------------------------------------------------------------------
 
   createInstall(input: {
     orgName: string;
     adminUsername: string;
     password: string;
     requireKeychain?: boolean | undefined;
-  }): Promise<{ keyMode: KeyMode; installId: string }> {
-    return this.serial(() =>
-      createInstall({
+    enrolTotp?: boolean | undefined;
+  }): Promise<CreatedInstall> {
+    return this.serial(async () => {
+      await assertStrongPassword(input.password, [input.orgName, input.adminUsername], 'password');
+      return createInstall({
         dataDir: this.dataDir,
         keychain: this.keychain,
         openOptions: this.openOptions,
-        ...input,
-        ...(input.requireKeychain ? { requireKeychain: true } : {}),
+        orgName: input.orgName,
+        adminUsername: input.adminUsername,
+        password: input.password,
+        requireKeychain: input.requireKeychain === true,
+        enrolTotp: input.enrolTotp === true,
         ...(this.kdfCost ? { kdfCost: this.kdfCost } : {}),
-      }),
-    );
+      });
+    });
   }
 
-  signIn(username: string, password: string): Promise<SessionInfo> {
+  // ---- sign-in -------------------------------------------------------------------------------
+
+  private throttle(vault: VaultFile): SignInThrottle {
+    return new SignInThrottle(this.dataDir, vault.installId, this.now);
+  }
+
+  private refuseWhileThrottled(throttle: SignInThrottle, subject: string): void {
+    const wait = throttle.retryAfterSeconds(subject);
+    if (wait > 0) {
+      throw new KluisError('UNAUTHENTICATED', `Too many failed sign-ins. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+    }
+  }
+
+  /** Password → database key. Returns the open install, or null for wrong credentials. */
+  private async openWithPassword(vault: VaultFile, username: string, password: string): Promise<OpenInstall | null> {
+    const deviceSecret = await readDeviceSecret(vault, this.keychain);
+    if (deviceSecret) this.secrets.hold(deviceSecret);
+    let unlocked;
+    try {
+      unlocked = await unlockWithPassword(vault, deviceSecret, username, password);
+    } catch (error) {
+      if (error instanceof KluisError && error.code === 'UNAUTHENTICATED') {
+        this.secrets.wipe();
+        return null;
+      }
+      this.secrets.wipe();
+      throw error;
+    }
+    const dek = this.secrets.hold(unlocked.dek);
+    const privateKey = this.secrets.hold(unlocked.privateKey);
+    let db: Db | undefined;
+    try {
+      db = openDatabase(dataPaths(this.dataDir).db, dek, this.openOptions);
+      migrate(db);
+    } catch (error) {
+      db?.close();
+      this.secrets.wipe();
+      throw error;
+    }
+    return {
+      db,
+      dataDir: this.dataDir,
+      installId: vault.installId,
+      keyMode: vault.keyMode,
+      slotId: unlocked.slotId,
+      dek,
+      privateKey,
+      auditKey: this.secrets.hold(deriveAuditKey(dek)),
+      deviceSecret,
+      secrets: this.secrets,
+    };
+  }
+
+  /** Writes the failures that waited outside the locked database into the audit log. */
+  private flushPendingFailures(open: OpenInstall, throttle: SignInThrottle): void {
+    const pending = throttle.takePending();
+    if (pending.length === 0) return;
+    const bySubject = new Map(listUsers(open.db).map((u) => [throttle.subjectFor(u.username), u.id]));
+    open.db.transaction(() => {
+      for (const failure of pending) {
+        const userId = bySubject.get(failure.subject);
+        audit(open, { actor: null, action: failure.action, target: userId ? `user:${userId}` : null, at: failure.at });
+      }
+    })();
+  }
+
+  signIn(username: string, password: string): Promise<SignInProgress> {
     return this.serial(async () => {
-      this.closeSession();
+      this.endSession();
       if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'Kluis is not set up in this folder yet.');
       const vault = readVaultFile(this.dataDir);
-      const deviceSecret = await readDeviceSecret(vault, this.keychain);
-      let dek: Buffer | undefined;
-      try {
-        const unlocked = await unlockWithPassword(vault, deviceSecret, username, password);
-        dek = unlocked.dek;
-        const db = openDatabase(dataPaths(this.dataDir).db, dek, this.openOptions);
-        try {
-          migrate(db);
-          const user = findActiveUserBySlot(db, unlocked.slotId);
-          if (!user) throw wrongCredentials();
-          this.session = { db, dek, user, orgName: getMeta(db, 'org_name') ?? '', keyMode: vault.keyMode };
-        } catch (error) {
-          db.close();
-          throw error;
-        }
-      } catch (error) {
-        zero(dek);
-        throw error;
-      } finally {
-        zero(deviceSecret);
+      const throttle = this.throttle(vault);
+      const subject = throttle.subjectFor(username);
+      this.refuseWhileThrottled(throttle, subject);
+
+      const open = await this.openWithPassword(vault, username, password);
+      const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
+      if (!open || !user) {
+        if (open) closeInstall(open);
+        throttle.recordFailure(subject, 'session.signIn.failed');
+        // Ask for a code all the same: the answer must not tell which part was wrong.
+        this.stage = { kind: 'pending', step: 'code', open: null, userId: null, subject };
+        return { next: 'code' };
       }
-      this.events.emit('session.changed', { reason: 'signedIn' });
+      this.flushPendingFailures(open, throttle);
+      mirrorAuditHead(open);
+      const step = this.firstStepFor(user);
+      if (step === null) return this.activate(open, user, subject, { codeEntered: false });
+      this.stage = { kind: 'pending', step, open, userId: user.id, subject };
+      this.events.emit('session.changed', { reason: 'pending' });
+      return { next: step };
+    });
+  }
+
+  private firstStepFor(user: UserRecord): PendingStep | null {
+    if (user.totpSecret) return 'code';
+    return this.nextStepAfterCode(user);
+  }
+
+  /** After the code: a one-time password is changed first, then the authenticator is set up. */
+  private nextStepAfterCode(user: UserRecord): PendingStep | null {
+    if (user.mustChangePassword) return 'changePassword';
+    if (!user.totpSecret) return 'enrol';
+    return null;
+  }
+
+  private requirePending(step: PendingStep): { open: OpenInstall; user: UserRecord; subject: string } {
+    const stage = this.stage;
+    if (stage.kind !== 'pending' || stage.step !== step) throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (!stage.open || stage.userId === null) throw wrongCredentials();
+    const user = findUserById(stage.open.db, stage.userId);
+    if (!user || user.status !== 'active') throw wrongCredentials();
+    return { open: stage.open, user, subject: stage.subject };
+  }
+
+  verifyCode(code: string): Promise<SignInProgress> {
+    return this.serial(async () => {
+      const stage = this.stage;
+      if (stage.kind !== 'pending' || stage.step !== 'code') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+      const vault = readVaultFile(this.dataDir);
+      const throttle = this.throttle(vault);
+      const fail = (): never => {
+        if (stage.open && stage.userId !== null) {
+          const open = stage.open;
+          open.db.transaction(() => audit(open, { actor: null, action: 'session.signIn.failed', target: `user:${stage.userId}` }))();
+          mirrorAuditHead(open);
+          throttle.recordFailure(stage.subject, 'session.signIn.failed');
+          throttle.takePending(); // already audited above
+        } else {
+          throttle.recordFailure(stage.subject, 'session.signIn.failed');
+        }
+        this.endSession();
+        this.events.emit('session.changed', { reason: 'signedOut' });
+        throw wrongCredentials();
+      };
+      if (!stage.open || stage.userId === null) return fail();
+      const open = stage.open;
+      const user = findUserById(open.db, stage.userId);
+      if (!user || user.status !== 'active') return fail();
+      const used = open.db.transaction(() => {
+        const result = useSecondFactor(open.db, user, code, { allowRecovery: true, nowMs: this.now() });
+        if (result?.method === 'recovery') {
+          audit(open, { actor: user.id, action: 'mfa.recoveryCode.used', target: `user:${user.id}`, details: { remaining: result.remaining } });
+        }
+        return result;
+      })();
+      if (!used) return fail();
+      const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
+      if (next === null) return this.activate(open, user, stage.subject, { codeEntered: used.method === 'totp' });
+      this.stage = { ...stage, step: next };
+      return { next };
+    });
+  }
+
+  changeInitialPassword(newPassword: string): Promise<SignInProgress> {
+    return this.serial(async () => {
+      const { open, user, subject } = this.requirePending('changePassword');
+      const orgName = getMeta(open.db, 'org_name') ?? '';
+      await assertStrongPassword(newPassword, [orgName, user.username, user.displayName], 'newPassword');
+      await this.rewrapOwnSlot(open, newPassword);
+      open.db.transaction(() => {
+        updateUser(open.db, user.id, { must_change_password: 0 });
+        audit(open, { actor: user.id, action: 'account.password.changed', target: `user:${user.id}`, details: { initial: true } });
+      })();
+      const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
+      if (next === null) return this.activate(open, user, subject, { codeEntered: false });
+      this.stage = { kind: 'pending', step: next, open, userId: user.id, subject };
+      return { next };
+    });
+  }
+
+  beginEnrolment(): Promise<TotpEnrolment> {
+    return this.serial(async () => {
+      const { open, user } = this.requirePending('enrol');
+      const secret = newTotpSecret();
+      updateUser(open.db, user.id, { totp_pending_secret: secret });
+      const orgName = getMeta(open.db, 'org_name') ?? 'Kluis';
+      const otpauthUri = totpUri(secret, `Kluis (${orgName})`, user.username);
+      return { secret, otpauthUri, qrSvg: await qrSvg(otpauthUri) };
+    });
+  }
+
+  confirmEnrolment(code: string): Promise<{ recoveryCodes: string[]; progress: SignInProgress }> {
+    return this.serial(async () => {
+      const { open, user, subject } = this.requirePending('enrol');
+      if (!user.totpPendingSecret) throw new KluisError('CONFLICT', 'Start the authenticator set-up first.');
+      const step = verifyTotp(user.totpPendingSecret, code, null, this.now());
+      if (step === null) {
+        throw new KluisError('VALIDATION', 'That code is not right. Check that the time on your phone is correct and try the newest code.', {
+          formErrors: [],
+          fieldErrors: { code: ['That code is not right.'] },
+        });
+      }
+      const recoveryCodes = open.db.transaction(() => {
+        updateUser(open.db, user.id, { totp_secret: user.totpPendingSecret, totp_pending_secret: null, totp_last_step: step });
+        audit(open, { actor: user.id, action: 'mfa.enrolled', target: `user:${user.id}` });
+        return issueRecoveryCodes(open.db, user.id);
+      })();
+      const progress = this.activate(open, user, subject, { codeEntered: true });
+      return { recoveryCodes, progress };
+    });
+  }
+
+  private activate(open: OpenInstall, user: UserRecord, subject: string, how: { codeEntered: boolean }): SignInProgress {
+    const throttle = this.throttle(readVaultFile(this.dataDir));
+    throttle.recordSuccess(subject);
+    open.db.transaction(() => audit(open, { actor: user.id, action: 'session.signIn', target: `user:${user.id}` }))();
+    mirrorAuditHead(open);
+    const now = this.now();
+    this.stage = {
+      kind: 'active',
+      open,
+      user: sessionUser(user),
+      policy: readPolicy(open.db),
+      // A recovery code proves less than a fresh code from the authenticator: no step-up credit.
+      lastCodeAt: how.codeEntered ? now : 0,
+      lastActivity: now,
+    };
+    this.scheduleIdleLock();
+    this.events.emit('session.changed', { reason: 'signedIn' });
+    return { next: 'done', session: this.sessionInfo() };
+  }
+
+  // ---- lock and unlock -----------------------------------------------------------------------
+
+  touch(): number {
+    const stage = this.stage;
+    if (stage.kind !== 'active') return 0;
+    stage.lastActivity = this.now();
+    return stage.policy.idleLockSeconds;
+  }
+
+  private scheduleIdleLock(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const stage = this.stage;
+    if (stage.kind !== 'active') return;
+    const due = stage.lastActivity + stage.policy.idleLockSeconds * 1000 - this.now();
+    this.idleTimer = setTimeout(() => {
+      const current = this.stage;
+      if (current.kind !== 'active') return;
+      if (this.now() - current.lastActivity >= current.policy.idleLockSeconds * 1000) void this.lock('idle');
+      else this.scheduleIdleLock();
+    }, Math.max(due, 250));
+    // The timer must not keep a CLI process alive.
+    this.idleTimer.unref();
+  }
+
+  /** Closes the database and zeroes every key, keeping only who was signed in. */
+  lock(reason: 'idle' | 'manual' | 'system'): Promise<void> {
+    return this.serial(async () => {
+      const stage = this.stage;
+      if (stage.kind !== 'active') return;
+      stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }))();
+      mirrorAuditHead(stage.open);
+      const unlockNeedsCode = stage.policy.unlockRequiresCode;
+      closeInstall(stage.open);
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.stage = { kind: 'locked', user: stage.user, keyMode: stage.open.keyMode, unlockNeedsCode };
+      this.events.emit('session.changed', { reason: 'locked' });
+    });
+  }
+
+  unlock(password: string, code: string | undefined): Promise<SessionInfo> {
+    return this.serial(async () => {
+      const stage = this.stage;
+      if (stage.kind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'Kluis is not locked.');
+      const vault = readVaultFile(this.dataDir);
+      const throttle = this.throttle(vault);
+      const subject = throttle.subjectFor(stage.user.username);
+      this.refuseWhileThrottled(throttle, subject);
+      const open = await this.openWithPassword(vault, stage.user.username, password);
+      const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
+      const codeOk =
+        open && user && (!stage.unlockNeedsCode || (code !== undefined && open.db.transaction(() => useSecondFactor(open.db, user, code, { allowRecovery: false, nowMs: this.now() }))() !== null));
+      if (!open || !user || user.id !== stage.user.id || !codeOk) {
+        if (open) closeInstall(open);
+        throttle.recordFailure(subject, 'session.unlock.failed');
+        throw wrongCredentials();
+      }
+      this.flushPendingFailures(open, throttle);
+      throttle.recordSuccess(subject);
+      open.db.transaction(() => audit(open, { actor: user.id, action: 'session.unlock', target: `user:${user.id}` }))();
+      mirrorAuditHead(open);
+      const now = this.now();
+      this.stage = {
+        kind: 'active',
+        open,
+        user: sessionUser(user),
+        policy: readPolicy(open.db),
+        lastCodeAt: stage.unlockNeedsCode ? now : 0,
+        lastActivity: now,
+      };
+      this.scheduleIdleLock();
+      this.events.emit('session.changed', { reason: 'unlocked' });
       return this.sessionInfo();
     });
   }
 
+  // ---- sign-out ------------------------------------------------------------------------------
+
   signOut(): Promise<void> {
     return this.serial(async () => {
-      if (!this.session) return;
-      this.closeSession();
+      const stage = this.stage;
+      if (stage.kind === 'signedOut') return;
+      if (stage.kind === 'active') {
+        stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.signOut' }))();
+        mirrorAuditHead(stage.open);
+      }
+      this.endSession();
       this.events.emit('session.changed', { reason: 'signedOut' });
     });
   }
 
-  installStatus(): InstallStatus {
-    const { db } = this.requireSession();
+  /** Closes the database and zeroes the keys. Safe to call more than once. */
+  close(): Promise<void> {
+    return this.signOut();
+  }
+
+  private endSession(): void {
+    const stage = this.stage;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if ((stage.kind === 'active' || stage.kind === 'pending') && stage.open) closeInstall(stage.open);
+    this.secrets.wipe();
+    this.stage = { kind: 'signedOut' };
+  }
+
+  // ---- the signed-in user's own account ------------------------------------------------------
+
+  stepUp(code: string): Promise<{ validUntil: string }> {
+    return this.serial(async () => {
+      const { open, user } = this.requireActive();
+      const record = findUserById(open.db, user.id)!;
+      const ok = open.db.transaction(() => {
+        const used = useSecondFactor(open.db, record, code, { allowRecovery: false, nowMs: this.now() });
+        audit(open, { actor: user.id, action: used ? 'session.stepUp' : 'session.stepUp.failed', target: `user:${user.id}` });
+        return used !== null;
+      })();
+      mirrorAuditHead(open);
+      if (!ok) throw new KluisError('UNAUTHENTICATED', 'That code is not right.');
+      const stage = this.stage as Extract<Stage, { kind: 'active' }>;
+      stage.lastCodeAt = this.now();
+      return { validUntil: new Date(stage.lastCodeAt + STEP_UP_WINDOW_MS).toISOString() };
+    });
+  }
+
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return this.serial(async () => {
+      const { open, user } = this.requireActive();
+      const vault = readVaultFile(this.dataDir);
+      const slot = vault.slots.find((s) => s.id === open.slotId);
+      const check = slot ? await openSlot(vault, slot, currentPassword, open.deviceSecret) : null;
+      if (!check) throw new KluisError('VALIDATION', 'The current password is not right.', { formErrors: [], fieldErrors: { currentPassword: ['The current password is not right.'] } });
+      check.dek.fill(0);
+      check.privateKey.fill(0);
+      const orgName = getMeta(open.db, 'org_name') ?? '';
+      await assertStrongPassword(newPassword, [orgName, user.username, user.displayName], 'newPassword');
+      await this.rewrapOwnSlot(open, newPassword);
+      open.db.transaction(() => audit(open, { actor: user.id, action: 'account.password.changed', target: `user:${user.id}` }))();
+    });
+  }
+
+  private async rewrapOwnSlot(open: OpenInstall, newPassword: string): Promise<void> {
+    const vault = readVaultFile(this.dataDir);
+    const slot = vault.slots.find((s) => s.id === open.slotId);
+    if (!slot) throw new KluisError('CONFLICT', 'Your key slot is gone; ask an administrator to reset your password.');
+    const rewrapped = await rewrapSlot(vault, slot, open.privateKey, newPassword, open.deviceSecret, this.kdfCost);
+    updateVault(open, (current) => ({ ...current, slots: current.slots.map((s) => (s.id === slot.id ? rewrapped : s)) }));
+  }
+
+  // ---- install -------------------------------------------------------------------------------
+
+  installStatus(db: Db): InstallStatus {
     const vault = readVaultFile(this.dataDir);
     return {
       installId: vault.installId,
@@ -148,20 +568,16 @@ export class KluisCore {
     };
   }
 
-  /** Closes the database and zeroes the key. Safe to call more than once. */
-  close(): Promise<void> {
-    return this.signOut();
+  /** After an admin changes the policy, the running session follows it at once. */
+  applyPolicy(policy: Policy): void {
+    const stage = this.stage;
+    if (stage.kind !== 'active') return;
+    stage.policy = policy;
+    this.scheduleIdleLock();
   }
 
-  private closeSession(): void {
-    if (!this.session) return;
-    const { db, dek } = this.session;
-    this.session = null;
-    try {
-      db.close();
-    } finally {
-      zero(dek);
-    }
+  get kdf(): KdfCost | undefined {
+    return this.kdfCost;
   }
 }
 

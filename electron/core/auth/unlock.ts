@@ -36,6 +36,7 @@ export async function readDeviceSecret(vault: VaultFile, keychain: Keychain): Pr
 
 export interface Unlocked {
   dek: Buffer;
+  privateKey: Buffer;
   slotId: string;
 }
 
@@ -51,7 +52,7 @@ export async function unlockWithPassword(
     await spendEqualEffort(password, vault);
     throw wrongCredentials();
   }
-  const dek = await openSlot(vault, slot, password, deviceSecret);
-  if (!dek) throw wrongCredentials();
-  return { dek, slotId };
+  const opened = await openSlot(vault, slot, password, deviceSecret);
+  if (!opened) throw wrongCredentials();
+  return { ...opened, slotId };
 }

@@ -5,8 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import type { KeyMode } from '../../../shared/api';
-import { insertUser } from '../auth/users';
+import type { CreatedInstall, KeyMode } from '../../../shared/apiTypes';
+import { appendAudit, deriveAuditKey, readAuditHead, type AuditHead } from '../audit/chain';
+import { issueRecoveryCodes } from '../auth/recoveryCodes';
+import { newTotpSecret, totpUri } from '../auth/totp';
+import { insertUser, updateUser } from '../auth/users';
 import { migrate } from '../db/migrate';
 import { CIPHER, openDatabase, type Db, type OpenOptions } from '../db/open';
 import { KluisError } from '../errors';
@@ -26,11 +29,13 @@ export interface CreateInstallInput {
   keychain: Keychain;
   /** Policy: refuse to run without an OS keychain instead of falling back to passphrase-only. */
   requireKeychain?: boolean;
+  /** Enrol the admin's authenticator now (the CLI) instead of at the first sign-in (the app). */
+  enrolTotp?: boolean;
   kdfCost?: KdfCost;
   openOptions?: OpenOptions;
 }
 
-export async function createInstall(input: CreateInstallInput): Promise<{ keyMode: KeyMode; installId: string }> {
+export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
   const paths = dataPaths(input.dataDir);
   if (holdsInstall(input.dataDir)) {
     throw new KluisError('CONFLICT', `${input.dataDir} already holds a Kluis install; nothing was changed.`);
@@ -44,8 +49,11 @@ export async function createInstall(input: CreateInstallInput): Promise<{ keyMod
   const installId = randomUUID();
   const deviceSecret = keyMode === 'keychain' ? randomKey() : null;
   const dek = randomKey();
+  const auditKey = deriveAuditKey(dek);
   let db: Db | undefined;
   let storedSecret = false;
+  let enrolment: { otpauthUri: string; recoveryCodes: string[] } | undefined;
+  let auditHead: AuditHead | null = null;
   try {
     const slot = await createSlot({
       installId,
@@ -59,9 +67,21 @@ export async function createInstall(input: CreateInstallInput): Promise<{ keyMod
     // Owner only; SQLite gives the WAL and shared-memory files the same mode as the database.
     chmodSync(paths.db, 0o600);
     migrate(db);
+    const created = db;
     db.transaction(() => {
-      setMeta(db as Db, 'org_name', input.orgName);
-      insertUser(db as Db, { username: input.adminUsername, displayName: input.adminUsername, role: 'admin', slotId: slot.id });
+      setMeta(created, 'org_name', input.orgName);
+      const adminId = insertUser(created, { username: input.adminUsername, displayName: input.adminUsername, role: 'admin', slotId: slot.id });
+      appendAudit(created, auditKey, { actor: adminId, action: 'install.created', target: `user:${adminId}`, details: { keyMode } });
+      if (input.enrolTotp) {
+        const secret = newTotpSecret();
+        updateUser(created, adminId, { totp_secret: secret });
+        appendAudit(created, auditKey, { actor: adminId, action: 'mfa.enrolled', target: `user:${adminId}` });
+        enrolment = {
+          otpauthUri: totpUri(secret, `Kluis (${input.orgName})`, input.adminUsername),
+          recoveryCodes: issueRecoveryCodes(created, adminId),
+        };
+      }
+      auditHead = readAuditHead(created);
     }).immediate();
     db.close();
     db = undefined;
@@ -75,15 +95,15 @@ export async function createInstall(input: CreateInstallInput): Promise<{ keyMod
       cipher: { ...CIPHER },
       keyMode,
       slots: [slot],
-      auditHead: null,
+      auditHead,
     });
-    return { keyMode, installId };
+    return { keyMode, installId, ...(enrolment ?? {}) };
   } catch (error) {
     db?.close();
     for (const file of [paths.db, paths.wal, paths.shm, paths.vault]) rmSync(file, { force: true });
     if (storedSecret) await input.keychain.deleteSecret(installId).catch(() => false);
     throw error;
   } finally {
-    zero(dek, deviceSecret);
+    zero(dek, deviceSecret, auditKey);
   }
 }

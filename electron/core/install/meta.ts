@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 
 /** Settings of the install kept inside the encrypted DB (never in vault.json). */
-export type MetaKey = 'org_name';
+export type MetaKey = 'org_name' | 'policy.idle_lock_seconds' | 'policy.unlock_requires_code';
 
 export function setMeta(db: Db, key: MetaKey, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);

@@ -85,18 +85,24 @@ export async function createSlot(input: NewSlotInput): Promise<VaultSlot> {
   }
 }
 
+export interface OpenedSlot {
+  dek: Buffer;
+  /** PKCS#8 DER; kept by the session so the user can change their password without re-deriving. */
+  privateKey: Buffer;
+}
+
 /**
- * Opens a slot with a password. Returns the DEK, or null when the password (or the device secret)
- * is wrong — the caller turns that into the one generic sign-in message.
+ * Opens a slot with a password. Returns the DEK and the private key, or null when the password (or
+ * the device secret) is wrong — the caller turns that into the one generic sign-in message.
  */
 export async function openSlot(
   vault: VaultFile,
   slot: VaultSlot,
   password: string,
   deviceSecret: Buffer | null,
-): Promise<Buffer | null> {
+): Promise<OpenedSlot | null> {
   const kek = await deriveKek(password, slot.kdf, deviceSecret);
-  let privateKey: Buffer | undefined;
+  let privateKey: Buffer;
   try {
     privateKey = aeadOpen(kek, decode(slot.wrappedPrivateKey), privateKeyAad(vault.installId, slot.id));
   } catch {
@@ -105,14 +111,30 @@ export async function openSlot(
     zero(kek);
   }
   try {
-    return openSealedBox(
-      privateKey,
-      Buffer.from(slot.publicKey, 'base64'),
-      decode(slot.sealedDek),
-      dekAad(vault.installId),
-    );
-  } finally {
+    const dek = openSealedBox(privateKey, Buffer.from(slot.publicKey, 'base64'), decode(slot.sealedDek), dekAad(vault.installId));
+    return { dek, privateKey };
+  } catch (error) {
     zero(privateKey);
+    throw error;
+  }
+}
+
+/** The same slot with its private key wrapped under a new password (fresh salt, current cost). */
+export async function rewrapSlot(
+  vault: VaultFile,
+  slot: VaultSlot,
+  privateKey: Buffer,
+  newPassword: string,
+  deviceSecret: Buffer | null,
+  kdfCost?: KdfCost,
+): Promise<VaultSlot> {
+  const kdf = newKdfParams(kdfCost);
+  const kek = await deriveKek(newPassword, kdf, deviceSecret);
+  try {
+    const wrapped = aeadSeal(kek, privateKey, privateKeyAad(vault.installId, slot.id));
+    return { ...slot, kdf, wrappedPrivateKey: encode({ iv: wrapped.iv, ciphertext: wrapped.ciphertext, tag: wrapped.tag }) };
+  } finally {
+    zero(kek);
   }
 }
 

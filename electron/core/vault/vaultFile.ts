@@ -2,12 +2,12 @@
  * `vault.json` beside the database: install id, cipher settings, key slots and the audit head.
  * It holds no names, emails or record data; slot ids are keyed hashes of usernames.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeyMode } from '../../../shared/api';
 import { KluisError } from '../errors';
+import { writeJsonAtomic } from '../install/atomicFile';
 
 export const VAULT_FILE = 'vault.json';
 export const VAULT_FORMAT = 1;
@@ -35,7 +35,8 @@ const vaultSchema = z.strictObject({
   cipher: z.strictObject({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
   keyMode: z.enum(['keychain', 'passphrase-only']),
   slots: z.array(slotSchema),
-  auditHead: z.string().nullable(),
+  /** The last audit entry, mirrored so that a cut tail of the log is caught (DESIGN §8). */
+  auditHead: z.strictObject({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable(),
 });
 
 export type VaultSlot = z.infer<typeof slotSchema>;
@@ -69,16 +70,6 @@ export function readVaultFile(dataDir: string): VaultFile {
   return parsed.data;
 }
 
-/** Write-to-temp, fsync, rename: a crash leaves either the old or the new file, never half of one. */
 export function writeVaultFile(dataDir: string, vault: VaultFile): void {
-  const target = vaultPath(dataDir);
-  const temp = join(dirname(target), `.vault.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(vault, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
+  writeJsonAtomic(vaultPath(dataDir), vault);
 }

@@ -4,5 +4,6 @@
  */
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
+import { accounts } from './002_accounts';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts];

@@ -1,0 +1,133 @@
+/**
+ * The tamper-evident audit log (DESIGN §8). Each entry's hash is an HMAC, keyed from the DEK, over
+ * the entry and the previous entry's hash. Changing a byte, removing a row or cutting the tail
+ * breaks the chain; the head is mirrored in vault.json so a cut tail is caught too. Entries carry
+ * ids, codes and counts — never personal values or secrets.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
+import type { Db } from '../db/open';
+import { hkdf } from '../vault/crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+export interface AuditEvent {
+  actor: number | null;
+  action: string;
+  target?: string | null;
+  details?: AuditDetails;
+  at?: string;
+}
+
+export function deriveAuditKey(dek: Buffer): Buffer {
+  return hkdf(dek, Buffer.from('kluis-audit', 'utf8'), 'kluis/audit/v1');
+}
+
+function sortedDetails(details: AuditDetails): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(details).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: number | null;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function hashOf(key: Buffer, row: Omit<Row, 'hash'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.action, row.target, row.details, row.prev_hash]);
+  return createHmac('sha256', key).update(canonical, 'utf8').digest('hex');
+}
+
+export function readAuditHead(db: Db): AuditHead | null {
+  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+  return row ?? null;
+}
+
+export function appendAudit(db: Db, key: Buffer, event: AuditEvent): AuditHead {
+  const head = readAuditHead(db);
+  const row = {
+    seq: (head?.seq ?? 0) + 1,
+    at: event.at ?? new Date().toISOString(),
+    actor: event.actor,
+    action: event.action,
+    target: event.target ?? null,
+    details: sortedDetails(event.details ?? {}),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashOf(key, row);
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @target, @details, @prev_hash, @hash)',
+  ).run({ ...row, hash });
+  return { seq: row.seq, hash };
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Walks the whole chain; names the first entry that does not hold. */
+export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | null): AuditVerdict {
+  let expectedSeq = 1;
+  let previousHash = GENESIS_HASH;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+    const entries = expectedSeq - 1;
+    if (row.seq !== expectedSeq) {
+      return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+    }
+    if (!sameHash(row.prev_hash, previousHash)) {
+      return { ok: false, entries, brokenAt: row.seq, reason: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+    }
+    if (!sameHash(row.hash, hashOf(key, row))) {
+      return { ok: false, entries, brokenAt: row.seq, reason: `entry ${row.seq} was altered` };
+    }
+    previousHash = row.hash;
+    expectedSeq++;
+  }
+  const entries = expectedSeq - 1;
+  if (mirroredHead) {
+    if (mirroredHead.seq > entries) {
+      return {
+        ok: false,
+        entries,
+        brokenAt: entries + 1,
+        reason: `the log ends at entry ${entries}, but vault.json recorded ${mirroredHead.seq} entries: the tail was cut`,
+      };
+    }
+    const atHead = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(mirroredHead.seq) as { hash: string };
+    if (!sameHash(atHead.hash, mirroredHead.hash)) {
+      return {
+        ok: false,
+        entries,
+        brokenAt: mirroredHead.seq,
+        reason: `entry ${mirroredHead.seq} differs from the head recorded in vault.json`,
+      };
+    }
+  }
+  return { ok: true, entries };
+}
+
+export function listAudit(db: Db, limit: number): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Row[];
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    details: JSON.parse(row.details) as AuditDetails,
+  }));
+}

@@ -1,0 +1,115 @@
+/**
+ * What an administrator does to other accounts: create, disable, reset password, reset MFA. Each
+ * is audited. A new or reset account gets a one-time password and a key slot sealed with the DEK —
+ * the admin never needs anyone else's password.
+ */
+import { randomInt } from 'node:crypto';
+import type { UserSummary } from '../../../shared/apiTypes';
+import type { Role } from '../../../shared/permissions';
+import { KluisError } from '../errors';
+import { audit, updateVault, type OpenInstall } from '../session/openInstall';
+import type { KdfCost } from '../vault/kdf';
+import { createSlot } from '../vault/slots';
+import { findUserById, findUserByUsername, insertUser, updateUser, userSummary, type UserRecord } from './users';
+
+const OTP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** 20 characters from 31 (about 99 bits) in groups of five: strong, and easy to read aloud. */
+export function newOneTimePassword(): string {
+  const chars = Array.from({ length: 20 }, () => OTP_ALPHABET[randomInt(OTP_ALPHABET.length)]).join('');
+  return chars.match(/.{5}/g)!.join('-');
+}
+
+function requireOtherUser(open: OpenInstall, actorId: number, userId: number): UserRecord {
+  const user = findUserById(open.db, userId);
+  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  if (user.id === actorId) throw new KluisError('CONFLICT', 'Use your own account page to change your own account.');
+  return user;
+}
+
+export async function createUser(
+  open: OpenInstall,
+  actorId: number,
+  input: { username: string; displayName: string; email?: string | undefined; role: Role },
+  kdfCost?: KdfCost,
+): Promise<{ user: UserSummary; oneTimePassword: string }> {
+  if (findUserByUsername(open.db, input.username)) {
+    throw new KluisError('CONFLICT', 'That username is taken.', { formErrors: [], fieldErrors: { username: ['That username is taken.'] } });
+  }
+  const oneTimePassword = newOneTimePassword();
+  const slot = await createSlot({
+    installId: open.installId,
+    username: input.username,
+    password: oneTimePassword,
+    deviceSecret: open.deviceSecret,
+    dek: open.dek,
+    ...(kdfCost ? { kdfCost } : {}),
+  });
+  const id = open.db
+    .transaction(() => {
+      const newId = insertUser(open.db, { ...input, email: input.email ?? null, slotId: slot.id, mustChangePassword: true });
+      audit(open, { actor: actorId, action: 'users.created', target: `user:${newId}`, details: { role: input.role } });
+      // Last, so a failure above leaves no slot behind; a failure here rolls the row back.
+      updateVault(open, (vault) => ({ ...vault, slots: [...vault.slots.filter((s) => s.id !== slot.id), slot] }));
+      return newId;
+    })
+    .immediate();
+  return { user: userSummary(findUserById(open.db, id)!), oneTimePassword };
+}
+
+/** Disabling removes the user's key slot: from now on nothing they know opens this install. */
+export function disableUser(open: OpenInstall, actorId: number, userId: number): UserSummary {
+  const user = requireOtherUser(open, actorId, userId);
+  open.db
+    .transaction(() => {
+      updateUser(open.db, user.id, { status: 'disabled', slot_id: null });
+      audit(open, { actor: actorId, action: 'users.disabled', target: `user:${user.id}` });
+      if (user.slotId) updateVault(open, (vault) => ({ ...vault, slots: vault.slots.filter((s) => s.id !== user.slotId) }));
+    })
+    .immediate();
+  return userSummary(findUserById(open.db, user.id)!);
+}
+
+/** A new one-time password through a new key slot; the old password stops working at once. */
+export async function resetPassword(
+  open: OpenInstall,
+  actorId: number,
+  userId: number,
+  kdfCost?: KdfCost,
+): Promise<{ user: UserSummary; oneTimePassword: string }> {
+  const user = requireOtherUser(open, actorId, userId);
+  if (user.status !== 'active') throw new KluisError('CONFLICT', 'This account is disabled.');
+  const oneTimePassword = newOneTimePassword();
+  const slot = await createSlot({
+    installId: open.installId,
+    username: user.username,
+    password: oneTimePassword,
+    deviceSecret: open.deviceSecret,
+    dek: open.dek,
+    ...(kdfCost ? { kdfCost } : {}),
+  });
+  open.db
+    .transaction(() => {
+      updateUser(open.db, user.id, { slot_id: slot.id, must_change_password: 1 });
+      audit(open, { actor: actorId, action: 'users.passwordReset', target: `user:${user.id}` });
+      updateVault(open, (vault) => ({
+        ...vault,
+        slots: [...vault.slots.filter((s) => s.id !== user.slotId && s.id !== slot.id), slot],
+      }));
+    })
+    .immediate();
+  return { user: userSummary(findUserById(open.db, user.id)!), oneTimePassword };
+}
+
+/** Forgets the authenticator and recovery codes; the user enrols again at the next sign-in. */
+export function resetMfa(open: OpenInstall, actorId: number, userId: number): UserSummary {
+  const user = requireOtherUser(open, actorId, userId);
+  open.db
+    .transaction(() => {
+      updateUser(open.db, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
+      open.db.prepare('DELETE FROM recovery_codes WHERE user_id = ?').run(user.id);
+      audit(open, { actor: actorId, action: 'users.mfaReset', target: `user:${user.id}` });
+    })
+    .immediate();
+  return userSummary(findUserById(open.db, user.id)!);
+}

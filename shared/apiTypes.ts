@@ -1,0 +1,90 @@
+/** The shapes that cross the wall, shared by the core, the CLI and the renderer. */
+import type { Permission, Role } from './permissions';
+
+export type KeyMode = 'keychain' | 'passphrase-only';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  orgName: string;
+  keyMode: KeyMode;
+  /** What the signed-in user may do, so the interface can hide what they cannot. */
+  permissions: Permission[];
+  /** Seconds of inactivity after which the core locks itself. */
+  idleLockSeconds: number;
+}
+
+/** What a signed-in-but-not-yet-through user must do next. */
+export type PendingStep = 'code' | 'changePassword' | 'enrol';
+
+export type SignInProgress = { next: PendingStep } | { next: 'done'; session: SessionInfo };
+
+export type AppState =
+  | { phase: 'setup' }
+  | { phase: 'signedOut'; keyMode: KeyMode }
+  | { phase: 'pending'; step: PendingStep; keyMode: KeyMode }
+  | { phase: 'locked'; user: { username: string; displayName: string }; keyMode: KeyMode; unlockNeedsCode: boolean }
+  | { phase: 'signedIn'; session: SessionInfo };
+
+export interface InstallStatus {
+  installId: string;
+  cipher: string;
+  keyMode: KeyMode;
+  schemaVersion: number;
+  userCount: number;
+}
+
+export interface TotpEnrolment {
+  /** Base32, shown once as text for apps that cannot scan. */
+  secret: string;
+  otpauthUri: string;
+  /** The otpauth URI as an SVG QR code (markup, rendered as an image, never as HTML). */
+  qrSvg: string;
+}
+
+export interface CreatedInstall {
+  keyMode: KeyMode;
+  installId: string;
+  /** Only when the admin's TOTP was enrolled during setup (the CLI does; the app enrols at first sign-in). */
+  otpauthUri?: string;
+  recoveryCodes?: string[];
+}
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  status: 'active' | 'disabled';
+  mfaEnrolled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface SignInRecord {
+  at: string;
+  outcome: 'success' | 'failure';
+}
+
+export interface Policy {
+  idleLockSeconds: number;
+  unlockRequiresCode: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: number | null;
+  action: string;
+  target: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
