@@ -234,6 +234,7 @@ export class KluisCore {
       auditKey: this.secrets.hold(deriveAuditKey(dek)),
       deviceSecret,
       secrets: this.secrets,
+      mirroredHead: vault.auditHead,
     };
   }
 
@@ -310,11 +311,9 @@ export class KluisCore {
           const open = stage.open;
           open.db.transaction(() => audit(open, { actor: null, action: 'session.signIn.failed', target: `user:${stage.userId}` }))();
           mirrorAuditHead(open);
-          throttle.recordFailure(stage.subject, 'session.signIn.failed');
-          throttle.takePending(); // already audited above
-        } else {
-          throttle.recordFailure(stage.subject, 'session.signIn.failed');
+          throttle.recordFailure(stage.subject, 'session.signIn.failed', { audited: true });
         }
+        // A wrong password was already counted (and queued for the audit log) at the first step.
         this.endSession();
         this.events.emit('session.changed', { reason: 'signedOut' });
         throw wrongCredentials();
@@ -489,7 +488,7 @@ export class KluisCore {
     return this.serial(async () => {
       const stage = this.stage;
       if (stage.kind === 'signedOut') return;
-      if (stage.kind === 'active') {
+      if (stage.kind === 'active' && stage.open.db.open) {
         stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.signOut' }))();
         mirrorAuditHead(stage.open);
       }

@@ -1,30 +1,24 @@
 /**
- * The wall: every call passes sender → channel → schema → session → permission → handler, and
- * what comes back is a typed value, never a stack trace or a secret.
+ * The wall: every call passes sender → channel → schema → session → permission → step-up →
+ * handler, and what comes back is a typed value, never a stack trace or a secret.
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/channels';
 import { api } from '../../shared/api';
 import { ERROR_CODES } from '../../shared/errors';
-import { insertUser } from '../../electron/core/auth/users';
 import { createDispatcher, originOf } from '../../electron/core/dispatch';
-import { createSlot } from '../../electron/core/vault/slots';
-import { readVaultFile, vaultPath, writeVaultFile } from '../../electron/core/vault/vaultFile';
-import { ADMIN, FAST_KDF, installedCore, noKeychain, testCore } from '../support/install';
+import { handlers } from '../../electron/core/handlers';
+import { readVaultFile, vaultPath } from '../../electron/core/vault/vaultFile';
+import { ADMIN, installedCore, noKeychain, signedInAdmin, testCore } from '../support/install';
 
 const STACK_FRAME = /\bat\s+\S+\s+\(|\.ts:\d+|\.js:\d+|node:internal/;
-
-async function signedInAdmin() {
-  const t = await installedCore({ keychain: noKeychain });
-  const signedIn = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
-  expect(signedIn.ok).toBe(true);
-  return t;
-}
+const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code' } };
 
 describe('the dispatcher', () => {
-  it('lists every channel of the contract with a handler', () => {
+  it('has a handler for every channel of the contract, and no more', () => {
     expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
   it.each([
@@ -53,54 +47,37 @@ describe('the dispatcher', () => {
     expect(JSON.stringify(result)).not.toContain('kort-geheim');
   });
 
-  it('answers UNAUTHENTICATED to a session channel before sign-in', async () => {
-    const { call } = await installedCore({ keychain: noKeychain });
-    expect(await call('install.status')).toEqual({
-      ok: false,
-      error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' },
-    });
-    expect((await call('session.signOut')).ok).toBe(false);
-  });
-
-  it('answers UNAUTHENTICATED again after sign-out', async () => {
-    const { call } = await signedInAdmin();
-    expect((await call('install.status')).ok).toBe(true);
-    expect((await call('session.signOut')).ok).toBe(true);
-    const after = await call('install.status');
+  it('answers UNAUTHENTICATED to a session channel before sign-in, and after sign-out', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    expect((await t.call('session.verifyCode', { code: t.nextCode() })).ok).toBe(true);
+    expect((await t.call('install.status')).ok).toBe(true);
+    expect((await t.call('session.signOut')).ok).toBe(true);
+    const after = await t.call('install.status');
     expect(!after.ok && after.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('gives one generic message for a wrong password and for an unknown user', async () => {
-    const { call } = await installedCore({ keychain: noKeychain });
-    const wrongPassword = await call('session.signIn', { username: ADMIN.adminUsername, password: 'not the password at all' });
-    const unknownUser = await call('session.signIn', { username: 'nobody', password: ADMIN.password });
-    const expected = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } };
-    expect(wrongPassword).toEqual(expected);
-    expect(unknownUser).toEqual(expected);
+  it('gives one generic message for a wrong password, an unknown user and a wrong code', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    const attempts = [
+      { username: ADMIN.adminUsername, password: 'not the password at all', code: t.nextCode() },
+      { username: 'nobody', password: ADMIN.password, code: t.nextCode() },
+      { username: ADMIN.adminUsername, password: ADMIN.password, code: '000000' },
+    ];
+    for (const attempt of attempts) {
+      // The first step never tells: it always asks for a code.
+      expect(await t.call('session.signIn', { username: attempt.username, password: attempt.password })).toEqual({ ok: true, value: { next: 'code' } });
+      expect(await t.call('session.verifyCode', { code: attempt.code })).toEqual(GENERIC);
+      expect(t.core.state().phase).toBe('signedOut');
+    }
   });
 
   it('signs in case-insensitively on the username', async () => {
-    const { call } = await installedCore({ keychain: noKeychain });
-    const result = await call('session.signIn', { username: ADMIN.adminUsername.toUpperCase(), password: ADMIN.password });
-    expect(result.ok).toBe(true);
-  });
-
-  it('answers FORBIDDEN when the role lacks the right', async () => {
-    const t = await signedInAdmin();
-    // A second, non-admin user, made the way the accounts issue will: a slot sealed with the DEK.
-    const { db } = t.core.requireSession();
-    const vault = readVaultFile(t.dataDir);
-    const dek = (t.core as unknown as { session: { dek: Buffer } }).session.dek;
-    const slot = await createSlot({ installId: vault.installId, username: 'piet', password: 'piet-zijn-wachtwoord', deviceSecret: null, dek, kdfCost: FAST_KDF });
-    insertUser(db, { username: 'piet', displayName: 'Piet', role: 'user', slotId: slot.id });
-    writeVaultFile(t.dataDir, { ...vault, slots: [...vault.slots, slot] });
-    await t.call('session.signOut');
-
-    expect((await t.call('session.signIn', { username: 'piet', password: 'piet-zijn-wachtwoord' })).ok).toBe(true);
-    expect(await t.call('install.status')).toEqual({
-      ok: false,
-      error: { code: 'FORBIDDEN', message: 'You do not have the right "install.read".' },
-    });
+    const t = await installedCore({ keychain: noKeychain });
+    await t.call('session.signIn', { username: ADMIN.adminUsername.toUpperCase(), password: ADMIN.password });
+    expect((await t.call('session.verifyCode', { code: t.nextCode() })).ok).toBe(true);
   });
 
   it('refuses callers that are not our page', async () => {
@@ -126,7 +103,7 @@ describe('the dispatcher', () => {
     const t = await signedInAdmin();
     const logged: unknown[] = [];
     const dispatcher = createDispatcher(t.core, { trustedOrigins: [], logger: { error: (event, fields) => logged.push({ event, fields }) } });
-    t.core.requireSession().db.close(); // the handler's database call now throws a TypeError
+    t.core.requireActive().db.close(); // the handler's database call now throws a TypeError
     const result = await dispatcher.dispatch('install.status', {}, { kind: 'cli' });
     expect(result).toEqual({
       ok: false,
@@ -144,18 +121,19 @@ describe('the dispatcher', () => {
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'vault.json is damaged: it is not valid JSON.' } });
   });
 
-  it('never puts the password in any answer, on any path', async () => {
+  it('never puts the password or a code in any answer, on any path', async () => {
     const t = testCore({ keychain: noKeychain });
     const answers = [
       await t.call('setup.createInstall', ADMIN),
       await t.call('session.signIn', { username: ADMIN.adminUsername, password: `${ADMIN.password}x` }),
+      await t.call('session.verifyCode', { code: '123456' }),
       await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password }),
-      await t.call('install.status'),
       await t.call('app.state'),
       await t.call('setup.createInstall', ADMIN),
     ];
     for (const answer of answers) {
       expect(JSON.stringify(answer)).not.toContain(ADMIN.password);
+      expect(JSON.stringify(answer)).not.toContain('123456');
       if (!answer.ok) expect(ERROR_CODES).toContain(answer.error.code);
     }
   });

@@ -8,7 +8,7 @@ import { KluisError } from '../../electron/core/errors';
 import { setMeta } from '../../electron/core/install/meta';
 import { dataPaths } from '../../electron/core/install/paths';
 import { randomKey } from '../../electron/core/vault/crypto';
-import { ADMIN, installedCore, noKeychain, tempDir as tempDirFor } from '../support/install';
+import { ADMIN, installedCore, signedInAdmin, noKeychain, tempDir as tempDirFor } from '../support/install';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -19,10 +19,9 @@ function containsText(file: string, text: string): boolean {
 
 describe('the encrypted store', () => {
   it('never writes the organisation, the admin or record text in clear to the DB, its WAL or vault.json', async () => {
-    const { call, core, dataDir } = await installedCore({ keychain: noKeychain });
-    expect((await call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password })).ok).toBe(true);
+    const { core, dataDir } = await signedInAdmin();
     const recordText = 'Notitie over klant Pietersen, Kerkstraat 12';
-    setMeta(core.requireSession().db, 'org_name', recordText);
+    setMeta(core.requireActive().db, 'org_name', recordText);
     const paths = dataPaths(dataDir);
     const secrets = [ADMIN.orgName, ADMIN.adminUsername, recordText, 'Pietersen'];
 

@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import { KluisError } from '../../electron/core/errors';
 import { randomKey } from '../../electron/core/vault/crypto';
-import { ADMIN, installedCore, noKeychain, tempDir } from '../support/install';
+import { ADMIN, signedInAdmin, tempDir } from '../support/install';
 
 function freshDb() {
   return openDatabase(join(tempDir(), 'm.db'), randomKey());
@@ -58,10 +58,9 @@ describe('migrations', () => {
   });
 
   it('refuse a database from a newer Kluis with a clear message, and sign-in reports it', async () => {
-    const { call, core } = await installedCore({ keychain: noKeychain });
-    await call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    const { call, core } = await signedInAdmin();
     const future = latestSchemaVersion() + 5;
-    core.requireSession().db.pragma(`user_version = ${future}`);
+    core.requireActive().db.pragma(`user_version = ${future}`);
     await core.signOut();
 
     const result = await call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });

@@ -54,11 +54,14 @@ export class SignInThrottle {
     return Math.max(0, Math.ceil(entry.lastFailureAt / 1000 + delay - this.now() / 1000));
   }
 
-  recordFailure(subject: string, action: string): void {
+  /** Counts a failure; unless it was already written to the open log, queues it for the audit. */
+  recordFailure(subject: string, action: string, options: { audited?: boolean } = {}): void {
     const file = this.read();
     const entry = file.subjects[subject] ?? { failures: 0, lastFailureAt: 0 };
     file.subjects[subject] = { failures: entry.failures + 1, lastFailureAt: this.now() };
-    file.pending = [...file.pending, { at: new Date(this.now()).toISOString(), subject, action }].slice(-MAX_PENDING);
+    if (!options.audited) {
+      file.pending = [...file.pending, { at: new Date(this.now()).toISOString(), subject, action }].slice(-MAX_PENDING);
+    }
     writeJsonAtomic(this.path, file);
   }
 

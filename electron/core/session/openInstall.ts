@@ -3,7 +3,7 @@
  * audit. Exists only between a correct password and sign-out or lock.
  */
 import type { KeyMode } from '../../../shared/apiTypes';
-import { appendAudit, readAuditHead, type AuditEvent } from '../audit/chain';
+import { appendAudit, readAuditHead, type AuditEvent, type AuditHead } from '../audit/chain';
 import type { Db } from '../db/open';
 import type { SecretStore } from '../vault/secretStore';
 import { readVaultFile, writeVaultFile, type VaultFile } from '../vault/vaultFile';
@@ -19,6 +19,8 @@ export interface OpenInstall {
   auditKey: Buffer;
   deviceSecret: Buffer | null;
   secrets: SecretStore;
+  /** The audit head last seen in vault.json, so most calls need not read the file. */
+  mirroredHead: AuditHead | null;
 }
 
 /** Appends to the audit chain; call inside the transaction of the change it records. */
@@ -31,12 +33,29 @@ export function updateVault(open: OpenInstall, change: (vault: VaultFile) => Vau
   writeVaultFile(open.dataDir, change(readVaultFile(open.dataDir)));
 }
 
-/** Copies the audit head into vault.json when it moved, so a cut tail of the log shows. */
+function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return a?.seq === b?.seq && a?.hash === b?.hash;
+}
+
+/**
+ * Copies the audit head into vault.json when the log grew, so a cut tail shows. It only ever moves
+ * forward along the same chain: when the log no longer holds the recorded head (rows were cut or
+ * rewritten), the old head stays as evidence and `audit verify` reports the break.
+ */
 export function mirrorAuditHead(open: OpenInstall): void {
   const head = readAuditHead(open.db);
+  if (sameHead(head, open.mirroredHead)) return;
   const vault = readVaultFile(open.dataDir);
-  if (head?.seq === vault.auditHead?.seq && head?.hash === vault.auditHead?.hash) return;
+  const recorded = vault.auditHead;
+  if (recorded) {
+    const row = open.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(recorded.seq) as { hash: string } | undefined;
+    if (row?.hash !== recorded.hash) {
+      open.mirroredHead = head;
+      return;
+    }
+  }
   writeVaultFile(open.dataDir, { ...vault, auditHead: head });
+  open.mirroredHead = head;
 }
 
 /** Closes the database and zeroes every key the session held. */

@@ -1,0 +1,263 @@
+/**
+ * Accounts and the second factor, through the dispatcher as the app uses it: enrolment, codes,
+ * replay, recovery codes, one-time passwords, step-up, throttling, and what an admin can do.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SignInProgress, TotpEnrolment, UserSummary } from '../../shared/apiTypes';
+import { listAudit } from '../../electron/core/audit/chain';
+import { readVaultFile } from '../../electron/core/vault/vaultFile';
+import { ADMIN, installedCore, noKeychain, signIn, signedInAdmin, testCore, totpAt, type TestCore } from '../support/install';
+
+const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code' } };
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as { value: T }).value;
+}
+
+/** Admin creates an account; returns the one-time password. */
+async function createUser(t: TestCore, username: string, role: 'admin' | 'user' = 'user'): Promise<{ user: UserSummary; oneTimePassword: string }> {
+  return value(await t.call('users.create', { username, displayName: `${username} de Vries`, role }));
+}
+
+/** A new user's whole first sign-in: one-time password → own password → authenticator. */
+async function firstSignIn(t: TestCore, username: string, oneTimePassword: string, newPassword: string): Promise<string> {
+  expect(value<SignInProgress>(await t.call('session.signIn', { username, password: oneTimePassword }))).toEqual({ next: 'changePassword' });
+  expect(value<SignInProgress>(await t.call('session.changeInitialPassword', { newPassword }))).toEqual({ next: 'enrol' });
+  const enrolment = value<TotpEnrolment>(await t.call('mfa.beginEnrolment'));
+  const confirmed = value<{ recoveryCodes: string[]; progress: SignInProgress }>(
+    await t.call('mfa.confirmEnrolment', { code: totpAt(enrolment.secret, t.clock) }),
+  );
+  expect(confirmed.progress.next).toBe('done');
+  return enrolment.secret;
+}
+
+describe('enrolment at the first sign-in', () => {
+  it('shows a QR code and the secret, refuses a wrong code, then hands out ten recovery codes once', async () => {
+    const t = testCore({ keychain: noKeychain });
+    value(await t.call('setup.createInstall', ADMIN));
+    expect(value(await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password }))).toEqual({ next: 'enrol' });
+    // Nothing else works before the authenticator is set up.
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+
+    const enrolment = value<TotpEnrolment>(await t.call('mfa.beginEnrolment'));
+    expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
+    expect(enrolment.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+
+    const wrong = await t.call('mfa.confirmEnrolment', { code: '000000' });
+    expect(!wrong.ok && wrong.error.code).toBe('VALIDATION');
+    expect(t.core.state()).toMatchObject({ phase: 'pending', step: 'enrol' });
+
+    const confirmed = value<{ recoveryCodes: string[]; progress: SignInProgress }>(
+      await t.call('mfa.confirmEnrolment', { code: totpAt(enrolment.secret, t.clock) }),
+    );
+    expect(confirmed.recoveryCodes).toHaveLength(10);
+    expect(new Set(confirmed.recoveryCodes).size).toBe(10);
+    expect(confirmed.progress.next).toBe('done');
+    expect(t.core.state().phase).toBe('signedIn');
+  });
+});
+
+describe('sign-in with a second factor', () => {
+  it('is not complete with the password alone', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    expect(value(await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password }))).toEqual({ next: 'code' });
+    expect(t.core.state()).toMatchObject({ phase: 'pending', step: 'code' });
+    expect((await t.call('users.list')).ok).toBe(false);
+  });
+
+  it('refuses a replayed code and accepts the next step', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    const code = t.nextCode();
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, code);
+    await t.call('session.signOut');
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code })).toEqual(GENERIC);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+  });
+
+  it('accepts a code one step old or one step ahead, not two', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    const at = (offsetSteps: number) => {
+      t.clock.advance(offsetSteps * 30);
+      const code = totpAt(t.totpSecret, t.clock);
+      t.clock.advance(-offsetSteps * 30);
+      return code;
+    };
+    t.clock.advance(300);
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code: at(-2) })).toEqual(GENERIC);
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code: at(2) })).toEqual(GENERIC);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, at(-1));
+  });
+
+  it('accepts a recovery code once only', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    const [recovery] = t.recoveryCodes;
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, recovery!.toUpperCase());
+    await t.call('session.signOut');
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code: recovery })).toEqual(GENERIC);
+  });
+
+  it('slows down a guesser: after three failures the next attempt must wait, doubling each time', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    for (let i = 0; i < 3; i++) {
+      await t.call('session.signIn', { username: ADMIN.adminUsername, password: `fout-wachtwoord-${i}` });
+      expect(await t.call('session.verifyCode', { code: '111111' })).toEqual(GENERIC);
+    }
+    const refused = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'Too many failed sign-ins. Try again in 1 seconds.', details: { retryAfterSeconds: 1 } },
+    });
+    t.clock.advance(2);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+  });
+
+  it('audits failures (written at the next unlock) and successes, without names or secrets', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: 'helemaal-niet-goed' });
+    await t.call('session.verifyCode', { code: '222222' });
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const log = listAudit(t.core.requireActive().db, 50).map((e) => e.action);
+    expect(log).toContain('session.signIn.failed');
+    expect(log[0]).toBe('session.signIn');
+    const text = JSON.stringify(listAudit(t.core.requireActive().db, 50));
+    expect(text).not.toContain(ADMIN.adminUsername);
+    expect(text).not.toContain(ADMIN.password);
+    expect(text).not.toContain('helemaal-niet-goed');
+    const recent = value<{ outcome: string }[]>(await t.call('account.recentSignIns'));
+    expect(recent.map((r) => r.outcome)).toEqual(['success', 'failure']);
+  });
+});
+
+describe('accounts an admin manages', () => {
+  it('a new user signs in with the one-time password, must change it and enrol; disabling stops them at once', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'jan.devries');
+    expect(user).toMatchObject({ username: 'jan.devries', role: 'user', status: 'active', mfaEnrolled: false, mustChangePassword: true });
+    expect(readVaultFile(t.dataDir).slots).toHaveLength(2);
+    await t.call('session.signOut');
+
+    // A weak new password is refused with a reason, and nothing changes.
+    await t.call('session.signIn', { username: 'jan.devries', password: oneTimePassword });
+    const weak = await t.call('session.changeInitialPassword', { newPassword: 'password1234' });
+    expect(!weak.ok && weak.error.code).toBe('VALIDATION');
+    expect(!weak.ok && (weak.error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.newPassword?.[0]).toMatch(/too easy to guess/);
+    await t.call('session.signOut');
+
+    const janSecret = await firstSignIn(t, 'jan.devries', oneTimePassword, 'tulpen-in-de-lente-bij-lisse');
+    expect(t.core.state()).toMatchObject({ phase: 'signedIn', session: { user: { username: 'jan.devries' }, permissions: [] } });
+    await t.call('session.signOut');
+    // The one-time password no longer opens anything.
+    await t.call('session.signIn', { username: 'jan.devries', password: oneTimePassword });
+    expect(await t.call('session.verifyCode', { code: t.nextCode() })).toEqual(GENERIC);
+
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const disabled = value<{ user: UserSummary }>(await t.call('users.disable', { userId: user.id }));
+    expect(disabled.user.status).toBe('disabled');
+    expect(readVaultFile(t.dataDir).slots).toHaveLength(1);
+    await t.call('session.signOut');
+
+    await t.call('session.signIn', { username: 'jan.devries', password: 'tulpen-in-de-lente-bij-lisse' });
+    t.clock.advance(30);
+    expect(await t.call('session.verifyCode', { code: totpAt(janSecret, t.clock) })).toEqual(GENERIC);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+  });
+
+  it('a user without the right gets FORBIDDEN, and the refusal is audited', async () => {
+    const t = await signedInAdmin();
+    const { oneTimePassword } = await createUser(t, 'piet');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'piet', oneTimePassword, 'fietsen-langs-de-oude-rijn');
+    expect(await t.call('users.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have the right "users.manage".' } });
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const denied = listAudit(t.core.requireActive().db, 50).find((e) => e.action === 'access.denied');
+    expect(denied).toMatchObject({ details: { channel: 'users.list', code: 'FORBIDDEN' } });
+  });
+
+  it('needs a fresh code for sensitive actions (step-up), and retries work after it', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.recoveryCodes[0]!);
+    const create = { username: 'anouk', displayName: 'Anouk', role: 'user' };
+    expect(await t.call('users.create', create)).toEqual({
+      ok: false,
+      error: { code: 'STEP_UP_REQUIRED', message: 'Enter a code from your authenticator app to confirm it is you.' },
+    });
+    expect(await t.call('session.stepUp', { code: '123456' })).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'That code is not right.' } });
+    expect((await t.call('session.stepUp', { code: t.nextCode() })).ok).toBe(true);
+    expect((await t.call('users.create', create)).ok).toBe(true);
+    t.clock.advance(5 * 60 + 1);
+    const later = await t.call('users.disable', { userId: 2 });
+    expect(!later.ok && later.error.code).toBe('STEP_UP_REQUIRED');
+  });
+
+  it('reset password: the old password stops working, the new one-time password forces a change', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'bert');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'bert', oneTimePassword, 'grachten-en-bruggen-van-delft');
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const reset = value<{ oneTimePassword: string }>(await t.call('users.resetPassword', { userId: user.id }));
+    await t.call('session.signOut');
+
+    await t.call('session.signIn', { username: 'bert', password: 'grachten-en-bruggen-van-delft' });
+    expect(await t.call('session.verifyCode', { code: '333333' })).toEqual(GENERIC);
+    // Bert still has his authenticator: code first, then the forced change.
+    expect(value(await t.call('session.signIn', { username: 'bert', password: reset.oneTimePassword }))).toEqual({ next: 'code' });
+  });
+
+  it('reset MFA: the user sets up the authenticator again at the next sign-in', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'els');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'els', oneTimePassword, 'molens-langs-de-zaan-draaien');
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    expect(value<{ user: UserSummary }>(await t.call('users.resetMfa', { userId: user.id })).user.mfaEnrolled).toBe(false);
+    await t.call('session.signOut');
+    expect(value(await t.call('session.signIn', { username: 'els', password: 'molens-langs-de-zaan-draaien' }))).toEqual({ next: 'enrol' });
+  });
+
+  it('admins cannot disable or reset themselves through the users page', async () => {
+    const t = await signedInAdmin();
+    const self = await t.call('users.disable', { userId: 1 });
+    expect(!self.ok && self.error.code).toBe('CONFLICT');
+  });
+
+  it('refuses a taken username, whatever its case', async () => {
+    const t = await signedInAdmin();
+    await createUser(t, 'karin');
+    const again = await t.call('users.create', { username: 'KARIN', displayName: 'K', role: 'user' });
+    expect(!again.ok && again.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('the own account', () => {
+  it('changes the password by rewrapping the own slot: the old one stops working', async () => {
+    const t = await signedInAdmin();
+    const wrong = await t.call('account.changePassword', { currentPassword: 'niet-mijn-wachtwoord', newPassword: 'een-nieuw-lang-wachtwoord-hier' });
+    expect(!wrong.ok && wrong.error.code).toBe('VALIDATION');
+    value(await t.call('account.changePassword', { currentPassword: ADMIN.password, newPassword: 'een-nieuw-lang-wachtwoord-hier' }));
+    await t.call('session.signOut');
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code: t.nextCode() })).toEqual(GENERIC);
+    await signIn(t, ADMIN.adminUsername, 'een-nieuw-lang-wachtwoord-hier', t.nextCode());
+  });
+
+  it('regenerates recovery codes after a step-up; the old ones stop working', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const fresh = value<{ recoveryCodes: string[] }>(await t.call('account.regenerateRecoveryCodes'));
+    expect(fresh.recoveryCodes).toHaveLength(10);
+    await t.call('session.signOut');
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    expect(await t.call('session.verifyCode', { code: t.recoveryCodes[1] })).toEqual(GENERIC);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, fresh.recoveryCodes[0]!);
+  });
+});
