@@ -11,6 +11,7 @@ import {
   BrowserWindow,
   dialog,
   Menu,
+  powerMonitor,
   protocol,
   session,
   type MenuItemConstructorOptions,
@@ -69,7 +70,6 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyAllPermissions();
   protocol.handle(APP_SCHEME, serveRendererFile);
-  Menu.setApplicationMenu(buildMenu(app.isPackaged));
 
   core = await openKluis({
     dataDir: path.join(app.getPath('userData'), 'data'),
@@ -80,6 +80,11 @@ async function start(): Promise<void> {
       : path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node'),
   });
   const dispatcher = createDispatcher(core, { trustedOrigins: [APP_ORIGIN] });
+  const lockNow = (reason: 'manual' | 'system') => void core?.lock(reason);
+  Menu.setApplicationMenu(buildMenu(app.isPackaged, () => lockNow('manual')));
+  // Walking away counts: suspend and the OS screen lock also lock Kluis (keys zeroed, DB closed).
+  powerMonitor.on('suspend', () => lockNow('system'));
+  powerMonitor.on('lock-screen', () => lockNow('system'));
   registerIpc(dispatcher, () => mainWindow);
 
   mainWindow = new BrowserWindow(secureWindowOptions(preloadPath, { isPackaged: app.isPackaged }));
@@ -134,10 +139,17 @@ function denyAllPermissions(): void {
 }
 
 /** Edit roles make copy/paste and text undo work in fields (on macOS they need a menu). */
-function buildMenu(isPackaged: boolean): Menu {
+function buildMenu(isPackaged: boolean, lock: () => void): Menu {
   const template: MenuItemConstructorOptions[] = [];
   if (process.platform === 'darwin') template.push({ role: 'appMenu' });
-  else template.push({ role: 'fileMenu' });
+  template.push({
+    label: 'Kluis',
+    submenu: [
+      { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: lock },
+      { type: 'separator' },
+      process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  });
   template.push({
     label: 'Edit',
     submenu: [

@@ -153,6 +153,9 @@ export const session = {
   },
 };
 
+/** Suspend and screen-lock events, emitted by tests. */
+export const powerMonitor = new Emitter();
+
 export const Menu = {
   buildFromTemplate(template: unknown): unknown {
     fake.menuTemplate = template;

@@ -6,17 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { secureWindowOptions } from '../../electron/windowOptions';
-import { BrowserWindow, FakeWebContents, app, fake, fakeEvent } from './fakeElectron';
+import { BrowserWindow, FakeWebContents, app, fake, fakeEvent, powerMonitor } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron'));
 
 const core = vi.hoisted(() => ({
   close: vi.fn(async () => undefined),
+  lock: vi.fn(async () => undefined),
   openKluis: vi.fn(),
   createDispatcher: vi.fn(),
 }));
 vi.mock('../../electron/core/kluis', () => ({
-  openKluis: core.openKluis.mockImplementation(async () => ({ close: core.close })),
+  openKluis: core.openKluis.mockImplementation(async () => ({ close: core.close, lock: core.lock })),
 }));
 vi.mock('../../electron/core/dispatch', () => ({
   createDispatcher: core.createDispatcher.mockImplementation(() => ({
@@ -58,6 +59,22 @@ describe('main: the core', () => {
   });
   it('registers the IPC handler', () => {
     expect(fake.ipcHandlers.has('kluis:invoke')).toBe(true);
+  });
+});
+
+describe('main: locking', () => {
+  it.each(['suspend', 'lock-screen'])('locks the core on %s', (event) => {
+    core.lock.mockClear();
+    powerMonitor.emit(event);
+    expect(core.lock).toHaveBeenCalledWith('system');
+  });
+  it('offers Lock in the menu with Ctrl+L / Cmd+L', () => {
+    const template = fake.menuTemplate as { label?: string; submenu?: { label?: string; accelerator?: string; click?: () => void }[] }[];
+    const lockItem = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.label === 'Lock');
+    expect(lockItem?.accelerator).toBe('CmdOrCtrl+L');
+    core.lock.mockClear();
+    lockItem?.click?.();
+    expect(core.lock).toHaveBeenCalledWith('manual');
   });
 });
 
