@@ -41,6 +41,8 @@ import { readVaultFile, type VaultFile } from './vault/vaultFile';
 
 /** A code entered this recently counts for sensitive actions (DESIGN §1, step-up). */
 export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
+/** How long a sign-in may wait between the password and the last step before it is dropped. */
+export const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
 
 export interface KluisOptions {
   dataDir: string;
@@ -266,17 +268,35 @@ export class KluisCore {
         if (open) closeInstall(open);
         throttle.recordFailure(subject, 'session.signIn.failed');
         // Ask for a code all the same: the answer must not tell which part was wrong.
-        this.stage = { kind: 'pending', step: 'code', open: null, userId: null, subject };
+        this.enterPending({ kind: 'pending', step: 'code', open: null, userId: null, subject });
         return { next: 'code' };
       }
       this.flushPendingFailures(open, throttle);
       mirrorAuditHead(open);
       const step = this.firstStepFor(user);
       if (step === null) return this.activate(open, user, subject, { codeEntered: false });
-      this.stage = { kind: 'pending', step, open, userId: user.id, subject };
+      this.enterPending({ kind: 'pending', step, open, userId: user.id, subject });
       this.events.emit('session.changed', { reason: 'pending' });
       return { next: step };
     });
+  }
+
+  /**
+   * Between password and code the database is open: someone who walks away from the code prompt
+   * must not leave it so. After a few minutes the half-finished sign-in is dropped.
+   */
+  private enterPending(stage: Extract<Stage, { kind: 'pending' }>): void {
+    this.stage = stage;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.stage !== stage) return;
+      void this.serial(async () => {
+        if (this.stage !== stage) return;
+        this.endSession();
+        this.events.emit('session.changed', { reason: 'signedOut' });
+      });
+    }, PENDING_SIGN_IN_MS);
+    this.idleTimer.unref();
   }
 
   private firstStepFor(user: UserRecord): PendingStep | null {
@@ -332,7 +352,7 @@ export class KluisCore {
       if (!used) return fail();
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
       if (next === null) return this.activate(open, user, stage.subject, { codeEntered: used.method === 'totp' });
-      this.stage = { ...stage, step: next };
+      this.enterPending({ ...stage, step: next });
       return { next };
     });
   }
@@ -349,7 +369,7 @@ export class KluisCore {
       })();
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
       if (next === null) return this.activate(open, user, subject, { codeEntered: false });
-      this.stage = { kind: 'pending', step: next, open, userId: user.id, subject };
+      this.enterPending({ kind: 'pending', step: next, open, userId: user.id, subject });
       return { next };
     });
   }

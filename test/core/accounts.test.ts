@@ -12,7 +12,7 @@ const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong u
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { value: T }).value;
+  return (result as unknown as { value: T }).value;
 }
 
 /** Admin creates an account; returns the one-time password. */
