@@ -269,6 +269,8 @@ export class KluisCore {
         throttle.recordFailure(subject, 'session.signIn.failed');
         // Ask for a code all the same: the answer must not tell which part was wrong.
         this.enterPending({ kind: 'pending', step: 'code', open: null, userId: null, subject });
+        // The same event as for a right password: a watching window must not learn which it was.
+        this.events.emit('session.changed', { reason: 'pending' });
         return { next: 'code' };
       }
       this.flushPendingFailures(open, throttle);
@@ -377,8 +379,9 @@ export class KluisCore {
   beginEnrolment(): Promise<TotpEnrolment> {
     return this.serial(async () => {
       const { open, user } = this.requirePending('enrol');
-      const secret = newTotpSecret();
-      updateUser(open.db, user.id, { totp_pending_secret: secret });
+      // A second window (or a repeated call) gets the same secret, so no screen shows a stale one.
+      const secret = user.totpPendingSecret ?? newTotpSecret();
+      if (!user.totpPendingSecret) updateUser(open.db, user.id, { totp_pending_secret: secret });
       const orgName = getMeta(open.db, 'org_name') ?? 'Kluis';
       const otpauthUri = totpUri(secret, `Kluis (${orgName})`, user.username);
       return { secret, otpauthUri, qrSvg: await qrSvg(otpauthUri) };

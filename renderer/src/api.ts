@@ -60,3 +60,9 @@ export function fieldErrorsFrom(details: unknown): Record<string, string> {
   }
   return firstMessages;
 }
+
+/** Seconds to wait before signing in again, when the core is slowing down failed attempts. */
+export function retryAfterSecondsFrom(error: ApiError): number | null {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null;
+}

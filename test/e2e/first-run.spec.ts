@@ -1,13 +1,25 @@
 /**
- * First run as a new administrator sees it: set up the install, sign in, find the organisation in
- * the shell, sign out. Wrong credentials get one message whatever was wrong, and the setup form
- * stops a short or mistyped password before it ever reaches the core.
+ * First run as a new administrator sees it: set up the install, sign in, enrol the second factor,
+ * find the organisation in the shell, sign out. Wrong credentials get one message whatever was
+ * wrong — and the code step comes even after a wrong password, so not even that tells — and the
+ * setup form stops a short or mistyped password before it ever reaches the core.
  */
 import type { KluisBridge } from '../../shared/api';
 import { expect, saveScreenshot, test } from './fixtures';
-import { ACCOUNT, fillSetup, setUpInstall, signIn, watchCoreCalls } from './flows';
-
-const WRONG_CREDENTIALS = 'Wrong username or password';
+import {
+  ACCOUNT,
+  enrolFromScreen,
+  enterCode,
+  expectHome,
+  fillSetup,
+  setUpAndEnrol,
+  setUpInstall,
+  signIn,
+  signInWithCode,
+  signOut,
+  watchCoreCalls,
+  WRONG_CREDENTIALS,
+} from './flows';
 
 test('setup, sign-in, the home shell with organisation and user, and sign-out', async ({ page }, testInfo) => {
   const coreCalls = watchCoreCalls(page);
@@ -25,6 +37,7 @@ test('setup, sign-in, the home shell with organisation and user, and sign-out', 
   await saveScreenshot(page, testInfo, 'signin');
 
   await signIn(page, ACCOUNT.username, ACCOUNT.password);
+  await enrolFromScreen(page);
   const header = page.getByRole('banner');
   await expect(header.getByRole('heading', { level: 1, name: ACCOUNT.orgName })).toBeVisible();
   await expect(header).toContainText(ACCOUNT.username);
@@ -43,24 +56,29 @@ test('setup, sign-in, the home shell with organisation and user, and sign-out', 
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
-test('a wrong password and a wrong username get the same generic message', async ({ page }, testInfo) => {
-  await setUpInstall(page);
+test('a wrong password and a wrong username get the same generic message, after the code', async ({ page }, testInfo) => {
+  const { authenticator } = await setUpAndEnrol(page);
+  await signOut(page);
 
+  // A wrong password still leads to the code step: the screen cannot tell it was wrong.
   await signIn(page, ACCOUNT.username, 'not the right password');
+  await expect(page.getByLabel('Password')).toHaveCount(0);
+  await enterCode(page, await authenticator.nextCode());
   const alert = page.getByRole('alert');
   await expect(alert).toHaveText(WRONG_CREDENTIALS);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByLabel('Password')).toHaveValue('');
   await saveScreenshot(page, testInfo, 'signin-error');
 
+  // An unknown username: the same code step, the same message.
   await signIn(page, 'nobody.here', ACCOUNT.password);
-  // The cleared password shows the core has answered this second attempt too.
-  await expect(page.getByLabel('Password')).toHaveValue('');
-  await expect(alert).toHaveText(WRONG_CREDENTIALS);
+  await enterCode(page, '123456');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(alert).toHaveText(WRONG_CREDENTIALS);
 
-  // And the right pair still works afterwards.
-  await signIn(page, ACCOUNT.username, ACCOUNT.password);
-  await expect(page.getByRole('heading', { level: 1, name: ACCOUNT.orgName })).toBeVisible();
+  // And the right pair with a right code still works afterwards.
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => authenticator.nextCode());
+  await expectHome(page);
 });
 
 test('the sign-in button is disabled while signing in', async ({ page }) => {
@@ -77,8 +95,8 @@ test('the sign-in button is disabled while signing in', async ({ page }) => {
     }).observe(element, { attributes: true, attributeFilter: ['disabled'] });
   });
   await button.click();
-  await expect(page.getByRole('heading', { level: 1, name: ACCOUNT.orgName })).toBeVisible();
-  // The shell replaced the form; the observer kept what it saw.
+  await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+  // The next step replaced the form; the observer kept what it saw.
   const wasDisabled = await page.evaluate(
     () => (window as unknown as { signInButtonWasDisabled?: boolean }).signInButtonWasDisabled,
   );
@@ -127,14 +145,17 @@ test('the sign-in screen warns plainly when no OS keychain protects the install'
 });
 
 test('a window follows the session when it changes elsewhere', async ({ page, context }) => {
-  await setUpInstall(page);
+  const { authenticator } = await setUpAndEnrol(page);
+  await signOut(page);
   const other = await context.newPage();
   await other.goto('/');
   await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
-  // Signing in here makes the core announce 'session.changed'; the other window reloads its state.
+  // Each step here makes the core announce 'session.changed'; the other window reloads its state.
   await signIn(page, ACCOUNT.username, ACCOUNT.password);
-  await expect(other.getByRole('heading', { level: 1, name: ACCOUNT.orgName })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
+  await enterCode(page, await authenticator.nextCode());
+  await expectHome(other);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -1,6 +1,9 @@
 /** Steps several specs share, written the way a user does them: through labels and buttons. */
 import type { Page } from '@playwright/test';
+import { generate } from 'otplib';
+import type { ChannelInput, ChannelOutput } from '../../shared/api';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels';
+import type { Result } from '../../shared/errors';
 import { expect } from './fixtures';
 
 export interface Account {
@@ -14,6 +17,50 @@ export const ACCOUNT: Account = {
   username: 'anna.admin',
   password: 'correct horse battery staple',
 };
+
+export const WRONG_CREDENTIALS = 'Wrong username, password or code';
+
+const TOTP_PERIOD = 30;
+
+/**
+ * The test's authenticator app: it computes TOTP codes from the secret shown on screen, like a
+ * phone would. The core accepts the previous, current and next 30-second step, and refuses a step
+ * at or before the last one used (replay), so every code this hands out is for a later step than
+ * the one before — the earliest step the core will still accept when the code arrives.
+ */
+export class Authenticator {
+  private lastStep = -Infinity;
+
+  constructor(readonly secret: string) {}
+
+  /** The code for one exact step, for tests that pick the step themselves. */
+  static async codeAt(secret: string, epochSeconds: number): Promise<string> {
+    return generate({ secret, epoch: Math.floor(epochSeconds) });
+  }
+
+  /** Marks a step as used by a code the test entered itself. */
+  used(epochSeconds: number): void {
+    this.lastStep = Math.max(this.lastStep, Math.floor(epochSeconds / TOTP_PERIOD));
+  }
+
+  async nextCode(): Promise<string> {
+    for (;;) {
+      const now = Date.now() / 1000;
+      const current = Math.floor(now / TOTP_PERIOD);
+      const intoStep = now - current * TOTP_PERIOD;
+      // The previous step is safe only while the clock cannot pass another boundary before the
+      // core checks the code (it arrives within seconds).
+      const earliest = intoStep < 20 ? current - 1 : current;
+      const step = Math.max(earliest, this.lastStep + 1);
+      if (step <= current + 1) {
+        this.lastStep = step;
+        return Authenticator.codeAt(this.secret, step * TOTP_PERIOD);
+      }
+      // Every acceptable step is used up: the test waits for the clock, as a person would.
+      await new Promise((resolve) => setTimeout(resolve, ((step - 1) * TOTP_PERIOD - now) * 1000 + 250));
+    }
+  }
+}
 
 export async function fillSetup(page: Page, account: Account, passwordAgain = account.password): Promise<void> {
   await page.getByLabel('Organisation name').fill(account.orgName);
@@ -31,10 +78,94 @@ export async function setUpInstall(page: Page, account: Account = ACCOUNT): Prom
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 
+/** Step one of sign-in: username and password. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Step two: the code screen takes a TOTP code or a recovery code. */
+export async function enterCode(page: Page, code: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Both steps; `code` is a string or made when the code screen is there (so it is fresh). */
+export async function signInWithCode(
+  page: Page,
+  username: string,
+  password: string,
+  code: string | (() => Promise<string>),
+): Promise<void> {
+  await signIn(page, username, password);
+  await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
+  await enterCode(page, typeof code === 'string' ? code : await code());
+}
+
+export async function expectHome(page: Page, orgName: string = ACCOUNT.orgName): Promise<void> {
+  await expect(page.getByRole('banner').getByRole('heading', { level: 1, name: orgName })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}
+
+/** The TOTP secret as the enrolment screen shows it, without the spaces between the blocks. */
+export async function readShownSecret(page: Page): Promise<string> {
+  const shown = await page.getByLabel('Key to type in by hand').inputValue();
+  expect(shown).toMatch(/^([A-Z2-7]{1,4} )*[A-Z2-7]{1,4}$/);
+  return shown.replace(/\s+/g, '');
+}
+
+export async function readRecoveryCodes(page: Page): Promise<string[]> {
+  const items = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(items).toHaveCount(10);
+  return (await items.allTextContents()).map((code) => code.trim());
+}
+
+export interface Enrolment {
+  authenticator: Authenticator;
+  recoveryCodes: string[];
+}
+
+/** On the enrolment screen: add the shown secret to the test's authenticator and confirm a code. */
+export async function enrolFromScreen(page: Page): Promise<Enrolment> {
+  await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+  const authenticator = new Authenticator(await readShownSecret(page));
+  await page.getByLabel('Code from the app').fill(await authenticator.nextCode());
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+  const recoveryCodes = await readRecoveryCodes(page);
+  await page.getByRole('checkbox', { name: 'I have stored these codes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return { authenticator, recoveryCodes };
+}
+
+/** First run for the administrator: setup, the first sign-in, TOTP enrolment, and home. */
+export async function setUpAndEnrol(page: Page, account: Account = ACCOUNT): Promise<Enrolment> {
+  await setUpInstall(page, account);
+  await signIn(page, account.username, account.password);
+  const enrolment = await enrolFromScreen(page);
+  await expectHome(page, account.orgName);
+  return enrolment;
+}
+
+/** Calls the core from the page, through the same `window.kluis` the renderer uses. */
+export async function invoke<C extends ChannelName>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
+  // Typed loosely inside the page: the types are checked here, at the call.
+  type LooseBridge = { kluis: { invoke(channel: string, input: unknown): Promise<unknown> } };
+  const result = await page.evaluate(
+    ([name, body]) => (window as unknown as LooseBridge).kluis.invoke(name, body),
+    [channel as string, input as unknown] as const,
+  );
+  return result as Result<ChannelOutput<C>>;
 }
 
 /**

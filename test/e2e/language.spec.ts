@@ -3,7 +3,7 @@
  * `<html lang>` follows, and the choice is remembered across a reload.
  */
 import { expect, test } from './fixtures';
-import { ACCOUNT, setUpInstall } from './flows';
+import { ACCOUNT, Authenticator, setUpInstall } from './flows';
 
 test('switching to Nederlands shows Dutch labels and is remembered', async ({ page }) => {
   await page.goto('/');
@@ -41,7 +41,45 @@ test('a failed sign-in in Dutch gets the Dutch generic message', async ({ page }
   await page.getByLabel('Gebruikersnaam').fill(ACCOUNT.username);
   await page.getByLabel('Wachtwoord').fill('helemaal niet goed');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Onjuiste gebruikersnaam of wachtwoord');
+  // Even a wrong password is followed by the code step; the failure is told after it.
+  await expect(page.getByRole('heading', { name: 'Vul je code in' })).toBeVisible();
+  await page.getByLabel('Code', { exact: true }).fill('123456');
+  await page.getByRole('button', { name: 'Doorgaan' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Onjuiste gebruikersnaam, wachtwoord of code');
+});
+
+test('enrolment, the shell, the account page and the lock screen speak Dutch', async ({ page }) => {
+  await setUpInstall(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Gebruikersnaam').fill(ACCOUNT.username);
+  await page.getByLabel('Wachtwoord').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Tweestapsaanmelding instellen' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR-code die Kluis toevoegt aan je authenticator-app' })).toBeVisible();
+  const secret = (await page.getByLabel('Sleutel om zelf in te typen').inputValue()).replace(/\s+/g, '');
+  await page.getByLabel('Code uit de app').fill(await new Authenticator(secret).nextCode());
+  await page.getByRole('button', { name: 'Tweestapsaanmelding aanzetten' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Bewaar je herstelcodes' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('checkbox', { name: 'Ik heb deze codes bewaard' }).check();
+  await page.getByRole('button', { name: 'Doorgaan' }).click();
+
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await expect(nav.getByRole('button', { name: 'Start' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('button', { name: 'Gebruikers' })).toBeVisible();
+  await nav.getByRole('button', { name: 'Account' }).click();
+  await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recente aanmeldingen' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Aangemeld' }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await expect(page.getByRole('heading', { name: 'Kluis is vergrendeld' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
 
 test('a Dutch browser starts in Dutch', async ({ browser, baseURL }) => {

@@ -13,6 +13,15 @@ const MESSAGES: Record<Language, Messages> = { en, nl };
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
+/**
+ * A text kept by key rather than as a string, so a message that outlives a screen (the reason a
+ * sign-in failed, say) still follows a language switch.
+ */
+export interface Message {
+  key: MessageKey;
+  params?: TranslateParams;
+}
+
 export function translate(language: Language, key: MessageKey, params: TranslateParams = {}): string {
   return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,

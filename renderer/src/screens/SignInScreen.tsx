@@ -1,9 +1,10 @@
 /**
- * Sign-in (phase 'signedOut'). A refused sign-in gets one message whatever was wrong, so the screen
- * never tells anyone whether a username exists.
+ * Sign-in, step one (phase 'signedOut'): username and password. The core answers with the next
+ * step — usually a code — even when the password was wrong, so this screen never learns, and never
+ * tells, which part was wrong. A failure at a later step brings the user back here, with its message.
  */
 import { useState, type FormEvent } from 'react';
-import type { KeyMode, SessionInfo } from '../../../shared/api';
+import type { KeyMode, SignInProgress } from '../../../shared/api';
 import { call } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
@@ -11,50 +12,56 @@ import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
+import { signInFailure } from './signInFailure';
 
 interface SignInScreenProps {
   keyMode: KeyMode;
   /** True right after setup, to tell the new administrator what to do next. */
   justSetUp: boolean;
-  onSignedIn: (session: SessionInfo) => void;
+  /**
+   * Why the last attempt failed. Held by the app, because an attempt can also end at a later step
+   * (a wrong code), after which this screen comes back and must say so.
+   */
+  error: Message | null;
+  onError: (error: Message | null) => void;
+  /** The username of an attempt that failed at a later step, so it need not be typed again. */
+  initialUsername: string;
+  onProgress: (progress: SignInProgress, username: string) => void;
 }
 
-export function SignInScreen({ keyMode, justSetUp, onSignedIn }: SignInScreenProps) {
+export function SignInScreen({ keyMode, justSetUp, error, onError, initialUsername, onProgress }: SignInScreenProps) {
   const { t } = useI18n();
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     // Cleared first, so a repeated failure is inserted anew and announced again.
-    setError(null);
+    onError(null);
     setBusy(true);
     const result = await call('session.signIn', { username: username.trim(), password });
     setBusy(false);
+    setPassword('');
     if (result.ok) {
-      onSignedIn(result.value);
+      onProgress(result.value, username.trim());
       return;
     }
-    setPassword('');
-    setError(
-      result.error.code === 'UNAUTHENTICATED'
-        ? t('signIn.wrongCredentials')
-        : t('signIn.failed', { message: result.error.message }),
-    );
+    onError(signInFailure(result.error));
   }
 
   return (
     <AuthLayout>
       <ScreenHeading>{t('signIn.title')}</ScreenHeading>
-      {justSetUp && <Notice tone="info">{t('signIn.setupDone')}</Notice>}
+      {justSetUp && !error && <Notice tone="info">{t('signIn.setupDone')}</Notice>}
       <PassphraseOnlyNotice keyMode={keyMode} />
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           label={t('signIn.username')}
+          name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -65,6 +72,7 @@ export function SignInScreen({ keyMode, justSetUp, onSignedIn }: SignInScreenPro
         />
         <TextField
           label={t('signIn.password')}
+          name="password"
           type="password"
           autoComplete="current-password"
           required

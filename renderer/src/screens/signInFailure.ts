@@ -1,0 +1,14 @@
+/**
+ * What a refused sign-in step says. Whatever was wrong — username, password or code — it is the
+ * one generic message; only the slowdown after many failures gets its own words, with the wait.
+ */
+import type { ApiError } from '../../../shared/errors';
+import { retryAfterSecondsFrom } from '../api';
+import type { Message } from '../i18n/translate';
+
+export function signInFailure(error: ApiError): Message {
+  const seconds = retryAfterSecondsFrom(error);
+  if (seconds !== null) return { key: 'signIn.tooMany', params: { seconds } };
+  if (error.code === 'UNAUTHENTICATED') return { key: 'signIn.wrongCredentials' };
+  return { key: 'signIn.failed', params: { message: error.message } };
+}

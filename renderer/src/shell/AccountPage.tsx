@@ -1,0 +1,273 @@
+/**
+ * The user's own account: change the password, make new recovery codes (a sensitive step, so it
+ * may ask for a fresh code), and see the recent sign-ins — a way to notice someone else's.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { SessionInfo, SignInRecord } from '../../../shared/api';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
+import { call, fieldErrorsFrom } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { RecoveryCodeList } from '../components/RecoveryCodeList';
+import { TextField } from '../components/TextField';
+import { formatDateTime } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { checkNewPassword } from '../passwordChecks';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+
+export function AccountPage({ session, takeFocus }: { session: SessionInfo; takeFocus: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{t('account.title')}</PageHeading>
+      <ChangePasswordSection username={session.user.username} />
+      <RecoveryCodesSection userLabel={session.user.username} />
+      <RecentSignInsSection />
+    </section>
+  );
+}
+
+interface PasswordErrors {
+  current?: string;
+  password?: string;
+  again?: string;
+}
+
+function ChangePasswordSection({ username }: { username: string }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [checksShown, setChecksShown] = useState(false);
+  const [coreErrors, setCoreErrors] = useState<PasswordErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [changed, setChanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const currentRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const againRef = useRef<HTMLInputElement>(null);
+
+  const local = checksShown ? checkNewPassword(password, again, t) : {};
+  const errors: PasswordErrors = { ...coreErrors, ...local };
+
+  function focusFirst(found: PasswordErrors) {
+    if (found.current) currentRef.current?.focus();
+    else if (found.password) passwordRef.current?.focus();
+    else if (found.again) againRef.current?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    setChanged(false);
+    const found = checkNewPassword(password, again, t);
+    if (found.password || found.again) {
+      flushSync(() => setChecksShown(true));
+      focusFirst(found);
+      return;
+    }
+    setBusy(true);
+    const result = await call('account.changePassword', { currentPassword: current, newPassword: password });
+    if (result.ok) {
+      setBusy(false);
+      setCurrent('');
+      setPassword('');
+      setAgain('');
+      setChecksShown(false);
+      setCoreErrors({});
+      setChanged(true);
+      return;
+    }
+    const { error } = result;
+    const fields = fieldErrorsFrom(error.details);
+    const refused: PasswordErrors = {};
+    if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = t('account.wrongCurrentPassword');
+    if (fields.newPassword) refused.password = fields.newPassword;
+    flushSync(() => {
+      setBusy(false);
+      setCoreErrors(refused);
+      if (!refused.current && !refused.password) setFormError(t('account.changeFailed', { message: error.message }));
+    });
+    focusFirst(refused);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="account-password-title">
+      <h3 id="account-password-title">{t('account.passwordTitle')}</h3>
+      {changed && <Notice tone="info">{t('account.passwordChanged')}</Notice>}
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <form onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
+        <input type="hidden" name="username" autoComplete="username" value={username} />
+        <TextField
+          ref={currentRef}
+          label={t('account.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+          readOnly={busy}
+          value={current}
+          error={errors.current}
+          onChange={(event) => {
+            setCurrent(event.currentTarget.value);
+            setCoreErrors(({ current: _dropped, ...rest }) => rest);
+          }}
+        />
+        <TextField
+          ref={passwordRef}
+          label={t('account.newPassword')}
+          hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          required
+          readOnly={busy}
+          value={password}
+          error={errors.password}
+          onChange={(event) => {
+            setPassword(event.currentTarget.value);
+            setCoreErrors(({ password: _dropped, ...rest }) => rest);
+          }}
+        />
+        <TextField
+          ref={againRef}
+          label={t('account.newPasswordAgain')}
+          type="password"
+          autoComplete="new-password"
+          required
+          readOnly={busy}
+          value={again}
+          error={errors.again}
+          onChange={(event) => setAgain(event.currentTarget.value)}
+        />
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? t('account.changing') : t('account.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type CodesState = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'working' } | { kind: 'shown'; codes: string[] };
+
+function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
+  const { t } = useI18n();
+  const { callWithStepUp } = useStepUp();
+  const [state, setState] = useState<CodesState>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const shownRef = useRef<HTMLParagraphElement>(null);
+
+  async function regenerate() {
+    setError(null);
+    setState({ kind: 'working' });
+    const result = await callWithStepUp('account.regenerateRecoveryCodes', {});
+    if (result.ok) {
+      flushSync(() => setState({ kind: 'shown', codes: result.value.recoveryCodes }));
+      shownRef.current?.focus();
+      return;
+    }
+    flushSync(() => {
+      setState({ kind: 'idle' });
+      if (!isStepUpCancelled(result.error)) setError(t('account.newCodesFailed', { message: result.error.message }));
+    });
+    startRef.current?.focus();
+  }
+
+  function close() {
+    flushSync(() => setState({ kind: 'idle' }));
+    startRef.current?.focus();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="account-recovery-title">
+      <h3 id="account-recovery-title">{t('account.recoveryTitle')}</h3>
+      <p>{t('account.recoveryIntro')}</p>
+      {error && <Notice tone="error">{error}</Notice>}
+      {state.kind === 'idle' && (
+        <button ref={startRef} type="button" className="button-quiet" onClick={() => setState({ kind: 'confirming' })}>
+          {t('account.newCodes')}
+        </button>
+      )}
+      {(state.kind === 'confirming' || state.kind === 'working') && (
+        <div className="confirm-inline" role="group" aria-labelledby="account-recovery-confirm">
+          <p id="account-recovery-confirm">{t('account.newCodesConfirm')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={state.kind === 'working'}
+              onClick={() => void regenerate()}
+            >
+              {state.kind === 'working' ? t('account.newCodesWorking') : t('account.newCodesSubmit')}
+            </button>
+            <button type="button" className="button-quiet" disabled={state.kind === 'working'} onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {state.kind === 'shown' && (
+        <div className="shown-once">
+          <p ref={shownRef} tabIndex={-1} className="strong">
+            {t('account.newCodesShown')}
+          </p>
+          <RecoveryCodeList codes={state.codes} userLabel={userLabel} />
+          <button type="button" className="button-primary" onClick={close}>
+            {t('common.done')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+type SignInsState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; records: SignInRecord[] };
+
+function RecentSignInsSection() {
+  const { t, language } = useI18n();
+  const [state, setState] = useState<SignInsState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    void call('account.recentSignIns', {}).then((result) => {
+      if (!current) return;
+      setState(result.ok ? { kind: 'ready', records: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  return (
+    <section className="panel" aria-labelledby="account-signins-title">
+      <h3 id="account-signins-title">{t('account.signInsTitle')}</h3>
+      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.kind === 'failed' && <Notice tone="error">{t('account.signInsFailed', { message: state.message })}</Notice>}
+      {state.kind === 'ready' && state.records.length === 0 && <p>{t('account.signInsEmpty')}</p>}
+      {state.kind === 'ready' && state.records.length > 0 && (
+        <table className="table">
+          <caption className="visually-hidden">{t('account.signInsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('account.signInsWhen')}</th>
+              <th scope="col">{t('account.signInsOutcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.records.map((record, index) => (
+              <tr key={`${record.at}-${index}`}>
+                <td>
+                  <time dateTime={record.at}>{formatDateTime(record.at, language)}</time>
+                </td>
+                <td className={record.outcome === 'failure' ? 'outcome-failure' : undefined}>
+                  {record.outcome === 'success' ? t('account.signInSuccess') : t('account.signInFailure')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * Adding a person: username, name, optional e-mail and role. The core makes a one-time password
+ * and seals the data key to the new user; the page then shows that password once. Only what the
+ * person needs is asked: the e-mail is optional and sent only when filled in.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { UserSummary } from '../../../shared/api';
+import { ROLES, type Role } from '../../../shared/permissions';
+import { USERNAME_PATTERN } from '../../../shared/policy';
+import { fieldErrorsFrom } from '../api';
+import { Notice } from '../components/Notice';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { roleLabel } from './roles';
+
+interface AddUserFormProps {
+  onAdded: (user: UserSummary, oneTimePassword: string) => void;
+}
+
+interface Values {
+  username: string;
+  displayName: string;
+  email: string;
+  role: Role;
+}
+type Field = Exclude<keyof Values, 'role'>;
+type Errors = Partial<Record<Field, string>>;
+
+const FIELDS: readonly Field[] = ['username', 'displayName', 'email'];
+const EMPTY: Values = { username: '', displayName: '', email: '', role: 'user' };
+// A courtesy check only: the core validates the address properly.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function check(values: Values, t: Translate): Errors {
+  const errors: Errors = {};
+  if (!USERNAME_PATTERN.test(values.username.trim())) errors.username = t('users.error.usernameInvalid');
+  if (values.displayName.trim() === '') errors.displayName = t('users.error.nameRequired');
+  const email = values.email.trim();
+  if (email !== '' && !EMAIL_SHAPE.test(email)) errors.email = t('users.error.emailInvalid');
+  return errors;
+}
+
+export function AddUserForm({ onAdded }: AddUserFormProps) {
+  const { t } = useI18n();
+  const { callWithStepUp } = useStepUp();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [checksShown, setChecksShown] = useState(false);
+  const [coreErrors, setCoreErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  const errors: Errors = { ...coreErrors, ...(checksShown ? check(values, t) : {}) };
+
+  const update = (field: Field) => (event: { currentTarget: HTMLInputElement }) => {
+    const value = event.currentTarget.value;
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setCoreErrors((previous) => {
+      const remaining = { ...previous };
+      delete remaining[field];
+      return remaining;
+    });
+  };
+
+  function focusFirst(found: Errors) {
+    const first = FIELDS.find((field) => found[field]);
+    const input = first ? formRef.current?.elements.namedItem(first) : null;
+    if (input instanceof HTMLInputElement) input.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    const found = check(values, t);
+    if (Object.keys(found).length > 0) {
+      flushSync(() => setChecksShown(true));
+      focusFirst(found);
+      return;
+    }
+    setBusy(true);
+    const email = values.email.trim();
+    const result = await callWithStepUp('users.create', {
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      role: values.role,
+      ...(email ? { email } : {}),
+    });
+    if (result.ok) {
+      setBusy(false);
+      setValues(EMPTY);
+      setChecksShown(false);
+      setCoreErrors({});
+      onAdded(result.value.user, result.value.oneTimePassword);
+      return;
+    }
+    const { error } = result;
+    const refused: Errors = {};
+    if (error.code === 'CONFLICT') refused.username = t('users.error.taken');
+    for (const [field, message] of Object.entries(fieldErrorsFrom(error.details))) {
+      if ((FIELDS as readonly string[]).includes(field)) refused[field as Field] = message;
+    }
+    flushSync(() => {
+      setBusy(false);
+      setCoreErrors(refused);
+      if (Object.keys(refused).length === 0 && !isStepUpCancelled(error))
+        setFormError(t('users.addFailed', { message: error.message }));
+    });
+    // A cancelled code dialog leaves the user where they were: on the button they pressed.
+    if (isStepUpCancelled(error)) submitRef.current?.focus();
+    else focusFirst(refused);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="users-add-title">
+      <h3 id="users-add-title">{t('users.addTitle')}</h3>
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
+        <TextField
+          label={t('users.username')}
+          hint={t('users.usernameHint')}
+          name="username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          readOnly={busy}
+          value={values.username}
+          error={errors.username}
+          onChange={update('username')}
+        />
+        <TextField
+          label={t('users.displayName')}
+          name="displayName"
+          autoComplete="off"
+          required
+          readOnly={busy}
+          value={values.displayName}
+          error={errors.displayName}
+          onChange={update('displayName')}
+        />
+        <TextField
+          label={t('users.email')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={busy}
+          value={values.email}
+          error={errors.email}
+          onChange={update('email')}
+        />
+        <SelectField
+          label={t('users.role')}
+          name="role"
+          disabled={busy}
+          value={values.role}
+          options={ROLES.map((role) => ({ value: role, label: roleLabel(role, t) }))}
+          onChange={(event) => {
+            const role = event.currentTarget.value;
+            if ((ROLES as readonly string[]).includes(role)) setValues((previous) => ({ ...previous, role: role as Role }));
+          }}
+        />
+        <button ref={submitRef} type="submit" className="button-primary" disabled={busy}>
+          {busy ? t('users.adding') : t('users.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The install's security policy: after how many idle minutes Kluis locks itself, and whether
+ * unlocking also needs a code. A policy change is sensitive, so saving may ask for a fresh code.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { Policy } from '../../../shared/api';
+import { call } from '../api';
+import { CheckboxField } from '../components/CheckboxField';
+import { Notice } from '../components/Notice';
+import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+
+const MAX_MINUTES = 24 * 60;
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
+
+/** Whole minutes as typed, or null when it is not a whole number from 1 up to a day. */
+function parseMinutes(text: string): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const minutes = Number(text);
+  return minutes >= 1 && minutes <= MAX_MINUTES ? minutes : null;
+}
+
+export function PolicySection({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const { callWithStepUp } = useStepUp();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [minutes, setMinutes] = useState('');
+  const [unlockRequiresCode, setUnlockRequiresCode] = useState(false);
+  const [minutesError, setMinutesError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const minutesRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  function show(policy: Policy) {
+    // The policy is kept in seconds; a value below a minute (tests set one) shows as 1.
+    setMinutes(String(Math.max(1, Math.round(policy.idleLockSeconds / 60))));
+    setUnlockRequiresCode(policy.unlockRequiresCode);
+  }
+
+  useEffect(() => {
+    let current = true;
+    void call('policy.get', {}).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        show(result.value);
+        setLoaded({ kind: 'ready' });
+      } else setLoaded({ kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    setSaved(false);
+    const parsed = parseMinutes(minutes);
+    if (parsed === null) {
+      flushSync(() => setMinutesError(t('policy.idleInvalid')));
+      minutesRef.current?.focus();
+      return;
+    }
+    setMinutesError(null);
+    setBusy(true);
+    const result = await callWithStepUp('policy.update', { idleLockSeconds: parsed * 60, unlockRequiresCode });
+    flushSync(() => {
+      setBusy(false);
+      if (result.ok) {
+        show(result.value);
+        setSaved(true);
+      } else if (!isStepUpCancelled(result.error)) setFormError(t('policy.failed', { message: result.error.message }));
+    });
+    submitRef.current?.focus();
+    if (result.ok) onSaved();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="policy-title">
+      <h3 id="policy-title">{t('policy.title')}</h3>
+      {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('policy.loadFailed', { message: loaded.message })}</Notice>}
+      {loaded.kind === 'ready' && (
+        <>
+          {saved && <Notice tone="info">{t('policy.saved')}</Notice>}
+          {formError && <Notice tone="error">{formError}</Notice>}
+          <form onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
+            <TextField
+              ref={minutesRef}
+              label={t('policy.idleMinutes')}
+              hint={t('policy.idleHint')}
+              name="idleMinutes"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_MINUTES}
+              step={1}
+              required
+              readOnly={busy}
+              value={minutes}
+              error={minutesError ?? undefined}
+              onChange={(event) => {
+                setMinutes(event.currentTarget.value);
+                setMinutesError(null);
+              }}
+            />
+            <CheckboxField
+              label={t('policy.unlockCode')}
+              name="unlockRequiresCode"
+              disabled={busy}
+              checked={unlockRequiresCode}
+              onChange={(event) => setUnlockRequiresCode(event.currentTarget.checked)}
+            />
+            <button ref={submitRef} type="submit" className="button-primary" disabled={busy}>
+              {busy ? t('policy.saving') : t('policy.save')}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

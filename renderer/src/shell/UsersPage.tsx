@@ -1,0 +1,242 @@
+/**
+ * Administration of the people who use this install: the list, adding someone (they get a one-time
+ * password, shown once), and per person disable, reset password and reset two-step sign-in. Every
+ * change is a sensitive call, so each may first ask for a fresh code. The security policy sits here
+ * too, for those allowed to change it.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { SessionInfo, UserSummary } from '../../../shared/api';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CopyButton } from '../components/CopyButton';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { AddUserForm } from './AddUserForm';
+import { PolicySection } from './PolicySection';
+import { roleLabel } from './roles';
+
+interface UsersPageProps {
+  session: SessionInfo;
+  takeFocus: boolean;
+  onPolicyChanged: () => void;
+}
+
+export function UsersPage({ session, takeFocus, onPolicyChanged }: UsersPageProps) {
+  const { t } = useI18n();
+  const canManageUsers = session.permissions.includes('users.manage');
+  const canManagePolicy = session.permissions.includes('policy.manage');
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{t('users.title')}</PageHeading>
+      {canManageUsers && <UserAdministration selfId={session.user.id} />}
+      {canManagePolicy && <PolicySection onSaved={onPolicyChanged} />}
+    </section>
+  );
+}
+
+type ListState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; users: UserSummary[] };
+
+/** A one-time password to hand over, shown once. */
+interface Handover {
+  name: string;
+  password: string;
+}
+
+type Action = 'disable' | 'resetPassword' | 'resetMfa';
+interface PendingAction {
+  action: Action;
+  user: UserSummary;
+}
+
+function UserAdministration({ selfId }: { selfId: number }) {
+  const { t } = useI18n();
+  const { callWithStepUp } = useStepUp();
+  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const [handover, setHandover] = useState<Handover | null>(null);
+  const [confirming, setConfirming] = useState<PendingAction | null>(null);
+  const [busyUserId, setBusyUserId] = useState<number | null>(null);
+  const [status, setStatus] = useState<Message | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const handoverRef = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await call('users.list', {});
+    setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', message: result.error.message });
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void call('users.list', {}).then((result) => {
+      if (current) setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  /** Back to the row's button after a cancelled step, so the keyboard user is where they were. */
+  function focusAction(userId: number, action: Action) {
+    document.querySelector<HTMLElement>(`[data-user-action="${userId}-${action}"]`)?.focus();
+  }
+
+  function showHandover(next: Handover) {
+    flushSync(() => setHandover(next));
+    handoverRef.current?.focus();
+  }
+
+  async function run({ action, user }: PendingAction) {
+    setConfirming(null);
+    setStatus(null);
+    setError(null);
+    setBusyUserId(user.id);
+    const name = user.displayName || user.username;
+    const channel = action === 'disable' ? 'users.disable' : action === 'resetMfa' ? 'users.resetMfa' : 'users.resetPassword';
+    const result = await callWithStepUp(channel, { userId: user.id });
+    flushSync(() => setBusyUserId(null));
+    if (!result.ok) {
+      if (isStepUpCancelled(result.error)) focusAction(user.id, action);
+      else setError(t('users.actionFailed', { message: result.error.message }));
+      return;
+    }
+    if ('oneTimePassword' in result.value) showHandover({ name, password: result.value.oneTimePassword });
+    else setStatus(action === 'disable' ? { key: 'users.disabled', params: { name } } : { key: 'users.mfaReset', params: { name } });
+    await load();
+  }
+
+  const confirmTexts = (pending: PendingAction) => {
+    const name = pending.user.displayName || pending.user.username;
+    switch (pending.action) {
+      case 'disable':
+        return {
+          title: t('users.disableTitle', { name }),
+          text: t('users.disableText', { name }),
+          confirmLabel: t('users.disableConfirm', { name }),
+        };
+      case 'resetPassword':
+        return {
+          title: t('users.resetPasswordTitle', { name }),
+          text: t('users.resetPasswordText'),
+          confirmLabel: t('users.resetPasswordConfirm'),
+        };
+      case 'resetMfa':
+        return {
+          title: t('users.resetMfaTitle', { name }),
+          text: t('users.resetMfaText'),
+          confirmLabel: t('users.resetMfaConfirm'),
+        };
+    }
+  };
+
+  return (
+    <>
+      {status && <Notice tone="info">{t(status.key, status.params)}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
+      {handover && (
+        <section className="panel panel-highlight" aria-labelledby="users-handover-title">
+          <h3 id="users-handover-title" ref={handoverRef} tabIndex={-1}>
+            {t('users.otpTitle', { name: handover.name })}
+          </h3>
+          <p>{t('users.otpNote', { name: handover.name })}</p>
+          <div className="secret">
+            <TextField
+              label={t('users.otpLabel')}
+              className="secret-value"
+              readOnly
+              spellCheck={false}
+              value={handover.password}
+            />
+            <CopyButton text={handover.password} />
+          </div>
+          <button type="button" className="button-primary" onClick={() => setHandover(null)}>
+            {t('common.done')}
+          </button>
+        </section>
+      )}
+
+      {list.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {list.kind === 'failed' && <Notice tone="error">{t('users.loadFailed', { message: list.message })}</Notice>}
+      {list.kind === 'ready' && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t('users.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.col.username')}</th>
+                <th scope="col">{t('users.col.name')}</th>
+                <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('users.col.status')}</th>
+                <th scope="col">{t('users.col.mfa')}</th>
+                <th scope="col">{t('users.col.mustChange')}</th>
+                <th scope="col">{t('users.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.users.map((user) => {
+                const self = user.id === selfId;
+                const busy = busyUserId === user.id;
+                const ask = (action: Action) => setConfirming({ action, user });
+                return (
+                  <tr key={user.id} aria-busy={busy || undefined}>
+                    <th scope="row">
+                      {user.username}
+                      {self && <span className="muted"> ({t('users.you')})</span>}
+                    </th>
+                    <td>{user.displayName}</td>
+                    <td>{roleLabel(user.role, t)}</td>
+                    <td className={user.status === 'disabled' ? 'status-disabled' : undefined}>
+                      {user.status === 'active' ? t('users.status.active') : t('users.status.disabled')}
+                    </td>
+                    <td>{user.mfaEnrolled ? t('users.mfa.on') : t('users.mfa.off')}</td>
+                    <td>{user.mustChangePassword ? t('common.yes') : t('common.no')}</td>
+                    <td>
+                      {!self && user.status === 'active' && (
+                        <div className="row-actions">
+                          <button type="button" className="button-small" data-user-action={`${user.id}-disable`} disabled={busy} onClick={() => ask('disable')}>
+                            {t('users.disable')}
+                            <span className="visually-hidden"> {user.username}</span>
+                          </button>
+                          <button type="button" className="button-small" data-user-action={`${user.id}-resetPassword`} disabled={busy} onClick={() => ask('resetPassword')}>
+                            {t('users.resetPassword')}
+                            <span className="visually-hidden"> {user.username}</span>
+                          </button>
+                          {user.mfaEnrolled && (
+                            <button type="button" className="button-small" data-user-action={`${user.id}-resetMfa`} disabled={busy} onClick={() => ask('resetMfa')}>
+                              {t('users.resetMfa')}
+                              <span className="visually-hidden"> {user.username}</span>
+                            </button>
+                          )}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <AddUserForm
+        onAdded={(user, oneTimePassword) => {
+          setStatus(null);
+          setError(null);
+          showHandover({ name: user.displayName || user.username, password: oneTimePassword });
+          void load();
+        }}
+      />
+
+      {confirming && (
+        <ConfirmDialog
+          {...confirmTexts(confirming)}
+          onConfirm={() => void run(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </>
+  );
+}

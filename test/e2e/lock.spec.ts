@@ -1,0 +1,68 @@
+/**
+ * Locking (issue 3): Ctrl+L and the Lock button lock at once; the core locks by itself after the
+ * policy's idle time; while locked the core answers LOCKED; the password unlocks. The lock screen
+ * replaces the signed-in screens whole, so nothing they showed stays in the page.
+ */
+import { expect, saveScreenshot, test } from './fixtures';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut } from './flows';
+
+const LOCK_HEADING = 'Kluis is locked';
+
+test('Ctrl+L locks at once and drops the page; the password unlocks', async ({ page }, testInfo) => {
+  await setUpAndEnrol(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Account' }).click();
+  await expect(page.getByRole('heading', { name: 'Recent sign-ins' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Signed in' }).first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'account');
+
+  await page.keyboard.press('Control+L');
+  // The default policy locks after minutes; only the shortcut can have locked this fast.
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByText('Recent sign-ins')).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('heading', { name: ACCOUNT.orgName })).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText(ACCOUNT.username);
+  await saveScreenshot(page, testInfo, 'locked');
+
+  const whileLocked = await invoke(page, 'install.status', {});
+  expect(whileLocked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+  // A wrong password keeps it locked.
+  await page.getByLabel('Password').fill('not my password at all');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong password');
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible();
+
+  await page.getByLabel('Password').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expectHome(page);
+  const afterUnlock = await invoke(page, 'install.status', {});
+  expect(afterUnlock.ok).toBe(true);
+
+  // The Lock button in the header does the same.
+  await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible({ timeout: 5_000 });
+
+  // From the lock screen, someone else can sign in instead.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('the core locks by itself after the idle time; calls then answer LOCKED', async ({ page }) => {
+  const { authenticator } = await setUpAndEnrol(page);
+  // A sign-in with a code makes the second factor fresh, so the policy change needs no step-up.
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => authenticator.nextCode());
+  await expectHome(page);
+
+  const policy = await invoke(page, 'policy.update', { idleLockSeconds: 5 });
+  expect(policy).toMatchObject({ ok: true, value: { idleLockSeconds: 5 } });
+
+  // Nobody touches the page now; the lock screen must come by itself.
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible({ timeout: 30_000 });
+  const whileLocked = await invoke(page, 'install.status', {});
+  expect(whileLocked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+  await page.getByLabel('Password').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expectHome(page);
+});

@@ -1,0 +1,213 @@
+/**
+ * An administrator adds a colleague (a sensitive step: a fresh code is asked for), who signs in with
+ * the one-time password, must choose their own password and enrol TOTP, and sees no admin pages.
+ * Disabling the colleague stops their sign-in at once, while the administrator's own unlock still
+ * works.
+ */
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+import {
+  ACCOUNT,
+  enrolFromScreen,
+  expectHome,
+  setUpAndEnrol,
+  signIn,
+  signInWithCode,
+  signOut,
+  WRONG_CREDENTIALS,
+} from './flows';
+
+const COLLEAGUE = {
+  username: 'jan.jansen',
+  displayName: 'Jan Jansen',
+  password: 'marmalade ferry pigeon quarterly',
+};
+
+function nav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+async function openUsers(page: Page): Promise<void> {
+  await nav(page).getByRole('button', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Users' })).toBeVisible();
+}
+
+function rowOf(page: Page, username: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: username }) });
+}
+
+test('a new user signs in with a one-time password, changes it, enrols, and is stopped once disabled', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const admin = await setUpAndEnrol(page);
+
+  // Signed in with a recovery code, the second factor is not fresh: adding a user asks for a code.
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[0]!);
+  await expectHome(page);
+  await openUsers(page);
+  await expect(rowOf(page, ACCOUNT.username)).toContainText('Administrator');
+
+  await page.getByLabel('Username').fill(COLLEAGUE.username);
+  await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
+  await page.getByLabel('Role').selectOption('user');
+  await page.getByRole('button', { name: 'Add user' }).click();
+
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(stepUp).toBeVisible();
+  await expect(stepUp.getByLabel('Code')).toBeFocused();
+  await saveScreenshot(page, testInfo, 'step-up');
+  // A wrong code is refused inside the dialog, which stays open.
+  await stepUp.getByLabel('Code').fill('000000');
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  await expect(stepUp.getByLabel('Code')).toHaveAccessibleDescription(/That code is not right/);
+  await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  await expect(stepUp).toHaveCount(0);
+
+  // The one-time password, shown once, with a note on what happens next.
+  await expect(page.getByRole('heading', { name: `One-time password for ${COLLEAGUE.displayName}` })).toBeVisible();
+  const oneTimePassword = await page.getByRole('textbox', { name: 'One-time password' }).inputValue();
+  expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
+  await expect(page.getByRole('main')).toContainText('must change it at their first sign-in');
+  const row = rowOf(page, COLLEAGUE.username);
+  await expect(row).toContainText(COLLEAGUE.displayName);
+  await expect(row).toContainText('Active');
+  await saveScreenshot(page, testInfo, 'user-added');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('textbox', { name: 'One-time password' })).toHaveCount(0);
+
+  // The colleague's first sign-in: a new password first (a weak one is refused, with the reason)…
+  await signOut(page);
+  await signIn(page, COLLEAGUE.username, oneTimePassword);
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+  const newPassword = page.getByLabel('New password', { exact: true });
+  await newPassword.fill('password1234');
+  await page.getByLabel('New password again').fill('password1234');
+  await page.getByRole('button', { name: 'Save password' }).click();
+  await expect(newPassword).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'weak-password');
+  await newPassword.fill(COLLEAGUE.password);
+  await page.getByLabel('New password again').fill(COLLEAGUE.password);
+  await page.getByRole('button', { name: 'Save password' }).click();
+
+  // …then TOTP, then home — without the administrator's pages.
+  const colleague = await enrolFromScreen(page);
+  await expectHome(page);
+  await expect(page.getByRole('banner')).toContainText(COLLEAGUE.displayName);
+  await expect(nav(page).getByRole('button', { name: 'Account' })).toBeVisible();
+  await expect(nav(page).getByRole('button', { name: 'Users' })).toHaveCount(0);
+
+  // The administrator disables the colleague (a code sign-in: the second factor is fresh).
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => admin.authenticator.nextCode());
+  await expectHome(page);
+  await openUsers(page);
+  await rowOf(page, COLLEAGUE.username).getByRole('button', { name: `Disable ${COLLEAGUE.username}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Disable ${COLLEAGUE.displayName}?` });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: `Disable ${COLLEAGUE.displayName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${COLLEAGUE.displayName} is disabled.` })).toBeVisible();
+  await expect(rowOf(page, COLLEAGUE.username)).toContainText('Disabled');
+  await expect(rowOf(page, COLLEAGUE.username).getByRole('button')).toHaveCount(0);
+  // No actions are offered on one's own account.
+  await expect(rowOf(page, ACCOUNT.username).getByRole('button')).toHaveCount(0);
+
+  // The colleague's right password and a right code no longer get in.
+  await signOut(page);
+  await signInWithCode(page, COLLEAGUE.username, COLLEAGUE.password, () => colleague.authenticator.nextCode());
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(WRONG_CREDENTIALS);
+
+  // The administrator still signs in, locks with Ctrl+L, and unlocks with the password.
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[1]!);
+  await expectHome(page);
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Kluis is locked' })).toBeVisible({ timeout: 5_000 });
+  await page.getByLabel('Password').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expectHome(page);
+});
+
+test('cancelling the step-up dialog adds nobody and says nothing went wrong', async ({ page }) => {
+  const admin = await setUpAndEnrol(page);
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[0]!);
+  await expectHome(page);
+  await openUsers(page);
+
+  await page.getByLabel('Username').fill(COLLEAGUE.username);
+  await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
+  const add = page.getByRole('button', { name: 'Add user' });
+  await add.click();
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(stepUp).toBeVisible();
+  // Escape cancels, and focus goes back to where it was.
+  await page.keyboard.press('Escape');
+  await expect(stepUp).toHaveCount(0);
+  await expect(add).toBeEnabled();
+  await expect(add).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(rowOf(page, COLLEAGUE.username)).toHaveCount(0);
+  await expect(page.getByLabel('Username')).toHaveValue(COLLEAGUE.username);
+});
+
+test('reset password gives a new one-time password; reset two-step sign-in makes the user enrol again', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Right after enrolment the second factor is fresh: no code is asked for yet.
+  const admin = await setUpAndEnrol(page);
+  await openUsers(page);
+  await page.getByLabel('Username').fill(COLLEAGUE.username);
+  await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const passwordShown = page.getByRole('textbox', { name: 'One-time password' });
+  const first = await passwordShown.inputValue();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await rowOf(page, COLLEAGUE.username).getByRole('button', { name: `Reset password ${COLLEAGUE.username}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Reset the password of ${COLLEAGUE.displayName}?` });
+  await confirm.getByRole('button', { name: 'Reset password' }).click();
+  await expect(passwordShown).toBeVisible();
+  const second = await passwordShown.inputValue();
+  expect(second).not.toBe(first);
+
+  // The first one-time password is dead; the second works and must be changed.
+  await signOut(page);
+  await signInWithCode(page, COLLEAGUE.username, first, '123456');
+  await expect(page.getByRole('alert')).toHaveText(WRONG_CREDENTIALS);
+  await signIn(page, COLLEAGUE.username, second);
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill(COLLEAGUE.password);
+  await page.getByLabel('New password again').fill(COLLEAGUE.password);
+  await page.getByRole('button', { name: 'Save password' }).click();
+  await enrolFromScreen(page);
+  await expectHome(page);
+
+  // The administrator, signed in with a recovery code, resets the colleague's second factor.
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[0]!);
+  await openUsers(page);
+  const row = rowOf(page, COLLEAGUE.username);
+  await expect(row.getByRole('cell').nth(3)).toHaveText('On');
+  await row.getByRole('button', { name: `Reset two-step sign-in ${COLLEAGUE.username}` }).click();
+  await page
+    .getByRole('dialog', { name: `Reset two-step sign-in for ${COLLEAGUE.displayName}?` })
+    .getByRole('button', { name: 'Reset two-step sign-in' })
+    .click();
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(stepUp).toBeVisible();
+  await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Two-step sign-in of ${COLLEAGUE.displayName} is reset.` })).toBeVisible();
+  await expect(row.getByRole('cell').nth(3)).toHaveText('Off');
+
+  // At the next sign-in the colleague sets up the authenticator again.
+  await signOut(page);
+  await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
+  await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+});
