@@ -28,6 +28,9 @@ import type {
   TotpEnrolment,
   UserSummary,
 } from './apiTypes';
+import type { FieldInfo, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
+import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
+export type * from './recordTypes';
 
 const username = z
   .string()
@@ -69,6 +72,13 @@ function channel<O>() {
 }
 
 const open = { permission: null, mutates: false, stepUp: false } as const;
+const entity = z.enum(ENTITY_NAMES);
+const recordId = z.number().int().positive();
+const fieldValues = z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]));
+const localized = (max: number) => z.strictObject({ en: z.string().max(max), nl: z.string().max(max) });
+/** A CSV file as base64 (at most 50 MB of text). */
+const csvFile = z.string().max(70_000_000);
+const mapping = z.record(z.string().max(200), z.string().max(64).nullable());
 
 export const api = {
   'app.state': channel<AppState>()({ input: empty, auth: 'public', ...open }),
@@ -187,6 +197,104 @@ export const api = {
     ...open,
     permission: 'audit.read',
   }),
+  'records.list': channel<ListPage>()({
+    input: z.strictObject({
+      entity,
+      sort: z.enum(['name', 'due']).optional(),
+      where: z.record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      mine: z.boolean().optional(),
+      after: z.string().max(2_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    auth: 'session',
+    ...open,
+  }),
+  'records.count': channel<{ count: number }>()({ input: z.strictObject({ entity }), auth: 'session', ...open }),
+  'records.get': channel<RecordDetail>()({ input: z.strictObject({ entity, id: recordId }), auth: 'session', ...open }),
+  'records.create': channel<RecordView>()({
+    input: z.strictObject({ entity, values: fieldValues }),
+    auth: 'session',
+    ...open,
+    mutates: true,
+  }),
+  'records.update': channel<RecordView>()({
+    input: z.strictObject({ entity, id: recordId, values: fieldValues }),
+    auth: 'session',
+    ...open,
+    mutates: true,
+  }),
+  'records.delete': channel<{ deleted: true }>()({
+    input: z.strictObject({ entity, id: recordId }),
+    auth: 'session',
+    ...open,
+    mutates: true,
+  }),
+  'search.query': channel<SearchGroup[]>()({
+    input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
+    auth: 'session',
+    ...open,
+  }),
+  'fields.list': channel<FieldInfo[]>()({ input: empty, auth: 'session', ...open }),
+  'fields.setEnabled': channel<{ enabled: boolean; purged: number }>()({
+    input: z.strictObject({
+      entity,
+      field: z.string().max(64),
+      enabled: z.boolean(),
+      /** Switching off: the number of values the user was told would be deleted. */
+      confirmValueCount: z.number().int().min(0).optional(),
+    }),
+    auth: 'session',
+    ...open,
+    permission: 'fields.manage',
+    mutates: true,
+  }),
+  'fields.addCustom': channel<FieldInfo>()({
+    input: z.strictObject({
+      entity,
+      label: localized(100),
+      type: z.enum(['text', 'longText', 'email', 'phone', 'url', 'date', 'integer', 'boolean']),
+      purpose: localized(500),
+      // Checked by the core with a message of its own, so a missing basis is explained, not just refused.
+      legalBasis: z.union([z.enum(LEGAL_BASES), z.literal('')]).optional(),
+      sensitivity: z.enum(SENSITIVITIES),
+      retention: z.string().max(200),
+    }),
+    auth: 'session',
+    ...open,
+    permission: 'fields.manage',
+    mutates: true,
+  }),
+  'invoices.sendReminder': channel<ReminderLetter>()({
+    input: z.strictObject({ id: recordId }),
+    auth: 'session',
+    ...open,
+    mutates: true,
+  }),
+  'import.preview': channel<ImportPreview>()({
+    input: z.strictObject({ entity: z.enum(['contact', 'organisation']), file: csvFile, mapping: mapping.optional() }),
+    auth: 'session',
+    ...open,
+    permission: 'data.import',
+  }),
+  'import.run': channel<ImportSummary>()({
+    input: z.strictObject({
+      entity: z.enum(['contact', 'organisation']),
+      file: csvFile,
+      mapping,
+      duplicates: z.enum(['skip', 'merge']),
+      jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    }),
+    auth: 'session',
+    ...open,
+    permission: 'data.import',
+    mutates: true,
+  }),
+  'import.cancel': channel<{ cancelled: boolean }>()({
+    input: z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }),
+    auth: 'session',
+    ...open,
+    permission: 'data.import',
+  }),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -197,6 +305,7 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 /** Payloads of the events the main process pushes. */
 export interface EventPayloads {
   'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' };
+  'import.progress': { jobId: string; done: number; total: number };
 }
 
 /** What `window.kluis` offers the renderer; the preload and the preview bridge both implement it. */

@@ -28,12 +28,26 @@ export const CHANNEL_NAMES = [
   'policy.update',
   'audit.verify',
   'audit.list',
+  'records.list',
+  'records.count',
+  'records.get',
+  'records.create',
+  'records.update',
+  'records.delete',
+  'search.query',
+  'fields.list',
+  'fields.setEnabled',
+  'fields.addCustom',
+  'invoices.sendReminder',
+  'import.preview',
+  'import.run',
+  'import.cancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events the main process pushes to the renderer. */
-export const EVENT_NAMES = ['session.changed'] as const;
+export const EVENT_NAMES = ['session.changed', 'import.progress'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

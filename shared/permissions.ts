@@ -2,7 +2,7 @@
  * Named rights. The access-control issue turns these into the full role model (DESIGN §5); for now
  * two built-in roles exist and every right a channel needs is listed here, so nothing is implicit.
  */
-export const PERMISSIONS = ['install.read', 'users.manage', 'policy.manage', 'audit.read'] as const;
+export const PERMISSIONS = ['install.read', 'users.manage', 'policy.manage', 'audit.read', 'fields.manage', 'data.import'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ['admin', 'user'] as const;

@@ -16,6 +16,11 @@ import { readPolicy, writePolicy } from './install/policy';
 import type { ActiveSession, KluisCore } from './kluis';
 import { audit, type OpenInstall } from './session/openInstall';
 import { readVaultFile } from './vault/vaultFile';
+import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldAdmin';
+import { cancelImport, previewImport, runImport } from './records/import';
+import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
+import { sendPaymentReminder } from './records/reminder';
+import { createRecord, deleteRecord, updateRecord } from './records/service';
 
 export interface TransactionContext {
   core: KluisCore;
@@ -106,4 +111,36 @@ export const handlers: Handlers = {
     run: (_input, { db, open }) => verifyAuditChain(db, open.auditKey, readVaultFile(open.dataDir).auditHead),
   },
   'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100) },
+  'records.list': { kind: 'transaction', run: (input, { db, user }) => listRecords(db, input, user.id) },
+  'records.count': { kind: 'transaction', run: (input, { db }) => ({ count: countRecords(db, input.entity) }) },
+  'records.get': { kind: 'transaction', run: (input, { db }) => recordDetail(db, input.entity, input.id) },
+  'records.create': { kind: 'transaction', run: (input, ctx) => createRecord(ctx, input.entity, input.values) },
+  'records.update': { kind: 'transaction', run: (input, ctx) => updateRecord(ctx, input.entity, input.id, input.values) },
+  'records.delete': {
+    kind: 'transaction',
+    run: (input, ctx) => {
+      deleteRecord(ctx, input.entity, input.id);
+      return { deleted: true };
+    },
+  },
+  'search.query': { kind: 'transaction', run: (input, { db }) => searchRecords(db, input.text, input.limit) },
+  'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
+  'fields.setEnabled': {
+    kind: 'async',
+    run: async (input, { db, user, open }) => {
+      const result = db.transaction(() => setFieldEnabled({ db, user, open }, input)).immediate();
+      // Purged values must leave the file too, not linger in old WAL frames.
+      if (result.purged > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
+    },
+  },
+  'fields.addCustom': { kind: 'transaction', run: (input, ctx) => addCustomField(ctx, input) },
+  'invoices.sendReminder': { kind: 'transaction', run: (input, ctx) => sendPaymentReminder(ctx, input.id) },
+  'import.preview': { kind: 'transaction', run: (input, ctx) => previewImport(ctx, input) },
+  'import.run': {
+    kind: 'async',
+    run: (input, { core, db, user, open }) =>
+      runImport({ db, user, open }, input, (done, total) => core.events.emit('import.progress', { jobId: input.jobId, done, total })),
+  },
+  'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
 };

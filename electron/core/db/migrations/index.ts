@@ -5,5 +5,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
 import { accounts } from './002_accounts';
+import { records } from './003_records';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records];

@@ -1,0 +1,147 @@
+/**
+ * The admin's Fields page in the core: switch an optional field off (its stored values are purged
+ * after a confirmation that names how many records hold one), switch it on again, and add a custom
+ * field — never without a purpose and a legal basis.
+ */
+import type { SessionUser } from '../../../shared/apiTypes';
+import type { FieldInfo } from '../../../shared/recordTypes';
+import { ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
+import type { Db } from '../db/open';
+import { KluisError } from '../errors';
+import { audit, type OpenInstall } from '../session/openInstall';
+import { customFields, disabledFields, type ActiveField } from './fields';
+import { reindex, type Row } from './rows';
+import { searchableKeys } from './service';
+import { activeFields } from './fields';
+
+
+export function listFieldInfo(db: Db): FieldInfo[] {
+  return Object.values(ENTITIES).flatMap((entity) => {
+    const off = disabledFields(db, entity.name);
+    const all: ActiveField[] = [...entity.fields.map((f) => ({ ...f, custom: false })), ...customFields(db, entity.name)];
+    return all.map((f) => ({
+      entity: entity.name,
+      key: f.key,
+      type: f.type,
+      label: f.label,
+      purpose: f.purpose,
+      legalBasis: f.legalBasis,
+      sensitivity: f.sensitivity,
+      retention: f.retention,
+      optional: f.optional,
+      required: f.required ?? false,
+      custom: f.custom,
+      enabled: !off.has(f.key),
+      ...(f.options ? { options: f.options } : {}),
+      ...(f.optionLabels ? { optionLabels: f.optionLabels } : {}),
+      ...(f.references ? { references: f.references } : {}),
+    }));
+  });
+}
+
+function findField(db: Db, entity: EntityName, key: string): ActiveField {
+  const field = [...ENTITIES[entity].fields.map((f) => ({ ...f, custom: false })), ...customFields(db, entity)].find((f) => f.key === key);
+  if (!field) throw new KluisError('NOT_FOUND', 'No such field.');
+  return field;
+}
+
+/** How many live and deleted records hold a value in the field. */
+export function countValues(db: Db, entity: EntityName, field: ActiveField): number {
+  const table = ENTITIES[entity].table;
+  const column = field.custom ? `json_extract(custom, '$.${field.key}')` : field.key;
+  return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL`).get() as { n: number }).n;
+}
+
+/**
+ * Switching off asks twice: without `confirmValueCount` it answers CONFLICT with the number of
+ * records holding a value; with the matching number it purges them. The purge overwrites the values
+ * (secure_delete is on) and the search index entries that held them.
+ */
+export function setFieldEnabled(
+  ctx: { db: Db; user: SessionUser; open: OpenInstall },
+  input: { entity: EntityName; field: string; enabled: boolean; confirmValueCount?: number | undefined },
+): { enabled: boolean; purged: number } {
+  const { db } = ctx;
+  const field = findField(db, input.entity, input.field);
+  if (!field.optional) throw new KluisError('CONFLICT', 'This field is needed for Kluis to work and cannot be switched off.');
+  if (input.enabled) {
+    db.prepare('DELETE FROM field_settings WHERE entity = ? AND field = ?').run(input.entity, input.field);
+    audit(ctx.open, { actor: ctx.user.id, action: 'fields.enabled', target: `field:${input.entity}.${input.field}` });
+    return { enabled: true, purged: 0 };
+  }
+  const count = countValues(db, input.entity, field);
+  if (input.confirmValueCount !== count) {
+    throw new KluisError('CONFLICT', `${count} records hold a value in this field. Switching it off deletes those values for good.`, {
+      valueCount: count,
+    });
+  }
+  const table = ENTITIES[input.entity].table;
+  if (field.custom) db.prepare(`UPDATE ${table} SET custom = json_remove(custom, '$.${field.key}') WHERE json_extract(custom, '$.${field.key}') IS NOT NULL`).run();
+  else db.prepare(`UPDATE ${table} SET ${field.key} = NULL WHERE ${field.key} IS NOT NULL`).run();
+  db.prepare('INSERT INTO field_settings (entity, field, enabled) VALUES (?, ?, 0) ON CONFLICT (entity, field) DO UPDATE SET enabled = 0').run(input.entity, input.field);
+  if (field.searchable) rebuildSearch(db, input.entity);
+  audit(ctx.open, { actor: ctx.user.id, action: 'fields.disabled', target: `field:${input.entity}.${input.field}`, details: { purged: count } });
+  return { enabled: false, purged: count };
+}
+
+/** Writes the entity's search entries again from the fields in force. */
+export function rebuildSearch(db: Db, entity: EntityName): void {
+  const searchable = searchableKeys(activeFields(db, entity));
+  // In batches by id: better-sqlite3 cannot write while a query is still being iterated.
+  const batch = db.prepare(`SELECT * FROM ${ENTITIES[entity].table} WHERE id > ? ORDER BY id LIMIT 2000`);
+  let lastId = 0;
+  for (;;) {
+    const rows = batch.all(lastId) as Row[];
+    if (rows.length === 0) return;
+    for (const row of rows) reindex(db, entity, row.id as number, row, searchable);
+    lastId = rows.at(-1)!.id as number;
+  }
+}
+
+const CUSTOM_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'integer', 'boolean'] as const satisfies readonly FieldType[];
+export type CustomFieldType = (typeof CUSTOM_TYPES)[number];
+export { CUSTOM_TYPES };
+
+export interface CustomFieldInput {
+  entity: EntityName;
+  label: Localized;
+  type: CustomFieldType;
+  purpose: Localized;
+  legalBasis?: LegalBasis | '' | undefined;
+  sensitivity: Sensitivity;
+  retention: string;
+}
+
+function keyFor(label: string): string {
+  const base = label
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  return `x_${base || 'field'}`;
+}
+
+/** The core, not the form, refuses a field without a purpose or a legal basis. */
+export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInstall }, input: CustomFieldInput): FieldInfo {
+  const errors: Record<string, string[]> = {};
+  if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = ['Say what the field is for: no field without a purpose.'];
+  if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = ['Choose the legal basis for processing it.'];
+  if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = ['Give the field a name.'];
+  if (!input.retention.trim()) errors.retention = ['Say how long values are kept.'];
+  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'The field needs a purpose and a legal basis.', { formErrors: [], fieldErrors: errors });
+  const label = { en: input.label.en.trim() || input.label.nl.trim(), nl: input.label.nl.trim() || input.label.en.trim() };
+  const purpose = { en: input.purpose.en.trim() || input.purpose.nl.trim(), nl: input.purpose.nl.trim() || input.purpose.en.trim() };
+  const key = keyFor(label.en);
+  const taken = customFields(ctx.db, input.entity).some((f) => f.key === key);
+  if (taken) throw new KluisError('CONFLICT', 'A field with that name exists already.');
+  ctx.db
+    .prepare(
+      `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, input.retention.trim(), new Date().toISOString());
+  audit(ctx.open, { actor: ctx.user.id, action: 'fields.added', target: `field:${input.entity}.${key}`, details: { legalBasis: input.legalBasis as string } });
+  return listFieldInfo(ctx.db).find((f) => f.entity === input.entity && f.key === key)!;
+}

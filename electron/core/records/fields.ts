@@ -1,0 +1,52 @@
+/**
+ * The fields in force for an entity: the registry's, minus the optional ones an admin switched
+ * off, plus the custom fields an admin added. Everything that reads or writes records asks here.
+ */
+import { ENTITIES, type EntityName, type FieldDef, type FieldType, type LegalBasis, type Sensitivity } from '../../../shared/registry';
+import type { Db } from '../db/open';
+
+export interface CustomFieldRow {
+  id: number;
+  entity: EntityName;
+  key: string;
+  type: FieldType;
+  label_en: string;
+  label_nl: string;
+  purpose_en: string;
+  purpose_nl: string;
+  legal_basis: LegalBasis;
+  sensitivity: Sensitivity;
+  retention: string;
+}
+
+export interface ActiveField extends FieldDef {
+  custom: boolean;
+}
+
+export function disabledFields(db: Db, entity: EntityName): Set<string> {
+  const rows = db.prepare('SELECT field FROM field_settings WHERE entity = ? AND enabled = 0').all(entity) as { field: string }[];
+  return new Set(rows.map((r) => r.field));
+}
+
+export function customFields(db: Db, entity: EntityName): ActiveField[] {
+  const rows = db.prepare('SELECT * FROM custom_fields WHERE entity = ? ORDER BY id').all(entity) as CustomFieldRow[];
+  return rows.map((row) => ({
+    key: row.key,
+    type: row.type,
+    label: { en: row.label_en, nl: row.label_nl },
+    purpose: { en: row.purpose_en, nl: row.purpose_nl },
+    legalBasis: row.legal_basis,
+    sensitivity: row.sensitivity,
+    retention: { en: row.retention, nl: row.retention },
+    optional: true,
+    custom: true,
+    maxLength: row.type === 'longText' ? 10_000 : 500,
+  }));
+}
+
+/** Registry fields that are on, then custom fields that are on. */
+export function activeFields(db: Db, entity: EntityName): ActiveField[] {
+  const off = disabledFields(db, entity);
+  const builtIn = ENTITIES[entity].fields.filter((f) => !off.has(f.key)).map((f) => ({ ...f, custom: false }));
+  return [...builtIn, ...customFields(db, entity).filter((f) => !off.has(f.key))];
+}

@@ -1,0 +1,99 @@
+/**
+ * The payment reminder: a letter for an unpaid invoice, in the contact's language (Dutch unless
+ * they prefer English), and a record that it was sent — on the invoice and in the timeline.
+ */
+import type { ReminderLetter } from '../../../shared/recordTypes';
+import { KluisError } from '../errors';
+import { getMeta } from '../install/meta';
+import { audit } from '../session/openInstall';
+import { activeFields } from './fields';
+import { readRow, titleOf, type Row } from './rows';
+import { createRecord, requireRow, searchableKeys, type RecordContext } from './service';
+import { applyRowChange } from './rows';
+
+function euros(cents: number, language: 'nl' | 'en'): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Row; contactName: string | null; invoice: Row; today: string }): string {
+  const { sender, customer, contactName, invoice, today } = parts;
+  const address = [customer.name, customer.street, [customer.postal_code, customer.city].filter(Boolean).join(' ')].filter(Boolean).join('\n');
+  const amount = euros(invoice.amount_cents as number, language);
+  if (language === 'en') {
+    return [
+      sender,
+      '',
+      address,
+      '',
+      today,
+      '',
+      `Subject: payment reminder for invoice ${invoice.number}`,
+      '',
+      contactName ? `Dear ${contactName},` : 'Dear Sir or Madam,',
+      '',
+      `According to our records, invoice ${invoice.number} of ${amount}, due on ${invoice.due_on}, has not been paid yet.`,
+      'We kindly ask you to pay the amount within 14 days. If you have paid it in the meantime, please disregard this letter.',
+      '',
+      'Kind regards,',
+      '',
+      sender,
+      '',
+    ].join('\n');
+  }
+  return [
+    sender,
+    '',
+    address,
+    '',
+    today,
+    '',
+    `Onderwerp: betalingsherinnering factuur ${invoice.number}`,
+    '',
+    contactName ? `Beste ${contactName},` : 'Geachte heer, mevrouw,',
+    '',
+    `Volgens onze administratie is factuur ${invoice.number} van ${amount}, met vervaldatum ${invoice.due_on}, nog niet betaald.`,
+    'Wij verzoeken u vriendelijk het bedrag binnen 14 dagen te voldoen. Heeft u inmiddels betaald, dan kunt u deze brief als niet verzonden beschouwen.',
+    '',
+    'Met vriendelijke groet,',
+    '',
+    sender,
+    '',
+  ].join('\n');
+}
+
+export function sendPaymentReminder(ctx: RecordContext, invoiceId: number): ReminderLetter {
+  const invoice = requireRow(ctx.db, 'invoice', invoiceId);
+  if (invoice.status === 'paid' || invoice.status === 'draft') {
+    throw new KluisError('CONFLICT', `A reminder is only for unpaid invoices; this one is ${invoice.status}.`);
+  }
+  const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
+  const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
+  const language = contact?.preferred_language === 'en' ? 'en' : 'nl';
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const text = letterText(language, {
+    sender: getMeta(ctx.db, 'org_name') ?? '',
+    customer,
+    contactName: contact && !contact.deleted_at ? titleOf('contact', contact) : null,
+    invoice,
+    today,
+  });
+
+  const after: Row = {
+    ...invoice,
+    reminder_sent_at: today,
+    status: (invoice.due_on as string) < today ? 'overdue' : (invoice.status ?? null),
+    updated_at: now.toISOString(),
+  };
+  applyRowChange(ctx.db, { entity: 'invoice', id: invoiceId, before: invoice, after }, searchableKeys(activeFields(ctx.db, 'invoice')));
+  createRecord(ctx, 'activity', {
+    kind: 'note',
+    subject: language === 'en' ? `Payment reminder sent for invoice ${invoice.number}` : `Betalingsherinnering verstuurd voor factuur ${invoice.number}`,
+    due_at: today,
+    done: true,
+    organisation_id: customer.id,
+    ...(contact && !contact.deleted_at ? { contact_id: contact.id } : {}),
+  });
+  audit(ctx.open, { actor: ctx.user.id, action: 'finance.reminderSent', target: `invoice:${invoiceId}` });
+  return { fileName: `payment-reminder-${String(invoice.number).replace(/[^A-Za-z0-9_-]+/g, '-')}.txt`, text, sentAt: now.toISOString() };
+}

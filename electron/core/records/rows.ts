@@ -1,0 +1,94 @@
+/**
+ * Rows of the record tables, read and written whole. Every change to a record is one RowChange —
+ * the row before and after — applied here, which also keeps the search index in step. The undo
+ * journal (DESIGN §7) records exactly these changes.
+ */
+import { ENTITIES, type EntityName } from '../../../shared/registry';
+import type { Db } from '../db/open';
+import { fold } from './fold';
+import type { StoredValue } from './validate';
+
+export type Row = Record<string, StoredValue>;
+
+export interface RowChange {
+  entity: EntityName;
+  id: number;
+  before: Row | null;
+  after: Row | null;
+}
+
+export const SYSTEM_COLUMNS = ['id', 'sort_key', 'owner_id', 'team_id', 'created_at', 'updated_at', 'deleted_at', 'custom'] as const;
+
+/** The kinds that appear in the search index, and their code in the index rowid. */
+export const SEARCH_KINDS: Partial<Record<EntityName, number>> = { contact: 1, organisation: 2, deal: 3, activity: 4 };
+const KIND_BY_CODE = new Map(Object.entries(SEARCH_KINDS).map(([entity, code]) => [code, entity as EntityName]));
+
+export function searchRowid(entity: EntityName, id: number): number {
+  return id * 8 + (SEARCH_KINDS[entity] ?? 0);
+}
+
+export function fromSearchRowid(rowid: number): { entity: EntityName; id: number } | null {
+  const entity = KIND_BY_CODE.get(rowid % 8);
+  return entity ? { entity, id: Math.floor(rowid / 8) } : null;
+}
+
+export function columnsOf(entity: EntityName): string[] {
+  return [...ENTITIES[entity].fields.map((f) => f.key), ...SYSTEM_COLUMNS];
+}
+
+export function readRow(db: Db, entity: EntityName, id: number): Row | null {
+  return (db.prepare(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+}
+
+/** The words a record is listed and sorted by: "Jansen Piet" for a contact, the name for the rest. */
+export function titleOf(entity: EntityName, row: Row): string {
+  const parts = ENTITIES[entity].titleFields.map((key) => row[key]).filter((v) => v !== null && v !== undefined && v !== '');
+  return parts.join(' ');
+}
+
+export function sortKeyOf(entity: EntityName, row: Row): string {
+  if (entity === 'contact') return fold(`${row.last_name ?? ''} ${row.first_name ?? ''}`);
+  return fold(titleOf(entity, row));
+}
+
+/** Title and body for the search index, from the searchable fields that are switched on. */
+function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<string>): { title: string; body: string } {
+  const title = titleOf(entity, row);
+  const titleKeys = new Set(ENTITIES[entity].titleFields);
+  const body = ENTITIES[entity].fields
+    .filter((f) => f.searchable && searchable.has(f.key) && !titleKeys.has(f.key))
+    .map((f) => row[f.key])
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join(' ');
+  return { title, body };
+}
+
+export function reindex(db: Db, entity: EntityName, id: number, row: Row | null, searchable: ReadonlySet<string>): void {
+  if (SEARCH_KINDS[entity] === undefined) return;
+  const rowid = searchRowid(entity, id);
+  db.prepare('DELETE FROM search_index WHERE rowid = ?').run(rowid);
+  if (!row || row.deleted_at) return;
+  const { title, body } = searchTextOf(entity, row, searchable);
+  db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
+}
+
+/** Writes one change: insert (before null), delete (after null) or update (both). Returns the id. */
+export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>): number {
+  const table = ENTITIES[change.entity].table;
+  let id = change.id;
+  if (change.after && !change.before) {
+    const columns = Object.keys(change.after).filter((c) => c !== 'id' || change.id > 0);
+    const values = columns.map((c) => (c === 'id' ? change.id : change.after![c]));
+    const result = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    id = Number(result.lastInsertRowid);
+  } else if (change.before && change.after) {
+    const changed = Object.keys(change.after).filter((c) => c !== 'id' && change.after![c] !== change.before![c]);
+    if (changed.length > 0) {
+      db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id);
+    }
+  } else if (change.before) {
+    db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  }
+  reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable);
+  return id;
+}

@@ -1,0 +1,99 @@
+/** The shapes of CRM records as they cross the wall. */
+import type { EntityName, FieldType, LegalBasis, Localized, Sensitivity } from './registry';
+
+export type StoredValue = string | number | null;
+
+export interface RecordView {
+  entity: EntityName;
+  id: number;
+  title: string;
+  /** The fields in force, by key (switched-off fields are absent). */
+  values: Record<string, StoredValue>;
+  /** Titles of the records the reference fields point at, for display. */
+  refs: Record<string, { id: number; title: string } | null>;
+  ownerId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ListPage {
+  rows: RecordView[];
+  /** Opaque cursor for the next page, or null at the end. */
+  next: string | null;
+}
+
+export interface RecordDetail {
+  record: RecordView;
+  /** Per related entity (e.g. the contacts of an organisation): the first records and the count. */
+  related: { entity: EntityName; via: string; count: number; rows: RecordView[] }[];
+  /** Activities linked to the record, newest first. */
+  timeline: RecordView[];
+}
+
+export interface SearchHit {
+  entity: EntityName;
+  id: number;
+  title: string;
+  subtitle: string;
+}
+
+export interface SearchGroup {
+  entity: EntityName;
+  hits: SearchHit[];
+}
+
+export interface FieldInfo {
+  entity: EntityName;
+  key: string;
+  type: FieldType;
+  label: Localized;
+  purpose: Localized;
+  legalBasis: LegalBasis;
+  sensitivity: Sensitivity;
+  retention: Localized;
+  optional: boolean;
+  required: boolean;
+  custom: boolean;
+  enabled: boolean;
+  options?: readonly string[];
+  optionLabels?: Readonly<Record<string, Localized>>;
+  references?: EntityName;
+}
+
+export interface ImportRowProblem {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  /** Header → suggested field key, or null when nothing fits (that column is left out). */
+  suggestedMapping: Record<string, string | null>;
+  totalRows: number;
+  validRows: number;
+  problems: ImportRowProblem[];
+  /** Rows whose e-mail matches an existing contact or an earlier row. */
+  duplicates: { row: number; email: string }[];
+  /** The first rows, mapped, for the user to check. */
+  sample: { row: number; values: Record<string, string> }[];
+  leftOut: string[];
+}
+
+export interface ImportSummary {
+  imported: number;
+  merged: number;
+  skipped: number;
+  organisationsCreated: number;
+  failed: ImportRowProblem[];
+  /** Columns that were not stored, by header. */
+  leftOut: string[];
+  cancelled: boolean;
+}
+
+export interface ReminderLetter {
+  fileName: string;
+  /** The letter, plain text. */
+  text: string;
+  sentAt: string;
+}

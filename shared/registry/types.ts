@@ -1,0 +1,70 @@
+/**
+ * The field registry's vocabulary (DESIGN §6). Every field of every entity says what it is for,
+ * on which legal basis it is processed, how sensitive it is and how long it is kept. Nothing is
+ * stored that is not described here.
+ */
+export interface Localized {
+  en: string;
+  nl: string;
+}
+
+export const LEGAL_BASES = ['contract', 'legitimateInterest', 'consent', 'legalObligation', 'vitalInterest', 'publicTask'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+export const LEGAL_BASIS_LABELS: Record<LegalBasis, Localized> = {
+  contract: { en: 'Contract', nl: 'Overeenkomst' },
+  legitimateInterest: { en: 'Legitimate interest', nl: 'Gerechtvaardigd belang' },
+  consent: { en: 'Consent', nl: 'Toestemming' },
+  legalObligation: { en: 'Legal obligation', nl: 'Wettelijke verplichting' },
+  vitalInterest: { en: 'Vital interest', nl: 'Vitaal belang' },
+  publicTask: { en: 'Public task', nl: 'Algemeen belang' },
+};
+
+export const SENSITIVITIES = ['normal', 'personal', 'special'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+export const FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'money', 'integer', 'enum', 'boolean', 'reference'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const ENTITY_NAMES = ['organisation', 'contact', 'deal', 'activity', 'invoice', 'consent'] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+export interface FieldDef {
+  /** Column name in the entity's table (snake_case). */
+  key: string;
+  type: FieldType;
+  label: Localized;
+  /** Why this is collected: shown next to the field in every form. */
+  purpose: Localized;
+  legalBasis: LegalBasis;
+  sensitivity: Sensitivity;
+  /** How long values are kept, in words the record of processing can use. */
+  retention: Localized;
+  /** An admin may switch an optional field off; its values are then purged. */
+  optional: boolean;
+  /** A value is needed when the field is on. */
+  required?: boolean;
+  /** Part of the search index. */
+  searchable?: boolean;
+  /** Shown as a column in the list by default. */
+  listed?: boolean;
+  options?: readonly string[];
+  optionLabels?: Readonly<Record<string, Localized>>;
+  references?: EntityName;
+  maxLength?: number;
+  /** Column headers that import maps to this field, in English and Dutch (lower case). */
+  importAliases?: readonly string[];
+}
+
+export interface EntityDef {
+  name: EntityName;
+  table: string;
+  label: { singular: Localized; plural: Localized };
+  /** The field that names a record in lists, search results and confirmations. */
+  titleFields: readonly string[];
+  fields: readonly FieldDef[];
+  /** Records of these entities move to the trash with this one (DESIGN §7). */
+  ownedChildren?: readonly { entity: EntityName; via: string }[];
+  /** Import offers this entity. */
+  importable?: boolean;
+}

@@ -1,0 +1,227 @@
+/**
+ * The CRM records through the wall: the registry shapes the database, forms and lists; lists page by
+ * key; search folds accents and matches prefixes; switching a field off purges its values from the
+ * file itself; a custom field cannot exist without a purpose and a legal basis.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FieldInfo, ListPage, RecordDetail, RecordView, ReminderLetter, SearchGroup } from '../../shared/recordTypes';
+import { ENTITIES, LEGAL_BASES } from '../../shared/registry';
+import { dataPaths } from '../../electron/core/install/paths';
+import { SYSTEM_COLUMNS } from '../../electron/core/records/rows';
+import { signedInAdmin, type Installed } from '../support/install';
+import { checkDecryption, fileHoldsText } from '../support/sqlcipherPages';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function errorOf(result: { ok: boolean }) {
+  expect(result.ok).toBe(false);
+  return (result as unknown as { error: { code: string; message: string; details?: { fieldErrors?: Record<string, string[]>; valueCount?: number } } }).error;
+}
+
+async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
+  return value(await t.call('records.create', { entity, values }));
+}
+
+async function search(t: Installed, text: string): Promise<SearchGroup[]> {
+  return value(await t.call('search.query', { text }));
+}
+
+const titles = (groups: SearchGroup[]) => groups.flatMap((g) => g.hits.map((h) => h.title));
+
+describe('the field registry', () => {
+  it('describes every column of every record table, and nothing else is stored', async () => {
+    const t = await signedInAdmin();
+    const { db } = t.core.requireActive();
+    for (const entity of Object.values(ENTITIES)) {
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info('${entity.table}')`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns.sort(), entity.name).toEqual([...entity.fields.map((f) => f.key), ...SYSTEM_COLUMNS].sort());
+    }
+  });
+
+  it('gives every field a label, a purpose, a legal basis, a sensitivity and a retention in both languages', () => {
+    for (const entity of Object.values(ENTITIES)) {
+      for (const field of entity.fields) {
+        const where = `${entity.name}.${field.key}`;
+        expect(field.label.en && field.label.nl, where).toBeTruthy();
+        expect(field.purpose.en && field.purpose.nl, where).toBeTruthy();
+        expect(field.retention.en && field.retention.nl, where).toBeTruthy();
+        expect(LEGAL_BASES, where).toContain(field.legalBasis);
+        expect(['normal', 'personal', 'special'], where).toContain(field.sensitivity);
+      }
+    }
+  });
+});
+
+describe('records', () => {
+  it('links a contact to an organisation, shows it as related, and logs activities in the timeline', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Garage De Vries', city: 'Utrecht' });
+    const contact = await create(t, 'contact', { first_name: 'Anouk', last_name: 'de Vries', organisation_id: org.id, email: 'anouk@garagedevries.nl' });
+    expect(contact.refs.organisation_id).toEqual({ id: org.id, title: 'Garage De Vries' });
+    await create(t, 'activity', { kind: 'call', subject: 'Offerte besproken', due_at: '2026-11-20', done: true, contact_id: contact.id, organisation_id: org.id });
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
+    expect(detail.related.find((r) => r.entity === 'contact')).toMatchObject({ count: 1, via: 'organisation_id' });
+    expect(detail.timeline.map((a) => a.title)).toEqual(['Offerte besproken']);
+  });
+
+  it('refuses unknown fields, missing required values, bad formats and dangling references', async () => {
+    const t = await signedInAdmin();
+    const bad = errorOf(await t.call('records.create', { entity: 'contact', values: { first_name: 'Jan', bsn: '123456782', email: 'geen-email', organisation_id: 999 } }));
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.details?.fieldErrors).toEqual({
+      bsn: ['This field is not in use'],
+      email: ['Not a valid e-mail address'],
+      last_name: ['This field is required'],
+    });
+    const dangling = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', organisation_id: 999 } }));
+    expect(dangling.details?.fieldErrors).toEqual({ organisation_id: ['That record does not exist'] });
+    expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
+  });
+
+  it('pages through a sorted list by key, each record once', async () => {
+    const t = await signedInAdmin();
+    const names = Array.from({ length: 120 }, (_, i) => `Achternaam${String(i).padStart(3, '0')}`);
+    for (const name of [...names].sort(() => 0.5 - Math.random())) await create(t, 'contact', { last_name: name });
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = value<ListPage>(await t.call('records.list', { entity: 'contact', limit: 50, ...(after ? { after } : {}) }));
+      seen.push(...page.rows.map((r) => r.values.last_name as string));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(seen).toEqual(names);
+    expect(errorOf(await t.call('records.list', { entity: 'contact', after: 'bm90IGEgY3Vyc29y' })).code).toBe('VALIDATION');
+  });
+
+  it('lists my open tasks first, by due date', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'activity', { kind: 'task', subject: 'Later', due_at: '2026-12-10', done: false });
+    await create(t, 'activity', { kind: 'task', subject: 'Klaar', due_at: '2026-11-01', done: true });
+    await create(t, 'activity', { kind: 'task', subject: 'Eerst', due_at: '2026-12-01', done: false });
+    const page = value<ListPage>(await t.call('records.list', { entity: 'activity', sort: 'due', mine: true }));
+    expect(page.rows.map((r) => r.title)).toEqual(['Eerst', 'Later', 'Klaar']);
+  });
+});
+
+describe('search', () => {
+  it('folds accents and case, matches word prefixes, and ranks title matches first', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Bakkerij Van den Berg' });
+    await create(t, 'contact', { first_name: 'Jürgen', last_name: 'Müller' });
+    await create(t, 'contact', { first_name: 'Piet', last_name: 'Jansen' });
+    await create(t, 'contact', { first_name: 'Els', last_name: 'Peeters', notes: 'Kent Jansen goed' });
+    await create(t, 'deal', { title: 'Nieuwe ovens', organisation_id: org.id, stage: 'proposal', value_cents: 1_250_000 });
+
+    expect(titles(await search(t, 'muller'))).toEqual(['Jürgen Müller']);
+    expect(titles(await search(t, 'MÜLL'))).toEqual(['Jürgen Müller']);
+    expect(titles(await search(t, 'berg'))).toEqual(['Bakkerij Van den Berg']);
+    expect(titles(await search(t, 'jan'))).toEqual(['Piet Jansen', 'Els Peeters']);
+    const grouped = await search(t, 'ove');
+    expect(grouped).toEqual([{ entity: 'deal', hits: [{ entity: 'deal', id: expect.any(Number), title: 'Nieuwe ovens', subtitle: 'Bakkerij Van den Berg · proposal' }] }]);
+  });
+
+  it('forgets deleted records', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { last_name: 'Verhoeven' });
+    value(await t.call('records.delete', { entity: 'contact', id: contact.id }));
+    expect(await search(t, 'verhoeven')).toEqual([]);
+    expect(errorOf(await t.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('switching a field off', () => {
+  it('asks with the count, then purges the values from the database file, the form, the list and search', async () => {
+    const t = await signedInAdmin();
+    const dbFile = dataPaths(t.dataDir).db;
+    const key = t.core.requireActive().open.dek;
+    expect(checkDecryption(dbFile, key)).toBe(true);
+    await create(t, 'contact', { last_name: 'Bakker', email: 'sanne.bakker@zuurkool-terlinden.nl' });
+    await create(t, 'contact', { last_name: 'Smit', email: 'joost.smit@zuurkool-terlinden.nl' });
+    await create(t, 'contact', { last_name: 'Visser' });
+    expect(titles(await search(t, 'terlinden'))).toHaveLength(2);
+    expect(fileHoldsText(dbFile, key, 'zuurkool-terlinden')).toBe(true);
+
+    const asked = errorOf(await t.call('fields.setEnabled', { entity: 'contact', field: 'email', enabled: false }));
+    expect(asked).toMatchObject({ code: 'CONFLICT', details: { valueCount: 2 } });
+    expect(errorOf(await t.call('fields.setEnabled', { entity: 'contact', field: 'email', enabled: false, confirmValueCount: 1 })).code).toBe('CONFLICT');
+    expect(value(await t.call('fields.setEnabled', { entity: 'contact', field: 'email', enabled: false, confirmValueCount: 2 }))).toEqual({ enabled: false, purged: 2 });
+
+    const fields = value<FieldInfo[]>(await t.call('fields.list'));
+    expect(fields.find((f) => f.entity === 'contact' && f.key === 'email')?.enabled).toBe(false);
+    const page = value<ListPage>(await t.call('records.list', { entity: 'contact' }));
+    expect(page.rows.every((r) => !('email' in r.values))).toBe(true);
+    expect(await search(t, 'terlinden')).toEqual([]);
+    expect(errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Mol', email: 'a@b.nl' } })).details?.fieldErrors).toEqual({
+      email: ['This field is not in use'],
+    });
+    expect(fileHoldsText(dbFile, key, 'zuurkool-terlinden')).toBe(false);
+  });
+
+  it('cannot switch off a field Kluis needs', async () => {
+    const t = await signedInAdmin();
+    expect(errorOf(await t.call('fields.setEnabled', { entity: 'contact', field: 'last_name', enabled: false, confirmValueCount: 0 })).code).toBe('CONFLICT');
+  });
+});
+
+describe('custom fields', () => {
+  const field = {
+    entity: 'contact',
+    label: { en: 'Shoe size', nl: 'Schoenmaat' },
+    type: 'integer',
+    purpose: { en: 'Ordering safety shoes for site visits', nl: 'Veiligheidsschoenen bestellen voor bezoek op locatie' },
+    legalBasis: 'contract',
+    sensitivity: 'personal',
+    retention: 'While the contract lasts',
+  };
+
+  it('are refused by the core without a purpose or a legal basis', async () => {
+    const t = await signedInAdmin();
+    const noPurpose = errorOf(await t.call('fields.addCustom', { ...field, purpose: { en: ' ', nl: '' } }));
+    expect(noPurpose.code).toBe('VALIDATION');
+    expect(Object.keys(noPurpose.details?.fieldErrors ?? {})).toEqual(['purpose']);
+    const noBasis = errorOf(await t.call('fields.addCustom', { ...field, legalBasis: '' }));
+    expect(Object.keys(noBasis.details?.fieldErrors ?? {})).toEqual(['legalBasis']);
+    const { legalBasis: _omitted, ...withoutBasis } = field;
+    expect(Object.keys(errorOf(await t.call('fields.addCustom', withoutBasis)).details?.fieldErrors ?? {})).toEqual(['legalBasis']);
+    expect(value<FieldInfo[]>(await t.call('fields.list')).some((f) => f.custom)).toBe(false);
+  });
+
+  it('with both, hold values like any other field, and purge like any other field', async () => {
+    const t = await signedInAdmin();
+    const added = value<FieldInfo>(await t.call('fields.addCustom', field));
+    expect(added).toMatchObject({ custom: true, enabled: true, legalBasis: 'contract', label: { nl: 'Schoenmaat' } });
+    const contact = await create(t, 'contact', { last_name: 'Kok', [added.key]: 44 });
+    expect(contact.values[added.key]).toBe(44);
+    value(await t.call('fields.setEnabled', { entity: 'contact', field: added.key, enabled: false, confirmValueCount: 1 }));
+    const after = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id }));
+    expect(added.key in after.record.values).toBe(false);
+  });
+});
+
+describe('payment reminder', () => {
+  it('writes the letter, stamps the invoice and adds it to the timeline', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks', street: 'Markt 3', postal_code: '5611 AB', city: 'Eindhoven' });
+    const contact = await create(t, 'contact', { first_name: 'Sanne', last_name: 'Hendriks', organisation_id: org.id });
+    const invoice = await create(t, 'invoice', { number: '2026-0042', organisation_id: org.id, contact_id: contact.id, amount_cents: 123456, due_on: '2026-10-01', status: 'sent' });
+    const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
+    expect(letter.fileName).toBe('payment-reminder-2026-0042.txt');
+    expect(letter.text).toContain('factuur 2026-0042');
+    expect(letter.text).toMatch(/€\s?1\.234,56/);
+    expect(letter.text).toContain('Beste Sanne Hendriks');
+    const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
+    expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: new Date().toISOString().slice(0, 10) });
+    const orgDetail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
+    expect(orgDetail.timeline[0]?.title).toBe('Betalingsherinnering verstuurd voor factuur 2026-0042');
+  });
+
+  it('is refused for a paid invoice', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
+    const invoice = await create(t, 'invoice', { number: '2026-0043', organisation_id: org.id, amount_cents: 100, due_on: '2026-10-01', status: 'paid' });
+    expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id })).code).toBe('CONFLICT');
+  });
+});
