@@ -225,3 +225,25 @@ describe('payment reminder', () => {
     expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id })).code).toBe('CONFLICT');
   });
 });
+
+describe('query plans of the hot queries', () => {
+  function plan(t: Installed, sql: string, params: unknown[]): string {
+    const rows = t.core.requireActive().db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    return rows.map((r) => r.detail).join(' | ');
+  }
+
+  it.each([
+    ['contacts by name', { entity: 'contact' }, 'contacts_by_name'],
+    ['a later page of contacts', { entity: 'contact', after: Buffer.from(JSON.stringify(['jansen', 10])).toString('base64url') }, 'contacts_by_name'],
+    ['my contacts by name', { entity: 'contact', mine: true }, 'contacts_by_owner'],
+    ['my open tasks', { entity: 'activity', sort: 'due', mine: true, where: { done: false } }, 'activities_open'],
+    ['deals in a stage', { entity: 'deal', where: { stage: 'proposal' } }, 'deals_by_stage'],
+  ] as const)('%s use an index and need no sort', async (_name, query, index) => {
+    const t = await signedInAdmin();
+    const { buildListQuery } = await import('../../electron/core/records/queries');
+    const built = buildListQuery(t.core.requireActive().db, query as never, 1);
+    const detail = plan(t, built.sql, built.params);
+    expect(detail).toContain(index);
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+});

@@ -49,7 +49,8 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   throw new KluisError('VALIDATION', 'The page cursor is not valid.');
 }
 
-export function listRecords(db: Db, query: ListQuery, userId: number): ListPage {
+/** The SQL of a list page, apart so tests can check its query plan. */
+export function buildListQuery(db: Db, query: ListQuery, userId: number): { sql: string; params: unknown[]; columns: string[]; limit: number } {
   const { entity } = query;
   const table = ENTITIES[entity].table;
   const fields = activeFields(db, entity);
@@ -72,15 +73,18 @@ export function listRecords(db: Db, query: ListQuery, userId: number): ListPage 
     where.push(`(${columns.join(', ')}) > (${columns.map(() => '?').join(', ')})`);
     params.push(...cursor);
   }
-  const rows = db
-    .prepare(
-      `SELECT *, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`,
-    )
-    .all(...params, limit + 1) as Record<string, string | number | null>[];
+  const sql = `SELECT *, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
+  return { sql, params: [...params, limit + 1], columns, limit };
+}
+
+export function listRecords(db: Db, query: ListQuery, userId: number): ListPage {
+  const { sql, params, columns, limit } = buildListQuery(db, query, userId);
+  const fields = activeFields(db, query.entity);
+  const rows = db.prepare(sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page.map((row) => viewOf(db, entity, row, fields)),
+    rows: page.map((row) => viewOf(db, query.entity, row, fields)),
     next: rows.length > limit && last ? encodeCursor(columns.map((_, i) => last[`__k${i}`])) : null,
   };
 }

@@ -85,7 +85,8 @@ export const records: Migration = {
       CREATE INDEX activities_by_contact ON activities (contact_id, due_at);
       CREATE INDEX activities_by_organisation ON activities (organisation_id, due_at);
       CREATE INDEX activities_by_deal ON activities (deal_id, due_at);
-      CREATE INDEX activities_open ON activities (owner_id, done, due_at) WHERE deleted_at IS NULL;
+      CREATE INDEX activities_open ON activities (owner_id, done, coalesce(due_at, '9999-12-31'), id) WHERE deleted_at IS NULL;
+      CREATE INDEX activities_by_due ON activities (done, coalesce(due_at, '9999-12-31'), id) WHERE deleted_at IS NULL;
 
       CREATE TABLE invoices (
         id                INTEGER PRIMARY KEY,
@@ -99,7 +100,7 @@ export const records: Migration = {
         sort_key          TEXT NOT NULL,${STAMPS}
       ) STRICT;
       CREATE INDEX invoices_by_organisation ON invoices (organisation_id);
-      CREATE INDEX invoices_by_due ON invoices (status, due_on) WHERE deleted_at IS NULL;
+      CREATE INDEX invoices_by_due ON invoices (due_on, id) WHERE deleted_at IS NULL;
 
       CREATE TABLE consents (
         id            INTEGER PRIMARY KEY,
