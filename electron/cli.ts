@@ -48,7 +48,13 @@ async function main(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([key, spec]) => [key, { type: spec.type }]));
-    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+    const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.positional !== undefined });
+    values = parsed.values;
+    if (parsed.positionals.length > 1) throw new Error(`Unexpected argument "${parsed.positionals[1]}"`);
+    if (command.positional && parsed.positionals[0] !== undefined) {
+      if (values[command.positional] !== undefined) throw new Error(`Give the ${command.positional} once`);
+      values[command.positional] = parsed.positionals[0];
+    }
   } catch (error) {
     throw new CliError(`${(error as Error).message.split('\n')[0]}. Run "${name} --help" for its options.`);
   }

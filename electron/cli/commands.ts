@@ -11,6 +11,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; description: string; required?: boolean }>;
+  /** The option a single positional argument fills in, if the command takes one. */
+  positional?: string;
   run(values: Values): Promise<number | void>;
 }
 
@@ -46,14 +48,17 @@ function printUser(user: UserSummary): void {
   ]);
 }
 
+/** Commands on one account, named by username: `user disable jan` or `user disable --username jan`. */
 function userCommand(
+  name: string,
   summary: string,
   action: (cli: CliSession, user: UserSummary) => Promise<{ user: UserSummary; oneTimePassword?: string }>,
 ): Command {
   return {
-    summary,
-    usage: `${summary.split(' ')[0]} --data DIR --username U [--json]`,
+    summary: `${summary} ${SIGN_IN_NOTE}`,
+    usage: `${name} --data DIR --username U [--json]   (or: ${name} U --data DIR)`,
     options: { data, username: { type: 'string', description: 'the account to change', required: true }, json },
+    positional: 'username',
     run: (values) =>
       signedIn(values, async (cli) => {
         const result = await action(cli, await findUser(cli, String(values.username)));
@@ -143,8 +148,12 @@ export const commands: Record<string, Command> = {
       email: { type: 'string', description: 'e-mail address (optional)' },
       json,
     },
-    run: (values) =>
-      signedIn(values, async (cli) => {
+    run: (values) => {
+      // Checked before signing in, so a typo costs no authenticator code.
+      if (!(ROLES as readonly string[]).includes(String(values.role))) {
+        throw new CliError(`Unknown role "${String(values.role)}": use one of ${ROLES.join(', ')}.`);
+      }
+      return signedIn(values, async (cli) => {
         const created = await cli.call('users.create', {
           username: String(values.username),
           displayName: String(values.name ?? values.username),
@@ -156,7 +165,8 @@ export const commands: Record<string, Command> = {
           printUser(created.user);
           process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
         }
-      }),
+      });
+    },
   },
   'user list': {
     summary: `list the users. ${SIGN_IN_NOTE}`,
@@ -169,18 +179,18 @@ export const commands: Record<string, Command> = {
         else
           for (const u of users) {
             process.stdout.write(
-              `${u.username.padEnd(24)} ${u.role.padEnd(6)} ${u.status.padEnd(9)} ${u.mfaEnrolled ? 'mfa' : 'no-mfa'}  ${u.displayName}\n`,
+              `${u.username.padEnd(24)} ${u.role.padEnd(6)} ${u.status.padEnd(9)} ${(u.mfaEnrolled ? 'mfa' : 'no-mfa').padEnd(7)} ${u.displayName}\n`,
             );
           }
       }),
   },
-  'user disable': userCommand('disable a user: their key slot is removed at once.', async (cli, user) =>
+  'user disable': userCommand('user disable', 'disable a user: their key slot is removed at once.', async (cli, user) =>
     cli.call('users.disable', { userId: user.id }),
   ),
-  'user reset-password': userCommand('reset-password: give a user a new one-time password.', async (cli, user) =>
+  'user reset-password': userCommand('user reset-password', 'give a user a new one-time password.', async (cli, user) =>
     cli.call('users.resetPassword', { userId: user.id }),
   ),
-  'user reset-mfa': userCommand('reset-mfa: forget a user’s authenticator; they set it up again at sign-in.', async (cli, user) =>
+  'user reset-mfa': userCommand('user reset-mfa', 'forget a user’s authenticator; they set it up again at the next sign-in.', async (cli, user) =>
     cli.call('users.resetMfa', { userId: user.id }),
   ),
   'audit verify': {

@@ -15,7 +15,9 @@ export class CliError extends Error {
 export function fromApiError(error: ApiError): CliError {
   const fields = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
   const firstField = Object.entries(fields)[0];
-  const detail = firstField ? ` (${firstField[0]}: ${firstField[1][0] ?? 'invalid'})` : '';
+  const fieldMessage = firstField?.[1][0] ?? 'invalid';
+  // "That username is taken." needs no "(username: That username is taken.)" after it.
+  const detail = firstField && fieldMessage !== error.message ? ` (${firstField[0]}: ${fieldMessage})` : '';
   return new CliError(
     `${error.message}${detail}`,
     error.code === 'UNAUTHENTICATED' ? EXIT.wrongCredentials : EXIT.error,

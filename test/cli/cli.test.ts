@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_SECRET_SERVICE, runCli } from '../support/cli';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { initCli, NO_SECRET_SERVICE, runCli, signInEnv } from '../support/cli';
 import { tempDir } from '../support/install';
 
 const PASSWORD = 'fietsen-langs-de-amstel';
@@ -15,7 +16,15 @@ describe('admin CLI', () => {
     const dataDir = join(tempDir(), 'data');
     const result = await runCli(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ dataDir, keyMode: 'passphrase-only', installId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      dataDir,
+      keyMode: 'passphrase-only',
+      installId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      otpauthUri: expect.stringMatching(/^otpauth:\/\/totp\/.*\?.*secret=[A-Z2-7]+/),
+      recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)]),
+    });
+    expect((JSON.parse(result.stdout) as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
   });
 
   it('init refuses a folder that already holds an install and changes nothing', async () => {
@@ -33,28 +42,32 @@ describe('admin CLI', () => {
 
   it('status signs in and shows install id, cipher, key mode, schema version and user count', async () => {
     const dataDir = join(tempDir(), 'data');
-    const created = JSON.parse(
-      (await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk', '--json'], env)).stdout,
-    ) as { installId: string };
-    const status = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'anouk' });
+    const created = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    const status = await runCli(['status', '--data', dataDir], { ...env, ...(await created.withCode()) });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`install id\\s+${created.installId}`));
     expect(status.stdout).toMatch(/cipher\s+sqlcipher \(legacy 4\)/);
     expect(status.stdout).toMatch(/key mode\s+passphrase-only/);
-    expect(status.stdout).toMatch(/schema version\s+1/);
+    expect(status.stdout).toMatch(new RegExp(`schema version\\s+${MIGRATIONS.at(-1)!.version}\n`));
     expect(status.stdout).toMatch(/users\s+1/);
   });
 
   it('status with wrong credentials exits 2 with the generic message, whichever part was wrong', async () => {
     const dataDir = join(tempDir(), 'data');
-    await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], env);
-    const wrongPassword = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'anouk', KLUIS_PASSWORD: 'fietsen-langs-de-maas' });
-    const wrongUser = await runCli(['status', '--data', dataDir], { ...env, KLUIS_USER: 'bart' });
-    for (const result of [wrongPassword, wrongUser]) {
+    const install = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    // A current, unused code (the newest, so it stays current throughout): only the named part is
+    // wrong in each attempt.
+    const right = signInEnv('anouk', PASSWORD, install.authenticator.newestCode());
+    const wrongPassword = await runCli(['status', '--data', dataDir], { ...env, ...right, KLUIS_PASSWORD: 'fietsen-langs-de-maas' });
+    const wrongUser = await runCli(['status', '--data', dataDir], { ...env, ...right, KLUIS_USER: 'bart' });
+    const wrongCode = await runCli(['status', '--data', dataDir], { ...env, ...right, KLUIS_TOTP: install.authenticator.wrongCode() });
+    for (const result of [wrongPassword, wrongUser, wrongCode]) {
       expect(result.code).toBe(2);
-      expect(result.stderr.trim()).toBe('kluis: Wrong username or password');
+      expect(result.stderr).toBe('kluis: Wrong username, password or code\n');
       expect(result.stdout).toBe('');
     }
+    // Those attempts did not use up the code: the right credentials still get in.
+    expect((await runCli(['status', '--data', dataDir], { ...env, ...right })).code).toBe(0);
   });
 
   it('never asks for the password on the command line and refuses to guess without one', async () => {
@@ -95,11 +108,20 @@ describe('admin CLI', () => {
     expect(all.code).toBe(0);
     expect(all.stdout).toContain('init');
     expect(all.stdout).toContain('status');
-    for (const command of ['init', 'status']) {
-      const help = await runCli([command, '--help']);
+    for (const command of ['user add', 'user list', 'user disable', 'user reset-password', 'user reset-mfa', 'audit verify']) {
+      expect(all.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+    for (const command of ['init', 'status', 'user add', 'user list', 'audit verify']) {
+      const help = await runCli([...command.split(' '), '--help']);
       expect(help.code).toBe(0);
-      expect(help.stdout).toContain(`Usage: npm run --silent admin -- ${command}`);
+      expect(help.stdout).toContain(`Usage: npm run --silent admin -- ${command} --data DIR`);
       expect(help.stdout).toContain('--data');
     }
+  });
+
+  it.each(['user disable', 'user reset-password', 'user reset-mfa'])('shows the right usage line for %s --help', async (command) => {
+    const help = await runCli([...command.split(' '), '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(`Usage: npm run --silent admin -- ${command} --data DIR --username U [--json]`);
   });
 });

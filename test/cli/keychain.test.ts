@@ -6,20 +6,14 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { osKeychain } from '../../electron/core/vault/keychain';
-import { ANOTHER_MACHINE, ANOTHER_MACHINE_ENV, NO_SECRET_SERVICE, runCli } from '../support/cli';
+import { ANOTHER_MACHINE, ANOTHER_MACHINE_ENV, initCli, NO_SECRET_SERVICE, runCli, signInEnv } from '../support/cli';
 import { tempDir } from '../support/install';
+import { Authenticator, otpauthUriIn, secretFromUri } from '../support/totp';
 
 const PASSWORD = 'lange-wandeling-door-de-duinen';
-const signIn = { KLUIS_USER: 'beheer', KLUIS_PASSWORD: PASSWORD };
 
-async function init(dataDir: string, env: Record<string, string> = {}) {
-  const result = await runCli(['init', '--data', dataDir, '--org', 'Kapsalon Knip', '--admin', 'beheer', '--json'], {
-    KLUIS_PASSWORD: PASSWORD,
-    ...env,
-  });
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as { installId: string; keyMode: string };
+function init(dataDir: string) {
+  return initCli({ dataDir, org: 'Kapsalon Knip', admin: 'beheer', password: PASSWORD });
 }
 
 describe('the device key in the OS keychain', () => {
@@ -36,17 +30,19 @@ describe('the device key in the OS keychain', () => {
     expect(created.keyMode).toBe('keychain');
     expect(await osKeychain().getSecret(created.installId)).toHaveLength(32);
 
-    const status = await runCli(['status', '--data', dataDir, '--json'], signIn);
+    const status = await runCli(['status', '--data', dataDir, '--json'], await created.withCode());
+    expect(status.stderr).toBe('');
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ installId: created.installId, keyMode: 'keychain', userCount: 1 });
   });
 
   it('when deleted, makes sign-in refuse with a message that names the missing device key', async () => {
     const dataDir = join(tempDir(), 'data');
-    const { installId } = await init(dataDir);
+    const install = await init(dataDir);
+    const { installId } = install;
     expect(await osKeychain().deleteSecret(installId)).toBe(true);
 
-    const status = await runCli(['status', '--data', dataDir], signIn);
+    const status = await runCli(['status', '--data', dataDir], await install.withCode());
     expect(status.code).toBe(1);
     expect(status.stderr.trim()).toBe(
       `kluis: The device key of this install (keychain item "kluis" / ${installId}) is missing from the OS keychain, so the data cannot be unlocked on this device.`,
@@ -55,16 +51,19 @@ describe('the device key in the OS keychain', () => {
 
   it('keeps a copied data folder locked on a machine without the item, even with the right password', async () => {
     const dataDir = join(tempDir(), 'data');
-    const { installId } = await init(dataDir);
+    const install = await init(dataDir);
+    const { installId } = install;
     const copy = join(tempDir(), 'copied-data');
     cpSync(dataDir, copy, { recursive: true });
 
-    const elsewhere = await runCli(['status', '--data', copy], { ...signIn, ...ANOTHER_MACHINE_ENV }, ANOTHER_MACHINE);
+    const elsewhere = await runCli(['status', '--data', copy], { ...(await install.withCode()), ...ANOTHER_MACHINE_ENV }, ANOTHER_MACHINE);
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain(`device key of this install (keychain item "kluis" / ${installId}) is missing`);
 
     // The same copy opens here, where the item is: it is the keychain item, not the folder, that unlocks.
-    expect((await runCli(['status', '--data', copy], signIn)).code).toBe(0);
+    const here = await runCli(['status', '--data', copy], await install.withCode());
+    expect(here.stderr).toBe('');
+    expect(here.code).toBe(0);
   });
 
   it('is not needed without a Secret Service: the install runs passphrase-only and status says so', async () => {
@@ -76,8 +75,16 @@ describe('the device key in the OS keychain', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/key mode\s+passphrase-only/);
     expect(created.stdout).toContain('No OS keychain answered: the data is protected by passwords alone.');
+    // The text output also shows the authenticator URI and ten recovery codes, once.
+    expect(created.stdout).toContain('Add this to your authenticator app');
+    expect(created.stdout.match(/^ {2}[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/gm)).toHaveLength(10);
+    const authenticator = new Authenticator(secretFromUri(otpauthUriIn(created.stdout)));
 
-    const status = await runCli(['status', '--data', dataDir], { ...signIn, ...NO_SECRET_SERVICE });
+    const status = await runCli(['status', '--data', dataDir], {
+      ...signInEnv('beheer', PASSWORD, await authenticator.nextCode()),
+      ...NO_SECRET_SERVICE,
+    });
+    expect(status.stderr).toBe('');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/key mode\s+passphrase-only/);
   });

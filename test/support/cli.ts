@@ -1,6 +1,11 @@
 /** Runs the admin CLI as a user would: a separate Node process, real files, real keychain. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from './install';
+import { Authenticator, secretFromUri } from './totp';
 
 export interface CliResult {
   code: number | null;
@@ -33,3 +38,112 @@ export const NO_SECRET_SERVICE = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexis
 /** Starts the command in a new D-Bus session with its own empty keyring: "another machine". */
 export const ANOTHER_MACHINE = ['bash', resolve(ROOT, 'scripts/with-test-keyring.sh')];
 export const ANOTHER_MACHINE_ENV = { KLUIS_TEST_KEYRING: undefined };
+
+/** An install made by `init --json`, with the admin's authenticator and recovery codes. */
+export interface CliInstall {
+  dataDir: string;
+  installId: string;
+  keyMode: string;
+  otpauthUri: string;
+  recoveryCodes: string[];
+  username: string;
+  password: string;
+  authenticator: Authenticator;
+  /** Env to sign in as the admin with a code for the next time step. */
+  withCode(): Promise<Record<string, string>>;
+  /** The next recovery code this helper has not handed out yet. */
+  nextRecoveryCode(): string;
+  /** Env to sign in as the admin with the next unused recovery code. */
+  withRecoveryCode(): Record<string, string>;
+}
+
+export function signInEnv(username: string, password: string, code: string | undefined): Record<string, string | undefined> {
+  return { KLUIS_USER: username, KLUIS_PASSWORD: password, KLUIS_TOTP: code };
+}
+
+interface InitOptions {
+  dataDir: string;
+  org?: string;
+  admin?: string;
+  password?: string;
+  env?: Record<string, string | undefined>;
+  wrapper?: string[];
+}
+
+interface Created {
+  installId: string;
+  keyMode: string;
+  otpauthUri: string;
+  recoveryCodes: string[];
+}
+
+function cliInstall(created: Created, dataDir: string, username: string, password: string): CliInstall {
+  const authenticator = new Authenticator(secretFromUri(created.otpauthUri));
+  const unusedRecoveryCodes = [...created.recoveryCodes];
+  const nextRecoveryCode = (): string => {
+    const code = unusedRecoveryCodes.shift();
+    if (!code) throw new Error('All recovery codes are used up.');
+    return code;
+  };
+  return {
+    installId: created.installId,
+    keyMode: created.keyMode,
+    otpauthUri: created.otpauthUri,
+    recoveryCodes: [...created.recoveryCodes],
+    dataDir,
+    username,
+    password,
+    authenticator,
+    withCode: async () => signInEnv(username, password, await authenticator.nextCode()) as Record<string, string>,
+    nextRecoveryCode,
+    withRecoveryCode: () => signInEnv(username, password, nextRecoveryCode()) as Record<string, string>,
+  };
+}
+
+/** `init --json` as the admin would run it; fails the test unless it succeeds quietly. */
+export async function initCli(options: InitOptions): Promise<CliInstall> {
+  const username = options.admin ?? 'beheer';
+  const password = options.password ?? 'lange-wandeling-door-de-duinen';
+  const args = ['init', '--data', options.dataDir, '--org', options.org ?? 'Kapsalon Knip', '--admin', username, '--json'];
+  const result = await runCli(args, { ...options.env, KLUIS_PASSWORD: password }, options.wrapper);
+  if (result.code !== 0 || result.stderr !== '') {
+    throw new Error(`init failed (exit ${result.code}): ${result.stderr}${result.stdout}`);
+  }
+  expectNoSecrets(args, result, [password]);
+  return cliInstall(JSON.parse(result.stdout) as Created, options.dataDir, username, password);
+}
+
+/**
+ * `init` takes seconds (Argon2id, the strength check), so a test file can make one install up front
+ * and give each test a copy of its untouched folder: same secret and recovery codes, but its own
+ * database, so no code used in one test counts in another. Only for passphrase-only installs (with
+ * a keychain item, the copies would share it).
+ */
+export function installTemplate(options: Omit<InitOptions, 'dataDir'>): () => CliInstall {
+  let root: string | undefined;
+  let template: CliInstall | undefined;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'kluis-template-'));
+    template = await initCli({ ...options, dataDir: join(root, 'data') });
+    if (template.keyMode !== 'passphrase-only') throw new Error('installTemplate is for passphrase-only installs.');
+  });
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  return () => {
+    if (!template) throw new Error('The template install is made in beforeAll.');
+    const dataDir = join(tempDir(), 'data');
+    cpSync(template.dataDir, dataDir, { recursive: true });
+    return cliInstall(template, dataDir, template.username, template.password);
+  };
+}
+
+/** Fails when any of the secrets shows in the arguments or the output of a CLI run. */
+export function expectNoSecrets(args: string[], result: CliResult, secrets: (string | undefined)[]): void {
+  for (const secret of secrets) {
+    if (!secret) continue;
+    if (args.some((arg) => arg.includes(secret)) || result.stdout.includes(secret) || result.stderr.includes(secret)) {
+      throw new Error(`A password showed in the arguments or output of: ${args.join(' ')}`);
+    }
+  }
+}
