@@ -140,7 +140,11 @@ export const handlers: Handlers = {
   'import.run': {
     kind: 'async',
     run: (input, { core, db, user, open }) =>
-      runImport({ db, user, open }, input, (done, total) => core.events.emit('import.progress', { jobId: input.jobId, done, total })),
+      runImport({ db, user, open }, input, (done, total) => {
+        // A long import is activity: it must not be cut off by the idle lock half-way.
+        core.touch();
+        core.events.emit('import.progress', { jobId: input.jobId, done, total });
+      }),
   },
   'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
 };

@@ -1,0 +1,145 @@
+/**
+ * A CSV cell (always text) → the value the field expects, before the usual validation: amounts as
+ * people type them in the Netherlands and Belgium ("€ 1.234,56"), ja/nee, dates as DD-MM-YYYY, and
+ * options by their key or their English or Dutch label.
+ */
+import type { ActiveField } from '../fields';
+import { fold } from '../fold';
+
+export type Converted = { value: string | number | boolean | null } | { error: string };
+
+const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x']);
+const FALSE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0']);
+
+const SPACES = /[\s\u00a0\u202f]+/g;
+const CURRENCY = /^(?:€|euro|eur)|(?:€|euro|eur)$/i;
+
+/** "12,50", "12.50", "€ 1.234,56", "1,234.56", "-5" → cents; null when it is not an amount. */
+export function parseMoney(text: string): number | null {
+  let t = text.replace(SPACES, '');
+  let negative = false;
+  for (let i = 0; i < 2; i++) {
+    if (t.startsWith('-')) {
+      negative = !negative;
+      t = t.slice(1);
+    } else if (t.startsWith('+')) t = t.slice(1);
+    t = t.replace(CURRENCY, '');
+  }
+  if (!/^\d[\d.,]*$/.test(t) || /[.,]$/.test(t)) return null;
+  const lastDot = t.lastIndexOf('.');
+  const lastComma = t.lastIndexOf(',');
+  let decimal: '.' | ',' | null = null;
+  let thousands: '.' | ',' | null = null;
+  if (lastDot >= 0 && lastComma >= 0) {
+    decimal = lastDot > lastComma ? '.' : ',';
+    thousands = decimal === '.' ? ',' : '.';
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const parts = t.split(sep);
+    const last = parts[parts.length - 1]!;
+    // One separator followed by exactly three digits is a thousands separator ("1.234"), unless it follows a lone 0.
+    if (parts.length === 2 && (last.length !== 3 || parts[0] === '0')) decimal = sep;
+    else thousands = sep;
+  }
+  let whole = t;
+  let fraction = '';
+  if (decimal) {
+    const at = t.lastIndexOf(decimal);
+    whole = t.slice(0, at);
+    fraction = t.slice(at + 1);
+    if (fraction.includes('.') || fraction.includes(',')) return null;
+  }
+  if (thousands) {
+    if (!new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})*$`).test(whole)) return null;
+    whole = whole.split(thousands).join('');
+  }
+  if (!/^\d+$/.test(whole) || !/^\d{0,2}$/.test(fraction)) return null;
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative ? -cents : cents;
+}
+
+/** Whole numbers, with "." or "," as thousands separators allowed ("1.250"). */
+export function parseInteger(text: string): number | null {
+  const t = text.replace(SPACES, '');
+  const match = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)$/.exec(t);
+  if (!match) return null;
+  const value = Number(match[2]!.replace(/[.,]/g, ''));
+  if (!Number.isSafeInteger(value)) return null;
+  return match[1] === '-' ? -value : value;
+}
+
+function realDate(year: number, month: number, day: number): string | null {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** YYYY-MM-DD, or DD-MM-YYYY with "-", "/" or "."; a time of day after it (as Excel adds) is ignored. */
+export function parseDate(text: string): string | null {
+  const t = text.trim().replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, '');
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (match) return realDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (match) return realDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  return null;
+}
+
+export function parseBoolean(text: string): boolean | null {
+  const t = fold(text);
+  if (TRUE.has(t)) return true;
+  if (FALSE.has(t)) return false;
+  return null;
+}
+
+/** The option whose key or English or Dutch label matches, ignoring case and accents. */
+export function parseOption(field: ActiveField, text: string): string | null {
+  const t = fold(text);
+  for (const option of field.options ?? []) {
+    const label = field.optionLabels?.[option];
+    if (fold(option) === t || (label && (fold(label.en) === t || fold(label.nl) === t))) return option;
+  }
+  return null;
+}
+
+/** "www.example.nl" → "https://www.example.nl"; anything else unchanged (validation decides). */
+function withScheme(text: string): string {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(text) && /^[^\s/]+\.[a-z]{2,}(?:[/?#]\S*)?$/i.test(text) ? `https://${text}` : text;
+}
+
+/** Empty cells are null; everything else is converted, or answers why it cannot be. */
+export function convertCell(field: ActiveField, cell: string): Converted {
+  const text = cell.trim();
+  if (text === '') return { value: null };
+  switch (field.type) {
+    case 'text':
+    case 'email':
+    case 'phone':
+    case 'reference':
+      return { value: text };
+    case 'longText':
+      return { value: text.replace(/\r\n?/g, '\n') };
+    case 'url':
+      return { value: withScheme(text) };
+    case 'money': {
+      const cents = parseMoney(text);
+      return cents === null ? { error: 'Not an amount; write it like 1234,56' } : { value: cents };
+    }
+    case 'integer': {
+      const value = parseInteger(text);
+      return value === null ? { error: 'Expected a whole number' } : { value };
+    }
+    case 'boolean': {
+      const value = parseBoolean(text);
+      return value === null ? { error: 'Expected yes or no (ja/nee, true/false, 1/0)' } : { value };
+    }
+    case 'date': {
+      const value = parseDate(text);
+      return value === null ? { error: 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' } : { value };
+    }
+    case 'enum': {
+      const value = parseOption(field, text);
+      return value === null ? { error: `Choose one of: ${(field.options ?? []).join(', ')}` } : { value };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Which column goes into which field. Only fields in force are offered or accepted: a switched-off
+ * field is never suggested, and a mapping that names one is refused. Every column not mapped to a
+ * field is left out — its values are never stored — and named in the preview and the summary.
+ */
+import { ENTITIES, type EntityName } from '../../../../shared/registry';
+import { KluisError } from '../../errors';
+import type { ActiveField } from '../fields';
+import { fold } from '../fold';
+import type { CsvColumn } from './parse';
+
+export type ImportEntity = 'contact' | 'organisation';
+export type Mapping = Record<string, string | null>;
+
+export interface MappedColumn extends CsvColumn {
+  field: ActiveField;
+}
+
+export interface ColumnPlan {
+  mapping: Mapping;
+  mapped: MappedColumn[];
+  leftOut: string[];
+  /** Required fields no column is mapped to: every row would fail on them. */
+  unmappedRequired: ActiveField[];
+}
+
+/** A header or label in a comparable form: folded, "_" and runs of spaces as one space, no trailing ":" or "*". */
+export function normalizeHeader(text: string): string {
+  return fold(text)
+    .replace(/[_\s]+/g, ' ')
+    .replace(/[\s:*]+$/, '')
+    .trim();
+}
+
+/** Fields a column can be imported into: every field in force, but references only to an organisation (by name). */
+export function importableFields(fields: readonly ActiveField[]): ActiveField[] {
+  return fields.filter((f) => f.type !== 'reference' || f.references === 'organisation');
+}
+
+/** Aliases first (in English and Dutch), then the field labels, then the column name itself; each field at most once. */
+export function suggestMapping(columns: readonly CsvColumn[], fields: readonly ActiveField[]): Mapping {
+  const candidates = importableFields(fields);
+  const mapping: Mapping = Object.fromEntries(columns.map((c) => [c.header, null]));
+  const used = new Set<string>();
+  const passes: ((field: ActiveField) => string[])[] = [
+    (f) => [...(f.importAliases ?? [])],
+    (f) => [f.label.en, f.label.nl],
+    (f) => [f.key],
+  ];
+  for (const namesOf of passes) {
+    for (const column of columns) {
+      if (mapping[column.header] !== null) continue;
+      const header = normalizeHeader(column.header);
+      const field = candidates.find((f) => !used.has(f.key) && namesOf(f).some((name) => normalizeHeader(name) === header));
+      if (field) {
+        mapping[column.header] = field.key;
+        used.add(field.key);
+      }
+    }
+  }
+  return mapping;
+}
+
+function plural(entity: EntityName): string {
+  return ENTITIES[entity].label.plural.en.toLowerCase();
+}
+
+/** Checks a mapping the user chose (or the suggestion) against the file's columns and the fields in force. */
+export function planColumns(entity: ImportEntity, columns: readonly CsvColumn[], fields: readonly ActiveField[], given: Mapping | undefined): ColumnPlan {
+  const mapping: Mapping = given ? {} : suggestMapping(columns, fields);
+  if (given) {
+    const headers = new Set(columns.map((c) => c.header));
+    for (const header of Object.keys(given)) {
+      if (!headers.has(header)) throw new KluisError('VALIDATION', `The mapping names a column that is not in the file: "${header}".`);
+    }
+    for (const column of columns) mapping[column.header] = given[column.header] ?? null;
+  }
+
+  const candidates = new Map(importableFields(fields).map((f) => [f.key, f]));
+  const mapped: MappedColumn[] = [];
+  const leftOut: string[] = [];
+  const byField = new Map<string, string>();
+  for (const column of columns) {
+    const key = mapping[column.header] ?? null;
+    if (key === null) {
+      leftOut.push(column.header);
+      continue;
+    }
+    const field = candidates.get(key);
+    if (!field) {
+      const inForce = fields.find((f) => f.key === key);
+      const known = inForce ?? ENTITIES[entity].fields.find((f) => f.key === key);
+      const name = known ? known.label.en : `"${key}"`;
+      const why = inForce ? 'cannot be imported' : known ? 'is switched off' : `is not a field of ${plural(entity)}`;
+      throw new KluisError('VALIDATION', `The column "${column.header}" is mapped to ${name}, which ${why}. Map it to another field or leave it out.`, {
+        field: key,
+      });
+    }
+    const earlier = byField.get(key);
+    if (earlier !== undefined) {
+      throw new KluisError('VALIDATION', `Two columns are mapped to ${field.label.en}: "${earlier}" and "${column.header}". Map each field once.`, {
+        field: key,
+      });
+    }
+    byField.set(key, column.header);
+    mapped.push({ ...column, field });
+  }
+  const unmappedRequired = fields.filter((f) => f.required && !byField.has(f.key));
+  return { mapping, mapped, leftOut, unmappedRequired };
+}

@@ -1,0 +1,150 @@
+/**
+ * What preview and run share: the file decoded and parsed, the columns mapped to fields in force,
+ * and each row converted and validated exactly as createRecord will validate it.
+ */
+import { ENTITIES, type EntityName } from '../../../../shared/registry';
+import type { Db } from '../../db/open';
+import { KluisError } from '../../errors';
+import { activeFields, type ActiveField } from '../fields';
+import { checkValue, checkValues, type StoredValue } from '../validate';
+import { convertCell } from './convert';
+import { decodeCsvFile } from './decode';
+import { planColumns, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
+import { parseCsv, type CsvRecord } from './parse';
+
+export interface ImportInput {
+  entity: ImportEntity;
+  file: string;
+  mapping?: Mapping | undefined;
+}
+
+export interface ImportPlan extends ColumnPlan {
+  entity: ImportEntity;
+  fields: ActiveField[];
+  headers: string[];
+  headerRow: number;
+  width: number;
+  records: CsvRecord[];
+}
+
+/** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
+export interface ReferenceName {
+  field: ActiveField;
+  name: string;
+}
+
+export type CheckedRow =
+  | {
+      ok: true;
+      row: number;
+      /** Converted values per field key, ready for createRecord; references not yet among them. */
+      values: Record<string, StoredValue | boolean>;
+      references: ReferenceName[];
+      /** The contact's e-mail address, for duplicate detection. */
+      email: string | null;
+    }
+  | { ok: false; row: number; reason: string | null };
+
+export function makePlan(db: Db, input: ImportInput): ImportPlan {
+  const csv = parseCsv(decodeCsvFile(input.file));
+  const fields = activeFields(db, input.entity);
+  const columns = planColumns(input.entity, csv.columns, fields, input.mapping);
+  return {
+    ...columns,
+    entity: input.entity,
+    fields,
+    headers: csv.columns.map((c) => c.header),
+    headerRow: csv.headerRow,
+    width: csv.width,
+    records: csv.records,
+  };
+}
+
+function singular(entity: EntityName): string {
+  return ENTITIES[entity].label.singular.en.toLowerCase();
+}
+
+/** "Last name: no column is mapped to it, and every contact needs one", one per required field left unmapped. */
+export function unmappedRequiredReasons(plan: ImportPlan): string[] {
+  return plan.unmappedRequired.map((f) => `${f.label.en}: no column is mapped to it, and every ${singular(plan.entity)} needs one`);
+}
+
+const titleFields = new Map<EntityName, ActiveField>();
+
+/** The field that names a record of the referenced entity (an organisation's name). */
+function titleField(entity: EntityName): ActiveField {
+  let field = titleFields.get(entity);
+  if (!field) {
+    const key = ENTITIES[entity].titleFields[0];
+    const def = ENTITIES[entity].fields.find((f) => f.key === key);
+    if (!def) throw new KluisError('INTERNAL', `No title field for ${entity}.`);
+    field = { ...def, custom: false };
+    titleFields.set(entity, field);
+  }
+  return field;
+}
+
+/** Field errors as one line, in field order: "E-mail: Not a valid e-mail address; Phone: …". */
+export function describeErrors(fields: readonly ActiveField[], errors: ReadonlyMap<string, string>): string[] {
+  const ordered = fields.filter((f) => errors.has(f.key)).map((f) => `${f.label.en}: ${errors.get(f.key)}`);
+  for (const [key, message] of errors) if (!fields.some((f) => f.key === key)) ordered.push(`${key}: ${message}`);
+  return ordered;
+}
+
+/** Converts and validates one row; nothing is read from or written to the database. */
+export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
+  const problems: string[] = [];
+  const extra = record.cells.slice(plan.width);
+  if (extra.some((cell) => cell.trim() !== '')) {
+    problems.push(`This row has ${record.cells.length} cells but the header has ${plan.width} columns`);
+  }
+
+  const errors = new Map<string, string>();
+  const values: Record<string, StoredValue | boolean> = {};
+  const references: ReferenceName[] = [];
+  for (const column of plan.mapped) {
+    const { field } = column;
+    const cell = record.cells[column.index] ?? '';
+    if (field.type === 'reference' && field.references) {
+      const name = cell.trim();
+      if (name === '') {
+        if (field.required) errors.set(field.key, 'This field is required');
+        else values[field.key] = null;
+        continue;
+      }
+      const checked = checkValue(titleField(field.references), name);
+      if ('error' in checked) errors.set(field.key, checked.error);
+      else references.push({ field, name: String(checked.value) });
+      continue;
+    }
+    const converted = convertCell(field, cell);
+    if ('error' in converted) errors.set(field.key, converted.error);
+    else values[field.key] = converted.value;
+  }
+
+  const skip = new Set([...references.map((r) => r.field.key), ...plan.unmappedRequired.map((f) => f.key)]);
+  const checked = checkValues(plan.fields, values, 'create');
+  if (!checked.ok) {
+    for (const [key, messages] of Object.entries(checked.errors)) {
+      if (!errors.has(key) && !skip.has(key)) errors.set(key, messages[0] ?? 'Not valid');
+    }
+  }
+  problems.push(...describeErrors(plan.fields, errors));
+
+  if (problems.length > 0 || plan.unmappedRequired.length > 0) {
+    return { ok: false, row: record.row, reason: problems.length > 0 ? problems.join('; ') : null };
+  }
+  const email = plan.entity === 'contact' && typeof values.email === 'string' ? values.email : null;
+  return { ok: true, row: record.row, values, references, email };
+}
+
+/** The row's mapped cells as the user typed them, for the preview. */
+export function sampleOf(plan: ImportPlan, record: CsvRecord): { row: number; values: Record<string, string> } {
+  return { row: record.row, values: Object.fromEntries(plan.mapped.map((c) => [c.field.key, (record.cells[c.index] ?? '').trim()])) };
+}
+
+/** Live contacts by e-mail address, ignoring case (uses the contacts_by_email index). */
+export function contactByEmail(db: Db): (email: string) => number | null {
+  const statement = db.prepare('SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+  return (email) => (statement.get(email) as number | undefined) ?? null;
+}

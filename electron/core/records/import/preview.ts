@@ -1,0 +1,41 @@
+/**
+ * The preview: how the columns would be mapped, which rows would fail and why, which contacts
+ * already exist by e-mail, and which columns would be left out. Reads only; writes nothing.
+ */
+import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
+import type { RecordContext } from '../service';
+import { checkRow, contactByEmail, makePlan, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
+
+const SAMPLE_ROWS = 10;
+
+export function previewImport(ctx: RecordContext, input: ImportInput): ImportPreview {
+  const plan = makePlan(ctx.db, input);
+  const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => ({ row: plan.headerRow, reason }));
+  const duplicates: ImportPreview['duplicates'] = [];
+  const existing = plan.entity === 'contact' ? contactByEmail(ctx.db) : null;
+  const earlier = new Set<string>();
+  let validRows = 0;
+  for (const record of plan.records) {
+    const checked = checkRow(plan, record);
+    if (!checked.ok) {
+      if (checked.reason) problems.push({ row: checked.row, reason: checked.reason });
+      continue;
+    }
+    validRows++;
+    if (existing && checked.email) {
+      const key = checked.email.toLowerCase();
+      if (earlier.has(key) || existing(checked.email) !== null) duplicates.push({ row: checked.row, email: checked.email });
+      earlier.add(key);
+    }
+  }
+  return {
+    headers: plan.headers,
+    suggestedMapping: plan.mapping,
+    totalRows: plan.records.length,
+    validRows,
+    problems,
+    duplicates,
+    sample: plan.records.slice(0, SAMPLE_ROWS).map((record) => sampleOf(plan, record)),
+    leftOut: plan.leftOut,
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * The import itself. Rows are written in batches of 500, each batch in its own transaction; every
+ * row is checked before anything of it is written, so a row that fails leaves no trace while the
+ * others go in (a row that also creates an organisation gets a savepoint of its own). Between
+ * batches the event loop runs (progress events, a cancel, other calls). A cancelled run — or one
+ * that stops on an unexpected error — takes back everything it wrote: created rows are deleted,
+ * merged contacts get their earlier values back.
+ */
+import type { ImportRowProblem, ImportSummary } from '../../../../shared/recordTypes';
+import type { EntityName } from '../../../../shared/registry';
+import { KluisError } from '../../errors';
+import { audit } from '../../session/openInstall';
+import { activeFields } from '../fields';
+import { fold } from '../fold';
+import { applyRowChange, readRow, type Row } from '../rows';
+import { createRecord, searchableKeys, updateRecord, type RecordContext } from '../service';
+import type { Mapping } from './mapping';
+import { checkRow, contactByEmail, describeErrors, makePlan, unmappedRequiredReasons, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+
+export const BATCH_SIZE = 500;
+
+export interface RunInput extends ImportInput {
+  mapping: Mapping;
+  duplicates: 'skip' | 'merge';
+  jobId: string;
+}
+
+interface Job {
+  cancelled: boolean;
+}
+
+const jobs = new Map<string, Job>();
+
+/** Asks a running import to stop; it takes back what it wrote. False when no such import runs. */
+export function cancelImport(jobId: string): boolean {
+  const job = jobs.get(jobId);
+  if (!job) return false;
+  job.cancelled = true;
+  return true;
+}
+
+/** Everything a run wrote, so a cancel can take it back. */
+interface Written {
+  created: Set<number>;
+  /** Contacts merged into, with the row as it was before this run first changed it. */
+  merged: Map<number, Row>;
+  organisations: number[];
+}
+
+interface Counts {
+  imported: number;
+  merged: number;
+  skipped: number;
+  failed: ImportRowProblem[];
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function reasonOf(plan: ImportPlan, error: KluisError): string {
+  const details = error.details as { fieldErrors?: Record<string, string[]> } | undefined;
+  if (details?.fieldErrors && Object.keys(details.fieldErrors).length > 0) {
+    const errors = new Map(Object.entries(details.fieldErrors).map(([key, messages]) => [key, messages[0] ?? 'Not valid']));
+    return describeErrors(plan.fields, errors).join('; ');
+  }
+  return error.message;
+}
+
+function ensureOpen(ctx: RecordContext, written: Written): void {
+  if (ctx.db.open) return;
+  const count = written.created.size + written.merged.size + written.organisations.length;
+  throw new KluisError('LOCKED', `Kluis was locked during the import, which stopped. ${count} records had been written by then.`);
+}
+
+class Importer {
+  readonly written: Written = { created: new Set(), merged: new Map(), organisations: [] };
+  readonly counts: Counts = { imported: 0, merged: 0, skipped: 0, failed: [] };
+  /** Lower-case e-mail → the contact this run created or merged into for it. */
+  private readonly emails = new Map<string, number>();
+  /** Folded organisation name → an organisation this run created. */
+  private readonly createdOrganisations = new Map<string, number>();
+  private readonly existingContact: (email: string) => number | null;
+  private readonly existingOrganisation: (folded: string) => number | null;
+  private readonly totalChanges: () => number;
+
+  constructor(
+    private readonly ctx: RecordContext,
+    private readonly plan: ImportPlan,
+    private readonly duplicates: 'skip' | 'merge',
+  ) {
+    this.existingContact = contactByEmail(ctx.db);
+    const byName = ctx.db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+    this.existingOrganisation = (folded: string): number | null => (byName.get(folded) as number | undefined) ?? null;
+    const changes = ctx.db.prepare('SELECT total_changes()').pluck();
+    this.totalChanges = (): number => changes.get() as number;
+  }
+
+  /** An organisation this run created under that (folded) name, else a live one that has it. */
+  private organisationId(folded: string): number | null {
+    return this.createdOrganisations.get(folded) ?? this.existingOrganisation(folded);
+  }
+
+  /** One row: fails, is skipped, or is written whole. Runs inside the batch's transaction. */
+  importRow(checked: CheckedRow): void {
+    if (!checked.ok) {
+      if (checked.reason) this.counts.failed.push({ row: checked.row, reason: checked.reason });
+      return;
+    }
+    const emailKey = checked.email?.toLowerCase() ?? null;
+    const duplicateOf = emailKey === null ? null : (this.emails.get(emailKey) ?? this.existingContact(checked.email!));
+    if (duplicateOf !== null && this.duplicates === 'skip') {
+      this.counts.skipped++;
+      return;
+    }
+    const newOrganisations: { folded: string; id: number }[] = [];
+    const write = (): { id: number; before: Row | null } => {
+      const references: Record<string, number> = {};
+      for (const ref of checked.references) {
+        const folded = fold(ref.name);
+        let orgId = newOrganisations.find((o) => o.folded === folded)?.id ?? this.organisationId(folded);
+        if (orgId === null) {
+          orgId = createRecord(this.ctx, 'organisation', { name: ref.name }).id;
+          newOrganisations.push({ folded, id: orgId });
+        }
+        references[ref.field.key] = orgId;
+      }
+      if (duplicateOf !== null) {
+        const before = readRow(this.ctx.db, this.plan.entity, duplicateOf);
+        const changes: Record<string, unknown> = { ...references };
+        for (const [key, value] of Object.entries(checked.values)) if (value !== null && key !== 'email') changes[key] = value;
+        if (Object.keys(changes).length > 0) updateRecord(this.ctx, this.plan.entity, duplicateOf, changes);
+        return { id: duplicateOf, before };
+      }
+      return { id: createRecord(this.ctx, this.plan.entity, { ...checked.values, ...references }).id, before: null };
+    };
+    // A row that creates an organisation writes more than once, so it gets a savepoint: if the record is
+    // then refused, the organisation goes too. Other rows write once, after every check (a savepoint per
+    // row would make the import half again as slow); that nothing was written before a refusal is checked.
+    const writesTwice = checked.references.some((ref) => this.organisationId(fold(ref.name)) === null);
+    const changesBefore = writesTwice ? 0 : this.totalChanges();
+    let outcome: { id: number; before: Row | null };
+    try {
+      outcome = writesTwice ? this.ctx.db.transaction(write)() : write();
+    } catch (error) {
+      if (!(error instanceof KluisError)) throw error;
+      if (!writesTwice && this.totalChanges() !== changesBefore) throw new Error('A row was refused after part of it had been written.');
+      this.counts.failed.push({ row: checked.row, reason: reasonOf(this.plan, error) });
+      return;
+    }
+    // The row is in: only now does the run remember what it wrote.
+    for (const org of newOrganisations) {
+      this.createdOrganisations.set(org.folded, org.id);
+      this.written.organisations.push(org.id);
+    }
+    const { id, before } = outcome;
+    if (duplicateOf !== null) {
+      this.counts.merged++;
+      if (before && !this.written.merged.has(id) && !this.written.created.has(id)) this.written.merged.set(id, before);
+    } else {
+      this.counts.imported++;
+      this.written.created.add(id);
+    }
+    if (emailKey !== null) this.emails.set(emailKey, id);
+  }
+}
+
+/** Deletes a row this run created; one that something else now points at (added meanwhile) stays. */
+function removeRow(ctx: RecordContext, entity: EntityName, id: number, searchable: ReadonlySet<string>): boolean {
+  const current = readRow(ctx.db, entity, id);
+  if (!current) return true;
+  try {
+    ctx.db.transaction(() => applyRowChange(ctx.db, { entity, id, before: current, after: null }, searchable))();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) return false;
+    throw error;
+  }
+}
+
+/** Takes back everything the run wrote, in one transaction, and records that it did. */
+function takeBack(ctx: RecordContext, entity: EntityName, written: Written, reason: 'cancelled' | 'failed'): void {
+  ctx.db
+    .transaction(() => {
+      const searchable = searchableKeys(activeFields(ctx.db, entity));
+      let restored = 0;
+      for (const [id, before] of written.merged) {
+        const current = readRow(ctx.db, entity, id);
+        if (!current) continue;
+        applyRowChange(ctx.db, { entity, id, before: current, after: before }, searchable);
+        restored++;
+      }
+      let removed = 0;
+      let kept = 0;
+      for (const id of [...written.created].reverse()) {
+        if (removeRow(ctx, entity, id, searchable)) removed++;
+        else kept++;
+      }
+      const orgSearchable = searchableKeys(activeFields(ctx.db, 'organisation'));
+      for (const id of [...written.organisations].reverse()) {
+        if (removeRow(ctx, 'organisation', id, orgSearchable)) removed++;
+        else kept++;
+      }
+      audit(ctx.open, { actor: ctx.user.id, action: `import.${reason}`, details: { entity, removed, restored, kept } });
+    })
+    .immediate();
+}
+
+export async function runImport(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void): Promise<ImportSummary> {
+  if (jobs.has(input.jobId)) throw new KluisError('CONFLICT', 'An import with this id is already running.');
+  const job: Job = { cancelled: false };
+  jobs.set(input.jobId, job);
+  let importer: Importer | null = null;
+  try {
+    const plan = makePlan(ctx.db, input);
+    const unmapped = unmappedRequiredReasons(plan);
+    if (unmapped.length > 0) throw new KluisError('VALIDATION', `${unmapped.join('; ')}.`);
+    const current = new Importer(ctx, plan, input.duplicates);
+    importer = current;
+    const total = plan.records.length;
+    for (let start = 0; start < total && !job.cancelled; start += BATCH_SIZE) {
+      ensureOpen(ctx, current.written);
+      const batch = plan.records.slice(start, start + BATCH_SIZE);
+      ctx.db.transaction(() => {
+        for (const record of batch) current.importRow(checkRow(plan, record));
+      }).immediate();
+      progress(start + batch.length, total);
+      await yieldToEventLoop();
+    }
+    ensureOpen(ctx, current.written);
+    if (job.cancelled) {
+      takeBack(ctx, plan.entity, current.written, 'cancelled');
+      return { imported: 0, merged: 0, skipped: 0, organisationsCreated: 0, failed: [], leftOut: plan.leftOut, cancelled: true };
+    }
+    const { imported, merged, skipped, failed } = current.counts;
+    const organisationsCreated = current.written.organisations.length;
+    ctx.db
+      .transaction(() =>
+        audit(ctx.open, {
+          actor: ctx.user.id,
+          action: 'import.completed',
+          details: { entity: plan.entity, imported, merged, skipped, failed: failed.length, leftOut: plan.leftOut.length, organisationsCreated },
+        }),
+      )
+      .immediate();
+    return { imported, merged, skipped, organisationsCreated, failed, leftOut: plan.leftOut, cancelled: false };
+  } catch (error) {
+    // Nothing half-written: whatever went in before the error comes out again, if the database is still there.
+    if (importer && ctx.db.open && !ctx.db.inTransaction) {
+      try {
+        takeBack(ctx, input.entity, importer.written, 'failed');
+      } catch {
+        // The original error is the one to report.
+      }
+    }
+    throw error;
+  } finally {
+    jobs.delete(input.jobId);
+  }
+}

@@ -1,0 +1,530 @@
+/**
+ * CSV import through the wall: only columns mapped to fields in force are stored and the rest are
+ * named; bad rows are reported by number and leave no trace; invalid files get a clear error;
+ * Dutch Excel files (';', quotes, line breaks in cells) read right; duplicates by e-mail are skipped
+ * or merged; organisations are found or created by name; a cancel takes back everything.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordView } from '../../shared/api';
+import { listAudit } from '../../electron/core/audit/chain';
+import { dataPaths } from '../../electron/core/install/paths';
+import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
+import { decodeCsvFile, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
+import { parseCsv } from '../../electron/core/records/import/parse';
+import { signedInAdmin, type Installed } from '../support/install';
+import { fileHoldsText } from '../support/sqlcipherPages';
+
+type Mapping = Record<string, string | null>;
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function errorOf(result: { ok: boolean }): { code: string; message: string } {
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  return (result as unknown as { error: { code: string; message: string } }).error;
+}
+
+const b64 = (content: string | Buffer): string => Buffer.from(content).toString('base64');
+
+let jobs = 0;
+const nextJobId = (): string => `job-${Date.now()}-${++jobs}`;
+
+async function preview(t: Installed, entity: 'contact' | 'organisation', csv: string | Buffer, mapping?: Mapping): Promise<ImportPreview> {
+  return value(await t.call('import.preview', { entity, file: b64(csv), ...(mapping ? { mapping } : {}) }));
+}
+
+/** Preview, then run with the suggested mapping (or the one given), as the import dialog does. */
+async function runWith(
+  t: Installed,
+  entity: 'contact' | 'organisation',
+  csv: string,
+  options: { duplicates?: 'skip' | 'merge'; mapping?: Mapping; jobId?: string } = {},
+): Promise<ImportSummary> {
+  const mapping = options.mapping ?? (await preview(t, entity, csv)).suggestedMapping;
+  return value(
+    await t.call('import.run', { entity, file: b64(csv), mapping, duplicates: options.duplicates ?? 'skip', jobId: options.jobId ?? nextJobId() }),
+  );
+}
+
+function db(t: Installed) {
+  return t.core.requireActive().db;
+}
+
+function contactRows(t: Installed): Record<string, unknown>[] {
+  return db(t).prepare('SELECT * FROM contacts ORDER BY id').all() as Record<string, unknown>[];
+}
+
+function count(t: Installed, table: string): number {
+  return (db(t).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Every text value in every table (search index and audit log included), lower-cased. */
+function everyStoredText(t: Installed): string {
+  const tables = (db(t).prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+  const parts: string[] = [];
+  for (const table of tables) {
+    for (const row of db(t).prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+      for (const cell of Object.values(row)) {
+        if (typeof cell === 'string') parts.push(cell);
+        else if (Buffer.isBuffer(cell)) parts.push(cell.toString('latin1'));
+      }
+    }
+  }
+  return parts.join('\n').toLowerCase();
+}
+
+async function listContacts(t: Installed): Promise<RecordView[]> {
+  return value<ListPage>(await t.call('records.list', { entity: 'contact', limit: 200 })).rows;
+}
+
+describe('columns that are not mapped to a field in force', () => {
+  it('stores none of their values anywhere and names each one as left out', async () => {
+    const t = await signedInAdmin();
+    const csv = [
+      'First name,Last name,E-mail,BSN,Religion,Notes2',
+      'Annelies,Terpstra,annelies@voorbeeld.nl,999990019,Quakermarker,Vertrouwelijkmarker',
+      'Kees,Hoekstra,kees@voorbeeld.nl,999990020,Zenmarker,Geheimmarker',
+    ].join('\n');
+
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['First name', 'Last name', 'E-mail', 'BSN', 'Religion', 'Notes2']);
+    expect(shown.suggestedMapping).toEqual({
+      'First name': 'first_name',
+      'Last name': 'last_name',
+      'E-mail': 'email',
+      BSN: null,
+      Religion: null,
+      Notes2: null,
+    });
+    expect(shown.leftOut).toEqual(['BSN', 'Religion', 'Notes2']);
+    expect(shown).toMatchObject({ totalRows: 2, validRows: 2, problems: [], duplicates: [] });
+    expect(shown.sample[0]).toEqual({ row: 2, values: { first_name: 'Annelies', last_name: 'Terpstra', email: 'annelies@voorbeeld.nl' } });
+
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary).toEqual({ imported: 2, merged: 0, skipped: 0, organisationsCreated: 0, failed: [], leftOut: ['BSN', 'Religion', 'Notes2'], cancelled: false });
+
+    const rows = contactRows(t);
+    expect(rows.map((r) => r.last_name)).toEqual(['Terpstra', 'Hoekstra']);
+    expect(rows.every((r) => r.custom === null && r.notes === null)).toBe(true);
+    const stored = everyStoredText(t);
+    expect(stored).toContain('terpstra'); // the scan sees what was stored…
+    for (const secret of ['999990019', '999990020', 'quakermarker', 'zenmarker', 'vertrouwelijkmarker', 'geheimmarker', 'religion', 'notes2']) {
+      expect(stored, secret).not.toContain(secret); // …and none of what was left out, nor the column names
+    }
+    // Not in the database file either, free pages and WAL included.
+    const file = dataPaths(t.dataDir).db;
+    const key = t.core.requireActive().open.dek;
+    expect(fileHoldsText(file, key, 'Terpstra')).toBe(true);
+    expect(fileHoldsText(file, key, 'Quakermarker')).toBe(false);
+    expect(fileHoldsText(file, key, '999990019')).toBe(false);
+
+    const listed = await listContacts(t);
+    expect(Object.keys(listed[0]!.values)).not.toContain('BSN');
+
+    const entry = listAudit(db(t), 50).find((e: AuditEntry) => e.action === 'import.completed');
+    expect(entry?.details).toEqual({ entity: 'contact', imported: 2, merged: 0, skipped: 0, failed: 0, leftOut: 3, organisationsCreated: 0 });
+  });
+
+  it('leaves out a column the user maps to nothing, even one that was suggested', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Achternaam,Telefoon\nPostma,020 918 273 645\n';
+    const summary = await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', Telefoon: null } });
+    expect(summary.leftOut).toEqual(['Telefoon']);
+    expect(contactRows(t)[0]).toMatchObject({ last_name: 'Postma', phone: null });
+    expect(everyStoredText(t)).not.toContain('918 273 645');
+  });
+});
+
+describe('rows that fail validation', () => {
+  it('are reported with their row number and reason, and leave no trace while the other rows go in', async () => {
+    const t = await signedInAdmin();
+    const csv = [
+      'Voornaam;Achternaam;E-mailadres;Organisatie;Geboortedatum',
+      'Sanne;Dekker;sanne@dekker.nl;Dekker Installatie;05-03-1980',
+      'Spook;Onzichtbaarmarker;geen-adres;Spookbedrijfmarker BV;',
+      'Ruud;Smeets;ruud@smeets.be;;1975-12-31',
+      'Lot;;lot@example.nl;;31-02-1990',
+    ].join('\r\n');
+
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.totalRows).toBe(4);
+    expect(shown.validRows).toBe(2);
+    expect(shown.problems).toEqual([
+      { row: 3, reason: 'E-mail: Not a valid e-mail address' },
+      { row: 5, reason: 'Last name: This field is required; Date of birth: Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' },
+    ]);
+
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary.imported).toBe(2);
+    expect(summary.failed).toEqual(shown.problems);
+    expect(summary.organisationsCreated).toBe(1);
+    expect(contactRows(t).map((r) => [r.last_name, r.birth_date])).toEqual([
+      ['Dekker', '1980-03-05'],
+      ['Smeets', '1975-12-31'],
+    ]);
+    // The bad row's organisation was not created, and its values are nowhere.
+    expect((db(t).prepare('SELECT name FROM organisations').all() as { name: string }[]).map((r) => r.name)).toEqual(['Dekker Installatie']);
+    const stored = everyStoredText(t);
+    expect(stored).not.toContain('onzichtbaarmarker');
+    expect(stored).not.toContain('spookbedrijfmarker');
+    expect(fileHoldsText(dataPaths(t.dataDir).db, t.core.requireActive().open.dek, 'Onzichtbaarmarker')).toBe(false);
+  });
+
+  it('reports a row with more cells than the header has columns', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Achternaam,E-mail\nBos,bos@example.nl\nVos,vos@example.nl,extra\nMol,mol@example.nl,,\n';
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary.failed).toEqual([{ row: 3, reason: 'This row has 3 cells but the header has 2 columns' }]);
+    expect(contactRows(t).map((r) => r.last_name)).toEqual(['Bos', 'Mol']);
+  });
+
+  it('refuses to run when no column is mapped to a required field, and the preview says why on row 1', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Voornaam,E-mail\nAnna,anna@example.nl\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.validRows).toBe(0);
+    expect(shown.problems).toEqual([{ row: 1, reason: 'Last name: no column is mapped to it, and every contact needs one' }]);
+    const refused = errorOf(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping: shown.suggestedMapping, duplicates: 'skip', jobId: nextJobId() }));
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.message).toContain('Last name');
+    expect(count(t, 'contacts')).toBe(0);
+  });
+});
+
+describe('files that are not a readable CSV', () => {
+  const cases: [string, Buffer, string][] = [
+    ['an empty file', Buffer.alloc(0), 'The file is empty.'],
+    ['only blank lines', Buffer.from('\r\n\r\n'), 'The file is empty.'],
+    ['a header without rows', Buffer.from('Voornaam;Achternaam\r\n'), 'The file has a header but no rows.'],
+    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'This is not a CSV file: it contains binary data.'],
+    ['control bytes without NUL', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x03 : 0x41))), 'This is not a CSV file: it contains binary data.'],
+    ['Windows-1252 (latin-1) text', Buffer.from('Voornaam;Achternaam\r\nRené;Müller\r\n', 'latin1'), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
+    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
+  ];
+
+  it.each(cases)('refuses %s with a clear message, in preview and run, and writes nothing', async (_name, bytes, message) => {
+    const t = await signedInAdmin();
+    const file = bytes.toString('base64');
+    expect(errorOf(await t.call('import.preview', { entity: 'contact', file }))).toEqual({ code: 'VALIDATION', message });
+    const run = await t.call('import.run', { entity: 'contact', file, mapping: {}, duplicates: 'skip', jobId: nextJobId() });
+    expect(errorOf(run)).toEqual({ code: 'VALIDATION', message });
+    expect(count(t, 'contacts')).toBe(0);
+  });
+
+  it('names the row where a quote is never closed', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Achternaam;Notities\nJansen;ok\nDe Wit;"begint hier\nen gaat door\n';
+    const error = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv) }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/^Row 3 has a quote \(".*never closed/);
+  });
+
+  it('refuses more than 50 MB', () => {
+    const tooBig = Buffer.alloc(MAX_FILE_BYTES + 1, 'a').toString('base64');
+    expect(() => decodeCsvFile(tooBig)).toThrow(/larger than 50 MB/);
+    expect(decodeCsvFile(b64('\uFEFFAchternaam\nJansen'))).toBe('Achternaam\nJansen');
+  });
+});
+
+describe('reading CSV as Excel writes it', () => {
+  it("reads ';' with quoted cells, doubled quotes, line breaks inside cells and CRLF, numbering rows as a spreadsheet does", async () => {
+    const t = await signedInAdmin();
+    const csv =
+      '\uFEFFVoornaam;Achternaam;E-mailadres;Organisatie;Notities\r\n' +
+      'Jan;"de Vries; jr.";jan@devries.nl;"Bakkerij ""De Korf""";"regel een\r\nregel twee"\r\n' +
+      '"Els";Jansen;els@jansen.nl;;\r\n' +
+      'Fout;Adres;fout@;;\r\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['Voornaam', 'Achternaam', 'E-mailadres', 'Organisatie', 'Notities']);
+    expect(shown.totalRows).toBe(3);
+    expect(shown.problems).toEqual([{ row: 4, reason: 'E-mail: Not a valid e-mail address' }]);
+    expect(shown.sample[0]).toEqual({
+      row: 2,
+      values: { first_name: 'Jan', last_name: 'de Vries; jr.', email: 'jan@devries.nl', organisation_id: 'Bakkerij "De Korf"', notes: 'regel een\r\nregel twee' },
+    });
+
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary).toMatchObject({ imported: 2, organisationsCreated: 1, leftOut: [] });
+    const jan = (await listContacts(t)).find((c) => c.values.email === 'jan@devries.nl');
+    expect(jan?.values).toMatchObject({ first_name: 'Jan', last_name: 'de Vries; jr.', notes: 'regel een\nregel twee' });
+    expect(jan?.refs.organisation_id?.title).toBe('Bakkerij "De Korf"');
+  });
+
+  it('detects the delimiter from the header line', () => {
+    expect(parseCsv('a,b,c\n1,2,3').delimiter).toBe(',');
+    expect(parseCsv('a;b;"c,d"\n1;2;3').delimiter).toBe(';');
+    expect(parseCsv('a\tb\tc\n1\t2\t3').delimiter).toBe('\t');
+    expect(parseCsv('a;b\n1;2').records).toEqual([{ row: 2, cells: ['1', '2'] }]);
+    // A blank line still takes a spreadsheet row, so the numbers match what the user sees.
+    expect(parseCsv('a\n1\n\n2').records.map((r) => r.row)).toEqual([2, 4]);
+    expect(parseCsv('a,,b\n1,,2').columns.map((c) => c.header)).toEqual(['a', 'b']);
+    expect(parseCsv('a,a,\n1,2,3').columns.map((c) => c.header)).toEqual(['a', 'a (2)', 'Column 3']);
+  });
+
+  it('converts amounts, dates, yes/no and options as people write them', async () => {
+    expect(['12,50', '12.50', '€ 1.234,56', '1,234.56', '1.234', '-5', 'EUR 7'].map(parseMoney)).toEqual([1250, 1250, 123456, 123456, 123400, -500, 700]);
+    expect(['12,345', 'abc', '1.2.3', '0,125'].map(parseMoney)).toEqual([1234500, null, null, null]);
+    expect(['2024-02-29', '29-02-2024', '29/02/2024', '1-3-2024', '30-02-2024', '2024-13-01'].map(parseDate)).toEqual([
+      '2024-02-29',
+      '2024-02-29',
+      '2024-02-29',
+      '2024-03-01',
+      null,
+      null,
+    ]);
+
+    const t = await signedInAdmin();
+    const csv = 'Achternaam,Voorkeurstaal,Geboortedatum\nDuits,Deutsch?,\nPeeters,Nederlands,12/08/1969\nMaes,FR,\nWouters,engels,\n';
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary.failed).toEqual([{ row: 2, reason: 'Preferred language: Choose one of: nl, en, fr, de' }]);
+    expect(contactRows(t).map((r) => [r.last_name, r.preferred_language, r.birth_date])).toEqual([
+      ['Peeters', 'nl', '1969-08-12'],
+      ['Maes', 'fr', null],
+      ['Wouters', 'en', null],
+    ]);
+  });
+});
+
+describe('mapping suggestions', () => {
+  it('suggests fields for Dutch and English headers, each field once', async () => {
+    const t = await signedInAdmin();
+    const contact = await preview(t, 'contact', 'Voornaam;Achternaam;E-mailadres;Organisatie;Functie;Telefoon;Geboortedatum;Taal;E-mail\nA;B;a@b.nl;C;D;0612345678;01-01-1990;nl;x@y.nl\n');
+    expect(contact.suggestedMapping).toEqual({
+      Voornaam: 'first_name',
+      Achternaam: 'last_name',
+      'E-mailadres': 'email',
+      Organisatie: 'organisation_id',
+      Functie: 'job_title',
+      Telefoon: 'phone',
+      Geboortedatum: 'birth_date',
+      Taal: 'preferred_language',
+      'E-mail': null,
+    });
+    expect(contact.leftOut).toEqual(['E-mail']);
+
+    const organisation = await preview(t, 'organisation', 'Bedrijfsnaam,KvK-nummer,Plaats,Website,Branche\nDe Korf,12345678,Zwolle,www.dekorf.nl,Bakkerij\n');
+    expect(organisation.suggestedMapping).toEqual({
+      Bedrijfsnaam: 'name',
+      'KvK-nummer': 'registration_number',
+      Plaats: 'city',
+      Website: 'website',
+      Branche: 'industry',
+    });
+    const summary = await runWith(t, 'organisation', 'Bedrijfsnaam,KvK-nummer,Plaats,Website,Branche\nDe Korf,12345678,Zwolle,www.dekorf.nl,Bakkerij\n');
+    expect(summary.imported).toBe(1);
+    expect(db(t).prepare('SELECT name, website, city FROM organisations').get()).toEqual({ name: 'De Korf', website: 'https://www.dekorf.nl', city: 'Zwolle' });
+  });
+
+  it('never suggests nor accepts a field that is switched off', async () => {
+    const t = await signedInAdmin();
+    value(await t.call('fields.setEnabled', { entity: 'contact', field: 'job_title', enabled: false, confirmValueCount: 0 }));
+    const csv = 'Achternaam,Functie\nPostma,Directeur\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.suggestedMapping).toEqual({ Achternaam: 'last_name', Functie: null });
+    expect(shown.leftOut).toEqual(['Functie']);
+
+    const mapping = { Achternaam: 'last_name', Functie: 'job_title' };
+    const refusedPreview = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping }));
+    expect(refusedPreview.code).toBe('VALIDATION');
+    expect(refusedPreview.message).toContain('Job title');
+    expect(refusedPreview.message).toContain('switched off');
+    const refusedRun = errorOf(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId: nextJobId() }));
+    expect(refusedRun).toEqual(refusedPreview);
+    expect(count(t, 'contacts')).toBe(0);
+
+    // The suggested mapping imports the rest and leaves the column out.
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary).toMatchObject({ imported: 1, leftOut: ['Functie'] });
+    expect(everyStoredText(t)).not.toContain('directeur');
+  });
+
+  it('refuses a mapping to an unknown field, to one field twice, or naming a column the file lacks', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Achternaam,Schoenmaat,Naam\nPostma,44,Piet\n';
+    const unknown = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping: { Achternaam: 'last_name', Schoenmaat: 'shoe_size' } }));
+    expect(unknown.code).toBe('VALIDATION');
+    expect(unknown.message).toContain('"shoe_size"');
+    const system = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping: { Achternaam: 'last_name', Schoenmaat: 'owner_id' } }));
+    expect(system.message).toContain('"owner_id"');
+    const twice = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping: { Achternaam: 'last_name', Naam: 'last_name' } }));
+    expect(twice.message).toContain('Two columns are mapped to Last name');
+    const missing = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping: { Achternaam: 'last_name', Telefoon: 'phone' } }));
+    expect(missing.message).toContain('"Telefoon"');
+  });
+});
+
+describe('duplicates by e-mail', () => {
+  const csv = [
+    'Voornaam,Achternaam,E-mail,Telefoon,Functie',
+    'Piet,Jansen,PIET@example.nl,06 11111111,',
+    'Nina,Nieuw,nina@example.nl,,Inkoper',
+    'Nina,Nieuw,Nina@Example.nl,06 22222222,',
+  ].join('\n');
+
+  async function withExisting(): Promise<{ t: Installed; existing: RecordView }> {
+    const t = await signedInAdmin();
+    const existing = value<RecordView>(
+      await t.call('records.create', { entity: 'contact', values: { first_name: 'Pieter', last_name: 'Jansen', email: 'piet@example.nl', job_title: 'Eigenaar' } }),
+    );
+    return { t, existing };
+  }
+
+  it('are flagged in the preview: an existing contact or an earlier row', async () => {
+    const { t } = await withExisting();
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.duplicates).toEqual([
+      { row: 2, email: 'PIET@example.nl' },
+      { row: 4, email: 'Nina@Example.nl' },
+    ]);
+    expect(shown.validRows).toBe(3);
+  });
+
+  it('are skipped when the user chooses skip', async () => {
+    const { t, existing } = await withExisting();
+    const summary = await runWith(t, 'contact', csv, { duplicates: 'skip' });
+    expect(summary).toMatchObject({ imported: 1, merged: 0, skipped: 2, failed: [] });
+    expect(contactRows(t).map((r) => [r.first_name, r.email, r.phone])).toEqual([
+      ['Pieter', 'piet@example.nl', null],
+      ['Nina', 'nina@example.nl', null],
+    ]);
+    expect(contactRows(t)[0]).toMatchObject({ id: existing.id, updated_at: existing.updatedAt });
+  });
+
+  it('are merged when the user chooses merge: only non-empty imported values change the contact', async () => {
+    const { t, existing } = await withExisting();
+    const summary = await runWith(t, 'contact', csv, { duplicates: 'merge' });
+    expect(summary).toMatchObject({ imported: 1, merged: 2, skipped: 0, failed: [] });
+    expect(contactRows(t).map((r) => [r.id, r.first_name, r.email, r.phone, r.job_title])).toEqual([
+      [existing.id, 'Piet', 'piet@example.nl', '06 11111111', 'Eigenaar'],
+      [existing.id + 1, 'Nina', 'nina@example.nl', '06 22222222', 'Inkoper'],
+    ]);
+  });
+});
+
+describe('organisations named in a contact import', () => {
+  it('are matched to an existing organisation by name, ignoring case and accents, or created once', async () => {
+    const t = await signedInAdmin();
+    const existing = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Van den Berg' } }));
+    const csv = [
+      'Achternaam,Bedrijf',
+      'Berg,Bakkerij Van den Berg',
+      'Bergh,bakkerij van den berg ',
+      'Ander,Ánder BV',
+      'Anders,ander bv',
+      'Zonder,',
+    ].join('\n');
+    const before = count(t, 'organisations');
+    await preview(t, 'contact', csv);
+    expect(count(t, 'organisations')).toBe(before); // the preview creates nothing
+
+    const summary = await runWith(t, 'contact', csv);
+    expect(summary).toMatchObject({ imported: 5, organisationsCreated: 1 });
+    const organisations = db(t).prepare('SELECT id, name FROM organisations ORDER BY id').all() as { id: number; name: string }[];
+    expect(organisations.map((o) => o.name)).toEqual(['Bakkerij Van den Berg', 'Ánder BV']);
+    expect(contactRows(t).map((r) => r.organisation_id)).toEqual([existing.id, existing.id, organisations[1]!.id, organisations[1]!.id, null]);
+  });
+});
+
+describe('a running import', () => {
+  function bigCsv(rows: number, extra: string[] = []): string {
+    const lines = ['Voornaam,Achternaam,E-mail,Organisatie,Telefoon', ...extra];
+    for (let i = 0; i < rows; i++) lines.push(`Persoon${i},Achternaam${i},persoon${i}@bulk.example,Bulkbedrijf ${i % 7},06 ${String(10_000_000 + i)}`);
+    return lines.join('\n');
+  }
+
+  it('reports progress after each batch and audits once, with counts only', async () => {
+    const t = await signedInAdmin();
+    const jobId = nextJobId();
+    const events: unknown[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => {
+      if (name === 'import.progress') events.push(payload);
+    });
+    const summary = await runWith(t, 'contact', bigCsv(1_200), { jobId });
+    off();
+    expect(summary).toMatchObject({ imported: 1_200, organisationsCreated: 7, cancelled: false });
+    expect(events).toEqual([
+      { jobId, done: 500, total: 1_200 },
+      { jobId, done: 1_000, total: 1_200 },
+      { jobId, done: 1_200, total: 1_200 },
+    ]);
+    const imports = listAudit(db(t), 5_000).filter((e) => e.action.startsWith('import.'));
+    expect(imports).toHaveLength(1);
+    expect(imports[0]!.details).toEqual({ entity: 'contact', imported: 1_200, merged: 0, skipped: 0, failed: 0, leftOut: 0, organisationsCreated: 7 });
+    expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(1_200);
+  });
+
+  it('yields to the event loop between batches, so the main process never blocks for the whole file', async () => {
+    const t = await signedInAdmin();
+    const seen: number[] = [];
+    const off = t.dispatcher.onEvent((name) => {
+      // Work queued now runs at the next turn of the event loop: between batches, if the import yields.
+      if (name === 'import.progress') setImmediate(() => seen.push(count(t, 'contacts')));
+    });
+    await runWith(t, 'contact', bigCsv(1_100));
+    off();
+    expect(seen).toEqual([500, 1_000, 1_100]);
+  });
+
+  it('takes back everything it wrote when cancelled midway', async () => {
+    const t = await signedInAdmin();
+    const kept = value<RecordView>(
+      await t.call('records.create', { entity: 'contact', values: { first_name: 'Blijft', last_name: 'Bestaand', email: 'persoon3@bulk.example', phone: '010 1234567' } }),
+    );
+    const keptRow = contactRows(t)[0];
+    const organisationsBefore = count(t, 'organisations');
+    const searchBefore = count(t, 'search_index');
+    const jobId = nextJobId();
+    const events: { done: number; total: number }[] = [];
+    let cancelAnswer: unknown = null;
+    const off = t.dispatcher.onEvent((name, payload) => {
+      if (name !== 'import.progress') return;
+      events.push(payload as { done: number; total: number });
+      if (events.length === 1) void t.call('import.cancel', { jobId }).then((answer) => (cancelAnswer = answer));
+    });
+    const summary = await runWith(t, 'contact', bigCsv(2_000), { jobId, duplicates: 'merge' });
+    off();
+
+    expect(summary).toEqual({ imported: 0, merged: 0, skipped: 0, organisationsCreated: 0, failed: [], leftOut: [], cancelled: true });
+    expect(cancelAnswer).toEqual({ ok: true, value: { cancelled: true } });
+    expect(events.map((e) => e.done)).toEqual([500]); // it stopped after the first batch
+    // Nothing of the run is left: no new contacts or organisations, the merged contact as it was, the index as it was.
+    expect(contactRows(t)).toEqual([keptRow]);
+    expect(contactRows(t)[0]).toMatchObject({ id: kept.id, first_name: 'Blijft', phone: '010 1234567' });
+    expect(count(t, 'organisations')).toBe(organisationsBefore);
+    expect(count(t, 'search_index')).toBe(searchBefore);
+    const search = value<{ hits: unknown[] }[]>(await t.call('search.query', { text: 'persoon1' }));
+    expect(search).toEqual([]);
+    const audits = listAudit(db(t), 5_000).map((e) => e.action);
+    expect(audits).toContain('import.cancelled');
+    expect(audits).not.toContain('import.completed');
+    // The job is gone once it stopped.
+    expect(value(await t.call('import.cancel', { jobId }))).toEqual({ cancelled: false });
+  });
+
+  it('takes back what went in when it stops on an unexpected error', async () => {
+    const t = await signedInAdmin();
+    // A database failure in the third batch, of the kind no validation foresees.
+    db(t).exec("CREATE TEMP TRIGGER import_breaks BEFORE INSERT ON contacts WHEN NEW.last_name = 'Achternaam1200' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    const csv = bigCsv(1_500);
+    const mapping = (await preview(t, 'contact', csv)).suggestedMapping;
+    const result = await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId: nextJobId() });
+    expect(errorOf(result).code).toBe('INTERNAL');
+    expect(count(t, 'contacts')).toBe(0);
+    expect(count(t, 'organisations')).toBe(0);
+    expect(count(t, 'search_index')).toBe(0);
+    expect(listAudit(db(t), 5_000).map((e) => e.action)).toContain('import.failed');
+  });
+
+  it('does not take the same job id twice at once', async () => {
+    const t = await signedInAdmin();
+    const jobId = nextJobId();
+    const csv = bigCsv(600);
+    const mapping = (await preview(t, 'contact', csv)).suggestedMapping;
+    const first = t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId });
+    const second = await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId });
+    expect(errorOf(second).code).toBe('CONFLICT');
+    expect(value<ImportSummary>(await first).imported).toBe(600);
+  });
+});
