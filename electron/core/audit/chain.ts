@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import type { Db } from '../db/open';
 import { hkdf } from '../vault/crypto';
+import { prepared } from '../db/statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -51,7 +52,7 @@ function hashOf(key: Buffer, row: Omit<Row, 'hash'>): string {
 }
 
 export function readAuditHead(db: Db): AuditHead | null {
-  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+  const row = prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
   return row ?? null;
 }
 
@@ -67,7 +68,7 @@ export function appendAudit(db: Db, key: Buffer, event: AuditEvent): AuditHead {
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const hash = hashOf(key, row);
-  db.prepare(
+  prepared(db, 
     'INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @target, @details, @prev_hash, @hash)',
   ).run({ ...row, hash });
   return { seq: row.seq, hash };
@@ -83,7 +84,7 @@ function sameHash(a: string, b: string): boolean {
 export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | null): AuditVerdict {
   let expectedSeq = 1;
   let previousHash = GENESIS_HASH;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+  for (const row of prepared(db, 'SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     const entries = expectedSeq - 1;
     if (row.seq !== expectedSeq) {
       return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
@@ -107,7 +108,7 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
         reason: `the log ends at entry ${entries}, but vault.json recorded ${mirroredHead.seq} entries: the tail was cut`,
       };
     }
-    const atHead = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(mirroredHead.seq) as { hash: string };
+    const atHead = prepared(db, 'SELECT hash FROM audit_log WHERE seq = ?').get(mirroredHead.seq) as { hash: string };
     if (!sameHash(atHead.hash, mirroredHead.hash)) {
       return {
         ok: false,
@@ -121,7 +122,7 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
 }
 
 export function listAudit(db: Db, limit: number): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Row[];
+  const rows = prepared(db, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Row[];
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,

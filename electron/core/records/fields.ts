@@ -4,6 +4,7 @@
  */
 import { ENTITIES, type EntityName, type FieldDef, type FieldType, type LegalBasis, type Sensitivity } from '../../../shared/registry';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 
 export interface CustomFieldRow {
   id: number;
@@ -24,12 +25,12 @@ export interface ActiveField extends FieldDef {
 }
 
 export function disabledFields(db: Db, entity: EntityName): Set<string> {
-  const rows = db.prepare('SELECT field FROM field_settings WHERE entity = ? AND enabled = 0').all(entity) as { field: string }[];
+  const rows = prepared(db, 'SELECT field FROM field_settings WHERE entity = ? AND enabled = 0').all(entity) as { field: string }[];
   return new Set(rows.map((r) => r.field));
 }
 
 export function customFields(db: Db, entity: EntityName): ActiveField[] {
-  const rows = db.prepare('SELECT * FROM custom_fields WHERE entity = ? ORDER BY id').all(entity) as CustomFieldRow[];
+  const rows = prepared(db, 'SELECT * FROM custom_fields WHERE entity = ? ORDER BY id').all(entity) as CustomFieldRow[];
   return rows.map((row) => ({
     key: row.key,
     type: row.type,

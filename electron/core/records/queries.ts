@@ -10,6 +10,7 @@ import { activeFields } from './fields';
 import { fold } from './fold';
 import { fromSearchRowid, readRow, titleOf } from './rows';
 import { requireRow, viewOf } from './service';
+import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
 
@@ -80,7 +81,7 @@ export function buildListQuery(db: Db, query: ListQuery, userId: number): { sql:
 export function listRecords(db: Db, query: ListQuery, userId: number): ListPage {
   const { sql, params, columns, limit } = buildListQuery(db, query, userId);
   const fields = activeFields(db, query.entity);
-  const rows = db.prepare(sql).all(...params) as Record<string, string | number | null>[];
+  const rows = prepared(db, sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -90,7 +91,7 @@ export function listRecords(db: Db, query: ListQuery, userId: number): ListPage 
 }
 
 export function countRecords(db: Db, entity: EntityName): number {
-  return (db.prepare(`SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  return (prepared(db, `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 }
 
 
@@ -103,7 +104,7 @@ export function recordDetail(db: Db, entity: EntityName, id: number): RecordDeta
     if (other.name === 'activity') continue;
     for (const field of activeFields(db, other.name)) {
       if (field.type !== 'reference' || field.references !== entity) continue;
-      const count = (db.prepare(`SELECT count(*) AS n FROM ${other.table} WHERE ${field.key} = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+      const count = (prepared(db, `SELECT count(*) AS n FROM ${other.table} WHERE ${field.key} = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
       if (count === 0) continue;
       const rows = db
         .prepare(`SELECT * FROM ${other.table} WHERE ${field.key} = ? AND deleted_at IS NULL ORDER BY sort_key, id LIMIT ?`)

@@ -7,6 +7,7 @@ import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { fold } from './fold';
 import type { StoredValue } from './validate';
+import { prepared } from '../db/statements';
 
 export type Row = Record<string, StoredValue>;
 
@@ -37,7 +38,7 @@ export function columnsOf(entity: EntityName): string[] {
 }
 
 export function readRow(db: Db, entity: EntityName, id: number): Row | null {
-  return (db.prepare(`SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+  return (prepared(db, `SELECT * FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
 }
 
 /** The words a record is listed and sorted by: "Jansen Piet" for a contact, the name for the rest. */
@@ -66,10 +67,10 @@ function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<stri
 export function reindex(db: Db, entity: EntityName, id: number, row: Row | null, searchable: ReadonlySet<string>): void {
   if (SEARCH_KINDS[entity] === undefined) return;
   const rowid = searchRowid(entity, id);
-  db.prepare('DELETE FROM search_index WHERE rowid = ?').run(rowid);
+  prepared(db, 'DELETE FROM search_index WHERE rowid = ?').run(rowid);
   if (!row || row.deleted_at) return;
   const { title, body } = searchTextOf(entity, row, searchable);
-  db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
+  prepared(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
 }
 
 /** Writes one change: insert (before null), delete (after null) or update (both). Returns the id. */
@@ -79,15 +80,15 @@ export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySe
   if (change.after && !change.before) {
     const columns = Object.keys(change.after).filter((c) => c !== 'id' || change.id > 0);
     const values = columns.map((c) => (c === 'id' ? change.id : change.after![c]));
-    const result = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    const result = prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
     id = Number(result.lastInsertRowid);
   } else if (change.before && change.after) {
     const changed = Object.keys(change.after).filter((c) => c !== 'id' && change.after![c] !== change.before![c]);
     if (changed.length > 0) {
-      db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id);
+      prepared(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id);
     }
   } else if (change.before) {
-    db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   }
   reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable);
   return id;
