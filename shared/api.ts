@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import type { Result } from './errors';
-import { ROLES, type Permission } from './permissions';
+import type { RecordAction, RightKey, RoleDefinition } from './access/model';
+import { FIELD_ACCESS, MODULES, RECORD_ACTIONS, SCOPES, SECURED_ENTITIES, TASKS } from './access/model';
+import type { Permission } from './permissions';
 import {
   ORG_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -21,8 +23,11 @@ import type {
   AuditVerdict,
   CreatedInstall,
   InstallStatus,
+  Explanation,
   Policy,
   SessionInfo,
+  Team,
+  UserAccess,
   SignInProgress,
   SignInRecord,
   TotpEnrolment,
@@ -61,6 +66,8 @@ export interface ChannelSpec<I extends z.ZodType, O> {
   mutates: boolean;
   /** Needs a TOTP code entered in the last five minutes, else STEP_UP_REQUIRED. */
   stepUp: boolean;
+  /** For channels on `input.entity`: the record action whose scope must not be "none". */
+  record?: RecordAction;
 }
 
 /** `channel<Output>()({ ... })`: the output type is named, the input type is inferred. */
@@ -151,7 +158,7 @@ export const api = {
       username,
       displayName: z.string().trim().min(1, 'Enter a name').max(200),
       email: z.email('Enter a valid e-mail address').max(320).optional(),
-      role: z.enum(ROLES),
+      role: z.string().regex(/^[a-z0-9-]{2,60}$/, 'Choose a role'),
     }),
     auth: 'session',
     permission: 'users.manage',
@@ -208,25 +215,29 @@ export const api = {
     }),
     auth: 'session',
     ...open,
+    record: 'read',
   }),
-  'records.count': channel<{ count: number }>()({ input: z.strictObject({ entity }), auth: 'session', ...open }),
-  'records.get': channel<RecordDetail>()({ input: z.strictObject({ entity, id: recordId }), auth: 'session', ...open }),
+  'records.count': channel<{ count: number }>()({ input: z.strictObject({ entity }), auth: 'session', ...open, record: 'read' }),
+  'records.get': channel<RecordDetail>()({ input: z.strictObject({ entity, id: recordId }), auth: 'session', ...open, record: 'read' }),
   'records.create': channel<RecordView>()({
     input: z.strictObject({ entity, values: fieldValues }),
     auth: 'session',
     ...open,
+    record: 'create',
     mutates: true,
   }),
   'records.update': channel<RecordView>()({
     input: z.strictObject({ entity, id: recordId, values: fieldValues }),
     auth: 'session',
     ...open,
+    record: 'update',
     mutates: true,
   }),
   'records.delete': channel<{ deleted: true }>()({
     input: z.strictObject({ entity, id: recordId }),
     auth: 'session',
     ...open,
+    record: 'delete',
     mutates: true,
   }),
   'search.query': channel<SearchGroup[]>()({
@@ -268,6 +279,7 @@ export const api = {
     input: z.strictObject({ id: recordId }),
     auth: 'session',
     ...open,
+    permission: 'finance.sendPaymentReminder',
     mutates: true,
   }),
   'import.preview': channel<ImportPreview>()({
@@ -294,6 +306,96 @@ export const api = {
     auth: 'session',
     ...open,
     permission: 'data.import',
+  }),
+  'records.export': channel<{ fileName: string; csv: string; count: number }>()({
+    input: z.strictObject({ entity }),
+    auth: 'session',
+    ...open,
+    permission: 'data.export',
+    record: 'export',
+    stepUp: true,
+  }),
+  'records.reveal': channel<{ value: string | number | null }>()({
+    input: z.strictObject({ entity, id: recordId, field: z.string().max(64) }),
+    auth: 'session',
+    ...open,
+    record: 'read',
+  }),
+  'records.reassign': channel<{ ownerId: number }>()({
+    input: z.strictObject({ entity, id: recordId, ownerId: userId }),
+    auth: 'session',
+    ...open,
+    permission: 'records.reassign',
+    record: 'update',
+    mutates: true,
+  }),
+  'campaigns.publish': channel<{ publishedAt: string }>()({
+    input: z.strictObject({ id: recordId }),
+    auth: 'session',
+    ...open,
+    permission: 'marketing.publish',
+    mutates: true,
+  }),
+  'roles.list': channel<RoleDefinition[]>()({ input: empty, auth: 'session', ...open }),
+  'roles.save': channel<RoleDefinition>()({
+    input: z.strictObject({
+      id: z.string().max(64).optional(),
+      name: localized(100),
+      rights: z.strictObject({
+        modules: z.array(z.enum(MODULES)),
+        records: z.record(z.enum(SECURED_ENTITIES), z.record(z.enum(RECORD_ACTIONS), z.enum(SCOPES))),
+        fields: z.record(z.string().max(80), z.enum(FIELD_ACCESS)),
+        fieldDefaults: z.strictObject({ normal: z.enum(FIELD_ACCESS), personal: z.enum(FIELD_ACCESS), special: z.enum(FIELD_ACCESS) }),
+        tasks: z.array(z.enum(TASKS)),
+      }),
+    }),
+    auth: 'session',
+    permission: 'roles.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'teams.list': channel<Team[]>()({ input: empty, auth: 'session', ...open, permission: 'users.manage' }),
+  'teams.create': channel<Team>()({
+    input: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+    auth: 'session',
+    ...open,
+    permission: 'users.manage',
+    mutates: true,
+  }),
+  'users.access': channel<UserAccess>()({ input: z.strictObject({ userId }), auth: 'session', ...open, permission: 'users.manage' }),
+  'users.setAccess': channel<UserAccess>()({
+    input: z.strictObject({
+      userId,
+      role: z.string().max(64),
+      teamIds: z.array(z.number().int().positive()).max(100),
+      overrides: z
+        .array(
+          z.strictObject({
+            // Checked against the list of rights by the core, with a message naming the bad one.
+            right: z.string().max(120) as unknown as z.ZodType<RightKey>,
+            effect: z.enum(['grant', 'deny']),
+            scope: z.enum(SCOPES).optional(),
+            access: z.enum(FIELD_ACCESS).optional(),
+          }),
+        )
+        .max(200),
+    }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
+  'access.explain': channel<Explanation>()({
+    input: z.strictObject({ userId, right: z.string().max(120) }),
+    auth: 'session',
+    ...open,
+    permission: 'users.manage',
+  }),
+  'access.viewAs': channel<SessionInfo>()({
+    input: z.strictObject({ userId: userId.nullable() }),
+    auth: 'session',
+    ...open,
+    permission: 'users.manage',
   }),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 

@@ -1,4 +1,6 @@
 /** The shapes that cross the wall, shared by the core, the CLI and the renderer. */
+import type { Reason } from './access/evaluate';
+import type { FieldAccess, Module, Override, RecordAction, Scope, SecuredEntity, Task } from './access/model';
 import type { Permission, Role } from './permissions';
 
 export type KeyMode = 'keychain' | 'passphrase-only';
@@ -10,12 +12,26 @@ export interface SessionUser {
   role: Role;
 }
 
+/** A user's effective rights, for the renderer to hide what cannot be used. The core still checks. */
+export interface RightsSummary {
+  role: string;
+  modules: Module[];
+  tasks: Task[];
+  records: Record<SecuredEntity, Record<RecordAction, Scope>>;
+  /** Per field (`contact.email`). */
+  fields: Record<string, FieldAccess>;
+}
+
 export interface SessionInfo {
   user: SessionUser;
   orgName: string;
   keyMode: KeyMode;
-  /** What the signed-in user may do, so the interface can hide what they cannot. */
+  /** The task rights of the signed-in user, so the interface can hide what they cannot use. */
   permissions: Permission[];
+  /** All effective rights: modules, record scopes, field access, tasks. */
+  rights: RightsSummary;
+  /** During a read-only "view as" preview: whose rights are shown. */
+  viewAs: SessionUser | null;
   /** Seconds of inactivity after which the core locks itself. */
   idleLockSeconds: number;
 }
@@ -88,3 +104,25 @@ export interface AuditEntry {
 }
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+
+export interface Team {
+  id: number;
+  name: string;
+  memberIds: number[];
+}
+
+/** A user's role, teams and personal overrides, as an admin sets them. */
+export interface UserAccess {
+  userId: number;
+  role: string;
+  teamIds: number[];
+  overrides: Override[];
+}
+
+export interface Explanation {
+  right: string;
+  allowed: boolean;
+  /** The scope, field access, or "allowed"/"denied". */
+  value: string;
+  reasons: Reason[];
+}

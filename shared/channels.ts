@@ -42,6 +42,18 @@ export const CHANNEL_NAMES = [
   'import.preview',
   'import.run',
   'import.cancel',
+  'records.export',
+  'records.reveal',
+  'records.reassign',
+  'campaigns.publish',
+  'roles.list',
+  'roles.save',
+  'teams.list',
+  'teams.create',
+  'users.access',
+  'users.setAccess',
+  'access.explain',
+  'access.viewAs',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

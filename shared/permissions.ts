@@ -1,18 +1,12 @@
 /**
- * Named rights. The access-control issue turns these into the full role model (DESIGN §5); for now
- * two built-in roles exist and every right a channel needs is listed here, so nothing is implicit.
+ * The names the channels ask for: the task rights of the access model (shared/access), and the
+ * built-in role ids. Custom roles made by admins have ids too; the core knows them.
  */
-export const PERMISSIONS = ['install.read', 'users.manage', 'policy.manage', 'audit.read', 'fields.manage', 'data.import'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import { BUILT_IN_ROLE_IDS, TASKS, type Task } from './access';
 
-export const ROLES = ['admin', 'user'] as const;
-export type Role = (typeof ROLES)[number];
+export const PERMISSIONS = TASKS;
+export type Permission = Task;
 
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  user: [],
-};
-
-export function roleHasPermission(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
-}
+/** The built-in roles; custom roles add to these at run time. */
+export const ROLES = BUILT_IN_ROLE_IDS as readonly string[];
+export type Role = string;

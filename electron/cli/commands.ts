@@ -179,7 +179,7 @@ export const commands: Record<string, Command> = {
         else
           for (const u of users) {
             process.stdout.write(
-              `${u.username.padEnd(24)} ${u.role.padEnd(6)} ${u.status.padEnd(9)} ${(u.mfaEnrolled ? 'mfa' : 'no-mfa').padEnd(7)} ${u.displayName}\n`,
+              `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.status.padEnd(9)} ${(u.mfaEnrolled ? 'mfa' : 'no-mfa').padEnd(7)} ${u.displayName}\n`,
             );
           }
       }),

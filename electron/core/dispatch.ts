@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { api, type ChannelAuth } from '../../shared/api';
+import { SECURED_ENTITIES, type SecuredEntity } from '../../shared/access';
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
 import { KluisError } from './errors';
@@ -51,6 +52,10 @@ function isTrustedCaller(caller: Caller, trustedOrigins: readonly string[]): boo
   }
 }
 
+function isSecuredEntity(value: unknown): value is SecuredEntity {
+  return typeof value === 'string' && (SECURED_ENTITIES as readonly string[]).includes(value);
+}
+
 const STEP_UP_MESSAGE = 'Enter a code from your authenticator app to confirm it is you.';
 
 export function createDispatcher(core: KluisCore, options: DispatcherOptions): Dispatcher {
@@ -85,8 +90,15 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
       return handler.run(input, core);
     }
     const session = core.requireActive();
-    if (spec.permission && !core.hasPermission(session.user, spec.permission)) {
+    if (core.viewingAs && spec.mutates) {
+      throw new KluisError('FORBIDDEN', 'This is a read-only preview of another user\'s view. Stop the preview to make changes.');
+    }
+    if (spec.permission && !session.access.task(spec.permission)) {
       throw new KluisError('FORBIDDEN', `You do not have the right "${spec.permission}".`);
+    }
+    const entity = (parsed.data as { entity?: unknown }).entity;
+    if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {
+      throw new KluisError('FORBIDDEN', `You may not ${spec.record} ${entity} records.`);
     }
     if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', STEP_UP_MESSAGE);
     core.touch();

@@ -13,12 +13,18 @@ import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdm
 import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
 import { readPolicy, writePolicy } from './install/policy';
+import type { Access } from './access/access';
+import { createTeam, explain, listTeams, publishCampaign, reassignRecord, revealField, setUserAccess, userAccess } from './access/admin';
+import { listRoles, saveRole } from './access/roles';
+import { findUserById, sessionUser } from './auth/users';
+import { KluisError } from './errors';
 import type { ActiveSession, KluisCore } from './kluis';
 import { audit, type OpenInstall } from './session/openInstall';
 import { readVaultFile } from './vault/vaultFile';
 import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldAdmin';
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
+import { exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
 import { createRecord, deleteRecord, updateRecord } from './records/service';
 
@@ -27,6 +33,7 @@ export interface TransactionContext {
   db: Db;
   user: SessionUser;
   open: OpenInstall;
+  access: Access;
 }
 
 type Out<C extends ChannelName> = ChannelOutput<C>;
@@ -111,9 +118,9 @@ export const handlers: Handlers = {
     run: (_input, { db, open }) => verifyAuditChain(db, open.auditKey, readVaultFile(open.dataDir).auditHead),
   },
   'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100) },
-  'records.list': { kind: 'transaction', run: (input, { db, user }) => listRecords(db, input, user.id) },
-  'records.count': { kind: 'transaction', run: (input, { db }) => ({ count: countRecords(db, input.entity) }) },
-  'records.get': { kind: 'transaction', run: (input, { db }) => recordDetail(db, input.entity, input.id) },
+  'records.list': { kind: 'transaction', run: (input, { db, access }) => listRecords(db, access, input) },
+  'records.count': { kind: 'transaction', run: (input, { db, access }) => ({ count: countRecords(db, access, input.entity) }) },
+  'records.get': { kind: 'transaction', run: (input, { db, access }) => recordDetail(db, access, input.entity, input.id) },
   'records.create': { kind: 'transaction', run: (input, ctx) => createRecord(ctx, input.entity, input.values) },
   'records.update': { kind: 'transaction', run: (input, ctx) => updateRecord(ctx, input.entity, input.id, input.values) },
   'records.delete': {
@@ -123,7 +130,7 @@ export const handlers: Handlers = {
       return { deleted: true };
     },
   },
-  'search.query': { kind: 'transaction', run: (input, { db }) => searchRecords(db, input.text, input.limit) },
+  'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {
     kind: 'async',
@@ -139,12 +146,40 @@ export const handlers: Handlers = {
   'import.preview': { kind: 'transaction', run: (input, ctx) => previewImport(ctx, input) },
   'import.run': {
     kind: 'async',
-    run: (input, { core, db, user, open }) =>
-      runImport({ db, user, open }, input, (done, total) => {
+    run: (input, { core, db, user, open, access }) =>
+      runImport({ db, user, open, access }, input, (done, total) => {
         // A long import is activity: it must not be cut off by the idle lock half-way.
         core.touch();
         core.events.emit('import.progress', { jobId: input.jobId, done, total });
       }),
   },
   'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
+  'records.export': { kind: 'transaction', run: (input, ctx) => exportRecords(ctx, input.entity) },
+  'records.reveal': { kind: 'transaction', run: (input, ctx) => revealField(ctx, input.entity, input.id, input.field) },
+  'records.reassign': { kind: 'transaction', run: (input, ctx) => reassignRecord(ctx, input.entity, input.id, input.ownerId) },
+  'campaigns.publish': { kind: 'transaction', run: (input, ctx) => publishCampaign(ctx, input.id) },
+  'roles.list': { kind: 'transaction', run: (_input, { db }) => listRoles(db) },
+  'roles.save': {
+    kind: 'transaction',
+    run: (input, { db, user, open }) => {
+      const role = saveRole(db, input);
+      audit(open, { actor: user.id, action: 'roles.saved', target: `role:${role.id}` });
+      return role;
+    },
+  },
+  'teams.list': { kind: 'transaction', run: (_input, { db }) => listTeams(db) },
+  'teams.create': { kind: 'transaction', run: (input, ctx) => createTeam(ctx, input.name) },
+  'users.access': { kind: 'transaction', run: (input, { db }) => userAccess(db, input.userId) },
+  'users.setAccess': { kind: 'transaction', run: (input, ctx) => setUserAccess(ctx, input) },
+  'access.explain': { kind: 'transaction', run: (input, { db }) => explain(db, input.userId, input.right) },
+  'access.viewAs': {
+    kind: 'transaction',
+    run: (input, { core, db, user, open }) => {
+      const target = input.userId === null ? null : findUserById(db, input.userId);
+      if (input.userId !== null && (!target || target.status !== 'active')) throw new KluisError('NOT_FOUND', 'No such user.');
+      audit(open, { actor: user.id, action: target ? 'access.viewAsStarted' : 'access.viewAsStopped', target: target ? `user:${target.id}` : null });
+      core.setViewAs(target ? sessionUser(target) : null);
+      return core.sessionInfo();
+    },
+  },
 };

@@ -15,7 +15,8 @@ import type {
   SignInProgress,
   TotpEnrolment,
 } from '../../shared/apiTypes';
-import { ROLE_PERMISSIONS, roleHasPermission, type Permission } from '../../shared/permissions';
+import type { Permission } from '../../shared/permissions';
+import { loadAccess, summarize, type Access } from './access/access';
 import { deriveAuditKey } from './audit/chain';
 import { assertStrongPassword } from './auth/passwordStrength';
 import { issueRecoveryCodes } from './auth/recoveryCodes';
@@ -59,13 +60,15 @@ type Stage =
   | { kind: 'signedOut' }
   /** Between the password and the second factor. `open` is null when the password was wrong. */
   | { kind: 'pending'; step: PendingStep; open: OpenInstall | null; userId: number | null; subject: string }
-  | { kind: 'active'; open: OpenInstall; user: SessionUser; policy: Policy; lastCodeAt: number; lastActivity: number }
+  | { kind: 'active'; open: OpenInstall; user: SessionUser; policy: Policy; lastCodeAt: number; lastActivity: number; viewAs: SessionUser | null }
   | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean };
 
 export interface ActiveSession {
   db: Db;
   user: SessionUser;
   open: OpenInstall;
+  /** The rights in force for this call (the previewed user's during "view as"). */
+  access: Access;
 }
 
 export class KluisCore {
@@ -123,7 +126,7 @@ export class KluisCore {
   /** The open database and user of a fully signed-in session; LOCKED or UNAUTHENTICATED otherwise. */
   requireActive(): ActiveSession {
     const stage = this.stage;
-    if (stage.kind === 'active') return { db: stage.open.db, user: stage.user, open: stage.open };
+    if (stage.kind === 'active') return { db: stage.open.db, user: stage.user, open: stage.open, access: loadAccess(stage.open.db, stage.viewAs ?? stage.user) };
     if (stage.kind === 'locked') throw new KluisError('LOCKED', 'Kluis is locked. Unlock it to go on.');
     throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
   }
@@ -137,22 +140,43 @@ export class KluisCore {
     return this.stage.kind === 'active';
   }
 
-  permissionsOf(user: SessionUser): Permission[] {
-    return [...ROLE_PERMISSIONS[user.role]];
+  /**
+   * The rights in force for this call, read fresh so an admin's change counts at once. During a
+   * "view as" preview, those of the previewed user.
+   */
+  access(): Access {
+    const stage = this.stage;
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    return loadAccess(stage.open.db, stage.viewAs ?? stage.user);
   }
 
-  hasPermission(user: SessionUser, permission: Permission): boolean {
-    return roleHasPermission(user.role, permission);
+  hasPermission(_user: SessionUser, permission: Permission): boolean {
+    return this.access().task(permission);
+  }
+
+  /** The user whose rights a "view as" preview shows, or null. */
+  get viewingAs(): SessionUser | null {
+    return this.stage.kind === 'active' ? this.stage.viewAs : null;
+  }
+
+  setViewAs(user: SessionUser | null): void {
+    const stage = this.stage;
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    stage.viewAs = user;
+    this.events.emit('session.changed', { reason: 'signedIn' });
   }
 
   sessionInfo(): SessionInfo {
     const stage = this.stage;
     if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    const rights = summarize(this.access());
     return {
       user: stage.user,
       orgName: getMeta(stage.open.db, 'org_name') ?? '',
       keyMode: stage.open.keyMode,
-      permissions: this.permissionsOf(stage.user),
+      permissions: rights.tasks,
+      rights,
+      viewAs: stage.viewAs,
       idleLockSeconds: stage.policy.idleLockSeconds,
     };
   }
@@ -423,6 +447,7 @@ export class KluisCore {
       // A recovery code proves less than a fresh code from the authenticator: no step-up credit.
       lastCodeAt: how.codeEntered ? now : 0,
       lastActivity: now,
+      viewAs: null,
     };
     this.scheduleIdleLock();
     this.events.emit('session.changed', { reason: 'signedIn' });
@@ -498,6 +523,7 @@ export class KluisCore {
         policy: readPolicy(open.db),
         lastCodeAt: stage.unlockNeedsCode ? now : 0,
         lastActivity: now,
+        viewAs: null,
       };
       this.scheduleIdleLock();
       this.events.emit('session.changed', { reason: 'unlocked' });

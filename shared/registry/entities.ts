@@ -672,4 +672,96 @@ export const consent: EntityDef = {
   ],
 };
 
-export const ENTITIES = { organisation, contact, deal, activity, invoice, consent } as const;
+export const CAMPAIGN_CHANNELS = ['email', 'post', 'social', 'event'] as const;
+export const CAMPAIGN_STATUSES = ['draft', 'published'] as const;
+const KEEP_CAMPAIGN = l('2 years after publication', '2 jaar na publicatie');
+
+export const campaign: EntityDef = {
+  name: 'campaign',
+  table: 'campaigns',
+  label: { singular: l('Campaign', 'Campagne'), plural: l('Campaigns', 'Campagnes') },
+  titleFields: ['name'],
+  fields: [
+    {
+      key: 'name',
+      type: 'text',
+      label: l('Name', 'Naam'),
+      purpose: l('Knowing which campaign it is', 'Weten om welke campagne het gaat'),
+      legalBasis: 'legitimateInterest',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: false,
+      required: true,
+      listed: true,
+      maxLength: 200,
+    },
+    {
+      key: 'channel',
+      type: 'enum',
+      options: CAMPAIGN_CHANNELS,
+      optionLabels: {
+        email: l('E-mail', 'E-mail'),
+        post: l('Post', 'Post'),
+        social: l('Social media', 'Sociale media'),
+        event: l('Event', 'Evenement'),
+      },
+      label: l('Channel', 'Kanaal'),
+      purpose: l('Planning how the message goes out', 'Plannen hoe de boodschap verstuurd wordt'),
+      legalBasis: 'legitimateInterest',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: false,
+      required: true,
+      listed: true,
+    },
+    {
+      key: 'audience',
+      type: 'text',
+      label: l('Audience', 'Doelgroep'),
+      purpose: l('Describing whom the campaign addresses (only people who consented)', 'Beschrijven wie de campagne aanspreekt (alleen wie toestemming gaf)'),
+      legalBasis: 'consent',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: true,
+      maxLength: 200,
+    },
+    {
+      key: 'message',
+      type: 'longText',
+      label: l('Message', 'Boodschap'),
+      purpose: l('The text that is published', 'De tekst die gepubliceerd wordt'),
+      legalBasis: 'legitimateInterest',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: false,
+      maxLength: 10_000,
+    },
+    {
+      key: 'status',
+      type: 'enum',
+      options: CAMPAIGN_STATUSES,
+      optionLabels: { draft: l('Draft', 'Concept'), published: l('Published', 'Gepubliceerd') },
+      label: l('Status', 'Status'),
+      purpose: l('Knowing what is out', 'Weten wat er uit is'),
+      legalBasis: 'legitimateInterest',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: false,
+      required: true,
+      listed: true,
+    },
+    {
+      key: 'published_at',
+      type: 'date',
+      label: l('Published on', 'Gepubliceerd op'),
+      purpose: l('Proving when it went out', 'Aantonen wanneer het uitging'),
+      legalBasis: 'legitimateInterest',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      optional: false,
+      listed: true,
+    },
+  ],
+};
+
+export const ENTITIES = { organisation, contact, deal, activity, invoice, consent, campaign } as const;

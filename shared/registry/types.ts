@@ -26,7 +26,7 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 export const FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'money', 'integer', 'enum', 'boolean', 'reference'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export const ENTITY_NAMES = ['organisation', 'contact', 'deal', 'activity', 'invoice', 'consent'] as const;
+export const ENTITY_NAMES = ['organisation', 'contact', 'deal', 'activity', 'invoice', 'consent', 'campaign'] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 export interface FieldDef {

@@ -33,7 +33,7 @@ const newInstall = installTemplate({ org: 'Kapsalon Knip', admin: 'beheer', pass
 
 /** `user add` as the admin with a fresh code; returns the one-time password it printed. */
 async function addUser(install: CliInstall, username: string, extra: string[] = []): Promise<string> {
-  const added = await cli(['user', 'add', '--data', install.dataDir, '--username', username, '--role', 'user', ...extra], await install.withCode());
+  const added = await cli(['user', 'add', '--data', install.dataDir, '--username', username, '--role', 'office', ...extra], await install.withCode());
   expect(added.stderr).toBe('');
   expect(added.code).toBe(0);
   const oneTimePassword = /^one-time password: (\S+)$/m.exec(added.stdout)?.[1];
@@ -43,7 +43,7 @@ async function addUser(install: CliInstall, username: string, extra: string[] = 
 
 /** What `user list` prints for one account. */
 function listLine(username: string, role: string, status: string, mfa: 'mfa' | 'no-mfa', name: string): string {
-  return `${username.padEnd(24)} ${role.padEnd(6)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
+  return `${username.padEnd(24)} ${role.padEnd(10)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
 }
 
 /** Does in-process what the app does at a new user's first sign-in: new password, authenticator. */
@@ -154,7 +154,7 @@ describe('user commands', SLOW, () => {
     const { dataDir } = install;
 
     const added = await cli(
-      ['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'user', '--name', 'Piet de Vries', '--email', 'piet@example.nl'],
+      ['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'office', '--name', 'Piet de Vries', '--email', 'piet@example.nl'],
       await install.withCode(),
     );
     expect(added.stderr).toBe('');
@@ -177,7 +177,7 @@ describe('user commands', SLOW, () => {
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'user', 'active', 'no-mfa', 'Piet de Vries'));
+    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'Piet de Vries'));
 
     const listJson = await cli(['user', 'list', '--data', dataDir, '--json'], install.withRecoveryCode());
     expect(listJson.code).toBe(0);
@@ -198,7 +198,7 @@ describe('user commands', SLOW, () => {
         username: 'piet',
         displayName: 'Piet de Vries',
         email: 'piet@example.nl',
-        role: 'user',
+        role: 'office',
         status: 'active',
         mfaEnrolled: false,
         mustChangePassword: true,
@@ -232,7 +232,7 @@ describe('user commands', SLOW, () => {
     const install = newInstall();
     const { dataDir } = install;
 
-    const taken = await cli(['user', 'add', '--data', dataDir, '--username', 'BEHEER', '--role', 'user'], await install.withCode());
+    const taken = await cli(['user', 'add', '--data', dataDir, '--username', 'BEHEER', '--role', 'office'], await install.withCode());
     expect(taken.code).toBe(1);
     expect(taken.stderr).toBe('kluis: That username is taken.\n');
     expect(taken.stdout).toBe('');
@@ -263,7 +263,7 @@ describe('user commands', SLOW, () => {
     );
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'user', 'disabled', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'disabled', 'no-mfa', 'piet'));
 
     // Before, this password reached "not finished its first sign-in"; now it opens nothing.
     const piet = await cli(['status', '--data', dataDir], signInEnv('piet', oneTimePassword, '123456'));
@@ -332,7 +332,7 @@ describe('user commands', SLOW, () => {
     expect(before.code).toBe(1);
     expect(before.stderr).toBe('kluis: You do not have the right "users.manage".\n');
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'user', 'active', 'mfa', 'piet'),
+      listLine('piet', 'office', 'active', 'mfa', 'piet'),
     );
 
     const reset = await cli(['user', 'reset-mfa', '--data', dataDir, '--username', 'piet'], await install.withCode());
@@ -343,7 +343,7 @@ describe('user commands', SLOW, () => {
     );
 
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'user', 'active', 'no-mfa', 'piet'),
+      listLine('piet', 'office', 'active', 'no-mfa', 'piet'),
     );
     const after = await cli(['status', '--data', dataDir], signInEnv('piet', pietPassword, await pietPhone.nextCode()));
     expect(after.code).toBe(1);
@@ -356,7 +356,7 @@ describe('user commands', SLOW, () => {
     await addUser(install, 'piet');
 
     for (const args of [
-      ['user', 'add', '--username', 'jan', '--role', 'user'],
+      ['user', 'add', '--username', 'jan', '--role', 'office'],
       ['user', 'disable', '--username', 'piet'],
       ['user', 'reset-password', '--username', 'piet'],
       ['user', 'reset-mfa', '--username', 'piet'],
@@ -369,6 +369,6 @@ describe('user commands', SLOW, () => {
 
     // Nothing changed.
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'user', 'active', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'piet'));
   });
 });

@@ -16,7 +16,7 @@ function value<T>(result: { ok: boolean }): T {
 }
 
 /** Admin creates an account; returns the one-time password. */
-async function createUser(t: TestCore, username: string, role: 'admin' | 'user' = 'user'): Promise<{ user: UserSummary; oneTimePassword: string }> {
+async function createUser(t: TestCore, username: string, role: string = 'office'): Promise<{ user: UserSummary; oneTimePassword: string }> {
   return value(await t.call('users.create', { username, displayName: `${username} de Vries`, role }));
 }
 
@@ -138,7 +138,7 @@ describe('accounts an admin manages', () => {
   it('a new user signs in with the one-time password, must change it and enrol; disabling stops them at once', async () => {
     const t = await signedInAdmin();
     const { user, oneTimePassword } = await createUser(t, 'jan.devries');
-    expect(user).toMatchObject({ username: 'jan.devries', role: 'user', status: 'active', mfaEnrolled: false, mustChangePassword: true });
+    expect(user).toMatchObject({ username: 'jan.devries', role: 'office', status: 'active', mfaEnrolled: false, mustChangePassword: true });
     expect(readVaultFile(t.dataDir).slots).toHaveLength(2);
     await t.call('session.signOut');
 
@@ -150,7 +150,7 @@ describe('accounts an admin manages', () => {
     await t.call('session.signOut');
 
     const janSecret = await firstSignIn(t, 'jan.devries', oneTimePassword, 'tulpen-in-de-lente-bij-lisse');
-    expect(t.core.state()).toMatchObject({ phase: 'signedIn', session: { user: { username: 'jan.devries' }, permissions: [] } });
+    expect(t.core.state()).toMatchObject({ phase: 'signedIn', session: { user: { username: 'jan.devries' }, permissions: ['data.import', 'data.export'] } });
     await t.call('session.signOut');
     // The one-time password no longer opens anything.
     await t.call('session.signIn', { username: 'jan.devries', password: oneTimePassword });
@@ -183,7 +183,7 @@ describe('accounts an admin manages', () => {
   it('needs a fresh code for sensitive actions (step-up), and retries work after it', async () => {
     const t = await installedCore({ keychain: noKeychain });
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.recoveryCodes[0]!);
-    const create = { username: 'anouk', displayName: 'Anouk', role: 'user' };
+    const create = { username: 'anouk', displayName: 'Anouk', role: 'office' };
     expect(await t.call('users.create', create)).toEqual({
       ok: false,
       error: { code: 'STEP_UP_REQUIRED', message: 'Enter a code from your authenticator app to confirm it is you.' },
@@ -233,7 +233,7 @@ describe('accounts an admin manages', () => {
   it('refuses a taken username, whatever its case', async () => {
     const t = await signedInAdmin();
     await createUser(t, 'karin');
-    const again = await t.call('users.create', { username: 'KARIN', displayName: 'K', role: 'user' });
+    const again = await t.call('users.create', { username: 'KARIN', displayName: 'K', role: 'office' });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
   });
 });

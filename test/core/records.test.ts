@@ -8,7 +8,7 @@ import type { FieldInfo, ListPage, RecordDetail, RecordView, ReminderLetter, Sea
 import { ENTITIES, LEGAL_BASES } from '../../shared/registry';
 import { dataPaths } from '../../electron/core/install/paths';
 import { SYSTEM_COLUMNS } from '../../electron/core/records/rows';
-import { signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 import { checkDecryption, fileHoldsText } from '../support/sqlcipherPages';
 
 function value<T>(result: { ok: boolean }): T {
@@ -207,6 +207,7 @@ describe('payment reminder', () => {
     const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks', street: 'Markt 3', postal_code: '5611 AB', city: 'Eindhoven' });
     const contact = await create(t, 'contact', { first_name: 'Sanne', last_name: 'Hendriks', organisation_id: org.id });
     const invoice = await create(t, 'invoice', { number: '2026-0042', organisation_id: org.id, contact_id: contact.id, amount_cents: 123456, due_on: '2026-10-01', status: 'sent' });
+    await signInAsNewUser(t, 'fenna', 'finance');
     const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
     expect(letter.fileName).toBe('payment-reminder-2026-0042.txt');
     expect(letter.text).toContain('factuur 2026-0042');
@@ -214,6 +215,10 @@ describe('payment reminder', () => {
     expect(letter.text).toContain('Beste Sanne Hendriks');
     const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
     expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: new Date().toISOString().slice(0, 10) });
+    // Finance does not see activities; the office does, in the organisation's timeline.
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id })).timeline).toEqual([]);
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const orgDetail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
     expect(orgDetail.timeline[0]?.title).toBe('Betalingsherinnering verstuurd voor factuur 2026-0042');
   });
@@ -222,6 +227,7 @@ describe('payment reminder', () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
     const invoice = await create(t, 'invoice', { number: '2026-0043', organisation_id: org.id, amount_cents: 100, due_on: '2026-10-01', status: 'paid' });
+    await signInAsNewUser(t, 'fenna', 'finance');
     expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id })).code).toBe('CONFLICT');
   });
 });
@@ -241,7 +247,8 @@ describe('query plans of the hot queries', () => {
   ] as const)('%s use an index and need no sort', async (_name, query, index) => {
     const t = await signedInAdmin();
     const { buildListQuery } = await import('../../electron/core/records/queries');
-    const built = buildListQuery(t.core.requireActive().db, query as never, 1);
+    const session = t.core.requireActive();
+    const built = buildListQuery(session.db, session.access, query as never);
     const detail = plan(t, built.sql, built.params);
     expect(detail).toContain(index);
     expect(detail).not.toContain('TEMP B-TREE');

@@ -51,7 +51,7 @@ test('a new user signs in with a one-time password, changes it, enrols, and is s
 
   await page.getByLabel('Username').fill(COLLEAGUE.username);
   await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
-  await page.getByLabel('Role').selectOption('user');
+  await page.getByLabel('Role').selectOption('office');
   await page.getByRole('button', { name: 'Add user' }).click();
 
   const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });

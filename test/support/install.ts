@@ -121,3 +121,36 @@ export async function signedInAdmin(options: { keychain?: Keychain } = {}): Prom
   await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
   return t;
 }
+
+/** A new user's whole first sign-in: one-time password → own password → authenticator. Returns the TOTP secret. */
+export async function firstSignIn(t: TestCore, username: string, oneTimePassword: string, newPassword: string): Promise<string> {
+  const step = async (channel: string, input: unknown) => {
+    const result = await t.call(channel, input);
+    expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
+    return (result as unknown as { value: Record<string, unknown> }).value;
+  };
+  expect(await step('session.signIn', { username, password: oneTimePassword })).toEqual({ next: 'changePassword' });
+  expect(await step('session.changeInitialPassword', { newPassword })).toEqual({ next: 'enrol' });
+  const enrolment = await step('mfa.beginEnrolment', {});
+  const secret = enrolment.secret as string;
+  const confirmed = await step('mfa.confirmEnrolment', { code: totpAt(secret, t.clock) });
+  expect((confirmed.progress as { next: string }).next).toBe('done');
+  return secret;
+}
+
+/**
+ * The admin (signed in) creates a user with a role, signs out, and that user completes a first
+ * sign-in: the test goes on as that user. Returns the user's id and TOTP secret.
+ */
+export async function signInAsNewUser(t: Installed, username: string, role: string, options: { teamIds?: number[] } = {}): Promise<{ id: number; secret: string }> {
+  const created = await t.call('users.create', { username, displayName: `${username} de Vries`, role });
+  expect(created.ok, JSON.stringify(created)).toBe(true);
+  const { user, oneTimePassword } = (created as unknown as { value: { user: { id: number }; oneTimePassword: string } }).value;
+  if (options.teamIds) {
+    const set = await t.call('users.setAccess', { userId: user.id, role, teamIds: options.teamIds, overrides: [] });
+    expect(set.ok, JSON.stringify(set)).toBe(true);
+  }
+  await t.call('session.signOut');
+  const secret = await firstSignIn(t, username, oneTimePassword, `${username}-fietst-langs-de-lange-vliet`);
+  return { id: user.id, secret };
+}

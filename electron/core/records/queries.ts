@@ -6,10 +6,10 @@ import type { ListPage, RecordDetail, SearchGroup, SearchHit } from '../../../sh
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
-import { activeFields } from './fields';
 import { fold } from './fold';
-import { fromSearchRowid, readRow, titleOf } from './rows';
-import { requireRow, viewOf } from './service';
+import { fromSearchRowid, readRow, SEARCH_KINDS, titleOf } from './rows';
+import { rowInScope, scopeCondition, type Access } from '../access/access';
+import { requireRowFor, viewOf, visibleFields } from './service';
 import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
@@ -51,14 +51,16 @@ function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /** The SQL of a list page, apart so tests can check its query plan. */
-export function buildListQuery(db: Db, query: ListQuery, userId: number): { sql: string; params: unknown[]; columns: string[]; limit: number } {
+export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql: string; params: unknown[]; columns: string[]; limit: number } {
   const { entity } = query;
   const table = ENTITIES[entity].table;
-  const fields = activeFields(db, entity);
+  // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
+  const fields = visibleFields(db, access, entity).filter((f) => f.access !== 'masked');
   const limit = Math.min(query.limit ?? 50, 200);
   const columns = sortColumns(entity, query.sort ?? 'name');
-  const where = ['deleted_at IS NULL'];
-  const params: unknown[] = [];
+  const scope = scopeCondition(access, entity, 'read');
+  const where = ['deleted_at IS NULL', scope.sql];
+  const params: unknown[] = [...scope.params];
   for (const [key, value] of Object.entries(query.where ?? {})) {
     const field = fields.find((f) => f.key === key && !f.custom && ['enum', 'boolean', 'reference'].includes(f.type));
     if (!field) throw new KluisError('VALIDATION', `Cannot filter on "${key}".`);
@@ -67,7 +69,7 @@ export function buildListQuery(db: Db, query: ListQuery, userId: number): { sql:
   }
   if (query.mine) {
     where.push('owner_id = ?');
-    params.push(userId);
+    params.push(access.userId);
   }
   if (query.after) {
     const cursor = decodeCursor(query.after, columns.length);
@@ -78,50 +80,57 @@ export function buildListQuery(db: Db, query: ListQuery, userId: number): { sql:
   return { sql, params: [...params, limit + 1], columns, limit };
 }
 
-export function listRecords(db: Db, query: ListQuery, userId: number): ListPage {
-  const { sql, params, columns, limit } = buildListQuery(db, query, userId);
-  const fields = activeFields(db, query.entity);
+export function listRecords(db: Db, access: Access, query: ListQuery): ListPage {
+  const { sql, params, columns, limit } = buildListQuery(db, access, query);
+  const fields = visibleFields(db, access, query.entity);
   const rows = prepared(db, sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page.map((row) => viewOf(db, query.entity, row, fields)),
+    rows: page.map((row) => viewOf(db, access, query.entity, row, fields)),
     next: rows.length > limit && last ? encodeCursor(columns.map((_, i) => last[`__k${i}`])) : null,
   };
 }
 
-export function countRecords(db: Db, entity: EntityName): number {
-  return (prepared(db, `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+export function countRecords(db: Db, access: Access, entity: EntityName): number {
+  const scope = scopeCondition(access, entity, 'read');
+  return (prepared(db, `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql}`).get(...scope.params) as { n: number }).n;
 }
 
 
 const RELATED_LIMIT = 50;
 
-export function recordDetail(db: Db, entity: EntityName, id: number): RecordDetail {
-  const record = viewOf(db, entity, requireRow(db, entity, id));
+export function recordDetail(db: Db, access: Access, entity: EntityName, id: number): RecordDetail {
+  const record = viewOf(db, access, entity, requireRowFor({ db, access }, entity, id, 'read'));
   const related: RecordDetail['related'] = [];
   for (const other of Object.values(ENTITIES)) {
     if (other.name === 'activity') continue;
-    for (const field of activeFields(db, other.name)) {
-      if (field.type !== 'reference' || field.references !== entity) continue;
-      const count = (prepared(db, `SELECT count(*) AS n FROM ${other.table} WHERE ${field.key} = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+    // A link the caller cannot see (hidden field) says nothing about what hangs on this record.
+    for (const field of visibleFields(db, access, other.name)) {
+      if (field.type !== 'reference' || field.references !== entity || field.access === 'masked') continue;
+      const scope = scopeCondition(access, other.name, 'read');
+      const where = `${field.key} = ? AND deleted_at IS NULL AND ${scope.sql}`;
+      const count = (prepared(db, `SELECT count(*) AS n FROM ${other.table} WHERE ${where}`).get(id, ...scope.params) as { n: number }).n;
       if (count === 0) continue;
-      const rows = db
-        .prepare(`SELECT * FROM ${other.table} WHERE ${field.key} = ? AND deleted_at IS NULL ORDER BY sort_key, id LIMIT ?`)
-        .all(id, RELATED_LIMIT) as Record<string, string | number | null>[];
-      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => viewOf(db, other.name, row)) });
+      const rows = prepared(db, `SELECT * FROM ${other.table} WHERE ${where} ORDER BY sort_key, id LIMIT ?`).all(id, ...scope.params, RELATED_LIMIT) as Record<
+        string,
+        string | number | null
+      >[];
+      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => viewOf(db, access, other.name, row)) });
     }
   }
   const via = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];
+  const scope = scopeCondition(access, 'activity', 'read');
   const timeline = via
-    ? (db
-        .prepare(`SELECT * FROM activities WHERE ${via} = ? AND deleted_at IS NULL ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`)
-        .all(id) as Record<string, string | number | null>[]).map((row) => viewOf(db, 'activity', row))
+    ? (
+        prepared(db, `SELECT * FROM activities WHERE ${via} = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`).all(
+          id,
+          ...scope.params,
+        ) as Record<string, string | number | null>[]
+      ).map((row) => viewOf(db, access, 'activity', row))
     : [];
   return { record, related, timeline };
 }
-
-
 
 /** Words → an FTS5 query: every word must match as a prefix, accents and case ignored. */
 export function searchExpression(text: string): string | null {
@@ -132,41 +141,60 @@ export function searchExpression(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
 }
 
-function subtitleOf(db: Db, entity: EntityName, row: Record<string, string | number | null>): string {
-  const refTitle = (target: EntityName, id: unknown) => {
+/** A second line for a search hit, from fields the caller may read in full (never masked or hidden ones). */
+function subtitleOf(db: Db, access: Access, entity: EntityName, row: Record<string, string | number | null>): string {
+  const readable = new Set(visibleFields(db, access, entity).filter((f) => f.access !== 'masked').map((f) => f.key));
+  const value = (key: string) => (readable.has(key) ? row[key] : null);
+  const refTitle = (target: EntityName, key: string) => {
+    const id = value(key);
     const r = typeof id === 'number' ? readRow(db, target, id) : null;
-    return r && !r.deleted_at ? String(r.name ?? r.title ?? '') : '';
+    return r && !r.deleted_at && rowInScope(access, target, 'read', r) ? titleOf(target, r) : '';
   };
   switch (entity) {
     case 'contact':
-      return [refTitle('organisation', row.organisation_id), row.email].filter(Boolean).join(' · ');
+      return [refTitle('organisation', 'organisation_id'), value('email')].filter(Boolean).join(' · ');
     case 'organisation':
-      return String(row.city ?? '');
+      return String(value('city') ?? '');
     case 'deal':
-      return [refTitle('organisation', row.organisation_id), row.stage].filter(Boolean).join(' · ');
+      return [refTitle('organisation', 'organisation_id'), value('stage')].filter(Boolean).join(' · ');
     default:
-      return [row.kind, row.due_at].filter(Boolean).join(' · ');
+      return [value('kind'), value('due_at')].filter(Boolean).join(' · ');
   }
 }
 
-/** Best matches first (bm25, the title weighing ten times the rest), grouped by kind. */
-export function searchRecords(db: Db, text: string, limit = 50): SearchGroup[] {
+/**
+ * Best matches first (bm25, the title weighing ten times the rest), grouped by kind. Each kind is
+ * searched joined to its table with the caller's read scope in the WHERE clause, so a record
+ * outside the scope is never fetched.
+ */
+export function searchRecords(db: Db, access: Access, text: string, limit = 50): SearchGroup[] {
   const expression = searchExpression(text);
   if (!expression) return [];
-  const matches = db
-    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?')
-    .all(expression, limit) as { rowid: number }[];
+  const matches: { rowid: number; score: number }[] = [];
+  for (const [entity, code] of Object.entries(SEARCH_KINDS) as [EntityName, number][]) {
+    const scope = scopeCondition(access, entity, 'read', 'r');
+    if (scope.sql === '0') continue;
+    const table = ENTITIES[entity].table;
+    matches.push(
+      ...(prepared(
+        db,
+        `SELECT s.rowid AS rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index s JOIN ${table} r ON r.id = s.rowid / 8
+         WHERE search_index MATCH ? AND s.rowid % 8 = ${code} AND r.deleted_at IS NULL AND ${scope.sql}
+         ORDER BY score LIMIT ?`,
+      ).all(expression, ...scope.params, limit) as { rowid: number; score: number }[]),
+    );
+  }
+  matches.sort((a, b) => a.score - b.score);
   const groups = new Map<EntityName, SearchHit[]>();
-  for (const { rowid } of matches) {
+  for (const { rowid } of matches.slice(0, limit)) {
     const target = fromSearchRowid(rowid);
     if (!target) continue;
-    const row = readRow(db, target.entity, target.id);
-    if (!row || row.deleted_at) continue;
+    const row = readRow(db, target.entity, target.id)!;
     const hit: SearchHit = {
       entity: target.entity,
       id: target.id,
       title: titleOf(target.entity, row),
-      subtitle: subtitleOf(db, target.entity, row as Record<string, string | number | null>),
+      subtitle: subtitleOf(db, access, target.entity, row as Record<string, string | number | null>),
     };
     groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);
   }

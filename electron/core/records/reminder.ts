@@ -8,7 +8,7 @@ import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, titleOf, type Row } from './rows';
-import { createRecord, requireRow, searchableKeys, type RecordContext } from './service';
+import { createRecord, requireRow, requireRowFor, searchableKeys, type RecordContext } from './service';
 import { applyRowChange } from './rows';
 
 function euros(cents: number, language: 'nl' | 'en'): string {
@@ -62,7 +62,7 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
 }
 
 export function sendPaymentReminder(ctx: RecordContext, invoiceId: number): ReminderLetter {
-  const invoice = requireRow(ctx.db, 'invoice', invoiceId);
+  const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
   if (invoice.status === 'paid' || invoice.status === 'draft') {
     throw new KluisError('CONFLICT', `A reminder is only for unpaid invoices; this one is ${invoice.status}.`);
   }
@@ -93,7 +93,7 @@ export function sendPaymentReminder(ctx: RecordContext, invoiceId: number): Remi
     done: true,
     organisation_id: customer.id,
     ...(contact && !contact.deleted_at ? { contact_id: contact.id } : {}),
-  });
+  }, { asConsequence: true });
   audit(ctx.open, { actor: ctx.user.id, action: 'finance.reminderSent', target: `invoice:${invoiceId}` });
   return { fileName: `payment-reminder-${String(invoice.number).replace(/[^A-Za-z0-9_-]+/g, '-')}.txt`, text, sentAt: now.toISOString() };
 }

@@ -1,12 +1,13 @@
 /**
- * Creating, changing, listing and finding records. Every write is a RowChange through rows.ts and
- * is audited; every read returns only the fields in force. Record scope (issue 5) plugs into the
- * WHERE clauses built here.
+ * Creating, changing and showing records. Every write is a RowChange through rows.ts and is
+ * audited; every record that leaves is shaped by the fields in force and the caller's field rights
+ * (hidden fields absent, masked ones masked); every change that enters is checked against them.
  */
 import type { SessionUser } from '../../../shared/apiTypes';
 import type { RecordView } from '../../../shared/recordTypes';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
+import { rowInScope, type Access } from '../access/access';
 import { KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
@@ -19,6 +20,48 @@ export interface RecordContext {
   db: Db;
   user: SessionUser;
   open: OpenInstall;
+  access: Access;
+}
+
+/** `•••• 4821`: enough to recognise, not enough to use. Revealing the rest is an audited action. */
+export function maskValue(value: StoredValue): string | null {
+  if (value === null) return null;
+  const text = String(value);
+  return `•••• ${text.length > 6 ? text.slice(-4) : ''}`.trimEnd();
+}
+
+/** The fields in force that this caller may see at all, with the access they have to each. */
+export function visibleFields(db: Db, access: Access, entity: EntityName): (ActiveField & { access: 'masked' | 'read' | 'edit' })[] {
+  return activeFields(db, entity)
+    .map((f) => ({ ...f, access: access.field(entity, f.key, f.sensitivity) }))
+    .filter((f): f is ActiveField & { access: 'masked' | 'read' | 'edit' } => f.access !== 'hidden');
+}
+
+function forbidden(message: string): KluisError {
+  return new KluisError('FORBIDDEN', message);
+}
+
+/**
+ * A live record the caller may act on. Outside the read scope it does not exist for them
+ * (NOT_FOUND, so ids cannot be probed); readable but outside the action's scope is FORBIDDEN.
+ */
+export function requireRowFor(ctx: { db: Db; access: Access }, entity: EntityName, id: number, action: 'read' | 'update' | 'delete' | 'restore' | 'export'): Row {
+  const row = requireRow(ctx.db, entity, id);
+  if (!rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', `No such ${ENTITIES[entity].label.singular.en.toLowerCase()}.`);
+  if (action !== 'read' && !rowInScope(ctx.access, entity, action, row)) {
+    throw forbidden(`You may not ${action} this ${ENTITIES[entity].label.singular.en.toLowerCase()}.`);
+  }
+  return row;
+}
+
+/** Every value given must be for a field the caller may edit; otherwise FORBIDDEN, never dropped. */
+function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>): void {
+  for (const field of activeFields(ctx.db, entity)) {
+    if (!(field.key in values)) continue;
+    if (ctx.access.field(entity, field.key, field.sensitivity) !== 'edit') {
+      throw forbidden(`You may not change the field "${field.label.en}".`);
+    }
+  }
 }
 
 export function searchableKeys(fields: ActiveField[]): Set<string> {
@@ -36,13 +79,14 @@ export function requireRow(db: Db, entity: EntityName, id: number): Row {
   return row;
 }
 
-function checkReferences(db: Db, fields: ActiveField[], values: Record<string, StoredValue>): void {
+/** A link may only point at a live record the caller can read. */
+function checkReferences(ctx: { db: Db; access: Access }, fields: ActiveField[], values: Record<string, StoredValue>): void {
   const errors: Record<string, string[]> = {};
   for (const field of fields) {
     const id = values[field.key];
     if (field.type !== 'reference' || typeof id !== 'number' || !field.references) continue;
-    const target = readRow(db, field.references, id);
-    if (!target || target.deleted_at) errors[field.key] = ['That record does not exist'];
+    const target = readRow(ctx.db, field.references, id);
+    if (!target || target.deleted_at || !rowInScope(ctx.access, field.references, 'read', target)) errors[field.key] = ['That record does not exist'];
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -57,52 +101,65 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
   return { ...row, custom: Object.keys(merged).length > 0 ? JSON.stringify(merged) : null };
 }
 
-export function createRecord(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>): RecordView {
+/**
+ * `asConsequence`: the record is written by the core as the result of an action the caller may take
+ * (the timeline note of a payment reminder), not typed by the caller, so their field rights on it do
+ * not apply. It is still validated, written through rows.ts and audited.
+ */
+export function createRecord(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
   const fields = activeFields(ctx.db, entity);
+  if (!options.asConsequence) checkEditable(ctx, entity, values);
   const checked = checkValues(fields, values, 'create');
   if (!checked.ok) throw validationError(checked.errors);
-  checkReferences(ctx.db, fields, checked.builtIn);
+  checkReferences(ctx, fields, checked.builtIn);
   const now = new Date().toISOString();
-  const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: null, created_at: now, updated_at: now, deleted_at: null };
+  // A new record belongs to its maker and the maker's (first) team, so "own" and "team" scopes follow it.
+  const team = ctx.access.teamIds[0] ?? null;
+  const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: team, created_at: now, updated_at: now, deleted_at: null };
   const after = withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom);
   const id = applyRowChange(ctx.db, { entity, id: 0, before: null, after }, searchableKeys(fields));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.created', target: `${entity}:${id}` });
-  return viewOf(ctx.db, entity, readRow(ctx.db, entity, id)!, fields);
+  return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
 }
 
 export function updateRecord(ctx: RecordContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
-  const before = requireRow(ctx.db, entity, id);
+  const before = requireRowFor(ctx, entity, id, 'update');
+  checkEditable(ctx, entity, values);
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);
-  checkReferences(ctx.db, fields, checked.builtIn);
+  checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   const after = withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom);
   applyRowChange(ctx.db, { entity, id, before, after }, searchableKeys(fields));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.updated', target: `${entity}:${id}`, details: { fields: Object.keys(values).length } });
-  return viewOf(ctx.db, entity, readRow(ctx.db, entity, id)!, fields);
+  return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
 }
 
 /** Soft delete: the record leaves lists and search, and can come back (the trash is issue 6). */
 export function deleteRecord(ctx: RecordContext, entity: EntityName, id: number): void {
   const fields = activeFields(ctx.db, entity);
-  const before = requireRow(ctx.db, entity, id);
+  const before = requireRowFor(ctx, entity, id, 'delete');
   const now = new Date().toISOString();
   applyRowChange(ctx.db, { entity, id, before, after: { ...before, deleted_at: now, updated_at: now } }, searchableKeys(fields));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.deleted', target: `${entity}:${id}` });
 }
 
-/** The fields in force of a row, with display titles of what its references point at. */
-export function viewOf(db: Db, entity: EntityName, row: Row, fields: ActiveField[] = activeFields(db, entity)): RecordView {
+/**
+ * A row as the caller may see it: only fields in force and not hidden from them, masked ones
+ * masked, and the titles of linked records only where the caller can read those.
+ */
+export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fields = visibleFields(db, access, entity)): RecordView {
   const custom = customOf(row);
   const values: Record<string, StoredValue> = {};
   const refs: RecordView['refs'] = {};
   for (const field of fields) {
-    const value = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
-    values[field.key] = value;
-    if (field.type === 'reference' && field.references) {
-      const target = typeof value === 'number' ? readRow(db, field.references, value) : null;
-      refs[field.key] = target && !target.deleted_at ? { id: value as number, title: titleOf(field.references, target) } : null;
+    const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
+    values[field.key] = field.access === 'masked' ? maskValue(raw) : raw;
+    if (field.type === 'reference' && field.references && field.access !== 'masked') {
+      const target = typeof raw === 'number' ? readRow(db, field.references, raw) : null;
+      refs[field.key] =
+        target && !target.deleted_at && rowInScope(access, field.references, 'read', target) ? { id: raw as number, title: titleOf(field.references, target) } : null;
     }
   }
   return {

@@ -31,7 +31,7 @@ type Field = Exclude<keyof Values, 'role'>;
 type Errors = Partial<Record<Field, string>>;
 
 const FIELDS: readonly Field[] = ['username', 'displayName', 'email'];
-const EMPTY: Values = { username: '', displayName: '', email: '', role: 'user' };
+const EMPTY: Values = { username: '', displayName: '', email: '', role: 'office' };
 // A courtesy check only: the core validates the address properly.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -45,7 +45,7 @@ function check(values: Values, t: Translate): Errors {
 }
 
 export function AddUserForm({ onAdded }: AddUserFormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [values, setValues] = useState<Values>(EMPTY);
   const [checksShown, setChecksShown] = useState(false);
@@ -160,7 +160,7 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
           name="role"
           disabled={busy}
           value={values.role}
-          options={ROLES.map((role) => ({ value: role, label: roleLabel(role, t) }))}
+          options={ROLES.map((role) => ({ value: role, label: roleLabel(role, language) }))}
           onChange={(event) => {
             const role = event.currentTarget.value;
             if ((ROLES as readonly string[]).includes(role)) setValues((previous) => ({ ...previous, role: role as Role }));

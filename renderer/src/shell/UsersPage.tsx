@@ -54,7 +54,7 @@ interface PendingAction {
 }
 
 function UserAdministration({ selfId }: { selfId: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [handover, setHandover] = useState<Handover | null>(null);
@@ -187,7 +187,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
                       {self && <span className="muted"> ({t('users.you')})</span>}
                     </th>
                     <td>{user.displayName}</td>
-                    <td>{roleLabel(user.role, t)}</td>
+                    <td>{roleLabel(user.role, language)}</td>
                     <td className={user.status === 'disabled' ? 'status-disabled' : undefined}>
                       {user.status === 'active' ? t('users.status.active') : t('users.status.disabled')}
                     </td>

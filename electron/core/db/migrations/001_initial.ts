@@ -14,7 +14,7 @@ export const initial: Migration = {
         id            INTEGER PRIMARY KEY,
         username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
         display_name  TEXT NOT NULL,
-        role          TEXT NOT NULL CHECK (role IN ('admin', 'user')),
+        role          TEXT NOT NULL,
         status        TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
         slot_id       TEXT UNIQUE,
         created_at    TEXT NOT NULL

@@ -6,5 +6,6 @@ import type { Migration } from '../migrate';
 import { initial } from './001_initial';
 import { accounts } from './002_accounts';
 import { records } from './003_records';
+import { access } from './004_access';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access];

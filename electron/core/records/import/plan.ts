@@ -5,6 +5,7 @@
 import { ENTITIES, type EntityName } from '../../../../shared/registry';
 import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
+import type { Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell } from './convert';
@@ -45,9 +46,10 @@ export type CheckedRow =
     }
   | { ok: false; row: number; reason: string | null };
 
-export function makePlan(db: Db, input: ImportInput): ImportPlan {
+export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan {
   const csv = parseCsv(decodeCsvFile(input.file));
-  const fields = activeFields(db, input.entity);
+  // Only fields the importer may edit can take a column; the rest are left out like switched-off ones.
+  const fields = activeFields(db, input.entity).filter((f) => access.field(input.entity, f.key, f.sensitivity) === 'edit');
   const columns = planColumns(input.entity, csv.columns, fields, input.mapping);
   return {
     ...columns,

@@ -9,7 +9,7 @@ import { checkRow, contactByEmail, makePlan, sampleOf, unmappedRequiredReasons, 
 const SAMPLE_ROWS = 10;
 
 export function previewImport(ctx: RecordContext, input: ImportInput): ImportPreview {
-  const plan = makePlan(ctx.db, input);
+  const plan = makePlan(ctx.db, ctx.access, input);
   const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => ({ row: plan.headerRow, reason }));
   const duplicates: ImportPreview['duplicates'] = [];
   const existing = plan.entity === 'contact' ? contactByEmail(ctx.db) : null;

@@ -210,7 +210,7 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
   jobs.set(input.jobId, job);
   let importer: Importer | null = null;
   try {
-    const plan = makePlan(ctx.db, input);
+    const plan = makePlan(ctx.db, ctx.access, input);
     const unmapped = unmappedRequiredReasons(plan);
     if (unmapped.length > 0) throw new KluisError('VALIDATION', `${unmapped.join('; ')}.`);
     const current = new Importer(ctx, plan, input.duplicates);

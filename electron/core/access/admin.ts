@@ -1,0 +1,159 @@
+/**
+ * What admins do with rights: give a user a role, teams and personal overrides; make teams; explain
+ * a decision; reveal a masked value (audited); hand a record to another owner.
+ */
+import {
+  decideField,
+  decideModule,
+  decideRecord,
+  decideTask,
+  FIELD_ACCESS,
+  MODULES,
+  RECORD_ACTIONS,
+  SCOPES,
+  SECURED_ENTITIES,
+  TASKS,
+  type Override,
+  type RightKey,
+} from '../../../shared/access';
+import type { Explanation, Team, UserAccess } from '../../../shared/apiTypes';
+import { fieldDef, type EntityName } from '../../../shared/registry';
+import { findUserById } from '../auth/users';
+import type { Db } from '../db/open';
+import { KluisError } from '../errors';
+import { activeFields } from '../records/fields';
+import { applyRowChange, type Row } from '../records/rows';
+import { requireRowFor, searchableKeys, type RecordContext } from '../records/service';
+import { audit } from '../session/openInstall';
+import { readOverrides, readTeamIds } from './access';
+import { requireRole, roleById } from './roles';
+
+export function listTeams(db: Db): Team[] {
+  const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
+  const members = db.prepare('SELECT user_id FROM user_teams WHERE team_id = ? ORDER BY user_id');
+  return teams.map((t) => ({ ...t, memberIds: (members.all(t.id) as { user_id: number }[]).map((m) => m.user_id) }));
+}
+
+export function createTeam(ctx: RecordContext, name: string): Team {
+  const taken = ctx.db.prepare('SELECT id FROM teams WHERE name = ?').get(name.trim());
+  if (taken) throw new KluisError('CONFLICT', 'A team with that name exists already.');
+  const id = Number(ctx.db.prepare('INSERT INTO teams (name) VALUES (?)').run(name.trim()).lastInsertRowid);
+  audit(ctx.open, { actor: ctx.user.id, action: 'teams.created', target: `team:${id}` });
+  return { id, name: name.trim(), memberIds: [] };
+}
+
+export function userAccess(db: Db, userId: number): UserAccess {
+  const user = findUserById(db, userId);
+  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  return { userId, role: user.role, teamIds: readTeamIds(db, userId), overrides: readOverrides(db, userId) };
+}
+
+function isRightKey(right: string): right is RightKey {
+  const [kind, rest] = right.split(/:(.*)/s) as [string, string | undefined];
+  if (!rest) return false;
+  if (kind === 'task') return (TASKS as readonly string[]).includes(rest);
+  if (kind === 'module') return (MODULES as readonly string[]).includes(rest);
+  if (kind === 'record') {
+    const [entity, action] = rest.split('.');
+    return (SECURED_ENTITIES as readonly string[]).includes(entity ?? '') && (RECORD_ACTIONS as readonly string[]).includes(action ?? '');
+  }
+  if (kind === 'field') {
+    const [entity, field] = rest.split('.');
+    return (SECURED_ENTITIES as readonly string[]).includes(entity ?? '') && fieldDef(entity as EntityName, field ?? '') !== undefined;
+  }
+  return false;
+}
+
+export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess {
+  const user = findUserById(ctx.db, input.userId);
+  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  if (user.id === ctx.user.id && input.role !== user.role) {
+    throw new KluisError('CONFLICT', 'Ask another administrator to change your own role, so nobody locks themselves out.');
+  }
+  requireRole(ctx.db, input.role);
+  for (const teamId of input.teamIds) {
+    if (!ctx.db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new KluisError('VALIDATION', `There is no team ${teamId}.`);
+  }
+  for (const override of input.overrides) {
+    if (!isRightKey(override.right)) throw new KluisError('VALIDATION', `"${override.right}" is not a right.`);
+    if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'Unknown scope.');
+    if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'Unknown field access.');
+  }
+  ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
+  ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
+  for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
+  ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
+  for (const o of input.overrides) {
+    ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);
+  }
+  audit(ctx.open, {
+    actor: ctx.user.id,
+    action: 'users.accessChanged',
+    target: `user:${user.id}`,
+    details: { role: input.role, teams: input.teamIds.length, overrides: input.overrides.length },
+  });
+  return userAccess(ctx.db, user.id);
+}
+
+/** Allowed or not, and exactly why: the role, the overrides, the module, the scope. */
+export function explain(db: Db, userId: number, right: string): Explanation {
+  if (!isRightKey(right)) throw new KluisError('VALIDATION', `"${right}" is not a right.`);
+  const user = findUserById(db, userId);
+  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  const role = roleById(db, user.role);
+  if (!role) throw new KluisError('CONFLICT', `The user's role "${user.role}" no longer exists.`);
+  const overrides: Override[] = readOverrides(db, userId);
+  const [kind, rest] = right.split(/:(.*)/s) as [string, string];
+  if (kind === 'task') {
+    const d = decideTask(role, overrides, rest as never);
+    return { right, allowed: d.value, value: d.value ? 'allowed' : 'denied', reasons: d.reasons };
+  }
+  if (kind === 'module') {
+    const d = decideModule(role, overrides, rest as never);
+    return { right, allowed: d.value, value: d.value ? 'allowed' : 'denied', reasons: d.reasons };
+  }
+  const [entity, key] = rest.split('.') as [EntityName, string];
+  if (kind === 'record') {
+    const d = decideRecord(role, overrides, entity, key as never);
+    return { right, allowed: d.value !== 'none', value: d.value, reasons: d.reasons };
+  }
+  const d = decideField(role, overrides, entity, key, fieldDef(entity, key)!.sensitivity);
+  return { right, allowed: d.value !== 'hidden', value: d.value, reasons: d.reasons };
+}
+
+/** The full value behind a mask, for someone who may see it masked; the reveal is audited. */
+export function revealField(ctx: RecordContext, entity: EntityName, id: number, field: string): { value: string | number | null } {
+  const def = activeFields(ctx.db, entity).find((f) => f.key === field);
+  if (!def) throw new KluisError('NOT_FOUND', 'No such field.');
+  const access = ctx.access.field(entity, field, def.sensitivity);
+  if (access === 'hidden') throw new KluisError('FORBIDDEN', `You may not see the field "${def.label.en}".`);
+  const row = requireRowFor(ctx, entity, id, 'read');
+  const value = def.custom ? ((JSON.parse(String(row.custom ?? '{}')) as Row)[field] ?? null) : (row[field] ?? null);
+  audit(ctx.open, { actor: ctx.user.id, action: 'records.revealed', target: `${entity}:${id}`, details: { field } });
+  return { value };
+}
+
+/** Hands a record to another owner (and that owner's first team): a right of its own. */
+export function reassignRecord(ctx: RecordContext, entity: EntityName, id: number, ownerId: number): { ownerId: number } {
+  const before = requireRowFor(ctx, entity, id, 'update');
+  const owner = findUserById(ctx.db, ownerId);
+  if (!owner || owner.status !== 'active') throw new KluisError('VALIDATION', 'Choose an active user as the new owner.');
+  const team = readTeamIds(ctx.db, ownerId)[0] ?? null;
+  const after: Row = { ...before, owner_id: ownerId, team_id: team, updated_at: new Date().toISOString() };
+  applyRowChange(ctx.db, { entity, id, before, after }, searchableKeys(activeFields(ctx.db, entity)));
+  audit(ctx.open, { actor: ctx.user.id, action: 'records.reassigned', target: `${entity}:${id}`, details: { owner: ownerId } });
+  return { ownerId };
+}
+
+/** Draft → published: the task right only Marketing has. */
+export function publishCampaign(ctx: RecordContext, id: number): { publishedAt: string } {
+  const before = requireRowFor(ctx, 'campaign', id, 'update');
+  if (before.status === 'published') throw new KluisError('CONFLICT', 'This campaign is published already.');
+  if (!before.message) throw new KluisError('VALIDATION', 'Write the message before publishing.');
+  const today = new Date().toISOString().slice(0, 10);
+  const after: Row = { ...before, status: 'published', published_at: today, updated_at: new Date().toISOString() };
+  applyRowChange(ctx.db, { entity: 'campaign', id, before, after }, searchableKeys(activeFields(ctx.db, 'campaign')));
+  audit(ctx.open, { actor: ctx.user.id, action: 'marketing.published', target: `campaign:${id}` });
+  return { publishedAt: today };
+}
+

@@ -1,0 +1,88 @@
+/**
+ * Roles: the built-in ones from shared/access, and the ones admins made by copying and editing
+ * them (stored in the `roles` table). Built-in roles cannot be changed — copy one instead.
+ */
+import { z } from 'zod';
+import {
+  BUILT_IN_ROLES,
+  FIELD_ACCESS,
+  MODULES,
+  RECORD_ACTIONS,
+  recordRights,
+  SCOPES,
+  SECURED_ENTITIES,
+  TASKS,
+  type RoleDefinition,
+  type RoleRights,
+} from '../../../shared/access';
+import type { Db } from '../db/open';
+import { KluisError } from '../errors';
+
+const rightsSchema = z.strictObject({
+  modules: z.array(z.enum(MODULES)),
+  records: z.record(z.enum(SECURED_ENTITIES), z.record(z.enum(RECORD_ACTIONS), z.enum(SCOPES))),
+  fields: z.record(z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/), z.enum(FIELD_ACCESS)),
+  fieldDefaults: z.strictObject({ normal: z.enum(FIELD_ACCESS), personal: z.enum(FIELD_ACCESS), special: z.enum(FIELD_ACCESS) }),
+  tasks: z.array(z.enum(TASKS)),
+});
+
+export const ROLE_RIGHTS_SCHEMA = rightsSchema;
+
+/** Fills in entities or actions a stored role does not name (e.g. one added by a later version) with "none". */
+function complete(rights: z.infer<typeof rightsSchema>): RoleRights {
+  return { ...rights, records: recordRights((entity, action) => rights.records[entity]?.[action] ?? 'none') };
+}
+
+interface RoleRow {
+  id: string;
+  name_en: string;
+  name_nl: string;
+  rights: string;
+}
+
+export function listRoles(db: Db): RoleDefinition[] {
+  const custom = (db.prepare('SELECT id, name_en, name_nl, rights FROM roles ORDER BY name_en').all() as RoleRow[]).map((row) => ({
+    id: row.id,
+    name: { en: row.name_en, nl: row.name_nl },
+    builtIn: false,
+    rights: complete(rightsSchema.parse(JSON.parse(row.rights))),
+  }));
+  return [...BUILT_IN_ROLES, ...custom];
+}
+
+export function roleById(db: Db, id: string): RoleDefinition | null {
+  const builtIn = BUILT_IN_ROLES.find((r) => r.id === id);
+  if (builtIn) return builtIn;
+  const row = db.prepare('SELECT id, name_en, name_nl, rights FROM roles WHERE id = ?').get(id) as RoleRow | undefined;
+  return row ? { id: row.id, name: { en: row.name_en, nl: row.name_nl }, builtIn: false, rights: complete(rightsSchema.parse(JSON.parse(row.rights))) } : null;
+}
+
+export function requireRole(db: Db, id: string): RoleDefinition {
+  const role = roleById(db, id);
+  if (!role) throw new KluisError('VALIDATION', `There is no role "${id}".`, { formErrors: [], fieldErrors: { role: [`There is no role "${id}".`] } });
+  return role;
+}
+
+/** Creates or changes a custom role; a new id is made from the English name. */
+export function saveRole(db: Db, input: { id?: string | undefined; name: { en: string; nl: string }; rights: RoleRights }): RoleDefinition {
+  if (input.id && BUILT_IN_ROLES.some((r) => r.id === input.id)) {
+    throw new KluisError('CONFLICT', 'Built-in roles cannot be changed. Copy the role and change the copy.');
+  }
+  const id =
+    input.id ??
+    `custom-${input.name.en
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'role'}`;
+  if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'A role with that name exists already.');
+  if (input.id && !roleById(db, input.id)) throw new KluisError('NOT_FOUND', 'No such role.');
+  const rights = rightsSchema.parse(input.rights);
+  db.prepare(
+    `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
+  ).run(id, input.name.en.trim(), input.name.nl.trim() || input.name.en.trim(), JSON.stringify(rights), new Date().toISOString());
+  return roleById(db, id)!;
+}

@@ -1,0 +1,3 @@
+export * from './model';
+export * from './builtInRoles';
+export * from './evaluate';
