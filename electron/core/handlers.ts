@@ -13,7 +13,7 @@ import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdm
 import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
 import { readPolicy, writePolicy } from './install/policy';
-import type { Access } from './access/access';
+import { loadAccess, type Access } from './access/access';
 import { createTeam, explain, listTeams, publishCampaign, reassignRecord, revealField, setUserAccess, userAccess } from './access/admin';
 import { listRoles, saveRole } from './access/roles';
 import { findUserById, sessionUser } from './auth/users';
@@ -175,6 +175,7 @@ export const handlers: Handlers = {
   'access.viewAs': {
     kind: 'transaction',
     run: (input, { core, db, user, open }) => {
+      if (!loadAccess(db, user).task('users.manage')) throw new KluisError('FORBIDDEN', 'You do not have the right "users.manage".');
       const target = input.userId === null ? null : findUserById(db, input.userId);
       if (input.userId !== null && (!target || target.status !== 'active')) throw new KluisError('NOT_FOUND', 'No such user.');
       audit(open, { actor: user.id, action: target ? 'access.viewAsStarted' : 'access.viewAsStopped', target: target ? `user:${target.id}` : null });

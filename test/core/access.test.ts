@@ -1,0 +1,336 @@
+/**
+ * Who may do what, enforced by the core: every built-in role against every channel; scope in every
+ * read path (a property-based test over random users, teams, owners and overrides); task rights that
+ * belong to one role; a per-user deny; and Explain.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { api } from '../../shared/api';
+import { BUILT_IN_ROLES, decideField, type Override, type RoleDefinition } from '../../shared/access';
+import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels';
+import type { Explanation, ListPage, RecordDetail, RecordView, SearchGroup } from '../../shared/api';
+import { ENTITIES, type EntityName } from '../../shared/registry';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser } from '../support/install';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+const codeOf = (result: { ok: boolean }) => (result.ok ? 'OK' : (result as unknown as { error: { code: string } }).error.code);
+
+/** One plausible input per channel; ids that do not exist keep calls free of side effects. */
+const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
+  'session.touch': {},
+  'install.status': {},
+  'account.changePassword': { currentPassword: 'not-the-password-at-all', newPassword: 'another-long-password-here' },
+  'account.regenerateRecoveryCodes': {},
+  'account.recentSignIns': {},
+  'users.list': {},
+  'users.create': { username: 'xx', displayName: 'X', role: 'nosuchrole' },
+  'users.disable': { userId: 9999 },
+  'users.resetPassword': { userId: 9999 },
+  'users.resetMfa': { userId: 9999 },
+  'policy.get': {},
+  'policy.update': {},
+  'audit.verify': {},
+  'audit.list': { limit: 1 },
+  'records.list': { entity: 'contact', limit: 1 },
+  'records.count': { entity: 'contact' },
+  'records.get': { entity: 'contact', id: 9999 },
+  'records.create': { entity: 'contact', values: {} },
+  'records.update': { entity: 'contact', id: 9999, values: {} },
+  'records.delete': { entity: 'contact', id: 9999 },
+  'records.export': { entity: 'contact' },
+  'records.reveal': { entity: 'contact', id: 9999, field: 'phone' },
+  'records.reassign': { entity: 'contact', id: 9999, ownerId: 1 },
+  'search.query': { text: 'x' },
+  'fields.list': {},
+  'fields.setEnabled': { entity: 'contact', field: 'nosuchfield', enabled: true },
+  'fields.addCustom': { entity: 'contact', label: { en: '', nl: '' }, type: 'text', purpose: { en: '', nl: '' }, sensitivity: 'normal', retention: '' },
+  'invoices.sendReminder': { id: 9999 },
+  'import.preview': { entity: 'contact', file: '' },
+  'import.run': { entity: 'contact', file: '', mapping: {}, duplicates: 'skip', jobId: 'abcdefgh' },
+  'import.cancel': { jobId: 'abcdefgh' },
+  'campaigns.publish': { id: 9999 },
+  'roles.list': {},
+  'roles.save': { id: 'admin', name: { en: 'x', nl: 'x' }, rights: BUILT_IN_ROLES[0]!.rights },
+  'teams.list': {},
+  'teams.create': { name: 'Team uit de test' },
+  'users.access': { userId: 9999 },
+  'users.setAccess': { userId: 9999, role: 'office', teamIds: [], overrides: [] },
+  'access.explain': { userId: 9999, right: 'task:data.export' },
+};
+
+/** Channels about the session itself: no right gates them (tested in accounts and lock tests). */
+const SESSION_CHANNELS = new Set<ChannelName>([
+  'app.state',
+  'setup.createInstall',
+  'session.signIn',
+  'session.signOut',
+  'session.verifyCode',
+  'session.changeInitialPassword',
+  'mfa.beginEnrolment',
+  'mfa.confirmEnrolment',
+  'session.unlock',
+  'session.lock',
+  'session.stepUp',
+  'access.viewAs',
+]);
+
+/** Straight from the role's data, not through the evaluation code: may this role call this? */
+function roleAllows(role: RoleDefinition, channel: ChannelName, input: { entity?: EntityName }): boolean {
+  const spec = api[channel] as { permission: string | null; record?: string };
+  if (spec.permission && !(role.rights.tasks as string[]).includes(spec.permission)) return false;
+  if (spec.record && input.entity) {
+    const module = { contact: 'contacts', consent: 'contacts', organisation: 'organisations', deal: 'deals', activity: 'activities', invoice: 'finance', campaign: 'marketing' }[input.entity];
+    if (!(role.rights.modules as string[]).includes(module)) return false;
+    if ((role.rights.records[input.entity] as Record<string, string>)[spec.record] === 'none') return false;
+  }
+  return true;
+}
+
+describe('every built-in role against every channel', () => {
+  it('has a sample input for every channel that a right can gate', () => {
+    const gated = CHANNEL_NAMES.filter((c) => !SESSION_CHANNELS.has(c));
+    expect(gated.filter((c) => !(c in SAMPLE_INPUT))).toEqual([]);
+  });
+
+  it.each(BUILT_IN_ROLES.map((r) => [r.id, r] as const))('%s: allowed or FORBIDDEN exactly as the role defines', async (_id, role) => {
+    const t = await signedInAdmin();
+    if (role.id !== 'admin') await signInAsNewUser(t, `wie.${role.id}`, role.id);
+    const mismatches: string[] = [];
+    for (const channel of CHANNEL_NAMES.filter((c) => !SESSION_CHANNELS.has(c))) {
+      const entities: (EntityName | undefined)[] = api[channel].record ? (Object.keys(ENTITIES) as EntityName[]) : [undefined];
+      for (const entity of entities) {
+        const input = { ...(SAMPLE_INPUT[channel] as object), ...(entity ? { entity } : {}) };
+        const code = codeOf(await t.call(channel, input));
+        const expected = roleAllows(role, channel, input) ? 'not FORBIDDEN' : 'FORBIDDEN';
+        const actual = code === 'FORBIDDEN' ? 'FORBIDDEN' : 'not FORBIDDEN';
+        if (expected !== actual) mismatches.push(`${channel}${entity ? ` (${entity})` : ''}: expected ${expected}, got ${code}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('task rights of one role, and personal overrides', () => {
+  it('only a Finance user sends a payment reminder; only a Marketing user publishes a campaign', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Smederij Koster' } }));
+    const invoice = value<RecordView>(
+      await t.call('records.create', { entity: 'invoice', values: { number: 'F-1', organisation_id: org.id, amount_cents: 5000, due_on: '2026-01-31', status: 'sent' } }),
+    );
+    const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Voorjaarsactie', channel: 'email', status: 'draft', message: 'Nieuw!' } }));
+    expect(codeOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.call('campaigns.publish', { id: campaign.id }))).toBe('FORBIDDEN');
+
+    await signInAsNewUser(t, 'fenna', 'finance');
+    expect(codeOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toBe('OK');
+    expect(codeOf(await t.call('campaigns.publish', { id: campaign.id }))).toBe('FORBIDDEN');
+    await t.call('session.signOut');
+
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    await signInAsNewUser(t, 'mark', 'marketing');
+    expect(codeOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toBe('FORBIDDEN');
+    expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: expect.any(String) });
+  });
+
+  it('a per-user deny on data.export stops one Office user while the rest of the role can still export', async () => {
+    const t = await signedInAdmin();
+    await t.call('records.create', { entity: 'contact', values: { last_name: 'Dekker' } });
+    const created = value<{ user: { id: number }; oneTimePassword: string }>(await t.call('users.create', { username: 'olga', displayName: 'Olga', role: 'office' }));
+    value(await t.call('users.setAccess', { userId: created.user.id, role: 'office', teamIds: [], overrides: [{ right: 'task:data.export', effect: 'deny' }] }));
+
+    await signInAsNewUser(t, 'otto', 'office');
+    expect(value<{ count: number }>(await t.call('records.export', { entity: 'contact' })).count).toBe(1);
+    await t.call('session.signOut');
+
+    const { firstSignIn } = await import('../support/install');
+    await firstSignIn(t, 'olga', created.oneTimePassword, 'olga-wandelt-door-het-vondelpark');
+    expect(await t.call('records.export', { entity: 'contact' })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You do not have the right "data.export".' },
+    });
+  });
+
+  it('Explain names the role for an allowed right and the override for a denied one', async () => {
+    const t = await signedInAdmin();
+    const created = value<{ user: { id: number } }>(await t.call('users.create', { username: 'olga', displayName: 'Olga', role: 'office' }));
+    value(await t.call('users.setAccess', { userId: created.user.id, role: 'office', teamIds: [], overrides: [{ right: 'task:data.export', effect: 'deny' }] }));
+    const allowed = value<Explanation>(await t.call('access.explain', { userId: created.user.id, right: 'record:contact.read' }));
+    expect(allowed).toMatchObject({ allowed: true, value: 'all' });
+    expect(allowed.reasons.map((r) => r.text.en)).toContain('Role Office staff gives read on contact with scope "all".');
+    const denied = value<Explanation>(await t.call('access.explain', { userId: created.user.id, right: 'task:data.export' }));
+    expect(denied).toMatchObject({ allowed: false, value: 'denied' });
+    expect(denied.reasons.map((r) => r.text.en)).toEqual([
+      'Role Office staff includes the task "data.export".',
+      'A personal override denies "data.export" (a deny always wins).',
+    ]);
+  });
+});
+
+describe('scope and field rights in every read path (property-based)', () => {
+  // Built-in roles, plus a custom one that reads only its own contacts and deals.
+  const ROLES = ['office', 'sales', 'finance', 'marketing', 'privacy', 'readonly', 'custom-own-only'] as const;
+  const OVERRIDES: Override[] = [
+    { right: 'record:contact.read', effect: 'grant', scope: 'all' },
+    { right: 'record:contact.read', effect: 'deny' },
+    { right: 'field:contact.email', effect: 'deny' },
+    { right: 'field:contact.birth_date', effect: 'grant', access: 'read' },
+    { right: 'field:contact.phone', effect: 'grant', access: 'masked' },
+    { right: 'module:deals', effect: 'deny' },
+    { right: 'record:deal.read', effect: 'grant', scope: 'all' },
+  ];
+
+  it('never returns a record outside the scope or the value of a hidden field', async () => {
+    const t = await signedInAdmin();
+    // The admin sees birth dates masked; to plant them, the admin grants itself the right first.
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [{ right: 'field:contact.birth_date', effect: 'grant', access: 'edit' }] }));
+    const sales = BUILT_IN_ROLES.find((r) => r.id === 'sales')!;
+    const ownOnly = value<RoleDefinition>(
+      await t.call('roles.save', {
+        name: { en: 'Own only', nl: 'Alleen eigen' },
+        rights: { ...sales.rights, records: { ...sales.rights.records, contact: { ...sales.rights.records.contact, read: 'own' }, deal: { ...sales.rights.records.deal, read: 'own' } } },
+      }),
+    );
+    expect(ownOnly.id).toBe('custom-own-only');
+    const team1 = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' })).id;
+    const team2 = value<{ id: number }>(await t.call('teams.create', { name: 'Zuid' })).id;
+    const userIds: number[] = [];
+    for (const name of ['u.een', 'u.twee', 'u.drie']) {
+      userIds.push(value<{ user: { id: number } }>(await t.call('users.create', { username: name, displayName: name, role: 'office' })).user.id);
+    }
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Kwekerij Veenstra' } }));
+    const contacts: { id: number; marker: string }[] = [];
+    for (let i = 0; i < 9; i++) {
+      const marker = `geheim${i}x`;
+      const contact = value<RecordView>(
+        await t.call('records.create', {
+          entity: 'contact',
+          values: { last_name: `Veenstra${i}`, email: `${marker}@veenstra.nl`, phone: `+3161234${String(i).padStart(4, '0')}`, birth_date: '1980-01-0' + (i + 1), organisation_id: org.id },
+        }),
+      );
+      contacts.push({ id: contact.id, marker });
+      value(await t.call('records.create', { entity: 'deal', values: { title: `Deal Veenstra${i}`, organisation_id: org.id, stage: 'lead', value_cents: 100 } }));
+    }
+    const { db } = t.core.requireActive();
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ role: fc.constantFrom(...ROLES), teams: fc.subarray([team1, team2]), overrides: fc.subarray(OVERRIDES, { maxLength: 3 }) }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        fc.array(fc.record({ owner: fc.integer({ min: 0, max: 3 }), team: fc.constantFrom(null, team1, team2) }), { minLength: 18, maxLength: 18 }),
+        async (users, ownership) => {
+          // Arrange the world: each user's role, teams and overrides; each record's owner and team.
+          db.transaction(() => {
+            users.forEach((u, i) => {
+              const id = userIds[i]!;
+              db.prepare('UPDATE users SET role = ? WHERE id = ?').run(u.role, id);
+              db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(id);
+              for (const team of u.teams) db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(id, team);
+              db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(id);
+              for (const o of u.overrides) {
+                db.prepare('INSERT OR IGNORE INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(id, o.right, o.effect, o.scope ?? null, o.access ?? null);
+              }
+            });
+            const rows = [
+              ...(db.prepare('SELECT id FROM contacts ORDER BY id').all() as { id: number }[]).map((r) => ['contacts', r.id] as const),
+              ...(db.prepare('SELECT id FROM deals ORDER BY id').all() as { id: number }[]).map((r) => ['deals', r.id] as const),
+            ];
+            rows.forEach(([table, id], i) => {
+              const o = ownership[i]!;
+              db.prepare(`UPDATE ${table} SET owner_id = ?, team_id = ? WHERE id = ?`).run(o.owner === 0 ? 1 : userIds[o.owner - 1]!, o.team, id);
+            });
+          })();
+
+          for (const [index, userId] of userIds.entries()) {
+            const who = users[index]!;
+            const role = who.role === ownOnly.id ? ownOnly : BUILT_IN_ROLES.find((r) => r.id === who.role)!;
+            const overrides = who.overrides;
+            value(await t.call('access.viewAs', { userId }));
+            for (const entity of ['contact', 'deal'] as const) {
+              const table = ENTITIES[entity].table;
+              const all = db.prepare(`SELECT id, owner_id, team_id FROM ${table} WHERE deleted_at IS NULL`).all() as { id: number; owner_id: number; team_id: number | null }[];
+              // The scope, worked out here from the role's data and the overrides, independently of the core.
+              const moduleName = entity === 'contact' ? 'contacts' : 'deals';
+              const moduleDenied = overrides.some((o) => o.right === `module:${moduleName}` && o.effect === 'deny');
+              const moduleOk = !moduleDenied && (role.rights.modules as string[]).includes(moduleName);
+              const denied = overrides.some((o) => o.right === `record:${entity}.read` && o.effect === 'deny');
+              const grant = overrides.find((o) => o.right === `record:${entity}.read` && o.effect === 'grant')?.scope;
+              const ranks = ['none', 'own', 'team', 'all'];
+              const roleScope = role.rights.records[entity].read;
+              const scope = !moduleOk || denied ? 'none' : grant && ranks.indexOf(grant) > ranks.indexOf(roleScope) ? grant : roleScope;
+              const expected = new Set(
+                all
+                  .filter((r) => scope === 'all' || ((scope === 'own' || scope === 'team') && r.owner_id === userId) || (scope === 'team' && r.team_id !== null && who.teams.includes(r.team_id)))
+                  .map((r) => r.id),
+              );
+
+              const list = await t.call('records.list', { entity, limit: 200 });
+              const count = await t.call('records.count', { entity });
+              if (scope === 'none') {
+                expect(codeOf(list)).toBe('FORBIDDEN');
+                expect(codeOf(count)).toBe('FORBIDDEN');
+              } else {
+                expect(new Set(value<ListPage>(list).rows.map((r) => r.id))).toEqual(expected);
+                expect(value<{ count: number }>(count).count).toBe(expected.size);
+              }
+              const found = value<SearchGroup[]>(await t.call('search.query', { text: 'veenstra', limit: 100 }))
+                .filter((g) => g.entity === entity)
+                .flatMap((g) => g.hits.map((h) => h.id));
+              expect(new Set(found)).toEqual(expected);
+              for (const row of all) {
+                const detail = await t.call('records.get', { entity, id: row.id });
+                expect(codeOf(detail), `${entity} ${row.id}`).toBe(expected.has(row.id) ? 'OK' : scope === 'none' ? 'FORBIDDEN' : 'NOT_FOUND');
+              }
+            }
+            // Related records of the organisation stay inside the scope too.
+            const orgDetail = await t.call('records.get', { entity: 'organisation', id: org.id });
+            if (orgDetail.ok) {
+              for (const group of value<RecordDetail>(orgDetail).related) {
+                const visible = new Set(value<ListPage>(await t.call('records.list', { entity: group.entity, limit: 200 })).rows.map((r) => r.id));
+                for (const row of group.rows) expect(visible.has(row.id)).toBe(true);
+                expect(group.count).toBe(visible.size);
+              }
+            }
+            // Hidden fields: absent from every record, and their values nowhere in any answer.
+            const hiddenEmail = decideField(role, overrides, 'contact', 'email', 'personal').value === 'hidden';
+            const answers = JSON.stringify([
+              await t.call('records.list', { entity: 'contact', limit: 200 }),
+              await t.call('search.query', { text: 'veenstra' }),
+              ...(await Promise.all(contacts.map((c) => t.call('records.get', { entity: 'contact', id: c.id })))),
+            ]);
+            if (hiddenEmail) for (const c of contacts) expect(answers).not.toContain(c.marker);
+            const birthAccess = decideField(role, overrides, 'contact', 'birth_date', 'special').value;
+            if (birthAccess === 'hidden') expect(answers).not.toContain('1980-01-0');
+            const phoneAccess = decideField(role, overrides, 'contact', 'phone', 'personal').value;
+            if (phoneAccess === 'masked' || phoneAccess === 'hidden') expect(answers).not.toContain('+3161234');
+          }
+          value(await t.call('access.viewAs', { userId: null }));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe('view as', () => {
+  it('shows the app with another user\'s rights, read-only', async () => {
+    const t = await signedInAdmin();
+    const created = value<{ user: { id: number } }>(await t.call('users.create', { username: 'sjors', displayName: 'Sjors', role: 'sales' }));
+    await t.call('records.create', { entity: 'contact', values: { last_name: 'Zichtbaar' } });
+    const preview = value<{ viewAs: { username: string } | null; permissions: string[] }>(await t.call('access.viewAs', { userId: created.user.id }));
+    expect(preview.viewAs?.username).toBe('sjors');
+    expect(value<ListPage>(await t.call('records.list', { entity: 'contact' })).rows).toEqual([]);
+    expect(await t.call('records.create', { entity: 'organisation', values: { name: 'X' } })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "This is a read-only preview of another user's view. Stop the preview to make changes." },
+    });
+    value(await t.call('access.viewAs', { userId: null }));
+    expect(value<ListPage>(await t.call('records.list', { entity: 'contact' })).rows).toHaveLength(1);
+  });
+});
+
