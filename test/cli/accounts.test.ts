@@ -165,7 +165,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           Piet de Vries',
-        'role           user',
+        'role           office',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${oneTimePassword}`,
@@ -259,7 +259,7 @@ describe('user commands', SLOW, () => {
     expect(disabled.stderr).toBe('');
     expect(disabled.code).toBe(0);
     expect(disabled.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           user', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           office', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
     );
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
@@ -294,7 +294,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           piet',
-        'role           user',
+        'role           office',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${second}`,
@@ -339,7 +339,7 @@ describe('user commands', SLOW, () => {
     expect(reset.stderr).toBe('');
     expect(reset.code).toBe(0);
     expect(reset.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           user', 'status         active', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           office', 'status         active', 'authenticator  not set up', ''].join('\n'),
     );
 
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(

@@ -2,15 +2,19 @@
  * Every control on every screen has an accessible name, so a screen-reader or voice-control user
  * can find and operate it. Checked on each screen a user meets — setup, sign-in, the code step,
  * enrolment, the recovery codes, home, account, users, the step-up dialog and the lock screen —
- * with the settings open where there are settings.
+ * with the settings open where there are settings. And on the CRM screens: the home overview, each
+ * list, the deal board, a record page with its timeline form, the edit and new forms with a picker
+ * open, the Fields and Import pages, the search results and the delete confirmation.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { createRecord, goTo, recordHeading } from './crm';
+import { expect, saveScreenshot, test } from './fixtures';
 import {
   ACCOUNT,
   expectHome,
   readShownSecret,
   Authenticator,
+  setUpAndEnrol,
   setUpInstall,
   signIn,
   signInWithCode,
@@ -118,4 +122,114 @@ test('every input and button has an accessible name on each screen', async ({ pa
   await expect(page.getByRole('heading', { name: 'Kluis is locked' })).toBeVisible();
   await expect(page.getByLabel('Code')).toBeVisible();
   await expectEveryControlNamed(page, 'lock with code');
+});
+
+test('every control on the CRM screens has an accessible name', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await setUpAndEnrol(page);
+  const organisation = await createRecord(page, 'organisation', { name: 'Bakkerij Jansen', city: 'Gouda', phone: '0182 123 456' });
+  const contact = await createRecord(page, 'contact', {
+    first_name: 'Piet',
+    last_name: 'Jansen',
+    organisation_id: organisation.id,
+    email: 'piet@bakkerijjansen.example',
+    job_title: 'Owner',
+  });
+  await createRecord(page, 'deal', { title: 'Broodlevering 2026', organisation_id: organisation.id, contact_id: contact.id, stage: 'qualified', value_cents: 1_250_000 });
+  await createRecord(page, 'activity', { kind: 'task', subject: 'Send the quote', due_at: '2030-01-15', done: false, contact_id: contact.id, organisation_id: organisation.id });
+  await createRecord(page, 'activity', { kind: 'call', subject: 'First call', body: 'Interested in weekly deliveries.', due_at: '2025-03-02', done: true, contact_id: contact.id, organisation_id: organisation.id });
+  await createRecord(page, 'invoice', { number: 'F-1001', organisation_id: organisation.id, contact_id: contact.id, amount_cents: 50_000, due_on: '2030-02-01', status: 'sent' });
+
+  // Home, with the counts and the open task.
+  await goTo(page, 'Home');
+  await expect(page.getByRole('region', { name: 'My open tasks' }).getByRole('link', { name: 'Send the quote' })).toBeVisible();
+  await expectEveryControlNamed(page, 'home with records');
+  await saveScreenshot(page, testInfo, 'home');
+
+  const lists: [string, string][] = [
+    ['Contacts', 'Piet Jansen'],
+    ['Organisations', 'Bakkerij Jansen'],
+    ['Deals', 'Broodlevering 2026'],
+    ['Activities', 'Send the quote'],
+    ['Invoices', 'F-1001'],
+  ];
+  for (const [item, row] of lists) {
+    await goTo(page, item);
+    await expect(page.getByRole('table', { name: item }).getByRole('link', { name: row })).toBeVisible();
+    await expectEveryControlNamed(page, `${item} list`);
+    await saveScreenshot(page, testInfo, `list-${item.toLowerCase()}`);
+  }
+  // The user's own open task comes first and can be ticked off from the list.
+  await goTo(page, 'Activities');
+  const activities = page.getByRole('table', { name: 'Activities' });
+  await expect(activities.getByRole('row').nth(1)).toContainText('Send the quote');
+  await expect(activities.getByRole('checkbox', { name: 'Done: Send the quote' })).not.toBeChecked();
+
+  await goTo(page, 'Deals');
+  await page.getByRole('button', { name: 'Board' }).click();
+  await expect(page.getByRole('region', { name: 'Qualified' }).getByRole('link', { name: 'Broodlevering 2026' })).toBeVisible();
+  await expectEveryControlNamed(page, 'deal board');
+
+  // A record page, its edit form, and a new form with the organisation picker open.
+  await goTo(page, 'Organisations');
+  await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Bakkerij Jansen' }).click();
+  await expect(recordHeading(page, 'Bakkerij Jansen')).toBeVisible();
+  await expect(page.getByRole('region', { name: /Contacts/ }).getByRole('link', { name: 'Piet Jansen' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('link', { name: 'First call' })).toBeVisible();
+  await expectEveryControlNamed(page, 'organisation page');
+  await saveScreenshot(page, testInfo, 'organisation-detail');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+  await expectEveryControlNamed(page, 'edit form');
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+
+  await goTo(page, 'Contacts');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  const picker = page.getByRole('combobox', { name: 'Organisation', exact: true });
+  await picker.click();
+  await expect(page.getByRole('option', { name: /Bakkerij Jansen/ })).toBeVisible();
+  await expectEveryControlNamed(page, 'new contact with picker', { settings: false });
+  await saveScreenshot(page, testInfo, 'new-contact');
+  await page.keyboard.press('Escape');
+  await expectEveryControlNamed(page, 'new contact');
+
+  await goTo(page, 'Invoices');
+  await page.getByRole('table', { name: 'Invoices' }).getByRole('link', { name: 'F-1001' }).click();
+  await expect(recordHeading(page, 'F-1001')).toBeVisible();
+  await expectEveryControlNamed(page, 'invoice page');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete F-1001?' });
+  await expect(confirm).toBeVisible();
+  await expectEveryControlNamed(page, 'delete confirmation', { settings: false });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+  await goTo(page, 'Fields');
+  await expect(page.getByRole('switch', { name: 'Use the field Job title' })).toBeVisible();
+  await expectEveryControlNamed(page, 'fields');
+  await page.getByRole('switch', { name: 'Use the field Job title' }).click();
+  await expect(page.getByRole('dialog', { name: 'Switch off Job title?' })).toBeVisible();
+  await expectEveryControlNamed(page, 'switch-off confirmation', { settings: false });
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  await goTo(page, 'Import');
+  await expect(page.getByLabel('CSV file')).toBeVisible();
+  await expectEveryControlNamed(page, 'import');
+
+  // The search results, opened with the keyboard.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('jans');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Piet Jansen/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: 'Organisations' }).getByRole('option', { name: /Bakkerij Jansen/ })).toBeVisible();
+  await expectEveryControlNamed(page, 'search', { settings: false });
+  // Arrow keys move through all the groups; Enter opens the chosen one.
+  const search = page.getByRole('combobox', { name: 'Search' });
+  const activeName = async () =>
+    (await page.locator(`[id="${await search.getAttribute('aria-activedescendant')}"]`).textContent()) ?? '';
+  const first = await activeName();
+  await page.keyboard.press('ArrowDown');
+  const second = await activeName();
+  expect(second).not.toBe(first);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText(/Jansen/);
 });

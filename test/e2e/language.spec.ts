@@ -3,7 +3,7 @@
  * `<html lang>` follows, and the choice is remembered across a reload.
  */
 import { expect, test } from './fixtures';
-import { ACCOUNT, Authenticator, setUpInstall } from './flows';
+import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall } from './flows';
 
 test('switching to Nederlands shows Dutch labels and is remembered', async ({ page }) => {
   await page.goto('/');
@@ -92,4 +92,32 @@ test('a Dutch browser starts in Dutch', async ({ browser, baseURL }) => {
   } finally {
     await context.close();
   }
+});
+
+test('the CRM screens speak Dutch: lists, forms with their purposes, money and dates', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const organisation = await invoke(page, 'records.create', { entity: 'organisation', values: { name: 'Bakkerij Jansen' } });
+  if (!organisation.ok) throw new Error(organisation.error.message);
+  await invoke(page, 'records.create', {
+    entity: 'deal',
+    values: { title: 'Broodlevering', organisation_id: organisation.value.id, stage: 'proposal', value_cents: 125_050, expected_close: '2026-03-31' },
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('button', { name: 'Deals' }).click();
+  const deals = page.getByRole('table', { name: 'Deals' });
+  const row = deals.getByRole('row').filter({ hasText: 'Broodlevering' });
+  await expect(row).toContainText('Offerte');
+  await expect(row).toContainText('€ 1.250,50');
+  await expect(row).toContainText('31 mrt 2026');
+  await expect(deals.getByRole('columnheader', { name: 'Verwachte afronding' })).toBeVisible();
+
+  await nav.getByRole('button', { name: 'Contactpersonen' }).click();
+  await page.getByRole('button', { name: 'Nieuwe contactpersoon' }).click();
+  await expect(page.getByLabel('Voornaam')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Waarom we dit vragen: Weten waarover de persoon beslist' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Zoeken' })).toHaveAttribute('placeholder', 'Zoeken (Ctrl+K)');
 });

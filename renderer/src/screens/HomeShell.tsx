@@ -1,10 +1,10 @@
 /**
- * The signed-in shell (phase 'signedIn'): who and where you are, the navigation, the settings, Lock
- * and the way out. Pages mount inside <main> and are dropped whole when the session locks or ends,
- * so nothing they loaded outlives the session. Navigation hides what the user may not do; the core
- * refuses it anyway.
+ * The signed-in shell (phase 'signedIn'): who and where you are, the search box (Ctrl+K), the
+ * navigation, the settings, Lock and the way out. Pages mount inside <main> and are dropped whole
+ * when the session locks or ends, so nothing they loaded outlives the session. Navigation hides
+ * what the user may not do; the core refuses it anyway.
  */
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -13,13 +13,22 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { SettingsMenu } from '../components/SettingsMenu';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
+import { FieldsProvider } from '../records/fields';
+import { FieldsPage } from '../records/FieldsPage';
+import { ImportPage } from '../records/ImportPage';
+import { isListEntity, LIST_ENTITIES, NavigationContext, routeKey, type ListEntity, type Navigation, type Route } from '../records/navigation';
+import { NewRecordPage } from '../records/NewRecordPage';
+import { RecordDetailPage } from '../records/RecordDetailPage';
+import { RecordListPage } from '../records/RecordListPage';
+import { RightsContext, rightsFrom } from '../records/rights';
+import { SearchBox } from '../records/SearchBox';
 import { lockShortcut } from '../sessionActivity';
 import { AccountPage } from '../shell/AccountPage';
 import { HomePage } from '../shell/HomePage';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
 
-type Page = 'home' | 'account' | 'users';
+type NavItem = 'home' | ListEntity | 'import' | 'fields' | 'account' | 'users';
 
 interface HomeShellProps {
   session: SessionInfo;
@@ -29,20 +38,92 @@ interface HomeShellProps {
   onSessionChanged: () => void;
 }
 
-const PAGE_LABELS: Record<Page, MessageKey> = { home: 'nav.home', account: 'nav.account', users: 'nav.users' };
+const NAV_LABELS: Record<NavItem, MessageKey> = {
+  home: 'nav.home',
+  contact: 'nav.contacts',
+  organisation: 'nav.organisations',
+  deal: 'nav.deals',
+  activity: 'nav.activities',
+  invoice: 'nav.invoices',
+  import: 'nav.import',
+  fields: 'nav.fields',
+  account: 'nav.account',
+  users: 'nav.users',
+};
+
+function routeOf(item: NavItem): Route {
+  switch (item) {
+    case 'home':
+    case 'import':
+    case 'fields':
+    case 'account':
+    case 'users':
+      return { page: item };
+    default:
+      return { page: 'list', entity: item };
+  }
+}
+
+/** The navigation item a route belongs to: a contact's page is under Contacts. */
+function sectionOf(route: Route): NavItem | null {
+  switch (route.page) {
+    case 'list':
+    case 'new':
+      return route.entity;
+    case 'record':
+      // A consent belongs to a contact; a kind of record without a list of its own to no section.
+      return isListEntity(route.entity) ? route.entity : route.entity === 'consent' ? 'contact' : null;
+    default:
+      return route.page;
+  }
+}
+
+const HISTORY_LIMIT = 50;
 
 export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: HomeShellProps) {
   const { t } = useI18n();
-  const [page, setPage] = useState<Page>('home');
+  // Each visit has its own number, so going to the page one is on shows it afresh.
+  const [history, setHistory] = useState<{ route: Route; visit: number }[]>([{ route: { page: 'home' }, visit: 0 }]);
+  const [visits, setVisits] = useState(1);
   // Page headings take focus only after the user moved; on arrival the shell's heading has it.
   const [navigated, setNavigated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { user, permissions } = session;
 
-  const pages: Page[] = ['home', 'account'];
-  if (permissions.includes('users.manage') || permissions.includes('policy.manage')) pages.push('users');
-  const shownPage: Page = pages.includes(page) ? page : 'home';
+  const rights = useMemo(() => rightsFrom(session.rights), [session.rights]);
+  const items: NavItem[] = ['home', ...LIST_ENTITIES.filter((entity) => rights.can(entity, 'read'))];
+  if (permissions.includes('data.import')) items.push('import');
+  if (permissions.includes('fields.manage')) items.push('fields');
+  items.push('account');
+  if (permissions.includes('users.manage') || permissions.includes('policy.manage')) items.push('users');
+
+  const entry = history[history.length - 1];
+  const current = entry?.route;
+  const currentSection = current ? sectionOf(current) : 'home';
+  const allowed = current !== undefined && (currentSection === null || items.includes(currentSection));
+  const route = useMemo<Route>(() => (current && allowed ? current : { page: 'home' }), [current, allowed]);
+  const section = sectionOf(route);
+
+  const go = useCallback(
+    (next: Route) => {
+      setNavigated(true);
+      setVisits((count) => count + 1);
+      setHistory((previous) => [...previous, { route: next, visit: visits }].slice(-HISTORY_LIMIT));
+    },
+    [visits],
+  );
+  const replace = useCallback((next: Route) => {
+    setHistory((previous) => [...previous.slice(0, -1), { route: next, visit: previous.at(-1)?.visit ?? 0 }]);
+  }, []);
+  const back = useCallback(() => {
+    setNavigated(true);
+    setHistory((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous));
+  }, []);
+  const navigation = useMemo<Navigation>(
+    () => ({ route, go, replace, back, canGoBack: history.length > 1 }),
+    [route, go, replace, back, history.length],
+  );
 
   async function signOut() {
     if (busy) return;
@@ -55,59 +136,80 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     else setError(t('home.signOutFailed', { message: result.error.message }));
   }
 
-  function go(next: Page) {
-    setNavigated(true);
-    setPage(next);
+  function page() {
+    switch (route.page) {
+      case 'home':
+        return <HomePage session={session} takeFocus={navigated} />;
+      case 'account':
+        return <AccountPage session={session} takeFocus={navigated} />;
+      case 'users':
+        return <UsersPage session={session} takeFocus={navigated} onPolicyChanged={onSessionChanged} />;
+      case 'fields':
+        return <FieldsPage takeFocus={navigated} />;
+      case 'import':
+        return <ImportPage takeFocus={navigated} />;
+      case 'list':
+        return <RecordListPage entity={route.entity} settings={route.settings ?? {}} userId={user.id} takeFocus={navigated} />;
+      case 'record':
+        return <RecordDetailPage entity={route.entity} id={route.id} takeFocus={navigated} />;
+      case 'new':
+        return <NewRecordPage entity={route.entity} preset={route.preset} takeFocus={navigated} />;
+    }
   }
 
   return (
     <StepUpProvider>
-      <div className="shell">
-        <header className="shell-header">
-          <div className="shell-brand">
-            <ScreenHeading className="org-name">{session.orgName}</ScreenHeading>
-            <nav aria-label={t('shell.navigation')} className="shell-nav">
-              <ul>
-                {pages.map((item) => (
-                  <li key={item}>
-                    <button
-                      type="button"
-                      className="nav-item"
-                      aria-current={item === shownPage ? 'page' : undefined}
-                      onClick={() => go(item)}
-                    >
-                      {t(PAGE_LABELS[item])}
+      <NavigationContext.Provider value={navigation}>
+        <RightsContext.Provider value={rights}>
+          <FieldsProvider>
+            <div className="shell">
+              <header className="shell-header">
+                <div className="shell-top">
+                  <ScreenHeading className="org-name">{session.orgName}</ScreenHeading>
+                  <SearchBox />
+                  <div className="shell-actions">
+                    <p className="signed-in-user">
+                      <span className="visually-hidden">{t('home.signedInAs')} </span>
+                      <span className="user-display-name">{user.displayName}</span>{' '}
+                      {user.displayName !== user.username && <span className="user-username">{user.username}</span>}
+                    </p>
+                    <SettingsMenu />
+                    <button type="button" className="button-quiet" onClick={onLock} aria-keyshortcuts={lockShortcut()}>
+                      {t('shell.lock')}
                     </button>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-          <div className="shell-actions">
-            <p className="signed-in-user">
-              <span className="visually-hidden">{t('home.signedInAs')} </span>
-              <span className="user-display-name">{user.displayName}</span>{' '}
-              {user.displayName !== user.username && <span className="user-username">{user.username}</span>}
-            </p>
-            <SettingsMenu />
-            <button type="button" className="button-quiet" onClick={onLock} aria-keyshortcuts={lockShortcut()}>
-              {t('shell.lock')}
-            </button>
-            <button type="button" className="button-quiet" onClick={signOut} disabled={busy}>
-              {busy ? t('home.signingOut') : t('home.signOut')}
-            </button>
-          </div>
-        </header>
-        <main className="shell-main">
-          {error && <Notice tone="error">{error}</Notice>}
-          <PassphraseOnlyNotice keyMode={session.keyMode} />
-          {shownPage === 'home' && <HomePage session={session} takeFocus={navigated} />}
-          {shownPage === 'account' && <AccountPage session={session} takeFocus={navigated} />}
-          {shownPage === 'users' && (
-            <UsersPage session={session} takeFocus={navigated} onPolicyChanged={onSessionChanged} />
-          )}
-        </main>
-      </div>
+                    <button type="button" className="button-quiet" onClick={signOut} disabled={busy}>
+                      {busy ? t('home.signingOut') : t('home.signOut')}
+                    </button>
+                  </div>
+                </div>
+                <nav aria-label={t('shell.navigation')} className="shell-nav">
+                  <ul>
+                    {items.map((item) => (
+                      <li key={item}>
+                        <button
+                          type="button"
+                          className="nav-item"
+                          aria-current={item === section ? (route.page === 'list' || route.page === item ? 'page' : 'true') : undefined}
+                          onClick={() => go(routeOf(item))}
+                        >
+                          {t(NAV_LABELS[item])}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </header>
+              <main className="shell-main">
+                {error && <Notice tone="error">{error}</Notice>}
+                <PassphraseOnlyNotice keyMode={session.keyMode} />
+                <div key={`${routeKey(route)}#${entry?.visit ?? 0}`} className="page-host">
+                  {page()}
+                </div>
+              </main>
+            </div>
+          </FieldsProvider>
+        </RightsContext.Provider>
+      </NavigationContext.Provider>
     </StepUpProvider>
   );
 }

@@ -1,0 +1,183 @@
+/**
+ * The deals as a board: one column per stage. A deal moves with its Stage select (keyboard and
+ * screen reader friendly) or by dragging its card to another column; either way the core is told
+ * with records.update { stage }, and the card moves once the core agrees.
+ */
+import { useEffect, useState, type DragEvent } from 'react';
+import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import { DEAL_STAGES } from '../../../shared/registry';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { formatMoney } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { RecordLink } from './columns';
+import { optionLabel } from './display';
+import { useNavigation } from './navigation';
+import { useRights } from './rights';
+
+type Stage = (typeof DEAL_STAGES)[number];
+const PAGE = 25;
+
+interface Column {
+  rows: RecordView[];
+  next: string | null;
+  state: 'loading' | 'ready' | 'failed';
+}
+
+const DRAG_TYPE = 'application/x-kluis-deal';
+
+function fetchStage(stage: Stage, after: string | null) {
+  return call('records.list', { entity: 'deal', where: { stage }, limit: PAGE, ...(after ? { after } : {}) });
+}
+
+export function DealBoard({ fields }: { fields: FieldInfo[] }) {
+  const { t, language } = useI18n();
+  const { go } = useNavigation();
+  const rights = useRights();
+  const canMove = rights.can('deal', 'update') && rights.field({ entity: 'deal', key: 'stage' }) === 'edit';
+  const stageField = fields.find((field) => field.entity === 'deal' && field.key === 'stage');
+  const [columns, setColumns] = useState<Record<Stage, Column>>(() =>
+    Object.fromEntries(DEAL_STAGES.map((stage) => [stage, { rows: [], next: null, state: 'loading' }])) as unknown as Record<Stage, Column>,
+  );
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [movingId, setMovingId] = useState<number | null>(null);
+  const [dropTarget, setDropTarget] = useState<Stage | null>(null);
+
+  function applyPage(stage: Stage, after: string | null, result: Awaited<ReturnType<typeof fetchStage>>) {
+    setColumns((previous) => {
+      const column = previous[stage];
+      if (!result.ok) return { ...previous, [stage]: { ...column, state: 'failed' } };
+      // A deal moved here earlier may come again in a later page: keep it once.
+      const known = new Set(column.rows.map((row) => row.id));
+      const rows = after ? [...column.rows, ...result.value.rows.filter((row) => !known.has(row.id))] : result.value.rows;
+      return { ...previous, [stage]: { rows, next: result.value.next, state: 'ready' } };
+    });
+    if (!result.ok) setError(t('deals.loadFailed', { message: result.error.message }));
+  }
+
+  useEffect(() => {
+    let current = true;
+    for (const stage of DEAL_STAGES) {
+      void fetchStage(stage, null).then((result) => {
+        if (current) applyPage(stage, null, result);
+      });
+    }
+    return () => {
+      current = false;
+    };
+    // Loaded once per board.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const stageLabel = (stage: string) => (stageField ? optionLabel(stageField, stage, language) : stage);
+
+  async function move(deal: RecordView, to: Stage) {
+    const from = deal.values.stage as Stage;
+    if (from === to) return;
+    setError(null);
+    setStatus(null);
+    setMovingId(deal.id);
+    const result = await call('records.update', { entity: 'deal', id: deal.id, values: { stage: to } });
+    setMovingId(null);
+    if (!result.ok) {
+      setError(t('deals.moveFailed', { message: result.error.message }));
+      return;
+    }
+    setColumns((previous) => ({
+      ...previous,
+      [from]: { ...previous[from], rows: previous[from].rows.filter((row) => row.id !== deal.id) },
+      [to]: { ...previous[to], rows: [result.value, ...previous[to].rows] },
+    }));
+    setStatus(t('deals.moved', { title: deal.title, stage: stageLabel(to) }));
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>, stage: Stage) {
+    event.preventDefault();
+    setDropTarget(null);
+    const id = Number(event.dataTransfer.getData(DRAG_TYPE));
+    const deal = DEAL_STAGES.flatMap((s) => columns[s].rows).find((row) => row.id === id);
+    if (deal) void move(deal, stage);
+  }
+
+  return (
+    <div className="board-wrap">
+      <p role="status" className="muted board-status">
+        {status ?? ''}
+      </p>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="board">
+        {DEAL_STAGES.map((stage) => {
+          const column = columns[stage];
+          const headingId = `board-stage-${stage}`;
+          return (
+            <section
+              key={stage}
+              className={dropTarget === stage ? 'board-column board-column-target' : 'board-column'}
+              aria-labelledby={headingId}
+              onDragOver={(event) => {
+                if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+                event.preventDefault();
+                setDropTarget(stage);
+              }}
+              onDragLeave={() => setDropTarget((current) => (current === stage ? null : current))}
+              onDrop={(event) => onDrop(event, stage)}
+            >
+              <h3 id={headingId} className="board-column-title">
+                {stageLabel(stage)}
+                <span className="board-count">
+                  {column.rows.length}
+                  {column.next ? '+' : ''}
+                </span>
+              </h3>
+              {column.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
+              <ul className="board-cards">
+                {column.rows.map((deal) => (
+                  <li
+                    key={deal.id}
+                    className="board-card"
+                    draggable={canMove}
+                    aria-busy={movingId === deal.id || undefined}
+                    onDragStart={(event) => {
+                      event.dataTransfer.setData(DRAG_TYPE, String(deal.id));
+                      event.dataTransfer.effectAllowed = 'move';
+                    }}
+                  >
+                    <RecordLink record={deal} go={go} t={t} />
+                    {deal.refs.organisation_id && <span className="board-card-meta">{deal.refs.organisation_id.title}</span>}
+                    {typeof deal.values.value_cents === 'number' && (
+                      <span className="board-card-meta">{formatMoney(deal.values.value_cents, language)}</span>
+                    )}
+                    {canMove && (
+                      <label className="board-card-stage">
+                        <span className="visually-hidden">{t('deals.stageOf', { title: deal.title })}</span>
+                        <select
+                          value={stage}
+                          disabled={movingId === deal.id}
+                          onChange={(event) => void move(deal, event.currentTarget.value as Stage)}
+                        >
+                          {DEAL_STAGES.map((option) => (
+                            <option key={option} value={option}>
+                              {stageLabel(option)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {column.state === 'ready' && column.rows.length === 0 && <p className="muted board-empty">{t('deals.emptyStage')}</p>}
+              {column.next && (
+                <button type="button" className="button-small" onClick={() => void fetchStage(stage, column.next).then((result) => applyPage(stage, column.next, result))}>
+                  {t('deals.showMore')}
+                  <span className="visually-hidden"> {stageLabel(stage)}</span>
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,337 @@
+/**
+ * The administrator's Fields page (DESIGN §6): per kind of record, every field with its purpose,
+ * legal basis, sensitivity and retention. Optional fields can be switched off — after a
+ * confirmation that says how many records hold a value, because their values are then deleted —
+ * and custom fields can be added. The core refuses a field without a purpose or a legal basis; this
+ * form shows that refusal rather than guarding it itself.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { FieldInfo } from '../../../shared/recordTypes';
+import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Sensitivity } from '../../../shared/registry';
+import { call, fieldErrorsFrom } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { SelectField } from '../components/SelectField';
+import { TextAreaField } from '../components/TextAreaField';
+import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/en';
+import type { Translate } from '../i18n/translate';
+import { entityPlural } from './display';
+import { useFields } from './fields';
+
+const SENSITIVITY_LABELS: Record<Sensitivity, MessageKey> = {
+  normal: 'fields.sensitivity.normal',
+  personal: 'fields.sensitivity.personal',
+  special: 'fields.sensitivity.special',
+};
+
+const CUSTOM_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'integer', 'boolean'] as const;
+type CustomType = (typeof CUSTOM_TYPES)[number];
+const TYPE_LABELS: Record<CustomType, MessageKey> = {
+  text: 'fields.type.text',
+  longText: 'fields.type.longText',
+  email: 'fields.type.email',
+  phone: 'fields.type.phone',
+  url: 'fields.type.url',
+  date: 'fields.type.date',
+  integer: 'fields.type.integer',
+  boolean: 'fields.type.boolean',
+};
+
+export function sensitivityLabel(sensitivity: Sensitivity, t: Translate): string {
+  return t(SENSITIVITY_LABELS[sensitivity]);
+}
+
+interface Pending {
+  field: FieldInfo;
+  valueCount: number;
+}
+
+export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
+  const { t, language } = useI18n();
+  const { state, reload } = useFields();
+  const [entity, setEntity] = useState<EntityName>('contact');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function setEnabled(field: FieldInfo, enabled: boolean, confirmValueCount?: number) {
+    setPending(null);
+    setStatus(null);
+    setError(null);
+    setBusyKey(field.key);
+    const result = await call('fields.setEnabled', {
+      entity: field.entity,
+      field: field.key,
+      enabled,
+      ...(confirmValueCount !== undefined ? { confirmValueCount } : {}),
+    });
+    setBusyKey(null);
+    const label = field.label[language];
+    if (result.ok) {
+      setStatus(
+        result.value.enabled
+          ? t('fields.switchedOn', { field: label })
+          : t('fields.switchedOff', { field: label, count: result.value.purged }),
+      );
+      await reload();
+      return;
+    }
+    const valueCount = (result.error.details as { valueCount?: unknown } | null | undefined)?.valueCount;
+    if (!enabled && result.error.code === 'CONFLICT' && typeof valueCount === 'number') {
+      // The core says how many values would go; the user decides with that number in front of them.
+      setPending({ field, valueCount });
+      return;
+    }
+    setError(t('fields.switchFailed', { field: label, message: result.error.message }));
+  }
+
+  const fields = state.kind === 'ready' ? state.fields.filter((field) => field.entity === entity) : [];
+
+  return (
+    <section className="page page-wide">
+      <PageHeading takeFocus={takeFocus}>{t('fields.title')}</PageHeading>
+      <p>{t('fields.intro')}</p>
+      <div className="narrow-form">
+        <SelectField
+          label={t('fields.entity')}
+          value={entity}
+          onChange={(event) => {
+            setEntity(event.currentTarget.value as EntityName);
+            setStatus(null);
+            setError(null);
+          }}
+          options={ENTITY_NAMES.map((name) => ({ value: name, label: entityPlural(name, language) }))}
+        />
+      </div>
+      {status && <Notice tone="info">{status}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
+      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.message })}</Notice>}
+      {state.kind === 'ready' && (
+        <div className="table-scroll">
+          <table className="table fields-table">
+            <caption>{t('fields.caption', { what: entityPlural(entity, language) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields.col.field')}</th>
+                <th scope="col">{t('fields.col.purpose')}</th>
+                <th scope="col">{t('fields.col.legalBasis')}</th>
+                <th scope="col">{t('fields.col.sensitivity')}</th>
+                <th scope="col">{t('fields.col.retention')}</th>
+                <th scope="col">{t('fields.col.inUse')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((field) => {
+                const label = field.label[language];
+                return (
+                  <tr key={field.key} className={field.enabled ? undefined : 'field-off'}>
+                    <th scope="row">
+                      {label}
+                      {field.custom && <span className="tag">{t('fields.custom')}</span>}
+                    </th>
+                    <td>{field.purpose[language]}</td>
+                    <td>{LEGAL_BASIS_LABELS[field.legalBasis]?.[language] ?? field.legalBasis}</td>
+                    <td className={field.sensitivity === 'special' ? 'sensitivity-special' : undefined}>{sensitivityLabel(field.sensitivity, t)}</td>
+                    <td>{field.retention[language]}</td>
+                    <td>
+                      {field.optional ? (
+                        <button
+                          type="button"
+                          role="switch"
+                          className="switch"
+                          aria-checked={field.enabled}
+                          aria-label={t('fields.switchLabel', { field: label })}
+                          disabled={busyKey === field.key}
+                          onClick={() => void setEnabled(field, !field.enabled)}
+                        >
+                          <span className="switch-track" aria-hidden="true">
+                            <span className="switch-thumb" />
+                          </span>
+                          <span className="switch-text" aria-hidden="true">
+                            {field.enabled ? t('fields.on') : t('fields.off')}
+                          </span>
+                        </button>
+                      ) : (
+                        <span className="muted">{t('fields.alwaysOn')}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <AddFieldForm
+        entity={entity}
+        onAdded={async (field) => {
+          setStatus(t('fields.added', { field: field.label[language] }));
+          setError(null);
+          await reload();
+        }}
+      />
+
+      {pending && (
+        <ConfirmDialog
+          title={t('fields.offTitle', { field: pending.field.label[language] })}
+          text={
+            pending.valueCount === 0
+              ? t('fields.offTextNone')
+              : pending.valueCount === 1
+                ? t('fields.offTextOne')
+                : t('fields.offText', { count: pending.valueCount })
+          }
+          confirmLabel={t('fields.offConfirm')}
+          onConfirm={() => void setEnabled(pending.field, false, pending.valueCount)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+interface AddFieldErrors {
+  label?: string;
+  purpose?: string;
+  legalBasis?: string;
+  retention?: string;
+  type?: string;
+  sensitivity?: string;
+}
+
+function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field: FieldInfo) => Promise<void> }) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [labelEn, setLabelEn] = useState('');
+  const [labelNl, setLabelNl] = useState('');
+  const [type, setType] = useState<CustomType>('text');
+  const [purposeEn, setPurposeEn] = useState('');
+  const [purposeNl, setPurposeNl] = useState('');
+  const [legalBasis, setLegalBasis] = useState<LegalBasis | ''>('');
+  const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
+  const [retention, setRetention] = useState('');
+  const [errors, setErrors] = useState<AddFieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    setBusy(true);
+    // No checks of our own: the core is the wall, and says what is missing.
+    const result = await call('fields.addCustom', {
+      entity,
+      label: { en: labelEn, nl: labelNl },
+      type,
+      purpose: { en: purposeEn, nl: purposeNl },
+      legalBasis,
+      sensitivity,
+      retention,
+    });
+    if (result.ok) {
+      flushSync(() => {
+        setBusy(false);
+        setErrors({});
+        setLabelEn('');
+        setLabelNl('');
+        setPurposeEn('');
+        setPurposeNl('');
+        setLegalBasis('');
+        setRetention('');
+      });
+      await onAdded(result.value);
+      return;
+    }
+    const found = fieldErrorsFrom(result.error.details);
+    const next: AddFieldErrors = {
+      label: found.label,
+      purpose: found.purpose,
+      legalBasis: found.legalBasis,
+      retention: found.retention,
+      type: found.type,
+      sensitivity: found.sensitivity,
+    };
+    flushSync(() => {
+      setBusy(false);
+      setErrors(next);
+      setFormError(result.error.message);
+    });
+    const order: (keyof AddFieldErrors)[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
+    const first = order.find((key) => next[key]);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('fields.addTitle', { what: entityPlural(entity, language) })}</h3>
+      <p className="muted">{t('fields.addIntro')}</p>
+      {formError && <Notice tone="error">{t('fields.addFailed', { message: formError })}</Notice>}
+      <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="add-field-form">
+        <TextField data-field="label" label={t('fields.labelEn')} value={labelEn} error={errors.label} readOnly={busy} onChange={(event) => setLabelEn(event.currentTarget.value)} />
+        <TextField label={t('fields.labelNl')} value={labelNl} readOnly={busy} onChange={(event) => setLabelNl(event.currentTarget.value)} />
+        <SelectField
+          data-field="type"
+          label={t('fields.type')}
+          value={type}
+          error={errors.type}
+          disabled={busy}
+          onChange={(event) => setType(event.currentTarget.value as CustomType)}
+          options={CUSTOM_TYPES.map((option) => ({ value: option, label: t(TYPE_LABELS[option]) }))}
+        />
+        <TextAreaField
+          data-field="purpose"
+          label={t('fields.purposeEn')}
+          hint={t('fields.purposeHint')}
+          rows={2}
+          value={purposeEn}
+          error={errors.purpose}
+          readOnly={busy}
+          onChange={(event) => setPurposeEn(event.currentTarget.value)}
+        />
+        <TextAreaField label={t('fields.purposeNl')} rows={2} value={purposeNl} readOnly={busy} onChange={(event) => setPurposeNl(event.currentTarget.value)} />
+        <SelectField
+          data-field="legalBasis"
+          label={t('fields.legalBasis')}
+          value={legalBasis}
+          error={errors.legalBasis}
+          disabled={busy}
+          onChange={(event) => setLegalBasis(event.currentTarget.value as LegalBasis | '')}
+          options={[
+            { value: '', label: t('form.choose') },
+            ...LEGAL_BASES.map((basis) => ({ value: basis, label: LEGAL_BASIS_LABELS[basis][language] })),
+          ]}
+        />
+        <SelectField
+          data-field="sensitivity"
+          label={t('fields.sensitivity')}
+          value={sensitivity}
+          error={errors.sensitivity}
+          disabled={busy}
+          onChange={(event) => setSensitivity(event.currentTarget.value as Sensitivity)}
+          options={SENSITIVITIES.map((option) => ({ value: option, label: sensitivityLabel(option, t) }))}
+        />
+        <TextField
+          data-field="retention"
+          label={t('fields.retention')}
+          hint={t('fields.retentionHint')}
+          value={retention}
+          error={errors.retention}
+          readOnly={busy}
+          onChange={(event) => setRetention(event.currentTarget.value)}
+        />
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? t('fields.adding') : t('fields.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

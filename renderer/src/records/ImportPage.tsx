@@ -1,0 +1,438 @@
+/**
+ * CSV import of contacts or organisations, in five steps: choose a file; map each column to an
+ * enabled field or leave it out; check the preview (problems per row, duplicates by e-mail, the
+ * columns that will not be stored); import with a progress bar and Cancel; read the summary.
+ * The core reads the file, checks every row and stores only mapped columns (DESIGN §6).
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { FieldInfo, ImportPreview, ImportSummary } from '../../../shared/recordTypes';
+import { call, onEvent } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatCount } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
+import { entityPlural } from './display';
+import { enabledFields, useFields } from './fields';
+import { useNavigation } from './navigation';
+import { useRights } from './rights';
+
+type ImportEntity = 'contact' | 'organisation';
+type Mapping = Record<string, string | null>;
+type Step = 'file' | 'mapping' | 'preview' | 'running' | 'summary';
+const STEPS: Step[] = ['file', 'mapping', 'preview', 'running', 'summary'];
+const MAX_FILE_BYTES = 50_000_000;
+
+/** A random job id: 16 URL-safe characters. */
+export function newJobId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => alphabet[byte & 63]).join('');
+}
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** "3 columns left out: BSN, Religion, Notes2" */
+export function leftOutLine(columns: readonly string[], t: Translate): string {
+  if (columns.length === 0) return t('import.leftOutNone');
+  if (columns.length === 1) return t('import.leftOutOne', { columns: columns[0] ?? '' });
+  return t('import.leftOutMany', { count: columns.length, columns: columns.join(', ') });
+}
+
+interface FileChoice {
+  name: string;
+  base64: string;
+}
+
+export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
+  const { t, language } = useI18n();
+  const { go } = useNavigation();
+  const { state } = useFields();
+  const rights = useRights();
+  const id = useId();
+  const [entity, setEntity] = useState<ImportEntity>('contact');
+  const [step, setStep] = useState<Step>('file');
+  const [file, setFile] = useState<FileChoice | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const jobRef = useRef<string | null>(null);
+  const stepHeadingRef = useRef<HTMLHeadingElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+
+  // Progress of our own job only; other windows may import at the same time.
+  useEffect(
+    () =>
+      onEvent('import.progress', (payload) => {
+        if (payload.jobId === jobRef.current) setProgress({ done: payload.done, total: payload.total });
+      }),
+    [],
+  );
+
+  function show(next: Step) {
+    flushSync(() => setStep(next));
+    stepHeadingRef.current?.focus();
+  }
+
+  function startOver() {
+    setFile(null);
+    setPreview(null);
+    setSummary(null);
+    setProgress(null);
+    setMapping({});
+    setError(null);
+    show('file');
+  }
+
+  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.currentTarget.files?.[0];
+    setError(null);
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      setError(t('import.tooLarge'));
+      return;
+    }
+    setBusy(true);
+    const base64 = toBase64(await chosen.arrayBuffer());
+    const result = await call('import.preview', { entity, file: base64 });
+    setBusy(false);
+    if (!result.ok) {
+      setError(t('import.fileFailed', { message: result.error.message }));
+      if (fileInputRef.current) fileInputRef.current.value = '';
+      return;
+    }
+    setFile({ name: chosen.name, base64 });
+    setMapping({ ...result.value.suggestedMapping });
+    setPreview(result.value);
+    show('mapping');
+  }
+
+  async function runPreview() {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('import.preview', { entity, file: file.base64, mapping });
+    setBusy(false);
+    if (!result.ok) {
+      setError(t('import.previewFailed', { message: result.error.message }));
+      return;
+    }
+    setPreview(result.value);
+    show('preview');
+  }
+
+  async function runImport() {
+    if (!file) return;
+    const jobId = newJobId();
+    jobRef.current = jobId;
+    setError(null);
+    setProgress(null);
+    setCancelling(false);
+    show('running');
+    const result = await call('import.run', { entity, file: file.base64, mapping, duplicates, jobId });
+    jobRef.current = null;
+    if (!result.ok) {
+      setError(t('import.runFailed', { message: result.error.message }));
+      show('preview');
+      return;
+    }
+    setSummary(result.value);
+    show('summary');
+  }
+
+  async function cancel() {
+    const jobId = jobRef.current;
+    if (!jobId) return;
+    setCancelling(true);
+    const result = await call('import.cancel', { jobId });
+    if (!result.ok) setError(t('import.cancelFailed', { message: result.error.message }));
+  }
+
+  // Only fields the user may fill are offered; a column for any other is left out.
+  const fields = state.kind === 'ready' ? enabledFields(state.fields, entity).filter((field) => rights.field(field) === 'edit') : [];
+  const stepIndex = STEPS.indexOf(step);
+  const stepTitles: Record<Step, string> = {
+    file: t('import.step.file'),
+    mapping: t('import.step.mapping'),
+    preview: t('import.step.preview'),
+    running: t('import.step.running'),
+    summary: t('import.step.summary'),
+  };
+
+  return (
+    <section className="page page-wide">
+      <PageHeading takeFocus={takeFocus}>{t('import.title')}</PageHeading>
+      <ol className="steps" aria-label={t('import.steps')}>
+        {STEPS.map((name, index) => (
+          <li key={name} aria-current={name === step ? 'step' : undefined} className={index < stepIndex ? 'step-done' : undefined}>
+            {stepTitles[name]}
+          </li>
+        ))}
+      </ol>
+
+      <section className="panel" aria-labelledby={`${id}-step`}>
+        <h3 id={`${id}-step`} ref={stepHeadingRef} tabIndex={-1}>
+          {t('import.stepHeading', { number: stepIndex + 1, title: stepTitles[step] })}
+        </h3>
+        {error && <Notice tone="error">{error}</Notice>}
+
+        {step === 'file' && (
+          <div className="stack-tight narrow-form">
+            <p>{t('import.fileIntro')}</p>
+            <fieldset className="radio-group">
+              <legend>{t('import.entity')}</legend>
+              {(['contact', 'organisation'] as const).map((option) => (
+                <label key={option} className="radio">
+                  <input type="radio" name={`${id}-entity`} value={option} checked={entity === option} disabled={busy} onChange={() => setEntity(option)} />
+                  {entityPlural(option, language)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`${id}-file`}>{t('import.file')}</label>
+              <p id={`${id}-file-hint`} className="field-hint">
+                {t('import.fileHint')}
+              </p>
+              <input
+                ref={fileInputRef}
+                id={`${id}-file`}
+                type="file"
+                accept=".csv,text/csv"
+                aria-describedby={`${id}-file-hint`}
+                disabled={busy}
+                onChange={(event) => void chooseFile(event)}
+              />
+            </div>
+            {busy && <p role="status">{t('import.reading')}</p>}
+          </div>
+        )}
+
+        {step === 'mapping' && preview && (
+          <>
+            <p>{t('import.mappingIntro', { file: file?.name ?? '', rows: formatCount(preview.totalRows, language) })}</p>
+            <div className="table-scroll">
+              <table className="table mapping-table">
+                <caption className="visually-hidden">{t('import.mappingCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.col.column')}</th>
+                    <th scope="col">{t('import.col.field')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.headers.map((header) => (
+                    <tr key={header}>
+                      <th scope="row">{header}</th>
+                      <td>
+                        <select
+                          aria-label={t('import.mapTo', { column: header })}
+                          value={mapping[header] ?? ''}
+                          onChange={(event) => {
+                            const value = event.currentTarget.value;
+                            setMapping((previous) => ({ ...previous, [header]: value === '' ? null : value }));
+                          }}
+                        >
+                          <option value="">{t('import.leaveOut')}</option>
+                          {fields.map((field: FieldInfo) => (
+                            <option key={field.key} value={field.key}>
+                              {field.label[language]}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="strong left-out">{leftOutLine(preview.headers.filter((header) => !mapping[header]), t)}</p>
+            <div className="button-row">
+              <button type="button" className="button-primary" disabled={busy} onClick={() => void runPreview()}>
+                {busy ? t('import.checking') : t('import.toPreview')}
+              </button>
+              <button type="button" className="button-quiet" disabled={busy} onClick={startOver}>
+                {t('import.otherFile')}
+              </button>
+            </div>
+          </>
+        )}
+
+        {step === 'preview' && preview && (
+          <>
+            <dl className="summary-list">
+              <div>
+                <dt>{t('import.totalRows')}</dt>
+                <dd>{formatCount(preview.totalRows, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('import.validRows')}</dt>
+                <dd>{formatCount(preview.validRows, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('import.problemRows')}</dt>
+                <dd>{formatCount(preview.problems.length, language)}</dd>
+              </div>
+            </dl>
+            <p className="strong left-out">{leftOutLine(preview.leftOut, t)}</p>
+            {preview.problems.length > 0 && <RowProblems title={t('import.problemsTitle')} problems={preview.problems} />}
+            {preview.duplicates.length > 0 && (
+              <section aria-labelledby={`${id}-dups`} className="import-section">
+                <h4 id={`${id}-dups`}>{t('import.duplicatesTitle', { count: preview.duplicates.length })}</h4>
+                <ul className="plain-list">
+                  {preview.duplicates.map((duplicate) => (
+                    <li key={duplicate.row}>{t('import.duplicateRow', { row: duplicate.row, email: duplicate.email })}</li>
+                  ))}
+                </ul>
+                <fieldset className="radio-group">
+                  <legend>{t('import.duplicatesChoice')}</legend>
+                  <label className="radio">
+                    <input type="radio" name={`${id}-duplicates`} checked={duplicates === 'skip'} onChange={() => setDuplicates('skip')} />
+                    {t('import.duplicatesSkip')}
+                  </label>
+                  <label className="radio">
+                    <input type="radio" name={`${id}-duplicates`} checked={duplicates === 'merge'} onChange={() => setDuplicates('merge')} />
+                    {t('import.duplicatesMerge')}
+                  </label>
+                </fieldset>
+              </section>
+            )}
+            {preview.sample.length > 0 && <SampleTable preview={preview} fields={fields} />}
+            <div className="button-row">
+              <button type="button" className="button-primary" onClick={() => void runImport()}>
+                {t('import.run', { count: formatCount(preview.validRows, language) })}
+              </button>
+              <button type="button" className="button-quiet" onClick={() => show('mapping')}>
+                {t('import.backToMapping')}
+              </button>
+            </div>
+          </>
+        )}
+
+        {step === 'running' && (
+          <div className="stack-tight">
+            <label htmlFor={`${id}-progress`}>{t('import.progress')}</label>
+            <progress id={`${id}-progress`} className="progress" max={progress?.total || undefined} value={progress ? progress.done : undefined} />
+            <p role="status">
+              {progress
+                ? t('import.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
+                : t('import.starting')}
+            </p>
+            <div className="button-row">
+              <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
+                {cancelling ? t('import.cancelling') : t('import.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+
+        {step === 'summary' && summary && (
+          <>
+            {summary.cancelled && <Notice tone="warning">{t('import.cancelled')}</Notice>}
+            <dl className="summary-list">
+              <div>
+                <dt>{t('import.imported')}</dt>
+                <dd>{formatCount(summary.imported, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('import.merged')}</dt>
+                <dd>{formatCount(summary.merged, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('import.skipped')}</dt>
+                <dd>{formatCount(summary.skipped, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('import.organisationsCreated')}</dt>
+                <dd>{formatCount(summary.organisationsCreated, language)}</dd>
+              </div>
+            </dl>
+            <p className="strong left-out">{leftOutLine(summary.leftOut, t)}</p>
+            {summary.failed.length > 0 && <RowProblems title={t('import.failedTitle')} problems={summary.failed} />}
+            <div className="button-row">
+              <button type="button" className="button-primary" onClick={() => go({ page: 'list', entity })}>
+                {t('import.open', { what: entityPlural(entity, language) })}
+              </button>
+              <button type="button" className="button-quiet" onClick={startOver}>
+                {t('import.another')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function RowProblems({ title, problems }: { title: string; problems: { row: number; reason: string }[] }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="import-section">
+      <h4 id={id}>{title}</h4>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.col.row')}</th>
+            <th scope="col">{t('import.col.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((problem, index) => (
+            <tr key={`${problem.row}-${index}`}>
+              <th scope="row">{problem.row}</th>
+              <td>{problem.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SampleTable({ preview, fields }: { preview: ImportPreview; fields: FieldInfo[] }) {
+  const { t, language } = useI18n();
+  const keys = [...new Set(preview.sample.flatMap((row) => Object.keys(row.values)))];
+  const labelOf = (key: string) => fields.find((field) => field.key === key)?.label[language] ?? key;
+  return (
+    <section className="import-section">
+      <div className="table-scroll">
+        <table className="table">
+          <caption>{t('import.sampleTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('import.col.row')}</th>
+              {keys.map((key) => (
+                <th key={key} scope="col">
+                  {labelOf(key)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((row) => (
+              <tr key={row.row}>
+                <th scope="row">{row.row}</th>
+                {keys.map((key) => (
+                  <td key={key}>{row.values[key] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

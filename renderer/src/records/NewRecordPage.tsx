@@ -1,0 +1,51 @@
+/** "New contact", "New organisation", …: the record form for a new record, then its page. */
+import type { RecordView } from '../../../shared/recordTypes';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { todayIso } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { enabledFields, useFields } from './fields';
+import { useNavigation, type ListEntity, type Preset } from './navigation';
+import { RecordForm } from './RecordForm';
+import { NEW_LABELS } from './RecordListPage';
+import { useRights } from './rights';
+
+/** Sensible starting values: a new deal is a lead, a new invoice a draft, a new task due today. */
+const DEFAULTS: Partial<Record<ListEntity, Preset['values']>> = {
+  deal: { stage: 'lead' },
+  invoice: { status: 'draft' },
+  activity: { kind: 'task', done: false },
+};
+
+export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntity; preset?: Preset | undefined; takeFocus: boolean }) {
+  const { t } = useI18n();
+  const { state } = useFields();
+  const rights = useRights();
+  const { go, replace, back, canGoBack } = useNavigation();
+  const start: Preset = {
+    values: { ...DEFAULTS[entity], ...(entity === 'activity' ? { due_at: todayIso() } : {}), ...preset?.values },
+    refs: { ...preset?.refs },
+  };
+
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{t(NEW_LABELS[entity])}</PageHeading>
+      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.message })}</Notice>}
+      {state.kind === 'ready' && (
+        <div className="panel">
+          <RecordForm
+            entity={entity}
+            fields={enabledFields(state.fields, entity).filter((field) => rights.field(field) === 'edit')}
+            preset={start}
+            submitLabel={t('records.create')}
+            busyLabel={t('records.saving')}
+            onCancel={() => (canGoBack ? back() : go({ page: 'list', entity }))}
+            // The new record takes the form's place, so Back leads to where the form was opened from.
+            onSaved={(record: RecordView) => replace({ page: 'record', entity: record.entity, id: record.id })}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

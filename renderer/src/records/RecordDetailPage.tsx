@@ -1,0 +1,402 @@
+/**
+ * One record: every enabled field (edited in place with the same form as "New …"), the records
+ * related to it with their counts, and its timeline of activities with a form to log a call,
+ * meeting, task or note. Invoices offer the payment reminder; every record can be deleted.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { FieldInfo, RecordDetail, RecordView } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatDateTime, formatDay, todayIso } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { saveTextFile } from '../saveFile';
+import { RecordLink } from './columns';
+import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
+import { enabledFields, useFields } from './fields';
+import { isListEntity, useNavigation, type ListEntity, type Preset } from './navigation';
+import { RecordForm } from './RecordForm';
+import { NEW_LABELS } from './RecordListPage';
+import { useRights } from './rights';
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string; notFound: boolean } | { kind: 'ready'; detail: RecordDetail };
+
+/** The records a timeline belongs to, and the entities one can start from a record's page. */
+const TIMELINE_ENTITIES: readonly EntityName[] = ['contact', 'organisation', 'deal'];
+const CHILDREN: Partial<Record<EntityName, { entity: ListEntity; via: string }[]>> = {
+  organisation: [
+    { entity: 'contact', via: 'organisation_id' },
+    { entity: 'deal', via: 'organisation_id' },
+    { entity: 'invoice', via: 'organisation_id' },
+  ],
+  contact: [{ entity: 'deal', via: 'contact_id' }],
+};
+
+interface RecordDetailPageProps {
+  entity: EntityName;
+  id: number;
+  takeFocus: boolean;
+}
+
+export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProps) {
+  const { t, language } = useI18n();
+  const { state: fieldsState } = useFields();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    const result = await call('records.get', { entity, id });
+    setLoaded(
+      result.ok
+        ? { kind: 'ready', detail: result.value }
+        : { kind: 'failed', message: result.error.message, notFound: result.error.code === 'NOT_FOUND' },
+    );
+  }, [entity, id]);
+
+  useEffect(() => {
+    let current = true;
+    void call('records.get', { entity, id }).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { kind: 'ready', detail: result.value }
+          : { kind: 'failed', message: result.error.message, notFound: result.error.code === 'NOT_FOUND' },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [entity, id]);
+
+  if (loaded.kind === 'ready' && fieldsState.kind === 'ready') {
+    return <RecordDetailView detail={loaded.detail} fields={fieldsState.fields} takeFocus={takeFocus} onChanged={load} />;
+  }
+  return (
+    <section className="page">
+      <BackLink entity={entity} />
+      <PageHeading takeFocus={takeFocus}>{entitySingular(entity, language)}</PageHeading>
+      {(loaded.kind === 'loading' || fieldsState.kind === 'loading') && <p className="muted">{t('common.loading')}</p>}
+      {loaded.kind === 'failed' && (
+        <Notice tone="error">{loaded.notFound ? t('records.notFound') : t('records.loadFailed', { message: loaded.message })}</Notice>
+      )}
+      {fieldsState.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: fieldsState.message })}</Notice>}
+    </section>
+  );
+}
+
+function BackLink({ entity }: { entity: EntityName }) {
+  const { t, language } = useI18n();
+  const { back, canGoBack, go } = useNavigation();
+  if (canGoBack) {
+    return (
+      <button type="button" className="back-link" onClick={back}>
+        <span aria-hidden="true">← </span>
+        {t('records.back')}
+      </button>
+    );
+  }
+  if (!isListEntity(entity)) return null;
+  return (
+    <button type="button" className="back-link" onClick={() => go({ page: 'list', entity })}>
+      <span aria-hidden="true">← </span>
+      {t('records.toList', { what: entityPlural(entity, language) })}
+    </button>
+  );
+}
+
+interface RecordDetailViewProps {
+  detail: RecordDetail;
+  fields: FieldInfo[];
+  takeFocus: boolean;
+  onChanged: () => Promise<void>;
+}
+
+function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetailViewProps) {
+  const { t, language } = useI18n();
+  const { go, back, canGoBack } = useNavigation();
+  const rights = useRights();
+  const { record, related, timeline } = detail;
+  const entity = record.entity;
+  // The fields in force that the core returned for this record (it leaves out what may not be seen).
+  const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
+  const editable = shown.filter((field) => rights.field(field) === 'edit');
+  const canEdit = rights.can(entity, 'update') && editable.length > 0;
+  const canDelete = rights.can(entity, 'delete');
+  const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const title = titleOf(record, t);
+
+  async function remove() {
+    setConfirmingDelete(false);
+    setBusy(true);
+    setError(null);
+    const result = await call('records.delete', { entity, id: record.id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(t('records.deleteFailed', { message: result.error.message }));
+      return;
+    }
+    if (canGoBack) back();
+    else if (isListEntity(entity)) go({ page: 'list', entity });
+    else go({ page: 'home' });
+  }
+
+  async function sendReminder() {
+    setBusy(true);
+    setError(null);
+    setReminder(null);
+    const result = await call('invoices.sendReminder', { id: record.id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(t('invoice.reminderFailed', { message: result.error.message }));
+      return;
+    }
+    saveTextFile(result.value.fileName, result.value.text);
+    setReminder({ sentAt: result.value.sentAt, fileName: result.value.fileName });
+    await onChanged();
+  }
+
+  const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));
+  const presetFor = (via: string): Preset => {
+    const values: Preset['values'] = { [via]: record.id };
+    const refs: NonNullable<Preset['refs']> = { [via]: { id: record.id, title: record.title } };
+    // A deal started from a contact belongs to the contact's organisation as well.
+    const organisation = record.refs.organisation_id;
+    if (via === 'contact_id' && organisation) {
+      values.organisation_id = organisation.id;
+      refs.organisation_id = organisation;
+    }
+    return { values, refs };
+  };
+
+  return (
+    <section className="page record-page">
+      <BackLink entity={entity} />
+      <div className="page-title-row">
+        <div>
+          <p className="eyebrow">{entitySingular(entity, language)}</p>
+          <PageHeading takeFocus={takeFocus}>{title}</PageHeading>
+        </div>
+        <div className="button-row">
+          {canRemind && (
+            <button type="button" className="button-primary" disabled={busy} onClick={() => void sendReminder()}>
+              {t('invoice.sendReminder')}
+            </button>
+          )}
+          {canEdit && !editing && (
+            <button
+              ref={editRef}
+              type="button"
+              className="button-quiet"
+              disabled={busy}
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('records.edit')}
+            </button>
+          )}
+          {canDelete && (
+            <button type="button" className="button-quiet button-danger-quiet" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+              {t('records.delete')}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {error && <Notice tone="error">{error}</Notice>}
+      {reminder && (
+        <Notice tone="info">
+          {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}
+        </Notice>
+      )}
+      {saved && <Notice tone="info">{t('records.saved')}</Notice>}
+
+      <section className="panel" aria-labelledby="record-fields-title">
+        <h3 id="record-fields-title">{t('records.details')}</h3>
+        {editing ? (
+          <RecordForm
+            entity={entity}
+            fields={editable}
+            record={record}
+            submitLabel={t('records.save')}
+            busyLabel={t('records.saving')}
+            onCancel={() => {
+              flushSync(() => setEditing(false));
+              editRef.current?.focus();
+            }}
+            onSaved={() => {
+              flushSync(() => {
+                setEditing(false);
+                setSaved(true);
+              });
+              editRef.current?.focus();
+              void onChanged();
+            }}
+          />
+        ) : (
+          <dl className="field-list">
+            {shown.map((field) => (
+              <div key={field.key} className={field.type === 'longText' ? 'field-list-item field-list-wide' : 'field-list-item'}>
+                <dt>{field.label[language]}</dt>
+                <dd>
+                  <FieldValue field={field} record={record} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      {(related.length > 0 || children.length > 0) && (
+        <section className="panel" aria-labelledby="record-related-title">
+          <h3 id="record-related-title">{t('records.related')}</h3>
+          {children.length > 0 && (
+            <div className="button-row related-actions">
+              {children.map((child) => (
+                <button key={child.entity} type="button" className="button-small" onClick={() => go({ page: 'new', entity: child.entity, preset: presetFor(child.via) })}>
+                  {t(NEW_LABELS[child.entity])}
+                </button>
+              ))}
+            </div>
+          )}
+          {related.length === 0 && <p className="muted">{t('records.noRelated')}</p>}
+          <div className="related-groups">
+            {related.map((group) => {
+              const headingId = `related-${group.entity}-${group.via}`;
+              return (
+                <section key={`${group.entity}-${group.via}`} aria-labelledby={headingId} className="related-group">
+                  <h4 id={headingId}>
+                    {entityPlural(group.entity, language)} <span className="count">({group.count})</span>
+                  </h4>
+                  <ul className="related-list">
+                    {group.rows.map((row) => (
+                      <li key={row.id}>
+                        <RecordLink record={row} go={go} t={t} />
+                      </li>
+                    ))}
+                  </ul>
+                  {group.count > group.rows.length && <p className="muted">{t('records.andMore', { count: group.count - group.rows.length })}</p>}
+                </section>
+              );
+            })}
+          </div>
+        </section>
+      )}
+
+      {TIMELINE_ENTITIES.includes(entity) && rights.can('activity', 'read') && <Timeline record={record} timeline={timeline} fields={fields} onLogged={onChanged} />}
+
+      {confirmingDelete && (
+        <ConfirmDialog
+          title={t('records.deleteTitle', { title })}
+          text={t('records.deleteText')}
+          confirmLabel={t('records.deleteConfirm')}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmingDelete(false)}
+        />
+      )}
+    </section>
+  );
+}
+
+function FieldValue({ field, record }: { field: FieldInfo; record: RecordView }) {
+  const { t, language } = useI18n();
+  const { go } = useNavigation();
+  const value = record.values[field.key];
+  if (field.type === 'reference' && field.references) {
+    const target = record.refs[field.key];
+    if (!target) return <span className="muted">{t('records.none')}</span>;
+    return <RecordLink record={{ entity: field.references, id: target.id, title: target.title }} go={go} t={t} />;
+  }
+  const text = displayValue(field, value, record.refs, language, t);
+  if (text === '') return <span className="muted">{t('records.none')}</span>;
+  return <span className={field.type === 'longText' ? 'value-text value-long' : 'value-text'}>{text}</span>;
+}
+
+interface TimelineProps {
+  record: RecordView;
+  timeline: RecordView[];
+  fields: FieldInfo[];
+  onLogged: () => Promise<void>;
+}
+
+const LINK_FIELDS: Partial<Record<EntityName, string>> = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' };
+
+function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
+  const { t, language } = useI18n();
+  const { go } = useNavigation();
+  const rights = useRights();
+  const [formKey, setFormKey] = useState(0);
+  const [logged, setLogged] = useState<string | null>(null);
+  const kindField = fields.find((field) => field.entity === 'activity' && field.key === 'kind');
+  const activityFields = enabledFields(fields, 'activity').filter((field) => field.type !== 'reference' && rights.field(field) === 'edit');
+  const canLog = rights.can('activity', 'create');
+
+  // The activity belongs to this record, and to the organisation (and contact) it belongs to.
+  const fixedValues: Record<string, number> = {};
+  const link = LINK_FIELDS[record.entity];
+  if (link) fixedValues[link] = record.id;
+  if (record.entity !== 'organisation' && record.refs.organisation_id) fixedValues.organisation_id = record.refs.organisation_id.id;
+  if (record.entity === 'deal' && record.refs.contact_id) fixedValues.contact_id = record.refs.contact_id.id;
+  const activityKeys = new Set(enabledFields(fields, 'activity').map((field) => field.key));
+  const fixed = Object.fromEntries(Object.entries(fixedValues).filter(([key]) => activityKeys.has(key)));
+
+  return (
+    <section className="panel" aria-labelledby="record-timeline-title">
+      <h3 id="record-timeline-title">{t('timeline.title')}</h3>
+      {canLog && (
+        <details className="log-activity" open>
+          <summary>{t('timeline.logTitle')}</summary>
+          {logged && <Notice tone="info">{logged}</Notice>}
+          <RecordForm
+            key={formKey}
+            entity="activity"
+            fields={activityFields}
+            preset={{ values: { kind: 'call', due_at: todayIso(), done: true } }}
+            fixedValues={fixed}
+            submitLabel={t('timeline.log')}
+            busyLabel={t('timeline.logging')}
+            onSaved={(activity) => {
+              setLogged(t('timeline.logged', { subject: activity.title }));
+              setFormKey((key) => key + 1);
+              void onLogged();
+            }}
+          />
+        </details>
+      )}
+      {timeline.length === 0 ? (
+        <p className="muted">{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" aria-label={t('timeline.title')}>
+          {timeline.map((activity) => {
+            const kind = String(activity.values.kind ?? '');
+            const due = activity.values.due_at;
+            return (
+              <li key={activity.id} className="timeline-item">
+                <span className={`kind-badge kind-${kind}`}>{kindField ? optionLabel(kindField, kind, language) : kind}</span>
+                <div className="timeline-body">
+                  <RecordLink record={activity} go={go} t={t} />
+                  <span className="timeline-meta">
+                    {typeof due === 'string' && <time dateTime={due}>{formatDay(due, language)}</time>}
+                    {' · '}
+                    {activity.values.done ? t('timeline.done') : t('timeline.open')}
+                  </span>
+                  {typeof activity.values.body === 'string' && activity.values.body !== '' && <p className="timeline-text">{activity.values.body}</p>}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The create and edit form of any record, built from the enabled fields the core reports. The core
+ * checks every value; its VALIDATION answer names the fields (details.fieldErrors), and each error
+ * shows under its field, the first one focused. A new record is sent only the fields filled in; an
+ * edit only the fields that changed.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
+import { call, fieldErrorsFrom } from '../api';
+import { Notice } from '../components/Notice';
+import { useI18n } from '../i18n/I18nProvider';
+import { FieldInput, sameDraft, toDraft, toStored, type DraftValue } from './FieldInput';
+import type { Preset } from './navigation';
+
+interface RecordFormProps {
+  entity: EntityName;
+  fields: FieldInfo[];
+  /** The record being edited; absent for a new one. */
+  record?: RecordView;
+  preset?: Preset | undefined;
+  /** Values a new record always gets, without a control (the record an activity is logged on). */
+  fixedValues?: Record<string, string | number | boolean | null>;
+  submitLabel: string;
+  busyLabel: string;
+  onSaved: (record: RecordView) => void;
+  onCancel?: () => void;
+  /** Extra controls after the fields (e.g. a note). */
+  children?: ReactNode;
+}
+
+type Drafts = Record<string, DraftValue>;
+
+export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, children }: RecordFormProps) {
+  const { t, language } = useI18n();
+  const formId = useId();
+  const idFor = (key: string) => `${formId}-${key}`;
+
+  const [initial] = useState<Drafts>(() => {
+    const drafts: Drafts = {};
+    for (const field of fields) {
+      const stored = record ? record.values[field.key] : preset?.values[field.key];
+      const refs = record ? record.refs : (preset?.refs ?? {});
+      drafts[field.key] = toDraft(field, stored, refs, language);
+    }
+    return drafts;
+  });
+  const [drafts, setDrafts] = useState<Drafts>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function focusFirst(found: Record<string, string>) {
+    const first = fields.find((field) => found[field.key]);
+    if (first) document.getElementById(idFor(first.key))?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    const values: Record<string, string | number | boolean | null> = record ? {} : { ...fixedValues };
+    const local: Record<string, string> = {};
+    for (const field of fields) {
+      const draft = drafts[field.key] ?? null;
+      if (record && sameDraft(draft, initial[field.key] ?? null)) continue;
+      const stored = toStored(field, draft, t);
+      if ('error' in stored) local[field.key] = stored.error;
+      // A new record is sent only what was filled in: nothing is stored for an empty field anyway.
+      else if (record || stored.value !== null) values[field.key] = stored.value;
+    }
+    if (Object.keys(local).length > 0) {
+      flushSync(() => setErrors(local));
+      focusFirst(local);
+      return;
+    }
+    if (record && Object.keys(values).length === 0) {
+      onSaved(record);
+      return;
+    }
+    setBusy(true);
+    const result = record
+      ? await call('records.update', { entity, id: record.id, values })
+      : await call('records.create', { entity, values });
+    if (result.ok) {
+      setBusy(false);
+      onSaved(result.value);
+      return;
+    }
+    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details) : {};
+    const known = Object.fromEntries(Object.entries(found).filter(([key]) => fields.some((field) => field.key === key)));
+    const unknown = Object.keys(found).filter((key) => !(key in known));
+    flushSync(() => {
+      setBusy(false);
+      setErrors(known);
+      if (Object.keys(known).length === 0 || unknown.length > 0) {
+        setFormError(
+          unknown.length > 0
+            ? t('form.failed', { message: unknown.map((key) => `${key}: ${found[key]}`).join('; ') })
+            : t('form.failed', { message: result.error.message }),
+        );
+      }
+    });
+    focusFirst(known);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-busy={busy} className="record-form">
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <div className="record-form-fields">
+        {fields.map((field) => (
+          <FieldInput
+            key={field.key}
+            field={field}
+            id={idFor(field.key)}
+            value={drafts[field.key] ?? null}
+            disabled={busy}
+            error={errors[field.key]}
+            onChange={(value) => {
+              setDrafts((previous) => ({ ...previous, [field.key]: value }));
+              setErrors(({ [field.key]: _dropped, ...rest }) => rest);
+            }}
+          />
+        ))}
+      </div>
+      {children}
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,286 @@
+/**
+ * The list of one kind of record: sort and filter controls (the core filters, in SQL), the total,
+ * "New …", and the windowed table. Activities put the user's own open tasks first, then the rest.
+ * Deals can switch to the stage board.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatCount } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/en';
+import { recordColumns } from './columns';
+import { DealBoard } from './DealBoard';
+import { entityPlural, entitySingular, optionLabel } from './display';
+import { filterFields, useFields } from './fields';
+import { useNavigation, type ListEntity, type ListSettings } from './navigation';
+import { ReferencePicker } from './ReferencePicker';
+import { useRights } from './rights';
+import { VirtualTable, type Column, type ListQuery } from './VirtualTable';
+
+export const NEW_LABELS: Record<ListEntity, MessageKey> = {
+  contact: 'records.new.contact',
+  organisation: 'records.new.organisation',
+  deal: 'records.new.deal',
+  activity: 'records.new.activity',
+  invoice: 'records.new.invoice',
+};
+
+const SORTABLE_BY_DUE: readonly ListEntity[] = ['activity', 'invoice'];
+
+interface RecordListPageProps {
+  entity: ListEntity;
+  settings: ListSettings;
+  userId: number;
+  takeFocus: boolean;
+}
+
+export function RecordListPage({ entity, settings, userId, takeFocus }: RecordListPageProps) {
+  const { t, language } = useI18n();
+  const { go, replace } = useNavigation();
+  const { state } = useFields();
+  const rights = useRights();
+  const [total, setTotal] = useState<number | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('records.count', { entity }).then((result) => {
+      if (current && result.ok) setTotal(result.value.count);
+    });
+    return () => {
+      current = false;
+    };
+  }, [entity]);
+
+  const update = (next: ListSettings) => replace({ page: 'list', entity, settings: next });
+  const board = entity === 'deal' && settings.board === true;
+
+  return (
+    <section className="page page-wide">
+      <div className="page-title-row">
+        <PageHeading takeFocus={takeFocus}>{entityPlural(entity, language)}</PageHeading>
+        <div className="button-row">
+          {entity === 'deal' && (
+            <div role="group" aria-label={t('deals.view')} className="segmented">
+              <button type="button" aria-pressed={!board} onClick={() => update({ ...settings, board: false })}>
+                {t('deals.viewList')}
+              </button>
+              <button type="button" aria-pressed={board} onClick={() => update({ ...settings, board: true })}>
+                {t('deals.viewBoard')}
+              </button>
+            </div>
+          )}
+          {rights.can(entity, 'create') && (
+            <button type="button" className="button-primary" onClick={() => go({ page: 'new', entity })}>
+              {t(NEW_LABELS[entity])}
+            </button>
+          )}
+        </div>
+      </div>
+      {total !== null && (
+        <p className="muted list-total">
+          {total === 1
+            ? t('list.totalOne', { what: entitySingular(entity, language).toLowerCase() })
+            : t('list.total', { count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })}
+        </p>
+      )}
+      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.message })}</Notice>}
+      {state.kind === 'ready' &&
+        (board ? (
+          <DealBoard fields={state.fields} />
+        ) : (
+          <ListBody entity={entity} settings={settings} fields={state.fields} userId={userId} total={total} onChange={update} />
+        ))}
+    </section>
+  );
+}
+
+interface ListBodyProps {
+  entity: ListEntity;
+  settings: ListSettings;
+  fields: FieldInfo[];
+  userId: number;
+  total: number | null;
+  onChange: (settings: ListSettings) => void;
+}
+
+function ListBody({ entity, settings, fields, userId, total, onChange }: ListBodyProps) {
+  const { t, language } = useI18n();
+  const { go } = useNavigation();
+  const rights = useRights();
+  const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordView>>(new Map());
+  const [toggleError, setToggleError] = useState<string | null>(null);
+
+  const sort = settings.sort ?? (SORTABLE_BY_DUE.includes(entity) ? 'due' : 'name');
+  const where = useMemo(() => settings.where ?? {}, [settings.where]);
+  const filtered = Object.keys(where).length > 0 || settings.mine === true;
+  // Activities: the user's own open tasks first, then every other activity.
+  const myTasksFirst = entity === 'activity' && !filtered && sort === 'due';
+
+  const sources = useMemo<ListQuery[]>(
+    () =>
+      myTasksFirst
+        ? [
+            { entity, sort: 'due', mine: true, where: { done: false } },
+            { entity, sort: 'due' },
+          ]
+        : [{ entity, sort, ...(Object.keys(where).length > 0 ? { where } : {}), ...(settings.mine ? { mine: true } : {}) }],
+    [entity, sort, where, settings.mine, myTasksFirst],
+  );
+  const exclude = useCallback(
+    (row: RecordView, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
+    [myTasksFirst, userId],
+  );
+
+  const toggleDone = useCallback(async (row: RecordView, done: boolean) => {
+    setToggleError(null);
+    const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
+    if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, result.value));
+    else setToggleError(t('activities.doneFailed', { message: result.error.message }));
+  }, [t]);
+
+  const columns = useMemo<Column[]>(() => {
+    const base = recordColumns(entity, fields, language, t, go, rights);
+    const canTick = rights.can('activity', 'update') && rights.field({ entity: 'activity', key: 'done' }) === 'edit';
+    if (entity !== 'activity' || !canTick) return base;
+    return base.map((column) =>
+      column.key === 'done'
+        ? {
+            ...column,
+            render: (row: RecordView) => (
+              <input
+                type="checkbox"
+                className="row-check"
+                aria-label={t('activities.markDone', { subject: row.title })}
+                checked={Boolean(row.values.done)}
+                onChange={(event) => void toggleDone(row, event.currentTarget.checked)}
+              />
+            ),
+          }
+        : column,
+    );
+  }, [entity, fields, language, t, go, rights, toggleDone]);
+
+  // The core filters only on fields one may read in full.
+  const filters = filterFields(fields, entity).filter(
+    (field) =>
+      (field.type !== 'reference' || field.key === 'organisation_id') &&
+      ['read', 'edit'].includes(rights.field(field)) &&
+      (field.type !== 'reference' || !field.references || rights.can(field.references, 'read')),
+  );
+  const setWhere = (key: string, value: string | number | boolean | null, title?: string) => {
+    const nextWhere = { ...where };
+    const nextTitles = { ...settings.whereTitles };
+    if (value === null) {
+      delete nextWhere[key];
+      delete nextTitles[key];
+    } else {
+      nextWhere[key] = value;
+      if (title !== undefined) nextTitles[key] = title;
+    }
+    onChange({ ...settings, where: nextWhere, whereTitles: nextTitles });
+  };
+
+  return (
+    <>
+      <div className="list-controls" role="group" aria-label={t('list.controls')}>
+        {SORTABLE_BY_DUE.includes(entity) && (
+          <label className="inline-field">
+            <span>{t('list.sort')}</span>
+            <select value={sort} onChange={(event) => onChange({ ...settings, sort: event.currentTarget.value as 'name' | 'due' })}>
+              <option value="due">{t('list.sortDue')}</option>
+              <option value="name">{t('list.sortName')}</option>
+            </select>
+          </label>
+        )}
+        {filters.map((field) => (
+          <FilterControl
+            key={field.key}
+            field={field}
+            value={where[field.key]}
+            title={settings.whereTitles?.[field.key]}
+            onChange={(value, title) => setWhere(field.key, value, title)}
+          />
+        ))}
+        <label className="checkbox inline-check">
+          <input type="checkbox" checked={settings.mine === true} onChange={(event) => onChange({ ...settings, mine: event.currentTarget.checked })} />
+          <span>{t('list.mine')}</span>
+        </label>
+        {filtered && (
+          <button type="button" className="button-small" onClick={() => onChange({ sort: settings.sort })}>
+            {t('list.clearFilters')}
+          </button>
+        )}
+      </div>
+      {myTasksFirst && <p className="muted list-note">{t('activities.myTasksFirst')}</p>}
+      {toggleError && <Notice tone="error">{toggleError}</Notice>}
+      <VirtualTable
+        label={entityPlural(entity, language)}
+        sources={sources}
+        exclude={myTasksFirst ? exclude : undefined}
+        columns={columns}
+        total={filtered ? null : total}
+        emptyText={filtered ? t('list.emptyFiltered') : t('list.empty')}
+        overrides={overrides}
+        rowClassName={(row, source) => (myTasksFirst && source === 0 ? 'vt-row-mine' : undefined)}
+      />
+    </>
+  );
+}
+
+interface FilterControlProps {
+  field: FieldInfo;
+  value: string | number | boolean | undefined;
+  title: string | undefined;
+  onChange: (value: string | number | boolean | null, title?: string) => void;
+}
+
+function FilterControl({ field, value, title, onChange }: FilterControlProps) {
+  const { t, language } = useI18n();
+  const label = field.label[language];
+  if (field.type === 'reference' && field.references) {
+    const id = `filter-${field.entity}-${field.key}`;
+    return (
+      <div className="inline-field inline-picker">
+        <label htmlFor={id}>{label}</label>
+        <ReferencePicker
+          id={id}
+          target={field.references}
+          label={label}
+          value={typeof value === 'number' ? { id: value, title: title ?? `#${value}` } : null}
+          onChange={(chosen) => onChange(chosen ? chosen.id : null, chosen?.title)}
+        />
+      </div>
+    );
+  }
+  const options =
+    field.type === 'boolean'
+      ? [
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]
+      : (field.options ?? []).map((option) => ({ value: option, label: optionLabel(field, option, language) }));
+  const current = value === undefined ? '' : String(value);
+  return (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select
+        value={current}
+        onChange={(event) => {
+          const chosen = event.currentTarget.value;
+          onChange(chosen === '' ? null : field.type === 'boolean' ? chosen === 'true' : chosen);
+        }}
+      >
+        <option value="">{t('list.all')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,312 @@
+/**
+ * A windowed table over keyset-paged records: it can page through a million rows without holding
+ * them. Rows have one fixed height; only the rows in view (and a few around) are in the DOM. Pages
+ * are fetched with `records.list` as the user scrolls towards the end, one cursor after the other
+ * (keyset paging cannot jump), and pages far from the view are dropped, keeping only their cursor
+ * and length, so they can be fetched again when the user scrolls back.
+ *
+ * A list may chain several queries ("my open tasks, then the rest"): each query's pages follow the
+ * previous one's, and `exclude` drops rows a later query repeats.
+ *
+ * Arrow keys, Page Up/Down, Home and End move between the rows' links, scrolling as needed.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import type { ChannelInput } from '../../../shared/api';
+import type { RecordView } from '../../../shared/recordTypes';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { useI18n } from '../i18n/I18nProvider';
+
+export type ListQuery = Omit<ChannelInput<'records.list'>, 'after' | 'limit'>;
+
+export interface Column {
+  key: string;
+  header: string;
+  /** A CSS grid track, e.g. 'minmax(10rem, 2fr)'. */
+  width: string;
+  align?: 'start' | 'end';
+  render: (row: RecordView, index: number) => ReactNode;
+}
+
+export const ROW_HEIGHT = 40;
+const PAGE_SIZE = 100;
+/** Pages kept in memory at most: 20 pages of 100 rows. */
+const MAX_LOADED_CHUNKS = 20;
+/** Placeholder rows shown for the page not yet fetched at the end. */
+const FRONTIER_ROWS = 3;
+const OVERSCAN = 6;
+
+interface Chunk {
+  source: number;
+  after: string | undefined;
+  rows: RecordView[] | null;
+  /** Known once fetched; kept when the rows are dropped. */
+  length: number | null;
+}
+
+interface VirtualTableProps {
+  /** The table's accessible name. */
+  label: string;
+  sources: ListQuery[];
+  /** Rows of a later source that an earlier one already showed. */
+  exclude?: (row: RecordView, source: number) => boolean;
+  columns: Column[];
+  /** The number of rows when the core can tell (no filters), for aria-rowcount. */
+  total?: number | null | undefined;
+  emptyText: string;
+  /** Newer versions of rows the page changed (a task ticked off), by id. */
+  overrides?: ReadonlyMap<number, RecordView>;
+  rowClassName?: (row: RecordView, source: number) => string | undefined;
+}
+
+/** Remounts the table when the query changes, so no page of an old query mixes in. */
+export function VirtualTable(props: VirtualTableProps) {
+  return <VirtualTableBody key={JSON.stringify(props.sources)} {...props} />;
+}
+
+function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName }: VirtualTableProps) {
+  const { t } = useI18n();
+  const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
+  const [error, setError] = useState<string | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(400);
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const inFlight = useRef(new Set<number>());
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
+    observer.observe(viewport);
+    return () => observer.disconnect();
+  }, []);
+
+  // A page that was fetched and did not lead to another is the end.
+  const ended = (chunks.at(-1)?.length ?? null) !== null;
+
+  // Where each chunk starts; the unfetched last chunk counts as a few placeholder rows.
+  const offsets: number[] = [];
+  let rowCount = 0;
+  for (const chunk of chunks) {
+    offsets.push(rowCount);
+    rowCount += chunk.length ?? FRONTIER_ROWS;
+  }
+  const chunkAt = (row: number): number => {
+    let low = 0;
+    let high = offsets.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((offsets[middle] ?? 0) <= row) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT) + OVERSCAN);
+
+  // The pages in view, and the next one when the end is within a screen; the pages to drop.
+  const lastNeeded = Math.max(first, Math.min(rowCount - 1, last + Math.ceil(viewportHeight / ROW_HEIGHT)));
+  const needed: number[] = [];
+  for (let index = chunkAt(first); index <= chunkAt(lastNeeded); index++) needed.push(index);
+  const wanted = needed.filter((index) => chunks[index]?.rows === null && chunks[index]?.length !== 0);
+  const loaded = chunks.flatMap((chunk, index) => (chunk.rows !== null ? [index] : []));
+  const centre = chunkAt(Math.floor((first + last) / 2));
+  const droppable =
+    loaded.length > MAX_LOADED_CHUNKS
+      ? loaded
+          .filter((index) => !needed.includes(index))
+          .sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre))
+          .slice(0, loaded.length - MAX_LOADED_CHUNKS)
+      : [];
+  const wantedKey = wanted.join(',');
+  const droppableKey = droppable.join(',');
+
+  const fetchChunk = useCallback(
+    async (index: number, chunk: Chunk) => {
+      const query = sources[chunk.source];
+      if (!query) return;
+      inFlight.current.add(index);
+      const result = await call('records.list', { ...query, ...(chunk.after ? { after: chunk.after } : {}), limit: PAGE_SIZE });
+      inFlight.current.delete(index);
+      if (!mounted.current) return;
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      const rows = exclude ? result.value.rows.filter((row) => !exclude(row, chunk.source)) : result.value.rows;
+      const next = result.value.next;
+      setChunks((previous) => {
+        const updated = previous.slice();
+        updated[index] = { ...chunk, rows, length: rows.length };
+        if (index === previous.length - 1) {
+          if (next) updated.push({ source: chunk.source, after: next, rows: null, length: null });
+          else if (chunk.source + 1 < sources.length) updated.push({ source: chunk.source + 1, after: undefined, rows: null, length: null });
+        }
+        return updated;
+      });
+    },
+    [sources, exclude],
+  );
+
+  useEffect(() => {
+    if (error) return;
+    for (const index of wantedKey === '' ? [] : wantedKey.split(',').map(Number)) {
+      const chunk = chunks[index];
+      if (chunk && !inFlight.current.has(index)) void fetchChunk(index, chunk);
+    }
+    // Only the chunk list at the time of asking matters; a change of it changes the keys too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wantedKey, error, fetchChunk]);
+
+  useEffect(() => {
+    if (droppableKey === '') return;
+    const dropped = new Set(droppableKey.split(',').map(Number));
+    // Memory is over its bound: forget the rows of far pages, keeping their cursor and length.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setChunks((previous) => previous.map((chunk, index) => (dropped.has(index) ? { ...chunk, rows: null } : chunk)));
+  }, [droppableKey]);
+
+  // Keyboard focus that moved to a row not yet drawn lands once it is.
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const link = viewportRef.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus}"] [data-row-link]`);
+    if (link) {
+      link.focus();
+      // The focus has landed; nothing is pending any more.
+      setPendingFocus(null);
+    }
+  }, [pendingFocus, first, last, chunks]);
+
+  function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+    const targetElement = event.target as HTMLElement;
+    const rowElement = targetElement.closest<HTMLElement>('[data-row-index]');
+    if (!rowElement || !targetElement.hasAttribute('data-row-link')) return;
+    const current = Number(rowElement.dataset.rowIndex);
+    const page = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1);
+    const lastRow = Math.max(0, rowCount - 1);
+    const target =
+      event.key === 'ArrowDown'
+        ? current + 1
+        : event.key === 'ArrowUp'
+          ? current - 1
+          : event.key === 'PageDown'
+            ? current + page
+            : event.key === 'PageUp'
+              ? current - page
+              : event.key === 'Home'
+                ? 0
+                : event.key === 'End'
+                  ? lastRow
+                  : null;
+    if (target === null) return;
+    event.preventDefault();
+    const clamped = Math.min(Math.max(target, 0), lastRow);
+    const viewport = viewportRef.current;
+    if (viewport) {
+      const top = clamped * ROW_HEIGHT;
+      if (top < viewport.scrollTop) viewport.scrollTop = top;
+      else if (top + ROW_HEIGHT > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + ROW_HEIGHT - viewport.clientHeight;
+    }
+    setPendingFocus(clamped);
+  }
+
+  const loadedRows = chunks.reduce((sum, chunk) => sum + (chunk.rows?.length ?? 0), 0);
+  const gridStyle: CSSProperties = { gridTemplateColumns: columns.map((column) => column.width).join(' ') };
+  const empty = ended && rowCount === 0;
+  // The viewport is as tall as its rows, up to the most the stylesheet allows.
+  const canvasHeight = Math.max(rowCount, 1) * ROW_HEIGHT;
+
+  const drawn: ReactNode[] = [];
+  for (let index = first; index <= last; index++) {
+    const chunkIndex = chunkAt(index);
+    const chunk = chunks[chunkIndex];
+    const original = chunk?.rows?.[index - (offsets[chunkIndex] ?? 0)];
+    const row = original ? (overrides?.get(original.id) ?? original) : undefined;
+    const style: CSSProperties = { ...gridStyle, top: index * ROW_HEIGHT, height: ROW_HEIGHT };
+    if (!row || !chunk) {
+      drawn.push(
+        <div key={index} role="row" aria-rowindex={index + 2} aria-busy="true" className="vt-row vt-row-placeholder" style={style} data-row-index={index}>
+          <div role="cell" className="vt-cell vt-cell-loading">
+            {t('common.loading')}
+          </div>
+        </div>,
+      );
+      continue;
+    }
+    const extra = rowClassName?.(row, chunk.source);
+    drawn.push(
+      <div key={index} role="row" aria-rowindex={index + 2} className={extra ? `vt-row ${extra}` : 'vt-row'} style={style} data-row-index={index}>
+        {columns.map((column) => (
+          <Cell key={column.key} align={column.align}>
+            {column.render(row, index)}
+          </Cell>
+        ))}
+      </div>,
+    );
+  }
+
+  const rowCountForAria = ended ? rowCount + 1 : typeof total === 'number' && sources.length === 1 ? total + 1 : -1;
+
+  return (
+    <div className="vt" data-loaded-rows={loadedRows} data-rendered-rows={drawn.length}>
+      {error && (
+        <Notice tone="error">
+          {t('list.loadFailed', { message: error })}{' '}
+          <button type="button" className="button-small" onClick={() => setError(null)}>
+            {t('app.retry')}
+          </button>
+        </Notice>
+      )}
+      <div role="table" aria-label={label} aria-rowcount={rowCountForAria} className="vt-table">
+        <div role="rowgroup" className="vt-head">
+          <div role="row" aria-rowindex={1} className="vt-head-row" style={gridStyle}>
+            {columns.map((column) => (
+              <div key={column.key} role="columnheader" className={column.align === 'end' ? 'vt-cell vt-cell-end' : 'vt-cell'}>
+                {column.header}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          ref={viewportRef}
+          className="vt-viewport"
+          style={{ height: canvasHeight }}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          onKeyDown={moveFocus}
+        >
+          <div className="vt-canvas" style={{ height: canvasHeight }}>
+            {empty ? (
+              <div role="row" className="vt-row vt-row-empty" style={{ top: 0, height: ROW_HEIGHT }}>
+                <div role="cell" className="vt-cell">
+                  {emptyText}
+                </div>
+              </div>
+            ) : (
+              drawn
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A cell; plain text that does not fit is cut off with an ellipsis and shown whole on hover. */
+function Cell({ align, children }: { align: Column['align']; children: ReactNode }) {
+  return (
+    <div role="cell" className={align === 'end' ? 'vt-cell vt-cell-end' : 'vt-cell'} title={typeof children === 'string' && children !== '' ? children : undefined}>
+      {children}
+    </div>
+  );
+}

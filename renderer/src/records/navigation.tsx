@@ -1,0 +1,74 @@
+/**
+ * Where the user is inside the signed-in shell. The shell keeps a small history of routes in
+ * memory (never in the URL: a route names a record, and nothing of a session outlives it), so a
+ * detail page can offer Back to the list it was opened from, with that list's filters.
+ */
+import { createContext, useContext } from 'react';
+import type { StoredValue } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
+
+/** The entities with a list page of their own. */
+export const LIST_ENTITIES = ['contact', 'organisation', 'deal', 'activity', 'invoice'] as const;
+export type ListEntity = (typeof LIST_ENTITIES)[number];
+
+export function isListEntity(entity: EntityName): entity is ListEntity {
+  return (LIST_ENTITIES as readonly string[]).includes(entity);
+}
+
+/** What a list shows: kept in the route, so Back from a record returns to the same selection. */
+export interface ListSettings {
+  sort?: 'name' | 'due';
+  where?: Record<string, string | number | boolean>;
+  /** Titles of the records a reference filter points at, for showing the filter. */
+  whereTitles?: Record<string, string>;
+  mine?: boolean;
+  /** Deals only: the stage board instead of the list. */
+  board?: boolean;
+}
+
+/** Values a new record starts with (e.g. the organisation it is created from). */
+export interface Preset {
+  values: Record<string, StoredValue | boolean>;
+  refs?: Record<string, { id: number; title: string }>;
+}
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'account' }
+  | { page: 'users' }
+  | { page: 'fields' }
+  | { page: 'import' }
+  | { page: 'list'; entity: ListEntity; settings?: ListSettings }
+  | { page: 'record'; entity: EntityName; id: number }
+  | { page: 'new'; entity: ListEntity; preset?: Preset };
+
+/** A stable text for a route, to key pages by (a new route is a new page). */
+export function routeKey(route: Route): string {
+  switch (route.page) {
+    case 'list':
+      return `list:${route.entity}`;
+    case 'record':
+      return `record:${route.entity}:${route.id}`;
+    case 'new':
+      return `new:${route.entity}:${JSON.stringify(route.preset ?? null)}`;
+    default:
+      return route.page;
+  }
+}
+
+export interface Navigation {
+  route: Route;
+  go: (route: Route) => void;
+  /** Replaces the current route without a history entry (a changed filter, say). */
+  replace: (route: Route) => void;
+  back: () => void;
+  canGoBack: boolean;
+}
+
+export const NavigationContext = createContext<Navigation | null>(null);
+
+export function useNavigation(): Navigation {
+  const navigation = useContext(NavigationContext);
+  if (!navigation) throw new Error('useNavigation must be used inside the signed-in shell');
+  return navigation;
+}

@@ -1,0 +1,34 @@
+/**
+ * What the signed-in user may do, as the core summarised it in the session (DESIGN §5), so pages
+ * can hide what cannot be used: lists without read rights, New/Edit/Delete without the record
+ * right, fields without edit access in forms. Only hiding: the core checks every call anyway.
+ */
+import { createContext, useContext } from 'react';
+import type { RightsSummary } from '../../../shared/apiTypes';
+import type { FieldAccess, RecordAction, Task } from '../../../shared/access';
+import type { FieldInfo } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
+
+export interface Rights {
+  can: (entity: EntityName, action: RecordAction) => boolean;
+  hasTask: (task: Task) => boolean;
+  /** Custom fields are not in the summary; the core decides for them, so the form offers them. */
+  field: (field: Pick<FieldInfo, 'entity' | 'key'>) => FieldAccess;
+}
+
+export function rightsFrom(summary: RightsSummary): Rights {
+  return {
+    can: (entity, action) => (summary.records[entity]?.[action] ?? 'none') !== 'none',
+    hasTask: (task) => summary.tasks.includes(task),
+    field: ({ entity, key }) => summary.fields[`${entity}.${key}`] ?? 'edit',
+  };
+}
+
+/** Everything allowed: for pages shown outside a session's rights (never in the app itself). */
+const PERMISSIVE: Rights = { can: () => true, hasTask: () => true, field: () => 'edit' };
+
+export const RightsContext = createContext<Rights>(PERMISSIVE);
+
+export function useRights(): Rights {
+  return useContext(RightsContext);
+}

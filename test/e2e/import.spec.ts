@@ -1,0 +1,63 @@
+/**
+ * CSV import (issue 4): a file with a column Kluis has no field for stores none of it and names it
+ * as left out, at the mapping, in the preview and in the summary; the rest is imported. A file that
+ * is not a CSV text gets the core's clear refusal at the first step.
+ */
+import { expect, saveScreenshot, test } from './fixtures';
+import { setUpAndEnrol } from './flows';
+import { goTo } from './crm';
+
+const CSV = [
+  'First name,Last name,E-mail,Organisation,BSN,Religion',
+  'Anna,de Vries,anna.devries@example.nl,Bakkerij Jansen,123456782,none',
+  'Piet,Jansen,piet.jansen@example.nl,Bakkerij Jansen,987654321,none',
+  'Joke,Bakker,not-an-email,Bakkerij Jansen,111222333,none',
+].join('\n');
+
+test('an import leaves out unknown columns, names them, and imports the rest', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await setUpAndEnrol(page);
+  await goTo(page, 'Import');
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 1: Choose a file' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Contacts' })).toBeChecked();
+
+  // Not a text file: refused at the first step with the core's reason.
+  await page.getByLabel('CSV file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await expect(page.getByRole('alert')).toContainText('This file cannot be imported:');
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 1: Choose a file' })).toBeVisible();
+
+  await page.getByLabel('CSV file').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 2: Match the columns' })).toBeVisible();
+  // Headers are matched to fields by name; the unknown ones are left out.
+  await expect(page.getByLabel('Field for the column First name')).toHaveValue('first_name');
+  await expect(page.getByLabel('Field for the column E-mail')).toHaveValue('email');
+  await expect(page.getByLabel('Field for the column BSN')).toHaveValue('');
+  await expect(page.getByLabel('Field for the column Religion')).toHaveValue('');
+  await expect(page.getByText('2 columns left out: BSN, Religion')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'import-mapping');
+
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
+  await expect(page.getByText('2 columns left out: BSN, Religion')).toBeVisible();
+  // The bad row is named by its number (the header is row 1).
+  const problems = page.getByRole('region', { name: 'Rows that will not be imported' });
+  await expect(problems.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '4', exact: true }) })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'import-preview');
+
+  await page.getByRole('button', { name: /^Import 2 rows$/ }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 5: Summary' })).toBeVisible();
+  await expect(page.getByRole('definition').first()).toHaveText('2');
+  await expect(page.getByText('2 columns left out: BSN, Religion')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rows that failed' })).toContainText('4');
+  await saveScreenshot(page, testInfo, 'import-summary');
+
+  await page.getByRole('button', { name: 'Open Contacts' }).click();
+  const contacts = page.getByRole('table', { name: 'Contacts' });
+  await expect(contacts.getByRole('link', { name: 'Anna de Vries' })).toBeVisible();
+  await expect(contacts.getByRole('link', { name: 'Piet Jansen' })).toBeVisible();
+  await expect(contacts.getByRole('link', { name: 'Joke Bakker' })).toHaveCount(0);
+  // The left-out values were not stored anywhere the search can find.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('123456782');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing found for “123456782”.' })).toBeVisible();
+});

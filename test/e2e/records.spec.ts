@@ -1,0 +1,236 @@
+/**
+ * The CRM itself (issue 4): an organisation and a contact made through the forms, a call logged on
+ * the contact, a deal moved between stages on the board, the contact found with Ctrl+K without
+ * typing its accents, and a payment reminder sent by a colleague in Finance (the one role that may,
+ * issue 5), the letter downloaded. And a list that pages through more rows than it keeps: only the
+ * rows in view are drawn.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+import { invoke, setUpAndEnrol } from './flows';
+import { addColleagueAndSignIn, createRecord, goTo, nav, pick, recordHeading, type Colleague } from './crm';
+
+const FINANCE: Colleague = { username: 'fenna.finance', displayName: 'Fenna de Boer', role: 'finance', password: 'fenna-telt-de-centen-nauwkeurig' };
+
+async function organisationId(page: Page, name: string): Promise<number> {
+  const found = await invoke(page, 'search.query', { text: name });
+  const hit = found.ok ? found.value.find((group) => group.entity === 'organisation')?.hits[0] : undefined;
+  if (!hit) throw new Error(`No organisation ${name}`);
+  return hit.id;
+}
+
+test('create an organisation and a contact, log a call, move a deal, send a reminder, find the contact with Ctrl+K', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+
+  // An organisation, through the form.
+  await goTo(page, 'Organisations');
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisations' })).toBeVisible();
+  await page.getByRole('button', { name: 'New organisation' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'New organisation' })).toBeVisible();
+  // Every field says why it is asked for.
+  await expect(page.getByRole('button', { name: 'Why we ask: Knowing who the customer is' })).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/Why we ask: Knowing who the customer is/);
+  await page.getByLabel('Name', { exact: true }).fill('Bakkerij van den Berg');
+  await page.getByLabel('City').fill('Utrecht');
+  await page.getByLabel('Website').fill('not a web address');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The core checks the values and says which field is wrong.
+  const website = page.getByLabel('Website');
+  await expect(website).toHaveAttribute('aria-invalid', 'true');
+  await expect(website).toHaveAccessibleDescription(/Use a web address starting with http/);
+  await expect(website).toBeFocused();
+  await website.fill('https://bakkerijvandenberg.example');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Bakkerij van den Berg')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Utrecht' })).toBeVisible();
+
+  // A contact, started from the organisation, so it belongs to it.
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await expect(page.getByRole('combobox', { name: 'Organisation', exact: true })).toHaveValue('Bakkerij van den Berg');
+  await page.getByLabel('First name').fill('Jan');
+  await page.getByLabel('Last name').fill('Müller');
+  await page.getByLabel('E-mail', { exact: true }).fill('jan.muller@example.nl');
+  await page.getByLabel('Preferred language').selectOption('en');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Jan Müller')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Bakkerij van den Berg' })).toBeVisible();
+
+  // Log a call on the contact.
+  const logForm = page.locator('.log-activity');
+  await logForm.getByLabel('Type').selectOption('call');
+  await logForm.getByLabel('Subject').fill('Called about the spring order');
+  await logForm.getByLabel('Details').fill('Wants forty loaves a week from April.');
+  await logForm.getByRole('button', { name: 'Add to timeline' }).click();
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('link', { name: 'Called about the spring order' })).toBeVisible();
+  await expect(timeline).toContainText('Call');
+  await expect(timeline).toContainText('Wants forty loaves a week from April.');
+  await saveScreenshot(page, testInfo, 'contact-detail');
+
+  // A deal for the contact, then moved on the board.
+  await page.getByRole('button', { name: 'New deal' }).click();
+  await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Jan Müller');
+  await expect(page.getByRole('combobox', { name: 'Organisation', exact: true })).toHaveValue('Bakkerij van den Berg');
+  await page.getByLabel('Title').fill('Spring bread order');
+  await page.getByLabel('Value').fill('1250.50');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Spring bread order')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '€1,250.50' })).toBeVisible();
+
+  await goTo(page, 'Deals');
+  await page.getByRole('button', { name: 'Board' }).click();
+  const lead = page.getByRole('region', { name: 'Lead' });
+  const proposal = page.getByRole('region', { name: 'Proposal' });
+  await expect(lead.getByRole('link', { name: 'Spring bread order' })).toBeVisible();
+  await lead.getByLabel('Stage of Spring bread order').selectOption('proposal');
+  await expect(proposal.getByRole('link', { name: 'Spring bread order' })).toBeVisible();
+  await expect(lead.getByRole('link', { name: 'Spring bread order' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '“Spring bread order” moved to Proposal.' })).toBeAttached();
+  await saveScreenshot(page, testInfo, 'deals-board');
+  // The core has it: the deal's page says so.
+  await proposal.getByRole('link', { name: 'Spring bread order' }).click();
+  await expect(recordHeading(page, 'Spring bread order')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Proposal' })).toBeVisible();
+
+  // Find the contact with Ctrl+K, typing the name without its accent.
+  await page.keyboard.press('Control+K');
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('muller');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Jan Müller/ })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'search');
+  await page.keyboard.press('Enter');
+  await expect(recordHeading(page, 'Jan Müller')).toBeVisible();
+  await expect(search).toHaveValue('');
+  // Escape closes the results without opening anything.
+  await search.focus();
+  await page.keyboard.type('berg');
+  await expect(results.getByRole('group', { name: 'Organisations' }).getByRole('option', { name: /Bakkerij van den Berg/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(results).toBeHidden();
+  await expect(recordHeading(page, 'Jan Müller')).toBeVisible();
+
+  // Only Finance sends payment reminders (DESIGN §5): the administrator does not even see the button.
+  const customerId = await organisationId(page, 'Bakkerij van den Berg');
+  await createRecord(page, 'invoice', { number: 'ADM-1', organisation_id: customerId, amount_cents: 100, due_on: '2025-01-01', status: 'sent' });
+  await goTo(page, 'Invoices');
+  await page.getByRole('table', { name: 'Invoices' }).getByRole('link', { name: 'ADM-1' }).click();
+  await expect(recordHeading(page, 'ADM-1')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send payment reminder' })).toHaveCount(0);
+
+  // A colleague in Finance makes an invoice, picking the organisation by typing part of its name.
+  await addColleagueAndSignIn(page, admin.authenticator, FINANCE);
+  await expect(nav(page).getByRole('button', { name: 'Invoices' })).toBeVisible();
+  await expect(nav(page).getByRole('button', { name: 'Deals' })).toHaveCount(0);
+  await goTo(page, 'Invoices');
+  await page.getByRole('button', { name: 'New invoice' }).click();
+  await page.getByLabel('Number').fill('2025-0042');
+  await pick(page, 'Organisation', 'berg', 'Bakkerij van den Berg');
+  // Finance has no edit right on the invoice's contact person (personal data): the form leaves it out.
+  await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveCount(0);
+  await page.getByLabel('Amount').fill('1250.50');
+  await page.getByLabel('Due date').fill('2025-01-31');
+  await page.getByLabel('Status').selectOption('sent');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, '2025-0042')).toBeVisible();
+
+  // The reminder: the letter is saved as a file, and the invoice says it was sent.
+  const downloading = page.waitForEvent('download', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Send payment reminder' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('payment-reminder-2025-0042.txt');
+  const letter = await readFile(await download.path(), 'utf8');
+  expect(letter).toContain('2025-0042');
+  expect(letter).toContain('Bakkerij van den Berg');
+  await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as payment-reminder-2025-0042\.txt\.$/ })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Overdue' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'invoice-detail');
+
+  // A draft invoice gets no reminder: the core says why, and the page shows it.
+  await goTo(page, 'Invoices');
+  await page.getByRole('button', { name: 'New invoice' }).click();
+  await page.getByLabel('Number').fill('2025-0043');
+  await pick(page, 'Organisation', 'berg', 'Bakkerij van den Berg');
+  await page.getByLabel('Amount').fill('99');
+  await page.getByLabel('Due date').fill('2025-02-28');
+  await expect(page.getByLabel('Status')).toHaveValue('draft');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, '2025-0043')).toBeVisible();
+  await page.getByRole('button', { name: 'Send payment reminder' }).click();
+  await expect(page.getByRole('alert')).toHaveText('No reminder was sent: A reminder is only for unpaid invoices; this one is draft.');
+
+  // The invoice list shows it, with the amount in euros.
+  await goTo(page, 'Invoices');
+  const invoices = page.getByRole('table', { name: 'Invoices' });
+  await expect(invoices.getByRole('row').filter({ hasText: '2025-0042' })).toContainText('€1,250.50');
+  await saveScreenshot(page, testInfo, 'invoices-list');
+});
+
+test('the contacts list pages through many rows and draws only those in view', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await setUpAndEnrol(page);
+  const organisation = await createRecord(page, 'organisation', { name: 'Groothandel Noord' });
+  const total = 260;
+  for (let start = 1; start <= total; start += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, total - start + 1) }, (_, offset) => {
+        const n = String(start + offset).padStart(3, '0');
+        return createRecord(page, 'contact', { first_name: 'Klant', last_name: `Nummer ${n}`, organisation_id: organisation.id });
+      }),
+    );
+  }
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts' }).click();
+  await expect(page.getByText(`${total} contacts in total`)).toBeVisible();
+  const table = page.getByRole('table', { name: 'Contacts' });
+  await expect(table.getByRole('link', { name: 'Klant Nummer 001' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Organisation' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'contacts-list');
+  // Only a screenful of rows is drawn, and the first page of 100 is all that is loaded.
+  const list = page.locator('.vt');
+  expect(Number(await list.getAttribute('data-rendered-rows'))).toBeLessThan(40);
+  expect(await table.getByRole('row').count()).toBeLessThan(40);
+  expect(Number(await list.getAttribute('data-loaded-rows'))).toBeLessThanOrEqual(200);
+
+  // The arrow keys move from row to row.
+  await table.getByRole('link', { name: 'Klant Nummer 001' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table.getByRole('link', { name: 'Klant Nummer 002' })).toBeFocused();
+
+  // Scrolling to the end fetches the next pages; the last contact appears.
+  const viewport = page.locator('.vt-viewport');
+  await expect(async () => {
+    await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(table.getByRole('link', { name: `Klant Nummer ${total}` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(table.getByRole('link', { name: 'Klant Nummer 001' })).toHaveCount(0);
+  expect(Number(await list.getAttribute('data-rendered-rows'))).toBeLessThan(40);
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+
+  // Home and End jump to the first and the last row.
+  await table.getByRole('link', { name: `Klant Nummer ${total}` }).focus();
+  await page.keyboard.press('Home');
+  await expect(table.getByRole('link', { name: 'Klant Nummer 001' })).toBeFocused();
+
+  // A filter is applied by the core: only the contacts of one organisation.
+  const other = await createRecord(page, 'organisation', { name: 'Visserij Zuid' });
+  await createRecord(page, 'contact', { first_name: 'Zee', last_name: 'Visser', organisation_id: other.id });
+  await page.getByRole('group', { name: 'Sort and filter' }).getByRole('combobox', { name: 'Organisation' }).fill('Visserij');
+  await page.getByRole('option', { name: /Visserij Zuid/ }).click();
+  await expect(table.getByRole('link', { name: 'Zee Visser' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  // Deleting asks first; the record then leaves the list, and Back leads to the filtered list.
+  await table.getByRole('link', { name: 'Zee Visser' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Zee Visser' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete Zee Visser?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Sort and filter' }).getByRole('combobox', { name: 'Organisation' })).toHaveValue('Visserij Zuid');
+  await expect(table.getByText('Nothing matches these filters.')).toBeVisible();
+});
