@@ -54,10 +54,15 @@ export function requireRowFor(ctx: { db: Db; access: Access }, entity: EntityNam
   return row;
 }
 
-/** Every value given must be for a field the caller may edit; otherwise FORBIDDEN, never dropped. */
-function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>): void {
+/**
+ * Every value given must be for a field the caller may edit; otherwise FORBIDDEN, never dropped.
+ * On create, an empty value is no value: a form may send every field it shows.
+ */
+function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>, mode: 'create' | 'update'): void {
   for (const field of activeFields(ctx.db, entity)) {
     if (!(field.key in values)) continue;
+    const empty = values[field.key] === null || values[field.key] === '';
+    if (mode === 'create' && empty) continue;
     if (ctx.access.field(entity, field.key, field.sensitivity) !== 'edit') {
       throw forbidden(`You may not change the field "${field.label.en}".`);
     }
@@ -108,7 +113,7 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
  */
 export function createRecord(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
   const fields = activeFields(ctx.db, entity);
-  if (!options.asConsequence) checkEditable(ctx, entity, values);
+  if (!options.asConsequence) checkEditable(ctx, entity, values, 'create');
   const checked = checkValues(fields, values, 'create');
   if (!checked.ok) throw validationError(checked.errors);
   checkReferences(ctx, fields, checked.builtIn);
@@ -125,7 +130,7 @@ export function createRecord(ctx: RecordContext, entity: EntityName, values: Rec
 export function updateRecord(ctx: RecordContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
-  checkEditable(ctx, entity, values);
+  checkEditable(ctx, entity, values, 'update');
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);
   checkReferences(ctx, fields, checked.builtIn);
