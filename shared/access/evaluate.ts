@@ -83,7 +83,7 @@ export function decideTask(role: RoleDefinition, overrides: readonly Override[],
 
 export function decideRecord(role: RoleDefinition, overrides: readonly Override[], entity: SecuredEntity, action: RecordAction): Decision<Scope> {
   const module = decideModule(role, overrides, MODULE_OF[entity]);
-  if (!module.value) return { value: 'none', reasons: module.reasons };
+  if (!module.value) return { value: 'none', reasons: module.reasons.map((r) => ({ ...r, source: 'module' as const })) };
   const roleScope = role.rights.records[entity][action];
   const { grant, deny } = overridesFor(overrides, `record:${entity}.${action}`);
   const reasons: Reason[] = [

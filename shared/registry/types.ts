@@ -54,6 +54,13 @@ export interface FieldDef {
   maxLength?: number;
   /** Column headers that import maps to this field, in English and Dutch (lower case). */
   importAliases?: readonly string[];
+  /**
+   * Set only by a core action (publishing a campaign, sending a reminder), never by a plain create
+   * or update: a task right guards it.
+   */
+  setByAction?: boolean;
+  /** The value a new record gets when none is given. */
+  defaultValue?: string | number | boolean;
 }
 
 export interface EntityDef {

@@ -136,6 +136,16 @@ describe('task rights of one role, and personal overrides', () => {
     expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: expect.any(String) });
   });
 
+  it('publishing happens only through the publish action: a plain create or update cannot set the status', async () => {
+    const t = await signedInAdmin();
+    const draft = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Najaarsactie', channel: 'post', message: 'Hallo' } }));
+    expect(draft.values.status).toBe('draft');
+    const forged = await t.call('records.create', { entity: 'campaign', values: { name: 'X', channel: 'post', status: 'published' } });
+    expect(forged).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '"Status" changes only through its own action.' } });
+    expect(codeOf(await t.call('records.update', { entity: 'campaign', id: draft.id, values: { status: 'published' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.call('records.update', { entity: 'campaign', id: draft.id, values: { published_at: '2026-01-01' } }))).toBe('FORBIDDEN');
+  });
+
   it('a per-user deny on data.export stops one Office user while the rest of the role can still export', async () => {
     const t = await signedInAdmin();
     await t.call('records.create', { entity: 'contact', values: { last_name: 'Dekker' } });

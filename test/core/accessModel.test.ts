@@ -65,7 +65,7 @@ describe('overrides', () => {
   it('without the module, no record right inside it counts', () => {
     const denied = decideRecord(office, [{ right: 'module:finance', effect: 'deny' }], 'invoice', 'read');
     expect(denied.value).toBe('none');
-    expect(denied.reasons.map((r) => r.source)).toEqual(['role', 'override']);
+    expect(denied.reasons.map((r) => r.source)).toEqual(['module', 'module']);
   });
 
   it('explain names the role and the override', () => {

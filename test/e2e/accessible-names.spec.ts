@@ -4,7 +4,8 @@
  * enrolment, the recovery codes, home, account, users, the step-up dialog and the lock screen —
  * with the settings open where there are settings. And on the CRM screens: the home overview, each
  * list, the deal board, a record page with its timeline form, the edit and new forms with a picker
- * open, the Fields and Import pages, the search results and the delete confirmation.
+ * open, the Fields and Import pages, the search results and the delete confirmation. And the access
+ * pages: the role list and the role editor's matrix, a user's access with Explain, and a campaign.
  */
 import type { Page } from '@playwright/test';
 import { createRecord, goTo, recordHeading } from './crm';
@@ -232,4 +233,40 @@ test('every control on the CRM screens has an accessible name', async ({ page },
   expect(second).not.toBe(first);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText(/Jansen/);
+});
+
+test('every control on the access pages has an accessible name', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const admin = await setUpAndEnrol(page);
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => admin.authenticator.nextCode());
+  await expectHome(page);
+  await createRecord(page, 'campaign', { name: 'Voorjaarsactie', channel: 'email', status: 'draft' });
+
+  await goTo(page, 'Roles');
+  await expect(page.getByRole('row', { name: /^Field sales/ })).toBeVisible();
+  await expectEveryControlNamed(page, 'roles');
+  await page.getByRole('button', { name: 'Copy Field sales' }).click();
+  await expect(page.getByRole('combobox', { name: 'Contacts: export scope' })).toBeVisible();
+  await page.getByText('Exceptions per field').click();
+  await expect(page.getByRole('combobox', { name: 'Contact – E-mail: access' })).toBeVisible();
+  await expectEveryControlNamed(page, 'role editor');
+  await saveScreenshot(page, testInfo, 'role-editor');
+
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ index: 1 });
+  await expect(page.getByRole('button', { name: 'Save access' })).toBeVisible();
+  const explain = page.getByRole('region', { name: 'Explain' });
+  await explain.getByLabel('Kind of right').selectOption('field');
+  await explain.getByRole('button', { name: 'Explain' }).click();
+  await expect(explain.getByRole('status')).toContainText(/Allowed|Denied/);
+  await expectEveryControlNamed(page, 'access');
+  await saveScreenshot(page, testInfo, 'access');
+
+  await goTo(page, 'Campaigns');
+  await page.getByRole('table', { name: 'Campaigns' }).getByRole('link', { name: 'Voorjaarsactie' }).click();
+  await expect(recordHeading(page, 'Voorjaarsactie')).toBeVisible();
+  // Only Marketing publishes, not even the administrator.
+  await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
+  await expectEveryControlNamed(page, 'campaign page');
 });

@@ -62,7 +62,8 @@ function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<st
   for (const field of activeFields(ctx.db, entity)) {
     if (!(field.key in values)) continue;
     const empty = values[field.key] === null || values[field.key] === '';
-    if (mode === 'create' && empty) continue;
+    if (mode === 'create' && (empty || values[field.key] === field.defaultValue)) continue;
+    if (field.setByAction) throw forbidden(`"${field.label.en}" changes only through its own action.`);
     if (ctx.access.field(entity, field.key, field.sensitivity) !== 'edit') {
       throw forbidden(`You may not change the field "${field.label.en}".`);
     }
@@ -114,7 +115,8 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
 export function createRecord(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
   const fields = activeFields(ctx.db, entity);
   if (!options.asConsequence) checkEditable(ctx, entity, values, 'create');
-  const checked = checkValues(fields, values, 'create');
+  const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
+  const checked = checkValues(fields, { ...defaults, ...values }, 'create');
   if (!checked.ok) throw validationError(checked.errors);
   checkReferences(ctx, fields, checked.builtIn);
   const now = new Date().toISOString();

@@ -136,12 +136,15 @@ export const en = {
 
   'nav.home': 'Home',
   'nav.account': 'Account',
+  'nav.roles': 'Roles',
+  'nav.access': 'Access',
   'nav.users': 'Users',
   'nav.contacts': 'Contacts',
   'nav.organisations': 'Organisations',
   'nav.deals': 'Deals',
   'nav.activities': 'Activities',
   'nav.invoices': 'Invoices',
+  'nav.campaigns': 'Campaigns',
   'nav.import': 'Import',
   'nav.fields': 'Fields',
 
@@ -288,6 +291,7 @@ export const en = {
   'records.new.deal': 'New deal',
   'records.new.activity': 'New activity',
   'records.new.invoice': 'New invoice',
+  'records.new.campaign': 'New campaign',
   'records.untitled': '(no name)',
   'records.create': 'Save',
   'records.save': 'Save changes',

@@ -10,10 +10,11 @@ import { RecordForm } from './RecordForm';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
 
-/** Sensible starting values: a new deal is a lead, a new invoice a draft, a new task due today. */
+/** Sensible starting values: a new deal is a lead, a new invoice or campaign a draft, a new task due today. */
 const DEFAULTS: Partial<Record<ListEntity, Preset['values']>> = {
   deal: { stage: 'lead' },
   invoice: { status: 'draft' },
+  campaign: { status: 'draft' },
   activity: { kind: 'task', done: false },
 };
 

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { FieldInfo, RecordDetail, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
+import { PublishButton } from '../access/PublishButton';
+import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
@@ -186,6 +188,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           <PageHeading takeFocus={takeFocus}>{title}</PageHeading>
         </div>
         <div className="button-row">
+          {entity === 'campaign' && <PublishButton id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
           {canRemind && (
             <button type="button" className="button-primary" disabled={busy} onClick={() => void sendReminder()}>
               {t('invoice.sendReminder')}
@@ -249,7 +252,11 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               <div key={field.key} className={field.type === 'longText' ? 'field-list-item field-list-wide' : 'field-list-item'}>
                 <dt>{field.label[language]}</dt>
                 <dd>
-                  <FieldValue field={field} record={record} />
+                  {isMasked(record.values[field.key]) ? (
+                    <RevealableValue entity={entity} id={record.id} field={field.key} label={field.label[language]} masked={String(record.values[field.key])} />
+                  ) : (
+                    <FieldValue field={field} record={record} />
+                  )}
                 </dd>
               </div>
             ))}

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import { ExportButton } from '../access/ExportButton';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -26,6 +27,7 @@ export const NEW_LABELS: Record<ListEntity, MessageKey> = {
   deal: 'records.new.deal',
   activity: 'records.new.activity',
   invoice: 'records.new.invoice',
+  campaign: 'records.new.campaign',
 };
 
 const SORTABLE_BY_DUE: readonly ListEntity[] = ['activity', 'invoice'];
@@ -72,6 +74,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
               </button>
             </div>
           )}
+          <ExportButton entity={entity} />
           {rights.can(entity, 'create') && (
             <button type="button" className="button-primary" onClick={() => go({ page: 'new', entity })}>
               {t(NEW_LABELS[entity])}

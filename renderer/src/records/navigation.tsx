@@ -8,7 +8,7 @@ import type { StoredValue } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 
 /** The entities with a list page of their own. */
-export const LIST_ENTITIES = ['contact', 'organisation', 'deal', 'activity', 'invoice'] as const;
+export const LIST_ENTITIES = ['contact', 'organisation', 'deal', 'activity', 'invoice', 'campaign'] as const;
 export type ListEntity = (typeof LIST_ENTITIES)[number];
 
 export function isListEntity(entity: EntityName): entity is ListEntity {
@@ -38,6 +38,8 @@ export type Route =
   | { page: 'users' }
   | { page: 'fields' }
   | { page: 'import' }
+  | { page: 'roles' }
+  | { page: 'access' }
   | { page: 'list'; entity: ListEntity; settings?: ListSettings }
   | { page: 'record'; entity: EntityName; id: number }
   | { page: 'new'; entity: ListEntity; preset?: Preset };

@@ -6,6 +6,9 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api';
+import { AccessPage } from '../access/AccessPage';
+import { RolesPage } from '../access/RolesPage';
+import { ViewAsBanner } from '../access/ViewAsBanner';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
@@ -28,7 +31,7 @@ import { HomePage } from '../shell/HomePage';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
 
-type NavItem = 'home' | ListEntity | 'import' | 'fields' | 'account' | 'users';
+type NavItem = 'home' | ListEntity | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
 
 interface HomeShellProps {
   session: SessionInfo;
@@ -45,10 +48,13 @@ const NAV_LABELS: Record<NavItem, MessageKey> = {
   deal: 'nav.deals',
   activity: 'nav.activities',
   invoice: 'nav.invoices',
+  campaign: 'nav.campaigns',
   import: 'nav.import',
   fields: 'nav.fields',
   account: 'nav.account',
   users: 'nav.users',
+  access: 'nav.access',
+  roles: 'nav.roles',
 };
 
 function routeOf(item: NavItem): Route {
@@ -58,6 +64,8 @@ function routeOf(item: NavItem): Route {
     case 'fields':
     case 'account':
     case 'users':
+    case 'access':
+    case 'roles':
       return { page: item };
     default:
       return { page: 'list', entity: item };
@@ -97,6 +105,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   if (permissions.includes('fields.manage')) items.push('fields');
   items.push('account');
   if (permissions.includes('users.manage') || permissions.includes('policy.manage')) items.push('users');
+  if (permissions.includes('users.manage')) items.push('access');
+  if (permissions.includes('roles.manage')) items.push('roles');
 
   const entry = history[history.length - 1];
   const current = entry?.route;
@@ -144,6 +154,10 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
         return <AccountPage session={session} takeFocus={navigated} />;
       case 'users':
         return <UsersPage session={session} takeFocus={navigated} onPolicyChanged={onSessionChanged} />;
+      case 'access':
+        return <AccessPage takeFocus={navigated} />;
+      case 'roles':
+        return <RolesPage takeFocus={navigated} />;
       case 'fields':
         return <FieldsPage takeFocus={navigated} />;
       case 'import':
@@ -161,8 +175,10 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     <StepUpProvider>
       <NavigationContext.Provider value={navigation}>
         <RightsContext.Provider value={rights}>
-          <FieldsProvider>
+          {/* A preview as someone else (or its end) is another set of rights: every page starts afresh. */}
+          <FieldsProvider key={session.viewAs?.id ?? 'self'}>
             <div className="shell">
+              {session.viewAs && <ViewAsBanner viewAs={session.viewAs} />}
               <header className="shell-header">
                 <div className="shell-top">
                   <ScreenHeading className="org-name">{session.orgName}</ScreenHeading>

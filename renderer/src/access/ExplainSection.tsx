@@ -1,0 +1,79 @@
+/** Explain: for one user and one right, allowed or denied, the value, and every reason why. */
+import { useId, useState, type FormEvent } from 'react';
+import { FIELD_ACCESS, SCOPES, type FieldAccess, type RightKey, type Scope } from '../../../shared/access';
+import { fieldAccessLabel, scopeLabel } from './labels';
+import type { Explanation } from '../../../shared/api';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { RightPicker } from './RightPicker';
+import { useAccessText } from './strings';
+
+export function ExplainSection({ userId }: { userId: number }) {
+  const { a, language } = useAccessText();
+  const id = useId();
+  const [right, setRight] = useState<RightKey>('task:data.export');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<Explanation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  /** A scope or a field access in words; "allowed"/"denied" already is the verdict. */
+  function valueText(value: string): string {
+    if ((SCOPES as readonly string[]).includes(value)) return scopeLabel(a, value as Scope);
+    if ((FIELD_ACCESS as readonly string[]).includes(value)) return fieldAccessLabel(a, value as FieldAccess);
+    return '';
+  }
+
+  async function explain(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('access.explain', { userId, right });
+    setBusy(false);
+    if (result.ok) setAnswer(result.value);
+    else {
+      setAnswer(null);
+      setError(a('explain.failed', { message: result.error.message }));
+    }
+  }
+
+  return (
+    <section className="explain" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{a('explain.title')}</h3>
+      <p>{a('explain.intro')}</p>
+      <form onSubmit={explain} noValidate aria-busy={busy}>
+        <RightPicker
+          value={right}
+          onChange={(next) => {
+            setRight(next);
+            setAnswer(null);
+          }}
+        />
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? a('explain.working') : a('explain.submit')}
+          </button>
+        </div>
+      </form>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div role="status" aria-labelledby={`${id}-verdict`}>
+        {answer && (
+          <div className={`explanation ${answer.allowed ? 'explanation-allowed' : 'explanation-denied'}`}>
+            <p id={`${id}-verdict`} className="explanation-verdict">
+              <strong>{answer.allowed ? a('explain.allowed') : a('explain.denied')}</strong>
+            </p>
+            {valueText(answer.value) && <p>{a('explain.value', { value: valueText(answer.value) })}</p>}
+            <h4>{a('explain.reasons')}</h4>
+            <ul aria-label={a('explain.reasons')}>
+              {answer.reasons.map((reason, index) => (
+                <li key={index}>
+                  <span className={`reason-source reason-${reason.source}`}>{a(`explain.source.${reason.source}`)}</span>: {reason.text[language]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

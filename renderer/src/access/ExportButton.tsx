@@ -1,0 +1,44 @@
+/**
+ * Export of a whole list as CSV: shown only with the task `data.export` and an export scope on the
+ * kind of record, and sent with step-up (the core asks for a fresh code).
+ */
+import { useState } from 'react';
+import type { SecuredEntity } from '../../../shared/access';
+import { Notice } from '../components/Notice';
+import { saveTextFile } from '../saveFile';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { useRights, type Rights } from '../records/rights';
+import { useAccessText } from './strings';
+
+export function canExport(rights: Rights, entity: SecuredEntity): boolean {
+  return rights.hasTask('data.export') && rights.can(entity, 'export');
+}
+
+export function ExportButton({ entity }: { entity: SecuredEntity }) {
+  const { a } = useAccessText();
+  const rights = useRights();
+  const { callWithStepUp } = useStepUp();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  if (!canExport(rights, entity)) return null;
+
+  async function run() {
+    setBusy(true);
+    setMessage(null);
+    const result = await callWithStepUp('records.export', { entity });
+    setBusy(false);
+    if (result.ok) {
+      saveTextFile(result.value.fileName, result.value.csv);
+      setMessage({ tone: 'info', text: a('export.done', { count: result.value.count, fileName: result.value.fileName }) });
+    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: a('export.failed', { message: result.error.message }) });
+  }
+
+  return (
+    <>
+      <button type="button" className="button-quiet" onClick={run} disabled={busy}>
+        {busy ? a('export.working') : a('export.button')}
+      </button>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * Editing one role: its names, the modules it opens, a matrix of record rights (kind of record ×
+ * action, each a scope), field access by sensitivity with exceptions per field, and the tasks.
+ * Every select carries a label that names its row and column, so a screen reader user hears
+ * "Contacts: export scope" rather than a bare "All".
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import {
+  FIELD_ACCESS,
+  MODULES,
+  RECORD_ACTIONS,
+  SCOPES,
+  SECURED_ENTITIES,
+  TASKS,
+  type FieldAccess,
+  type Module,
+  type RecordAction,
+  type RoleDefinition,
+  type RoleRights,
+  type Scope,
+  type SecuredEntity,
+  type Task,
+} from '../../../shared/access';
+import { ENTITIES, SENSITIVITIES, type Sensitivity } from '../../../shared/registry';
+import { CheckboxField } from '../components/CheckboxField';
+import { Notice } from '../components/Notice';
+import { TextField } from '../components/TextField';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { actionLabel, entityLabel, fieldAccessLabel, moduleLabel, scopeLabel, sensitivityLabel, taskLabel } from './labels';
+import type { Draft } from './RolesPage';
+import { useAccessText } from './strings';
+
+interface RoleEditorProps {
+  draft: Draft;
+  onSaved: (role: RoleDefinition) => void;
+  onCancel: () => void;
+}
+
+const FOLLOW = '';
+
+function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
+  const set = new Set(list);
+  if (on) set.add(item);
+  else set.delete(item);
+  return order.filter((x) => set.has(x));
+}
+
+export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
+  const { a, language } = useAccessText();
+  const { callWithStepUp } = useStepUp();
+  const id = useId();
+  const [name, setName] = useState(draft.name);
+  const [rights, setRights] = useState<RoleRights>(draft.rights);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const title = draft.copiedFrom
+    ? a('roles.newFromCopy', { name: draft.copiedFrom.name[language] })
+    : a('roles.editing', { name: draft.name[language] });
+
+  const setScope = (entity: SecuredEntity, action: RecordAction, scope: Scope) =>
+    setRights((r) => ({ ...r, records: { ...r.records, [entity]: { ...r.records[entity], [action]: scope } } }));
+  const setModule = (module: Module, on: boolean) => setRights((r) => ({ ...r, modules: toggle(r.modules, module, on, MODULES) }));
+  const setTask = (task: Task, on: boolean) => setRights((r) => ({ ...r, tasks: toggle(r.tasks, task, on, TASKS) }));
+  const setDefault = (sensitivity: Sensitivity, access: FieldAccess) =>
+    setRights((r) => ({ ...r, fieldDefaults: { ...r.fieldDefaults, [sensitivity]: access } }));
+  const setField = (key: string, access: FieldAccess | typeof FOLLOW) =>
+    setRights((r) => {
+      const fields = { ...r.fields };
+      if (access === FOLLOW) delete fields[key];
+      else fields[key] = access;
+      return { ...r, fields };
+    });
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (!name.en.trim() || !name.nl.trim()) {
+      setError(a('roles.nameRequired'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const input = { ...(draft.id ? { id: draft.id } : {}), name: { en: name.en.trim(), nl: name.nl.trim() }, rights };
+    const result = await callWithStepUp('roles.save', input);
+    setBusy(false);
+    if (result.ok) onSaved(result.value);
+    else if (!isStepUpCancelled(result.error)) setError(a('roles.saveFailed', { message: result.error.message }));
+  }
+
+  const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(a, scope) }));
+
+  return (
+    <form className="role-editor" onSubmit={save} noValidate aria-labelledby={`${id}-title`} aria-busy={busy}>
+      <h3 id={`${id}-title`} ref={headingRef}>
+        {title}
+      </h3>
+      {error && <Notice tone="error">{error}</Notice>}
+      <TextField label={a('roles.nameEn')} value={name.en} onChange={(e) => setName({ ...name, en: e.currentTarget.value })} required />
+      <TextField label={a('roles.nameNl')} value={name.nl} onChange={(e) => setName({ ...name, nl: e.currentTarget.value })} required />
+
+      <fieldset>
+        <legend>{a('roles.modules')}</legend>
+        <p className="field-hint">{a('roles.modulesIntro')}</p>
+        {MODULES.map((module) => (
+          <CheckboxField
+            key={module}
+            label={moduleLabel(a, module)}
+            checked={rights.modules.includes(module)}
+            onChange={(e) => setModule(module, e.currentTarget.checked)}
+          />
+        ))}
+      </fieldset>
+
+      <h4>{a('roles.records')}</h4>
+      <div className="table-scroll">
+        <table className="table access-table access-matrix">
+          <caption>{a('roles.recordsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{a('roles.entity')}</th>
+              {RECORD_ACTIONS.map((action) => (
+                <th key={action} scope="col">
+                  {actionLabel(a, action)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {SECURED_ENTITIES.map((entity) => (
+              <tr key={entity}>
+                <th scope="row">{entityLabel(entity, language)}</th>
+                {RECORD_ACTIONS.map((action) => (
+                  <td key={action}>
+                    <select
+                      aria-label={a('roles.cellLabel', { entity: entityLabel(entity, language), action: actionLabel(a, action).toLowerCase() })}
+                      value={rights.records[entity]?.[action] ?? 'none'}
+                      onChange={(e) => setScope(entity, action, e.currentTarget.value as Scope)}
+                    >
+                      {scopeOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h4>{a('roles.fields')}</h4>
+      <fieldset>
+        <legend>{a('roles.fieldDefaults')}</legend>
+        {SENSITIVITIES.map((sensitivity) => (
+          <label key={sensitivity} className="field">
+            <span>{a('roles.fieldDefaultLabel', { sensitivity: sensitivityLabel(a, sensitivity) })}</span>
+            <select value={rights.fieldDefaults[sensitivity]} onChange={(e) => setDefault(sensitivity, e.currentTarget.value as FieldAccess)}>
+              {FIELD_ACCESS.map((access) => (
+                <option key={access} value={access}>
+                  {fieldAccessLabel(a, access)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <details className="field-exceptions">
+        <summary>{a('roles.fieldExceptions')}</summary>
+        <div className="table-scroll">
+          <table className="table access-table">
+            <caption>{a('roles.fieldExceptionsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{a('roles.field')}</th>
+                <th scope="col">{a('roles.sensitivity')}</th>
+                <th scope="col">{a('roles.access')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SECURED_ENTITIES.flatMap((entity) =>
+                ENTITIES[entity].fields.map((field) => {
+                  const key = `${entity}.${field.key}`;
+                  const fieldName = `${ENTITIES[entity].label.singular[language]} – ${field.label[language]}`;
+                  return (
+                    <tr key={key}>
+                      <th scope="row">{fieldName}</th>
+                      <td>{sensitivityLabel(a, field.sensitivity)}</td>
+                      <td>
+                        <select
+                          aria-label={a('roles.fieldLabel', { entity: ENTITIES[entity].label.singular[language], field: field.label[language] })}
+                          value={rights.fields[key] ?? FOLLOW}
+                          onChange={(e) => setField(key, e.currentTarget.value as FieldAccess | typeof FOLLOW)}
+                        >
+                          <option value={FOLLOW}>{a('roles.followDefault', { access: fieldAccessLabel(a, rights.fieldDefaults[field.sensitivity]) })}</option>
+                          {FIELD_ACCESS.map((access) => (
+                            <option key={access} value={access}>
+                              {fieldAccessLabel(a, access)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+
+      <fieldset>
+        <legend>{a('roles.tasks')}</legend>
+        {TASKS.map((task) => (
+          <CheckboxField key={task} label={taskLabel(a, task)} checked={rights.tasks.includes(task)} onChange={(e) => setTask(task, e.currentTarget.checked)} />
+        ))}
+      </fieldset>
+
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? a('roles.saving') : a('roles.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          {a('roles.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

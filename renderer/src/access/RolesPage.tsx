@@ -1,0 +1,110 @@
+/**
+ * The roles: a list (built-in roles marked, and only copied, never changed) and the editor of a
+ * custom role or a copy. Saving sends the whole role to `roles.save`, which may ask for a fresh code.
+ */
+import { useEffect, useState } from 'react';
+import type { RoleDefinition } from '../../../shared/access';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { RoleEditor } from './RoleEditor';
+import { accessText, useAccessText } from './strings';
+import './access.css';
+
+type ListState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; roles: RoleDefinition[] };
+
+/** What the editor is working on: an existing custom role, or a new copy (no id yet). */
+export interface Draft {
+  id?: string;
+  copiedFrom?: RoleDefinition;
+  name: RoleDefinition['name'];
+  rights: RoleDefinition['rights'];
+}
+
+export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
+  const { a, language } = useAccessText();
+  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void call('roles.list', {}).then((result) => {
+      if (current) setList(result.ok ? { kind: 'ready', roles: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [reload]);
+
+  function copy(role: RoleDefinition) {
+    setStatus(null);
+    setDraft({
+      copiedFrom: role,
+      name: { en: accessText('en', 'roles.copyOf', { name: role.name.en }), nl: accessText('nl', 'roles.copyOf', { name: role.name.nl }) },
+      rights: structuredClone(role.rights),
+    });
+  }
+
+  function edit(role: RoleDefinition) {
+    setStatus(null);
+    setDraft({ id: role.id, name: { ...role.name }, rights: structuredClone(role.rights) });
+  }
+
+  function saved(role: RoleDefinition) {
+    setDraft(null);
+    setStatus(a('roles.saved', { name: role.name[language] }));
+    setReload((n) => n + 1);
+  }
+
+  return (
+    <section className="page access-page">
+      <PageHeading takeFocus={takeFocus}>{a('roles.title')}</PageHeading>
+      <p>{a('roles.intro')}</p>
+      {status && <Notice tone="info">{status}</Notice>}
+      {list.kind === 'loading' && <p role="status">{a('roles.loading')}</p>}
+      {list.kind === 'failed' && <Notice tone="error">{a('roles.loadFailed', { message: list.message })}</Notice>}
+      {list.kind === 'ready' && (
+        <table className="table access-table">
+          <caption className="visually-hidden">{a('roles.listLabel')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{a('roles.name')}</th>
+              <th scope="col">{a('roles.kind')}</th>
+              <th scope="col">{a('roles.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.roles.map((role) => (
+              <tr key={role.id}>
+                <th scope="row">{role.name[language]}</th>
+                <td>{role.builtIn ? a('roles.builtIn') : a('roles.custom')}</td>
+                <td>
+                  <div className="button-row">
+                    {!role.builtIn && (
+                      <button type="button" className="button-quiet" aria-label={a('roles.editLabel', { name: role.name[language] })} onClick={() => edit(role)}>
+                        {a('roles.edit')}
+                      </button>
+                    )}
+                    <button type="button" className="button-quiet" aria-label={a('roles.copyLabel', { name: role.name[language] })} onClick={() => copy(role)}>
+                      {a('roles.copy')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {draft && (
+        <RoleEditor
+          key={draft.id ?? `copy:${draft.copiedFrom?.id ?? ''}`}
+          draft={draft}
+          onSaved={saved}
+          onCancel={() => setDraft(null)}
+        />
+      )}
+    </section>
+  );
+}

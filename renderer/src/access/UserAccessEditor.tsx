@@ -1,0 +1,209 @@
+/** One user's role, teams and personal exceptions, saved together. */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { FIELD_ACCESS, SCOPES, type FieldAccess, type Override, type RightKey, type RoleDefinition, type Scope } from '../../../shared/access';
+import type { Team, UserSummary } from '../../../shared/api';
+import { call } from '../api';
+import { CheckboxField } from '../components/CheckboxField';
+import { Notice } from '../components/Notice';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { fieldAccessLabel, scopeLabel } from './labels';
+import { parseRight, RightPicker, useRightLabel } from './RightPicker';
+import { useAccessText } from './strings';
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
+
+export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: RoleDefinition[] }) {
+  const { a, language } = useAccessText();
+  const { callWithStepUp } = useStepUp();
+  const rightLabel = useRightLabel();
+  const id = useId();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [role, setRole] = useState('');
+  const [teamIds, setTeamIds] = useState<number[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [overrides, setOverrides] = useState<Override[]>([]);
+  const [newTeam, setNewTeam] = useState('');
+  const [teamError, setTeamError] = useState<string | null>(null);
+  const [adding, setAdding] = useState<Override>({ right: 'task:data.export', effect: 'deny' });
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([call('users.access', { userId: user.id }), call('teams.list', {})]).then(([access, teamList]) => {
+      if (!current) return;
+      if (!access.ok) return setState({ kind: 'failed', message: access.error.message });
+      if (!teamList.ok) return setState({ kind: 'failed', message: teamList.error.message });
+      setRole(access.value.role);
+      setTeamIds(access.value.teamIds);
+      setOverrides(access.value.overrides);
+      setTeams(teamList.value);
+      setState({ kind: 'ready' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [user.id]);
+
+  async function createTeam() {
+    const name = newTeam.trim();
+    if (!name) return;
+    setTeamError(null);
+    const result = await call('teams.create', { name });
+    if (!result.ok) return setTeamError(a('access.teamFailed', { message: result.error.message }));
+    setTeams((list) => [...list, result.value]);
+    setTeamIds((ids) => [...ids, result.value.id]);
+    setNewTeam('');
+  }
+
+  function addOverride() {
+    const kind = parseRight(adding.right).kind;
+    const next: Override = { right: adding.right, effect: adding.effect };
+    if (adding.effect === 'grant' && kind === 'record') next.scope = adding.scope ?? 'all';
+    if (adding.effect === 'grant' && kind === 'field') next.access = adding.access ?? 'read';
+    // One exception per right and effect: a new one replaces the old.
+    setOverrides((list) => [...list.filter((o) => !(o.right === next.right && o.effect === next.effect)), next]);
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    const result = await callWithStepUp('users.setAccess', { userId: user.id, role, teamIds, overrides });
+    setBusy(false);
+    if (result.ok) setStatus(a('access.saved', { name: user.displayName }));
+    else if (!isStepUpCancelled(result.error)) setError(a('access.saveFailed', { message: result.error.message }));
+  }
+
+  if (state.kind === 'loading') return <p role="status">{a('access.loading')}</p>;
+  if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: state.message })}</Notice>;
+
+  const addingKind = parseRight(adding.right).kind;
+  const valueText = (o: Override) => (o.scope ? scopeLabel(a, o.scope) : o.access ? fieldAccessLabel(a, o.access) : '');
+
+  return (
+    <form className="user-access" onSubmit={save} noValidate aria-busy={busy}>
+      {status && <Notice tone="info">{status}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
+      <SelectField
+        label={a('access.role')}
+        value={role}
+        options={roles.map((r) => ({ value: r.id, label: r.name[language] }))}
+        onChange={(event) => setRole(event.currentTarget.value)}
+      />
+
+      <fieldset>
+        <legend>{a('access.teams')}</legend>
+        {teams.length === 0 && <p>{a('access.noTeams')}</p>}
+        {teams.map((team) => (
+          <CheckboxField
+            key={team.id}
+            label={team.name}
+            checked={teamIds.includes(team.id)}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setTeamIds((ids) => (on ? [...ids, team.id] : ids.filter((x) => x !== team.id)));
+            }}
+          />
+        ))}
+        <div className="inline-form">
+          <TextField label={a('access.newTeamName')} value={newTeam} onChange={(e) => setNewTeam(e.currentTarget.value)} error={teamError ?? undefined} />
+          <button type="button" className="button-quiet" onClick={createTeam}>
+            {a('access.addTeam')}
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend id={`${id}-overrides`}>{a('access.overrides')}</legend>
+        <p className="field-hint">{a('access.overridesIntro')}</p>
+        {overrides.length === 0 ? (
+          <p>{a('access.noOverrides')}</p>
+        ) : (
+          <table className="table access-table" aria-labelledby={`${id}-overrides`}>
+            <thead>
+              <tr>
+                <th scope="col">{a('access.right')}</th>
+                <th scope="col">{a('access.effect')}</th>
+                <th scope="col">{a('access.value')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{a('access.remove')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overrides.map((o) => (
+                <tr key={`${o.right}:${o.effect}`}>
+                  <th scope="row">{rightLabel(o.right)}</th>
+                  <td>{o.effect === 'grant' ? a('access.grant') : a('access.deny')}</td>
+                  <td>{valueText(o)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
+                      onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
+                    >
+                      {a('access.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="override-adder">
+          <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
+          <SelectField
+            label={a('access.effect')}
+            value={adding.effect}
+            options={[
+              { value: 'grant', label: a('access.grant') },
+              { value: 'deny', label: a('access.deny') },
+            ]}
+            onChange={(e) => {
+                const value = e.currentTarget.value as Override['effect'];
+                setAdding((o) => ({ ...o, effect: value }));
+              }}
+          />
+          {adding.effect === 'grant' && addingKind === 'record' && (
+            <SelectField
+              label={a('access.value')}
+              value={adding.scope ?? 'all'}
+              options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
+              onChange={(e) => {
+                const value = e.currentTarget.value as Scope;
+                setAdding((o) => ({ ...o, scope: value }));
+              }}
+            />
+          )}
+          {adding.effect === 'grant' && addingKind === 'field' && (
+            <SelectField
+              label={a('access.value')}
+              value={adding.access ?? 'read'}
+              options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
+              onChange={(e) => {
+                const value = e.currentTarget.value as FieldAccess;
+                setAdding((o) => ({ ...o, access: value }));
+              }}
+            />
+          )}
+          <button type="button" className="button-quiet" onClick={addOverride}>
+            {a('access.addOverride')}
+          </button>
+        </div>
+      </fieldset>
+
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? a('access.saving') : a('access.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

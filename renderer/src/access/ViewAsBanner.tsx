@@ -1,0 +1,40 @@
+/**
+ * While an administrator previews the app as someone else, this banner says so at the top of the
+ * shell and offers the way back. The core makes the preview read-only; Stop ends it.
+ */
+import { useState } from 'react';
+import type { SessionUser } from '../../../shared/api';
+import { call } from '../api';
+import { useAccessText } from './strings';
+import './access.css';
+
+export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
+  const { a } = useAccessText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function stop() {
+    setBusy(true);
+    setError(null);
+    // The core announces the change, and the app reloads the session without the preview.
+    const result = await call('access.viewAs', { userId: null });
+    setBusy(false);
+    if (!result.ok) setError(a('viewAs.stopFailed', { message: result.error.message }));
+  }
+
+  return (
+    <div className="view-as-banner" role="region" aria-label={a('viewAs.banner', { name: viewAs.displayName })}>
+      <p>
+        <strong>{a('viewAs.banner', { name: viewAs.displayName })}</strong>
+      </p>
+      <button type="button" className="button-primary" onClick={stop} disabled={busy}>
+        {a('viewAs.stop')}
+      </button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Who may do what, through the admin's screens (issue 5): the role editor copies a built-in role
+ * and changes one cell of its matrix; a user's page gives one Office colleague a personal deny on
+ * exporting; Explain names the override for the denied right and the role for an allowed one; and
+ * "view as" shows the app with that colleague's rights — banner on top, no Export — until Stop.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { goTo, nav } from './crm';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator } from './flows';
+
+const OFFICE = { username: 'olga.office', displayName: 'Olga Jansen' };
+
+/** Clicks a button whose call needs a fresh code, and answers the step-up dialog if it comes. */
+async function withStepUp(page: Page, authenticator: Authenticator, button: Locator, done: Locator): Promise<void> {
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(dialog.or(done).first()).toBeVisible();
+  if (await dialog.isVisible()) {
+    await dialog.getByLabel('Code').fill(await authenticator.nextCode());
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+  await expect(done).toBeVisible();
+}
+
+test('copy a role and change a cell, deny one user export, explain why, and view the app as that user', async ({ page }) => {
+  test.setTimeout(240_000);
+  const admin = await setUpAndEnrol(page);
+  // Signed in again with a code, so the second factor is fresh for the sensitive saves below.
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => admin.authenticator.nextCode());
+  await expectHome(page);
+
+  const created = await invoke(page, 'users.create', { username: OFFICE.username, displayName: OFFICE.displayName, role: 'office' });
+  expect(created.ok, JSON.stringify(created)).toBe(true);
+
+  // The role editor: built-in roles are marked and can only be copied.
+  await goTo(page, 'Roles');
+  await expect(page.getByRole('heading', { level: 2, name: 'Roles' })).toBeVisible();
+  const salesRow = page.getByRole('row', { name: /^Field sales/ });
+  await expect(salesRow).toContainText('Built-in');
+  await expect(salesRow.getByRole('button', { name: 'Edit Field sales' })).toHaveCount(0);
+  await salesRow.getByRole('button', { name: 'Copy Field sales' }).click();
+  const editor = page.getByRole('form', { name: 'New role (copy of Field sales)' });
+  await expect(editor).toBeVisible();
+  await expect(editor.getByLabel('Name in English')).toHaveValue('Copy of Field sales');
+  const cell = editor.getByRole('combobox', { name: 'Contacts: export scope' });
+  await expect(cell).toHaveValue('none');
+  await cell.selectOption({ label: 'All' });
+  await withStepUp(page, admin.authenticator, editor.getByRole('button', { name: 'Save role' }), page.getByText('Role Copy of Field sales saved.'));
+  await expect(page.getByRole('row', { name: /^Copy of Field sales/ })).toContainText('Custom');
+  const roles = await invoke(page, 'roles.list', {});
+  const copy = roles.ok ? roles.value.find((r) => r.name.en === 'Copy of Field sales') : undefined;
+  expect(copy?.builtIn).toBe(false);
+  expect(copy?.rights.records.contact.export).toBe('all');
+  expect(copy?.rights.records.contact.read).toBe('team');
+
+  // A personal deny on exporting for one Office colleague.
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ label: `${OFFICE.displayName} (${OFFICE.username})` });
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('office');
+  const exceptions = page.getByRole('group', { name: 'Personal exceptions' });
+  await exceptions.getByLabel('Kind of right').selectOption('task');
+  await exceptions.getByLabel('Task', { exact: true }).selectOption({ label: 'Export data' });
+  await exceptions.getByLabel('Effect').selectOption('deny');
+  await exceptions.getByRole('button', { name: 'Add exception' }).click();
+  await expect(exceptions.getByRole('row', { name: /Task: Export data/ })).toContainText('Deny');
+  await withStepUp(page, admin.authenticator, page.getByRole('button', { name: 'Save access' }), page.getByText(`Access of ${OFFICE.displayName} saved.`));
+
+  // Explain: denied by the override; reading contacts allowed by the role.
+  const explain = page.getByRole('region', { name: 'Explain' });
+  await explain.getByLabel('Kind of right').selectOption('task');
+  await explain.getByLabel('Task', { exact: true }).selectOption('data.export');
+  await explain.getByRole('button', { name: 'Explain' }).click();
+  const verdict = explain.getByRole('status');
+  await expect(verdict).toContainText('Denied');
+  await expect(verdict.getByRole('listitem').filter({ hasText: /^Override:/ })).toContainText('deny');
+  await explain.getByLabel('Kind of right').selectOption('record');
+  await explain.getByLabel('Kind of record').selectOption('contact');
+  await explain.getByLabel('Action').selectOption('read');
+  await explain.getByRole('button', { name: 'Explain' }).click();
+  await expect(verdict).toContainText('Allowed');
+  await expect(verdict).toContainText('Value: All');
+  await expect(verdict.getByRole('listitem').filter({ hasText: /^Role:/ }).first()).toContainText('Office staff');
+
+  // The admin sees Export on the contacts list; as Olga, the same list has none.
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toBeVisible();
+
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ label: `${OFFICE.displayName} (${OFFICE.username})` });
+  await page.getByRole('button', { name: 'View as this user' }).click();
+  const banner = page.getByRole('region', { name: `Viewing as ${OFFICE.displayName} — read-only` });
+  await expect(banner).toBeVisible();
+  // Office staff do not manage users, so the admin's pages are gone from the navigation.
+  await expect(nav(page).getByRole('button', { name: 'Access', exact: true })).toHaveCount(0);
+  await expect(nav(page).getByRole('button', { name: 'Roles', exact: true })).toHaveCount(0);
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toHaveCount(0);
+  // Read-only: even a call the previewed user could make is refused while the preview runs.
+  const write = await invoke(page, 'records.create', { entity: 'contact', values: { first_name: 'Piet', last_name: 'Peters' } });
+  expect(write.ok ? 'ok' : write.error.code).toBe('FORBIDDEN');
+
+  await banner.getByRole('button', { name: 'Stop' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(nav(page).getByRole('button', { name: 'Access', exact: true })).toBeVisible();
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toBeVisible();
+});
