@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { UserSummary } from '../../shared/apiTypes';
 import { ROLES } from '../../shared/permissions';
+import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
 import { CliError, EXIT, printJson, printTable } from './output';
 import { readPassword } from './prompt';
 import { openCli, signInFromEnvironment, type CliSession } from './session';
@@ -205,5 +206,56 @@ export const commands: Record<string, Command> = {
         else process.stdout.write(`broken at entry ${verdict.brokenAt}: ${verdict.reason}\n`);
         return verdict.ok ? EXIT.ok : EXIT.error;
       }),
+  },
+  seed: {
+    summary: `fill an install with realistic Dutch and Belgian demo data: organisations, contacts, deals, activities, invoices (the same --seed gives the same data). Needs the data.import right. ${SIGN_IN_NOTE}`,
+    usage: 'seed --data DIR --contacts N [--seed S] [--json]',
+    options: {
+      data,
+      contacts: { type: 'string', description: `how many contacts to add, 1 to ${MAX_SEED_CONTACTS} (about one organisation per 8)`, required: true },
+      seed: { type: 'string', description: 'a whole number that decides the data (default 1)' },
+      json,
+    },
+    run: (values) => {
+      const whole = (option: string, text: string, min: number, max: number): number => {
+        const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) throw new CliError(`--${option} must be a whole number from ${min} to ${max}.`);
+        return n;
+      };
+      const contacts = whole('contacts', String(values.contacts), 1, MAX_SEED_CONTACTS);
+      const seed = values.seed === undefined ? 1 : whole('seed', String(values.seed), 0, 0xffffffff);
+      return signedIn(values, async (cli) => {
+        const session = cli.core.requireActive();
+        if (!cli.core.hasPermission(session.user, 'data.import')) {
+          throw new CliError('Seeding demo data needs the data.import right, which this account does not have.');
+        }
+        let reported = 0;
+        const result = seedRecords(session, {
+          contacts,
+          seed,
+          onProgress: (done, total) => {
+            if (done === total || Math.floor(done / 100_000) > Math.floor(reported / 100_000)) process.stderr.write(`seeded ${done} / ${total} contacts\n`);
+            reported = done;
+          },
+        });
+        cli.core.touch();
+        const { counts } = result;
+        if (values.json) {
+          printJson({
+            ...counts,
+            search_rows: result.searchRows,
+            seconds: Math.round(result.seconds * 1000) / 1000,
+            contacts_per_s: result.contactsPerSecond,
+            rows_per_s: result.rowsPerSecond,
+          });
+        } else {
+          process.stdout.write(
+            `seeded ${counts.contacts} contacts, ${counts.organisations} organisations, ${counts.deals} deals, ${counts.activities} activities, ` +
+              `${counts.invoices} invoices and ${counts.consents} consents in ${result.seconds.toFixed(1)} s ` +
+              `(${result.contactsPerSecond} contacts/s, ${result.rowsPerSecond} rows/s)\n`,
+          );
+        }
+      });
+    },
   },
 };

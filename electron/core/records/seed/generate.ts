@@ -111,6 +111,8 @@ export class DemoData {
   private readonly cities: Weighted<City>;
   private readonly regions: Record<Region, RegionData>;
   private readonly domains = new Map<string, number>();
+  /** slug() of first and last names, which repeat all the time. */
+  private readonly nameSlugs = new Map<string, string>();
   /** The year of the reference day, for invoice numbers such as 2026-000123. */
   readonly year: number;
   readonly facts: OrganisationFacts;
@@ -331,10 +333,19 @@ export class DemoData {
 
   // ---- contacts ------------------------------------------------------------------------------
 
+  private nameSlug(name: string): string {
+    let cached = this.nameSlugs.get(name);
+    if (cached === undefined) {
+      cached = slug(name);
+      this.nameSlugs.set(name, cached);
+    }
+    return cached;
+  }
+
   private email(first: string, last: string, facts: OrganisationFacts): string {
     const r = this.random;
-    const f = slug(first);
-    const l = slug(last);
+    const f = this.nameSlug(first);
+    const l = this.nameSlug(last);
     const style = r.float();
     const local = style < 0.6 ? `${f}.${l}` : style < 0.8 ? `${f.charAt(0)}.${l}` : style < 0.9 ? `${f}${l}` : f;
     let address = `${local}@${facts.domain}`;
