@@ -297,6 +297,27 @@ describe('scope and field rights in every read path (property-based)', () => {
                 expect(codeOf(detail), `${entity} ${row.id}`).toBe(expected.has(row.id) ? 'OK' : scope === 'none' ? 'FORBIDDEN' : 'NOT_FOUND');
               }
             }
+            // An export holds exactly the contacts inside the export scope, and nothing hidden.
+            const exportScope = (() => {
+              const moduleOk = !overrides.some((o) => o.right === 'module:contacts' && o.effect === 'deny') && (role.rights.modules as string[]).includes('contacts');
+              const exportDenied = overrides.some((o) => o.right === 'record:contact.export' && o.effect === 'deny');
+              return !moduleOk || exportDenied ? 'none' : role.rights.records.contact.export;
+            })();
+            const taskOk = (role.rights.tasks as string[]).includes('data.export');
+            const exported = await t.call('records.export', { entity: 'contact' });
+            if (!taskOk || exportScope === 'none') expect(codeOf(exported)).toBe('FORBIDDEN');
+            else {
+              const csv = value<{ csv: string }>(exported).csv;
+              const rows = db.prepare('SELECT id, last_name, owner_id, team_id FROM contacts').all() as { id: number; last_name: string; owner_id: number; team_id: number | null }[];
+              for (const row of rows) {
+                const inScope =
+                  exportScope === 'all' ||
+                  ((exportScope === 'own' || exportScope === 'team') && row.owner_id === userId) ||
+                  (exportScope === 'team' && row.team_id !== null && who.teams.includes(row.team_id));
+                expect(csv.includes(`${row.last_name},`) || csv.includes(`${row.last_name}\r`), `export of ${row.last_name}`).toBe(inScope);
+              }
+              if (decideField(role, overrides, 'contact', 'email', 'personal').value === 'hidden') for (const c of contacts) expect(csv).not.toContain(c.marker);
+            }
             // Related records of the organisation stay inside the scope too.
             const orgDetail = await t.call('records.get', { entity: 'organisation', id: org.id });
             if (orgDetail.ok) {
