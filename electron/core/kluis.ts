@@ -436,7 +436,18 @@ export class KluisCore {
   private activate(open: OpenInstall, user: UserRecord, subject: string, how: { codeEntered: boolean }): SignInProgress {
     const throttle = this.throttle(readVaultFile(this.dataDir));
     throttle.recordSuccess(subject);
-    open.db.transaction(() => audit(open, { actor: user.id, action: 'session.signIn', target: `user:${user.id}` }))();
+    // A recovery code proves less than a fresh code from the authenticator: no step-up credit.
+    this.enterActive(open, user, { action: 'session.signIn', event: 'signedIn', codeEntered: how.codeEntered });
+    return { next: 'done', session: this.sessionInfo() };
+  }
+
+  /** Audits the way in, and starts the signed-in stage with its idle timer. */
+  private enterActive(
+    open: OpenInstall,
+    user: UserRecord,
+    how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean },
+  ): void {
+    open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}` }))();
     mirrorAuditHead(open);
     const now = this.now();
     this.stage = {
@@ -444,14 +455,12 @@ export class KluisCore {
       open,
       user: sessionUser(user),
       policy: readPolicy(open.db),
-      // A recovery code proves less than a fresh code from the authenticator: no step-up credit.
       lastCodeAt: how.codeEntered ? now : 0,
       lastActivity: now,
       viewAs: null,
     };
     this.scheduleIdleLock();
-    this.events.emit('session.changed', { reason: 'signedIn' });
-    return { next: 'done', session: this.sessionInfo() };
+    this.events.emit('session.changed', { reason: how.event });
   }
 
   // ---- lock and unlock -----------------------------------------------------------------------
@@ -513,20 +522,7 @@ export class KluisCore {
       }
       this.flushPendingFailures(open, throttle);
       throttle.recordSuccess(subject);
-      open.db.transaction(() => audit(open, { actor: user.id, action: 'session.unlock', target: `user:${user.id}` }))();
-      mirrorAuditHead(open);
-      const now = this.now();
-      this.stage = {
-        kind: 'active',
-        open,
-        user: sessionUser(user),
-        policy: readPolicy(open.db),
-        lastCodeAt: stage.unlockNeedsCode ? now : 0,
-        lastActivity: now,
-        viewAs: null,
-      };
-      this.scheduleIdleLock();
-      this.events.emit('session.changed', { reason: 'unlocked' });
+      this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode });
       return this.sessionInfo();
     });
   }
