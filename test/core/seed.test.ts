@@ -198,7 +198,13 @@ describe('seed', () => {
       const domain = websites.get(c.organisation_id);
       if (c.email !== null && domain) expect(String(c.email).endsWith(`@${domain}`), `${c.email} at ${domain}`).toBe(true);
       if (c.email !== null) expect(c.email).toMatch(/^[a-z0-9.-]+@[a-z0-9-]+\.(nl|be)$/);
-      if (c.phone !== null) expect(c.phone).toMatch(byOrganisation.get(c.organisation_id)?.country === 'NL' ? /^\+31 / : /^\+32 /);
+      if (c.phone !== null) {
+        expect(c.phone).toMatch(
+          byOrganisation.get(c.organisation_id)?.country === 'NL'
+            ? /^\+31 (6 [1-9]\d{3} \d{4}|\d{2,3} [2-9]\d{2} \d{3,4})$/
+            : /^\+32 (4[6-9]\d \d{2} \d{2} \d{2}|\d{1,2} [2-9]\d{1,2} \d{2} \d{2})$/,
+        );
+      }
     }
     // No two people at one organisation share an address.
     const emails = contacts.filter((c) => c.email !== null).map((c) => `${c.organisation_id} ${c.email}`);
@@ -364,12 +370,18 @@ describe('seed', () => {
     const t = await signedInAdmin();
     const { db } = t.core.requireActive();
     const schema = () => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all();
-    const settings = () => ['journal_mode', 'cache_size', 'temp_store', 'foreign_keys'].map((p) => db.pragma(p, { simple: true }));
+    const fts5Defaults: Record<string, unknown> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+    const searchConfig = () => ({
+      ...fts5Defaults,
+      ...Object.fromEntries((db.prepare('SELECT k, v FROM search_index_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v])),
+    });
+    const settings = () => [...['journal_mode', 'cache_size', 'temp_store', 'foreign_keys'].map((p) => db.pragma(p, { simple: true })), searchConfig()];
     const before = { schema: schema(), settings: settings(), audit: count(db, 'audit_log') };
 
     seed(t, 500);
     expect(schema()).toEqual(before.schema);
     expect(settings()).toEqual(before.settings);
+    expect(() => db.exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')")).not.toThrow();
     const after = { contacts: count(db, 'contacts'), search: count(db, 'search_index'), audit: count(db, 'audit_log') };
 
     // A failure part-way through (here: in the progress callback) rolls the whole run back.

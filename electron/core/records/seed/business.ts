@@ -202,19 +202,19 @@ export const JOB_TITLES_VL: readonly (readonly [string, number])[] = [
   ...JOB_TITLES_NL.filter(([title]) => title !== 'Eigenaar'),
 ];
 
+/** Titles that fit a man and a woman alike: the name lists do not say which a person is. */
 export const JOB_TITLES_FR: readonly (readonly [string, number])[] = [
-  ['Gérant', 5],
-  ['Administrateur délégué', 2],
-  ['Directeur général', 2],
-  ['Directrice commerciale', 2],
+  ['CEO', 3],
+  ['Responsable des ventes', 3],
   ['Responsable achats', 3],
   ['Comptable', 2],
-  ['Assistante de direction', 2],
+  ['Secrétaire de direction', 2],
   ['Chef de projet', 2],
   ['Responsable RH', 1],
   ['Office manager', 2],
-  ['Directeur financier', 1],
+  ['CFO', 1],
   ['Responsable logistique', 1],
+  ["Responsable d'exploitation", 1],
 ];
 
 export const CONTACT_NOTES: readonly string[] = [

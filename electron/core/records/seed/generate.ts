@@ -273,7 +273,7 @@ export class DemoData {
   /** "+31 6 1234 5678", "+32 478 12 34 56". */
   private mobile(city: City): string {
     const r = this.random;
-    if (city.country === 'NL') return `+31 6 ${r.digits(4)} ${r.digits(4)}`;
+    if (city.country === 'NL') return `+31 6 ${r.between(1, 9)}${r.digits(3)} ${r.digits(4)}`;
     return `+32 4${r.between(60, 99)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`;
   }
 

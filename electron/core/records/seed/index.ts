@@ -6,9 +6,10 @@
  * How it stays fast: one transaction for the whole run (all or nothing), prepared statements reused
  * for every row with positional parameters, and — when the run at least doubles the contacts — the
  * secondary indexes of the record tables dropped first and rebuilt from their own SQL at the end of
- * that same transaction, so a crash leaves the install exactly as it was. The search rows go in with
- * their records, computed as reindex() in rows.ts computes them. Ids continue after what the install
- * holds; the whole run is one audit entry that holds counts only.
+ * that same transaction, so a crash leaves the install exactly as it was. The search rows, computed
+ * as reindex() in rows.ts computes them, go in every 25,000 contacts in ascending rowid order (see
+ * insertSearchRows), and a large run merges the search index once at the end instead of all along.
+ * Ids continue after what the install holds; the whole run is one audit entry that holds counts only.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SessionUser } from '../../../../shared/apiTypes';
@@ -203,34 +204,37 @@ function recordIndexes(db: Db): IndexSql[] {
     .all(...tables) as IndexSql[];
 }
 
-const FTS_DEFAULTS = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 } as const;
+/** FTS5's own defaults for the settings bulkSearchIndex changes. */
+const FTS5_DEFAULTS: Record<string, number> = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
 
-function ftsBulk(db: Db): () => void {
-  const stored = new Map((db.prepare('SELECT k, v FROM search_index_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]));
+/**
+ * For a large run: FTS5 keeps up to 64 MiB of new terms in memory and does not merge segments while
+ * the run lasts (up to 64 on a level), then the returned function merges the index into one
+ * segment — each term written twice instead of once per merge level — and puts the settings back
+ * (a setting that was never stored is stored with FTS5's default, which behaves the same).
+ */
+function bulkSearchIndex(db: Db): () => void {
+  const stored = new Map((db.prepare('SELECT k, v FROM search_index_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v]));
   const set = (key: string, value: number) => db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('${key}', ${Math.trunc(value)})`);
   set('automerge', 0);
-  set('crisismerge', 1999);
+  set('crisismerge', 64);
   set('hashsize', 64 * 1024 * 1024);
   return () => {
     db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
-    for (const [key, fallback] of Object.entries(FTS_DEFAULTS)) set(key, Number(stored.get(key) ?? fallback));
+    for (const [key, fallback] of Object.entries(FTS5_DEFAULTS)) set(key, Number(stored.get(key) ?? fallback));
   };
 }
 
-/** A page cache large enough for random index inserts and for sorting index rebuilds in memory. */
-function bigCache(db: Db): void {
-  db.pragma(`cache_size = -${SEED_CACHE_KIB}`);
-}
-
 /**
- * Connection settings for a bulk load, put back afterwards: temporary storage in memory; and, when
- * no other connection has the database open, a rollback journal instead of WAL, so every page is
- * encrypted once rather than written to the WAL and copied again. Opening the database always sets
- * WAL again (db/open.ts), even after a crash in between.
+ * Connection settings for a bulk load, put back afterwards: a large page cache and temporary
+ * storage in memory; and, when no other connection has the database open, a rollback journal
+ * instead of WAL, so every page is encrypted once rather than written to the WAL and copied again.
+ * Opening the database always sets WAL again (db/open.ts), even after a crash in between.
  */
 function bulkSettings(db: Db): () => void {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma(`cache_size = -${SEED_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
   let journal = 'wal';
   try {
@@ -267,11 +271,10 @@ export function seedRecords(ctx: SeedContext, options: SeedOptions): SeedResult 
   const run = (): { counts: SeedCounts; searchRows: number } => {
     const existing = (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
     // Sorting everything once beats inserting at random places — unless the install is much larger.
-    const rebuild = total >= existing && !process.env.NODROP ? recordIndexes(db) : [];
+    const rebuild = total >= existing ? recordIndexes(db) : [];
     for (const index of rebuild) db.exec(`DROP INDEX ${index.name}`);
-    // Appending to the end of tables needs no big cache; inserting into large indexes does.
-    if (rebuild.length === 0 || process.env.EARLYCACHE) bigCache(db);
-    const ftsRestore = process.env.FTSTUNE ? ftsBulk(db) : null;
+    // A large run also writes its search terms in a few big segments, merged once at the end.
+    const searchMerge = rebuild.length > 0 ? bulkSearchIndex(db) : null;
 
     const demo = new DemoData(seed, now);
     const owners = activeOwners(db);
@@ -342,11 +345,8 @@ export function seedRecords(ctx: SeedContext, options: SeedOptions): SeedResult 
       insertSearchRows(db, Object.values(w));
       options.onProgress?.(done, total);
     }
-    if (rebuild.length > 0) bigCache(db);
     for (const index of rebuild) db.exec(index.sql);
-    const t0 = performance.now();
-    if (ftsRestore) ftsRestore();
-    if (process.env.FTSTUNE) process.stderr.write(`fts optimize ${(performance.now() - t0).toFixed(0)} ms\n`);
+    searchMerge?.();
 
     const counts: SeedCounts = {
       contacts: w.contact.count,
