@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       values[command.positional] = parsed.positionals[0];
     }
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0]}. Run "${name} --help" for its options.`);
+    throw new CliError(`${((error as Error).message.split('\n')[0] ?? '').replace(/\.+$/, '')}. Run "${name} --help" for its options.`);
   }
   const missing = Object.entries(command.options).find(([key, spec]) => spec.required && !values[key]);
   if (missing) throw new CliError(`--${missing[0]} is required. Run "${name} --help" for its options.`);

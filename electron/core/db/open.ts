@@ -60,5 +60,7 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');
+  // SQLite3MultipleCiphers does not encrypt temporary files: sorts and temp tables stay in memory.
+  db.pragma('temp_store = MEMORY');
   return db;
 }
