@@ -191,8 +191,6 @@ export const en = {
   'users.col.mfa': 'Two-step sign-in',
   'users.col.mustChange': 'Must change password',
   'users.col.actions': 'Actions',
-  'users.role.admin': 'Administrator',
-  'users.role.user': 'User',
   'users.status.active': 'Active',
   'users.status.disabled': 'Disabled',
   'users.mfa.on': 'On',

@@ -190,8 +190,6 @@ export const nl: Messages = {
   'users.col.mfa': 'Tweestapsaanmelding',
   'users.col.mustChange': 'Moet wachtwoord wijzigen',
   'users.col.actions': 'Acties',
-  'users.role.admin': 'Beheerder',
-  'users.role.user': 'Gebruiker',
   'users.status.active': 'Actief',
   'users.status.disabled': 'Uitgeschakeld',
   'users.mfa.on': 'Aan',
