@@ -7,6 +7,7 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_EVENT as EVENT_CHANNEL, IPC_INVOKE as INVOKE_CHANNEL, isEventName, type EventName } from '../shared/channels';
 import type { ApiError, Result } from '../shared/errors';
+import type { EventPayloads } from '../shared/api';
 import type { Dispatcher } from './core/dispatch';
 import { isAppUrl } from './security';
 
@@ -30,17 +31,19 @@ export function registerIpc(dispatcher: Dispatcher, getWindow: () => BrowserWind
     }
   });
 
-  const unsubscribe = dispatcher.onEvent((name: EventName, payload: unknown) => {
-    if (!isEventName(name)) return;
-    const window = getWindow();
-    if (window === null || window.isDestroyed()) return;
-    // Only our own page hears events; never a page that somehow got navigated elsewhere.
-    if (!isAppUrl(window.webContents.getURL())) return;
-    window.webContents.send(EVENT_CHANNEL, name, payload);
-  });
+  const unsubscribe = dispatcher.onEvent((name: EventName, payload: unknown) => sendEvent(getWindow(), name, payload));
 
   return () => {
     unsubscribe();
     ipcMain.removeHandler(INVOKE_CHANNEL);
   };
+}
+
+/** Pushes an event to the renderer: the core's events, and the menu's commands. */
+export function sendEvent<E extends EventName>(window: BrowserWindow | null, name: E, payload: EventPayloads[E] | unknown): void {
+  if (!isEventName(name)) return;
+  if (window === null || window.isDestroyed()) return;
+  // Only our own page hears events; never a page that somehow got navigated elsewhere.
+  if (!isAppUrl(window.webContents.getURL())) return;
+  window.webContents.send(EVENT_CHANNEL, name, payload);
 }

@@ -19,7 +19,8 @@ import {
 } from 'electron';
 import { createDispatcher } from './core/dispatch';
 import { openKluis, type KluisCore } from './core/kluis';
-import { registerIpc } from './ipc';
+import { registerIpc, sendEvent } from './ipc';
+import type { MenuCommand } from '../shared/channels';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -81,7 +82,8 @@ async function start(): Promise<void> {
   });
   const dispatcher = createDispatcher(core, { trustedOrigins: [APP_ORIGIN] });
   const lockNow = (reason: 'manual' | 'system') => void core?.lock(reason);
-  Menu.setApplicationMenu(buildMenu(app.isPackaged, () => lockNow('manual')));
+  const menuCommand = (command: MenuCommand) => sendEvent(mainWindow, 'menu.command', { command });
+  Menu.setApplicationMenu(buildMenu(app.isPackaged, () => lockNow('manual'), menuCommand));
   // Walking away counts: suspend and the OS screen lock also lock Kluis (keys zeroed, DB closed).
   powerMonitor.on('suspend', () => lockNow('system'));
   powerMonitor.on('lock-screen', () => lockNow('system'));
@@ -138,8 +140,13 @@ function denyAllPermissions(): void {
   session.defaultSession.setDevicePermissionHandler(() => false);
 }
 
-/** Edit roles make copy/paste and text undo work in fields (on macOS they need a menu). */
-function buildMenu(isPackaged: boolean, lock: () => void): Menu {
+/**
+ * Edit roles make copy/paste work in fields (on macOS they need a menu). Undo and redo are the
+ * renderer's to decide: in a text field they are the field's own, elsewhere the CRM's (DESIGN §7).
+ * Their shortcuts are shown but left to the page on Windows and Linux, where it sees the keys;
+ * on macOS the menu takes the keys and forwards the command.
+ */
+function buildMenu(isPackaged: boolean, lock: () => void, command: (command: MenuCommand) => void): Menu {
   const template: MenuItemConstructorOptions[] = [];
   if (process.platform === 'darwin') template.push({ role: 'appMenu' });
   template.push({
@@ -153,8 +160,9 @@ function buildMenu(isPackaged: boolean, lock: () => void): Menu {
   template.push({
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => command('undo') },
+      { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: () => command('redo') },
+      { label: 'History…', click: () => command('history') },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -4,7 +4,7 @@
  * read this one list (DESIGN §4).
  */
 import { z } from 'zod';
-import type { ChannelName } from './channels';
+import type { ChannelName, MenuCommand } from './channels';
 import type { Result } from './errors';
 import type { RecordAction, RightKey, RoleDefinition } from './access/model';
 import { FIELD_ACCESS, MODULES, RECORD_ACTIONS, SCOPES, SECURED_ENTITIES, TASKS } from './access/model';
@@ -36,6 +36,8 @@ import type {
 import type { FieldInfo, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
 import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
+import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from './historyTypes';
+export type * from './historyTypes';
 
 const username = z
   .string()
@@ -81,6 +83,14 @@ function channel<O>() {
 const open = { permission: null, mutates: false, stepUp: false } as const;
 const entity = z.enum(ENTITY_NAMES);
 const recordId = z.number().int().positive();
+/** A selection to delete: distinct ids, at most a thousand at once. */
+const recordIds = z
+  .array(recordId)
+  .min(1)
+  .max(1_000)
+  .refine((ids) => new Set(ids).size === ids.length, 'Each record once');
+/** The `total` of the impact the user reviewed; the core refuses when the deletion has grown since. */
+const reviewedTotal = z.number().int().min(0);
 const fieldValues = z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]));
 const localized = (max: number) => z.strictObject({ en: z.string().max(max), nl: z.string().max(max) });
 /** A CSV file as base64 (at most 50 MB of text). */
@@ -191,6 +201,8 @@ export const api = {
     input: z.strictObject({
       idleLockSeconds: z.number().int().min(5).max(24 * 60 * 60).optional(),
       unlockRequiresCode: z.boolean().optional(),
+      trashRetentionDays: z.number().int().min(1).max(3_650).optional(),
+      bulkConfirmThreshold: z.number().int().min(2).max(1_000).optional(),
     }),
     auth: 'session',
     permission: 'policy.manage',
@@ -233,12 +245,54 @@ export const api = {
     record: 'update',
     mutates: true,
   }),
-  'records.delete': channel<{ deleted: true }>()({
-    input: z.strictObject({ entity, id: recordId }),
+  /** What a deletion would take with it, and how carefully it must be confirmed (DESIGN §7). */
+  'records.deleteImpact': channel<DeleteImpact>()({
+    input: z.strictObject({ entity, ids: recordIds, mode: z.enum(['trash', 'purge', 'erase']) }),
+    auth: 'session',
+    ...open,
+    record: 'read',
+  }),
+  'records.delete': channel<DeleteResult>()({
+    input: z.strictObject({ entity, ids: recordIds, reviewedTotal: reviewedTotal.optional() }),
     auth: 'session',
     ...open,
     record: 'delete',
     mutates: true,
+  }),
+  'history.list': channel<CommandSummary[]>()({
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }),
+    auth: 'session',
+    ...open,
+  }),
+  'history.undo': channel<HistoryResult>()({ input: empty, auth: 'session', ...open, mutates: true }),
+  'history.redo': channel<HistoryResult>()({ input: empty, auth: 'session', ...open, mutates: true }),
+  'trash.list': channel<TrashPage>()({
+    input: z.strictObject({ after: z.string().max(200).optional(), limit: z.number().int().min(1).max(200).optional() }),
+    auth: 'session',
+    ...open,
+  }),
+  'trash.restore': channel<HistoryResult>()({
+    input: z.strictObject({ entity, id: recordId }),
+    auth: 'session',
+    ...open,
+    record: 'restore',
+    mutates: true,
+  }),
+  'trash.purge': channel<DeleteResult>()({
+    input: z.strictObject({ entity, ids: recordIds, reviewedTotal }),
+    auth: 'session',
+    ...open,
+    permission: 'trash.purge',
+    mutates: true,
+  }),
+  /** GDPR art. 17: the one deletion undo cannot reverse. Needs a fresh second factor. */
+  'privacy.erase': channel<DeleteResult>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId, reviewedTotal }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.erase',
+    mutates: true,
+    stepUp: true,
   }),
   'search.query': channel<SearchGroup[]>()({
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
@@ -408,6 +462,7 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 export interface EventPayloads {
   'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' };
   'import.progress': { jobId: string; done: number; total: number };
+  'menu.command': { command: MenuCommand };
 }
 
 /** What `window.kluis` offers the renderer; the preload and the preview bridge both implement it. */

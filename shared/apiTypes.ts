@@ -92,6 +92,10 @@ export interface SignInRecord {
 export interface Policy {
   idleLockSeconds: number;
   unlockRequiresCode: boolean;
+  /** Days a record stays in the trash before the retention job removes it for good. */
+  trashRetentionDays: number;
+  /** From this many records, a deletion asks to type the number (DESIGN §7). */
+  bulkConfirmThreshold: number;
 }
 
 export interface AuditEntry {

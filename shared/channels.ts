@@ -33,7 +33,15 @@ export const CHANNEL_NAMES = [
   'records.get',
   'records.create',
   'records.update',
+  'records.deleteImpact',
   'records.delete',
+  'history.list',
+  'history.undo',
+  'history.redo',
+  'trash.list',
+  'trash.restore',
+  'trash.purge',
+  'privacy.erase',
   'search.query',
   'fields.list',
   'fields.setEnabled',
@@ -59,7 +67,11 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events the main process pushes to the renderer. */
-export const EVENT_NAMES = ['session.changed', 'import.progress'] as const;
+export const EVENT_NAMES = ['session.changed', 'import.progress', 'menu.command'] as const;
+
+/** What the application menu asks the renderer to do; it decides, since it knows where focus is. */
+export const MENU_COMMANDS = ['undo', 'redo', 'history'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

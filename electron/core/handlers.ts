@@ -26,7 +26,12 @@ import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
 import { exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
-import { createRecord, deleteRecord, updateRecord } from './records/service';
+import { createRecord, updateRecord } from './records/service';
+import { eraseContact, purgeFromTrash } from './history/destroy';
+import { planDeletion } from './history/impact';
+import { listCommands, runCommand } from './history/journal';
+import { listTrash, moveToTrash, restoreFromTrash } from './history/trash';
+import { redoLast, undoLast } from './history/undo';
 
 export interface TransactionContext {
   core: KluisCore;
@@ -121,13 +126,44 @@ export const handlers: Handlers = {
   'records.list': { kind: 'transaction', run: (input, { db, access }) => listRecords(db, access, input) },
   'records.count': { kind: 'transaction', run: (input, { db, access }) => ({ count: countRecords(db, access, input.entity) }) },
   'records.get': { kind: 'transaction', run: (input, { db, access }) => recordDetail(db, access, input.entity, input.id) },
-  'records.create': { kind: 'transaction', run: (input, ctx) => createRecord(ctx, input.entity, input.values) },
-  'records.update': { kind: 'transaction', run: (input, ctx) => updateRecord(ctx, input.entity, input.id, input.values) },
-  'records.delete': {
+  'records.create': {
+    kind: 'transaction',
+    run: (input, ctx) => runCommand(ctx, { verb: 'create', entity: input.entity, count: 1 }, {}, (w) => createRecord(w, input.entity, input.values)).value,
+  },
+  'records.update': {
+    kind: 'transaction',
+    run: (input, ctx) => runCommand(ctx, { verb: 'update', entity: input.entity, count: 1 }, {}, (w) => updateRecord(w, input.entity, input.id, input.values)).value,
+  },
+  'records.deleteImpact': {
     kind: 'transaction',
     run: (input, ctx) => {
-      deleteRecord(ctx, input.entity, input.id);
-      return { deleted: true };
+      // Moving to the trash is checked per record (the delete scope); the other modes are tasks.
+      if (input.mode === 'purge' && !ctx.access.task('trash.purge')) throw new KluisError('FORBIDDEN', 'You may not delete records permanently.');
+      if (input.mode === 'erase' && !ctx.access.task('privacy.erase')) throw new KluisError('FORBIDDEN', 'You may not erase people.');
+      return planDeletion(ctx, input.entity, input.ids, input.mode).impact;
+    },
+  },
+  'records.delete': { kind: 'transaction', run: (input, ctx) => moveToTrash(ctx, input.entity, input.ids, input.reviewedTotal) },
+  'history.list': { kind: 'transaction', run: (input, { db, user }) => listCommands(db, user.id, input.limit ?? 50) },
+  'history.undo': { kind: 'transaction', run: (_input, ctx) => undoLast(ctx) },
+  'history.redo': { kind: 'transaction', run: (_input, ctx) => redoLast(ctx) },
+  'trash.list': { kind: 'transaction', run: (input, ctx) => listTrash(ctx, input) },
+  'trash.restore': { kind: 'transaction', run: (input, ctx) => restoreFromTrash(ctx, input.entity, input.id) },
+  'trash.purge': {
+    kind: 'async',
+    run: async (input, { db, user, open, access }) => {
+      const result = db.transaction(() => purgeFromTrash({ db, user, open, access }, input.entity, input.ids, input.reviewedTotal)).immediate();
+      // What is gone for good must leave the file too, not linger in old WAL frames.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
+    },
+  },
+  'privacy.erase': {
+    kind: 'async',
+    run: async (input, { db, user, open, access }) => {
+      const result = db.transaction(() => eraseContact({ db, user, open, access }, input.id, input.reviewedTotal)).immediate();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
     },
   },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
@@ -136,13 +172,17 @@ export const handlers: Handlers = {
     kind: 'async',
     run: async (input, { db, user, open }) => {
       const result = db.transaction(() => setFieldEnabled({ db, user, open }, input)).immediate();
-      // Purged values must leave the file too, not linger in old WAL frames.
-      if (result.purged > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      // Purged values (in records and in the journal) must leave the file too, not linger in old WAL frames.
+      if (!result.enabled) db.pragma('wal_checkpoint(TRUNCATE)');
       return result;
     },
   },
   'fields.addCustom': { kind: 'transaction', run: (input, ctx) => addCustomField(ctx, input) },
-  'invoices.sendReminder': { kind: 'transaction', run: (input, ctx) => sendPaymentReminder(ctx, input.id) },
+  'invoices.sendReminder': {
+    kind: 'transaction',
+    run: (input, ctx) =>
+      runCommand(ctx, { verb: 'sendReminder', entity: 'invoice', count: 1 }, { task: 'finance.sendPaymentReminder' }, (w) => sendPaymentReminder(w, input.id)).value,
+  },
   'import.preview': { kind: 'transaction', run: (input, ctx) => previewImport(ctx, input) },
   'import.run': {
     kind: 'async',
@@ -156,8 +196,15 @@ export const handlers: Handlers = {
   'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
   'records.export': { kind: 'transaction', run: (input, ctx) => exportRecords(ctx, input.entity) },
   'records.reveal': { kind: 'transaction', run: (input, ctx) => revealField(ctx, input.entity, input.id, input.field) },
-  'records.reassign': { kind: 'transaction', run: (input, ctx) => reassignRecord(ctx, input.entity, input.id, input.ownerId) },
-  'campaigns.publish': { kind: 'transaction', run: (input, ctx) => publishCampaign(ctx, input.id) },
+  'records.reassign': {
+    kind: 'transaction',
+    run: (input, ctx) =>
+      runCommand(ctx, { verb: 'reassign', entity: input.entity, count: 1 }, { task: 'records.reassign' }, (w) => reassignRecord(w, input.entity, input.id, input.ownerId)).value,
+  },
+  'campaigns.publish': {
+    kind: 'transaction',
+    run: (input, ctx) => runCommand(ctx, { verb: 'publish', entity: 'campaign', count: 1 }, { task: 'marketing.publish' }, (w) => publishCampaign(w, input.id)).value,
+  },
   'roles.list': { kind: 'transaction', run: (_input, { db }) => listRoles(db) },
   'roles.save': {
     kind: 'transaction',

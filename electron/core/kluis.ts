@@ -3,6 +3,7 @@
  * that person's session — signed out, half-way through sign-in, signed in, or locked. Plain Node:
  * used by Electron's main process, the CLI and the preview bridge alike.
  */
+import { emptyExpiredTrash } from './history/destroy';
 import type {
   AppState,
   CreatedInstall,
@@ -448,6 +449,9 @@ export class KluisCore {
     how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean },
   ): void {
     open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}` }))();
+    // The trash's retention job runs whenever someone comes in: a laptop may stay shut for weeks.
+    const emptied = open.db.transaction(() => emptyExpiredTrash(open.db, open, new Date(this.now()))).immediate();
+    if (emptied.removed > 0) open.db.pragma('wal_checkpoint(TRUNCATE)');
     mirrorAuditHead(open);
     const now = this.now();
     this.stage = {

@@ -171,7 +171,7 @@ export const organisation: EntityDef = {
     },
     notes('Remembering agreements with the organisation', 'Afspraken met de organisatie onthouden'),
   ],
-  ownedChildren: [],
+  ownedChildren: [{ entity: 'activity', via: 'organisation_id' }],
 };
 
 export const contact: EntityDef = {
@@ -293,7 +293,10 @@ export const contact: EntityDef = {
     },
     notes('Remembering what was agreed with the person', 'Onthouden wat met de persoon is afgesproken'),
   ],
-  ownedChildren: [{ entity: 'consent', via: 'contact_id' }],
+  ownedChildren: [
+    { entity: 'activity', via: 'contact_id' },
+    { entity: 'consent', via: 'contact_id' },
+  ],
 };
 
 export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
@@ -386,6 +389,7 @@ export const deal: EntityDef = {
     },
     notes('Remembering what was offered', 'Onthouden wat er is aangeboden'),
   ],
+  ownedChildren: [{ entity: 'activity', via: 'deal_id' }],
 };
 
 export const ACTIVITY_TYPES = ['call', 'meeting', 'task', 'note'] as const;

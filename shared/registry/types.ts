@@ -70,7 +70,10 @@ export interface EntityDef {
   /** The field that names a record in lists, search results and confirmations. */
   titleFields: readonly string[];
   fields: readonly FieldDef[];
-  /** Records of these entities move to the trash with this one (DESIGN §7). */
+  /**
+   * Records of these entities are part of this one: they move to the trash with it, come back with
+   * it, and are erased with it (DESIGN §7). Other records that refer to it are only unlinked.
+   */
   ownedChildren?: readonly { entity: EntityName; via: string }[];
   /** Import offers this entity. */
   importable?: boolean;

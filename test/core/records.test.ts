@@ -126,7 +126,7 @@ describe('search', () => {
   it('forgets deleted records', async () => {
     const t = await signedInAdmin();
     const contact = await create(t, 'contact', { last_name: 'Verhoeven' });
-    value(await t.call('records.delete', { entity: 'contact', id: contact.id }));
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
     expect(await search(t, 'verhoeven')).toEqual([]);
     expect(errorOf(await t.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
   });

@@ -95,7 +95,23 @@ describe('main: the window', () => {
   it('has no DevTools or reload in the packaged menu, but keeps the Edit roles', () => {
     const roles = JSON.stringify(fake.menuTemplate);
     expect(roles).not.toMatch(/toggleDevTools|reload/i);
-    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste']) expect(roles).toContain(`"role":"${role}"`);
+    for (const role of ['cut', 'copy', 'paste']) expect(roles).toContain(`"role":"${role}"`);
+  });
+  it('hands Undo, Redo and History to the renderer, which knows whether a text field has focus', () => {
+    const template = fake.menuTemplate as { submenu?: { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[] }[];
+    const items = template.flatMap((menu) => menu.submenu ?? []);
+    const sent = window.webContents.sent;
+    for (const [label, accelerator, command] of [
+      ['Undo', 'CmdOrCtrl+Z', 'undo'],
+      ['Redo', 'Shift+CmdOrCtrl+Z', 'redo'],
+      ['History…', undefined, 'history'],
+    ] as const) {
+      const item = items.find((i) => i.label === label);
+      expect(item?.accelerator).toBe(accelerator);
+      sent.length = 0;
+      item?.click?.();
+      expect(sent).toEqual([['kluis:event', 'menu.command', { command }]]);
+    }
   });
 });
 

@@ -27,6 +27,8 @@ describe('the import-boundary lint rule', () => {
     ['shared/x.ts', "import { join } from 'node:path';\nexport const f = join;"],
     ['shared/x.ts', "import { openKluis } from '../electron/core/kluis';\nexport const f = openKluis;"],
     ['test/core/x.test.ts', "import { app } from 'electron';\nexport const f = app;"],
+    ['electron/core/records/x.ts', "import { applyRowChange } from './rows';\nexport const f = applyRowChange;"],
+    ['electron/core/access/x.ts', "import { readRow, applyRowChange as write } from '../records/rows';\nexport const f = [readRow, write];"],
   ])('refuses in %s: %s', async (filePath, code) => {
     expect(await layerErrors(filePath, code)).not.toEqual([]);
   });
@@ -39,6 +41,8 @@ describe('the import-boundary lint rule', () => {
     ['electron/ipc.ts', "import { ipcMain } from 'electron';\nexport const f = ipcMain;"],
     ['electron/cli.ts', "import { openKluis } from './core/kluis';\nexport const f = openKluis;"],
     ['shared/x.ts', "import { z } from 'zod';\nexport const f = z;"],
+    ['electron/core/history/x.ts', "import { applyRowChange } from '../records/rows';\nexport const f = applyRowChange;"],
+    ['electron/core/access/x.ts', "import { readRow } from '../records/rows';\nexport const f = readRow;"],
   ])('accepts in %s: %s', async (filePath, code) => {
     expect(await layerErrors(filePath, code)).toEqual([]);
   });

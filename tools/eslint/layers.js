@@ -8,6 +8,9 @@
  *   electron/core/ → electron/core/, shared/, Node and npm packages; never 'electron'
  *   electron/      → the above; only main.ts, preload.ts and ipc.ts may import 'electron'
  *   tools/, test/  → anything but the 'electron' package (tests never load Electron)
+ *
+ * And one rule of DESIGN §7: only electron/core/history/ may import `applyRowChange`, the raw row
+ * writer, so every change to a record goes through a journal command.
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -58,6 +61,7 @@ export const layersRule = {
       electron: 'Only electron/main.ts, preload.ts and ipc.ts may import "electron".',
       node: '{{from}} runs without Node: "{{specifier}}" is not available there.',
       package: '{{from}} may not use the package "{{specifier}}".',
+      journal: 'Write records through a history Command (electron/core/history), not applyRowChange: see DESIGN §7.',
     },
   },
   create(context) {
@@ -87,8 +91,21 @@ export const layersRule = {
       if (allowed && !allowed(name)) context.report({ node, messageId: 'package', data: { from, specifier } });
     }
 
+    /** `import { applyRowChange } from '…/records/rows'` outside the journal. */
+    function checkJournal(node) {
+      if (file.startsWith('electron/core/history/') || typeof node.source.value !== 'string' || !node.source.value.startsWith('.')) return;
+      const target = path.relative(root, path.resolve(path.dirname(context.filename), node.source.value)).split(path.sep).join('/');
+      if (target !== 'electron/core/records/rows' && target !== 'electron/core/records/rows.ts') return;
+      for (const spec of node.specifiers) {
+        if (spec.type === 'ImportSpecifier' && spec.imported.name === 'applyRowChange') context.report({ node: spec, messageId: 'journal' });
+      }
+    }
+
     return {
-      ImportDeclaration: (node) => check(node, node.source.value),
+      ImportDeclaration: (node) => {
+        check(node, node.source.value);
+        checkJournal(node);
+      },
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),

@@ -22,8 +22,8 @@ import { findUserById } from '../auth/users';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { activeFields } from '../records/fields';
-import { applyRowChange, type Row } from '../records/rows';
-import { requireRowFor, searchableKeys, type RecordContext } from '../records/service';
+import type { Row } from '../records/rows';
+import { requireRowFor, searchableKeys, type RecordContext, type WriteContext } from '../records/service';
 import { audit } from '../session/openInstall';
 import { readOverrides, readTeamIds } from './access';
 import { requireRole, roleById } from './roles';
@@ -134,25 +134,25 @@ export function revealField(ctx: RecordContext, entity: EntityName, id: number, 
 }
 
 /** Hands a record to another owner (and that owner's first team): a right of its own. */
-export function reassignRecord(ctx: RecordContext, entity: EntityName, id: number, ownerId: number): { ownerId: number } {
+export function reassignRecord(ctx: WriteContext, entity: EntityName, id: number, ownerId: number): { ownerId: number } {
   const before = requireRowFor(ctx, entity, id, 'update');
   const owner = findUserById(ctx.db, ownerId);
   if (!owner || owner.status !== 'active') throw new KluisError('VALIDATION', 'Choose an active user as the new owner.');
   const team = readTeamIds(ctx.db, ownerId)[0] ?? null;
   const after: Row = { ...before, owner_id: ownerId, team_id: team, updated_at: new Date().toISOString() };
-  applyRowChange(ctx.db, { entity, id, before, after }, searchableKeys(activeFields(ctx.db, entity)));
+  ctx.command.write({ entity, id, before, after }, searchableKeys(activeFields(ctx.db, entity)));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.reassigned', target: `${entity}:${id}`, details: { owner: ownerId } });
   return { ownerId };
 }
 
 /** Draft → published: the task right only Marketing has. */
-export function publishCampaign(ctx: RecordContext, id: number): { publishedAt: string } {
+export function publishCampaign(ctx: WriteContext, id: number): { publishedAt: string } {
   const before = requireRowFor(ctx, 'campaign', id, 'update');
   if (before.status === 'published') throw new KluisError('CONFLICT', 'This campaign is published already.');
   if (!before.message) throw new KluisError('VALIDATION', 'Write the message before publishing.');
   const today = new Date().toISOString().slice(0, 10);
   const after: Row = { ...before, status: 'published', published_at: today, updated_at: new Date().toISOString() };
-  applyRowChange(ctx.db, { entity: 'campaign', id, before, after }, searchableKeys(activeFields(ctx.db, 'campaign')));
+  ctx.command.write({ entity: 'campaign', id, before, after }, searchableKeys(activeFields(ctx.db, 'campaign')));
   audit(ctx.open, { actor: ctx.user.id, action: 'marketing.published', target: `campaign:${id}` });
   return { publishedAt: today };
 }

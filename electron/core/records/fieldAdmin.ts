@@ -10,6 +10,8 @@ import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { customFields, disabledFields, type ActiveField } from './fields';
+import { forgetFieldValues } from '../history/destroy';
+import { Command } from '../history/journal';
 import { reindex, type Row } from './rows';
 import { searchableKeys } from './service';
 import { activeFields } from './fields';
@@ -80,6 +82,8 @@ export function setFieldEnabled(
   else db.prepare(`UPDATE ${table} SET ${field.key} = NULL WHERE ${field.key} IS NOT NULL`).run();
   db.prepare('INSERT INTO field_settings (entity, field, enabled) VALUES (?, ?, 0) ON CONFLICT (entity, field) DO UPDATE SET enabled = 0').run(input.entity, input.field);
   if (field.searchable) rebuildSearch(db, input.entity);
+  forgetFieldValues(db, input.entity, field.key, field.custom);
+  Command.begin(db, ctx.user.id, { verb: 'fieldOff', entity: input.entity, count }, { undoable: false }).finish();
   audit(ctx.open, { actor: ctx.user.id, action: 'fields.disabled', target: `field:${input.entity}.${input.field}`, details: { purged: count } });
   return { enabled: false, purged: count };
 }

@@ -36,11 +36,11 @@ function sortColumns(entity: EntityName, sort: ListSort): string[] {
   return ['sort_key', 'id'];
 }
 
-function encodeCursor(values: unknown[]): string {
+export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(values) && values.length === length && values.every((v) => ['string', 'number'].includes(typeof v))) return values;

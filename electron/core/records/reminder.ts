@@ -8,8 +8,7 @@ import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, titleOf, type Row } from './rows';
-import { createRecord, requireRow, requireRowFor, searchableKeys, type RecordContext } from './service';
-import { applyRowChange } from './rows';
+import { createRecord, requireRow, requireRowFor, searchableKeys, type WriteContext } from './service';
 
 function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -61,7 +60,7 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   ].join('\n');
 }
 
-export function sendPaymentReminder(ctx: RecordContext, invoiceId: number): ReminderLetter {
+export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): ReminderLetter {
   const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
   if (invoice.status === 'paid' || invoice.status === 'draft') {
     throw new KluisError('CONFLICT', `A reminder is only for unpaid invoices; this one is ${invoice.status}.`);
@@ -85,7 +84,7 @@ export function sendPaymentReminder(ctx: RecordContext, invoiceId: number): Remi
     status: (invoice.due_on as string) < today ? 'overdue' : (invoice.status ?? null),
     updated_at: now.toISOString(),
   };
-  applyRowChange(ctx.db, { entity: 'invoice', id: invoiceId, before: invoice, after }, searchableKeys(activeFields(ctx.db, 'invoice')));
+  ctx.command.write({ entity: 'invoice', id: invoiceId, before: invoice, after }, searchableKeys(activeFields(ctx.db, 'invoice')));
   createRecord(ctx, 'activity', {
     kind: 'note',
     subject: language === 'en' ? `Payment reminder sent for invoice ${invoice.number}` : `Betalingsherinnering verstuurd voor factuur ${invoice.number}`,

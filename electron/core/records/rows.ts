@@ -1,7 +1,7 @@
 /**
  * Rows of the record tables, read and written whole. Every change to a record is one RowChange —
- * the row before and after — applied here, which also keeps the search index in step. The undo
- * journal (DESIGN §7) records exactly these changes.
+ * the row before and after — applied here, which also keeps the search index in step. Only the
+ * command journal (electron/core/history, DESIGN §7) applies them, and records each one.
  */
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
@@ -18,7 +18,7 @@ export interface RowChange {
   after: Row | null;
 }
 
-export const SYSTEM_COLUMNS = ['id', 'sort_key', 'owner_id', 'team_id', 'created_at', 'updated_at', 'deleted_at', 'custom'] as const;
+export const SYSTEM_COLUMNS = ['id', 'sort_key', 'owner_id', 'team_id', 'created_at', 'updated_at', 'deleted_at', 'custom', 'deleted_by', 'trashed_with'] as const;
 
 /** The kinds that appear in the search index, and their code in the index rowid. */
 export const SEARCH_KINDS: Partial<Record<EntityName, number>> = { contact: 1, organisation: 2, deal: 3, activity: 4 };

@@ -11,7 +11,8 @@ import { rowInScope, type Access } from '../access/access';
 import { KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
-import { applyRowChange, readRow, sortKeyOf, titleOf, type Row } from './rows';
+import type { Command } from '../history/journal';
+import { readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type StoredValue } from './validate';
 
 export type { RecordView };
@@ -21,6 +22,11 @@ export interface RecordContext {
   user: SessionUser;
   open: OpenInstall;
   access: Access;
+}
+
+/** A context that may write: every change goes into the command it belongs to (DESIGN §7). */
+export interface WriteContext extends RecordContext {
+  command: Command;
 }
 
 /** `•••• 4821`: enough to recognise, not enough to use. Revealing the rest is an audited action. */
@@ -112,7 +118,7 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
  * (the timeline note of a payment reminder), not typed by the caller, so their field rights on it do
  * not apply. It is still validated, written through rows.ts and audited.
  */
-export function createRecord(ctx: RecordContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
+export function createRecord(ctx: WriteContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
   const fields = activeFields(ctx.db, entity);
   if (!options.asConsequence) checkEditable(ctx, entity, values, 'create');
   const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
@@ -124,12 +130,12 @@ export function createRecord(ctx: RecordContext, entity: EntityName, values: Rec
   const team = ctx.access.teamIds[0] ?? null;
   const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: team, created_at: now, updated_at: now, deleted_at: null };
   const after = withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom);
-  const id = applyRowChange(ctx.db, { entity, id: 0, before: null, after }, searchableKeys(fields));
+  const id = ctx.command.write({ entity, id: 0, before: null, after }, searchableKeys(fields), { consequence: options.asConsequence });
   audit(ctx.open, { actor: ctx.user.id, action: 'records.created', target: `${entity}:${id}` });
   return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
 }
 
-export function updateRecord(ctx: RecordContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
+export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
   checkEditable(ctx, entity, values, 'update');
@@ -138,18 +144,9 @@ export function updateRecord(ctx: RecordContext, entity: EntityName, id: number,
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   const after = withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom);
-  applyRowChange(ctx.db, { entity, id, before, after }, searchableKeys(fields));
+  ctx.command.write({ entity, id, before, after }, searchableKeys(fields));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.updated', target: `${entity}:${id}`, details: { fields: Object.keys(values).length } });
   return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
-}
-
-/** Soft delete: the record leaves lists and search, and can come back (the trash is issue 6). */
-export function deleteRecord(ctx: RecordContext, entity: EntityName, id: number): void {
-  const fields = activeFields(ctx.db, entity);
-  const before = requireRowFor(ctx, entity, id, 'delete');
-  const now = new Date().toISOString();
-  applyRowChange(ctx.db, { entity, id, before, after: { ...before, deleted_at: now, updated_at: now } }, searchableKeys(fields));
-  audit(ctx.open, { actor: ctx.user.id, action: 'records.deleted', target: `${entity}:${id}` });
 }
 
 /**

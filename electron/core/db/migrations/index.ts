@@ -7,5 +7,6 @@ import { initial } from './001_initial';
 import { accounts } from './002_accounts';
 import { records } from './003_records';
 import { access } from './004_access';
+import { history } from './005_history';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history];

@@ -11,6 +11,7 @@
  * insertSearchRows), and a large run merges the search index once at the end instead of all along.
  * Ids continue after what the install holds; the whole run is one audit entry that holds counts only.
  */
+import { Command } from '../../history/journal';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SessionUser } from '../../../../shared/apiTypes';
 import { ENTITIES, type EntityName } from '../../../../shared/registry';
@@ -356,6 +357,9 @@ export function seedRecords(ctx: SeedContext, options: SeedOptions): SeedResult 
       invoices: w.invoice.count,
       consents: w.consent.count,
     };
+    // Demo data is one command undo cannot take back (it would be a million row changes in the
+    // journal); the seed's own rows are written in bulk, past the journal, for speed.
+    Command.begin(db, user.id, { verb: 'seed', entity: 'contact', count: counts.contacts }, { undoable: false }).finish();
     // One entry for the whole run: counts only, never names.
     audit(open, { actor: user.id, action: 'records.seeded', details: { ...counts } });
     return { counts, searchRows: Object.values(w).reduce((sum, writer) => sum + writer.searchCount, 0) };

@@ -1,0 +1,141 @@
+/**
+ * What a deletion takes with it, computed by the core so the renderer only shows it (DESIGN §7):
+ * the chosen records, their own parts that go along (ownedChildren in the registry), the records
+ * that only lose their link, and — for permanent deletion — what blocks it. The confirmation level
+ * follows from the impact and the policy's bulk threshold.
+ */
+import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
+import { rowInScope } from '../access/access';
+import type { Db } from '../db/open';
+import { KluisError } from '../errors';
+import { readPolicy } from '../install/policy';
+import { readRow, titleOf, type Row } from '../records/rows';
+import { requireRowFor, type RecordContext } from '../records/service';
+
+export interface Part {
+  entity: EntityName;
+  row: Row;
+  /** `entity:id` of the chosen record it belongs to. */
+  parent: string;
+}
+
+export interface Reference {
+  entity: EntityName;
+  field: string;
+  required: boolean;
+}
+
+export interface DeletionPlan {
+  impact: DeleteImpact;
+  targets: Row[];
+  parts: Part[];
+}
+
+export const recordKey = (entity: EntityName, id: number): string => `${entity}:${id}`;
+
+/** Fields elsewhere that point at `entity` without being one of its parts: deleting it only unlinks them. */
+export function referencesTo(entity: EntityName): Reference[] {
+  const owned = new Set((ENTITIES[entity].ownedChildren ?? []).map((c) => `${c.entity}.${c.via}`));
+  return ENTITY_NAMES.flatMap((other) =>
+    ENTITIES[other].fields
+      .filter((f) => f.type === 'reference' && f.references === entity && !owned.has(`${other}.${f.key}`))
+      .map((f) => ({ entity: other, field: f.key, required: f.required === true })),
+  );
+}
+
+function placeholders(ids: readonly number[]): string {
+  return ids.map(() => '?').join(', ');
+}
+
+/** One chosen record, as the mode needs it: live for the trash, in the trash for purging, either for erasure. */
+function target(ctx: RecordContext, entity: EntityName, id: number, mode: DeleteMode): Row {
+  if (mode === 'trash') return requireRowFor(ctx, entity, id, 'delete');
+  const row = readRow(ctx.db, entity, id);
+  const word = ENTITIES[entity].label.singular.en.toLowerCase();
+  if (mode === 'purge') {
+    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', `No such ${word} in the trash.`);
+    if (row.trashed_with) throw new KluisError('VALIDATION', `This ${word} went to the trash with another record; permanently delete that one.`);
+    return row;
+  }
+  if (entity !== 'contact') throw new KluisError('VALIDATION', 'Only people (contacts) can be erased.');
+  if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', `No such ${word}.`);
+  return row;
+}
+
+/** The parts of the chosen records that go with them: live ones to the trash, the trashed-with ones when purging, all when erasing. */
+function partsOf(db: Db, entity: EntityName, targets: Row[], mode: DeleteMode): Part[] {
+  const ids = targets.map((t) => t.id as number);
+  const parts: Part[] = [];
+  const taken = new Set<string>();
+  for (const child of ENTITIES[entity].ownedChildren ?? []) {
+    const table = ENTITIES[child.entity].table;
+    const rows =
+      mode === 'purge'
+        ? (db.prepare(`SELECT * FROM ${table} WHERE trashed_with IN (${placeholders(ids)})`).all(...ids.map((id) => recordKey(entity, id))) as Row[])
+        : (db.prepare(`SELECT * FROM ${table} WHERE ${child.via} IN (${placeholders(ids)})${mode === 'trash' ? ' AND deleted_at IS NULL' : ''}`).all(...ids) as Row[]);
+    for (const row of rows) {
+      const key = recordKey(child.entity, row.id as number);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      const parent = mode === 'purge' ? (row.trashed_with as string) : recordKey(entity, row[child.via] as number);
+      parts.push({ entity: child.entity, row, parent });
+    }
+  }
+  return parts;
+}
+
+/** Records that point at the chosen ones and are not going themselves. */
+function countReferences(db: Db, entity: EntityName, ids: number[], going: ReadonlySet<string>, mode: DeleteMode, required: boolean): EntityCount[] {
+  const counts = new Map<EntityName, number>();
+  for (const ref of referencesTo(entity).filter((r) => r.required === required)) {
+    const rows = db
+      .prepare(`SELECT id FROM ${ENTITIES[ref.entity].table} WHERE ${ref.field} IN (${placeholders(ids)})${mode === 'trash' ? ' AND deleted_at IS NULL' : ''}`)
+      .pluck()
+      .all(...ids) as number[];
+    const staying = rows.filter((id) => !going.has(recordKey(ref.entity, id))).length;
+    if (staying > 0) counts.set(ref.entity, (counts.get(ref.entity) ?? 0) + staying);
+  }
+  return [...counts].map(([e, count]) => ({ entity: e, count }));
+}
+
+export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readonly number[], mode: DeleteMode): DeletionPlan {
+  const targets = ids.map((id) => target(ctx, entity, id, mode));
+  const parts = partsOf(ctx.db, entity, targets, mode);
+  const going = new Set([...targets.map((t) => recordKey(entity, t.id as number)), ...parts.map((p) => recordKey(p.entity, p.row.id as number))]);
+  const moves = new Map<EntityName, number>();
+  for (const part of parts) moves.set(part.entity, (moves.get(part.entity) ?? 0) + 1);
+  const targetIds = targets.map((t) => t.id as number);
+  const unlinks = countReferences(ctx.db, entity, targetIds, going, mode, false);
+  // In the trash a record still exists, so nothing blocks moving it there; gone for good, a required link would dangle.
+  const blockers = mode === 'trash' ? [] : countReferences(ctx.db, entity, targetIds, going, mode, true);
+  const titles = targets.map((t) => titleOf(entity, t));
+  const threshold = readPolicy(ctx.db).bulkConfirmThreshold;
+  const typed = mode !== 'trash' || targets.length >= threshold;
+  const level = typed ? 'typed' : targets.length > 1 || unlinks.length > 0 ? 'review' : 'simple';
+  return {
+    targets,
+    parts,
+    impact: {
+      mode,
+      entity,
+      count: targets.length,
+      titles: titles.slice(0, 10),
+      moves: [...moves].map(([e, count]) => ({ entity: e, count })),
+      unlinks,
+      blockers,
+      total: targets.length + parts.length,
+      level,
+      typeToConfirm: typed ? (targets.length === 1 ? titles[0]! : String(targets.length)) : null,
+      undoable: mode === 'trash',
+    },
+  };
+}
+
+/** The deletion must be the one the user reviewed: nothing more went along since. */
+export function checkReviewed(impact: DeleteImpact, reviewedTotal: number | undefined): void {
+  const mustReview = impact.level !== 'simple';
+  if ((mustReview || reviewedTotal !== undefined) && reviewedTotal !== impact.total) {
+    throw new KluisError('CONFLICT', 'What this deletes has changed since it was reviewed. Review it again.');
+  }
+}

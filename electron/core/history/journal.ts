@@ -1,0 +1,158 @@
+/**
+ * The command journal (DESIGN §7). Every mutation of a record is one command — label, user, time —
+ * and its row changes, before and after, written through `Command.write`. Only this folder may
+ * call `applyRowChange` (a lint rule holds that), so nothing changes a record around the journal;
+ * the two bulk writers that bypass it — demo data and a field's purge — record a command that undo
+ * cannot reverse. Commands undo can never reverse (erasure, permanent deletion) keep no row values.
+ */
+import type { CommandLabel, CommandState, CommandSummary } from '../../../shared/historyTypes';
+import type { Task } from '../../../shared/access/model';
+import type { EntityName } from '../../../shared/registry';
+import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
+import { applyRowChange, titleOf, type Row, type RowChange } from '../records/rows';
+import type { RecordContext, WriteContext } from '../records/service';
+
+export interface CommandOptions {
+  /** False for what undo cannot reverse; such a command stores no row values. */
+  undoable?: boolean;
+  /** The task right the action needed: undo and redo need it still. */
+  task?: Task | null;
+}
+
+export interface CommandRow {
+  id: number;
+  user_id: number | null;
+  verb: CommandLabel['verb'];
+  entity: EntityName | null;
+  count: number;
+  title: string | null;
+  at: string;
+  state: CommandState;
+  undoable: number;
+  task: Task | null;
+}
+
+export class Command {
+  private seq = 0;
+  private firstTitle: string | null = null;
+
+  private constructor(
+    private readonly db: Db,
+    readonly id: number,
+    private readonly label: CommandLabel,
+    readonly undoable: boolean,
+  ) {}
+
+  /**
+   * Opens a command for `userId` (null: the install's own jobs). A new command ends the user's redo
+   * stack, as in every editor: what was undone before it can no longer be redone.
+   */
+  static begin(db: Db, userId: number | null, label: Omit<CommandLabel, 'title'> & { title?: string | null }, options: CommandOptions = {}): Command {
+    if (userId !== null) prepared(db, "DELETE FROM commands WHERE user_id = ? AND state = 'undone'").run(userId);
+    const undoable = options.undoable ?? true;
+    const full: CommandLabel = { ...label, title: label.title ?? null };
+    const result = prepared(
+      db,
+      "INSERT INTO commands (user_id, verb, entity, count, title, at, state, undoable, task) VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?)",
+    ).run(userId, full.verb, full.entity, full.count, full.title, new Date().toISOString(), undoable ? 1 : 0, options.task ?? null);
+    return new Command(db, Number(result.lastInsertRowid), full, undoable);
+  }
+
+  /** Writes one change and keeps it, with the id a new row got. `consequence`: not chosen by the user. */
+  write(change: RowChange, searchable: ReadonlySet<string>, options: { consequence?: boolean } = {}): number {
+    const id = applyRowChange(this.db, change, searchable);
+    const after = change.after ? { ...change.after, id } : null;
+    // An edit to the same values is no change: undo must not have to step over it.
+    if (change.before && after && Object.keys(after).every((key) => after[key] === change.before![key])) return id;
+    if (this.firstTitle === null) this.firstTitle = titleOf(change.entity, after ?? change.before!);
+    if (this.undoable) {
+      prepared(this.db, 'INSERT INTO command_changes (command_id, seq, entity, record_id, before, after, direct) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        this.id,
+        this.seq++,
+        change.entity,
+        id,
+        change.before ? JSON.stringify(change.before) : null,
+        after ? JSON.stringify(after) : null,
+        options.consequence ? 0 : 1,
+      );
+    }
+    return id;
+  }
+
+  /**
+   * Closes the command: a one-record command is named after its record unless named already. A
+   * command that changed nothing (an edit to the same values) leaves no trace in the journal.
+   */
+  finish(patch: Partial<Pick<CommandLabel, 'count' | 'title'>> = {}): CommandSummary | null {
+    const count = patch.count ?? this.label.count;
+    // What cannot be undone was meant to be gone: its label keeps no name either.
+    const named = patch.title !== undefined ? patch.title : (this.label.title ?? (count === 1 ? this.firstTitle : null));
+    const title = this.undoable ? named : null;
+    if (this.undoable && this.seq === 0) {
+      prepared(this.db, 'DELETE FROM commands WHERE id = ?').run(this.id);
+      return null;
+    }
+    prepared(this.db, 'UPDATE commands SET count = ?, title = ? WHERE id = ?').run(count, title, this.id);
+    return summaryOf(readCommand(this.db, this.id)!);
+  }
+}
+
+/** Runs `run` as one command of the signed-in user; the caller's transaction holds it together. */
+export function runCommand<T>(
+  ctx: RecordContext,
+  label: Omit<CommandLabel, 'title'> & { title?: string | null },
+  options: CommandOptions,
+  run: (write: WriteContext) => T,
+): { value: T; command: CommandSummary | null } {
+  const command = Command.begin(ctx.db, ctx.user.id, label, options);
+  const value = run({ ...ctx, command });
+  return { value, command: command.finish() };
+}
+
+export function readCommand(db: Db, id: number): CommandRow | null {
+  return (prepared(db, 'SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined) ?? null;
+}
+
+export function summaryOf(row: CommandRow): CommandSummary {
+  return {
+    id: row.id,
+    label: { verb: row.verb, entity: row.entity, count: row.count, title: row.title },
+    at: row.at,
+    state: row.state,
+    undoable: row.undoable === 1,
+  };
+}
+
+export interface StoredChange {
+  seq: number;
+  entity: EntityName;
+  id: number;
+  before: Row | null;
+  after: Row | null;
+  direct: boolean;
+}
+
+export function changesOf(db: Db, commandId: number): StoredChange[] {
+  const rows = prepared(db, 'SELECT seq, entity, record_id, before, after, direct FROM command_changes WHERE command_id = ? ORDER BY seq').all(commandId) as {
+    seq: number;
+    entity: EntityName;
+    record_id: number;
+    before: string | null;
+    after: string | null;
+    direct: number;
+  }[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    entity: r.entity,
+    id: r.record_id,
+    before: r.before === null ? null : (JSON.parse(r.before) as Row),
+    after: r.after === null ? null : (JSON.parse(r.after) as Row),
+    direct: r.direct === 1,
+  }));
+}
+
+/** The user's recent commands, newest first. */
+export function listCommands(db: Db, userId: number, limit: number): CommandSummary[] {
+  return (prepared(db, 'SELECT * FROM commands WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit) as CommandRow[]).map(summaryOf);
+}

@@ -1,0 +1,113 @@
+/**
+ * The trash (DESIGN §7): deleting moves records, with their own parts, out of lists and search;
+ * restoring brings them back together. Both are commands, so Ctrl+Z reverses them too. Links from
+ * other records stay in place while a record is in the trash (they show as empty), so a restore
+ * puts everything back as it was; only permanent deletion really unlinks them.
+ */
+import type { DeleteResult, HistoryResult, TrashItem, TrashPage } from '../../../shared/historyTypes';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
+import { rowInScope, scopeCondition } from '../access/access';
+import { KluisError } from '../errors';
+import { getMeta } from '../install/meta';
+import { readPolicy } from '../install/policy';
+import { audit } from '../session/openInstall';
+import { activeFields } from '../records/fields';
+import { decodeCursor, encodeCursor } from '../records/queries';
+import { readRow, titleOf, type Row } from '../records/rows';
+import { searchableKeys, type RecordContext } from '../records/service';
+import { planDeletion, checkReviewed, recordKey } from './impact';
+import { runCommand } from './journal';
+
+export function moveToTrash(ctx: RecordContext, entity: EntityName, ids: readonly number[], reviewedTotal: number | undefined): DeleteResult {
+  const { impact, targets, parts } = planDeletion(ctx, entity, ids, 'trash');
+  checkReviewed(impact, reviewedTotal);
+  const now = new Date().toISOString();
+  const trashed = (row: Row, trashedWith: string | null): Row => ({ ...row, deleted_at: now, updated_at: now, deleted_by: ctx.user.id, trashed_with: trashedWith });
+  const { command } = runCommand(ctx, { verb: 'delete', entity, count: targets.length }, {}, (write) => {
+    const searchable = searchableKeys(activeFields(ctx.db, entity));
+    for (const row of targets) write.command.write({ entity, id: row.id as number, before: row, after: trashed(row, null) }, searchable);
+    for (const part of parts) {
+      const partSearchable = searchableKeys(activeFields(ctx.db, part.entity));
+      write.command.write({ entity: part.entity, id: part.row.id as number, before: part.row, after: trashed(part.row, part.parent) }, partSearchable, { consequence: true });
+    }
+  });
+  for (const row of targets) {
+    audit(ctx.open, { actor: ctx.user.id, action: 'records.deleted', target: recordKey(entity, row.id as number), details: { withIt: parts.filter((p) => p.parent === recordKey(entity, row.id as number)).length } });
+  }
+  return { command: command!, total: impact.total };
+}
+
+/** Brings a record out of the trash with everything that went there with it. */
+export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: number): HistoryResult {
+  const row = readRow(ctx.db, entity, id);
+  const word = ENTITIES[entity].label.singular.en.toLowerCase();
+  if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', `No such ${word} in the trash.`);
+  if (row.trashed_with) throw new KluisError('VALIDATION', `This ${word} comes back with the record it went to the trash with.`);
+  const key = recordKey(entity, id);
+  const now = new Date().toISOString();
+  const restored = (r: Row): Row => ({ ...r, deleted_at: null, deleted_by: null, trashed_with: null, updated_at: now });
+  const records: HistoryResult['records'] = [];
+  const { command } = runCommand(ctx, { verb: 'restore', entity, count: 1 }, {}, (write) => {
+    write.command.write({ entity, id, before: row, after: restored(row) }, searchableKeys(activeFields(ctx.db, entity)));
+    records.push({ entity, id, title: titleOf(entity, row), state: 'back' });
+    for (const child of ENTITIES[entity].ownedChildren ?? []) {
+      const searchable = searchableKeys(activeFields(ctx.db, child.entity));
+      const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
+      for (const part of rows) {
+        write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
+        records.push({ entity: child.entity, id: part.id as number, title: titleOf(child.entity, part), state: 'back' });
+      }
+    }
+  });
+  audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: records.length - 1 } });
+  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) };
+}
+
+const TITLE_SQL: Record<EntityName, string> = Object.fromEntries(
+  ENTITY_NAMES.map((name) => [name, ENTITIES[name].titleFields.map((f) => `coalesce(${f}, '')`).join(" || ' ' || ")]),
+) as Record<EntityName, string>;
+
+/**
+ * What the caller deleted or may restore, newest first: records deleted themselves, not the parts
+ * that went with them (those are counted on their record). One keyset over every entity in scope.
+ */
+export function listTrash(ctx: RecordContext, input: { after?: string; limit?: number }): TrashPage {
+  const limit = input.limit ?? 50;
+  const cursor = input.after ? decodeCursor(input.after, 3) : null;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const entity of ENTITY_NAMES) {
+    const scope = scopeCondition(ctx.access, entity, 'restore');
+    if (scope.sql === '0') continue;
+    parts.push(
+      `SELECT '${entity}' AS entity, id, trim(${TITLE_SQL[entity]}) AS title, deleted_at, deleted_by FROM ${ENTITIES[entity].table}
+       WHERE deleted_at IS NOT NULL AND trashed_with IS NULL AND ${scope.sql}${cursor ? ` AND (deleted_at, '${entity}', id) < (?, ?, ?)` : ''}`,
+    );
+    params.push(...scope.params, ...(cursor ?? []));
+  }
+  const retentionDays = readPolicy(ctx.db).trashRetentionDays;
+  const last = getMeta(ctx.db, 'trash.last_emptied');
+  const lastEmptied = last ? (JSON.parse(last) as TrashPage['lastEmptied']) : null;
+  if (parts.length === 0) return { items: [], next: null, retentionDays, lastEmptied };
+  const rows = ctx.db
+    .prepare(
+      `SELECT t.*, u.display_name AS deleted_by_name FROM (${parts.join(' UNION ALL ')}) t LEFT JOIN users u ON u.id = t.deleted_by
+       ORDER BY t.deleted_at DESC, t.entity DESC, t.id DESC LIMIT ?`,
+    )
+    .all(...params, limit + 1) as { entity: EntityName; id: number; title: string; deleted_at: string; deleted_by_name: string | null }[];
+  const page = rows.slice(0, limit);
+  const items: TrashItem[] = page.map((r) => ({
+    entity: r.entity,
+    id: r.id,
+    title: r.title,
+    deletedAt: r.deleted_at,
+    deletedBy: r.deleted_by_name,
+    withCount: (ENTITIES[r.entity].ownedChildren ?? []).reduce(
+      (sum, child) => sum + (ctx.db.prepare(`SELECT count(*) FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).pluck().get(recordKey(r.entity, r.id)) as number),
+      0,
+    ),
+  }));
+  const lastRow = page.at(-1);
+  const next = rows.length > limit && lastRow ? encodeCursor([lastRow.deleted_at, lastRow.entity, lastRow.id]) : null;
+  return { items, next, retentionDays, lastEmptied };
+}

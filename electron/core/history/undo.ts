@@ -1,0 +1,169 @@
+/**
+ * Undo and redo walk the signed-in user's own command stack (DESIGN §7). Before anything is
+ * written, every row must still be exactly as the command left it (else CONFLICT: someone changed
+ * it since, and their work is never overwritten) and the user must still hold the rights the
+ * command and its reversal need (else FORBIDDEN). Then all changes apply in one transaction.
+ */
+import type { AffectedRecord, HistoryResult } from '../../../shared/historyTypes';
+import type { RecordAction } from '../../../shared/access/model';
+import { ENTITIES, fieldDef, type EntityName } from '../../../shared/registry';
+import { describeCommand } from '../../../shared/historyLabels';
+import { rowInScope } from '../access/access';
+import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
+import { KluisError } from '../errors';
+import { audit } from '../session/openInstall';
+import { activeFields } from '../records/fields';
+import { applyRowChange, readRow, SYSTEM_COLUMNS, titleOf, type Row } from '../records/rows';
+import { searchableKeys, type RecordContext } from '../records/service';
+import { changesOf, readCommand, summaryOf, type CommandRow, type StoredChange } from './journal';
+
+type Direction = 'undo' | 'redo';
+
+const live = (row: Row | null): boolean => row !== null && !row.deleted_at;
+
+/** What a change does, as a record right: its scope must cover the rows it touches. */
+function actionOf(from: Row | null, to: Row | null): RecordAction {
+  if (!from) return 'create';
+  if (!to || (live(from) && !live(to))) return 'delete';
+  if (!live(from) && live(to)) return 'restore';
+  return 'update';
+}
+
+/** The row is as the command left it: every value the journal holds for it is still the same. */
+function unchangedSince(current: Row | null, expected: Row | null): boolean {
+  if (expected === null || current === null) return expected === current;
+  return Object.keys(expected).every((key) => current[key] === expected[key]);
+}
+
+const entityWord = (entity: EntityName): string => ENTITIES[entity].label.singular.en.toLowerCase();
+
+function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
+  const row =
+    direction === 'undo'
+      ? prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1").get(ctx.user.id)
+      : prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'undone' ORDER BY id ASC LIMIT 1").get(ctx.user.id);
+  if (!row) throw new KluisError('NOT_FOUND', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+  const command = row as CommandRow;
+  if (command.undoable !== 1) {
+    const what = describeCommand(summaryOf(command).label, 'en');
+    throw new KluisError('CONFLICT', `“${what}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}.`);
+  }
+  return command;
+}
+
+/** Who changed the record after this command, for the CONFLICT message. */
+function laterEditor(ctx: RecordContext, change: StoredChange, commandId: number): string | null {
+  const row = prepared(
+    ctx.db,
+    `SELECT u.display_name AS name FROM command_changes cc JOIN commands c ON c.id = cc.command_id LEFT JOIN users u ON u.id = c.user_id
+     WHERE cc.entity = ? AND cc.record_id = ? AND cc.command_id > ? AND c.state = 'done' ORDER BY cc.command_id DESC LIMIT 1`,
+  ).get(change.entity, change.id, commandId) as { name: string | null } | undefined;
+  return row?.name ?? null;
+}
+
+function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
+  const title = titleOf(change.entity, current ?? target ?? change.before ?? change.after!);
+  const refuse = (why: string) => new KluisError('FORBIDDEN', `You may no longer ${why} ${entityWord(change.entity)} ${title}, so this cannot be reversed.`);
+  if (command.task && !ctx.access.task(command.task)) throw refuse('do this to');
+  if (!change.direct) return;
+  for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
+    for (const row of [current, target]) {
+      if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(action);
+    }
+  }
+  if (command.task || !current || !target) return;
+  // An edit puts back values: the user must still be allowed to edit each field it touches.
+  for (const key of Object.keys(target)) {
+    if ((SYSTEM_COLUMNS as readonly string[]).includes(key) || current[key] === target[key]) continue;
+    const field = fieldDef(change.entity, key);
+    if (field && ctx.access.field(change.entity, key, field.sensitivity) !== 'edit') throw refuse(`change “${field.label.en}” of`);
+  }
+}
+
+function isForeignKeyFailure(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code) === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** What came back and where: the records the user acted on first, then what went along. */
+function affected(applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more'> {
+  const seen = new Map<string, AffectedRecord & { direct: boolean }>();
+  for (const { change, from, to } of applied) {
+    const state: AffectedRecord['state'] = !live(to) ? 'gone' : live(from) ? 'changed' : 'back';
+    seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleOf(change.entity, (to ?? from)!), state, direct: change.direct });
+  }
+  const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
+  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) };
+}
+
+function step(ctx: RecordContext, direction: Direction): HistoryResult {
+  const command = nextCommand(ctx, direction);
+  const stored = changesOf(ctx.db, command.id);
+  const ordered = direction === 'undo' ? [...stored].reverse() : stored;
+  const planned = ordered.map((change) => {
+    const from = direction === 'undo' ? change.after : change.before;
+    const to = direction === 'undo' ? change.before : change.after;
+    return { change, from, to };
+  });
+  // Each row must be as this command left it. Rows a command touches twice are checked at their
+  // last state, which is where the walk starts.
+  const checked = new Set<string>();
+  for (const { change, from, to } of planned) {
+    const key = `${change.entity}:${change.id}`;
+    if (checked.has(key)) continue;
+    checked.add(key);
+    const current = readRow(ctx.db, change.entity, change.id);
+    if (!unchangedSince(current, from)) {
+      const who = laterEditor(ctx, change, command.id);
+      const title = titleOf(change.entity, (current ?? from ?? to)!);
+      throw new KluisError(
+        'CONFLICT',
+        `${ENTITIES[change.entity].label.singular.en} ${title} was changed${who ? ` by ${who}` : ''} since; ${direction} would overwrite that, so nothing was changed.`,
+      );
+    }
+    checkRights(ctx, command, change, current, to);
+  }
+  const searchable = new Map<EntityName, Set<string>>();
+  const searchableOf = (entity: EntityName) => searchable.get(entity) ?? searchable.set(entity, searchableKeys(activeFields(ctx.db, entity))).get(entity)!;
+  try {
+    for (const { change, to } of planned) {
+      applyRowChange(ctx.db, { entity: change.entity, id: change.id, before: readRow(ctx.db, change.entity, change.id), after: to }, searchableOf(change.entity));
+    }
+  } catch (error) {
+    if (isForeignKeyFailure(error)) throw new KluisError('CONFLICT', `Other records now refer to what ${direction} would remove, so nothing was changed.`);
+    throw error;
+  }
+  prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);
+  audit(ctx.open, { actor: ctx.user.id, action: direction === 'undo' ? 'history.undone' : 'history.redone', target: `command:${command.id}`, details: { changes: stored.length } });
+  return { command: summaryOf(readCommand(ctx.db, command.id)!), ...affected(planned) };
+}
+
+export const undoLast = (ctx: RecordContext): HistoryResult => step(ctx, 'undo');
+export const redoLast = (ctx: RecordContext): HistoryResult => step(ctx, 'redo');
+
+/**
+ * Reverts a command that must leave no trace (a cancelled import) and removes it from the journal.
+ * Rows someone changed meanwhile, or that others now point at, are kept as they are.
+ */
+export function discardCommand(db: Db, commandId: number): { reverted: number; kept: number } {
+  let reverted = 0;
+  let kept = 0;
+  const searchable = new Map<EntityName, Set<string>>();
+  const searchableOf = (entity: EntityName) => searchable.get(entity) ?? searchable.set(entity, searchableKeys(activeFields(db, entity))).get(entity)!;
+  for (const change of changesOf(db, commandId).reverse()) {
+    const current = readRow(db, change.entity, change.id);
+    if (!unchangedSince(current, change.after)) {
+      kept++;
+      continue;
+    }
+    try {
+      db.transaction(() => applyRowChange(db, { entity: change.entity, id: change.id, before: current, after: change.before }, searchableOf(change.entity)))();
+      reverted++;
+    } catch (error) {
+      if (!isForeignKeyFailure(error)) throw error;
+      kept++;
+    }
+  }
+  prepared(db, 'DELETE FROM commands WHERE id = ?').run(commandId);
+  return { reverted, kept };
+}

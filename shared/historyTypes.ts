@@ -1,0 +1,117 @@
+/**
+ * What the command journal, the trash and the graded delete confirmation send over the wall
+ * (DESIGN §7). Labels travel as data, not sentences, so each side words them in its own language.
+ */
+import type { EntityName } from './registry';
+
+export const COMMAND_VERBS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'purge',
+  'erase',
+  'reassign',
+  'import',
+  'sendReminder',
+  'publish',
+  'seed',
+  'fieldOff',
+  'emptyTrash',
+] as const;
+export type CommandVerb = (typeof COMMAND_VERBS)[number];
+
+/** "Delete contact Jan Jansen", "Import 1,204 contacts": verb, entity, how many, and one title when one. */
+export interface CommandLabel {
+  verb: CommandVerb;
+  entity: EntityName | null;
+  count: number;
+  /** The record's title when the command is about one record; removed by erasure. */
+  title: string | null;
+}
+
+export type CommandState = 'done' | 'undone';
+
+export interface CommandSummary {
+  id: number;
+  label: CommandLabel;
+  at: string;
+  state: CommandState;
+  /** False for what undo can never reverse: erasure, permanent deletion, field purges, seeding. */
+  undoable: boolean;
+}
+
+/** A record an undo or redo touched, for "what came back and where". */
+export interface AffectedRecord {
+  entity: EntityName;
+  id: number;
+  title: string;
+  /** `back`: live again; `gone`: removed or in the trash again; `changed`: values restored. */
+  state: 'back' | 'gone' | 'changed';
+}
+
+export interface HistoryResult {
+  command: CommandSummary;
+  /** The records the command named first (the ones the user acted on), then what moved with them; at most 20. */
+  records: AffectedRecord[];
+  /** How many more records it touched beyond those listed. */
+  more: number;
+}
+
+export type DeleteMode = 'trash' | 'purge' | 'erase';
+
+/**
+ * `simple`: one confirm, then an undo toast. `review`: list what moves and what is only unlinked,
+ * then confirm. `typed`: review, then type `typeToConfirm` (the count, or the name of one record).
+ */
+export type ConfirmLevel = 'simple' | 'review' | 'typed';
+
+export interface EntityCount {
+  entity: EntityName;
+  count: number;
+}
+
+export interface DeleteImpact {
+  mode: DeleteMode;
+  entity: EntityName;
+  /** The records chosen. */
+  count: number;
+  /** Titles of the chosen records, the first ten. */
+  titles: string[];
+  /** Records that go with them: each one's own activities and consents. */
+  moves: EntityCount[];
+  /** Records that stay but lose their link to what is deleted. */
+  unlinks: EntityCount[];
+  /** Records that block a permanent deletion (invoices kept for bookkeeping). */
+  blockers: EntityCount[];
+  /** Everything that leaves: the chosen records plus what moves with them. Sent back to confirm. */
+  total: number;
+  level: ConfirmLevel;
+  typeToConfirm: string | null;
+  /** Erasure and permanent deletion cannot be undone; the dialog says so. */
+  undoable: boolean;
+}
+
+export interface DeleteResult {
+  command: CommandSummary;
+  total: number;
+}
+
+export interface TrashItem {
+  entity: EntityName;
+  id: number;
+  title: string;
+  deletedAt: string;
+  deletedBy: string | null;
+  /** Records that went to the trash with it and come back with it. */
+  withCount: number;
+}
+
+export interface TrashPage {
+  items: TrashItem[];
+  /** Cursor for the next page, or null at the end. */
+  next: string | null;
+  retentionDays: number;
+  /** What the retention job last removed, if it ever ran. */
+  lastEmptied: { at: string; removed: number; kept: number } | null;
+}

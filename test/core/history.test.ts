@@ -1,0 +1,436 @@
+/**
+ * Deleting safely and undoing mistakes (DESIGN §7), through the wall as the renderer calls it: the
+ * graded impact of a deletion, undo and redo that survive a restart, CONFLICT instead of
+ * overwriting someone's later work, FORBIDDEN after a right is revoked, the trash with restore,
+ * permanent deletion and its retention job, and erasure that leaves no byte of the person behind.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from '../../shared/historyTypes';
+import type { ImportSummary, RecordDetail, RecordView, SearchGroup } from '../../shared/recordTypes';
+import { dataPaths } from '../../electron/core/install/paths';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt, type Installed, type TestCore } from '../support/install';
+import { fileHoldsText } from '../support/sqlcipherPages';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function errorOf(result: { ok: boolean }): { code: string; message: string } {
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  return (result as unknown as { error: { code: string; message: string } }).error;
+}
+
+async function create(t: TestCore, entity: string, values: Record<string, unknown>): Promise<RecordView> {
+  return value(await t.call('records.create', { entity, values }));
+}
+
+async function impactOf(t: TestCore, entity: string, ids: number[], mode = 'trash'): Promise<DeleteImpact> {
+  return value(await t.call('records.deleteImpact', { entity, ids, mode }));
+}
+
+async function searchTitles(t: TestCore, text: string): Promise<string[]> {
+  return value<SearchGroup[]>(await t.call('search.query', { text })).flatMap((g) => g.hits.map((h) => h.title));
+}
+
+async function contactWithActivities(t: TestCore, lastName: string, activities: number): Promise<RecordView> {
+  const contact = await create(t, 'contact', { first_name: 'Jan', last_name: lastName, email: `jan@${lastName.toLowerCase()}.nl` });
+  for (let i = 0; i < activities; i++) await create(t, 'activity', { kind: 'call', subject: `Bellen over offerte ${i + 1}`, contact_id: contact.id });
+  return contact;
+}
+
+/** Signs the current user out and `username` in, with a fresh code from their authenticator. */
+async function switchTo(t: Installed, username: string, secret?: string): Promise<void> {
+  await t.call('session.signOut');
+  if (!secret) return signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+  t.clock.advance(30);
+  await signIn(t, username, `${username}-fietst-langs-de-lange-vliet`, totpAt(secret, t.clock));
+}
+
+describe('deleting a record', () => {
+  it('takes one step for a contact with only its own activities, which go along and come back with undo', async () => {
+    const t = await signedInAdmin();
+    const contact = await contactWithActivities(t, 'Zonneveld', 2);
+
+    const impact = await impactOf(t, 'contact', [contact.id]);
+    expect(impact).toMatchObject({ level: 'simple', count: 1, total: 3, moves: [{ entity: 'activity', count: 2 }], unlinks: [], typeToConfirm: null, undoable: true });
+
+    const deleted = value<DeleteResult>(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+    expect(deleted.command.label).toEqual({ verb: 'delete', entity: 'contact', count: 1, title: 'Jan Zonneveld' });
+    expect(errorOf(await t.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
+    expect(await searchTitles(t, 'zonneveld')).toEqual([]);
+    expect(await searchTitles(t, 'offerte')).toEqual([]);
+
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.command.state).toBe('undone');
+    expect(undone.records[0]).toEqual({ entity: 'contact', id: contact.id, title: 'Jan Zonneveld', state: 'back' });
+    expect(undone.records.filter((r) => r.entity === 'activity' && r.state === 'back')).toHaveLength(2);
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id }));
+    expect(detail.timeline).toHaveLength(2);
+    expect(await searchTitles(t, 'zonneveld')).toEqual(['Jan Zonneveld']);
+  });
+
+  it('reviews an organisation with contacts: its activities move with it, its contacts and deals are only unlinked', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Zuivelhandel Terpstra' });
+    for (const name of ['Aalbers', 'Bosman', 'Claassen']) await create(t, 'contact', { last_name: name, organisation_id: org.id });
+    await create(t, 'deal', { title: 'Kaasleverantie', stage: 'lead', organisation_id: org.id });
+    await create(t, 'activity', { kind: 'meeting', subject: 'Kennismaking', organisation_id: org.id });
+
+    const impact = await impactOf(t, 'organisation', [org.id]);
+    expect(impact.level).toBe('review');
+    expect(impact.moves).toEqual([{ entity: 'activity', count: 1 }]);
+    expect(impact.unlinks).toEqual(expect.arrayContaining([{ entity: 'contact', count: 3 }, { entity: 'deal', count: 1 }]));
+    expect(impact.total).toBe(2);
+
+    // A review must be confirmed with what was reviewed; a deletion that grew since is refused.
+    expect(errorOf(await t.call('records.delete', { entity: 'organisation', ids: [org.id] })).code).toBe('CONFLICT');
+    await create(t, 'activity', { kind: 'note', subject: 'Nog een notitie', organisation_id: org.id });
+    expect(errorOf(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total })).code).toBe('CONFLICT');
+    value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total + 1 }));
+
+    // Unlinked contacts stay, and show no organisation while it is in the trash.
+    const contacts = value<{ rows: RecordView[] }>(await t.call('records.list', { entity: 'contact' })).rows;
+    expect(contacts).toHaveLength(3);
+    expect(contacts.every((c) => c.refs.organisation_id === null)).toBe(true);
+    value(await t.call('history.undo'));
+    const back = value<{ rows: RecordView[] }>(await t.call('records.list', { entity: 'contact' })).rows;
+    expect(back.every((c) => c.refs.organisation_id?.title === 'Zuivelhandel Terpstra')).toBe(true);
+  });
+
+  it('asks to type the number for a bulk deletion from the policy threshold on, and the name for a permanent one', async () => {
+    const t = await signedInAdmin();
+    const ids: number[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await create(t, 'contact', { last_name: `Bulk${String(i).padStart(2, '0')}` })).id);
+    expect((await impactOf(t, 'contact', ids.slice(0, 9))).level).toBe('review');
+    const bulk = await impactOf(t, 'contact', ids);
+    expect(bulk).toMatchObject({ level: 'typed', typeToConfirm: '25', count: 25, total: 25 });
+    expect(bulk.titles).toHaveLength(10);
+
+    value(await t.call('policy.update', { bulkConfirmThreshold: 30 }));
+    expect((await impactOf(t, 'contact', ids)).level).toBe('review');
+
+    const result = value<DeleteResult>(await t.call('records.delete', { entity: 'contact', ids, reviewedTotal: 25 }));
+    expect(result.command.label).toEqual({ verb: 'delete', entity: 'contact', count: 25, title: null });
+    expect((await impactOf(t, 'contact', [ids[0]!], 'purge'))).toMatchObject({ level: 'typed', typeToConfirm: 'Bulk00', undoable: false });
+  });
+});
+
+describe('undo and redo', () => {
+  it('survive closing and reopening the app', async () => {
+    const t = await signedInAdmin();
+    const contact = await contactWithActivities(t, 'Hoogeveen', 1);
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+
+    await t.core.close();
+    const reopened: Installed = { ...t, ...testCore({ dataDir: t.dataDir, clock: t.clock }) };
+    await signIn(reopened, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const history = value<CommandSummary[]>(await reopened.call('history.list', { limit: 5 }));
+    expect(history[0]?.label).toMatchObject({ verb: 'delete', title: 'Jan Hoogeveen' });
+
+    value(await reopened.call('history.undo'));
+    expect(value<RecordDetail>(await reopened.call('records.get', { entity: 'contact', id: contact.id })).record.title).toBe('Jan Hoogeveen');
+    const redone = value<HistoryResult>(await reopened.call('history.redo'));
+    expect(redone.records[0]?.state).toBe('gone');
+    expect(errorOf(await reopened.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
+    expect(errorOf(await reopened.call('history.redo')).code).toBe('NOT_FOUND');
+  });
+
+  it('walk back through edits in order, and a new command ends the redo stack', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { last_name: 'Mulder', job_title: 'Inkoper' });
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Hoofd inkoop' } }));
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Directeur' } }));
+    const jobTitle = async () => value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).record.values.job_title;
+
+    value(await t.call('history.undo'));
+    expect(await jobTitle()).toBe('Hoofd inkoop');
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.records).toEqual([{ entity: 'contact', id: contact.id, title: 'Mulder', state: 'changed' }]);
+    expect(await jobTitle()).toBe('Inkoper');
+    value(await t.call('history.redo'));
+    expect(await jobTitle()).toBe('Hoofd inkoop');
+
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { notes: 'Belt liever niet op vrijdag' } }));
+    expect(errorOf(await t.call('history.redo')).message).toBe('Nothing to redo.');
+    const states = value<CommandSummary[]>(await t.call('history.list', {})).map((c) => c.state);
+    expect(states).toEqual(['done', 'done', 'done']);
+  });
+
+  it('answer CONFLICT when someone else changed the record since, and change nothing', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { last_name: 'Prins', job_title: 'Planner' });
+    const colleague = await signInAsNewUser(t, 'sander', 'office');
+    await switchTo(t, ADMIN.adminUsername);
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Teamleider' } }));
+
+    await switchTo(t, 'sander', colleague.secret);
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Afdelingshoofd' } }));
+
+    await switchTo(t, ADMIN.adminUsername);
+    const conflict = errorOf(await t.call('history.undo'));
+    expect(conflict.code).toBe('CONFLICT');
+    expect(conflict.message).toContain('sander de Vries');
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).record.values.job_title).toBe('Afdelingshoofd');
+    expect(value<CommandSummary[]>(await t.call('history.list', {}))[0]?.state).toBe('done');
+  });
+
+  it('answer FORBIDDEN when the right the command needed was revoked since', async () => {
+    const t = await signedInAdmin();
+    const office = await signInAsNewUser(t, 'femke', 'office');
+    const own = await create(t, 'contact', { last_name: 'Dekker' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [own.id] }));
+
+    await switchTo(t, ADMIN.adminUsername);
+    value(await t.call('users.setAccess', { userId: office.id, role: 'office', teamIds: [], overrides: [{ right: 'record:contact.delete', effect: 'deny' }] }));
+
+    await switchTo(t, 'femke', office.secret);
+    expect(errorOf(await t.call('history.undo')).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.call('records.get', { entity: 'contact', id: own.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('takes back a whole import as one command', async () => {
+    const t = await signedInAdmin();
+    const file = Buffer.from('Voornaam;Achternaam;E-mail;Organisatie\nAnke;Wolters;anke@wolters.nl;Bloemisterij Wolters\nBram;Kok;bram@kok.nl;Bloemisterij Wolters\n').toString('base64');
+    const preview = value<{ suggestedMapping: Record<string, string | null> }>(await t.call('import.preview', { entity: 'contact', file }));
+    value<ImportSummary>(await t.call('import.run', { entity: 'contact', file, mapping: preview.suggestedMapping, duplicates: 'skip', jobId: 'import-undo-1' }));
+    const [latest] = value<CommandSummary[]>(await t.call('history.list', { limit: 1 }));
+    expect(latest?.label).toEqual({ verb: 'import', entity: 'contact', count: 2, title: null });
+
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.records.map((r) => r.state)).toEqual(['gone', 'gone', 'gone']);
+    expect(await searchTitles(t, 'wolters')).toEqual([]);
+  });
+});
+
+describe('the trash', () => {
+  it('lists what was deleted, by whom, and restores a record with what went with it', async () => {
+    const t = await signedInAdmin();
+    const contact = await contactWithActivities(t, 'Brouwer', 2);
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+    const page = value<TrashPage>(await t.call('trash.list', {}));
+    expect(page.retentionDays).toBe(30);
+    expect(page.items).toEqual([expect.objectContaining({ entity: 'contact', id: contact.id, title: 'Jan Brouwer', withCount: 2, deletedBy: expect.any(String) })]);
+
+    const restored = value<HistoryResult>(await t.call('trash.restore', { entity: 'contact', id: contact.id }));
+    expect(restored.command.label.verb).toBe('restore');
+    expect(restored.records).toHaveLength(3);
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toEqual([]);
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).timeline).toHaveLength(2);
+    // The restore is itself a command: undo sends it back to the trash.
+    value(await t.call('history.undo'));
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toHaveLength(1);
+  });
+
+  it('deletes permanently with trash.purge, unlinking what referred to it, and nothing can bring it back', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Houtzagerij Veldkamp' });
+    const contact = await create(t, 'contact', { last_name: 'Veldkamp', organisation_id: org.id });
+    value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: 1 }));
+    const impact = await impactOf(t, 'organisation', [org.id], 'purge');
+    expect(impact).toMatchObject({ level: 'typed', typeToConfirm: 'Houtzagerij Veldkamp', unlinks: [{ entity: 'contact', count: 1 }], undoable: false });
+    value(await t.call('trash.purge', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total }));
+
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toEqual([]);
+    const { db } = t.core.requireActive();
+    expect(db.prepare('SELECT organisation_id FROM contacts WHERE id = ?').pluck().get(contact.id)).toBeNull();
+    expect(errorOf(await t.call('history.undo')).code).toBe('CONFLICT');
+    expect(db.prepare("SELECT count(*) FROM command_changes WHERE entity = 'organisation' AND record_id = ?").pluck().get(org.id)).toBe(0);
+  });
+
+  it('refuses permanent deletion while an invoice needs the record', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hofstede' });
+    await create(t, 'invoice', { number: 'F-2026-001', organisation_id: org.id, amount_cents: 12_500, due_on: '2026-12-31', status: 'sent' });
+    value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: 1 }));
+    const impact = await impactOf(t, 'organisation', [org.id], 'purge');
+    expect(impact.blockers).toEqual([{ entity: 'invoice', count: 1 }]);
+    expect(errorOf(await t.call('trash.purge', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total })).code).toBe('CONFLICT');
+  });
+
+  it('is emptied after the retention by a job that reports what it removed and what it kept', async () => {
+    const t = await signedInAdmin();
+    const old = await contactWithActivities(t, 'Oud', 1);
+    const kept = await create(t, 'organisation', { name: 'Boekhouding Blijft' });
+    await create(t, 'invoice', { number: 'F-2026-002', organisation_id: kept.id, amount_cents: 100, due_on: '2026-12-31', status: 'sent' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [old.id] }));
+    value(await t.call('records.delete', { entity: 'organisation', ids: [kept.id], reviewedTotal: 1 }));
+    t.clock.advance(31 * 86_400);
+    await switchTo(t, ADMIN.adminUsername);
+    const recent = await create(t, 'contact', { last_name: 'Recent' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [recent.id] }));
+
+    const page = value<TrashPage>(await t.call('trash.list', {}));
+    expect(page.lastEmptied).toMatchObject({ removed: 2, kept: 1 });
+    expect(page.items.map((i) => i.title).sort()).toEqual(['Boekhouding Blijft', 'Recent']);
+    const { db } = t.core.requireActive();
+    expect(db.prepare("SELECT count(*) FROM contacts WHERE last_name = 'Oud'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM activities WHERE contact_id = ?').pluck().get(old.id)).toBe(0);
+    const audit = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'trash.emptied'").pluck().get();
+    expect(audit).toBe(1);
+  });
+});
+
+describe('erasure', () => {
+  it('needs privacy.erase and a fresh second factor', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { last_name: 'Kuipers' });
+    expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: 1 })).code).toBe('FORBIDDEN');
+    const privacy = await signInAsNewUser(t, 'iris', 'privacy');
+    t.clock.advance(6 * 60);
+    expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: 1 })).code).toBe('STEP_UP_REQUIRED');
+    value(await t.call('session.stepUp', { code: totpAt(privacy.secret, t.clock) }));
+    value(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: 1 }));
+  });
+
+  it('leaves no byte of the name, e-mail or phone in the database, WAL or journal, and undo cannot bring them back', async () => {
+    const t = await signedInAdmin();
+    const dbFile = dataPaths(t.dataDir).db;
+    const key = Buffer.from(t.core.requireActive().open.dek);
+    const person = { first_name: 'Wilhelmina', last_name: 'Quakernaat', email: 'w.quakernaat@vlasbloem.example', phone: '+31 6 9753 1864' };
+    const contact = await create(t, 'contact', person);
+    await create(t, 'activity', { kind: 'call', subject: 'Quakernaat terugbellen', contact_id: contact.id });
+    const deal = await create(t, 'deal', { title: 'Vlasvezels', stage: 'lead', contact_id: contact.id });
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { phone: '+31 6 9753 1864' } }));
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Inkoper' } }));
+    // The deal is only unlinked, so this deletion is reviewed: contact and activity.
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id], reviewedTotal: 2 }));
+    t.core.requireActive().db.pragma('wal_checkpoint(PASSIVE)');
+    for (const text of [person.last_name, person.email, person.phone]) expect(fileHoldsText(dbFile, key, text), text).toBe(true);
+
+    const officer = await signInAsNewUser(t, 'iris', 'privacy');
+    const impact = await impactOf(t, 'contact', [contact.id], 'erase');
+    expect(impact).toMatchObject({ level: 'typed', typeToConfirm: 'Wilhelmina Quakernaat', undoable: false, moves: [{ entity: 'activity', count: 1 }], unlinks: [{ entity: 'deal', count: 1 }] });
+    t.clock.advance(30);
+    value(await t.call('session.stepUp', { code: totpAt(officer.secret, t.clock) }));
+    value(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: impact.total }));
+    // The admin who deleted the contact cannot undo that delete any more.
+    await switchTo(t, ADMIN.adminUsername);
+
+    for (const text of [person.last_name, person.email, person.phone]) expect(fileHoldsText(dbFile, key, text), text).toBe(false);
+    const undo = errorOf(await t.call('history.undo'));
+    expect(undo.code).toBe('CONFLICT');
+    expect(undo.message).toContain('cannot be undone');
+    expect(errorOf(await t.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: deal.id })).record.values.contact_id).toBeNull();
+    const history = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(JSON.stringify(history)).not.toContain('Quakernaat');
+    const { db } = t.core.requireActive();
+    const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'privacy.erased'").pluck().all() as string[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).not.toMatch(/Quakernaat|Wilhelmina|vlasbloem|9753/);
+  });
+});
+
+describe('switching a field off', () => {
+  it('takes its values out of the journal, and undo of older edits still works for the other fields', async () => {
+    const t = await signedInAdmin();
+    const dbFile = dataPaths(t.dataDir).db;
+    const key = Buffer.from(t.core.requireActive().open.dek);
+    const contact = await create(t, 'contact', { last_name: 'Geurts', notes: 'Geheime-afspraak-Ommen' });
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { notes: null, job_title: 'Boekhouder' } }));
+    value(await t.call('fields.setEnabled', { entity: 'contact', field: 'notes', enabled: false, confirmValueCount: 0 }));
+    expect(fileHoldsText(dbFile, key, 'Geheime-afspraak-Ommen')).toBe(false);
+    // The switch itself cannot be undone; it ends the admin's undo stack.
+    expect(errorOf(await t.call('history.undo')).code).toBe('CONFLICT');
+  });
+});
+
+type Snapshot = string;
+
+/** Everything undo must put back: the record tables the test touches and the search index. */
+function snapshot(t: TestCore): Snapshot {
+  const { db } = t.core.requireActive();
+  return JSON.stringify([
+    db.prepare('SELECT * FROM contacts ORDER BY id').all(),
+    db.prepare('SELECT * FROM activities ORDER BY id').all(),
+    db.prepare('SELECT rowid, title, body FROM search_index ORDER BY rowid').all(),
+  ]);
+}
+
+type Step =
+  | { kind: 'create'; name: string; activity: boolean }
+  | { kind: 'update'; pick: number; job: string }
+  | { kind: 'delete'; pick: number }
+  | { kind: 'restore'; pick: number }
+  | { kind: 'undo' }
+  | { kind: 'redo' };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('create' as const), name: fc.stringMatching(/^[A-Z][a-z]{2,8}$/), activity: fc.boolean() }),
+  fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), job: fc.constantFrom('Inkoper', 'Planner', 'Directeur', '') }),
+  fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('restore' as const), pick: fc.nat() }),
+  fc.constant({ kind: 'undo' as const }),
+  fc.constant({ kind: 'redo' as const }),
+);
+
+describe('undo and redo, property-based', () => {
+  it('return the database exactly to each earlier state, whatever the sequence', async () => {
+    const t = await signedInAdmin();
+    const live = () => t.core.requireActive().db.prepare('SELECT id FROM contacts WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+    let compared = 0;
+    const trashed = () => t.core.requireActive().db.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL AND trashed_with IS NULL ORDER BY id').pluck().all() as number[];
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArbitrary, { minLength: 3, maxLength: 20 }), async (steps) => {
+        // states[i] is the database after the i-th command still on the stack; states[0] when this run began.
+        const states: Snapshot[] = [snapshot(t)];
+        let position = 0;
+        const committed = () => {
+          states.splice(position + 1);
+          states.push(snapshot(t));
+          position++;
+        };
+        for (const step of steps) {
+          if (step.kind === 'create') {
+            const contact = await create(t, 'contact', { last_name: step.name });
+            committed();
+            if (step.activity) {
+              await create(t, 'activity', { kind: 'note', subject: `Over ${step.name}`, contact_id: contact.id });
+              committed();
+            }
+          } else if (step.kind === 'update' || step.kind === 'delete') {
+            const ids = live();
+            if (ids.length === 0) continue;
+            const id = ids[step.pick % ids.length]!;
+            const result =
+              step.kind === 'update'
+                ? await t.call('records.update', { entity: 'contact', id, values: { job_title: step.job || null } })
+                : await t.call('records.delete', { entity: 'contact', ids: [id] });
+            value(result);
+            // An edit to the same value changes nothing and is no command.
+            if (snapshot(t) !== states[position]) committed();
+          } else if (step.kind === 'restore') {
+            const ids = trashed();
+            if (ids.length === 0) continue;
+            value(await t.call('trash.restore', { entity: 'contact', id: ids[step.pick % ids.length]! }));
+            committed();
+          } else if (step.kind === 'undo') {
+            if (position === 0) continue;
+            value(await t.call('history.undo'));
+            position--;
+            expect(snapshot(t)).toBe(states[position]);
+            compared++;
+          } else {
+            if (position === states.length - 1) continue;
+            value(await t.call('history.redo'));
+            position++;
+            expect(snapshot(t)).toBe(states[position]);
+            compared++;
+          }
+        }
+        // And all the way back to where the run began.
+        while (position > 0) {
+          value(await t.call('history.undo'));
+          position--;
+          expect(snapshot(t)).toBe(states[position]);
+          compared++;
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // The runs really walked the stack, not only skipped steps.
+    expect(compared).toBeGreaterThan(40);
+  });
+});
