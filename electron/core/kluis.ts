@@ -55,6 +55,11 @@ export interface KluisOptions {
   /** Where session keys are held; tests pass their own to check they are zeroed. */
   secrets?: SecretStore;
   now?: () => number;
+  /**
+   * The benchmark's plain twin (`npm run bench`): the same database without a key, to measure what
+   * encryption costs. The app, the CLI and the preview never set it.
+   */
+  unencryptedForBenchmark?: boolean;
 }
 
 type Stage =
@@ -88,7 +93,7 @@ export class KluisCore {
   constructor(options: KluisOptions) {
     this.dataDir = options.dataDir;
     this.keychain = options.keychain ?? osKeychain();
-    this.openOptions = { nativeBinding: options.nativeBinding };
+    this.openOptions = { nativeBinding: options.nativeBinding, plain: options.unencryptedForBenchmark === true };
     this.kdfCost = options.kdfCost;
     this.secrets = options.secrets ?? new SecretStore();
     this.now = options.now ?? Date.now;

@@ -62,7 +62,7 @@ export class Command {
   /** Writes one change and keeps it, with the id a new row got. `consequence`: not chosen by the user. */
   write(change: RowChange, searchable: ReadonlySet<string>, options: { consequence?: boolean } = {}): number {
     const id = applyRowChange(this.db, change, searchable);
-    const after = change.after ? { ...change.after, id } : null;
+    const after: Row | null = change.after ? { ...change.after, id } : null;
     // An edit to the same values is no change: undo must not have to step over it.
     if (change.before && after && Object.keys(after).every((key) => after[key] === change.before![key])) return id;
     if (this.firstTitle === null) this.firstTitle = titleOf(change.entity, after ?? change.before!);

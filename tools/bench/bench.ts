@@ -1,0 +1,126 @@
+/**
+ * `npm run --silent bench -- --json --contacts N`: seeds two fresh installs with the same
+ * deterministic data — one encrypted exactly as the app does, one plain (same driver, no key) — and
+ * times the same workload on both, interleaved sample by sample so the ratios hold on a noisy
+ * machine. One JSON object on stdout; progress on stderr. See README "Speed".
+ */
+import { parseArgs } from 'node:util';
+import { seedRecords } from '../../electron/core/records/seed';
+import { benchInstall, type BenchInstall } from './install';
+import { percentile, timeMs, timeMsAsync } from './stats';
+import { drawSamples, operations, type Operations } from './workload';
+
+const SAMPLES = 200;
+const WARM_UP = 20;
+
+interface SideResult {
+  seed_rows_per_s: number;
+  seed_contacts_per_s: number;
+  search_p50_ms: number;
+  search_p95_ms: number;
+  list_page_p95_ms: number;
+  detail_p95_ms: number;
+  update_p95_ms: number;
+  undo_p95_ms: number;
+  dispatch_search_p95_ms: number;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function parse(): { contacts: number; json: boolean } {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, contacts: { type: 'string' } } });
+  const contacts = values.contacts === undefined ? 100_000 : Number(values.contacts);
+  if (!Number.isSafeInteger(contacts) || contacts < 100 || contacts > 2_000_000) {
+    throw new Error('--contacts must be a whole number from 100 to 2,000,000.');
+  }
+  return { contacts, json: values.json === true };
+}
+
+function seed(install: BenchInstall, contacts: number, label: string): { rowsPerSecond: number; contactsPerSecond: number } {
+  const session = install.core.requireActive();
+  const result = seedRecords(session, {
+    contacts,
+    seed: 1,
+    now: new Date('2026-11-01T09:00:00Z'),
+    onProgress: (done, total) => progress(`${label}: seeded ${done} / ${total} contacts`),
+  });
+  progress(`${label}: ${Math.round(result.contactsPerSecond)} contacts/s, ${Math.round(result.rowsPerSecond)} rows/s`);
+  return { rowsPerSecond: Math.round(result.rowsPerSecond), contactsPerSecond: Math.round(result.contactsPerSecond) };
+}
+
+type Sides = { encrypted: Operations; plain: Operations };
+type Timings = Record<'encrypted' | 'plain', number[]>;
+
+/** Runs `sample(i, side)` for each sample on both sides, alternating which goes first. */
+async function interleaved(sides: Sides, count: number, sample: (ops: Operations, i: number) => Promise<number> | number): Promise<Timings> {
+  const timings: Timings = { encrypted: [], plain: [] };
+  for (let i = 0; i < count; i++) {
+    const order = i % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const);
+    for (const side of order) timings[side].push(await sample(sides[side], i));
+  }
+  return timings;
+}
+
+async function main(): Promise<void> {
+  const { contacts, json } = parse();
+  progress(`Kluis benchmark: ${contacts.toLocaleString('en-GB')} contacts, encrypted and plain`);
+  const encrypted = await benchInstall(true);
+  const plain = await benchInstall(false);
+  try {
+    const seeded = { encrypted: seed(encrypted, contacts, 'encrypted'), plain: seed(plain, contacts, 'plain') };
+    const samples = drawSamples(encrypted, SAMPLES);
+    const sides: Sides = { encrypted: operations(encrypted), plain: operations(plain) };
+
+    progress('warming up');
+    await interleaved(sides, WARM_UP, (ops, i) => timeMs(() => ops.search(samples.queries[i]!)));
+    progress('search');
+    const search = await interleaved(sides, SAMPLES, (ops, i) => timeMs(() => ops.search(samples.queries[i]!)));
+    progress('list pages');
+    const list = await interleaved(sides, SAMPLES, (ops, i) => timeMs(() => ops.listPage(samples.cursors[i]!)));
+    progress('detail');
+    const detail = await interleaved(sides, SAMPLES, (ops, i) => timeMs(() => ops.detail(samples.contactIds[i]!)));
+    progress('update and undo');
+    const undo: Timings = { encrypted: [], plain: [] };
+    const update = await interleaved(sides, SAMPLES, (ops, i) => {
+      const elapsed = timeMs(() => ops.update(samples.contactIds[i]!, `Functie ${i}`));
+      (ops === sides.encrypted ? undo.encrypted : undo.plain).push(timeMs(() => ops.undo()));
+      return elapsed;
+    });
+    progress('search through the dispatcher');
+    const dispatch = await interleaved(sides, SAMPLES, (ops, i) => timeMsAsync(() => ops.dispatchSearch(samples.queries[i]!)));
+
+    progress('unlock');
+    const unlocks: number[] = [];
+    for (let i = 0; i < 3; i++) unlocks.push(await timeMsAsync(() => encrypted.unlock()));
+
+    const side = (name: 'encrypted' | 'plain'): SideResult => ({
+      seed_rows_per_s: seeded[name].rowsPerSecond,
+      seed_contacts_per_s: seeded[name].contactsPerSecond,
+      search_p50_ms: percentile(search[name], 50),
+      search_p95_ms: percentile(search[name], 95),
+      list_page_p95_ms: percentile(list[name], 95),
+      detail_p95_ms: percentile(detail[name], 95),
+      update_p95_ms: percentile(update[name], 95),
+      undo_p95_ms: percentile(undo[name], 95),
+      dispatch_search_p95_ms: percentile(dispatch[name], 95),
+    });
+    const result = {
+      contacts,
+      encrypted: side('encrypted'),
+      plain: side('plain'),
+      unlock_ms: Math.round(percentile(unlocks, 50)),
+      rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await encrypted.core.close();
+    await plain.core.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
