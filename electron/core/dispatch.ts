@@ -3,6 +3,7 @@
  * in this order: sender → channel → input schema → session → permission → handler (in a
  * transaction) → result. Errors leave as values; stack traces and secrets never do.
  */
+import { forgetActiveFields } from './records/fields';
 import { z } from 'zod';
 import { api, type ChannelAuth } from '../../shared/api';
 import { SECURED_ENTITIES, type SecuredEntity } from '../../shared/access';
@@ -114,6 +115,8 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
         }
       }
     } finally {
+      // A mutation that failed may have changed the fields in force before it rolled back.
+      if (spec.mutates) forgetActiveFields(session.db);
       if (core.isSignedIn) mirrorAuditHead(core.requireActive().open);
     }
   }

@@ -4,8 +4,9 @@
  * enrolment, the recovery codes, home, account, users, the step-up dialog and the lock screen —
  * with the settings open where there are settings. And on the CRM screens: the home overview, each
  * list, the deal board, a record page with its timeline form, the edit and new forms with a picker
- * open, the Fields and Import pages, the search results and the delete confirmation. And the access
- * pages: the role list and the role editor's matrix, a user's access with Explain, and a campaign.
+ * open, the Fields and Import pages, the search results, the delete review and confirmation, the
+ * undo toast, History and the Trash. And the access pages: the role list and the role editor's
+ * matrix, a user's access with Explain, and a campaign.
  */
 import type { Page } from '@playwright/test';
 import { createRecord, goTo, recordHeading } from './crm';
@@ -179,6 +180,12 @@ test('every control on the CRM screens has an accessible name', async ({ page },
   await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('link', { name: 'First call' })).toBeVisible();
   await expectEveryControlNamed(page, 'organisation page');
   await saveScreenshot(page, testInfo, 'organisation-detail');
+  // Its deletion is reviewed first: the contact only loses its link.
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const review = page.getByRole('dialog', { name: 'Delete Bakkerij Jansen?' });
+  await expect(review.getByRole('region', { name: 'Stays, but loses its link' })).toBeVisible();
+  await expectEveryControlNamed(page, 'delete review', { settings: false });
+  await review.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
   await expectEveryControlNamed(page, 'edit form');
@@ -202,7 +209,17 @@ test('every control on the CRM screens has an accessible name', async ({ page },
   const confirm = page.getByRole('dialog', { name: 'Delete F-1001?' });
   await expect(confirm).toBeVisible();
   await expectEveryControlNamed(page, 'delete confirmation', { settings: false });
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await confirm.getByRole('button', { name: 'Move invoice to trash' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Invoice moved to trash' }).getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expectEveryControlNamed(page, 'undo toast');
+
+  // The history and the trash, with the invoice in it.
+  await goTo(page, 'History');
+  await expect(page.getByRole('table', { name: 'Your recent changes' })).toContainText('Delete invoice F-1001');
+  await expectEveryControlNamed(page, 'history');
+  await goTo(page, 'Trash');
+  await expect(page.getByRole('button', { name: 'Restore F-1001' })).toBeVisible();
+  await expectEveryControlNamed(page, 'trash');
 
   await goTo(page, 'Fields');
   await expect(page.getByRole('switch', { name: 'Use the field Job title' })).toBeVisible();

@@ -1,7 +1,9 @@
 /**
  * Playwright fixtures: every test gets its own preview server on its own empty data folder, so it
  * starts at the setup screen and shares nothing with other tests. The server is waited for by its
- * `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards.
+ * `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards. A test
+ * can restart it (`preview.restart()`): the core closes and opens the same folder again, on the
+ * same address, as after quitting and reopening the app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +19,8 @@ const READY_LINE = /^ready (http:\/\/127\.0\.0\.1:\d+\/)$/;
 export interface Preview {
   url: string;
   dataDir: string;
+  /** Stops the server (closing the core) and starts it again on the same folder and port. */
+  restart: () => Promise<void>;
 }
 
 interface Fixtures {
@@ -25,11 +29,11 @@ interface Fixtures {
   pageProblems: void;
 }
 
-function startPreview(dataDir: string): { server: ChildProcess; ready: Promise<string> } {
+function startPreview(dataDir: string, port = 0): { server: ChildProcess; ready: Promise<string> } {
   const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const server = spawn(
     process.execPath,
-    [tsx, 'tools/preview/server.ts', '--data', dataDir, '--port', '0', '--no-build'],
+    [tsx, 'tools/preview/server.ts', '--data', dataDir, '--port', String(port), '--no-build'],
     // Its own process group, so stopping it also stops the child process tsx runs the script in.
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -76,11 +80,19 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   preview: async ({}, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kluis-e2e-'));
-    const { server, ready } = startPreview(dataDir);
+    let running = startPreview(dataDir);
     try {
-      await use({ url: await ready, dataDir });
+      const url = await running.ready;
+      const restart = async () => {
+        await stopPreview(running.server);
+        // The same port keeps the page's origin, so a reload finds the app where it was.
+        running = startPreview(dataDir, Number(new URL(url).port));
+        const again = await running.ready;
+        if (again !== url) throw new Error(`The preview server came back on ${again}, not ${url}.`);
+      };
+      await use({ url, dataDir, restart });
     } finally {
-      await stopPreview(server);
+      await stopPreview(running.server);
       await rm(dataDir, { recursive: true, force: true });
     }
   },

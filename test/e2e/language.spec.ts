@@ -115,6 +115,14 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
   await expect(row).toContainText('31 mrt 2026');
   await expect(deals.getByRole('columnheader', { name: 'Verwachte afronding' })).toBeVisible();
 
+  // Deleting says what it does in Dutch, and so does the toast after it.
+  await deals.getByRole('link', { name: 'Broodlevering' }).click();
+  await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Broodlevering verwijderen?' }).getByRole('button', { name: 'Deal naar prullenbak' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deal naar de prullenbak verplaatst' }).getByRole('button', { name: 'Ongedaan maken' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Geschiedenis' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Prullenbak' })).toBeVisible();
+
   await nav.getByRole('button', { name: 'Contactpersonen' }).click();
   await page.getByRole('button', { name: 'Nieuwe contactpersoon' }).click();
   await expect(page.getByLabel('Voornaam')).toBeVisible();

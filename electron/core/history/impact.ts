@@ -135,7 +135,8 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
 /** The deletion must be the one the user reviewed: nothing more went along since. */
 export function checkReviewed(impact: DeleteImpact, reviewedTotal: number | undefined): void {
   const mustReview = impact.level !== 'simple';
-  if ((mustReview || reviewedTotal !== undefined) && reviewedTotal !== impact.total) {
+  if (mustReview && reviewedTotal === undefined) throw new KluisError('VALIDATION', 'Review what this deletes first.');
+  if (reviewedTotal !== undefined && reviewedTotal !== impact.total) {
     throw new KluisError('CONFLICT', 'What this deletes has changed since it was reviewed. Review it again.');
   }
 }

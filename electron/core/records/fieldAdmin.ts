@@ -9,7 +9,7 @@ import { ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
-import { customFields, disabledFields, type ActiveField } from './fields';
+import { customFields, disabledFields, forgetActiveFields, type ActiveField } from './fields';
 import { forgetFieldValues } from '../history/destroy';
 import { Command } from '../history/journal';
 import { reindex, type Row } from './rows';
@@ -20,7 +20,7 @@ import { activeFields } from './fields';
 export function listFieldInfo(db: Db): FieldInfo[] {
   return Object.values(ENTITIES).flatMap((entity) => {
     const off = disabledFields(db, entity.name);
-    const all: ActiveField[] = [...entity.fields.map((f) => ({ ...f, custom: false })), ...customFields(db, entity.name)];
+    const all: readonly ActiveField[] = [...entity.fields.map((f) => ({ ...f, custom: false })), ...customFields(db, entity.name)];
     return all.map((f) => ({
       entity: entity.name,
       key: f.key,
@@ -68,6 +68,7 @@ export function setFieldEnabled(
   if (!field.optional) throw new KluisError('CONFLICT', 'This field is needed for Kluis to work and cannot be switched off.');
   if (input.enabled) {
     db.prepare('DELETE FROM field_settings WHERE entity = ? AND field = ?').run(input.entity, input.field);
+    forgetActiveFields(db);
     audit(ctx.open, { actor: ctx.user.id, action: 'fields.enabled', target: `field:${input.entity}.${input.field}` });
     return { enabled: true, purged: 0 };
   }
@@ -81,6 +82,7 @@ export function setFieldEnabled(
   if (field.custom) db.prepare(`UPDATE ${table} SET custom = json_remove(custom, '$.${field.key}') WHERE json_extract(custom, '$.${field.key}') IS NOT NULL`).run();
   else db.prepare(`UPDATE ${table} SET ${field.key} = NULL WHERE ${field.key} IS NOT NULL`).run();
   db.prepare('INSERT INTO field_settings (entity, field, enabled) VALUES (?, ?, 0) ON CONFLICT (entity, field) DO UPDATE SET enabled = 0').run(input.entity, input.field);
+  forgetActiveFields(db);
   if (field.searchable) rebuildSearch(db, input.entity);
   forgetFieldValues(db, input.entity, field.key, field.custom);
   Command.begin(db, ctx.user.id, { verb: 'fieldOff', entity: input.entity, count }, { undoable: false }).finish();
@@ -146,6 +148,7 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, input.retention.trim(), new Date().toISOString());
+  forgetActiveFields(ctx.db);
   audit(ctx.open, { actor: ctx.user.id, action: 'fields.added', target: `field:${input.entity}.${key}`, details: { legalBasis: input.legalBasis as string } });
   return listFieldInfo(ctx.db).find((f) => f.entity === input.entity && f.key === key)!;
 }

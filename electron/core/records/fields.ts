@@ -45,9 +45,27 @@ export function customFields(db: Db, entity: EntityName): ActiveField[] {
   }));
 }
 
+/**
+ * Asked for every record read and written, changed only by an admin: kept per open database. The
+ * Fields page forgets it when it changes a field, and the dispatcher after every mutating call
+ * (so a rolled-back change cannot leave a stale answer behind).
+ */
+const cache = new WeakMap<Db, Map<EntityName, readonly ActiveField[]>>();
+
 /** Registry fields that are on, then custom fields that are on. */
-export function activeFields(db: Db, entity: EntityName): ActiveField[] {
-  const off = disabledFields(db, entity);
-  const builtIn = ENTITIES[entity].fields.filter((f) => !off.has(f.key)).map((f) => ({ ...f, custom: false }));
-  return [...builtIn, ...customFields(db, entity).filter((f) => !off.has(f.key))];
+export function activeFields(db: Db, entity: EntityName): readonly ActiveField[] {
+  let perEntity = cache.get(db);
+  if (!perEntity) cache.set(db, (perEntity = new Map()));
+  let fields = perEntity.get(entity);
+  if (!fields) {
+    const off = disabledFields(db, entity);
+    const builtIn = ENTITIES[entity].fields.filter((f) => !off.has(f.key)).map((f) => ({ ...f, custom: false }));
+    fields = Object.freeze([...builtIn, ...customFields(db, entity).filter((f) => !off.has(f.key))]);
+    perEntity.set(entity, fields);
+  }
+  return fields;
+}
+
+export function forgetActiveFields(db: Db): void {
+  cache.delete(db);
 }

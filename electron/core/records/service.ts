@@ -76,7 +76,7 @@ function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<st
   }
 }
 
-export function searchableKeys(fields: ActiveField[]): Set<string> {
+export function searchableKeys(fields: readonly ActiveField[]): Set<string> {
   return new Set(fields.filter((f) => f.searchable).map((f) => f.key));
 }
 
@@ -92,7 +92,7 @@ export function requireRow(db: Db, entity: EntityName, id: number): Row {
 }
 
 /** A link may only point at a live record the caller can read. */
-function checkReferences(ctx: { db: Db; access: Access }, fields: ActiveField[], values: Record<string, StoredValue>): void {
+function checkReferences(ctx: { db: Db; access: Access }, fields: readonly ActiveField[], values: Record<string, StoredValue>): void {
   const errors: Record<string, string[]> = {};
   for (const field of fields) {
     const id = values[field.key];

@@ -55,7 +55,7 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
  * values (built-in and custom apart) or the errors per field.
  */
 export function checkValues(
-  fields: ActiveField[],
+  fields: readonly ActiveField[],
   values: Record<string, unknown>,
   mode: 'create' | 'update',
 ): { ok: true; builtIn: Record<string, StoredValue>; custom: Record<string, StoredValue> } | { ok: false; errors: FieldErrors } {

@@ -13,13 +13,15 @@ interface ModalProps {
   onCancel: () => void;
   /** The control that gets focus first; by default the first one in the dialog. */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** 'wide' for dialogs that list things to review. */
+  size?: 'normal' | 'wide';
   children: ReactNode;
 }
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
-export function Modal({ labelledBy, describedBy, onCancel, initialFocus, children }: ModalProps) {
+export function Modal({ labelledBy, describedBy, onCancel, initialFocus, size = 'normal', children }: ModalProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The newest onCancel, read by listeners attached once.
   const onCancelRef = useRef(onCancel);
@@ -73,7 +75,7 @@ export function Modal({ labelledBy, describedBy, onCancel, initialFocus, childre
   }, []);
 
   return (
-    <dialog ref={dialogRef} className="modal" aria-modal="true" aria-labelledby={labelledBy} aria-describedby={describedBy}>
+    <dialog ref={dialogRef} className={size === 'wide' ? 'modal modal-wide' : 'modal'} aria-modal="true" aria-labelledby={labelledBy} aria-describedby={describedBy}>
       {children}
     </dialog>
   );

@@ -1,7 +1,8 @@
 /**
  * One record: every enabled field (edited in place with the same form as "New …"), the records
  * related to it with their counts, and its timeline of activities with a form to log a call,
- * meeting, task or note. Invoices offer the payment reminder; every record can be deleted.
+ * meeting, task or note. Invoices offer the payment reminder; every record can be deleted (to the
+ * trash, with undo) and a contact erased, by those allowed to.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -10,10 +11,10 @@ import type { EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
+import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { useI18n } from '../i18n/I18nProvider';
 import { saveTextFile } from '../saveFile';
 import { RecordLink } from './columns';
@@ -117,7 +118,7 @@ interface RecordDetailViewProps {
 
 function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetailViewProps) {
   const { t, language } = useI18n();
-  const { go, back, canGoBack } = useNavigation();
+  const { go } = useNavigation();
   const rights = useRights();
   const { record, related, timeline } = detail;
   const entity = record.entity;
@@ -125,31 +126,14 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
   const editable = shown.filter((field) => rights.field(field) === 'edit');
   const canEdit = rights.can(entity, 'update') && editable.length > 0;
-  const canDelete = rights.can(entity, 'delete');
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const title = titleOf(record, t);
-
-  async function remove() {
-    setConfirmingDelete(false);
-    setBusy(true);
-    setError(null);
-    const result = await call('records.delete', { entity, id: record.id });
-    setBusy(false);
-    if (!result.ok) {
-      setError(t('records.deleteFailed', { message: result.error.message }));
-      return;
-    }
-    if (canGoBack) back();
-    else if (isListEntity(entity)) go({ page: 'list', entity });
-    else go({ page: 'home' });
-  }
 
   async function sendReminder() {
     setBusy(true);
@@ -208,11 +192,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               {t('records.edit')}
             </button>
           )}
-          {canDelete && (
-            <button type="button" className="button-quiet button-danger-quiet" disabled={busy} onClick={() => setConfirmingDelete(true)}>
-              {t('records.delete')}
-            </button>
-          )}
+          <RecordDeleteButtons record={record} disabled={busy} />
         </div>
       </div>
 
@@ -301,16 +281,6 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       )}
 
       {TIMELINE_ENTITIES.includes(entity) && rights.can('activity', 'read') && <Timeline record={record} timeline={timeline} fields={fields} onLogged={onChanged} />}
-
-      {confirmingDelete && (
-        <ConfirmDialog
-          title={t('records.deleteTitle', { title })}
-          text={t('records.deleteText')}
-          confirmLabel={t('records.deleteConfirm')}
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      )}
     </section>
   );
 }

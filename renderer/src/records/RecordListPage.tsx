@@ -1,7 +1,8 @@
 /**
  * The list of one kind of record: sort and filter controls (the core filters, in SQL), the total,
  * "New …", and the windowed table. Activities put the user's own open tasks first, then the rest.
- * Deals can switch to the stage board.
+ * Deals can switch to the stage board. Those who may delete can tick rows and delete them at once,
+ * through the same graded dialog as a single record.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
@@ -10,16 +11,18 @@ import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount } from '../format';
+import { DeleteDialog } from '../history/DeleteDialog';
+import { useHistory } from '../history/HistoryProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
 import { recordColumns } from './columns';
 import { DealBoard } from './DealBoard';
-import { entityPlural, entitySingular, optionLabel } from './display';
+import { entityPlural, entitySingular, optionLabel, titleOf } from './display';
 import { filterFields, useFields } from './fields';
 import { useNavigation, type ListEntity, type ListSettings } from './navigation';
 import { ReferencePicker } from './ReferencePicker';
 import { useRights } from './rights';
-import { VirtualTable, type Column, type ListQuery } from './VirtualTable';
+import { VirtualTable, type Column, type ListQuery, type RowSelection } from './VirtualTable';
 
 export const NEW_LABELS: Record<ListEntity, MessageKey> = {
   contact: 'records.new.contact',
@@ -31,6 +34,7 @@ export const NEW_LABELS: Record<ListEntity, MessageKey> = {
 };
 
 const SORTABLE_BY_DUE: readonly ListEntity[] = ['activity', 'invoice'];
+const NOTHING_TICKED: ReadonlySet<number> = new Set();
 
 interface RecordListPageProps {
   entity: ListEntity;
@@ -114,8 +118,13 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
+  const history = useHistory();
   const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordView>>(new Map());
   const [toggleError, setToggleError] = useState<string | null>(null);
+  // Ticked rows belong to one query: a new filter starts with nothing ticked.
+  const [ticked, setTicked] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
+  const [deleting, setDeleting] = useState<number[] | null>(null);
+  const canDelete = rights.can(entity, 'delete');
 
   const sort = settings.sort ?? (SORTABLE_BY_DUE.includes(entity) ? 'due' : 'name');
   const where = useMemo(() => settings.where ?? {}, [settings.where]);
@@ -132,6 +141,20 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
           ]
         : [{ entity, sort, ...(Object.keys(where).length > 0 ? { where } : {}), ...(settings.mine ? { mine: true } : {}) }],
     [entity, sort, where, settings.mine, myTasksFirst],
+  );
+  const query = JSON.stringify(sources);
+  const selected = ticked.query === query ? ticked.ids : NOTHING_TICKED;
+  const selection = useMemo<RowSelection | undefined>(
+    () =>
+      canDelete
+        ? {
+            selected,
+            onChange: (ids) => setTicked({ query, ids }),
+            rowLabel: (row) => t('list.selectRow', { title: titleOf(row, t) }),
+            allLabel: t('list.selectAll'),
+          }
+        : undefined,
+    [canDelete, selected, query, t],
   );
   const exclude = useCallback(
     (row: RecordView, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
@@ -218,6 +241,13 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
           </button>
         )}
       </div>
+      {canDelete && (
+        <div className="list-selection">
+          <button type="button" className="button-small button-danger-quiet" disabled={selected.size === 0} onClick={() => setDeleting([...selected])}>
+            {t('list.deleteSelected', { count: formatCount(selected.size, language) })}
+          </button>
+        </div>
+      )}
       {myTasksFirst && <p className="muted list-note">{t('activities.myTasksFirst')}</p>}
       {toggleError && <Notice tone="error">{toggleError}</Notice>}
       <VirtualTable
@@ -229,7 +259,21 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
         emptyText={filtered ? t('list.emptyFiltered') : t('list.empty')}
         overrides={overrides}
         rowClassName={(row, source) => (myTasksFirst && source === 0 ? 'vt-row-mine' : undefined)}
+        selection={selection}
       />
+      {deleting && (
+        <DeleteDialog
+          entity={entity}
+          ids={deleting}
+          mode="trash"
+          onCancel={() => setDeleting(null)}
+          onDone={(result) => {
+            setDeleting(null);
+            setTicked({ query, ids: NOTHING_TICKED });
+            history.deleted('trash', entity, deleting.length, result);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -9,6 +9,9 @@
  * previous one's, and `exclude` drops rows a later query repeats.
  *
  * Arrow keys, Page Up/Down, Home and End move between the rows' links, scrolling as needed.
+ *
+ * With `selection`, each row gets a checkbox and the header one for all rows loaded so far (the
+ * table never holds every row of a million, so "all" can only mean those it has).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/api';
@@ -28,7 +31,16 @@ export interface Column {
   render: (row: RecordView, index: number) => ReactNode;
 }
 
+export interface RowSelection {
+  selected: ReadonlySet<number>;
+  onChange: (selected: ReadonlySet<number>) => void;
+  /** The accessible name of a row's checkbox: "Select Jan Jansen". */
+  rowLabel: (row: RecordView) => string;
+  allLabel: string;
+}
+
 export const ROW_HEIGHT = 40;
+const SELECT_COLUMN = '2.75rem';
 const PAGE_SIZE = 100;
 /** Pages kept in memory at most: 20 pages of 100 rows. */
 const MAX_LOADED_CHUNKS = 20;
@@ -57,6 +69,7 @@ interface VirtualTableProps {
   /** Newer versions of rows the page changed (a task ticked off), by id. */
   overrides?: ReadonlyMap<number, RecordView>;
   rowClassName?: (row: RecordView, source: number) => string | undefined;
+  selection?: RowSelection;
 }
 
 /** Remounts the table when the query changes, so no page of an old query mixes in. */
@@ -64,7 +77,7 @@ export function VirtualTable(props: VirtualTableProps) {
   return <VirtualTableBody key={JSON.stringify(props.sources)} {...props} />;
 }
 
-function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName }: VirtualTableProps) {
+function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName, selection }: VirtualTableProps) {
   const { t } = useI18n();
   const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
   const [error, setError] = useState<string | null>(null);
@@ -221,7 +234,8 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
   }
 
   const loadedRows = chunks.reduce((sum, chunk) => sum + (chunk.rows?.length ?? 0), 0);
-  const gridStyle: CSSProperties = { gridTemplateColumns: columns.map((column) => column.width).join(' ') };
+  const tracks = columns.map((column) => column.width);
+  const gridStyle: CSSProperties = { gridTemplateColumns: (selection ? [SELECT_COLUMN, ...tracks] : tracks).join(' ') };
   const empty = ended && rowCount === 0;
   // The viewport is as tall as its rows, up to the most the stylesheet allows.
   const canvasHeight = Math.max(rowCount, 1) * ROW_HEIGHT;
@@ -246,6 +260,22 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     const extra = rowClassName?.(row, chunk.source);
     drawn.push(
       <div key={index} role="row" aria-rowindex={index + 2} className={extra ? `vt-row ${extra}` : 'vt-row'} style={style} data-row-index={index}>
+        {selection && (
+          <Cell align="start">
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label={selection.rowLabel(row)}
+              checked={selection.selected.has(row.id)}
+              onChange={(event) => {
+                const next = new Set(selection.selected);
+                if (event.currentTarget.checked) next.add(row.id);
+                else next.delete(row.id);
+                selection.onChange(next);
+              }}
+            />
+          </Cell>
+        )}
         {columns.map((column) => (
           <Cell key={column.key} align={column.align}>
             {column.render(row, index)}
@@ -270,6 +300,11 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
       <div role="table" aria-label={label} aria-rowcount={rowCountForAria} className="vt-table">
         <div role="rowgroup" className="vt-head">
           <div role="row" aria-rowindex={1} className="vt-head-row" style={gridStyle}>
+            {selection && (
+              <div role="columnheader" className="vt-cell">
+                <SelectAll selection={selection} rows={chunks.flatMap((chunk) => chunk.rows ?? [])} />
+              </div>
+            )}
             {columns.map((column) => (
               <div key={column.key} role="columnheader" className={column.align === 'end' ? 'vt-cell vt-cell-end' : 'vt-cell'}>
                 {column.header}
@@ -308,5 +343,25 @@ function Cell({ align, children }: { align: Column['align']; children: ReactNode
     <div role="cell" className={align === 'end' ? 'vt-cell vt-cell-end' : 'vt-cell'} title={typeof children === 'string' && children !== '' ? children : undefined}>
       {children}
     </div>
+  );
+}
+
+/** The header checkbox: ticks every loaded row, or clears them all; mixed when some are ticked. */
+function SelectAll({ selection, rows }: { selection: RowSelection; rows: RecordView[] }) {
+  const chosen = rows.filter((row) => selection.selected.has(row.id)).length;
+  const all = rows.length > 0 && chosen === rows.length;
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      aria-label={selection.allLabel}
+      checked={all}
+      ref={(element) => {
+        // Indeterminate exists only as a property, not as an attribute React could set.
+        if (element) element.indeterminate = chosen > 0 && !all;
+      }}
+      disabled={rows.length === 0}
+      onChange={(event) => selection.onChange(new Set(event.currentTarget.checked ? rows.map((row) => row.id) : []))}
+    />
   );
 }

@@ -40,6 +40,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'roles' }
   | { page: 'access' }
+  | { page: 'history' }
+  | { page: 'trash' }
   | { page: 'list'; entity: ListEntity; settings?: ListSettings }
   | { page: 'record'; entity: EntityName; id: number }
   | { page: 'new'; entity: ListEntity; preset?: Preset };

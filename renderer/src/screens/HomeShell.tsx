@@ -2,9 +2,10 @@
  * The signed-in shell (phase 'signedIn'): who and where you are, the search box (Ctrl+K), the
  * navigation, the settings, Lock and the way out. Pages mount inside <main> and are dropped whole
  * when the session locks or ends, so nothing they loaded outlives the session. Navigation hides
- * what the user may not do; the core refuses it anyway.
+ * what the user may not do; the core refuses it anyway. After an undo, redo, restore or deletion
+ * the page is mounted afresh, so it shows the data as it is now.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api';
 import { AccessPage } from '../access/AccessPage';
 import { RolesPage } from '../access/RolesPage';
@@ -16,6 +17,9 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { SettingsMenu } from '../components/SettingsMenu';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
+import { HistoryPage } from '../history/HistoryPage';
+import { HistoryProvider } from '../history/HistoryProvider';
+import { TrashPage } from '../history/TrashPage';
 import { FieldsProvider } from '../records/fields';
 import { FieldsPage } from '../records/FieldsPage';
 import { ImportPage } from '../records/ImportPage';
@@ -31,7 +35,7 @@ import { HomePage } from '../shell/HomePage';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
 
-type NavItem = 'home' | ListEntity | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
+type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
 
 interface HomeShellProps {
   session: SessionInfo;
@@ -49,6 +53,8 @@ const NAV_LABELS: Record<NavItem, MessageKey> = {
   activity: 'nav.activities',
   invoice: 'nav.invoices',
   campaign: 'nav.campaigns',
+  history: 'nav.history',
+  trash: 'nav.trash',
   import: 'nav.import',
   fields: 'nav.fields',
   account: 'nav.account',
@@ -60,6 +66,8 @@ const NAV_LABELS: Record<NavItem, MessageKey> = {
 function routeOf(item: NavItem): Route {
   switch (item) {
     case 'home':
+    case 'history':
+    case 'trash':
     case 'import':
     case 'fields':
     case 'account':
@@ -95,12 +103,19 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [visits, setVisits] = useState(1);
   // Page headings take focus only after the user moved; on arrival the shell's heading has it.
   const [navigated, setNavigated] = useState(false);
+  // Bumped when the data changed under the page (undo, redo, restore, deletion): the page remounts.
+  const [refreshes, setRefreshes] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { user, permissions } = session;
 
   const rights = useMemo(() => rightsFrom(session.rights), [session.rights]);
   const items: NavItem[] = ['home', ...LIST_ENTITIES.filter((entity) => rights.can(entity, 'read'))];
+  items.push('history');
+  // The trash is for those who can put something in it, take something out, or empty it.
+  const usesTrash = LIST_ENTITIES.some((entity) => rights.can(entity, 'delete') || rights.can(entity, 'restore'));
+  if (usesTrash || rights.hasTask('trash.purge')) items.push('trash');
   if (permissions.includes('data.import')) items.push('import');
   if (permissions.includes('fields.manage')) items.push('fields');
   items.push('account');
@@ -130,6 +145,13 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     setNavigated(true);
     setHistory((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous));
   }, []);
+  const refresh = useCallback(() => {
+    // Focus inside the page would fall to nowhere when it remounts; its heading takes it instead.
+    const focusInPage = mainRef.current?.contains(document.activeElement) ?? false;
+    setNavigated(focusInPage);
+    setRefreshes((count) => count + 1);
+  }, []);
+  const openHistory = useCallback(() => go({ page: 'history' }), [go]);
   const navigation = useMemo<Navigation>(
     () => ({ route, go, replace, back, canGoBack: history.length > 1 }),
     [route, go, replace, back, history.length],
@@ -162,6 +184,10 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
         return <FieldsPage takeFocus={navigated} />;
       case 'import':
         return <ImportPage takeFocus={navigated} />;
+      case 'history':
+        return <HistoryPage takeFocus={navigated} />;
+      case 'trash':
+        return <TrashPage takeFocus={navigated} />;
       case 'list':
         return <RecordListPage entity={route.entity} settings={route.settings ?? {}} userId={user.id} takeFocus={navigated} />;
       case 'record':
@@ -175,55 +201,57 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     <StepUpProvider>
       <NavigationContext.Provider value={navigation}>
         <RightsContext.Provider value={rights}>
-          {/* A preview as someone else (or its end) is another set of rights: every page starts afresh. */}
-          <FieldsProvider key={session.viewAs?.id ?? 'self'}>
-            <div className="shell">
-              {session.viewAs && <ViewAsBanner viewAs={session.viewAs} />}
-              <header className="shell-header">
-                <div className="shell-top">
-                  <ScreenHeading className="org-name">{session.orgName}</ScreenHeading>
-                  <SearchBox />
-                  <div className="shell-actions">
-                    <p className="signed-in-user">
-                      <span className="visually-hidden">{t('home.signedInAs')} </span>
-                      <span className="user-display-name">{user.displayName}</span>{' '}
-                      {user.displayName !== user.username && <span className="user-username">{user.username}</span>}
-                    </p>
-                    <SettingsMenu />
-                    <button type="button" className="button-quiet" onClick={onLock} aria-keyshortcuts={lockShortcut()}>
-                      {t('shell.lock')}
-                    </button>
-                    <button type="button" className="button-quiet" onClick={signOut} disabled={busy}>
-                      {busy ? t('home.signingOut') : t('home.signOut')}
-                    </button>
+          <HistoryProvider onDataChanged={refresh} onOpenHistory={openHistory}>
+            {/* A preview as someone else (or its end) is another set of rights: every page starts afresh. */}
+            <FieldsProvider key={session.viewAs?.id ?? 'self'}>
+              <div className="shell">
+                {session.viewAs && <ViewAsBanner viewAs={session.viewAs} />}
+                <header className="shell-header">
+                  <div className="shell-top">
+                    <ScreenHeading className="org-name">{session.orgName}</ScreenHeading>
+                    <SearchBox />
+                    <div className="shell-actions">
+                      <p className="signed-in-user">
+                        <span className="visually-hidden">{t('home.signedInAs')} </span>
+                        <span className="user-display-name">{user.displayName}</span>{' '}
+                        {user.displayName !== user.username && <span className="user-username">{user.username}</span>}
+                      </p>
+                      <SettingsMenu />
+                      <button type="button" className="button-quiet" onClick={onLock} aria-keyshortcuts={lockShortcut()}>
+                        {t('shell.lock')}
+                      </button>
+                      <button type="button" className="button-quiet" onClick={signOut} disabled={busy}>
+                        {busy ? t('home.signingOut') : t('home.signOut')}
+                      </button>
+                    </div>
                   </div>
-                </div>
-                <nav aria-label={t('shell.navigation')} className="shell-nav">
-                  <ul>
-                    {items.map((item) => (
-                      <li key={item}>
-                        <button
-                          type="button"
-                          className="nav-item"
-                          aria-current={item === section ? (route.page === 'list' || route.page === item ? 'page' : 'true') : undefined}
-                          onClick={() => go(routeOf(item))}
-                        >
-                          {t(NAV_LABELS[item])}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              </header>
-              <main className="shell-main">
-                {error && <Notice tone="error">{error}</Notice>}
-                <PassphraseOnlyNotice keyMode={session.keyMode} />
-                <div key={`${routeKey(route)}#${entry?.visit ?? 0}`} className="page-host">
-                  {page()}
-                </div>
-              </main>
-            </div>
-          </FieldsProvider>
+                  <nav aria-label={t('shell.navigation')} className="shell-nav">
+                    <ul>
+                      {items.map((item) => (
+                        <li key={item}>
+                          <button
+                            type="button"
+                            className="nav-item"
+                            aria-current={item === section ? (route.page === 'list' || route.page === item ? 'page' : 'true') : undefined}
+                            onClick={() => go(routeOf(item))}
+                          >
+                            {t(NAV_LABELS[item])}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                </header>
+                <main ref={mainRef} className="shell-main">
+                  {error && <Notice tone="error">{error}</Notice>}
+                  <PassphraseOnlyNotice keyMode={session.keyMode} />
+                  <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${refreshes}`} className="page-host">
+                    {page()}
+                  </div>
+                </main>
+              </div>
+            </FieldsProvider>
+          </HistoryProvider>
         </RightsContext.Provider>
       </NavigationContext.Provider>
     </StepUpProvider>

@@ -1,6 +1,8 @@
 /**
- * The install's security policy: after how many idle minutes Kluis locks itself, and whether
- * unlocking also needs a code. A policy change is sensitive, so saving may ask for a fresh code.
+ * The install's security policy: after how many idle minutes Kluis locks itself, whether unlocking
+ * also needs a code, how long deleted records stay in the trash, and from how many records a
+ * deletion asks to type the number (DESIGN §7). A policy change is sensitive, so saving may ask
+ * for a fresh code.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
@@ -13,14 +15,17 @@ import { useI18n } from '../i18n/I18nProvider';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 
 const MAX_MINUTES = 24 * 60;
+/** The bounds the core's policy.update accepts. */
+const RETENTION_DAYS = { min: 1, max: 3_650 };
+const BULK_THRESHOLD = { min: 2, max: 1_000 };
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
 
-/** Whole minutes as typed, or null when it is not a whole number from 1 up to a day. */
-function parseMinutes(text: string): number | null {
+/** A whole number as typed, or null when it is not one within the bounds. */
+function parseWhole(text: string, { min, max }: { min: number; max: number }): number | null {
   if (!/^\s*\d+\s*$/.test(text)) return null;
-  const minutes = Number(text);
-  return minutes >= 1 && minutes <= MAX_MINUTES ? minutes : null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
 }
 
 export function PolicySection({ onSaved }: { onSaved: () => void }) {
@@ -29,17 +34,25 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [minutes, setMinutes] = useState('');
   const [unlockRequiresCode, setUnlockRequiresCode] = useState(false);
+  const [retentionDays, setRetentionDays] = useState('');
+  const [bulkThreshold, setBulkThreshold] = useState('');
   const [minutesError, setMinutesError] = useState<string | null>(null);
+  const [retentionError, setRetentionError] = useState<string | null>(null);
+  const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const minutesRef = useRef<HTMLInputElement>(null);
+  const retentionRef = useRef<HTMLInputElement>(null);
+  const thresholdRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   function show(policy: Policy) {
     // The policy is kept in seconds; a value below a minute (tests set one) shows as 1.
     setMinutes(String(Math.max(1, Math.round(policy.idleLockSeconds / 60))));
     setUnlockRequiresCode(policy.unlockRequiresCode);
+    setRetentionDays(String(policy.trashRetentionDays));
+    setBulkThreshold(String(policy.bulkConfirmThreshold));
   }
 
   useEffect(() => {
@@ -61,15 +74,27 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
     if (busy) return;
     setFormError(null);
     setSaved(false);
-    const parsed = parseMinutes(minutes);
-    if (parsed === null) {
-      flushSync(() => setMinutesError(t('policy.idleInvalid')));
-      minutesRef.current?.focus();
+    const parsed = parseWhole(minutes, { min: 1, max: MAX_MINUTES });
+    const days = parseWhole(retentionDays, RETENTION_DAYS);
+    const threshold = parseWhole(bulkThreshold, BULK_THRESHOLD);
+    flushSync(() => {
+      setMinutesError(parsed === null ? t('policy.idleInvalid') : null);
+      setRetentionError(days === null ? t('policy.trashDaysInvalid') : null);
+      setThresholdError(threshold === null ? t('policy.bulkThresholdInvalid') : null);
+    });
+    // The first field that is wrong takes focus, so its message is read out.
+    const wrong = parsed === null ? minutesRef : days === null ? retentionRef : threshold === null ? thresholdRef : null;
+    if (parsed === null || days === null || threshold === null) {
+      wrong?.current?.focus();
       return;
     }
-    setMinutesError(null);
     setBusy(true);
-    const result = await callWithStepUp('policy.update', { idleLockSeconds: parsed * 60, unlockRequiresCode });
+    const result = await callWithStepUp('policy.update', {
+      idleLockSeconds: parsed * 60,
+      unlockRequiresCode,
+      trashRetentionDays: days,
+      bulkConfirmThreshold: threshold,
+    });
     flushSync(() => {
       setBusy(false);
       if (result.ok) {
@@ -108,6 +133,44 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
               onChange={(event) => {
                 setMinutes(event.currentTarget.value);
                 setMinutesError(null);
+              }}
+            />
+            <TextField
+              ref={retentionRef}
+              label={t('policy.trashDays')}
+              hint={t('policy.trashDaysHint')}
+              name="trashRetentionDays"
+              type="number"
+              inputMode="numeric"
+              min={RETENTION_DAYS.min}
+              max={RETENTION_DAYS.max}
+              step={1}
+              required
+              readOnly={busy}
+              value={retentionDays}
+              error={retentionError ?? undefined}
+              onChange={(event) => {
+                setRetentionDays(event.currentTarget.value);
+                setRetentionError(null);
+              }}
+            />
+            <TextField
+              ref={thresholdRef}
+              label={t('policy.bulkThreshold')}
+              hint={t('policy.bulkThresholdHint')}
+              name="bulkConfirmThreshold"
+              type="number"
+              inputMode="numeric"
+              min={BULK_THRESHOLD.min}
+              max={BULK_THRESHOLD.max}
+              step={1}
+              required
+              readOnly={busy}
+              value={bulkThreshold}
+              error={thresholdError ?? undefined}
+              onChange={(event) => {
+                setBulkThreshold(event.currentTarget.value);
+                setThresholdError(null);
               }}
             />
             <CheckboxField

@@ -21,7 +21,7 @@ export interface ImportInput {
 
 export interface ImportPlan extends ColumnPlan {
   entity: ImportEntity;
-  fields: ActiveField[];
+  fields: readonly ActiveField[];
   headers: string[];
   headerRow: number;
   width: number;

@@ -1,0 +1,197 @@
+/**
+ * The graded delete confirmation (DESIGN §7). The core says how careful to be (records.deleteImpact):
+ * `simple` asks once; `review` shows what goes with the records and what only loses its link, then
+ * asks; `typed` shows that review, then asks to type the number (or the name) before the button
+ * works. The button names the action ("Move 3 contacts to trash"), focus starts on Cancel, Escape
+ * cancels, and Enter never confirms a step that asks for typing. Erasure and permanent deletion
+ * say plainly that nothing brings the data back; erasure also asks for a fresh code (step-up).
+ *
+ * The reviewed `total` goes back with the deletion: when more would go by now, the core refuses
+ * (CONFLICT) and the dialog checks again, so nobody deletes more than they saw.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { DeleteImpact, DeleteMode, DeleteResult } from '../../../shared/historyTypes';
+import { deleteButtonLabel } from '../../../shared/historyLabels';
+import type { EntityName } from '../../../shared/registry';
+import { call } from '../api';
+import { formatCount } from '../format';
+import { Modal } from '../components/Modal';
+import { Notice } from '../components/Notice';
+import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/en';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { ImpactSummary } from './ImpactSummary';
+import { entityCount } from './words';
+
+const TITLES: Record<DeleteMode, MessageKey> = {
+  trash: 'delete.title.trash',
+  purge: 'delete.title.purge',
+  erase: 'delete.title.erase',
+};
+
+const TYPE_INTROS: Record<DeleteMode, MessageKey> = {
+  trash: 'delete.typeIntro.trash',
+  purge: 'delete.typeIntro.purge',
+  erase: 'delete.typeIntro.erase',
+};
+
+interface DeleteDialogProps {
+  entity: EntityName;
+  ids: number[];
+  mode: DeleteMode;
+  /** The record's title when there is one, so the dialog is named before the impact arrives. */
+  title?: string;
+  onDone: (result: DeleteResult) => void;
+  onCancel: () => void;
+}
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; impact: DeleteImpact };
+
+export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: DeleteDialogProps) {
+  const { t, language } = useI18n();
+  const { callWithStepUp } = useStepUp();
+  const id = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const typedRef = useRef<HTMLInputElement>(null);
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [typing, setTyping] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
+
+  // The selection by value: a caller that passes a new array with the same ids asks nothing new.
+  const idsKey = ids.join(',');
+  const askImpact = useCallback(
+    () => call('records.deleteImpact', { entity, ids: idsKey.split(',').map(Number), mode }),
+    [entity, idsKey, mode],
+  );
+  const check = useCallback(async () => {
+    const result = await askImpact();
+    setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', message: result.error.message });
+  }, [askImpact]);
+
+  useEffect(() => {
+    let current = true;
+    void askImpact().then((result) => {
+      if (current) setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [askImpact]);
+
+  const impact = loaded.kind === 'ready' ? loaded.impact : null;
+  // One record by its name, several by their number: "Delete Jan Jansen?", "Delete 25 contacts?".
+  const single = ids.length === 1 ? (title ?? impact?.titles[0]) : undefined;
+  const what = single || entityCount(entity, ids.length, language);
+  const confirmLabel = deleteButtonLabel(mode, entity, ids.length, language);
+  const needsTyping = impact?.level === 'typed' && impact.typeToConfirm !== null;
+  // Exactly what was asked: no trimming, no case folding; it is a deliberate act.
+  const typedRight = !needsTyping || typed === impact?.typeToConfirm;
+
+  async function confirm() {
+    if (!impact || busy || impact.blockers.length > 0) return;
+    if (needsTyping && !typing) {
+      flushSync(() => setTyping(true));
+      typedRef.current?.focus();
+      return;
+    }
+    if (!typedRight) return;
+    setBusy(true);
+    setError(null);
+    setChanged(null);
+    const reviewedTotal = impact.total;
+    const result =
+      mode === 'trash'
+        ? await call('records.delete', { entity, ids, reviewedTotal })
+        : mode === 'purge'
+          ? await call('trash.purge', { entity, ids, reviewedTotal })
+          : await callWithStepUp('privacy.erase', { entity: 'contact', id: ids[0] ?? 0, reviewedTotal });
+    setBusy(false);
+    if (result.ok) {
+      onDone(result.value);
+      return;
+    }
+    if (isStepUpCancelled(result.error)) return;
+    if (result.error.code === 'CONFLICT') {
+      // More would go now than the user reviewed: show the new impact and ask again from the start.
+      setChanged(t('delete.changed', { message: result.error.message }));
+      setTyping(false);
+      setTyped('');
+      await check();
+      cancelRef.current?.focus();
+      return;
+    }
+    setError(t('records.deleteFailed', { message: result.error.message }));
+  }
+
+  // Once the deletion is on its way, its answer must be heard: no cancelling half-way.
+  function cancel() {
+    if (!busy) onCancel();
+  }
+
+  function onTypedKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Typing is the confirmation; Enter must not stand in for it, even when the text is right.
+    if (event.key === 'Enter') event.preventDefault();
+  }
+
+  const textId = `${id}-text`;
+  const reviewNext = needsTyping && !typing;
+  // The core refuses a permanent deletion that records kept for the bookkeeping still point to.
+  const blocked = impact !== null && impact.blockers.length > 0;
+
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={textId} onCancel={cancel} initialFocus={cancelRef} size={impact && impact.level !== 'simple' ? 'wide' : 'normal'}>
+      <h2 id={`${id}-title`}>{t(TITLES[mode], { what })}</h2>
+      {loaded.kind === 'loading' && (
+        <p id={textId} className="muted">
+          {t('delete.checking')}
+        </p>
+      )}
+      {loaded.kind === 'failed' && (
+        <div id={textId}>
+          <Notice tone="error">{t('delete.impactFailed', { message: loaded.message })}</Notice>
+        </div>
+      )}
+      {changed && <Notice tone="warning">{changed}</Notice>}
+      {impact && !typing && <ImpactSummary impact={impact} textId={textId} />}
+      {impact && typing && (
+        <p id={textId}>{t(TYPE_INTROS[mode], { count: formatCount(impact.total, language), what })}</p>
+      )}
+      {blocked && <Notice tone="warning">{t('delete.blocked')}</Notice>}
+      {impact && !blocked && !impact.undoable && <Notice tone="warning">{t('delete.cannotUndo')}</Notice>}
+      {impact && typing && needsTyping && (
+        <TextField
+          ref={typedRef}
+          label={t('delete.typeLabel', { text: impact.typeToConfirm ?? '' })}
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={busy}
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          onKeyDown={onTypedKeyDown}
+        />
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="button-row">
+        {impact &&
+          !blocked &&
+          (reviewNext ? (
+            <button type="button" className="button-primary" onClick={() => void confirm()}>
+              {t('delete.continue')}
+            </button>
+          ) : (
+            <button type="button" className="button-danger" disabled={busy || !typedRight} onClick={() => void confirm()}>
+              {busy ? t('delete.working') : confirmLabel}
+            </button>
+          ))}
+        <button ref={cancelRef} type="button" className="button-quiet" disabled={busy} onClick={cancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

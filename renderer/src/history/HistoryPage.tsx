@@ -1,0 +1,87 @@
+/**
+ * The signed-in user's own recent commands, newest first, with Undo and Redo at the top: the same
+ * stack the keys walk (DESIGN §7). Commands nothing can reverse (erasure, permanent deletion) say so.
+ */
+import { useEffect, useState } from 'react';
+import type { CommandSummary } from '../../../shared/historyTypes';
+import { describeCommand } from '../../../shared/historyLabels';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatDateTime } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { isMacPlatform } from '../sessionActivity';
+import { useHistory } from './HistoryProvider';
+import { redoShortcut, undoShortcut } from './undoShortcuts';
+
+const LIMIT = 100;
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; commands: CommandSummary[] };
+
+export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
+  const { t, language } = useI18n();
+  const history = useHistory();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  // Every undo or redo shows the page afresh (the shell remounts it), so loading once is enough.
+  useEffect(() => {
+    let current = true;
+    void call('history.list', { limit: LIMIT }).then((result) => {
+      if (current) setLoaded(result.ok ? { kind: 'ready', commands: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const mac = isMacPlatform();
+
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{t('history.title')}</PageHeading>
+      <p>{t('history.intro', { undoKey: mac ? '⌘Z' : 'Ctrl+Z', redoKey: mac ? '⇧⌘Z' : 'Ctrl+Shift+Z' })}</p>
+      <div className="button-row">
+        <button type="button" className="button-primary" disabled={history.busy} aria-keyshortcuts={undoShortcut()} onClick={() => void history.undo()}>
+          {t('history.undo')}
+        </button>
+        <button type="button" className="button-quiet" disabled={history.busy} aria-keyshortcuts={redoShortcut()} onClick={() => void history.redo()}>
+          {t('history.redo')}
+        </button>
+      </div>
+      <section className="panel" aria-labelledby="history-list-title">
+        <h3 id="history-list-title">{t('history.listTitle')}</h3>
+        {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+        {loaded.kind === 'failed' && <Notice tone="error">{t('history.loadFailed', { message: loaded.message })}</Notice>}
+        {loaded.kind === 'ready' && loaded.commands.length === 0 && <p className="muted">{t('history.empty')}</p>}
+        {loaded.kind === 'ready' && loaded.commands.length > 0 && (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('history.listTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.col.what')}</th>
+                  <th scope="col">{t('history.col.when')}</th>
+                  <th scope="col">{t('history.col.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.commands.map((command) => (
+                  <tr key={command.id} className={command.state === 'undone' ? 'command-undone' : undefined}>
+                    <td>{describeCommand(command.label, language)}</td>
+                    <td>
+                      <time dateTime={command.at}>{formatDateTime(command.at, language)}</time>
+                    </td>
+                    <td>
+                      {command.state === 'done' ? t('history.state.done') : t('history.state.undone')}
+                      {!command.undoable && <span className="muted">{` · ${t('history.notUndoable')}`}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

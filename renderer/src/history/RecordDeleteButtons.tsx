@@ -1,0 +1,60 @@
+/**
+ * The deletion buttons of a record's page: Delete (to the trash) for those with the delete right,
+ * and for a contact, Erase (GDPR art. 17) for those with the privacy.erase task. Either opens the
+ * graded dialog; once done, the page leaves the record, which is no longer there to show.
+ */
+import { useState } from 'react';
+import type { DeleteMode } from '../../../shared/historyTypes';
+import type { RecordView } from '../../../shared/recordTypes';
+import { useI18n } from '../i18n/I18nProvider';
+import { titleOf } from '../records/display';
+import { isListEntity, useNavigation } from '../records/navigation';
+import { useRights } from '../records/rights';
+import { DeleteDialog } from './DeleteDialog';
+import { useHistory } from './HistoryProvider';
+
+export function RecordDeleteButtons({ record, disabled }: { record: RecordView; disabled: boolean }) {
+  const { t } = useI18n();
+  const { go, back, canGoBack } = useNavigation();
+  const rights = useRights();
+  const history = useHistory();
+  const [mode, setMode] = useState<DeleteMode | null>(null);
+  const entity = record.entity;
+  const canDelete = rights.can(entity, 'delete');
+  const canErase = entity === 'contact' && rights.hasTask('privacy.erase');
+
+  function leave() {
+    if (canGoBack) back();
+    else if (isListEntity(entity)) go({ page: 'list', entity });
+    else go({ page: 'home' });
+  }
+
+  return (
+    <>
+      {canDelete && (
+        <button type="button" className="button-quiet button-danger-quiet" disabled={disabled} onClick={() => setMode('trash')}>
+          {t('records.delete')}
+        </button>
+      )}
+      {canErase && (
+        <button type="button" className="button-quiet button-danger-quiet" disabled={disabled} onClick={() => setMode('erase')}>
+          {t('records.erase')}
+        </button>
+      )}
+      {mode && (
+        <DeleteDialog
+          entity={entity}
+          ids={[record.id]}
+          mode={mode}
+          title={titleOf(record, t)}
+          onCancel={() => setMode(null)}
+          onDone={(result) => {
+            setMode(null);
+            history.deleted(mode, entity, 1, result);
+            leave();
+          }}
+        />
+      )}
+    </>
+  );
+}

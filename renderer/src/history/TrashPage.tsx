@@ -1,0 +1,160 @@
+/**
+ * The trash: what was deleted, newest first, by whom and when, and how many records went with it.
+ * Restore brings a record back with everything that went with it (and is itself undoable); with
+ * the trash.purge task, "Delete permanently" opens the graded dialog in purge mode. Items older
+ * than the policy's retention leave for good; the page says after how long, and when that last ran.
+ */
+import { useEffect, useState } from 'react';
+import type { TrashItem, TrashPage as TrashPageData } from '../../../shared/historyTypes';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatCount, formatDateTime } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import { entitySingular, titleOf } from '../records/display';
+import { useRights } from '../records/rights';
+import { DeleteDialog } from './DeleteDialog';
+import { useHistory } from './HistoryProvider';
+
+const PAGE_SIZE = 50;
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; page: TrashPageData };
+
+export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
+  const { t, language } = useI18n();
+  const rights = useRights();
+  const history = useHistory();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [purging, setPurging] = useState<TrashItem | null>(null);
+  const canPurge = rights.hasTask('trash.purge');
+
+  // A restore or purge shows the page afresh (the shell remounts it), so loading once is enough.
+  useEffect(() => {
+    let current = true;
+    void call('trash.list', { limit: PAGE_SIZE }).then((result) => {
+      if (current) setLoaded(result.ok ? { kind: 'ready', page: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function loadMore(after: string) {
+    setLoadingMore(true);
+    setError(null);
+    const result = await call('trash.list', { after, limit: PAGE_SIZE });
+    setLoadingMore(false);
+    if (!result.ok) {
+      setError(t('trash.loadFailed', { message: result.error.message }));
+      return;
+    }
+    setLoaded((previous) =>
+      previous.kind === 'ready' ? { kind: 'ready', page: { ...result.value, items: [...previous.page.items, ...result.value.items] } } : previous,
+    );
+  }
+
+  async function restore(item: TrashItem) {
+    setBusy(true);
+    setError(null);
+    const result = await call('trash.restore', { entity: item.entity, id: item.id });
+    setBusy(false);
+    if (result.ok) history.restored(result.value);
+    else setError(t('trash.restoreFailed', { message: result.error.message }));
+  }
+
+  const page = loaded.kind === 'ready' ? loaded.page : null;
+
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{t('trash.title')}</PageHeading>
+      {page && (
+        <div>
+          <p>{page.retentionDays === 1 ? t('trash.retentionOne') : t('trash.retention', { days: formatCount(page.retentionDays, language) })}</p>
+          {page.lastEmptied && (
+            <p className="muted">
+              {t('trash.lastEmptied', {
+                date: formatDateTime(page.lastEmptied.at, language),
+                removed: formatCount(page.lastEmptied.removed, language),
+                kept: formatCount(page.lastEmptied.kept, language),
+              })}
+            </p>
+          )}
+        </div>
+      )}
+      {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.message })}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
+      {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      {page && page.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('trash.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trash.col.title')}</th>
+                <th scope="col">{t('trash.col.entity')}</th>
+                <th scope="col">{t('trash.col.deletedBy')}</th>
+                <th scope="col">{t('trash.col.deletedAt')}</th>
+                <th scope="col">{t('trash.col.with')}</th>
+                <th scope="col">{t('trash.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => {
+                const title = titleOf(item, t);
+                return (
+                  <tr key={`${item.entity}-${item.id}`}>
+                    <th scope="row">{title}</th>
+                    <td>{entitySingular(item.entity, language)}</td>
+                    <td>{item.deletedBy ?? t('records.none')}</td>
+                    <td>
+                      <time dateTime={item.deletedAt}>{formatDateTime(item.deletedAt, language)}</time>
+                    </td>
+                    <td>{item.withCount > 0 ? t('trash.withCount', { count: formatCount(item.withCount, language) }) : ''}</td>
+                    <td>
+                      <div className="row-actions">
+                        {rights.can(item.entity, 'restore') && (
+                          <button type="button" className="button-small" disabled={busy} aria-label={t('trash.restoreLabel', { title })} onClick={() => void restore(item)}>
+                            {t('trash.restore')}
+                          </button>
+                        )}
+                        {canPurge && (
+                          <button type="button" className="button-small button-danger-quiet" disabled={busy} aria-label={t('trash.purgeLabel', { title })} onClick={() => setPurging(item)}>
+                            {t('trash.purge')}
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page?.next && (
+        <div>
+          <button type="button" className="button-quiet" disabled={loadingMore} onClick={() => void loadMore(page.next ?? '')}>
+            {loadingMore ? t('common.loading') : t('trash.more')}
+          </button>
+        </div>
+      )}
+      {purging && (
+        <DeleteDialog
+          entity={purging.entity}
+          ids={[purging.id]}
+          mode="purge"
+          title={titleOf(purging, t)}
+          onCancel={() => setPurging(null)}
+          onDone={(result) => {
+            setPurging(null);
+            history.deleted('purge', purging.entity, 1, result);
+          }}
+        />
+      )}
+    </section>
+  );
+}

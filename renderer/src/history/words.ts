@@ -1,0 +1,94 @@
+/**
+ * Words for history, trash and deletion that depend on data: counts of records ("3 contacts"),
+ * the command a toast is about, and what an undo, redo or restore brought back and where. The
+ * command wording itself comes from shared/historyLabels, so the CLI and the app say the same.
+ */
+import type { ApiError } from '../../../shared/errors';
+import { countedEntity, describeCommand } from '../../../shared/historyLabels';
+import type { AffectedRecord, DeleteMode, HistoryResult } from '../../../shared/historyTypes';
+import { entityDef, type EntityName } from '../../../shared/registry';
+import { formatCount } from '../format';
+import type { Language, Translate } from '../i18n/translate';
+import { titleOf } from '../records/display';
+
+/** Always with the number, for lists of counts: "1 activity", "3 contacts". */
+export function entityCount(entity: EntityName, count: number, language: Language): string {
+  const label = entityDef(entity).label[count === 1 ? 'singular' : 'plural'][language].toLowerCase();
+  return `${formatCount(count, language)} ${label}`;
+}
+
+/** "Contact", "25 contacts": what a deletion was about, at the start of a sentence. */
+export function capitalisedCount(entity: EntityName, count: number, language: Language): string {
+  const text = countedEntity(entity, count, language);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export type HistoryAction = 'undo' | 'redo' | 'restore';
+
+/** What a toast says; kept as data so it follows a change of language while it is shown. */
+export type ToastContent =
+  | { kind: 'deleted'; mode: DeleteMode; entity: EntityName; count: number; commandId: number }
+  | { kind: 'result'; action: HistoryAction; result: HistoryResult }
+  | { kind: 'failed'; action: HistoryAction; error: ApiError }
+  /** The toast's Undo or Redo would no longer reach the command it was about. */
+  | { kind: 'stale'; action: 'undo' | 'redo' };
+
+/** "Jan Jansen is back in Contacts": where the first record the command named is now. */
+function whereSentence(record: AffectedRecord, action: HistoryAction, t: Translate, language: Language): string {
+  const params = { title: titleOf(record, t), where: entityDef(record.entity).label.plural[language] };
+  switch (record.state) {
+    case 'back':
+      return t('history.back', params);
+    case 'gone':
+      return t('history.gone', params);
+    case 'changed':
+      return t(action === 'redo' ? 'history.changedAgain' : 'history.changedBack', params);
+  }
+}
+
+export function resultText(action: HistoryAction, result: HistoryResult, t: Translate, language: Language): string {
+  const [first, ...rest] = result.records;
+  const others = rest.length + result.more;
+  const where = first
+    ? whereSentence(first, action, t, language) +
+      (others === 0 ? '' : others === 1 ? t('history.withOneMore') : t('history.withMore', { count: formatCount(others, language) }))
+    : '';
+  if (action === 'restore') return `${where}.`;
+  const command = describeCommand(result.command.label, language);
+  const done = t(action === 'undo' ? 'history.undone' : 'history.redone', { command });
+  return where === '' ? `${done}.` : `${done} — ${where}.`;
+}
+
+export function failureText(action: HistoryAction, error: ApiError, t: Translate): string {
+  if (action === 'restore') return t('trash.restoreFailed', { message: error.message });
+  // "Nothing to undo" is the core's plain answer; said in the user's language, it needs no prefix.
+  if (error.code === 'NOT_FOUND') return t(action === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo');
+  return t(action === 'undo' ? 'history.undoFailed' : 'history.redoFailed', { message: error.message });
+}
+
+export function deletedText(mode: DeleteMode, entity: EntityName, count: number, t: Translate, language: Language): string {
+  const what = capitalisedCount(entity, count, language);
+  if (mode === 'trash') return t('toast.movedToTrash', { what });
+  if (mode === 'purge') return t('toast.purged', { what });
+  return t('toast.erased', { what });
+}
+
+export function toastText(content: ToastContent, t: Translate, language: Language): string {
+  switch (content.kind) {
+    case 'deleted':
+      return deletedText(content.mode, content.entity, content.count, t, language);
+    case 'result':
+      return resultText(content.action, content.result, t, language);
+    case 'failed':
+      return failureText(content.action, content.error, t);
+    case 'stale':
+      return t(content.action === 'undo' ? 'toast.staleUndo' : 'toast.staleRedo');
+  }
+}
+
+/** The record a toast offers to open: the first one the command named, if it is there to see. */
+export function openableRecord(content: ToastContent): AffectedRecord | null {
+  if (content.kind !== 'result') return null;
+  const first = content.result.records[0];
+  return first && first.state !== 'gone' ? first : null;
+}

@@ -1,0 +1,403 @@
+/**
+ * Delete safely and undo mistakes (issue 6, DESIGN §7). A contact with activities goes to the
+ * trash in one step and comes back with Ctrl+Z, even after the app was closed and opened again;
+ * an organisation with contacts asks to review what loses its link; 25 contacts at once ask to
+ * type 25, and Enter does not stand in for typing; Ctrl+Z inside a text field stays the field's own
+ * undo; the toast's Undo never reverses a later change than the one it names; the policy sets the
+ * typing threshold and the retention; the trash restores and deletes for good; erasure says it
+ * cannot be undone and asks for the person's name.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
+import { expect, saveScreenshot, test } from './fixtures';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator } from './flows';
+
+const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
+
+/** Focus on nothing in particular, as after clicking an empty part of the page. */
+async function focusPageBody(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect(page.locator('body')).toBeFocused();
+}
+
+/** Sensitive calls ask for a fresh code when the last one is a few minutes old; give it if asked. */
+async function confirmStepUpIfAsked(page: Page, authenticator: Authenticator, done: Locator): Promise<void> {
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(stepUp.or(done)).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel('Code').fill(await authenticator.nextCode());
+    await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await expect(done).toBeVisible();
+}
+
+function toast(page: Page, text: string | RegExp) {
+  return page.getByRole('status').filter({ hasText: text });
+}
+
+/** Moves records to the trash through the core, as the dialog does: the reviewed total goes with it. */
+async function moveToTrash(page: Page, entity: 'contact' | 'organisation', ids: number[]): Promise<void> {
+  const impact = await invoke(page, 'records.deleteImpact', { entity, ids, mode: 'trash' });
+  if (!impact.ok) throw new Error(impact.error.message);
+  const deleted = await invoke(page, 'records.delete', { entity, ids, reviewedTotal: impact.value.total });
+  if (!deleted.ok) throw new Error(deleted.error.message);
+}
+
+async function contactCount(page: Page): Promise<number> {
+  const counted = await invoke(page, 'records.count', { entity: 'contact' });
+  if (!counted.ok) throw new Error(counted.error.message);
+  return counted.value.count;
+}
+
+test('a contact with activities goes in one step, leaves list and search, and Ctrl+Z brings it back, also after a restart', async ({ page, preview }, testInfo) => {
+  test.setTimeout(180_000);
+  const { authenticator } = await setUpAndEnrol(page);
+  const jan = await createRecord(page, 'contact', { first_name: 'Jan', last_name: 'Jansen' });
+  await createRecord(page, 'activity', { kind: 'call', subject: 'Called about the rye bread', due_at: '2025-03-02', done: true, contact_id: jan.id });
+  await createRecord(page, 'activity', { kind: 'note', subject: 'Prefers mornings', due_at: '2025-03-03', done: true, contact_id: jan.id });
+  await createRecord(page, 'contact', { first_name: 'Piet', last_name: 'Pieters' });
+
+  await goTo(page, 'Contacts');
+  const table = page.getByRole('table', { name: 'Contacts' });
+  await table.getByRole('link', { name: 'Jan Jansen' }).click();
+  await expect(recordHeading(page, 'Jan Jansen')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+
+  // One step: the button names the action, the activities are mentioned, nothing to review or type.
+  const dialog = page.getByRole('dialog', { name: 'Delete Jan Jansen?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const confirm = dialog.getByRole('button', { name: 'Move contact to trash' });
+  await expect(confirm).toBeEnabled();
+  await expect(dialog).toContainText('2 activities');
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+  await expect(dialog.getByRole('heading', { level: 3 })).toHaveCount(0);
+  await saveScreenshot(page, testInfo, 'delete-simple');
+  await confirm.click();
+  await expect(dialog).toHaveCount(0);
+
+  // Back on the list, without Jan; the toast offers Undo.
+  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Piet Pieters' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Jan Jansen' })).toHaveCount(0);
+  await expect(toast(page, 'Contact moved to trash').getByRole('button', { name: 'Undo' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'undo-toast');
+
+  // Search does not find him either.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('jansen');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('Nothing found for “jansen”.');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Ctrl+Z with the focus on the page: the contact and its activities come back.
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, 'Undone: Delete contact Jan Jansen — Jan Jansen is back in Contacts')).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Jan Jansen' })).toBeVisible();
+  await table.getByRole('link', { name: 'Jan Jansen' }).click();
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('link', { name: 'Called about the rye bread' })).toBeVisible();
+  await expect(timeline.getByRole('link', { name: 'Prefers mornings' })).toBeVisible();
+
+  // Ctrl+Shift+Z deletes him again; the page he was on says so.
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(toast(page, 'Redone: Delete contact Jan Jansen — Jan Jansen is gone from Contacts')).toBeVisible();
+  await expect(page.getByRole('main').getByText('This record does not exist (any more).')).toBeVisible();
+
+  // Close and reopen: the core stops and starts on the same file; the user signs in again.
+  await preview.restart();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => authenticator.nextCode());
+  await expectHome(page);
+  await goTo(page, 'Contacts');
+  await expect(table.getByRole('link', { name: 'Piet Pieters' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Jan Jansen' })).toHaveCount(0);
+
+  // The journal outlived the restart: Ctrl+Z undoes the deletion, Ctrl+Shift+Z redoes it.
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, 'Undone: Delete contact Jan Jansen')).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Jan Jansen' })).toBeVisible();
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(toast(page, 'Redone: Delete contact Jan Jansen')).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Jan Jansen' })).toHaveCount(0);
+  await expect(table.getByRole('link', { name: 'Piet Pieters' })).toBeVisible();
+
+  // The History page shows the same stack, newest first, and its Undo button walks it too.
+  await goTo(page, 'History');
+  const journal = page.getByRole('table', { name: 'Your recent changes' });
+  const newest = journal.getByRole('row').nth(1);
+  await expect(newest).toContainText('Delete contact Jan Jansen');
+  await expect(newest).toContainText('Done');
+  await page.getByRole('main').getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(toast(page, 'Undone: Delete contact Jan Jansen')).toBeVisible();
+  await expect(newest).toContainText('Undone');
+  await saveScreenshot(page, testInfo, 'history');
+});
+
+test("the toast's Undo reverses only the deletion it names, not a later change", async ({ page }) => {
+  await setUpAndEnrol(page);
+  const kees = await createRecord(page, 'contact', { first_name: 'Kees', last_name: 'Weg' });
+  const lotte = await createRecord(page, 'contact', { first_name: 'Lotte', last_name: 'Blijft' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Kees Weg' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete Kees Weg?' }).getByRole('button', { name: 'Move contact to trash' }).click();
+  const moved = toast(page, 'Contact moved to trash');
+  await expect(moved).toBeVisible();
+
+  // Something else changes after the deletion; the toast's Undo would now reach that instead.
+  const edited = await invoke(page, 'records.update', { entity: 'contact', id: lotte.id, values: { job_title: 'Baker' } });
+  expect(edited.ok).toBe(true);
+  await moved.getByRole('button', { name: 'Undo' }).click();
+  const stale = toast(page, 'You changed something else since');
+  await expect(stale.getByRole('button', { name: 'Open History' })).toBeFocused();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: kees.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: lotte.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Baker' } } } });
+
+  // Ctrl+Z itself walks the stack: the newest change goes first.
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, 'Undone: Edit contact Lotte Blijft — Lotte Blijft in Contacts has its earlier values again')).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: kees.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});
+
+test('the policy sets from how many records typing is asked, and how long the trash keeps them', async ({ page }) => {
+  const { authenticator } = await setUpAndEnrol(page);
+  for (const first of ['Ad', 'Bo', 'Cas']) await createRecord(page, 'contact', { first_name: first, last_name: 'Drie' });
+
+  await goTo(page, 'Users');
+  await page.getByLabel('Keep deleted records in the trash for this many days').fill('7');
+  await page.getByLabel('Ask to type the number when deleting at least this many records').fill('3');
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'The security policy is saved.' });
+  await confirmStepUpIfAsked(page, authenticator, saved);
+
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  await page.getByRole('button', { name: 'Delete selected (3)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 3 contacts?' });
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Type 3 to confirm' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await contactCount(page)).toBe(3);
+
+  await goTo(page, 'Trash');
+  await expect(page.getByText('Items are removed for good after 7 days.')).toBeVisible();
+});
+
+test('deleting an organisation with contacts shows what only loses its link, then asks', async ({ page }, testInfo) => {
+  await setUpAndEnrol(page);
+  const organisation = await createRecord(page, 'organisation', { name: 'Bakkerij van Dijk' });
+  for (const first of ['Anna', 'Bram', 'Cor']) {
+    await createRecord(page, 'contact', { first_name: first, last_name: 'van Dijk', organisation_id: organisation.id });
+  }
+
+  await goTo(page, 'Organisations');
+  await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Bakkerij van Dijk' }).click();
+  await expect(recordHeading(page, 'Bakkerij van Dijk')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Delete Bakkerij van Dijk?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const unlinked = dialog.getByRole('region', { name: 'Stays, but loses its link' });
+  await expect(unlinked.getByRole('listitem')).toHaveText(['3 contacts']);
+  await expect(dialog.getByRole('region', { name: 'Chosen (1)' }).getByRole('listitem')).toHaveText(['Bakkerij van Dijk']);
+  // Reviewed, then confirmed: no typing for one record.
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  await saveScreenshot(page, testInfo, 'delete-review');
+  await dialog.getByRole('button', { name: 'Move organisation to trash' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toast(page, 'Organisation moved to trash')).toBeVisible();
+
+  // The contacts stay, without the organisation.
+  await goTo(page, 'Contacts');
+  const table = page.getByRole('table', { name: 'Contacts' });
+  await expect(table.getByRole('link', { name: /van Dijk$/ })).toHaveCount(3);
+  await expect(table).not.toContainText('Bakkerij van Dijk');
+});
+
+test('deleting 25 selected contacts asks to type 25; a wrong number or Enter does not confirm', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await setUpAndEnrol(page);
+  for (let start = 1; start <= 25; start += 5) {
+    await Promise.all(
+      Array.from({ length: 5 }, (_, offset) =>
+        createRecord(page, 'contact', { first_name: 'Klant', last_name: `Nummer ${String(start + offset).padStart(2, '0')}` }),
+      ),
+    );
+  }
+  await createRecord(page, 'contact', { first_name: 'Anne', last_name: 'Blijft' });
+  await createRecord(page, 'contact', { first_name: 'Bert', last_name: 'Blijft' });
+
+  await goTo(page, 'Contacts');
+  const table = page.getByRole('table', { name: 'Contacts' });
+  await expect(table.getByRole('link', { name: 'Anne Blijft' })).toBeVisible();
+  const deleteSelected = page.getByRole('button', { name: /^Delete selected/ });
+  await expect(deleteSelected).toBeDisabled();
+  // Every loaded row, then the two that stay taken off again.
+  await table.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  await expect(deleteSelected).toHaveAccessibleName('Delete selected (27)');
+  await table.getByRole('checkbox', { name: 'Select Anne Blijft' }).uncheck();
+  await table.getByRole('checkbox', { name: 'Select Bert Blijft' }).uncheck();
+  await expect(deleteSelected).toHaveAccessibleName('Delete selected (25)');
+  await deleteSelected.click();
+
+  // First the review, then the typing.
+  const dialog = page.getByRole('dialog', { name: 'Delete 25 contacts?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(dialog.getByRole('heading', { name: 'Chosen (25)' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Move 25 contacts to trash' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  const typed = dialog.getByRole('textbox', { name: 'Type 25 to confirm' });
+  await expect(typed).toBeFocused();
+  const confirm = dialog.getByRole('button', { name: 'Move 25 contacts to trash' });
+  await expect(confirm).toBeDisabled();
+
+  await typed.fill('24');
+  await expect(confirm).toBeDisabled();
+  await typed.press('Enter');
+  await expect(dialog).toBeVisible();
+  await typed.fill('25');
+  await expect(confirm).toBeEnabled();
+  // Even with the right number, Enter in the field is not the confirmation.
+  await typed.press('Enter');
+  await expect(dialog).toBeVisible();
+  expect(await contactCount(page)).toBe(27);
+  await saveScreenshot(page, testInfo, 'delete-typed');
+
+  await confirm.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toast(page, '25 contacts moved to trash')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('link', { name: 'Anne Blijft' })).toBeVisible();
+  await expect(table.getByRole('link', { name: /^Klant Nummer/ })).toHaveCount(0);
+  expect(await contactCount(page)).toBe(2);
+});
+
+test('Ctrl+Z inside a text field undoes the typing, not the last deletion', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
+  await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
+  await moveToTrash(page, 'contact', [gone.id]);
+  const before = await invoke(page, 'history.list', { limit: 5 });
+  expect(before.ok && before.value[0]).toMatchObject({ label: { verb: 'delete' }, state: 'done' });
+
+  // In the search box.
+  await goTo(page, 'Contacts');
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.click();
+  await page.keyboard.type('abc');
+  await expect(search).toHaveValue('abc');
+  await page.keyboard.press('Control+Z');
+  await expect(search).not.toHaveValue('abc');
+
+  // In a form field.
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Hans Blijft' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const jobTitle = page.getByLabel('Job title');
+  await jobTitle.click();
+  await page.keyboard.type('Baker');
+  await page.keyboard.press('Control+Z');
+  await expect(jobTitle).not.toHaveValue('Baker');
+
+  // Nothing happened on the CRM side: the deletion stands and the journal is as it was.
+  await expect(page.getByRole('status').filter({ hasText: /Undone/ })).toHaveCount(0);
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: gone.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await invoke(page, 'history.list', { limit: 5 })).toEqual(before);
+});
+
+test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
+  await setUpAndEnrol(page);
+  const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });
+  await createRecord(page, 'activity', { kind: 'call', subject: 'Asked for a catalogue', due_at: '2025-04-01', done: true, contact_id: tom.id });
+  const olga = await createRecord(page, 'contact', { first_name: 'Olga', last_name: 'Opruimen' });
+  // An invoice needs its organisation for the bookkeeping: the shop can go to the trash, not further.
+  const shop = await createRecord(page, 'organisation', { name: 'Winkel Ivo' });
+  await createRecord(page, 'invoice', { number: 'F-7', organisation_id: shop.id, amount_cents: 1_000, due_on: '2030-01-01', status: 'sent' });
+  await moveToTrash(page, 'organisation', [shop.id]);
+  await moveToTrash(page, 'contact', [olga.id]);
+  await moveToTrash(page, 'contact', [tom.id]);
+
+  await goTo(page, 'Trash');
+  await expect(page.getByRole('heading', { level: 2, name: 'Trash' })).toBeVisible();
+  await expect(page.getByText('Items are removed for good after 30 days.')).toBeVisible();
+  const trash = page.getByRole('table', { name: 'Deleted records' });
+  const tomRow = trash.getByRole('row', { name: /Tom Terug/ });
+  await expect(tomRow).toContainText('Contact');
+  await expect(tomRow).toContainText('+1 with it');
+  await expect(tomRow).toContainText(ACCOUNT.username);
+  await saveScreenshot(page, testInfo, 'trash');
+
+  await tomRow.getByRole('button', { name: 'Restore Tom Terug' }).click();
+  await expect(toast(page, 'Tom Terug is back in Contacts')).toBeVisible();
+  await expect(trash.getByRole('row', { name: /Tom Terug/ })).toHaveCount(0);
+  await toast(page, 'Tom Terug is back in Contacts').getByRole('button', { name: 'Open Tom Terug' }).click();
+  await expect(recordHeading(page, 'Tom Terug')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('link', { name: 'Asked for a catalogue' })).toBeVisible();
+
+  // What an invoice still points to cannot be deleted permanently: the dialog says why, and offers no way on.
+  await goTo(page, 'Trash');
+  await trash.getByRole('button', { name: 'Delete permanently: Winkel Ivo' }).click();
+  const blocked = page.getByRole('dialog', { name: 'Permanently delete Winkel Ivo?' });
+  await expect(blocked.getByRole('region', { name: 'Prevents permanent deletion' }).getByRole('listitem')).toHaveText(['1 invoice']);
+  await expect(blocked.getByRole('button')).toHaveText(['Cancel']);
+  await page.keyboard.press('Escape');
+  await expect(blocked).toHaveCount(0);
+
+  // Permanently: review, then the name; it says it cannot be undone.
+  await goTo(page, 'Trash');
+  await trash.getByRole('button', { name: 'Delete permanently: Olga Opruimen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Permanently delete Olga Opruimen?' });
+  await expect(dialog).toContainText('This cannot be undone');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  const typed = dialog.getByRole('textbox', { name: 'Type Olga Opruimen to confirm' });
+  const confirm = dialog.getByRole('button', { name: 'Permanently delete contact' });
+  await expect(confirm).toBeDisabled();
+  await typed.fill('Olga Opruimen');
+  await confirm.click();
+  await expect(toast(page, 'Contact permanently deleted')).toBeVisible();
+  await expect(trash.getByRole('row', { name: /Olga Opruimen/ })).toHaveCount(0);
+  await expect(trash.getByRole('row', { name: /Winkel Ivo/ })).toBeVisible();
+});
+
+test('erasing a contact says it cannot be undone and asks for the name; only the privacy task may', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const admin = await setUpAndEnrol(page);
+  const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel' });
+  // The administrator may delete, but erasure is the privacy officer's task.
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
+  await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Erase personal data' })).toHaveCount(0);
+
+  const privacy = await addColleagueAndSignIn(page, admin.authenticator, PRIVACY);
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
+  await page.getByRole('button', { name: 'Erase personal data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Erase Erik Wissel?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(dialog).toContainText('This cannot be undone');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  const typed = dialog.getByRole('textbox', { name: 'Type Erik Wissel to confirm' });
+  const confirm = dialog.getByRole('button', { name: 'Erase contact' });
+  await expect(confirm).toBeDisabled();
+  await typed.fill('Erik');
+  await expect(confirm).toBeDisabled();
+  await typed.fill('Erik Wissel');
+  await saveScreenshot(page, testInfo, 'erase');
+  await confirm.click();
+
+  // Erasure needs a fresh second factor; the step-up dialog asks for it when it is not fresh.
+  const erased = toast(page, 'Contact erased; this cannot be undone');
+  await confirmStepUpIfAsked(page, privacy.authenticator, erased);
+  await expect(erased.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: erik.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  await goTo(page, 'Trash');
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
+});
