@@ -163,40 +163,56 @@ function subtitleOf(db: Db, access: Access, entity: EntityName, row: Record<stri
 }
 
 /**
- * Best matches first (bm25, the title weighing ten times the rest), grouped by kind. Each kind is
- * searched joined to its table with the caller's read scope in the WHERE clause, so a record
- * outside the scope is never fetched.
+ * At most this many matches are ranked (bm25) per query: ranking costs time for every match, and
+ * two letters over a million names match hundreds of thousands. A query with more matches is too
+ * broad to rank within a keystroke: then title matches come first, then the rest, each in index
+ * order, until the page is full. Every query with fewer matches is ranked exactly.
+ */
+export const SEARCH_RANK_LIMIT = 1_000;
+
+/** How many candidates a broad pass reads, in index order, per page of hits asked for. */
+const BROAD_CANDIDATES_PER_HIT = 4;
+
+/** Candidate rowids for one FTS5 expression: all of them best first, or — when too many — the first few. */
+function candidates(db: Db, match: string, limit: number): number[] {
+  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(match, SEARCH_RANK_LIMIT) !== undefined;
+  if (!broad) {
+    return prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0)').pluck().all(match) as number[];
+  }
+  return prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?').pluck().all(match, limit * BROAD_CANDIDATES_PER_HIT) as number[];
+}
+
+/**
+ * Best matches first (bm25, the title weighing ten times the rest), grouped by kind. Hits are read
+ * in that order and kept only when the record is live and inside the caller's read scope, so a
+ * record outside the scope never leaves the core.
  */
 export function searchRecords(db: Db, access: Access, text: string, limit = 50): SearchGroup[] {
   const expression = searchExpression(text);
   if (!expression) return [];
-  const matches: { rowid: number; score: number }[] = [];
-  for (const [entity, code] of Object.entries(SEARCH_KINDS) as [EntityName, number][]) {
-    const scope = scopeCondition(access, entity, 'read', 'r');
-    if (scope.sql === '0') continue;
-    const table = ENTITIES[entity].table;
-    matches.push(
-      ...(prepared(
-        db,
-        `SELECT s.rowid AS rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index s JOIN ${table} r ON r.id = s.rowid / 8
-         WHERE search_index MATCH ? AND s.rowid % 8 = ${code} AND r.deleted_at IS NULL AND ${scope.sql}
-         ORDER BY score LIMIT ?`,
-      ).all(expression, ...scope.params, limit) as { rowid: number; score: number }[]),
-    );
-  }
-  matches.sort((a, b) => a.score - b.score);
+  const readable = new Set((Object.keys(SEARCH_KINDS) as EntityName[]).filter((entity) => access.scope(entity, 'read') !== 'none'));
+  if (readable.size === 0) return [];
+  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(expression, SEARCH_RANK_LIMIT) !== undefined;
+  const passes = broad ? [`{title} : (${expression})`, expression] : [expression];
   const groups = new Map<EntityName, SearchHit[]>();
-  for (const { rowid } of matches.slice(0, limit)) {
-    const target = fromSearchRowid(rowid);
-    if (!target) continue;
-    const row = readRow(db, target.entity, target.id)!;
-    const hit: SearchHit = {
-      entity: target.entity,
-      id: target.id,
-      title: titleOf(target.entity, row),
-      subtitle: subtitleOf(db, access, target.entity, row as Record<string, string | number | null>),
-    };
-    groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);
+  const seen = new Set<number>();
+  for (const match of passes) {
+    for (const rowid of candidates(db, match, limit)) {
+      if (seen.size >= limit) break;
+      const target = fromSearchRowid(rowid);
+      if (!target || !readable.has(target.entity) || seen.has(rowid)) continue;
+      const row = readRow(db, target.entity, target.id);
+      if (!row || row.deleted_at || !rowInScope(access, target.entity, 'read', row)) continue;
+      seen.add(rowid);
+      const hit: SearchHit = {
+        entity: target.entity,
+        id: target.id,
+        title: titleOf(target.entity, row),
+        subtitle: subtitleOf(db, access, target.entity, row as Record<string, string | number | null>),
+      };
+      groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);
+    }
+    if (seen.size >= limit) break;
   }
   return [...groups].map(([entity, hits]) => ({ entity, hits }));
 }
