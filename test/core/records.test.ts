@@ -8,6 +8,9 @@ import type { FieldInfo, ListPage, RecordDetail, RecordView, ReminderLetter, Sea
 import { ENTITIES, LEGAL_BASES } from '../../shared/registry';
 import { dataPaths } from '../../electron/core/install/paths';
 import { SYSTEM_COLUMNS } from '../../electron/core/records/rows';
+import { fold } from '../../electron/core/records/fold';
+import { SEARCH_RANK_LIMIT } from '../../electron/core/records/queries';
+import { seedRecords } from '../../electron/core/records/seed';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 import { checkDecryption, fileHoldsText } from '../support/sqlcipherPages';
 
@@ -121,6 +124,19 @@ describe('search', () => {
     expect(titles(await search(t, 'jan'))).toEqual(['Piet Jansen', 'Els Peeters']);
     const grouped = await search(t, 'ove');
     expect(grouped).toEqual([{ entity: 'deal', hits: [{ entity: 'deal', id: expect.any(Number), title: 'Nieuwe ovens', subtitle: 'Bakkerij Van den Berg · proposal' }] }]);
+  });
+
+  it('answers a query too broad to rank whole with title matches first, within the limit, each record once', async () => {
+    const t = await signedInAdmin();
+    const session = t.core.requireActive();
+    seedRecords(session, { contacts: 1_500, seed: 3 });
+    const { db } = session;
+    const broad = db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"de\"*'").pluck().get() as number;
+    expect(broad).toBeGreaterThan(SEARCH_RANK_LIMIT);
+    const hits = (await search(t, 'de')).flatMap((g) => g.hits);
+    expect(hits).toHaveLength(50);
+    expect(new Set(hits.map((h) => `${h.entity}:${h.id}`)).size).toBe(50);
+    for (const hit of hits) expect(fold(hit.title).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith('de'))).toBe(true);
   });
 
   it('forgets deleted records', async () => {
