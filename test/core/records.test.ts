@@ -269,4 +269,30 @@ describe('query plans of the hot queries', () => {
     expect(detail).toContain(index);
     expect(detail).not.toContain('TEMP B-TREE');
   });
+
+  it('a Field sales list by name walks an index in order, its scope in the WHERE clause', async () => {
+    const t = await signedInAdmin();
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' }));
+    await signInAsNewUser(t, 'sanne', 'sales', { teamIds: [team.id] });
+    const { buildListQuery } = await import('../../electron/core/records/queries');
+    const session = t.core.requireActive();
+    const built = buildListQuery(session.db, session.access, { entity: 'contact', sort: 'name' });
+    expect(built.sql).toContain('team_id IN');
+    const detail = plan(t, built.sql, built.params);
+    expect(detail).toMatch(/contacts_by_(name|team|owner)/);
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it.each([
+    ['the search index', "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET 1000", ['"ja"*'], 'VIRTUAL TABLE INDEX'],
+    ['a contact\'s timeline', 'SELECT * FROM activities WHERE contact_id = ? AND deleted_at IS NULL ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20', [1], 'activities_by_contact'],
+    ['the last command to undo', "SELECT * FROM commands WHERE user_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1", [1], 'commands_by_user'],
+    ['who changed a record since', 'SELECT command_id FROM command_changes WHERE entity = ? AND record_id = ? AND command_id > ?', ['contact', 1, 0], 'command_changes_by_record'],
+    ['the trash, newest first', 'SELECT id FROM contacts WHERE deleted_at IS NOT NULL AND trashed_with IS NULL ORDER BY deleted_at DESC, id DESC LIMIT 50', [], 'contacts_in_trash'],
+  ] as const)('%s uses its index', async (_name, sql, params, index) => {
+    const t = await signedInAdmin();
+    const detail = plan(t, sql, [...params]);
+    expect(detail).toContain(index);
+    expect(detail).not.toContain('SCAN contacts');
+  });
 });
