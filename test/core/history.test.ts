@@ -4,6 +4,8 @@
  * overwriting someone's later work, FORBIDDEN after a right is revoked, the trash with restore,
  * permanent deletion and its retention job, and erasure that leaves no byte of the person behind.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from '../../shared/historyTypes';
@@ -309,6 +311,11 @@ describe('erasure', () => {
     await switchTo(t, ADMIN.adminUsername);
 
     for (const text of [person.last_name, person.email, person.phone]) expect(fileHoldsText(dbFile, key, text), text).toBe(false);
+    // Nor in any other file of the install (a rollback journal, the WAL index, the vault), read raw.
+    for (const file of readdirSync(t.dataDir).filter((name) => statSync(join(t.dataDir, name)).isFile())) {
+      const bytes = readFileSync(join(t.dataDir, file));
+      for (const text of [person.last_name, person.email, person.phone]) expect(bytes.includes(Buffer.from(text)), `${file}: ${text}`).toBe(false);
+    }
     const undo = errorOf(await t.call('history.undo'));
     expect(undo.code).toBe('CONFLICT');
     expect(undo.message).toContain('cannot be undone');
