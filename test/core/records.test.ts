@@ -44,6 +44,21 @@ describe('the field registry', () => {
     }
   });
 
+  it('has an index led by every link between records, for detail pages, the trash and erasure', async () => {
+    const t = await signedInAdmin();
+    const { db } = t.core.requireActive();
+    const unindexed: string[] = [];
+    for (const entity of Object.values(ENTITIES)) {
+      for (const field of entity.fields.filter((f) => f.type === 'reference')) {
+        const leading = db
+          .prepare(`SELECT il.name FROM pragma_index_list('${entity.table}') il WHERE (SELECT name FROM pragma_index_info(il.name) WHERE seqno = 0) = ?`)
+          .all(field.key);
+        if (leading.length === 0) unindexed.push(`${entity.table}.${field.key}`);
+      }
+    }
+    expect(unindexed).toEqual([]);
+  });
+
   it('gives every field a label, a purpose, a legal basis, a sensitivity and a retention in both languages', () => {
     for (const entity of Object.values(ENTITIES)) {
       for (const field of entity.fields) {

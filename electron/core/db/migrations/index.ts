@@ -8,5 +8,6 @@ import { accounts } from './002_accounts';
 import { records } from './003_records';
 import { access } from './004_access';
 import { history } from './005_history';
+import { referenceIndexes } from './006_reference_indexes';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes];
