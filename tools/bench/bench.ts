@@ -67,7 +67,10 @@ async function main(): Promise<void> {
   const { contacts, json } = parse();
   progress(`Kluis benchmark: ${contacts.toLocaleString('en-GB')} contacts, encrypted and plain`);
   const encrypted = await benchInstall(true);
-  const plain = await benchInstall(false);
+  const plain = await benchInstall(false).catch(async (error: unknown) => {
+    await encrypted.remove();
+    throw error;
+  });
   try {
     const seeded = { encrypted: seed(encrypted, contacts, 'encrypted'), plain: seed(plain, contacts, 'plain') };
     const samples = drawSamples(encrypted, SAMPLES);
@@ -115,8 +118,8 @@ async function main(): Promise<void> {
     };
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    await encrypted.core.close();
-    await plain.core.close();
+    await encrypted.remove();
+    await plain.remove();
   }
 }
 

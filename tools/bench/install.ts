@@ -3,7 +3,7 @@
  * keychain would hold it), signed in through the dispatcher exactly as the app signs in, with a Field
  * sales user in a team. `encrypted: false` gives the plain twin: the same code and driver, no key.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
@@ -13,6 +13,13 @@ import { KluisCore } from '../../electron/core/kluis';
 import type { Keychain } from '../../electron/core/vault/keychain';
 
 export const PASSWORD = 'benchmark-zeven-zeeen-zouten';
+
+/** Every folder the benchmark made, so an interrupted run leaves no gigabytes behind. */
+const folders = new Set<string>();
+process.once('SIGINT', () => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  process.exit(130);
+});
 const ADMIN = 'bench.admin';
 
 /** The OS keychain's part, held in memory: the benchmark must not touch the user's keyring. */
@@ -38,6 +45,8 @@ export interface BenchInstall {
   salesUserId: number;
   /** Locks, then unlocks with the password: what a user waits for. */
   unlock(): Promise<void>;
+  /** Closes the install and deletes its folder (a million contacts take gigabytes). */
+  remove(): Promise<void>;
 }
 
 function valueOf<T>(result: { ok: boolean; value?: unknown; error?: { message: string } }, what: string): T {
@@ -46,7 +55,9 @@ function valueOf<T>(result: { ok: boolean; value?: unknown; error?: { message: s
 }
 
 export async function benchInstall(encrypted: boolean): Promise<BenchInstall> {
-  const dataDir = join(mkdtempSync(join(tmpdir(), `kluis-bench-${encrypted ? 'enc' : 'plain'}-`)), 'data');
+  const folder = mkdtempSync(join(tmpdir(), `kluis-bench-${encrypted ? 'enc' : 'plain'}-`));
+  folders.add(folder);
+  const dataDir = join(folder, 'data');
   let clock = Date.now();
   // Each code step gets its own TOTP period, as a person would never reuse one.
   const now = () => clock;
@@ -77,6 +88,11 @@ export async function benchInstall(encrypted: boolean): Promise<BenchInstall> {
     unlock: async () => {
       valueOf(await call('session.lock'), 'lock');
       valueOf(await call('session.unlock', { password: PASSWORD }), 'unlock');
+    },
+    remove: async () => {
+      await core.close();
+      rmSync(folder, { recursive: true, force: true });
+      folders.delete(folder);
     },
   };
 }
