@@ -90,6 +90,19 @@ export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySe
   } else if (change.before) {
     prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   }
-  reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable);
+  if (!searchUnchanged(change, searchable)) reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable);
   return id;
+}
+
+/**
+ * An edit that leaves the indexed words alone (a job title, a stage) need not touch the search
+ * index: rewriting an entry means rewriting the pages of every word and prefix it holds.
+ */
+function searchUnchanged(change: RowChange, searchable: ReadonlySet<string>): boolean {
+  const { before, after } = change;
+  if (!before || !after || SEARCH_KINDS[change.entity] === undefined) return false;
+  if (Boolean(before.deleted_at) !== Boolean(after.deleted_at)) return false;
+  const a = searchTextOf(change.entity, before, searchable);
+  const b = searchTextOf(change.entity, after, searchable);
+  return a.title === b.title && a.body === b.body;
 }
