@@ -18,10 +18,11 @@ export interface KdfParams {
 }
 
 /**
- * 256 MiB, 2 passes: about 0.3 s on a two-core machine — slow and memory-hungry for a guesser,
- * quick enough for a person (the benchmark reports it as `unlock_ms`).
+ * 256 MiB, 3 passes: about 0.4 s on a two-core machine — slow and memory-hungry for a guesser,
+ * quick enough for a person (the benchmark reports it as `unlock_ms`, aimed at 250–1,500 ms; two
+ * passes came too close to the lower end on a quiet machine). Existing slots keep their own.
  */
-export const DEFAULT_KDF_COST = { memoryCost: 262_144, timeCost: 2, parallelism: 1 } as const;
+export const DEFAULT_KDF_COST = { memoryCost: 262_144, timeCost: 3, parallelism: 1 } as const;
 
 export type KdfCost = Pick<KdfParams, 'memoryCost' | 'timeCost' | 'parallelism'>;
 
