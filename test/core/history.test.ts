@@ -192,6 +192,26 @@ describe('undo and redo', () => {
     expect(errorOf(await t.call('records.get', { entity: 'contact', id: own.id })).code).toBe('NOT_FOUND');
   });
 
+  it('name only what the user may read of what came back; the rest is counted', async () => {
+    const t = await signedInAdmin();
+    const overrides = [
+      { right: 'record:contact.delete', effect: 'grant', scope: 'own' },
+      { right: 'record:contact.restore', effect: 'grant', scope: 'own' },
+    ];
+    const sales = await signInAsNewUser(t, 'joris', 'sales');
+    const contact = await create(t, 'contact', { last_name: 'Verbeek' });
+    await switchTo(t, ADMIN.adminUsername);
+    value(await t.call('users.setAccess', { userId: sales.id, role: 'sales', teamIds: [], overrides }));
+    await create(t, 'activity', { kind: 'note', subject: 'Vertrouwelijke notitie van kantoor', contact_id: contact.id });
+
+    await switchTo(t, 'joris', sales.secret);
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.records).toEqual([{ entity: 'contact', id: contact.id, title: 'Verbeek', state: 'back' }]);
+    expect(undone.more).toBe(1);
+    expect(JSON.stringify(undone)).not.toContain('Vertrouwelijke');
+  });
+
   it('takes back a whole import as one command', async () => {
     const t = await signedInAdmin();
     const file = Buffer.from('Voornaam;Achternaam;E-mail;Organisatie\nAnke;Wolters;anke@wolters.nl;Bloemisterij Wolters\nBram;Kok;bram@kok.nl;Bloemisterij Wolters\n').toString('base64');

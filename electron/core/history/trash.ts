@@ -47,6 +47,7 @@ export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: num
   const now = new Date().toISOString();
   const restored = (r: Row): Row => ({ ...r, deleted_at: null, deleted_by: null, trashed_with: null, updated_at: now });
   const records: HistoryResult['records'] = [];
+  let unreadable = 0;
   const { command } = runCommand(ctx, { verb: 'restore', entity, count: 1 }, {}, (write) => {
     write.command.write({ entity, id, before: row, after: restored(row) }, searchableKeys(activeFields(ctx.db, entity)));
     records.push({ entity, id, title: titleOf(entity, row), state: 'back' });
@@ -55,12 +56,14 @@ export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: num
       const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
       for (const part of rows) {
         write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
-        records.push({ entity: child.entity, id: part.id as number, title: titleOf(child.entity, part), state: 'back' });
+        // A part the user may not read (a colleague's activity) comes back too, but is only counted.
+        if (rowInScope(ctx.access, child.entity, 'read', part)) records.push({ entity: child.entity, id: part.id as number, title: titleOf(child.entity, part), state: 'back' });
+        else unreadable++;
       }
     }
   });
-  audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: records.length - 1 } });
-  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) };
+  audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: records.length - 1 + unreadable } });
+  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) + unreadable };
 }
 
 const TITLE_SQL: Record<EntityName, string> = Object.fromEntries(

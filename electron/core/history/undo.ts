@@ -85,15 +85,24 @@ function isForeignKeyFailure(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code) === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-/** What came back and where: the records the user acted on first, then what went along. */
-function affected(applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more'> {
+/**
+ * What came back and where: the records the user acted on first, then what went along. Records the
+ * user may not read (a colleague's activity that moved with a contact) are only counted.
+ */
+function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more'> {
   const seen = new Map<string, AffectedRecord & { direct: boolean }>();
+  let unreadable = 0;
   for (const { change, from, to } of applied) {
+    const row = (to ?? from)!;
+    if (!rowInScope(ctx.access, change.entity, 'read', row)) {
+      unreadable++;
+      continue;
+    }
     const state: AffectedRecord['state'] = !live(to) ? 'gone' : live(from) ? 'changed' : 'back';
-    seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleOf(change.entity, (to ?? from)!), state, direct: change.direct });
+    seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleOf(change.entity, row), state, direct: change.direct });
   }
   const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
-  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) };
+  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable };
 }
 
 function step(ctx: RecordContext, direction: Direction): HistoryResult {
@@ -135,7 +144,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);
   audit(ctx.open, { actor: ctx.user.id, action: direction === 'undo' ? 'history.undone' : 'history.redone', target: `command:${command.id}`, details: { changes: stored.length } });
-  return { command: summaryOf(readCommand(ctx.db, command.id)!), ...affected(planned) };
+  return { command: summaryOf(readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
 }
 
 export const undoLast = (ctx: RecordContext): HistoryResult => step(ctx, 'undo');
