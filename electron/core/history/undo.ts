@@ -124,11 +124,12 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
     const current = readRow(ctx.db, change.entity, change.id);
     if (!unchangedSince(current, from)) {
       const who = laterEditor(ctx, change, command.id);
-      const title = titleOf(change.entity, (current ?? from ?? to)!);
-      throw new KluisError(
-        'CONFLICT',
-        `${ENTITIES[change.entity].label.singular.en} ${title} was changed${who ? ` by ${who}` : ''} since; ${direction} would overwrite that, so nothing was changed.`,
-      );
+      const row = (current ?? from ?? to)!;
+      // A record the user may not read is not named, even here.
+      const what = rowInScope(ctx.access, change.entity, 'read', row)
+        ? `${ENTITIES[change.entity].label.singular.en} ${titleOf(change.entity, row)}`
+        : `A ${entityWord(change.entity)} that went along with it`;
+      throw new KluisError('CONFLICT', `${what} was changed${who ? ` by ${who}` : ''} since; ${direction} would overwrite that, so nothing was changed.`);
     }
     checkRights(ctx, command, change, current, to);
   }
