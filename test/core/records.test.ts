@@ -285,17 +285,36 @@ describe('query plans of the hot queries', () => {
     expect(detail).not.toContain('TEMP B-TREE');
   });
 
-  it('a Field sales list by name walks an index in order, its scope in the WHERE clause', async () => {
+  it.each([
+    ['contacts by name', { entity: 'contact', sort: 'name' }, 'contacts_by_name'],
+    ['organisations by name', { entity: 'organisation', sort: 'name' }, 'organisations_by_name'],
+    ['deals in a stage', { entity: 'deal', where: { stage: 'proposal' } }, 'deals_by_stage'],
+    ['activities by due date', { entity: 'activity', sort: 'due' }, 'activities_by_due'],
+    ['invoices by due date', { entity: 'invoice', sort: 'due' }, 'invoices_by_due'],
+  ] as const)('a team-scoped list of %s walks its index in order and tests the scope on the index entry', async (_name, query, index) => {
     const t = await signedInAdmin();
     const team = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' }));
     await signInAsNewUser(t, 'sanne', 'sales', { teamIds: [team.id] });
     const { buildListQuery } = await import('../../electron/core/records/queries');
     const session = t.core.requireActive();
-    const built = buildListQuery(session.db, session.access, { entity: 'contact', sort: 'name' });
+    // Finance reads invoices of every team; the scope under test is a team scope.
+    const access = { ...session.access, scope: () => 'team' as const };
+    const built = buildListQuery(session.db, access, query as never);
     expect(built.sql).toContain('team_id IN');
     const detail = plan(t, built.sql, built.params);
-    expect(detail).toMatch(/contacts_by_(name|team|owner)/);
+    expect(detail).toContain(index);
     expect(detail).not.toContain('TEMP B-TREE');
+    // The scope's columns are in the index: rows outside it are skipped before the table is read.
+    const columns = session.db.prepare(`SELECT name FROM pragma_index_xinfo('${index}') WHERE key = 1`).pluck().all();
+    expect(columns).toEqual(expect.arrayContaining(['owner_id', 'team_id']));
+  });
+
+  it('finds the activities of a deal through the index of activities that have one', async () => {
+    const t = await signedInAdmin();
+    const detail = plan(t, 'SELECT * FROM activities WHERE deal_id = ? AND deleted_at IS NULL ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20', [1]);
+    expect(detail).toContain('activities_by_deal');
+    const counted = (sql: string) => t.core.requireActive().db.prepare(sql).pluck().get();
+    expect(counted("SELECT sql FROM sqlite_master WHERE name = 'activities_by_deal'")).toContain('WHERE deal_id IS NOT NULL');
   });
 
   it.each([

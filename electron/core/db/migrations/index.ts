@@ -9,5 +9,6 @@ import { records } from './003_records';
 import { access } from './004_access';
 import { history } from './005_history';
 import { referenceIndexes } from './006_reference_indexes';
+import { scopedListIndexes } from './007_scoped_list_indexes';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes];
