@@ -309,6 +309,24 @@ describe('query plans of the hot queries', () => {
     expect(columns).toEqual(expect.arrayContaining(['owner_id', 'team_id']));
   });
 
+  it('reads what a link shows from a covering title index, for every kind a link can point to', async () => {
+    const t = await signedInAdmin();
+    const { ENTITIES } = await import('../../shared/registry');
+    const { LINK_TITLE_INDEXES } = await import('../../electron/core/records/rows');
+    const db = t.core.requireActive().db;
+    const targets = new Set(Object.values(ENTITIES).flatMap((e) => e.fields.filter((f) => f.type === 'reference').map((f) => f.references)));
+    expect(targets.size).toBeGreaterThan(0);
+    for (const target of targets) {
+      const def = ENTITIES[target as keyof typeof ENTITIES];
+      const index = LINK_TITLE_INDEXES[def.name];
+      expect(index, def.name).toBeDefined();
+      const columns = db.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).pluck().all();
+      expect(columns).toEqual(['id', ...def.titleFields, 'owner_id', 'team_id', 'deleted_at']);
+      const sql = `SELECT id, ${def.titleFields.join(', ')}, owner_id, team_id, deleted_at FROM ${def.table} INDEXED BY ${index} WHERE id = ?`;
+      expect(plan(t, sql, [1])).toContain(`USING COVERING INDEX ${index}`);
+    }
+  });
+
   it('finds the activities of a deal through the index of activities that have one', async () => {
     const t = await signedInAdmin();
     const detail = plan(t, 'SELECT * FROM activities WHERE deal_id = ? AND deleted_at IS NULL ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20', [1]);

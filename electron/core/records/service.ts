@@ -12,7 +12,7 @@ import { KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
-import { readRow, sortKeyOf, titleOf, type Row } from './rows';
+import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type StoredValue } from './validate';
 
 export type { RecordView };
@@ -161,9 +161,8 @@ export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fie
     const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
     values[field.key] = field.access === 'masked' ? maskValue(raw) : raw;
     if (field.type === 'reference' && field.references && field.access !== 'masked') {
-      const target = typeof raw === 'number' ? readRow(db, field.references, raw) : null;
-      refs[field.key] =
-        target && !target.deleted_at && rowInScope(access, field.references, 'read', target) ? { id: raw as number, title: titleOf(field.references, target) } : null;
+      const target = typeof raw === 'number' ? readLinkedRow(db, field.references, raw) : null;
+      refs[field.key] = target && rowInScope(access, field.references, 'read', target) ? { id: raw as number, title: titleOf(field.references, target) } : null;
     }
   }
   return {

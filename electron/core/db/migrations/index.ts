@@ -10,5 +10,6 @@ import { access } from './004_access';
 import { history } from './005_history';
 import { referenceIndexes } from './006_reference_indexes';
 import { scopedListIndexes } from './007_scoped_list_indexes';
+import { linkTitleIndexes } from './008_link_title_indexes';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes];
