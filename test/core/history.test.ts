@@ -261,6 +261,28 @@ describe('the trash', () => {
     expect(db.prepare("SELECT count(*) FROM command_changes WHERE entity = 'organisation' AND record_id = ?").pluck().get(org.id)).toBe(0);
   });
 
+  it('never gives a purged record’s id to a new record, nor a record removed by undo', async () => {
+    const t = await signedInAdmin();
+    const first = await create(t, 'contact', { last_name: 'Eerste' });
+    const newest = await create(t, 'contact', { last_name: 'Nieuwste' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [newest.id] }));
+    const impact = await impactOf(t, 'contact', [newest.id], 'purge');
+    value(await t.call('trash.purge', { entity: 'contact', ids: [newest.id], reviewedTotal: impact.total }));
+    const { db } = t.core.requireActive();
+    expect(db.prepare('SELECT max(id) FROM contacts').pluck().get()).toBe(first.id);
+
+    // SQLite alone would give the next contact the purged one's id, and the audit log's
+    // `contact:<id>` would then name two people.
+    const next = await create(t, 'contact', { last_name: 'Volgende' });
+    expect(next.id).toBe(newest.id + 1);
+    // Undoing a create removes the row; its id stays taken.
+    value(await t.call('history.undo'));
+    const after = await create(t, 'contact', { last_name: 'Daarna' });
+    expect(after.id).toBe(next.id + 1);
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE target = ?").pluck().get(`contact:${newest.id}`)).toBeGreaterThan(0);
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE target = ? AND action = 'records.created'").pluck().get(`contact:${newest.id}`)).toBe(1);
+  });
+
   it('refuses permanent deletion while an invoice needs the record', async () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Drukkerij Hofstede' });

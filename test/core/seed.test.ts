@@ -302,6 +302,8 @@ describe('seed', () => {
     expect(names.slice(300, 600)).toEqual(names.slice(0, 300));
     expect(names.slice(600)).toEqual(names.slice(0, 100));
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    // The ids a run gave out are remembered as given (records/rows.ts issueRecordId).
+    expect(db.prepare("SELECT last_id FROM record_ids WHERE entity = 'contact'").pluck().get()).toBe(700);
 
     const owners = (table: string, after: number) =>
       db.prepare(`SELECT owner_id AS owner, count(*) AS n FROM ${table} WHERE id > ? GROUP BY owner_id ORDER BY owner_id`).all(after) as { owner: number; n: number }[];
@@ -332,6 +334,12 @@ describe('seed', () => {
       )
       .all() as { n: number }[];
     expect(mismatched.map((m) => m.n)).toEqual([0, 0]);
+
+    // Ids given out before and since freed (a purge, an erasure) are not given again.
+    db.prepare("UPDATE record_ids SET last_id = 1000 WHERE entity = 'contact'").run();
+    seed(t, 1);
+    expect(db.prepare('SELECT max(id) FROM contacts').pluck().get()).toBe(1001);
+    expect(db.prepare("SELECT last_id FROM record_ids WHERE entity = 'contact'").pluck().get()).toBe(1001);
   });
 
   it('leaves switched-off fields empty, in the table and in search', async () => {

@@ -99,15 +99,41 @@ export function reindex(db: Db, entity: EntityName, id: number, row: Row | null,
   prepared(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
 }
 
+/**
+ * The highest id a kind of record has ever had: the one record_ids remembers (migration 009), or a
+ * higher one already in the table (an install from before it, or a seed run in progress).
+ */
+export function lastRecordId(db: Db, entity: EntityName): number {
+  const sql = `SELECT max(coalesce((SELECT last_id FROM record_ids WHERE entity = ?), 0), coalesce((SELECT max(id) FROM ${ENTITIES[entity].table}), 0)) AS id`;
+  return (prepared(db, sql).get(entity) as { id: number }).id;
+}
+
+/** Remembers that ids up to `id` have been given out for the kind. */
+export function markRecordIdsIssued(db: Db, entity: EntityName, id: number): void {
+  prepared(db, 'INSERT INTO record_ids (entity, last_id) VALUES (?, ?) ON CONFLICT (entity) DO UPDATE SET last_id = max(last_id, excluded.last_id)').run(entity, id);
+}
+
+/**
+ * A new record's id: one above every id its kind has had, so an id — in the audit log, the journal,
+ * a search row — names one record for good, also after the newest record was purged or erased
+ * (SQLite on its own would give the next record the purged one's id).
+ */
+export function issueRecordId(db: Db, entity: EntityName): number {
+  const id = lastRecordId(db, entity) + 1;
+  markRecordIdsIssued(db, entity, id);
+  return id;
+}
+
 /** Writes one change: insert (before null), delete (after null) or update (both). Returns the id. */
 export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>): number {
   const table = ENTITIES[change.entity].table;
   let id = change.id;
   if (change.after && !change.before) {
-    const columns = Object.keys(change.after).filter((c) => c !== 'id' || change.id > 0);
-    const values = columns.map((c) => (c === 'id' ? change.id : change.after![c]));
-    const result = prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
-    id = Number(result.lastInsertRowid);
+    // A new record gets a new id; one that comes back (undo, redo, restore) gets its own again.
+    if (id <= 0) id = issueRecordId(db, change.entity);
+    const columns = ['id', ...Object.keys(change.after).filter((c) => c !== 'id')];
+    const values = columns.map((c) => (c === 'id' ? id : change.after![c]));
+    prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   } else if (change.before && change.after) {
     const changed = Object.keys(change.after).filter((c) => c !== 'id' && change.after![c] !== change.before![c]);
     if (changed.length > 0) {

@@ -11,5 +11,6 @@ import { history } from './005_history';
 import { referenceIndexes } from './006_reference_indexes';
 import { scopedListIndexes } from './007_scoped_list_indexes';
 import { linkTitleIndexes } from './008_link_title_indexes';
+import { recordIds } from './009_record_ids';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds];

@@ -13,7 +13,8 @@
  * end instead of all along. At a million contacts the time goes, roughly, a third to rebuilding the
  * indexes (SQLite's sort), a quarter to the search index, a sixth to the rows, an eighth to
  * encrypting the pages at the commit and a tenth to making up the data.
- * Ids continue after what the install holds; the whole run is one audit entry that holds counts only.
+ * Ids continue after every id the install has given out (see issueRecordId); the whole run is one
+ * audit entry that holds counts only.
  */
 import { Command } from '../../history/journal';
 import { totalmem } from 'node:os';
@@ -24,7 +25,7 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
 import { disabledFields } from '../fields';
-import { columnsOf, SEARCH_KINDS, searchRowid, sortKeyOf, titleOf, type Row } from '../rows';
+import { columnsOf, lastRecordId, markRecordIdsIssued, SEARCH_KINDS, searchRowid, sortKeyOf, titleOf, type Row } from '../rows';
 import { DemoData } from './generate';
 
 export const MAX_SEED_CONTACTS = 10_000_000;
@@ -154,7 +155,7 @@ class Writer {
     this.insertOne = insert(1);
     this.insertMany = this.rowsPerInsert > 1 ? insert(ROWS_PER_INSERT) : this.insertOne;
     this.buffer = new Array<Value>(this.rowsPerInsert * this.bound.length).fill(null);
-    this.nextId = ((db.prepare(`SELECT max(id) AS id FROM ${def.table}`).get() as { id: number | null }).id ?? 0) + 1;
+    this.nextId = lastRecordId(db, entity) + 1;
   }
 
   /**
@@ -211,6 +212,11 @@ class Writer {
       this.searchCount++;
     }
     return id;
+  }
+
+  /** Remembers the ids this writer gave out, so they are never given again (see issueRecordId). */
+  markIdsIssued(db: Db): void {
+    if (this.count > 0) markRecordIdsIssued(db, this.entity, this.nextId - 1);
   }
 
   /** Writes the rows still waiting in the buffer, one by one. */
@@ -475,6 +481,7 @@ export function seedRecords(ctx: SeedContext, options: SeedOptions): SeedResult 
       insertSearchRows(db, Object.values(w));
       options.onProgress?.(done, total);
     }
+    for (const writer of Object.values(w)) writer.markIdsIssued(db);
     for (const index of rebuild) db.exec(index.sql);
     searchMerge?.();
 
