@@ -8,7 +8,7 @@ import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, titleOf, type Row } from './rows';
-import { createRecord, requireRow, requireRowFor, searchableKeys, type WriteContext } from './service';
+import { insertRecord, requireRow, requireRowFor, searchableKeys, type WriteContext } from './service';
 
 function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -85,7 +85,7 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     updated_at: now.toISOString(),
   };
   ctx.command.write({ entity: 'invoice', id: invoiceId, before: invoice, after }, searchableKeys(activeFields(ctx.db, 'invoice')));
-  createRecord(ctx, 'activity', {
+  insertRecord(ctx, 'activity', {
     kind: 'note',
     subject: language === 'en' ? `Payment reminder sent for invoice ${invoice.number}` : `Betalingsherinnering verstuurd voor factuur ${invoice.number}`,
     due_at: today,

@@ -97,8 +97,8 @@ function checkReferences(ctx: { db: Db; access: Access }, fields: readonly Activ
   for (const field of fields) {
     const id = values[field.key];
     if (field.type !== 'reference' || typeof id !== 'number' || !field.references) continue;
-    const target = readRow(ctx.db, field.references, id);
-    if (!target || target.deleted_at || !rowInScope(ctx.access, field.references, 'read', target)) errors[field.key] = ['That record does not exist'];
+    const target = readLinkedRow(ctx.db, field.references, id);
+    if (!target || !rowInScope(ctx.access, field.references, 'read', target)) errors[field.key] = ['That record does not exist'];
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -119,6 +119,12 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
  * not apply. It is still validated, written through rows.ts and audited.
  */
 export function createRecord(ctx: WriteContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): RecordView {
+  const id = insertRecord(ctx, entity, values, options);
+  return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
+}
+
+/** createRecord without the view of the result, for writers that need only the id (import, reminders). */
+export function insertRecord(ctx: WriteContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): number {
   const fields = activeFields(ctx.db, entity);
   if (!options.asConsequence) checkEditable(ctx, entity, values, 'create');
   const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
@@ -132,7 +138,7 @@ export function createRecord(ctx: WriteContext, entity: EntityName, values: Reco
   const after = withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom);
   const id = ctx.command.write({ entity, id: 0, before: null, after }, searchableKeys(fields), { consequence: options.asConsequence });
   audit(ctx.open, { actor: ctx.user.id, action: 'records.created', target: `${entity}:${id}` });
-  return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
+  return id;
 }
 
 export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {

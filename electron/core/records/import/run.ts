@@ -15,7 +15,7 @@ import { fold } from '../fold';
 import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
-import { createRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
+import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
 import { checkRow, contactByEmail, describeErrors, makePlan, unmappedRequiredReasons, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
@@ -124,7 +124,7 @@ class Importer {
         const folded = fold(ref.name);
         let orgId = newOrganisations.find((o) => o.folded === folded)?.id ?? this.organisationId(folded);
         if (orgId === null) {
-          orgId = createRecord(this.ctx, 'organisation', { name: ref.name }).id;
+          orgId = insertRecord(this.ctx, 'organisation', { name: ref.name });
           newOrganisations.push({ folded, id: orgId });
         }
         references[ref.field.key] = orgId;
@@ -136,7 +136,7 @@ class Importer {
         if (Object.keys(changes).length > 0) updateRecord(this.ctx, this.plan.entity, duplicateOf, changes);
         return { id: duplicateOf, before };
       }
-      return { id: createRecord(this.ctx, this.plan.entity, { ...checked.values, ...references }).id, before: null };
+      return { id: insertRecord(this.ctx, this.plan.entity, { ...checked.values, ...references }), before: null };
     };
     // A row that creates an organisation writes more than once, so it gets a savepoint: if the record is
     // then refused, the organisation goes too. Other rows write once, after every check (a savepoint per
