@@ -312,6 +312,24 @@ test('Ctrl+Z inside a text field undoes the typing, not the last deletion', asyn
   expect(await invoke(page, 'history.list', { limit: 5 })).toEqual(before);
 });
 
+test('Ctrl+Z outside the fields of a half-filled new contact undoes the deletion and keeps what was typed', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
+  await moveToTrash(page, 'contact', [gone.id]);
+
+  await goTo(page, 'Contacts');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('First name').fill('Half');
+  await page.getByLabel('Last name').fill('Ingevuld');
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+
+  await expect(toast(page, /Undone/)).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: gone.id })).toMatchObject({ ok: true });
+  await expect(page.getByLabel('First name')).toHaveValue('Half');
+  await expect(page.getByLabel('Last name')).toHaveValue('Ingevuld');
+});
+
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
   await setUpAndEnrol(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });

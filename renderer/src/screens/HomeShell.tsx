@@ -96,6 +96,13 @@ function sectionOf(route: Route): NavItem | null {
 
 const HISTORY_LIMIT = 50;
 
+/**
+ * The pages that show records, and so are shown afresh when records change under them (undo, redo,
+ * restore, deletion). The others keep what the user is typing: a new record's form, an import's
+ * mapping, the account and admin pages hold nothing an undo can change.
+ */
+const SHOWS_RECORDS: ReadonlySet<Route['page']> = new Set(['home', 'list', 'record', 'history', 'trash']);
+
 export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: HomeShellProps) {
   const { t } = useI18n();
   // Each visit has its own number, so going to the page one is on shows it afresh.
@@ -103,7 +110,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [visits, setVisits] = useState(1);
   // Page headings take focus only after the user moved; on arrival the shell's heading has it.
   const [navigated, setNavigated] = useState(false);
-  // Bumped when the data changed under the page (undo, redo, restore, deletion): the page remounts.
+  // Bumped when the data changed under the page (undo, redo, restore, deletion): a page that shows
+  // records remounts (SHOWS_RECORDS).
   const [refreshes, setRefreshes] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
   const [busy, setBusy] = useState(false);
@@ -245,7 +253,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                 <main ref={mainRef} className="shell-main">
                   {error && <Notice tone="error">{error}</Notice>}
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
-                  <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${refreshes}`} className="page-host">
+                  <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${SHOWS_RECORDS.has(route.page) ? refreshes : 0}`} className="page-host">
                     {page()}
                   </div>
                 </main>
