@@ -42,9 +42,9 @@ export function readRow(db: Db, entity: EntityName, id: number): Row | null {
 }
 
 /**
- * The index holding, for each live record a link can point to, what the link shows: the title
- * fields, the owner and team that decide whether the reader may see it, and whether it is in the
- * trash (migration 008).
+ * The index holding, for every record of the kinds a link can point to, what the link shows: the
+ * title fields, the owner and team that decide whether the reader may see it, and whether it is in
+ * the trash (migration 008).
  */
 export const LINK_TITLE_INDEXES: Partial<Record<EntityName, string>> = {
   contact: 'contacts_titles',
@@ -59,12 +59,16 @@ export const LINK_TITLE_INDEXES: Partial<Record<EntityName, string>> = {
  * and decrypt, where the index holds about a hundred titles per page (README "Speed").
  */
 export function readLinkedRow(db: Db, entity: EntityName, id: number): Row | null {
+  const row = prepared(db, linkedRowSql(entity)).get(id) as Row | undefined;
+  return row === undefined || row.deleted_at !== null ? null : row;
+}
+
+/** The SQL of readLinkedRow, apart so tests can check its query plan. */
+export function linkedRowSql(entity: EntityName): string {
   const { table, titleFields } = ENTITIES[entity];
   const index = LINK_TITLE_INDEXES[entity];
   const from = index === undefined ? table : `${table} INDEXED BY ${index}`;
-  const sql = `SELECT id, ${titleFields.join(', ')}, owner_id, team_id, deleted_at FROM ${from} WHERE id = ?`;
-  const row = prepared(db, sql).get(id) as Row | undefined;
-  return row === undefined || row.deleted_at !== null ? null : row;
+  return `SELECT id, ${titleFields.join(', ')}, owner_id, team_id, deleted_at FROM ${from} WHERE id = ?`;
 }
 
 /** The words a record is listed and sorted by: "Jansen Piet" for a contact, the name for the rest. */
