@@ -7,9 +7,9 @@ import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { fold } from './fold';
-import { fromSearchRowid, readLinkedRow, readRow, SEARCH_KINDS, titleOf } from './rows';
+import { fromSearchRowid, readRow, SEARCH_KINDS, titleOf } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
-import { requireRowFor, viewOf, visibleFields } from './service';
+import { readableLinkTarget, requireRowFor, viewOf, visibleFields } from './service';
 import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
@@ -147,8 +147,8 @@ function subtitleOf(db: Db, access: Access, entity: EntityName, row: Record<stri
   const value = (key: string) => (readable.has(key) ? row[key] : null);
   const refTitle = (target: EntityName, key: string) => {
     const id = value(key);
-    const r = typeof id === 'number' ? readLinkedRow(db, target, id) : null;
-    return r && rowInScope(access, target, 'read', r) ? titleOf(target, r) : '';
+    const r = typeof id === 'number' ? readableLinkTarget(db, access, target, id) : null;
+    return r ? titleOf(target, r) : '';
   };
   switch (entity) {
     case 'contact':

@@ -91,14 +91,19 @@ export function requireRow(db: Db, entity: EntityName, id: number): Row {
   return row;
 }
 
+/** The live record a link points to, as far as the link shows it, if the caller may read it; else null. */
+export function readableLinkTarget(db: Db, access: Access, entity: EntityName, id: number): Row | null {
+  const target = readLinkedRow(db, entity, id);
+  return target && rowInScope(access, entity, 'read', target) ? target : null;
+}
+
 /** A link may only point at a live record the caller can read. */
 function checkReferences(ctx: { db: Db; access: Access }, fields: readonly ActiveField[], values: Record<string, StoredValue>): void {
   const errors: Record<string, string[]> = {};
   for (const field of fields) {
     const id = values[field.key];
     if (field.type !== 'reference' || typeof id !== 'number' || !field.references) continue;
-    const target = readLinkedRow(ctx.db, field.references, id);
-    if (!target || !rowInScope(ctx.access, field.references, 'read', target)) errors[field.key] = ['That record does not exist'];
+    if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = ['That record does not exist'];
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -167,8 +172,8 @@ export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fie
     const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
     values[field.key] = field.access === 'masked' ? maskValue(raw) : raw;
     if (field.type === 'reference' && field.references && field.access !== 'masked') {
-      const target = typeof raw === 'number' ? readLinkedRow(db, field.references, raw) : null;
-      refs[field.key] = target && rowInScope(access, field.references, 'read', target) ? { id: raw as number, title: titleOf(field.references, target) } : null;
+      const target = typeof raw === 'number' ? readableLinkTarget(db, access, field.references, raw) : null;
+      refs[field.key] = target ? { id: raw as number, title: titleOf(field.references, target) } : null;
     }
   }
   return {
