@@ -330,6 +330,47 @@ test('Ctrl+Z outside the fields of a half-filled new contact undoes the deletion
   await expect(page.getByLabel('Last name')).toHaveValue('Ingevuld');
 });
 
+test('an undo while a record is being edited keeps what was typed, and the page shows the latest after Save or Cancel', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
+  const hans = await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
+  await moveToTrash(page, 'contact', [gone.id]);
+
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Hans Blijft' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Job title').fill('Baker');
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+
+  // The deletion is undone; the form stays as typed, and the page says why it did not refresh.
+  await expect(toast(page, /Undone/)).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: gone.id })).toMatchObject({ ok: true });
+  const kept = page.getByRole('status').filter({ hasText: 'What you typed is kept' });
+  await expect(kept).toBeVisible();
+  await expect(page.getByLabel('Job title')).toHaveValue('Baker');
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(kept).toHaveCount(0);
+  await expect(recordHeading(page, 'Hans Blijft')).toBeVisible();
+  await expect(page.getByText('Baker')).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: hans.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Baker' } } } });
+
+  // Undoing the save while typing again: Cancel then shows the record as the undo left it.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Last name').fill('Blijft-Hier');
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(kept).toBeVisible();
+  await expect(page.getByLabel('Last name')).toHaveValue('Blijft-Hier');
+  await expect(page.getByLabel('Job title')).toHaveValue('Baker');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(kept).toHaveCount(0);
+  await expect(recordHeading(page, 'Hans Blijft')).toBeVisible();
+  await expect(page.getByText('Baker')).toHaveCount(0);
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: hans.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: null } } } });
+});
+
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
   await setUpAndEnrol(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });

@@ -132,6 +132,7 @@ export const en = {
 
   'shell.navigation': 'Main',
   'shell.lock': 'Lock',
+  'shell.inputKept': 'Records changed while you were typing. What you typed is kept; the page shows the latest once you save or cancel.',
   'shell.lockFailed': 'Locking failed: {message}',
 
   'nav.home': 'Home',

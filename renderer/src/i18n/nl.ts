@@ -131,6 +131,7 @@ export const nl: Messages = {
 
   'shell.navigation': 'Hoofdmenu',
   'shell.lock': 'Vergrendelen',
+  'shell.inputKept': 'Er zijn gegevens gewijzigd terwijl je aan het typen was. Wat je typte blijft staan; de pagina toont de nieuwste gegevens zodra je opslaat of annuleert.',
   'shell.lockFailed': 'Vergrendelen is mislukt: {message}',
 
   'nav.home': 'Start',

@@ -12,6 +12,7 @@ import { call, fieldErrorsFrom } from '../api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
 import { FieldInput, sameDraft, toDraft, toStored, type DraftValue } from './FieldInput';
+import { useUnsavedInput } from './unsavedInput';
 import type { Preset } from './navigation';
 
 interface RecordFormProps {
@@ -50,6 +51,8 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What the user typed and has not saved outlives an undo on the page (unsavedInput.tsx).
+  useUnsavedInput(fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null)));
 
   function focusFirst(found: Record<string, string>) {
     const first = fields.find((field) => found[field.key]);

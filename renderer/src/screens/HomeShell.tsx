@@ -34,6 +34,7 @@ import { AccountPage } from '../shell/AccountPage';
 import { HomePage } from '../shell/HomePage';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
+import { UnsavedInputProvider, usePageRefresh } from '../records/unsavedInput';
 
 type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
 
@@ -110,9 +111,6 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [visits, setVisits] = useState(1);
   // Page headings take focus only after the user moved; on arrival the shell's heading has it.
   const [navigated, setNavigated] = useState(false);
-  // Bumped when the data changed under the page (undo, redo, restore, deletion): a page that shows
-  // records remounts (SHOWS_RECORDS).
-  const [refreshes, setRefreshes] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -137,28 +135,32 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const allowed = current !== undefined && (currentSection === null || items.includes(currentSection));
   const route = useMemo<Route>(() => (current && allowed ? current : { page: 'home' }), [current, allowed]);
   const section = sectionOf(route);
+  // When the data changed under the page (undo, redo, restore, deletion), a page that shows records
+  // remounts (SHOWS_RECORDS) — once its forms let go of what the user typed (records/unsavedInput.tsx).
+  const showAfresh = useCallback(() => {
+    // Focus inside the page would fall to nowhere when it remounts; its heading takes it instead.
+    setNavigated(mainRef.current?.contains(document.activeElement) ?? false);
+  }, []);
+  const pageRefresh = usePageRefresh(SHOWS_RECORDS.has(route.page), showAfresh);
+  const { refresh, forget: forgetRefresh } = pageRefresh;
 
   const go = useCallback(
     (next: Route) => {
+      forgetRefresh();
       setNavigated(true);
       setVisits((count) => count + 1);
       setHistory((previous) => [...previous, { route: next, visit: visits }].slice(-HISTORY_LIMIT));
     },
-    [visits],
+    [visits, forgetRefresh],
   );
   const replace = useCallback((next: Route) => {
     setHistory((previous) => [...previous.slice(0, -1), { route: next, visit: previous.at(-1)?.visit ?? 0 }]);
   }, []);
   const back = useCallback(() => {
+    forgetRefresh();
     setNavigated(true);
     setHistory((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous));
-  }, []);
-  const refresh = useCallback(() => {
-    // Focus inside the page would fall to nowhere when it remounts; its heading takes it instead.
-    const focusInPage = mainRef.current?.contains(document.activeElement) ?? false;
-    setNavigated(focusInPage);
-    setRefreshes((count) => count + 1);
-  }, []);
+  }, [forgetRefresh]);
   const openHistory = useCallback(() => go({ page: 'history' }), [go]);
   const navigation = useMemo<Navigation>(
     () => ({ route, go, replace, back, canGoBack: history.length > 1 }),
@@ -253,9 +255,12 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                 <main ref={mainRef} className="shell-main">
                   {error && <Notice tone="error">{error}</Notice>}
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
-                  <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${SHOWS_RECORDS.has(route.page) ? refreshes : 0}`} className="page-host">
-                    {page()}
-                  </div>
+                  {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}
+                  <UnsavedInputProvider value={pageRefresh.hold}>
+                    <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${SHOWS_RECORDS.has(route.page) ? pageRefresh.refreshes : 0}`} className="page-host">
+                      {page()}
+                    </div>
+                  </UnsavedInputProvider>
                 </main>
               </div>
             </FieldsProvider>

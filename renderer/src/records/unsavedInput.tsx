@@ -1,0 +1,78 @@
+/**
+ * What the user typed and has not saved yet outlives an undo. When records change under a page
+ * (undo, redo, restore, deletion) the shell shows the page afresh — unless a form on it holds
+ * unsaved input: then the page stays as it is, says so, and is shown afresh once the form is saved
+ * or closed. Saving is safe in between: an edit sends only the fields the user changed.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+
+/** Marks a form as holding unsaved input; returns the function that releases the mark. */
+type Hold = () => () => void;
+
+const UnsavedInputContext = createContext<Hold>(() => () => undefined);
+export const UnsavedInputProvider = UnsavedInputContext.Provider;
+
+/** For a form: tells the shell while it holds input that is not saved (`holds`). */
+export function useUnsavedInput(holds: boolean): void {
+  const hold = useContext(UnsavedInputContext);
+  useEffect(() => (holds ? hold() : undefined), [holds, hold]);
+}
+
+export interface PageRefresh {
+  /** Bumped each time the page is to be shown afresh. */
+  refreshes: number;
+  /** Records changed while a form held unsaved input; the page is shown afresh when it lets go. */
+  deferred: boolean;
+  /** Records changed under the page: show it afresh, or defer that while a form holds input. */
+  refresh: () => void;
+  /** The user goes to another page, which starts afresh anyway. */
+  forget: () => void;
+  hold: Hold;
+}
+
+/**
+ * The shell's side: counts the forms holding unsaved input and defers refreshes while any do, on
+ * pages that show records (`showsRecords`; other pages are not shown afresh at all).
+ * `onShowAfresh` runs just before the page is.
+ */
+export function usePageRefresh(showsRecords: boolean, onShowAfresh: () => void): PageRefresh {
+  const [refreshes, setRefreshes] = useState(0);
+  const [deferred, setDeferred] = useState(false);
+  const holding = useRef(0);
+  const deferredRef = useRef(false);
+  const latest = useRef({ showsRecords, onShowAfresh });
+  useEffect(() => {
+    latest.current = { showsRecords, onShowAfresh };
+  }, [showsRecords, onShowAfresh]);
+
+  const setDeferredTo = useCallback((value: boolean) => {
+    deferredRef.current = value;
+    setDeferred(value);
+  }, []);
+  const showAfresh = useCallback(() => {
+    latest.current.onShowAfresh();
+    setRefreshes((count) => count + 1);
+  }, []);
+
+  const hold = useCallback<Hold>(() => {
+    holding.current += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holding.current -= 1;
+      if (holding.current === 0 && deferredRef.current) {
+        setDeferredTo(false);
+        showAfresh();
+      }
+    };
+  }, [setDeferredTo, showAfresh]);
+
+  const refresh = useCallback(() => {
+    if (holding.current > 0 && latest.current.showsRecords) setDeferredTo(true);
+    else showAfresh();
+  }, [setDeferredTo, showAfresh]);
+
+  const forget = useCallback(() => setDeferredTo(false), [setDeferredTo]);
+  return { refreshes, deferred, refresh, forget, hold };
+}
