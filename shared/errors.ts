@@ -1,7 +1,11 @@
 /**
  * Error values that cross the IPC wall. Errors are data, never stack traces: the renderer gets a
- * code it can translate and a plain English message; nothing else leaves the main process.
+ * code it can act on, a plain English message, and the id and values of that message so it can
+ * show it in the reader's language (shared/coreMessages); nothing else leaves the main process.
  */
+import { COMMON_MESSAGES } from './coreMessages/common';
+import type { CoreMessageId, MessageValues } from './coreMessages';
+
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
@@ -20,12 +24,12 @@ export interface ApiError {
   message: string;
   /** Machine-readable extras, e.g. which input fields failed validation. Never secrets. */
   details?: unknown;
+  /** The message by id, for the renderer to show in the reader's language (absent: show `message`). */
+  messageId?: CoreMessageId;
+  values?: MessageValues;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/**
- * The one message for every failed sign-in, whichever part was wrong: username, password or the
- * second factor. Naming the part would tell a guesser which part they already have.
- */
-export const WRONG_CREDENTIALS_MESSAGE = 'Wrong username, password or code';
+/** The one message for every failed sign-in (see 'common.wrongCredentials'). */
+export const WRONG_CREDENTIALS_MESSAGE = COMMON_MESSAGES['common.wrongCredentials'];

@@ -6,9 +6,11 @@
 import { forgetActiveFields } from './records/fields';
 import { z } from 'zod';
 import { api, type ChannelAuth } from '../../shared/api';
-import { SECURED_ENTITIES, type SecuredEntity } from '../../shared/access';
+import { SECURED_ENTITIES, type RecordAction, type SecuredEntity } from '../../shared/access';
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
+import { CORE_MESSAGES, lowerCase, type CoreMessageId } from '../../shared/coreMessages';
+import { ENTITIES } from '../../shared/registry';
 import { KluisError } from './errors';
 import { handlers, type Handler } from './handlers';
 import type { KluisCore } from './kluis';
@@ -57,7 +59,15 @@ function isSecuredEntity(value: unknown): value is SecuredEntity {
   return typeof value === 'string' && (SECURED_ENTITIES as readonly string[]).includes(value);
 }
 
-const STEP_UP_MESSAGE = 'Enter a code from your authenticator app to confirm it is you.';
+/** The refusal for a record action whose scope is "none", by action. */
+const MAY_NOT: Record<RecordAction, CoreMessageId> = {
+  read: 'session.mayNotRead',
+  create: 'session.mayNotCreate',
+  update: 'session.mayNotUpdate',
+  delete: 'session.mayNotDelete',
+  export: 'session.mayNotExport',
+  restore: 'session.mayNotRestore',
+};
 
 export function createDispatcher(core: KluisCore, options: DispatcherOptions): Dispatcher {
   const logger = options.logger ?? stderrLogger;
@@ -71,8 +81,8 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   }
 
   function checkAuth(auth: ChannelAuth): void {
-    if (auth === 'pending' && core.stageKind !== 'pending') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
-    if (auth === 'locked' && core.stageKind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'Kluis is not locked.');
+    if (auth === 'pending' && core.stageKind !== 'pending') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
+    if (auth === 'locked' && core.stageKind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'common.notLocked');
     if (auth === 'session') core.requireActive();
   }
 
@@ -81,7 +91,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
-      throw new KluisError('VALIDATION', 'The request is not valid.', { formErrors, fieldErrors });
+      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors, fieldErrors });
     }
     checkAuth(spec.auth);
     const handler = handlers[channel] as Handler<ChannelName>;
@@ -92,16 +102,16 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     }
     const session = core.requireActive();
     if (core.viewingAs && spec.mutates) {
-      throw new KluisError('FORBIDDEN', 'This is a read-only preview of another user\'s view. Stop the preview to make changes.');
+      throw new KluisError('FORBIDDEN', 'session.previewReadOnly');
     }
     if (spec.permission && !session.access.task(spec.permission)) {
-      throw new KluisError('FORBIDDEN', `You do not have the right "${spec.permission}".`);
+      throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: spec.permission } });
     }
     const entity = (parsed.data as { entity?: unknown }).entity;
     if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {
-      throw new KluisError('FORBIDDEN', `You may not ${spec.record} ${entity} records.`);
+      throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
     }
-    if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', STEP_UP_MESSAGE);
+    if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
     core.touch();
     try {
       switch (handler.kind) {
@@ -124,10 +134,10 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   return {
     async dispatch(channel, input, caller) {
       if (!isTrustedCaller(caller, options.trustedOrigins)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This caller may not use Kluis.' } };
+        return { ok: false, error: { code: 'FORBIDDEN', message: CORE_MESSAGES['session.untrustedCaller'], messageId: 'session.untrustedCaller' } };
       }
       if (!isChannelName(channel)) {
-        return { ok: false, error: { code: 'VALIDATION', message: 'Unknown channel.' } };
+        return { ok: false, error: { code: 'VALIDATION', message: CORE_MESSAGES['session.unknownChannel'], messageId: 'session.unknownChannel' } };
       }
       try {
         return { ok: true, value: await run(channel, input) };
@@ -137,10 +147,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
           return { ok: false, error: error.toApiError() };
         }
         logger.error('dispatch.internal', { channel, ...describeError(error) });
-        return {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Something went wrong inside Kluis. Nothing was changed.' },
-        };
+        return { ok: false, error: { code: 'INTERNAL', message: CORE_MESSAGES['common.internal'], messageId: 'common.internal' } };
       }
     },
     onEvent(listener) {

@@ -138,8 +138,8 @@ export const handlers: Handlers = {
     kind: 'transaction',
     run: (input, ctx) => {
       // Moving to the trash is checked per record (the delete scope); the other modes are tasks.
-      if (input.mode === 'purge' && !ctx.access.task('trash.purge')) throw new KluisError('FORBIDDEN', 'You may not delete records permanently.');
-      if (input.mode === 'erase' && !ctx.access.task('privacy.erase')) throw new KluisError('FORBIDDEN', 'You may not erase people.');
+      if (input.mode === 'purge' && !ctx.access.task('trash.purge')) throw new KluisError('FORBIDDEN', 'session.mayNotPurge');
+      if (input.mode === 'erase' && !ctx.access.task('privacy.erase')) throw new KluisError('FORBIDDEN', 'session.mayNotErase');
       return planDeletion(ctx, input.entity, input.ids, input.mode).impact;
     },
   },
@@ -222,9 +222,9 @@ export const handlers: Handlers = {
   'access.viewAs': {
     kind: 'transaction',
     run: (input, { core, db, user, open }) => {
-      if (!loadAccess(db, user).task('users.manage')) throw new KluisError('FORBIDDEN', 'You do not have the right "users.manage".');
+      if (!loadAccess(db, user).task('users.manage')) throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: 'users.manage' } });
       const target = input.userId === null ? null : findUserById(db, input.userId);
-      if (input.userId !== null && (!target || target.status !== 'active')) throw new KluisError('NOT_FOUND', 'No such user.');
+      if (input.userId !== null && (!target || target.status !== 'active')) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
       audit(open, { actor: user.id, action: target ? 'access.viewAsStarted' : 'access.viewAsStopped', target: target ? `user:${target.id}` : null });
       core.setViewAs(target ? sessionUser(target) : null);
       return core.sessionInfo();

@@ -28,7 +28,7 @@ import { readDeviceSecret, unlockWithPassword, wrongCredentials } from './auth/u
 import { countUsers, findActiveUserBySlot, findUserById, listUsers, sessionUser, updateUser, type UserRecord } from './auth/users';
 import { migrate, schemaVersion } from './db/migrate';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
-import { KluisError } from './errors';
+import { coreText, KluisError } from './errors';
 import { CoreEvents } from './events';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
@@ -133,8 +133,8 @@ export class KluisCore {
   requireActive(): ActiveSession {
     const stage = this.stage;
     if (stage.kind === 'active') return { db: stage.open.db, user: stage.user, open: stage.open, access: loadAccess(stage.open.db, stage.viewAs ?? stage.user) };
-    if (stage.kind === 'locked') throw new KluisError('LOCKED', 'Kluis is locked. Unlock it to go on.');
-    throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (stage.kind === 'locked') throw new KluisError('LOCKED', 'session.locked');
+    throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
   }
 
   /** Compatibility name used by the dispatcher and tests: same as requireActive. */
@@ -152,7 +152,7 @@ export class KluisCore {
    */
   access(): Access {
     const stage = this.stage;
-    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     return loadAccess(stage.open.db, stage.viewAs ?? stage.user);
   }
 
@@ -167,14 +167,14 @@ export class KluisCore {
 
   setViewAs(user: SessionUser | null): void {
     const stage = this.stage;
-    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     stage.viewAs = user;
     this.events.emit('session.changed', { reason: 'signedIn' });
   }
 
   sessionInfo(): SessionInfo {
     const stage = this.stage;
-    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     const rights = summarize(this.access());
     return {
       user: stage.user,
@@ -225,7 +225,7 @@ export class KluisCore {
   private refuseWhileThrottled(throttle: SignInThrottle, subject: string): void {
     const wait = throttle.retryAfterSeconds(subject);
     if (wait > 0) {
-      throw new KluisError('UNAUTHENTICATED', `Too many failed sign-ins. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+      throw new KluisError('UNAUTHENTICATED', { id: 'session.tooManySignIns', values: { seconds: wait } }, { retryAfterSeconds: wait });
     }
   }
 
@@ -286,7 +286,7 @@ export class KluisCore {
   signIn(username: string, password: string): Promise<SignInProgress> {
     return this.serial(async () => {
       this.endSession();
-      if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'Kluis is not set up in this folder yet.');
+      if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'session.notSetUp');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
       const subject = throttle.subjectFor(username);
@@ -345,7 +345,7 @@ export class KluisCore {
 
   private requirePending(step: PendingStep): { open: OpenInstall; user: UserRecord; subject: string } {
     const stage = this.stage;
-    if (stage.kind !== 'pending' || stage.step !== step) throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+    if (stage.kind !== 'pending' || stage.step !== step) throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     if (!stage.open || stage.userId === null) throw wrongCredentials();
     const user = findUserById(stage.open.db, stage.userId);
     if (!user || user.status !== 'active') throw wrongCredentials();
@@ -355,7 +355,7 @@ export class KluisCore {
   verifyCode(code: string): Promise<SignInProgress> {
     return this.serial(async () => {
       const stage = this.stage;
-      if (stage.kind !== 'pending' || stage.step !== 'code') throw new KluisError('UNAUTHENTICATED', 'Sign in first.');
+      if (stage.kind !== 'pending' || stage.step !== 'code') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
       const fail = (): never => {
@@ -421,12 +421,12 @@ export class KluisCore {
   confirmEnrolment(code: string): Promise<{ recoveryCodes: string[]; progress: SignInProgress }> {
     return this.serial(async () => {
       const { open, user, subject } = this.requirePending('enrol');
-      if (!user.totpPendingSecret) throw new KluisError('CONFLICT', 'Start the authenticator set-up first.');
+      if (!user.totpPendingSecret) throw new KluisError('CONFLICT', 'session.enrolFirst');
       const step = verifyTotp(user.totpPendingSecret, code, null, this.now());
       if (step === null) {
-        throw new KluisError('VALIDATION', 'That code is not right. Check that the time on your phone is correct and try the newest code.', {
+        throw new KluisError('VALIDATION', 'session.enrolCodeWrong', {
           formErrors: [],
-          fieldErrors: { code: ['That code is not right.'] },
+          fieldErrors: { code: [coreText('session.codeWrong')] },
         });
       }
       const recoveryCodes = open.db.transaction(() => {
@@ -515,7 +515,7 @@ export class KluisCore {
   unlock(password: string, code: string | undefined): Promise<SessionInfo> {
     return this.serial(async () => {
       const stage = this.stage;
-      if (stage.kind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'Kluis is not locked.');
+      if (stage.kind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'common.notLocked');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
       const subject = throttle.subjectFor(stage.user.username);
@@ -577,7 +577,7 @@ export class KluisCore {
         return used !== null;
       })();
       mirrorAuditHead(open);
-      if (!ok) throw new KluisError('UNAUTHENTICATED', 'That code is not right.');
+      if (!ok) throw new KluisError('UNAUTHENTICATED', 'session.codeWrong');
       const stage = this.stage as Extract<Stage, { kind: 'active' }>;
       stage.lastCodeAt = this.now();
       return { validUntil: new Date(stage.lastCodeAt + STEP_UP_WINDOW_MS).toISOString() };
@@ -590,7 +590,7 @@ export class KluisCore {
       const vault = readVaultFile(this.dataDir);
       const slot = vault.slots.find((s) => s.id === open.slotId);
       const check = slot ? await openSlot(vault, slot, currentPassword, open.deviceSecret) : null;
-      if (!check) throw new KluisError('VALIDATION', 'The current password is not right.', { formErrors: [], fieldErrors: { currentPassword: ['The current password is not right.'] } });
+      if (!check) throw new KluisError('VALIDATION', 'session.currentPasswordWrong', { formErrors: [], fieldErrors: { currentPassword: [coreText('session.currentPasswordWrong')] } });
       check.dek.fill(0);
       check.privateKey.fill(0);
       const orgName = getMeta(open.db, 'org_name') ?? '';
@@ -603,7 +603,7 @@ export class KluisCore {
   private async rewrapOwnSlot(open: OpenInstall, newPassword: string): Promise<void> {
     const vault = readVaultFile(this.dataDir);
     const slot = vault.slots.find((s) => s.id === open.slotId);
-    if (!slot) throw new KluisError('CONFLICT', 'Your key slot is gone; ask an administrator to reset your password.');
+    if (!slot) throw new KluisError('CONFLICT', 'session.keySlotGone');
     const rewrapped = await rewrapSlot(vault, slot, open.privateKey, newPassword, open.deviceSecret, this.kdfCost);
     updateVault(open, (current) => ({ ...current, slots: current.slots.map((s) => (s.id === slot.id ? rewrapped : s)) }));
   }

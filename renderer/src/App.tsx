@@ -10,6 +10,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState, KeyMode, SessionInfo, SignInProgress } from '../../shared/api';
+import type { ApiError } from '../../shared/errors';
 import { call, onEvent } from './api';
 import { AuthLayout } from './components/AuthLayout';
 import { Notice } from './components/Notice';
@@ -33,7 +34,7 @@ interface JustEnrolled {
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: ApiError }
   | { kind: 'ready'; state: AppState; justEnrolled: JustEnrolled | null };
 
 /** The view for a new state. The recovery codes stay only while the same sign-in goes on. */
@@ -54,7 +55,7 @@ function keyModeOf(state: AppState): KeyMode {
 }
 
 export function App() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [justSetUp, setJustSetUp] = useState(false);
   const [signInError, setSignInError] = useState<Message | null>(null);
@@ -71,7 +72,7 @@ export function App() {
     // Signed in by a correct enrolment code: the enrol screen stays until its answer brings the codes.
     if (result.ok && confirmingEnrolment.current && result.value.phase === 'signedIn') return;
     setView((previous) =>
-      result.ok ? viewFor(previous, result.value) : { kind: 'failed', message: result.error.message },
+      result.ok ? viewFor(previous, result.value) : { kind: 'failed', error: result.error },
     );
   }, []);
 
@@ -120,7 +121,7 @@ export function App() {
     return (
       <AuthLayout>
         <ScreenHeading>{t('app.name')}</ScreenHeading>
-        <Notice tone="error">{t('app.loadFailed', { message: view.message })}</Notice>
+        <Notice tone="error">{t('app.loadFailed', { message: errorText(view.error) })}</Notice>
         <button type="button" className="button-primary" onClick={() => void reload()}>
           {t('app.retry')}
         </button>

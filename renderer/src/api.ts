@@ -49,14 +49,15 @@ export function onEvent<E extends keyof EventPayloads>(
 
 /**
  * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`. Take the
- * first message per field, and nothing from a shape we do not recognise.
+ * first message per field, and nothing from a shape we do not recognise. `coreText` (from useI18n)
+ * puts each message in the reader's language.
  */
-export function fieldErrorsFrom(details: unknown): Record<string, string> {
+export function fieldErrorsFrom(details: unknown, coreText: (text: string) => string): Record<string, string> {
   const fieldErrors = (details as { fieldErrors?: unknown } | null | undefined)?.fieldErrors;
   if (typeof fieldErrors !== 'object' || fieldErrors === null) return {};
   const firstMessages: Record<string, string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
-    if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = messages[0];
+    if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = coreText(messages[0]);
   }
   return firstMessages;
 }

@@ -87,15 +87,15 @@ export function useStepUp(): StepUp {
   return stepUp;
 }
 
-function stepUpFailure(error: ApiError): Message {
+function stepUpFailure(error: ApiError, errorText: (error: ApiError) => string): Message {
   const seconds = retryAfterSecondsFrom(error);
   if (seconds !== null) return { key: 'signIn.tooMany', params: { seconds } };
   if (error.code === 'UNAUTHENTICATED' || error.code === 'VALIDATION') return { key: 'stepUp.wrongCode' };
-  return { key: 'stepUp.failed', params: { message: error.message } };
+  return { key: 'stepUp.failed', params: { message: errorText(error) } };
 }
 
 function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const id = useId();
   const [code, setCode] = useState('');
   const [error, setError] = useState<Message | null>(null);
@@ -120,7 +120,7 @@ function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => void; onCa
       return;
     }
     setCode('');
-    setError(stepUpFailure(result.error));
+    setError(stepUpFailure(result.error, errorText));
     codeRef.current?.focus();
   }
 

@@ -149,7 +149,7 @@ describe('task rights of one role, and personal overrides', () => {
     const draft = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Najaarsactie', channel: 'post', message: 'Hallo' } }));
     expect(draft.values.status).toBe('draft');
     const forged = await t.call('records.create', { entity: 'campaign', values: { name: 'X', channel: 'post', status: 'published' } });
-    expect(forged).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '"Status" changes only through its own action.' } });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '"Status" changes only through its own action.', messageId: 'records.setByAction' } });
     expect(codeOf(await t.call('records.update', { entity: 'campaign', id: draft.id, values: { status: 'published' } }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('records.update', { entity: 'campaign', id: draft.id, values: { published_at: '2026-01-01' } }))).toBe('FORBIDDEN');
   });
@@ -168,7 +168,7 @@ describe('task rights of one role, and personal overrides', () => {
     await firstSignIn(t, 'olga', created.oneTimePassword, 'olga-wandelt-door-het-vondelpark');
     expect(await t.call('records.export', { entity: 'contact' })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'You do not have the right "data.export".' },
+      error: { code: 'FORBIDDEN', message: 'You do not have the right "data.export".', messageId: 'common.noRight', values: { right: 'data.export' } },
     });
   });
 
@@ -366,7 +366,7 @@ describe('view as', () => {
     expect(value<ListPage>(await t.call('records.list', { entity: 'contact' })).rows).toEqual([]);
     expect(await t.call('records.create', { entity: 'organisation', values: { name: 'X' } })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: "This is a read-only preview of another user's view. Stop the preview to make changes." },
+      error: { code: 'FORBIDDEN', message: "This is a read-only preview of another user's view. Stop the preview to make changes.", messageId: 'session.previewReadOnly' },
     });
     value(await t.call('access.viewAs', { userId: null }));
     expect(value<ListPage>(await t.call('records.list', { entity: 'contact' })).rows).toHaveLength(1);

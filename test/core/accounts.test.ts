@@ -8,7 +8,7 @@ import { listAudit } from '../../electron/core/audit/chain';
 import { readVaultFile } from '../../electron/core/vault/vaultFile';
 import { ADMIN, installedCore, noKeychain, signIn, signedInAdmin, testCore, totpAt, type TestCore } from '../support/install';
 
-const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code' } };
+const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -38,7 +38,7 @@ describe('enrolment at the first sign-in', () => {
     value(await t.call('setup.createInstall', ADMIN));
     expect(value(await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password }))).toEqual({ next: 'enrol' });
     // Nothing else works before the authenticator is set up.
-    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.', messageId: 'common.signInFirst' } });
 
     const enrolment = value<TotpEnrolment>(await t.call('mfa.beginEnrolment'));
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -111,7 +111,13 @@ describe('sign-in with a second factor', () => {
     const refused = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: 'Too many failed sign-ins. Try again in 1 seconds.', details: { retryAfterSeconds: 1 } },
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: 'Too many failed sign-ins. Try again in 1 seconds.',
+        messageId: 'session.tooManySignIns',
+        values: { seconds: 1 },
+        details: { retryAfterSeconds: 1 },
+      },
     });
     t.clock.advance(2);
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
@@ -173,7 +179,7 @@ describe('accounts an admin manages', () => {
     const { oneTimePassword } = await createUser(t, 'piet');
     await t.call('session.signOut');
     await firstSignIn(t, 'piet', oneTimePassword, 'fietsen-langs-de-oude-rijn');
-    expect(await t.call('users.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have the right "users.manage".' } });
+    expect(await t.call('users.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have the right "users.manage".', messageId: 'common.noRight', values: { right: 'users.manage' } } });
     await t.call('session.signOut');
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const denied = listAudit(t.core.requireActive().db, 50).find((e) => e.action === 'access.denied');
@@ -186,9 +192,9 @@ describe('accounts an admin manages', () => {
     const create = { username: 'anouk', displayName: 'Anouk', role: 'office' };
     expect(await t.call('users.create', create)).toEqual({
       ok: false,
-      error: { code: 'STEP_UP_REQUIRED', message: 'Enter a code from your authenticator app to confirm it is you.' },
+      error: { code: 'STEP_UP_REQUIRED', message: 'Enter a code from your authenticator app to confirm it is you.', messageId: 'session.stepUpRequired' },
     });
-    expect(await t.call('session.stepUp', { code: '123456' })).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'That code is not right.' } });
+    expect(await t.call('session.stepUp', { code: '123456' })).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'That code is not right.', messageId: 'session.codeWrong' } });
     expect((await t.call('session.stepUp', { code: t.nextCode() })).ok).toBe(true);
     expect((await t.call('users.create', create)).ok).toBe(true);
     t.clock.advance(5 * 60 + 1);

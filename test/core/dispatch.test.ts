@@ -13,7 +13,7 @@ import { readVaultFile, vaultPath } from '../../electron/core/vault/vaultFile';
 import { ADMIN, installedCore, noKeychain, signedInAdmin, testCore } from '../support/install';
 
 const STACK_FRAME = /\bat\s+\S+\s+\(|\.ts:\d+|\.js:\d+|node:internal/;
-const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code' } };
+const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
 
 describe('the dispatcher', () => {
   it('has a handler for every channel of the contract, and no more', () => {
@@ -49,9 +49,9 @@ describe('the dispatcher', () => {
 
   it('answers UNAUTHENTICATED to a session channel before sign-in, and after sign-out', async () => {
     const t = await installedCore({ keychain: noKeychain });
-    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.', messageId: 'common.signInFirst' } });
     await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
-    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.', messageId: 'common.signInFirst' } });
     expect((await t.call('session.verifyCode', { code: t.nextCode() })).ok).toBe(true);
     expect((await t.call('install.status')).ok).toBe(true);
     expect((await t.call('session.signOut')).ok).toBe(true);
@@ -83,7 +83,7 @@ describe('the dispatcher', () => {
   it('refuses callers that are not our page', async () => {
     const { core } = await signedInAdmin();
     const dispatcher = createDispatcher(core, { trustedOrigins: ['app://kluis', 'http://127.0.0.1:5183'] });
-    const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: 'This caller may not use Kluis.' } };
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: 'This caller may not use Kluis.', messageId: 'session.untrustedCaller' } };
     expect(await dispatcher.dispatch('app.state', {}, { kind: 'ipc', url: 'https://evil.example/', isMainFrame: true })).toEqual(forbidden);
     expect(await dispatcher.dispatch('app.state', {}, { kind: 'ipc', url: 'app://kluis/index.html', isMainFrame: false })).toEqual(forbidden);
     expect(await dispatcher.dispatch('app.state', {}, { kind: 'ipc', url: 'file:///etc/passwd', isMainFrame: true })).toEqual(forbidden);
@@ -107,7 +107,7 @@ describe('the dispatcher', () => {
     const result = await dispatcher.dispatch('install.status', {}, { kind: 'cli' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside Kluis. Nothing was changed.' },
+      error: { code: 'INTERNAL', message: 'Something went wrong inside Kluis. Nothing was changed.', messageId: 'common.internal' },
     });
     expect(JSON.stringify(result)).not.toMatch(STACK_FRAME);
     expect(JSON.stringify(logged)).not.toMatch(STACK_FRAME);
@@ -118,7 +118,7 @@ describe('the dispatcher', () => {
     const { call, dataDir } = await installedCore({ keychain: noKeychain });
     writeFileSync(vaultPath(dataDir), '{ not json');
     const result = await call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'vault.json is damaged: it is not valid JSON.' } });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'vault.json is damaged: it is not valid JSON.', messageId: 'access.vaultNotJson' } });
   });
 
   it('never puts the password or a code in any answer, on any path', async () => {

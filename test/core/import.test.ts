@@ -13,6 +13,7 @@ import { decodeCsvFile, MAX_FILE_BYTES } from '../../electron/core/records/impor
 import { parseCsv } from '../../electron/core/records/import/parse';
 import { signedInAdmin, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
+import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
 
 type Mapping = Record<string, string | null>;
 
@@ -219,9 +220,11 @@ describe('files that are not a readable CSV', () => {
   it.each(cases)('refuses %s with a clear message, in preview and run, and writes nothing', async (_name, bytes, message) => {
     const t = await signedInAdmin();
     const file = bytes.toString('base64');
-    expect(errorOf(await t.call('import.preview', { entity: 'contact', file }))).toEqual({ code: 'VALIDATION', message });
+    const messageId = (Object.keys(CORE_MESSAGES) as CoreMessageId[]).find((id) => CORE_MESSAGES[id] === message);
+    expect(messageId, 'a catalogue message, so the renderer can show it in Dutch').toBeDefined();
+    expect(errorOf(await t.call('import.preview', { entity: 'contact', file }))).toEqual({ code: 'VALIDATION', message, messageId });
     const run = await t.call('import.run', { entity: 'contact', file, mapping: {}, duplicates: 'skip', jobId: nextJobId() });
-    expect(errorOf(run)).toEqual({ code: 'VALIDATION', message });
+    expect(errorOf(run)).toEqual({ code: 'VALIDATION', message, messageId });
     expect(count(t, 'contacts')).toBe(0);
   });
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../shared/api';
 import { ADMIN, signedInAdmin, type Installed } from '../support/install';
 
-const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code' } };
-const LOCKED = { ok: false, error: { code: 'LOCKED', message: 'Kluis is locked. Unlock it to go on.' } };
+const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
+const LOCKED = { ok: false, error: { code: 'LOCKED', message: 'Kluis is locked. Unlock it to go on.', messageId: 'session.locked' } };
 
 function nextLock(t: Installed): Promise<void> {
   return new Promise((resolve) => {

@@ -69,6 +69,8 @@ describe('migrations', () => {
       error: {
         code: 'CONFLICT',
         message: `This database was written by a newer version of Kluis (schema ${future}; this app knows up to ${latestSchemaVersion()}). Update Kluis to open it.`,
+        messageId: 'access.schemaTooNew',
+        values: { found: future, known: latestSchemaVersion() },
       },
     });
     expect(core.isSignedIn).toBe(false);

@@ -129,3 +129,22 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
   await expect(page.getByRole('button', { name: 'Waarom we dit vragen: Weten waarover de persoon beslist' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Zoeken' })).toHaveAttribute('placeholder', 'Zoeken (Ctrl+K)');
 });
+
+test('the core’s own refusals are in Dutch too: an import of a file that is not text', async ({ page }) => {
+  await setUpAndEnrol(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  // The page's words and the core's reason, both in Dutch; nothing of the English reason is left.
+  await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
+
+  // Switching back shows the same refusal in English the next time.
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: This is not a CSV file: it contains binary data.');
+});

@@ -69,7 +69,7 @@ describe('registerIpc: kluis:invoke', () => {
     });
     const dispose = registerIpc(dispatcher, () => null);
     const result = (await fake.ipcHandlers.get('kluis:invoke')?.(invokeEvent('app://kluis/', true), 'app.state', {})) as Result<unknown>;
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), messageId: 'common.unexpected' } });
     expect(JSON.stringify(result)).not.toMatch(/secret|\/home|at /);
     dispose();
   });

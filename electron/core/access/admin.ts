@@ -36,7 +36,7 @@ export function listTeams(db: Db): Team[] {
 
 export function createTeam(ctx: RecordContext, name: string): Team {
   const taken = ctx.db.prepare('SELECT id FROM teams WHERE name = ?').get(name.trim());
-  if (taken) throw new KluisError('CONFLICT', 'A team with that name exists already.');
+  if (taken) throw new KluisError('CONFLICT', 'access.teamNameTaken');
   const id = Number(ctx.db.prepare('INSERT INTO teams (name) VALUES (?)').run(name.trim()).lastInsertRowid);
   audit(ctx.open, { actor: ctx.user.id, action: 'teams.created', target: `team:${id}` });
   return { id, name: name.trim(), memberIds: [] };
@@ -44,7 +44,7 @@ export function createTeam(ctx: RecordContext, name: string): Team {
 
 export function userAccess(db: Db, userId: number): UserAccess {
   const user = findUserById(db, userId);
-  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
   return { userId, role: user.role, teamIds: readTeamIds(db, userId), overrides: readOverrides(db, userId) };
 }
 
@@ -66,18 +66,18 @@ function isRightKey(right: string): right is RightKey {
 
 export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess {
   const user = findUserById(ctx.db, input.userId);
-  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
   if (user.id === ctx.user.id && input.role !== user.role) {
-    throw new KluisError('CONFLICT', 'Ask another administrator to change your own role, so nobody locks themselves out.');
+    throw new KluisError('CONFLICT', 'access.ownRole');
   }
   requireRole(ctx.db, input.role);
   for (const teamId of input.teamIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new KluisError('VALIDATION', `There is no team ${teamId}.`);
+    if (!ctx.db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new KluisError('VALIDATION', { id: 'access.noSuchTeam', values: { team: teamId } });
   }
   for (const override of input.overrides) {
-    if (!isRightKey(override.right)) throw new KluisError('VALIDATION', `"${override.right}" is not a right.`);
-    if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'Unknown scope.');
-    if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'Unknown field access.');
+    if (!isRightKey(override.right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right: override.right } });
+    if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'access.unknownScope');
+    if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'access.unknownFieldAccess');
   }
   ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
   ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
@@ -97,11 +97,11 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
 
 /** Allowed or not, and exactly why: the role, the overrides, the module, the scope. */
 export function explain(db: Db, userId: number, right: string): Explanation {
-  if (!isRightKey(right)) throw new KluisError('VALIDATION', `"${right}" is not a right.`);
+  if (!isRightKey(right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right } });
   const user = findUserById(db, userId);
-  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
+  if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
   const role = roleById(db, user.role);
-  if (!role) throw new KluisError('CONFLICT', `The user's role "${user.role}" no longer exists.`);
+  if (!role) throw new KluisError('CONFLICT', { id: 'access.userRoleGone', values: { role: user.role } });
   const overrides: Override[] = readOverrides(db, userId);
   const [kind, rest] = right.split(/:(.*)/s) as [string, string];
   if (kind === 'task') {
@@ -124,9 +124,9 @@ export function explain(db: Db, userId: number, right: string): Explanation {
 /** The full value behind a mask, for someone who may see it masked; the reveal is audited. */
 export function revealField(ctx: RecordContext, entity: EntityName, id: number, field: string): { value: string | number | null } {
   const def = activeFields(ctx.db, entity).find((f) => f.key === field);
-  if (!def) throw new KluisError('NOT_FOUND', 'No such field.');
+  if (!def) throw new KluisError('NOT_FOUND', 'common.noSuchField');
   const access = ctx.access.field(entity, field, def.sensitivity);
-  if (access === 'hidden') throw new KluisError('FORBIDDEN', `You may not see the field "${def.label.en}".`);
+  if (access === 'hidden') throw new KluisError('FORBIDDEN', { id: 'access.fieldHidden', values: { field: def.label } });
   const row = requireRowFor(ctx, entity, id, 'read');
   const value = def.custom ? ((JSON.parse(String(row.custom ?? '{}')) as Row)[field] ?? null) : (row[field] ?? null);
   audit(ctx.open, { actor: ctx.user.id, action: 'records.revealed', target: `${entity}:${id}`, details: { field } });
@@ -137,7 +137,7 @@ export function revealField(ctx: RecordContext, entity: EntityName, id: number, 
 export function reassignRecord(ctx: WriteContext, entity: EntityName, id: number, ownerId: number): { ownerId: number } {
   const before = requireRowFor(ctx, entity, id, 'update');
   const owner = findUserById(ctx.db, ownerId);
-  if (!owner || owner.status !== 'active') throw new KluisError('VALIDATION', 'Choose an active user as the new owner.');
+  if (!owner || owner.status !== 'active') throw new KluisError('VALIDATION', 'access.ownerNotActive');
   const team = readTeamIds(ctx.db, ownerId)[0] ?? null;
   const after: Row = { ...before, owner_id: ownerId, team_id: team, updated_at: new Date().toISOString() };
   ctx.command.write({ entity, id, before, after }, searchableKeys(activeFields(ctx.db, entity)));
@@ -148,8 +148,8 @@ export function reassignRecord(ctx: WriteContext, entity: EntityName, id: number
 /** Draft → published: the task right only Marketing has. */
 export function publishCampaign(ctx: WriteContext, id: number): { publishedAt: string } {
   const before = requireRowFor(ctx, 'campaign', id, 'update');
-  if (before.status === 'published') throw new KluisError('CONFLICT', 'This campaign is published already.');
-  if (!before.message) throw new KluisError('VALIDATION', 'Write the message before publishing.');
+  if (before.status === 'published') throw new KluisError('CONFLICT', 'access.campaignPublished');
+  if (!before.message) throw new KluisError('VALIDATION', 'access.campaignWithoutMessage');
   const today = new Date().toISOString().slice(0, 10);
   const after: Row = { ...before, status: 'published', published_at: today, updated_at: new Date().toISOString() };
   ctx.command.write({ entity: 'campaign', id, before, after }, searchableKeys(activeFields(ctx.db, 'campaign')));

@@ -16,7 +16,7 @@ import {
   type RoleRights,
 } from '../../../shared/access';
 import type { Db } from '../db/open';
-import { KluisError } from '../errors';
+import { coreText, KluisError } from '../errors';
 
 const rightsSchema = z.strictObject({
   modules: z.array(z.enum(MODULES)),
@@ -59,14 +59,17 @@ export function roleById(db: Db, id: string): RoleDefinition | null {
 
 export function requireRole(db: Db, id: string): RoleDefinition {
   const role = roleById(db, id);
-  if (!role) throw new KluisError('VALIDATION', `There is no role "${id}".`, { formErrors: [], fieldErrors: { role: [`There is no role "${id}".`] } });
+  if (!role) {
+    const values = { role: id };
+    throw new KluisError('VALIDATION', { id: 'access.unknownRole', values }, { formErrors: [], fieldErrors: { role: [coreText('access.unknownRole', values)] } });
+  }
   return role;
 }
 
 /** Creates or changes a custom role; a new id is made from the English name. */
 export function saveRole(db: Db, input: { id?: string | undefined; name: { en: string; nl: string }; rights: RoleRights }): RoleDefinition {
   if (input.id && BUILT_IN_ROLES.some((r) => r.id === input.id)) {
-    throw new KluisError('CONFLICT', 'Built-in roles cannot be changed. Copy the role and change the copy.');
+    throw new KluisError('CONFLICT', 'access.builtInRole');
   }
   const id =
     input.id ??
@@ -77,8 +80,8 @@ export function saveRole(db: Db, input: { id?: string | undefined; name: { en: s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'role'}`;
-  if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'A role with that name exists already.');
-  if (input.id && !roleById(db, input.id)) throw new KluisError('NOT_FOUND', 'No such role.');
+  if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'access.roleNameTaken');
+  if (input.id && !roleById(db, input.id)) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
   const rights = rightsSchema.parse(input.rights);
   db.prepare(
     `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -3,14 +3,13 @@
  * the same generic error; a missing device key is reported plainly, because it is about this
  * device, not about the person typing.
  */
-import { WRONG_CREDENTIALS_MESSAGE } from '../../../shared/errors';
 import { KluisError } from '../errors';
 import { KeychainUnavailableError, type Keychain } from '../vault/keychain';
 import { openSlot, slotIdFor, spendEqualEffort } from '../vault/slots';
 import type { VaultFile } from '../vault/vaultFile';
 
 export function wrongCredentials(): KluisError {
-  return new KluisError('UNAUTHENTICATED', WRONG_CREDENTIALS_MESSAGE);
+  return new KluisError('UNAUTHENTICATED', 'common.wrongCredentials');
 }
 
 export async function readDeviceSecret(vault: VaultFile, keychain: Keychain): Promise<Buffer | null> {
@@ -19,18 +18,13 @@ export async function readDeviceSecret(vault: VaultFile, keychain: Keychain): Pr
   try {
     secret = await keychain.getSecret(vault.installId);
   } catch (error) {
-    const reason = error instanceof KeychainUnavailableError ? error.message : 'The OS keychain is not reachable.';
     throw new KluisError(
       'LOCKED',
-      `${reason} This install keeps its device key there, so it cannot be unlocked until the keychain answers.`,
+      // The keychain's own message names what failed (a timeout, a missing module); it is English only.
+      error instanceof KeychainUnavailableError ? { id: 'access.keychainFailed', values: { keychainError: error.message } } : 'access.keychainUnreachable',
     );
   }
-  if (!secret) {
-    throw new KluisError(
-      'LOCKED',
-      `The device key of this install (keychain item "kluis" / ${vault.installId}) is missing from the OS keychain, so the data cannot be unlocked on this device.`,
-    );
-  }
+  if (!secret) throw new KluisError('LOCKED', { id: 'access.deviceKeyMissing', values: { installId: vault.installId } });
   return secret;
 }
 

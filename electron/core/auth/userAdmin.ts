@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
-import { KluisError } from '../errors';
+import { coreText, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
 import { createSlot } from '../vault/slots';
@@ -22,8 +22,8 @@ export function newOneTimePassword(): string {
 
 function requireOtherUser(open: OpenInstall, actorId: number, userId: number): UserRecord {
   const user = findUserById(open.db, userId);
-  if (!user) throw new KluisError('NOT_FOUND', 'No such user.');
-  if (user.id === actorId) throw new KluisError('CONFLICT', 'Use your own account page to change your own account.');
+  if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
+  if (user.id === actorId) throw new KluisError('CONFLICT', 'access.ownAccount');
   return user;
 }
 
@@ -34,7 +34,7 @@ export async function createUser(
   kdfCost?: KdfCost,
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   if (findUserByUsername(open.db, input.username)) {
-    throw new KluisError('CONFLICT', 'That username is taken.', { formErrors: [], fieldErrors: { username: ['That username is taken.'] } });
+    throw new KluisError('CONFLICT', 'access.usernameTaken', { formErrors: [], fieldErrors: { username: [coreText('access.usernameTaken')] } });
   }
   const oneTimePassword = newOneTimePassword();
   const slot = await createSlot({
@@ -78,7 +78,7 @@ export async function resetPassword(
   kdfCost?: KdfCost,
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   const user = requireOtherUser(open, actorId, userId);
-  if (user.status !== 'active') throw new KluisError('CONFLICT', 'This account is disabled.');
+  if (user.status !== 'active') throw new KluisError('CONFLICT', 'access.accountDisabled');
   const oneTimePassword = newOneTimePassword();
   const slot = await createSlot({
     installId: open.installId,

@@ -22,10 +22,7 @@ export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATION
 
 export class SchemaTooNewError extends KluisError {
   constructor(found: number, known: number) {
-    super(
-      'CONFLICT',
-      `This database was written by a newer version of Kluis (schema ${found}; this app knows up to ${known}). Update Kluis to open it.`,
-    );
+    super('CONFLICT', { id: 'access.schemaTooNew', values: { found, known } });
   }
 }
 

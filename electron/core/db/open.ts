@@ -41,7 +41,7 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     if (!options.plain) {
-      if (!dek || dek.length !== 32) throw new KluisError('INTERNAL', 'The database key has the wrong length.');
+      if (!dek || dek.length !== 32) throw new KluisError('INTERNAL', 'access.databaseKeyLength');
       db.pragma(`cipher = '${CIPHER.name}'`);
       db.pragma(`legacy = ${CIPHER.legacy}`);
       const literal = rawKeyLiteral(dek);
@@ -56,7 +56,7 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
   } catch (error) {
     db.close();
     if (error instanceof KluisError) throw error;
-    throw new KluisError('UNAUTHENTICATED', 'The database could not be opened with this key.');
+    throw new KluisError('UNAUTHENTICATED', 'access.wrongDatabaseKey');
   }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

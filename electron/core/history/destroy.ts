@@ -4,6 +4,7 @@
  * journal: the commands that held them can no longer be undone or redone, and lose their names.
  * `secure_delete` is on for the whole database; the caller checkpoints the WAL after commit.
  */
+import type { MessageLanguage } from '../../../shared/coreMessages';
 import type { DeleteResult } from '../../../shared/historyTypes';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
@@ -84,8 +85,9 @@ function doomedOf(entity: EntityName, targets: Row[], parts: Part[]): Doomed[] {
 
 function refuseBlocked(blockers: { entity: EntityName; count: number }[]): void {
   if (blockers.length === 0) return;
-  const what = blockers.map((b) => `${b.count} ${(b.count === 1 ? ENTITIES[b.entity].label.singular : ENTITIES[b.entity].label.plural).en.toLowerCase()}`).join(', ');
-  throw new KluisError('CONFLICT', `Still needed by ${what}, which must keep their link (invoices are kept for bookkeeping).`);
+  const what = (language: MessageLanguage) =>
+    blockers.map((b) => `${b.count} ${(b.count === 1 ? ENTITIES[b.entity].label.singular : ENTITIES[b.entity].label.plural)[language].toLowerCase()}`).join(', ');
+  throw new KluisError('CONFLICT', { id: 'history.stillNeeded', values: { what: { en: what('en'), nl: what('nl') } } });
 }
 
 /** Permanent deletion of records in the trash (`trash.purge`). */

@@ -4,6 +4,7 @@
  * that only lose their link, and — for permanent deletion — what blocks it. The confirmation level
  * follows from the impact and the policy's bulk threshold.
  */
+import { lowerCase } from '../../../shared/coreMessages';
 import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { rowInScope } from '../access/access';
@@ -52,14 +53,14 @@ function placeholders(ids: readonly number[]): string {
 function target(ctx: RecordContext, entity: EntityName, id: number, mode: DeleteMode): Row {
   if (mode === 'trash') return requireRowFor(ctx, entity, id, 'delete');
   const row = readRow(ctx.db, entity, id);
-  const word = ENTITIES[entity].label.singular.en.toLowerCase();
+  const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
   if (mode === 'purge') {
-    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', `No such ${word} in the trash.`);
-    if (row.trashed_with) throw new KluisError('VALIDATION', `This ${word} went to the trash with another record; permanently delete that one.`);
+    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
+    if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.purgeTrashedWith', values });
     return row;
   }
-  if (entity !== 'contact') throw new KluisError('VALIDATION', 'Only people (contacts) can be erased.');
-  if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', `No such ${word}.`);
+  if (entity !== 'contact') throw new KluisError('VALIDATION', 'history.onlyPeopleErased');
+  if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values });
   return row;
 }
 
@@ -135,8 +136,8 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
 /** The deletion must be the one the user reviewed: nothing more went along since. */
 export function checkReviewed(impact: DeleteImpact, reviewedTotal: number | undefined): void {
   const mustReview = impact.level !== 'simple';
-  if (mustReview && reviewedTotal === undefined) throw new KluisError('VALIDATION', 'Review what this deletes first.');
+  if (mustReview && reviewedTotal === undefined) throw new KluisError('VALIDATION', 'history.reviewFirst');
   if (reviewedTotal !== undefined && reviewedTotal !== impact.total) {
-    throw new KluisError('CONFLICT', 'What this deletes has changed since it was reviewed. Review it again.');
+    throw new KluisError('CONFLICT', 'history.reviewAgain');
   }
 }

@@ -4,6 +4,7 @@
  * other records stay in place while a record is in the trash (they show as empty), so a restore
  * puts everything back as it was; only permanent deletion really unlinks them.
  */
+import { lowerCase } from '../../../shared/coreMessages';
 import type { DeleteResult, HistoryResult, TrashItem, TrashPage } from '../../../shared/historyTypes';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { rowInScope, scopeCondition } from '../access/access';
@@ -40,9 +41,9 @@ export function moveToTrash(ctx: RecordContext, entity: EntityName, ids: readonl
 /** Brings a record out of the trash with everything that went there with it. */
 export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: number): HistoryResult {
   const row = readRow(ctx.db, entity, id);
-  const word = ENTITIES[entity].label.singular.en.toLowerCase();
-  if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', `No such ${word} in the trash.`);
-  if (row.trashed_with) throw new KluisError('VALIDATION', `This ${word} comes back with the record it went to the trash with.`);
+  const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
+  if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
+  if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.restoreTrashedWith', values });
   const key = recordKey(entity, id);
   const now = new Date().toISOString();
   const restored = (r: Row): Row => ({ ...r, deleted_at: null, deleted_by: null, trashed_with: null, updated_at: now });

@@ -6,8 +6,9 @@
  */
 import type { AffectedRecord, HistoryResult } from '../../../shared/historyTypes';
 import type { RecordAction } from '../../../shared/access/model';
-import { ENTITIES, fieldDef, type EntityName } from '../../../shared/registry';
+import { ENTITIES, fieldDef, type EntityName, type Localized } from '../../../shared/registry';
 import { describeCommand } from '../../../shared/historyLabels';
+import { lowerCase, type CoreMessageId, type MessageValues } from '../../../shared/coreMessages';
 import { rowInScope } from '../access/access';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
@@ -22,8 +23,10 @@ type Direction = 'undo' | 'redo';
 
 const live = (row: Row | null): boolean => row !== null && !row.deleted_at;
 
+type ChangeAction = Extract<RecordAction, 'create' | 'update' | 'delete' | 'restore'>;
+
 /** What a change does, as a record right: its scope must cover the rows it touches. */
-function actionOf(from: Row | null, to: Row | null): RecordAction {
+function actionOf(from: Row | null, to: Row | null): ChangeAction {
   if (!from) return 'create';
   if (!to || (live(from) && !live(to))) return 'delete';
   if (!live(from) && live(to)) return 'restore';
@@ -36,18 +39,48 @@ function unchangedSince(current: Row | null, expected: Row | null): boolean {
   return Object.keys(expected).every((key) => current[key] === expected[key]);
 }
 
-const entityWord = (entity: EntityName): string => ENTITIES[entity].label.singular.en.toLowerCase();
+const entityWord = (entity: EntityName): Localized => lowerCase(ENTITIES[entity].label.singular);
+
+/** Undo and redo each have their own messages, not one with the word put in: Dutch words them differently. */
+const MESSAGES = {
+  undo: {
+    nothing: 'history.nothingToUndo',
+    cannot: 'history.cannotUndo',
+    changed: 'history.undoChanged',
+    changedBy: 'history.undoChangedBy',
+    changedHidden: 'history.undoChangedHidden',
+    changedHiddenBy: 'history.undoChangedHiddenBy',
+    referenced: 'history.undoReferenced',
+  },
+  redo: {
+    nothing: 'history.nothingToRedo',
+    cannot: 'history.cannotRedo',
+    changed: 'history.redoChanged',
+    changedBy: 'history.redoChangedBy',
+    changedHidden: 'history.redoChangedHidden',
+    changedHiddenBy: 'history.redoChangedHiddenBy',
+    referenced: 'history.redoReferenced',
+  },
+} as const satisfies Record<Direction, Record<string, CoreMessageId>>;
+
+/** Why a reversal is refused, by the record action it would need. */
+const NO_LONGER: Record<ChangeAction, CoreMessageId> = {
+  create: 'history.noLongerCreate',
+  update: 'history.noLongerUpdate',
+  delete: 'history.noLongerDelete',
+  restore: 'history.noLongerRestore',
+};
 
 function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
   const row =
     direction === 'undo'
       ? prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1").get(ctx.user.id)
       : prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'undone' ORDER BY id ASC LIMIT 1").get(ctx.user.id);
-  if (!row) throw new KluisError('NOT_FOUND', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+  if (!row) throw new KluisError('NOT_FOUND', MESSAGES[direction].nothing);
   const command = row as CommandRow;
   if (command.undoable !== 1) {
-    const what = describeCommand(summaryOf(command).label, 'en');
-    throw new KluisError('CONFLICT', `“${what}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}.`);
+    const label = summaryOf(command).label;
+    throw new KluisError('CONFLICT', { id: MESSAGES[direction].cannot, values: { command: { en: describeCommand(label, 'en'), nl: describeCommand(label, 'nl') } } });
   }
   return command;
 }
@@ -62,14 +95,27 @@ function laterEditor(ctx: RecordContext, change: StoredChange, commandId: number
   return row?.name ?? null;
 }
 
+/** The CONFLICT for a row someone changed since the command. */
+function changedSince(ctx: RecordContext, direction: Direction, entity: EntityName, row: Row, who: string | null): KluisError {
+  const messages = MESSAGES[direction];
+  const by: MessageValues = who ? { who } : {};
+  // A record the user may not read is not named, even here.
+  if (!rowInScope(ctx.access, entity, 'read', row)) {
+    return new KluisError('CONFLICT', { id: who ? messages.changedHiddenBy : messages.changedHidden, values: { entity: entityWord(entity), ...by } });
+  }
+  const values = { entity: ENTITIES[entity].label.singular, title: titleOf(entity, row), ...by };
+  return new KluisError('CONFLICT', { id: who ? messages.changedBy : messages.changed, values });
+}
+
 function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
   const title = titleOf(change.entity, current ?? target ?? change.before ?? change.after!);
-  const refuse = (why: string) => new KluisError('FORBIDDEN', `You may no longer ${why} ${entityWord(change.entity)} ${title}, so this cannot be reversed.`);
-  if (command.task && !ctx.access.task(command.task)) throw refuse('do this to');
+  const refuse = (id: CoreMessageId, field?: Localized) =>
+    new KluisError('FORBIDDEN', { id, values: { entity: entityWord(change.entity), title, ...(field && { field }) } });
+  if (command.task && !ctx.access.task(command.task)) throw refuse('history.noLongerTask');
   if (!change.direct) return;
   for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
     for (const row of [current, target]) {
-      if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(action);
+      if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);
     }
   }
   if (command.task || !current || !target) return;
@@ -77,7 +123,7 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
   for (const key of Object.keys(target)) {
     if ((SYSTEM_COLUMNS as readonly string[]).includes(key) || current[key] === target[key]) continue;
     const field = fieldDef(change.entity, key);
-    if (field && ctx.access.field(change.entity, key, field.sensitivity) !== 'edit') throw refuse(`change “${field.label.en}” of`);
+    if (field && ctx.access.field(change.entity, key, field.sensitivity) !== 'edit') throw refuse('history.noLongerEditField', field.label);
   }
 }
 
@@ -125,11 +171,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
     if (!unchangedSince(current, from)) {
       const who = laterEditor(ctx, change, command.id);
       const row = (current ?? from ?? to)!;
-      // A record the user may not read is not named, even here.
-      const what = rowInScope(ctx.access, change.entity, 'read', row)
-        ? `${ENTITIES[change.entity].label.singular.en} ${titleOf(change.entity, row)}`
-        : `A ${entityWord(change.entity)} that went along with it`;
-      throw new KluisError('CONFLICT', `${what} was changed${who ? ` by ${who}` : ''} since; ${direction} would overwrite that, so nothing was changed.`);
+      throw changedSince(ctx, direction, change.entity, row, who);
     }
     checkRights(ctx, command, change, current, to);
   }
@@ -140,7 +182,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
       applyRowChange(ctx.db, { entity: change.entity, id: change.id, before: readRow(ctx.db, change.entity, change.id), after: to }, searchableOf(change.entity));
     }
   } catch (error) {
-    if (isForeignKeyFailure(error)) throw new KluisError('CONFLICT', `Other records now refer to what ${direction} would remove, so nothing was changed.`);
+    if (isForeignKeyFailure(error)) throw new KluisError('CONFLICT', MESSAGES[direction].referenced);
     throw error;
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);

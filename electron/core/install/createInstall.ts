@@ -38,11 +38,11 @@ export interface CreateInstallInput {
 export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
   const paths = dataPaths(input.dataDir);
   if (holdsInstall(input.dataDir)) {
-    throw new KluisError('CONFLICT', `${input.dataDir} already holds a Kluis install; nothing was changed.`);
+    throw new KluisError('CONFLICT', { id: 'access.installExists', values: { dataDir: input.dataDir } });
   }
   const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';
   if (keyMode === 'passphrase-only' && input.requireKeychain) {
-    throw new KluisError('CONFLICT', 'No OS keychain answered, and the policy requires one; nothing was changed.');
+    throw new KluisError('CONFLICT', 'access.keychainRequired');
   }
   mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
 

@@ -7,7 +7,7 @@ import type { SessionUser } from '../../../shared/apiTypes';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import { ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import type { Db } from '../db/open';
-import { KluisError } from '../errors';
+import { coreText, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { customFields, disabledFields, forgetActiveFields, type ActiveField } from './fields';
 import { forgetFieldValues } from '../history/destroy';
@@ -43,7 +43,7 @@ export function listFieldInfo(db: Db): FieldInfo[] {
 
 function findField(db: Db, entity: EntityName, key: string): ActiveField {
   const field = [...ENTITIES[entity].fields.map((f) => ({ ...f, custom: false })), ...customFields(db, entity)].find((f) => f.key === key);
-  if (!field) throw new KluisError('NOT_FOUND', 'No such field.');
+  if (!field) throw new KluisError('NOT_FOUND', 'common.noSuchField');
   return field;
 }
 
@@ -65,7 +65,7 @@ export function setFieldEnabled(
 ): { enabled: boolean; purged: number } {
   const { db } = ctx;
   const field = findField(db, input.entity, input.field);
-  if (!field.optional) throw new KluisError('CONFLICT', 'This field is needed for Kluis to work and cannot be switched off.');
+  if (!field.optional) throw new KluisError('CONFLICT', 'records.fieldNeeded');
   if (input.enabled) {
     db.prepare('DELETE FROM field_settings WHERE entity = ? AND field = ?').run(input.entity, input.field);
     forgetActiveFields(db);
@@ -74,9 +74,7 @@ export function setFieldEnabled(
   }
   const count = countValues(db, input.entity, field);
   if (input.confirmValueCount !== count) {
-    throw new KluisError('CONFLICT', `${count} records hold a value in this field. Switching it off deletes those values for good.`, {
-      valueCount: count,
-    });
+    throw new KluisError('CONFLICT', { id: 'records.fieldHoldsValues', values: { count } }, { valueCount: count });
   }
   const table = ENTITIES[input.entity].table;
   if (field.custom) db.prepare(`UPDATE ${table} SET custom = json_remove(custom, '$.${field.key}') WHERE json_extract(custom, '$.${field.key}') IS NOT NULL`).run();
@@ -132,16 +130,16 @@ function keyFor(label: string): string {
 /** The core, not the form, refuses a field without a purpose or a legal basis. */
 export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInstall }, input: CustomFieldInput): FieldInfo {
   const errors: Record<string, string[]> = {};
-  if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = ['Say what the field is for: no field without a purpose.'];
-  if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = ['Choose the legal basis for processing it.'];
-  if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = ['Give the field a name.'];
-  if (!input.retention.trim()) errors.retention = ['Say how long values are kept.'];
-  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'The field needs a purpose and a legal basis.', { formErrors: [], fieldErrors: errors });
+  if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = [coreText('records.fieldNeedsPurpose')];
+  if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = [coreText('records.fieldNeedsLegalBasis')];
+  if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = [coreText('records.fieldNeedsName')];
+  if (!input.retention.trim()) errors.retention = [coreText('records.fieldNeedsRetention')];
+  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'records.fieldIncomplete', { formErrors: [], fieldErrors: errors });
   const label = { en: input.label.en.trim() || input.label.nl.trim(), nl: input.label.nl.trim() || input.label.en.trim() };
   const purpose = { en: input.purpose.en.trim() || input.purpose.nl.trim(), nl: input.purpose.nl.trim() || input.purpose.en.trim() };
   const key = keyFor(label.en);
   const taken = customFields(ctx.db, input.entity).some((f) => f.key === key);
-  if (taken) throw new KluisError('CONFLICT', 'A field with that name exists already.');
+  if (taken) throw new KluisError('CONFLICT', 'records.fieldExists');
   ctx.db
     .prepare(
       `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, created_at)

@@ -3,6 +3,7 @@
  * records, and search. Filtering happens in SQL; nothing is fetched to be thrown away.
  */
 import type { ListPage, RecordDetail, SearchGroup, SearchHit } from '../../../shared/recordTypes';
+import { lowerCase } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
@@ -31,7 +32,7 @@ function sortColumns(entity: EntityName, sort: ListSort): string[] {
   if (sort === 'due') {
     if (entity === 'activity') return ['done', "coalesce(due_at, '9999-12-31')", 'id'];
     if (entity === 'invoice') return ['due_on', 'id'];
-    throw new KluisError('VALIDATION', `A ${entity} list cannot be sorted by due date.`);
+    throw new KluisError('VALIDATION', { id: 'records.cannotSortByDue', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
   }
   return ['sort_key', 'id'];
 }
@@ -47,7 +48,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through
   }
-  throw new KluisError('VALIDATION', 'The page cursor is not valid.');
+  throw new KluisError('VALIDATION', 'records.badCursor');
 }
 
 /** The SQL of a list page, apart so tests can check its query plan. */
@@ -63,7 +64,7 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
   const params: unknown[] = [...scope.params];
   for (const [key, value] of Object.entries(query.where ?? {})) {
     const field = fields.find((f) => f.key === key && !f.custom && ['enum', 'boolean', 'reference'].includes(f.type));
-    if (!field) throw new KluisError('VALIDATION', `Cannot filter on "${key}".`);
+    if (!field) throw new KluisError('VALIDATION', { id: 'records.cannotFilter', values: { key } });
     where.push(`${key} = ?`);
     params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
   }

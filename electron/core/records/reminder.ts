@@ -62,9 +62,8 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
 
 export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): ReminderLetter {
   const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
-  if (invoice.status === 'paid' || invoice.status === 'draft') {
-    throw new KluisError('CONFLICT', `A reminder is only for unpaid invoices; this one is ${invoice.status}.`);
-  }
+  if (invoice.status === 'paid') throw new KluisError('CONFLICT', 'records.reminderPaid');
+  if (invoice.status === 'draft') throw new KluisError('CONFLICT', 'records.reminderDraft');
   const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
   const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
   const language = contact?.preferred_language === 'en' ? 'en' : 'nl';

@@ -5,10 +5,11 @@
  */
 import type { SessionUser } from '../../../shared/apiTypes';
 import type { RecordView } from '../../../shared/recordTypes';
+import { lowerCase, type CoreMessage, type CoreMessageId } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { rowInScope, type Access } from '../access/access';
-import { KluisError } from '../errors';
+import { coreText, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
@@ -43,9 +44,22 @@ export function visibleFields(db: Db, access: Access, entity: EntityName): (Acti
     .filter((f): f is ActiveField & { access: 'masked' | 'read' | 'edit' } => f.access !== 'hidden');
 }
 
-function forbidden(message: string): KluisError {
+function forbidden(message: CoreMessage): KluisError {
   return new KluisError('FORBIDDEN', message);
 }
+
+/** "No such contact.": what a record the caller may not read, or that is gone, is to them. */
+function noSuchRecord(entity: EntityName): KluisError {
+  return new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
+}
+
+/** One message per action, not the action's name in one message: Dutch puts the verb elsewhere. */
+const MAY_NOT: Record<'update' | 'delete' | 'restore' | 'export', CoreMessageId> = {
+  update: 'records.mayNotUpdate',
+  delete: 'records.mayNotDelete',
+  restore: 'records.mayNotRestore',
+  export: 'records.mayNotExport',
+};
 
 /**
  * A live record the caller may act on. Outside the read scope it does not exist for them
@@ -53,9 +67,9 @@ function forbidden(message: string): KluisError {
  */
 export function requireRowFor(ctx: { db: Db; access: Access }, entity: EntityName, id: number, action: 'read' | 'update' | 'delete' | 'restore' | 'export'): Row {
   const row = requireRow(ctx.db, entity, id);
-  if (!rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', `No such ${ENTITIES[entity].label.singular.en.toLowerCase()}.`);
+  if (!rowInScope(ctx.access, entity, 'read', row)) throw noSuchRecord(entity);
   if (action !== 'read' && !rowInScope(ctx.access, entity, action, row)) {
-    throw forbidden(`You may not ${action} this ${ENTITIES[entity].label.singular.en.toLowerCase()}.`);
+    throw forbidden({ id: MAY_NOT[action], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
   }
   return row;
 }
@@ -69,9 +83,9 @@ function checkEditable(ctx: RecordContext, entity: EntityName, values: Record<st
     if (!(field.key in values)) continue;
     const empty = values[field.key] === null || values[field.key] === '';
     if (mode === 'create' && (empty || values[field.key] === field.defaultValue)) continue;
-    if (field.setByAction) throw forbidden(`"${field.label.en}" changes only through its own action.`);
+    if (field.setByAction) throw forbidden({ id: 'records.setByAction', values: { field: field.label } });
     if (ctx.access.field(entity, field.key, field.sensitivity) !== 'edit') {
-      throw forbidden(`You may not change the field "${field.label.en}".`);
+      throw forbidden({ id: 'records.mayNotChangeField', values: { field: field.label } });
     }
   }
 }
@@ -81,13 +95,13 @@ export function searchableKeys(fields: readonly ActiveField[]): Set<string> {
 }
 
 function validationError(errors: Record<string, string[]>): KluisError {
-  return new KluisError('VALIDATION', 'Some values are not valid.', { formErrors: [], fieldErrors: errors });
+  return new KluisError('VALIDATION', 'records.invalidValues', { formErrors: [], fieldErrors: errors });
 }
 
 /** A live (not deleted) record, or NOT_FOUND. */
 export function requireRow(db: Db, entity: EntityName, id: number): Row {
   const row = readRow(db, entity, id);
-  if (!row || row.deleted_at) throw new KluisError('NOT_FOUND', `No such ${ENTITIES[entity].label.singular.en.toLowerCase()}.`);
+  if (!row || row.deleted_at) throw noSuchRecord(entity);
   return row;
 }
 
@@ -103,7 +117,7 @@ function checkReferences(ctx: { db: Db; access: Access }, fields: readonly Activ
   for (const field of fields) {
     const id = values[field.key];
     if (field.type !== 'reference' || typeof id !== 'number' || !field.references) continue;
-    if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = ['That record does not exist'];
+    if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = [coreText('records.referenceMissing')];
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }

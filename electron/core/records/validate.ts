@@ -2,6 +2,8 @@
  * Checks record values against the fields in force. A value for a field that is off, unknown or
  * custom-but-removed is refused, never silently stored: minimisation is enforced here, in the core.
  */
+import type { CoreMessageId, MessageValues } from '../../../shared/coreMessages';
+import { coreText } from '../errors';
 import type { ActiveField } from './fields';
 
 export type StoredValue = string | number | null;
@@ -17,10 +19,18 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * A reason per field, as details.fieldErrors and the import's row reports carry it: the English
+ * text of a catalogue message (the renderer finds the ones without values back by their words).
+ */
+function invalid(id: CoreMessageId, values?: MessageValues): { error: string } {
+  return { error: coreText(id, values) };
+}
+
 /** One value → what is stored, or an error message. */
 export function checkValue(field: ActiveField, raw: unknown): { value: StoredValue } | { error: string } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-    return field.required ? { error: 'This field is required' } : { value: null };
+    return field.required ? invalid('records.required') : { value: null };
   }
   switch (field.type) {
     case 'text':
@@ -28,25 +38,25 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
     case 'email':
     case 'phone':
     case 'url': {
-      if (typeof raw !== 'string') return { error: 'Expected text' };
+      if (typeof raw !== 'string') return invalid('records.expectedText');
       const text = raw.trim();
-      if (field.maxLength && text.length > field.maxLength) return { error: `Use at most ${field.maxLength} characters` };
-      if (field.type === 'email' && !EMAIL.test(text)) return { error: 'Not a valid e-mail address' };
-      if (field.type === 'phone' && !PHONE.test(text)) return { error: 'Not a valid phone number' };
-      if (field.type === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) return { error: 'Use a web address starting with http:// or https://' };
+      if (field.maxLength && text.length > field.maxLength) return invalid('records.tooLong', { max: field.maxLength });
+      if (field.type === 'email' && !EMAIL.test(text)) return invalid('records.badEmail');
+      if (field.type === 'phone' && !PHONE.test(text)) return invalid('records.badPhone');
+      if (field.type === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) return invalid('records.badUrl');
       return { value: text };
     }
     case 'date':
-      return typeof raw === 'string' && isRealDate(raw.trim()) ? { value: raw.trim() } : { error: 'Use a date as YYYY-MM-DD' };
+      return typeof raw === 'string' && isRealDate(raw.trim()) ? { value: raw.trim() } : invalid('records.badDate');
     case 'money':
     case 'integer':
-      return typeof raw === 'number' && Number.isSafeInteger(raw) ? { value: raw } : { error: 'Expected a whole number' };
+      return typeof raw === 'number' && Number.isSafeInteger(raw) ? { value: raw } : invalid('records.expectedWholeNumber');
     case 'enum':
-      return typeof raw === 'string' && field.options?.includes(raw) ? { value: raw } : { error: `Choose one of: ${field.options?.join(', ')}` };
+      return typeof raw === 'string' && field.options?.includes(raw) ? { value: raw } : invalid('records.chooseOption', { options: field.options?.join(', ') ?? '' });
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw ? 1 : 0 } : { error: 'Expected yes or no' };
+      return typeof raw === 'boolean' ? { value: raw ? 1 : 0 } : invalid('records.expectedYesNo');
     case 'reference':
-      return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? { value: raw } : { error: 'Choose a record' };
+      return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? { value: raw } : invalid('records.chooseRecord');
   }
 }
 
@@ -66,7 +76,7 @@ export function checkValues(
   for (const [key, raw] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      errors[key] = ['This field is not in use'];
+      errors[key] = [coreText('records.fieldNotInUse')];
       continue;
     }
     const checked = checkValue(field, raw);
@@ -75,7 +85,7 @@ export function checkValues(
   }
   if (mode === 'create') {
     for (const field of fields) {
-      if (field.required && !(field.key in values)) errors[field.key] = ['This field is required'];
+      if (field.required && !(field.key in values)) errors[field.key] = [coreText('records.required')];
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, builtIn, custom };

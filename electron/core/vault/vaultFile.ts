@@ -51,21 +51,21 @@ export function readVaultFile(dataDir: string): VaultFile {
   try {
     raw = readFileSync(vaultPath(dataDir), 'utf8');
   } catch {
-    throw new KluisError('NOT_FOUND', `No Kluis install in ${dataDir} (vault.json is missing).`);
+    throw new KluisError('NOT_FOUND', { id: 'access.noInstall', values: { dataDir } });
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new KluisError('INTERNAL', 'vault.json is damaged: it is not valid JSON.');
+    throw new KluisError('INTERNAL', 'access.vaultNotJson');
   }
   const parsed = vaultSchema.safeParse(json);
   if (!parsed.success) {
     const format = (json as { format?: unknown } | null)?.format;
     if (typeof format === 'number' && format > VAULT_FORMAT) {
-      throw new KluisError('CONFLICT', `vault.json was written by a newer Kluis (format ${format}); update Kluis to open it.`);
+      throw new KluisError('CONFLICT', { id: 'access.vaultTooNew', values: { format } });
     }
-    throw new KluisError('INTERNAL', 'vault.json is damaged: its contents do not match the expected format.');
+    throw new KluisError('INTERNAL', 'access.vaultMalformed');
   }
   return parsed.data;
 }

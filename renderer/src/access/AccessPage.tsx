@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { RoleDefinition } from '../../../shared/access';
 import type { UserSummary } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -15,10 +16,10 @@ import { UserAccessEditor } from './UserAccessEditor';
 import { useAccessText } from './strings';
 import './access.css';
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; users: UserSummary[]; roles: RoleDefinition[] };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[]; roles: RoleDefinition[] };
 
 export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; initialUserId?: number }) {
-  const { a } = useAccessText();
+  const { a, errorText } = useAccessText();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [userId, setUserId] = useState<number | null>(initialUserId ?? null);
   const [viewAsError, setViewAsError] = useState<string | null>(null);
@@ -27,8 +28,8 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
     let current = true;
     void Promise.all([call('users.list', {}), call('roles.list', {})]).then(([users, roles]) => {
       if (!current) return;
-      if (!users.ok) setLoaded({ kind: 'failed', message: users.error.message });
-      else if (!roles.ok) setLoaded({ kind: 'failed', message: roles.error.message });
+      if (!users.ok) setLoaded({ kind: 'failed', error: users.error });
+      else if (!roles.ok) setLoaded({ kind: 'failed', error: roles.error });
       else setLoaded({ kind: 'ready', users: users.value, roles: roles.value });
     });
     return () => {
@@ -43,7 +44,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
     setViewAsError(null);
     // The core announces the change; the app reloads the session and the shell shows the banner.
     const result = await call('access.viewAs', { userId: user.id });
-    if (!result.ok) setViewAsError(a('access.viewAsFailed', { message: result.error.message }));
+    if (!result.ok) setViewAsError(a('access.viewAsFailed', { message: errorText(result.error) }));
   }
 
   return (
@@ -51,7 +52,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
       <PageHeading takeFocus={takeFocus}>{a('access.title')}</PageHeading>
       <p>{a('access.intro')}</p>
       {loaded.kind === 'loading' && <p role="status">{a('access.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{a('access.usersLoadFailed', { message: loaded.message })}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{a('access.usersLoadFailed', { message: errorText(loaded.error) })}</Notice>}
       {loaded.kind === 'ready' && (
         <>
           <SelectField

@@ -9,7 +9,7 @@ import { RightPicker } from './RightPicker';
 import { useAccessText } from './strings';
 
 export function ExplainSection({ userId }: { userId: number }) {
-  const { a, language } = useAccessText();
+  const { a, language, errorText } = useAccessText();
   const id = useId();
   const [right, setRight] = useState<RightKey>('task:data.export');
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ export function ExplainSection({ userId }: { userId: number }) {
     if (result.ok) setAnswer(result.value);
     else {
       setAnswer(null);
-      setError(a('explain.failed', { message: result.error.message }));
+      setError(a('explain.failed', { message: errorText(result.error) }));
     }
   }
 

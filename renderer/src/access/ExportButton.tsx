@@ -15,7 +15,7 @@ export function canExport(rights: Rights, entity: SecuredEntity): boolean {
 }
 
 export function ExportButton({ entity }: { entity: SecuredEntity }) {
-  const { a } = useAccessText();
+  const { a, errorText } = useAccessText();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
     if (result.ok) {
       saveTextFile(result.value.fileName, result.value.csv);
       setMessage({ tone: 'info', text: a('export.done', { count: result.value.count, fileName: result.value.fileName }) });
-    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: a('export.failed', { message: result.error.message }) });
+    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: a('export.failed', { message: errorText(result.error) }) });
   }
 
   return (

@@ -6,7 +6,7 @@ import { useRights } from '../records/rights';
 import { useAccessText } from './strings';
 
 export function PublishButton({ id, status, onPublished }: { id: number; status: unknown; onPublished?: () => void }) {
-  const { a } = useAccessText();
+  const { a, errorText } = useAccessText();
   const rights = useRights();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
@@ -20,7 +20,7 @@ export function PublishButton({ id, status, onPublished }: { id: number; status:
     if (result.ok) {
       setMessage({ tone: 'info', text: a('campaign.published') });
       onPublished?.();
-    } else setMessage({ tone: 'error', text: a('campaign.publishFailed', { message: result.error.message }) });
+    } else setMessage({ tone: 'error', text: a('campaign.publishFailed', { message: errorText(result.error) }) });
   }
 
   return (

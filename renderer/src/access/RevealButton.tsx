@@ -20,7 +20,7 @@ interface RevealProps {
 }
 
 export function RevealableValue({ entity, id, field, label, masked }: RevealProps) {
-  const { a } = useAccessText();
+  const { a, errorText } = useAccessText();
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function RevealableValue({ entity, id, field, label, masked }: RevealProp
     const result = await call('records.reveal', { entity, id, field });
     setBusy(false);
     if (result.ok) setValue(result.value.value === null ? '' : String(result.value.value));
-    else setError(a('reveal.failed', { message: result.error.message }));
+    else setError(a('reveal.failed', { message: errorText(result.error) }));
   }
 
   if (value !== null) return <span className="revealed-value">{value}</span>;

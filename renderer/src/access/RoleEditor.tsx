@@ -46,7 +46,7 @@ function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]
 }
 
 export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
-  const { a, language } = useAccessText();
+  const { a, language, errorText } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const id = useId();
   const [name, setName] = useState(draft.name);
@@ -86,7 +86,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
     const result = await callWithStepUp('roles.save', input);
     setBusy(false);
     if (result.ok) onSaved(result.value);
-    else if (!isStepUpCancelled(result.error)) setError(a('roles.saveFailed', { message: result.error.message }));
+    else if (!isStepUpCancelled(result.error)) setError(a('roles.saveFailed', { message: errorText(result.error) }));
   }
 
   const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(a, scope) }));

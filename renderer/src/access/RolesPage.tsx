@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RoleDefinition } from '../../../shared/access';
+import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -11,7 +12,7 @@ import { RoleEditor } from './RoleEditor';
 import { accessText, useAccessText } from './strings';
 import './access.css';
 
-type ListState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; roles: RoleDefinition[] };
+type ListState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; roles: RoleDefinition[] };
 
 /** What the editor is working on: an existing custom role, or a new copy (no id yet). */
 export interface Draft {
@@ -22,7 +23,7 @@ export interface Draft {
 }
 
 export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
-  const { a, language } = useAccessText();
+  const { a, language, errorText } = useAccessText();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
   useEffect(() => {
     let current = true;
     void call('roles.list', {}).then((result) => {
-      if (current) setList(result.ok ? { kind: 'ready', roles: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setList(result.ok ? { kind: 'ready', roles: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -64,7 +65,7 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
       <p>{a('roles.intro')}</p>
       {status && <Notice tone="info">{status}</Notice>}
       {list.kind === 'loading' && <p role="status">{a('roles.loading')}</p>}
-      {list.kind === 'failed' && <Notice tone="error">{a('roles.loadFailed', { message: list.message })}</Notice>}
+      {list.kind === 'failed' && <Notice tone="error">{a('roles.loadFailed', { message: errorText(list.error) })}</Notice>}
       {list.kind === 'ready' && (
         <table className="table access-table">
           <caption className="visually-hidden">{a('roles.listLabel')}</caption>

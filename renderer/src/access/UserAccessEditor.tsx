@@ -2,6 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FIELD_ACCESS, SCOPES, type FieldAccess, type Override, type RightKey, type RoleDefinition, type Scope } from '../../../shared/access';
 import type { Team, UserSummary } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
@@ -12,10 +13,10 @@ import { fieldAccessLabel, scopeLabel } from './labels';
 import { parseRight, RightPicker, useRightLabel } from './RightPicker';
 import { useAccessText } from './strings';
 
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
+type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
 export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: RoleDefinition[] }) {
-  const { a, language } = useAccessText();
+  const { a, language, errorText } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const rightLabel = useRightLabel();
   const id = useId();
@@ -35,8 +36,8 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
     let current = true;
     void Promise.all([call('users.access', { userId: user.id }), call('teams.list', {})]).then(([access, teamList]) => {
       if (!current) return;
-      if (!access.ok) return setState({ kind: 'failed', message: access.error.message });
-      if (!teamList.ok) return setState({ kind: 'failed', message: teamList.error.message });
+      if (!access.ok) return setState({ kind: 'failed', error: access.error });
+      if (!teamList.ok) return setState({ kind: 'failed', error: teamList.error });
       setRole(access.value.role);
       setTeamIds(access.value.teamIds);
       setOverrides(access.value.overrides);
@@ -53,7 +54,7 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
     if (!name) return;
     setTeamError(null);
     const result = await call('teams.create', { name });
-    if (!result.ok) return setTeamError(a('access.teamFailed', { message: result.error.message }));
+    if (!result.ok) return setTeamError(a('access.teamFailed', { message: errorText(result.error) }));
     setTeams((list) => [...list, result.value]);
     setTeamIds((ids) => [...ids, result.value.id]);
     setNewTeam('');
@@ -77,11 +78,11 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
     const result = await callWithStepUp('users.setAccess', { userId: user.id, role, teamIds, overrides });
     setBusy(false);
     if (result.ok) setStatus(a('access.saved', { name: user.displayName }));
-    else if (!isStepUpCancelled(result.error)) setError(a('access.saveFailed', { message: result.error.message }));
+    else if (!isStepUpCancelled(result.error)) setError(a('access.saveFailed', { message: errorText(result.error) }));
   }
 
   if (state.kind === 'loading') return <p role="status">{a('access.loading')}</p>;
-  if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: state.message })}</Notice>;
+  if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: errorText(state.error) })}</Notice>;
 
   const addingKind = parseRight(adding.right).kind;
   const valueText = (o: Override) => (o.scope ? scopeLabel(a, o.scope) : o.access ? fieldAccessLabel(a, o.access) : '');

@@ -9,7 +9,7 @@ import { useAccessText } from './strings';
 import './access.css';
 
 export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
-  const { a } = useAccessText();
+  const { a, errorText } = useAccessText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +19,7 @@ export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
     // The core announces the change, and the app reloads the session without the preview.
     const result = await call('access.viewAs', { userId: null });
     setBusy(false);
-    if (!result.ok) setError(a('viewAs.stopFailed', { message: result.error.message }));
+    if (!result.ok) setError(a('viewAs.stopFailed', { message: errorText(result.error) }));
   }
 
   return (

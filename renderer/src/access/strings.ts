@@ -329,9 +329,9 @@ export function accessText(language: Language, key: AccessKey, params?: AccessPa
   return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
 }
 
-/** `a('roles.title')` in the app's current language. */
-export function useAccessText(): { a: AccessText; language: Language } {
-  const { language } = useI18n();
+/** `a('roles.title')` in the app's current language, with `errorText` for a core error's message in it. */
+export function useAccessText(): { a: AccessText; language: Language; errorText: ReturnType<typeof useI18n>['errorText'] } {
+  const { language, errorText } = useI18n();
   const a = useCallback<AccessText>((key, params) => accessText(language, key, params), [language]);
-  return { a, language };
+  return { a, language, errorText };
 }

@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
+import type { ApiError } from '../../../shared/errors';
 import type { DeleteImpact, DeleteMode, DeleteResult } from '../../../shared/historyTypes';
 import { deleteButtonLabel } from '../../../shared/historyLabels';
 import type { EntityName } from '../../../shared/registry';
@@ -47,10 +48,10 @@ interface DeleteDialogProps {
   onCancel: () => void;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; impact: DeleteImpact };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; impact: DeleteImpact };
 
 export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: DeleteDialogProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -70,13 +71,13 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   );
   const check = useCallback(async () => {
     const result = await askImpact();
-    setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', message: result.error.message });
+    setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', error: result.error });
   }, [askImpact]);
 
   useEffect(() => {
     let current = true;
     void askImpact().then((result) => {
-      if (current) setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setLoaded(result.ok ? { kind: 'ready', impact: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -118,14 +119,14 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
     if (isStepUpCancelled(result.error)) return;
     if (result.error.code === 'CONFLICT') {
       // More would go now than the user reviewed: show the new impact and ask again from the start.
-      setChanged(t('delete.changed', { message: result.error.message }));
+      setChanged(t('delete.changed', { message: errorText(result.error) }));
       setTyping(false);
       setTyped('');
       await check();
       cancelRef.current?.focus();
       return;
     }
-    setError(t('records.deleteFailed', { message: result.error.message }));
+    setError(t('records.deleteFailed', { message: errorText(result.error) }));
   }
 
   // Once the deletion is on its way, its answer must be heard: no cancelling half-way.
@@ -153,7 +154,7 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       )}
       {loaded.kind === 'failed' && (
         <div id={textId}>
-          <Notice tone="error">{t('delete.impactFailed', { message: loaded.message })}</Notice>
+          <Notice tone="error">{t('delete.impactFailed', { message: errorText(loaded.error) })}</Notice>
         </div>
       )}
       {changed && <Notice tone="warning">{changed}</Notice>}

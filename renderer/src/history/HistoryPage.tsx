@@ -3,6 +3,7 @@
  * stack the keys walk (DESIGN §7). Commands nothing can reverse (erasure, permanent deletion) say so.
  */
 import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { CommandSummary } from '../../../shared/historyTypes';
 import { describeCommand } from '../../../shared/historyLabels';
 import { call } from '../api';
@@ -16,10 +17,10 @@ import { redoShortcut, undoShortcut } from './undoShortcuts';
 
 const LIMIT = 100;
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; commands: CommandSummary[] };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; commands: CommandSummary[] };
 
 export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const history = useHistory();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
@@ -27,7 +28,7 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
   useEffect(() => {
     let current = true;
     void call('history.list', { limit: LIMIT }).then((result) => {
-      if (current) setLoaded(result.ok ? { kind: 'ready', commands: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setLoaded(result.ok ? { kind: 'ready', commands: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -51,7 +52,7 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
       <section className="panel" aria-labelledby="history-list-title">
         <h3 id="history-list-title">{t('history.listTitle')}</h3>
         {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {loaded.kind === 'failed' && <Notice tone="error">{t('history.loadFailed', { message: loaded.message })}</Notice>}
+        {loaded.kind === 'failed' && <Notice tone="error">{t('history.loadFailed', { message: errorText(loaded.error) })}</Notice>}
         {loaded.kind === 'ready' && loaded.commands.length === 0 && <p className="muted">{t('history.empty')}</p>}
         {loaded.kind === 'ready' && loaded.commands.length > 0 && (
           <div className="table-scroll">

@@ -5,6 +5,7 @@
  * than the policy's retention leave for good; the page says after how long, and when that last ran.
  */
 import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { TrashItem, TrashPage as TrashPageData } from '../../../shared/historyTypes';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -18,10 +19,10 @@ import { useHistory } from './HistoryProvider';
 
 const PAGE_SIZE = 50;
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; page: TrashPageData };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; page: TrashPageData };
 
 export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const rights = useRights();
   const history = useHistory();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -35,7 +36,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   useEffect(() => {
     let current = true;
     void call('trash.list', { limit: PAGE_SIZE }).then((result) => {
-      if (current) setLoaded(result.ok ? { kind: 'ready', page: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setLoaded(result.ok ? { kind: 'ready', page: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -48,7 +49,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('trash.list', { after, limit: PAGE_SIZE });
     setLoadingMore(false);
     if (!result.ok) {
-      setError(t('trash.loadFailed', { message: result.error.message }));
+      setError(t('trash.loadFailed', { message: errorText(result.error) }));
       return;
     }
     setLoaded((previous) =>
@@ -62,7 +63,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('trash.restore', { entity: item.entity, id: item.id });
     setBusy(false);
     if (result.ok) history.restored(result.value);
-    else setError(t('trash.restoreFailed', { message: result.error.message }));
+    else setError(t('trash.restoreFailed', { message: errorText(result.error) }));
   }
 
   const page = loaded.kind === 'ready' ? loaded.page : null;
@@ -85,7 +86,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
         </div>
       )}
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.message })}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: errorText(loaded.error) })}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {page && page.items.length > 0 && (

@@ -3,6 +3,8 @@
  * browser's language, and keeps `<html lang>` right so screen readers pronounce the page correctly.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ApiError } from '../../../shared/errors';
+import { coreErrorText, coreText } from './core';
 import type { MessageKey } from './en';
 import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
 
@@ -12,6 +14,10 @@ interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
+  /** A core error's message in the current language (see core/index.ts). */
+  errorText: (error: Pick<ApiError, 'message' | 'messageId' | 'values'>) => string;
+  /** A core text without its id (a reason under a form field) in the current language. */
+  coreText: (text: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -48,6 +54,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key: MessageKey, params) => translate(language, key, params),
+      errorText: (error) => coreErrorText(error, language),
+      coreText: (text) => coreText(text, language),
     }),
     [language, setLanguage],
   );

@@ -31,7 +31,7 @@ function fetchStage(stage: Stage, after: string | null) {
 }
 
 export function DealBoard({ fields }: { fields: FieldInfo[] }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const canMove = rights.can('deal', 'update') && rights.field({ entity: 'deal', key: 'stage' }) === 'edit';
@@ -53,7 +53,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       const rows = after ? [...column.rows, ...result.value.rows.filter((row) => !known.has(row.id))] : result.value.rows;
       return { ...previous, [stage]: { rows, next: result.value.next, state: 'ready' } };
     });
-    if (!result.ok) setError(t('deals.loadFailed', { message: result.error.message }));
+    if (!result.ok) setError(t('deals.loadFailed', { message: errorText(result.error) }));
   }
 
   useEffect(() => {
@@ -81,7 +81,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     const result = await call('records.update', { entity: 'deal', id: deal.id, values: { stage: to } });
     setMovingId(null);
     if (!result.ok) {
-      setError(t('deals.moveFailed', { message: result.error.message }));
+      setError(t('deals.moveFailed', { message: errorText(result.error) }));
       return;
     }
     setColumns((previous) => ({

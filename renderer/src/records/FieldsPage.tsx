@@ -51,7 +51,7 @@ interface Pending {
 }
 
 export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { state, reload } = useFields();
   const [entity, setEntity] = useState<EntityName>('contact');
   const [pending, setPending] = useState<Pending | null>(null);
@@ -87,7 +87,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       setPending({ field, valueCount });
       return;
     }
-    setError(t('fields.switchFailed', { field: label, message: result.error.message }));
+    setError(t('fields.switchFailed', { field: label, message: errorText(result.error) }));
   }
 
   const fields = state.kind === 'ready' ? state.fields.filter((field) => field.entity === entity) : [];
@@ -111,7 +111,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       {status && <Notice tone="info">{status}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.message })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(state.error) })}</Notice>}
       {state.kind === 'ready' && (
         <div className="table-scroll">
           <table className="table fields-table">
@@ -207,7 +207,7 @@ interface AddFieldErrors {
 }
 
 function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field: FieldInfo) => Promise<void> }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText, coreText } = useI18n();
   const id = useId();
   const [labelEn, setLabelEn] = useState('');
   const [labelNl, setLabelNl] = useState('');
@@ -251,7 +251,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       await onAdded(result.value);
       return;
     }
-    const found = fieldErrorsFrom(result.error.details);
+    const found = fieldErrorsFrom(result.error.details, coreText);
     const next: AddFieldErrors = {
       label: found.label,
       purpose: found.purpose,
@@ -263,7 +263,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     flushSync(() => {
       setBusy(false);
       setErrors(next);
-      setFormError(result.error.message);
+      setFormError(errorText(result.error));
     });
     const order: (keyof AddFieldErrors)[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
     const first = order.find((key) => next[key]);

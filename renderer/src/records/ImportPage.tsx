@@ -53,7 +53,7 @@ interface FileChoice {
 }
 
 export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go } = useNavigation();
   const { state } = useFields();
   const rights = useRights();
@@ -110,7 +110,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.preview', { entity, file: base64 });
     setBusy(false);
     if (!result.ok) {
-      setError(t('import.fileFailed', { message: result.error.message }));
+      setError(t('import.fileFailed', { message: errorText(result.error) }));
       if (fileInputRef.current) fileInputRef.current.value = '';
       return;
     }
@@ -127,7 +127,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.preview', { entity, file: file.base64, mapping });
     setBusy(false);
     if (!result.ok) {
-      setError(t('import.previewFailed', { message: result.error.message }));
+      setError(t('import.previewFailed', { message: errorText(result.error) }));
       return;
     }
     setPreview(result.value);
@@ -145,7 +145,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.run', { entity, file: file.base64, mapping, duplicates, jobId });
     jobRef.current = null;
     if (!result.ok) {
-      setError(t('import.runFailed', { message: result.error.message }));
+      setError(t('import.runFailed', { message: errorText(result.error) }));
       show('preview');
       return;
     }
@@ -158,7 +158,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     if (!jobId) return;
     setCancelling(true);
     const result = await call('import.cancel', { jobId });
-    if (!result.ok) setError(t('import.cancelFailed', { message: result.error.message }));
+    if (!result.ok) setError(t('import.cancelFailed', { message: errorText(result.error) }));
   }
 
   // Only fields the user may fill are offered; a column for any other is left out.

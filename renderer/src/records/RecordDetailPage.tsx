@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo, RecordDetail, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
@@ -25,7 +26,7 @@ import { RecordForm } from './RecordForm';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string; notFound: boolean } | { kind: 'ready'; detail: RecordDetail };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError; notFound: boolean } | { kind: 'ready'; detail: RecordDetail };
 
 /** The records a timeline belongs to, and the entities one can start from a record's page. */
 const TIMELINE_ENTITIES: readonly EntityName[] = ['contact', 'organisation', 'deal'];
@@ -45,7 +46,7 @@ interface RecordDetailPageProps {
 }
 
 export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { state: fieldsState } = useFields();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
@@ -54,7 +55,7 @@ export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProp
     setLoaded(
       result.ok
         ? { kind: 'ready', detail: result.value }
-        : { kind: 'failed', message: result.error.message, notFound: result.error.code === 'NOT_FOUND' },
+        : { kind: 'failed', error: result.error, notFound: result.error.code === 'NOT_FOUND' },
     );
   }, [entity, id]);
 
@@ -65,7 +66,7 @@ export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProp
       setLoaded(
         result.ok
           ? { kind: 'ready', detail: result.value }
-          : { kind: 'failed', message: result.error.message, notFound: result.error.code === 'NOT_FOUND' },
+          : { kind: 'failed', error: result.error, notFound: result.error.code === 'NOT_FOUND' },
       );
     });
     return () => {
@@ -82,9 +83,9 @@ export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProp
       <PageHeading takeFocus={takeFocus}>{entitySingular(entity, language)}</PageHeading>
       {(loaded.kind === 'loading' || fieldsState.kind === 'loading') && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'failed' && (
-        <Notice tone="error">{loaded.notFound ? t('records.notFound') : t('records.loadFailed', { message: loaded.message })}</Notice>
+        <Notice tone="error">{loaded.notFound ? t('records.notFound') : t('records.loadFailed', { message: errorText(loaded.error) })}</Notice>
       )}
-      {fieldsState.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: fieldsState.message })}</Notice>}
+      {fieldsState.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(fieldsState.error) })}</Notice>}
     </section>
   );
 }
@@ -117,7 +118,7 @@ interface RecordDetailViewProps {
 }
 
 function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetailViewProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const { record, related, timeline } = detail;
@@ -142,7 +143,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     const result = await call('invoices.sendReminder', { id: record.id });
     setBusy(false);
     if (!result.ok) {
-      setError(t('invoice.reminderFailed', { message: result.error.message }));
+      setError(t('invoice.reminderFailed', { message: errorText(result.error) }));
       return;
     }
     saveTextFile(result.value.fileName, result.value.text);

@@ -34,7 +34,7 @@ interface RecordFormProps {
 type Drafts = Record<string, DraftValue>;
 
 export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, children }: RecordFormProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText, coreText } = useI18n();
   const formId = useId();
   const idFor = (key: string) => `${formId}-${key}`;
 
@@ -91,7 +91,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
       onSaved(result.value);
       return;
     }
-    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details) : {};
+    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details, coreText) : {};
     const known = Object.fromEntries(Object.entries(found).filter(([key]) => fields.some((field) => field.key === key)));
     const unknown = Object.keys(found).filter((key) => !(key in known));
     flushSync(() => {
@@ -101,7 +101,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
         setFormError(
           unknown.length > 0
             ? t('form.failed', { message: unknown.map((key) => `${key}: ${found[key]}`).join('; ') })
-            : t('form.failed', { message: result.error.message }),
+            : t('form.failed', { message: errorText(result.error) }),
         );
       }
     });

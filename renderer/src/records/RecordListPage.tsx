@@ -44,7 +44,7 @@ interface RecordListPageProps {
 }
 
 export function RecordListPage({ entity, settings, userId, takeFocus }: RecordListPageProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go, replace } = useNavigation();
   const { state } = useFields();
   const rights = useRights();
@@ -94,7 +94,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
         </p>
       )}
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.message })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(state.error) })}</Notice>}
       {state.kind === 'ready' &&
         (board ? (
           <DealBoard fields={state.fields} />
@@ -115,7 +115,7 @@ interface ListBodyProps {
 }
 
 function ListBody({ entity, settings, fields, userId, total, onChange }: ListBodyProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const history = useHistory();
@@ -165,8 +165,8 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
     setToggleError(null);
     const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
     if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, result.value));
-    else setToggleError(t('activities.doneFailed', { message: result.error.message }));
-  }, [t]);
+    else setToggleError(t('activities.doneFailed', { message: errorText(result.error) }));
+  }, [t, errorText]);
 
   const columns = useMemo<Column[]>(() => {
     const base = recordColumns(entity, fields, language, t, go, rights);

@@ -4,6 +4,7 @@
  * it asks the search index (`search.query`, debounced) and keeps the hits of the wanted kind.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { EntityName } from '../../../shared/registry';
 import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
@@ -20,14 +21,14 @@ interface Option extends RefValue {
 
 const DEBOUNCE_MS = 150;
 
-async function lookUp(target: EntityName, query: string): Promise<Option[] | { failed: string }> {
+async function lookUp(target: EntityName, query: string): Promise<Option[] | { failed: ApiError }> {
   if (query === '') {
     const result = await call('records.list', { entity: target, limit: 20 });
-    if (!result.ok) return { failed: result.error.message };
+    if (!result.ok) return { failed: result.error };
     return result.value.rows.map((row) => ({ id: row.id, title: row.title, subtitle: '' }));
   }
   const result = await call('search.query', { text: query, limit: 100 });
-  if (!result.ok) return { failed: result.error.message };
+  if (!result.ok) return { failed: result.error };
   const hits = result.value.find((group) => group.entity === target)?.hits ?? [];
   return hits.map((hit) => ({ id: hit.id, title: hit.title, subtitle: hit.subtitle }));
 }
@@ -46,12 +47,12 @@ interface ReferencePickerProps {
 }
 
 export function ReferencePicker({ id, target, value, onChange, label, describedBy, invalid, required, disabled }: ReferencePickerProps) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const listId = useId();
   // What the user typed; null while not editing, when the chosen record's title shows.
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<{ query: string; options: Option[]; failed: string | null } | null>(null);
+  const [found, setFound] = useState<{ query: string; options: Option[]; failed: ApiError | null } | null>(null);
   const [active, setActive] = useState(-1);
   const query = (text ?? '').trim();
 
@@ -194,7 +195,7 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
             {searching
               ? t('picker.searching')
               : found?.failed
-                ? t('picker.failed', { message: found.failed })
+                ? t('picker.failed', { message: errorText(found.failed) })
                 : options.length === 0
                   ? t('picker.none')
                   : ''}

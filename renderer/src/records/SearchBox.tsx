@@ -4,6 +4,7 @@
  * keys move through them, Enter opens one, Escape closes the list (and then clears the box).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { SearchGroup, SearchHit } from '../../../shared/recordTypes';
 import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
@@ -17,10 +18,10 @@ export function searchShortcut(): string {
   return isMacPlatform() ? 'Meta+K' : 'Control+K';
 }
 
-type Results = { text: string; groups: SearchGroup[]; failed: string | null };
+type Results = { text: string; groups: SearchGroup[]; failed: ApiError | null };
 
 export function SearchBox() {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { go } = useNavigation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -50,7 +51,7 @@ export function SearchBox() {
     const timer = window.setTimeout(() => {
       void call('search.query', { text: query, limit: 30 }).then((result) => {
         if (!current) return;
-        setResults(result.ok ? { text: query, groups: result.value, failed: null } : { text: query, groups: [], failed: result.error.message });
+        setResults(result.ok ? { text: query, groups: result.value, failed: null } : { text: query, groups: [], failed: result.error });
         setActive(0);
       });
     }, DEBOUNCE_MS);
@@ -121,7 +122,7 @@ export function SearchBox() {
     : !fresh
       ? t('search.searching')
       : results?.failed
-        ? t('search.failed', { message: results.failed })
+        ? t('search.failed', { message: errorText(results.failed) })
         : hits.length === 0
           ? t('search.none', { text: query })
           : t('search.count', { count: hits.length });

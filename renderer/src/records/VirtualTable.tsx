@@ -15,6 +15,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import type { RecordView } from '../../../shared/recordTypes';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -78,9 +79,9 @@ export function VirtualTable(props: VirtualTableProps) {
 }
 
 function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName, selection }: VirtualTableProps) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(400);
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
@@ -153,7 +154,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
       inFlight.current.delete(index);
       if (!mounted.current) return;
       if (!result.ok) {
-        setError(result.error.message);
+        setError(result.error);
         return;
       }
       const rows = exclude ? result.value.rows.filter((row) => !exclude(row, chunk.source)) : result.value.rows;
@@ -291,7 +292,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     <div className="vt" data-loaded-rows={loadedRows} data-rendered-rows={drawn.length}>
       {error && (
         <Notice tone="error">
-          {t('list.loadFailed', { message: error })}{' '}
+          {t('list.loadFailed', { message: errorText(error) })}{' '}
           <button type="button" className="button-small" onClick={() => setError(null)}>
             {t('app.retry')}
           </button>

@@ -4,11 +4,12 @@
  * enabled fields; nothing here decides that a field exists, the core does.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import { entityDef, fieldDef, type EntityName } from '../../../shared/registry';
 import { call } from '../api';
 
-type FieldsState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; fields: FieldInfo[] };
+type FieldsState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; fields: FieldInfo[] };
 
 interface Fields {
   state: FieldsState;
@@ -22,13 +23,13 @@ export function FieldsProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     const result = await call('fields.list', {});
-    setState(result.ok ? { kind: 'ready', fields: result.value } : { kind: 'failed', message: result.error.message });
+    setState(result.ok ? { kind: 'ready', fields: result.value } : { kind: 'failed', error: result.error });
   }, []);
 
   useEffect(() => {
     let current = true;
     void call('fields.list', {}).then((result) => {
-      if (current) setState(result.ok ? { kind: 'ready', fields: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setState(result.ok ? { kind: 'ready', fields: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;

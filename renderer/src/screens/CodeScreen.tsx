@@ -25,7 +25,7 @@ interface CodeScreenProps {
 }
 
 export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeScreenProps) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<Message | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -56,9 +56,9 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
       setFieldError({ key: 'code.invalid' });
       codeRef.current?.focus();
     } else if (error.code === 'UNAUTHENTICATED') {
-      onFailed(signInFailure(error));
+      onFailed(signInFailure(error, errorText));
     } else {
-      setFormError(t('signIn.failed', { message: error.message }));
+      setFormError(t('signIn.failed', { message: errorText(error) }));
     }
   }
 

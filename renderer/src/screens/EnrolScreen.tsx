@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KeyMode, SignInProgress, TotpEnrolment } from '../../../shared/api';
-import type { Result } from '../../../shared/errors';
+import type { ApiError, Result } from '../../../shared/errors';
 import { call } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { CopyButton } from '../components/CopyButton';
@@ -31,7 +31,7 @@ interface EnrolScreenProps {
   onCancelled: () => void;
 }
 
-type Preparation = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; enrolment: TotpEnrolment };
+type Preparation = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; enrolment: TotpEnrolment };
 
 /**
  * Each call makes the core draw a new secret, so a second call while one is on its way (React's
@@ -52,7 +52,7 @@ function svgDataUrl(svg: string): string {
 }
 
 export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCancelled }: EnrolScreenProps) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [preparation, setPreparation] = useState<Preparation>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [code, setCode] = useState('');
@@ -73,7 +73,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
       if (!current) return;
       if (result.ok) setPreparation({ kind: 'ready', enrolment: result.value });
       else if (result.error.code === 'UNAUTHENTICATED') onFailedRef.current({ key: 'signIn.startAgain' });
-      else setPreparation({ kind: 'failed', message: result.error.message });
+      else setPreparation({ kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -108,7 +108,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
     } else if (error.code === 'UNAUTHENTICATED') {
       onFailed({ key: 'signIn.startAgain' });
     } else {
-      setFormError(t('enrol.failed', { message: error.message }));
+      setFormError(t('enrol.failed', { message: errorText(error) }));
     }
   }
 
@@ -124,7 +124,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
       )}
       {preparation.kind === 'failed' && (
         <>
-          <Notice tone="error">{t('enrol.failed', { message: preparation.message })}</Notice>
+          <Notice tone="error">{t('enrol.failed', { message: errorText(preparation.error) })}</Notice>
           <div className="button-row">
             <button
               type="button"

@@ -105,7 +105,7 @@ const HISTORY_LIMIT = 50;
 const SHOWS_RECORDS: ReadonlySet<Route['page']> = new Set(['home', 'list', 'record', 'history', 'trash']);
 
 export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: HomeShellProps) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   // Each visit has its own number, so going to the page one is on shows it afresh.
   const [history, setHistory] = useState<{ route: Route; visit: number }[]>([{ route: { page: 'home' }, visit: 0 }]);
   const [visits, setVisits] = useState(1);
@@ -175,7 +175,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     setBusy(false);
     // A session that is already gone is what the user wanted, so that counts as signed out too.
     if (result.ok || result.error.code === 'UNAUTHENTICATED') onSignedOut();
-    else setError(t('home.signOutFailed', { message: result.error.message }));
+    else setError(t('home.signOutFailed', { message: errorText(result.error) }));
   }
 
   function page() {

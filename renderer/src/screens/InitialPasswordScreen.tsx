@@ -26,7 +26,7 @@ interface InitialPasswordScreenProps {
 }
 
 export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancelled }: InitialPasswordScreenProps) {
-  const { t } = useI18n();
+  const { t, errorText, coreText } = useI18n();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [checksShown, setChecksShown] = useState(false);
@@ -65,11 +65,11 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
       onFailed({ key: 'signIn.startAgain' });
       return;
     }
-    const refused = fieldErrorsFrom(error.details).newPassword ?? null;
+    const refused = fieldErrorsFrom(error.details, coreText).newPassword ?? null;
     flushSync(() => {
       setBusy(false);
       setCoreError(refused);
-      if (!refused) setFormError(t('initialPassword.failed', { message: error.message }));
+      if (!refused) setFormError(t('initialPassword.failed', { message: errorText(error) }));
     });
     focusFirst({ core: refused });
   }

@@ -25,7 +25,7 @@ import {
 const EMPTY: SetupValues = { orgName: '', username: '', password: '', passwordAgain: '' };
 
 export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => void }) {
-  const { t } = useI18n();
+  const { t, errorText, coreText } = useI18n();
   const [values, setValues] = useState<SetupValues>(EMPTY);
   // Checks speak up only after the first submit, then follow the typing (and the language).
   const [checksShown, setChecksShown] = useState(false);
@@ -76,7 +76,7 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
       return;
     }
     const refused: SetupErrors = {};
-    for (const [coreField, message] of Object.entries(fieldErrorsFrom(result.error.details))) {
+    for (const [coreField, message] of Object.entries(fieldErrorsFrom(result.error.details, coreText))) {
       const field = CORE_FIELD_TO_SETUP_FIELD[coreField];
       if (field) refused[field] = message;
     }
@@ -84,7 +84,7 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
       setBusy(false);
       setCoreErrors(refused);
       if (Object.keys(refused).length === 0)
-        setFormError(t('setup.error.failed', { message: result.error.message }));
+        setFormError(t('setup.error.failed', { message: errorText(result.error) }));
     });
     focusFirstError(refused, form);
   }

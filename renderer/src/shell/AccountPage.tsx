@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { SessionInfo, SignInRecord } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import { call, fieldErrorsFrom } from '../api';
 import { Notice } from '../components/Notice';
@@ -35,7 +36,7 @@ interface PasswordErrors {
 }
 
 function ChangePasswordSection({ username }: { username: string }) {
-  const { t } = useI18n();
+  const { t, errorText, coreText } = useI18n();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -81,14 +82,14 @@ function ChangePasswordSection({ username }: { username: string }) {
       return;
     }
     const { error } = result;
-    const fields = fieldErrorsFrom(error.details);
+    const fields = fieldErrorsFrom(error.details, coreText);
     const refused: PasswordErrors = {};
     if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = t('account.wrongCurrentPassword');
     if (fields.newPassword) refused.password = fields.newPassword;
     flushSync(() => {
       setBusy(false);
       setCoreErrors(refused);
-      if (!refused.current && !refused.password) setFormError(t('account.changeFailed', { message: error.message }));
+      if (!refused.current && !refused.password) setFormError(t('account.changeFailed', { message: errorText(error) }));
     });
     focusFirst(refused);
   }
@@ -151,7 +152,7 @@ function ChangePasswordSection({ username }: { username: string }) {
 type CodesState = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'working' } | { kind: 'shown'; codes: string[] };
 
 function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [state, setState] = useState<CodesState>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -169,7 +170,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
     }
     flushSync(() => {
       setState({ kind: 'idle' });
-      if (!isStepUpCancelled(result.error)) setError(t('account.newCodesFailed', { message: result.error.message }));
+      if (!isStepUpCancelled(result.error)) setError(t('account.newCodesFailed', { message: errorText(result.error) }));
     });
     startRef.current?.focus();
   }
@@ -222,17 +223,17 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
   );
 }
 
-type SignInsState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; records: SignInRecord[] };
+type SignInsState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; records: SignInRecord[] };
 
 function RecentSignInsSection() {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const [state, setState] = useState<SignInsState>({ kind: 'loading' });
 
   useEffect(() => {
     let current = true;
     void call('account.recentSignIns', {}).then((result) => {
       if (!current) return;
-      setState(result.ok ? { kind: 'ready', records: result.value } : { kind: 'failed', message: result.error.message });
+      setState(result.ok ? { kind: 'ready', records: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -243,7 +244,7 @@ function RecentSignInsSection() {
     <section className="panel" aria-labelledby="account-signins-title">
       <h3 id="account-signins-title">{t('account.signInsTitle')}</h3>
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('account.signInsFailed', { message: state.message })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('account.signInsFailed', { message: errorText(state.error) })}</Notice>}
       {state.kind === 'ready' && state.records.length === 0 && <p>{t('account.signInsEmpty')}</p>}
       {state.kind === 'ready' && state.records.length > 0 && (
         <table className="table">

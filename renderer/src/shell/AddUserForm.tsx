@@ -45,7 +45,7 @@ function check(values: Values, t: Translate): Errors {
 }
 
 export function AddUserForm({ onAdded }: AddUserFormProps) {
-  const { t, language } = useI18n();
+  const { t, language, errorText, coreText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [values, setValues] = useState<Values>(EMPTY);
   const [checksShown, setChecksShown] = useState(false);
@@ -102,14 +102,14 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
     const { error } = result;
     const refused: Errors = {};
     if (error.code === 'CONFLICT') refused.username = t('users.error.taken');
-    for (const [field, message] of Object.entries(fieldErrorsFrom(error.details))) {
+    for (const [field, message] of Object.entries(fieldErrorsFrom(error.details, coreText))) {
       if ((FIELDS as readonly string[]).includes(field)) refused[field as Field] = message;
     }
     flushSync(() => {
       setBusy(false);
       setCoreErrors(refused);
       if (Object.keys(refused).length === 0 && !isStepUpCancelled(error))
-        setFormError(t('users.addFailed', { message: error.message }));
+        setFormError(t('users.addFailed', { message: errorText(error) }));
     });
     // A cancelled code dialog leaves the user where they were: on the button they pressed.
     if (isStepUpCancelled(error)) submitRef.current?.focus();

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Policy } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
@@ -19,7 +20,7 @@ const MAX_MINUTES = 24 * 60;
 const RETENTION_DAYS = { min: 1, max: 3_650 };
 const BULK_THRESHOLD = { min: 2, max: 1_000 };
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
 /** A whole number as typed, or null when it is not one within the bounds. */
 function parseWhole(text: string, { min, max }: { min: number; max: number }): number | null {
@@ -29,7 +30,7 @@ function parseWhole(text: string, { min, max }: { min: number; max: number }): n
 }
 
 export function PolicySection({ onSaved }: { onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [minutes, setMinutes] = useState('');
@@ -62,7 +63,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
       if (result.ok) {
         show(result.value);
         setLoaded({ kind: 'ready' });
-      } else setLoaded({ kind: 'failed', message: result.error.message });
+      } else setLoaded({ kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -100,7 +101,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
       if (result.ok) {
         show(result.value);
         setSaved(true);
-      } else if (!isStepUpCancelled(result.error)) setFormError(t('policy.failed', { message: result.error.message }));
+      } else if (!isStepUpCancelled(result.error)) setFormError(t('policy.failed', { message: errorText(result.error) }));
     });
     submitRef.current?.focus();
     if (result.ok) onSaved();
@@ -110,7 +111,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
     <section className="panel" aria-labelledby="policy-title">
       <h3 id="policy-title">{t('policy.title')}</h3>
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{t('policy.loadFailed', { message: loaded.message })}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('policy.loadFailed', { message: errorText(loaded.error) })}</Notice>}
       {loaded.kind === 'ready' && (
         <>
           {saved && <Notice tone="info">{t('policy.saved')}</Notice>}

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { SessionInfo, UserSummary } from '../../../shared/api';
+import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
@@ -39,7 +40,7 @@ export function UsersPage({ session, takeFocus, onPolicyChanged }: UsersPageProp
   );
 }
 
-type ListState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; users: UserSummary[] };
+type ListState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[] };
 
 /** A one-time password to hand over, shown once. */
 interface Handover {
@@ -54,7 +55,7 @@ interface PendingAction {
 }
 
 function UserAdministration({ selfId }: { selfId: number }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [handover, setHandover] = useState<Handover | null>(null);
@@ -66,13 +67,13 @@ function UserAdministration({ selfId }: { selfId: number }) {
 
   const load = useCallback(async () => {
     const result = await call('users.list', {});
-    setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', message: result.error.message });
+    setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', error: result.error });
   }, []);
 
   useEffect(() => {
     let current = true;
     void call('users.list', {}).then((result) => {
-      if (current) setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', message: result.error.message });
+      if (current) setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -100,7 +101,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
     flushSync(() => setBusyUserId(null));
     if (!result.ok) {
       if (isStepUpCancelled(result.error)) focusAction(user.id, action);
-      else setError(t('users.actionFailed', { message: result.error.message }));
+      else setError(t('users.actionFailed', { message: errorText(result.error) }));
       return;
     }
     if ('oneTimePassword' in result.value) showHandover({ name, password: result.value.oneTimePassword });
@@ -159,7 +160,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
       )}
 
       {list.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {list.kind === 'failed' && <Notice tone="error">{t('users.loadFailed', { message: list.message })}</Notice>}
+      {list.kind === 'failed' && <Notice tone="error">{t('users.loadFailed', { message: errorText(list.error) })}</Notice>}
       {list.kind === 'ready' && (
         <div className="table-scroll">
           <table className="table">

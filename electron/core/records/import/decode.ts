@@ -7,14 +7,6 @@ import { KluisError } from '../../errors';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const MESSAGES = {
-  empty: 'The file is empty.',
-  tooLarge: 'The file is larger than 50 MB. Split it into smaller files and import them one by one.',
-  notBase64: 'The file could not be read.',
-  binary: 'This is not a CSV file: it contains binary data.',
-  notUtf8: 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.',
-} as const;
-
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Control characters that never appear in text: everything below 0x20 but tab, LF, FF, CR and 0x1A (DOS end of file). */
@@ -32,20 +24,20 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function decodeCsvFile(base64: string): string {
   const compact = base64.replace(/\s+/g, '');
-  if (compact.length === 0) throw new KluisError('VALIDATION', MESSAGES.empty);
-  if (compact.length > Math.ceil(MAX_FILE_BYTES / 3) * 4) throw new KluisError('VALIDATION', MESSAGES.tooLarge);
-  if (!BASE64.test(compact)) throw new KluisError('VALIDATION', MESSAGES.notBase64);
+  if (compact.length === 0) throw new KluisError('VALIDATION', 'records.fileEmpty');
+  if (compact.length > Math.ceil(MAX_FILE_BYTES / 3) * 4) throw new KluisError('VALIDATION', 'records.fileTooLarge');
+  if (!BASE64.test(compact)) throw new KluisError('VALIDATION', 'records.fileUnreadable');
   const bytes = Buffer.from(compact, 'base64');
-  if (bytes.length === 0) throw new KluisError('VALIDATION', MESSAGES.empty);
-  if (bytes.length > MAX_FILE_BYTES) throw new KluisError('VALIDATION', MESSAGES.tooLarge);
+  if (bytes.length === 0) throw new KluisError('VALIDATION', 'records.fileEmpty');
+  if (bytes.length > MAX_FILE_BYTES) throw new KluisError('VALIDATION', 'records.fileTooLarge');
   // UTF-16 ("Unicode text" from Excel) is text, but not the encoding we ask for.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) throw new KluisError('VALIDATION', MESSAGES.notUtf8);
-  if (looksBinary(bytes)) throw new KluisError('VALIDATION', MESSAGES.binary);
+  if (utf16) throw new KluisError('VALIDATION', 'records.fileNotUtf8');
+  if (looksBinary(bytes)) throw new KluisError('VALIDATION', 'records.fileBinary');
   try {
     // Strips a UTF-8 byte order mark (ignoreBOM: false) and refuses invalid sequences.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new KluisError('VALIDATION', MESSAGES.notUtf8);
+    throw new KluisError('VALIDATION', 'records.fileNotUtf8');
   }
 }

@@ -3,7 +3,8 @@
  * field is never suggested, and a mapping that names one is refused. Every column not mapped to a
  * field is left out — its values are never stored — and named in the preview and the summary.
  */
-import { ENTITIES, type EntityName } from '../../../../shared/registry';
+import { lowerCase, type CoreMessage } from '../../../../shared/coreMessages';
+import { ENTITIES } from '../../../../shared/registry';
 import { KluisError } from '../../errors';
 import type { ActiveField } from '../fields';
 import { fold } from '../fold';
@@ -61,8 +62,16 @@ export function suggestMapping(columns: readonly CsvColumn[], fields: readonly A
   return mapping;
 }
 
-function plural(entity: EntityName): string {
-  return ENTITIES[entity].label.plural.en.toLowerCase();
+/**
+ * Why a column cannot go into the field it is mapped to: the field cannot be imported, is switched
+ * off, or is no field of this kind of record at all.
+ */
+function unusableField(entity: ImportEntity, column: string, key: string, fields: readonly ActiveField[]): CoreMessage {
+  const inForce = fields.find((f) => f.key === key);
+  if (inForce) return { id: 'records.mappedNotImportable', values: { column, field: inForce.label } };
+  const known = ENTITIES[entity].fields.find((f) => f.key === key);
+  if (known) return { id: 'records.mappedSwitchedOff', values: { column, field: known.label } };
+  return { id: 'records.mappedNotAField', values: { column, key, entities: lowerCase(ENTITIES[entity].label.plural) } };
 }
 
 /** Checks a mapping the user chose (or the suggestion) against the file's columns and the fields in force. */
@@ -71,7 +80,7 @@ export function planColumns(entity: ImportEntity, columns: readonly CsvColumn[],
   if (given) {
     const headers = new Set(columns.map((c) => c.header));
     for (const header of Object.keys(given)) {
-      if (!headers.has(header)) throw new KluisError('VALIDATION', `The mapping names a column that is not in the file: "${header}".`);
+      if (!headers.has(header)) throw new KluisError('VALIDATION', { id: 'records.mappingUnknownColumn', values: { column: header } });
     }
     for (const column of columns) mapping[column.header] = given[column.header] ?? null;
   }
@@ -87,20 +96,11 @@ export function planColumns(entity: ImportEntity, columns: readonly CsvColumn[],
       continue;
     }
     const field = candidates.get(key);
-    if (!field) {
-      const inForce = fields.find((f) => f.key === key);
-      const known = inForce ?? ENTITIES[entity].fields.find((f) => f.key === key);
-      const name = known ? known.label.en : `"${key}"`;
-      const why = inForce ? 'cannot be imported' : known ? 'is switched off' : `is not a field of ${plural(entity)}`;
-      throw new KluisError('VALIDATION', `The column "${column.header}" is mapped to ${name}, which ${why}. Map it to another field or leave it out.`, {
-        field: key,
-      });
-    }
+    if (!field) throw new KluisError('VALIDATION', unusableField(entity, column.header, key, fields), { field: key });
     const earlier = byField.get(key);
     if (earlier !== undefined) {
-      throw new KluisError('VALIDATION', `Two columns are mapped to ${field.label.en}: "${earlier}" and "${column.header}". Map each field once.`, {
-        field: key,
-      });
+      const values = { field: field.label, first: earlier, second: column.header };
+      throw new KluisError('VALIDATION', { id: 'records.mappedTwice', values }, { field: key });
     }
     byField.set(key, column.header);
     mapped.push({ ...column, field });

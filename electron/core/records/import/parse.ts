@@ -4,7 +4,6 @@
  * Rows are numbered as a spreadsheet shows them: the header is row 1, blank lines count too.
  */
 import { KluisError } from '../../errors';
-import { MESSAGES } from './decode';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -53,9 +52,7 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 function unterminated(row: number): KluisError {
-  return new KluisError('VALIDATION', `Row ${row} has a quote (") that is never closed, so the rest of the file cannot be read. Check the quotes in that row.`, {
-    row,
-  });
+  return new KluisError('VALIDATION', { id: 'records.quoteNotClosed', values: { row } }, { row });
 }
 
 /** Every record of the text, blank lines included, each with its row number. */
@@ -127,10 +124,10 @@ export function parseCsv(text: string): ParsedCsv {
   const delimiter = detectDelimiter(text);
   const all = readRecords(text, delimiter);
   const headerAt = all.findIndex((r) => !isBlank(r.cells));
-  if (headerAt === -1) throw new KluisError('VALIDATION', MESSAGES.empty);
+  if (headerAt === -1) throw new KluisError('VALIDATION', 'records.fileEmpty');
   const header = all[headerAt]!;
   const records = all.slice(headerAt + 1).filter((r) => !isBlank(r.cells));
-  if (records.length === 0) throw new KluisError('VALIDATION', 'The file has a header but no rows.');
+  if (records.length === 0) throw new KluisError('VALIDATION', 'records.fileNoRows');
 
   const seen = new Map<string, number>();
   const columns: CsvColumn[] = [];

@@ -2,9 +2,10 @@
  * What preview and run share: the file decoded and parsed, the columns mapped to fields in force,
  * and each row converted and validated exactly as createRecord will validate it.
  */
+import { lowerCase, type CoreMessage } from '../../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../../shared/registry';
 import type { Db } from '../../db/open';
-import { KluisError } from '../../errors';
+import { coreText, KluisError } from '../../errors';
 import type { Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { checkValue, checkValues, type StoredValue } from '../validate';
@@ -62,13 +63,17 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
   };
 }
 
-function singular(entity: EntityName): string {
-  return ENTITIES[entity].label.singular.en.toLowerCase();
+/** "Last name: no column is mapped to it, and every contact needs one.": why a run is refused. */
+export function unmappedRequiredMessage(plan: ImportPlan, field: ActiveField): CoreMessage {
+  return { id: 'records.importNeedsColumn', values: { field: field.label, entity: lowerCase(ENTITIES[plan.entity].label.singular) } };
 }
 
-/** "Last name: no column is mapped to it, and every contact needs one", one per required field left unmapped. */
+/** The same, one per required field left unmapped, as the preview's row reasons: those end without a full stop. */
 export function unmappedRequiredReasons(plan: ImportPlan): string[] {
-  return plan.unmappedRequired.map((f) => `${f.label.en}: no column is mapped to it, and every ${singular(plan.entity)} needs one`);
+  return plan.unmappedRequired.map((f) => {
+    const { id, values } = unmappedRequiredMessage(plan, f);
+    return coreText(id, values).replace(/\.$/, '');
+  });
 }
 
 const titleFields = new Map<EntityName, ActiveField>();
@@ -79,7 +84,7 @@ function titleField(entity: EntityName): ActiveField {
   if (!field) {
     const key = ENTITIES[entity].titleFields[0];
     const def = ENTITIES[entity].fields.find((f) => f.key === key);
-    if (!def) throw new KluisError('INTERNAL', `No title field for ${entity}.`);
+    if (!def) throw new KluisError('INTERNAL', { id: 'records.noTitleField', values: { entity } });
     field = { ...def, custom: false };
     titleFields.set(entity, field);
   }
@@ -110,7 +115,7 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
     if (field.type === 'reference' && field.references) {
       const name = cell.trim();
       if (name === '') {
-        if (field.required) errors.set(field.key, 'This field is required');
+        if (field.required) errors.set(field.key, coreText('records.required'));
         else values[field.key] = null;
         continue;
       }

@@ -17,7 +17,7 @@ import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, contactByEmail, describeErrors, makePlan, unmappedRequiredReasons, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+import { checkRow, contactByEmail, describeErrors, makePlan, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -70,7 +70,7 @@ function reasonOf(plan: ImportPlan, error: KluisError): string {
 function ensureOpen(ctx: RecordContext, written: Written): void {
   if (ctx.db.open) return;
   const count = written.created.size + written.merged.size + written.organisations.length;
-  throw new KluisError('LOCKED', `Kluis was locked during the import, which stopped. ${count} records had been written by then.`);
+  throw new KluisError('LOCKED', { id: 'records.lockedDuringImport', values: { count } });
 }
 
 class Importer {
@@ -180,14 +180,16 @@ function takeBack(ctx: RecordContext, entity: EntityName, command: Command, reas
 }
 
 export async function runImport(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void): Promise<ImportSummary> {
-  if (jobs.has(input.jobId)) throw new KluisError('CONFLICT', 'An import with this id is already running.');
+  if (jobs.has(input.jobId)) throw new KluisError('CONFLICT', 'records.importRunning');
   const job: Job = { cancelled: false };
   jobs.set(input.jobId, job);
   let importer: Importer | null = null;
   try {
     const plan = makePlan(ctx.db, ctx.access, input);
-    const unmapped = unmappedRequiredReasons(plan);
-    if (unmapped.length > 0) throw new KluisError('VALIDATION', `${unmapped.join('; ')}.`);
+    // Contacts and organisations each have one required field, so there is at most one to name here;
+    // the preview lists every one.
+    const [unmapped] = plan.unmappedRequired;
+    if (unmapped) throw new KluisError('VALIDATION', unmappedRequiredMessage(plan, unmapped));
     const command = ctx.db
       .transaction(() => Command.begin(ctx.db, ctx.user.id, { verb: 'import', entity: plan.entity, count: 0, title: null }, { task: 'data.import' }))
       .immediate();

@@ -394,11 +394,11 @@ export function seedRecords(ctx: SeedContext, options: SeedOptions): SeedResult 
   const { db, user, open } = ctx;
   const total = options.contacts;
   if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SEED_CONTACTS) {
-    throw new KluisError('VALIDATION', `The number of contacts must be a whole number from 1 to ${MAX_SEED_CONTACTS}.`);
+    throw new KluisError('VALIDATION', { id: 'records.seedContacts', values: { max: MAX_SEED_CONTACTS } });
   }
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new KluisError('VALIDATION', 'The seed must be a whole number from 0 to 4294967295.');
+    throw new KluisError('VALIDATION', 'records.seedNumber');
   }
   const started = performance.now();
   const now = options.now ?? new Date();

@@ -1,0 +1,50 @@
+/** Dutch for shared/coreMessages/access.ts. */
+import type { ACCESS_MESSAGES } from '../../../../shared/coreMessages/access';
+
+export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = {
+  'access.teamNameTaken': 'Er bestaat al een team met die naam.',
+  'access.ownRole': 'Vraag een andere beheerder om je eigen rol te wijzigen, zodat niemand zichzelf buitensluit.',
+  'access.noSuchTeam': 'Team {team} bestaat niet.',
+  'access.notARight': '"{right}" is geen recht.',
+  'access.unknownScope': 'Onbekend bereik.',
+  'access.unknownFieldAccess': 'Onbekende toegang tot een veld.',
+  'access.userRoleGone': 'De rol "{role}" van deze gebruiker bestaat niet meer.',
+  'access.fieldHidden': 'Je mag het veld "{field}" niet zien.',
+  'access.ownerNotActive': 'Kies een actieve gebruiker als nieuwe eigenaar.',
+  'access.campaignPublished': 'Deze campagne is al gepubliceerd.',
+  'access.campaignWithoutMessage': 'Schrijf eerst het bericht voordat je publiceert.',
+
+  'access.unknownRole': 'Er is geen rol "{role}".',
+  'access.builtInRole': 'Ingebouwde rollen zijn niet te wijzigen. Kopieer de rol en wijzig de kopie.',
+  'access.roleNameTaken': 'Er bestaat al een rol met die naam.',
+  'access.noSuchRole': 'Deze rol bestaat niet.',
+
+  'access.passwordTooShort': 'Gebruik minstens {min} tekens',
+  'access.passwordTooGuessable': 'Dit wachtwoord is te makkelijk te raden. {why} {hint}',
+
+  'access.keychainUnreachable':
+    'De sleutelhanger van het besturingssysteem is niet bereikbaar. Deze installatie bewaart haar apparaatsleutel daar, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
+  'access.keychainFailed':
+    '{keychainError} Deze installatie bewaart haar apparaatsleutel in de sleutelhanger, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
+  'access.deviceKeyMissing':
+    'De apparaatsleutel van deze installatie (sleutelhanger-item "kluis" / {installId}) ontbreekt in de sleutelhanger van het besturingssysteem, dus je kunt de gegevens op dit apparaat niet ontgrendelen.',
+
+  'access.ownAccount': 'Wijzig je eigen account op je eigen accountpagina.',
+  'access.usernameTaken': 'Die gebruikersnaam is al in gebruik.',
+  'access.accountDisabled': 'Dit account is uitgeschakeld.',
+
+  'access.installExists': '{dataDir} bevat al een Kluis-installatie; er is niets gewijzigd.',
+  'access.keychainRequired':
+    'Er antwoordde geen sleutelhanger van het besturingssysteem, en het beleid vereist er een; er is niets gewijzigd.',
+
+  'access.noInstall': 'Geen Kluis-installatie in {dataDir} (vault.json ontbreekt).',
+  'access.vaultNotJson': 'vault.json is beschadigd: het is geen geldige JSON.',
+  'access.vaultTooNew': 'vault.json is geschreven door een nieuwere Kluis (formaat {format}); werk Kluis bij om het te openen.',
+  'access.vaultMalformed': 'vault.json is beschadigd: de inhoud past niet bij het verwachte formaat.',
+
+  'access.databaseKeyLength': 'De databasesleutel heeft de verkeerde lengte.',
+  'access.wrongDatabaseKey': 'De database kon met deze sleutel niet worden geopend.',
+
+  'access.schemaTooNew':
+    'Deze database is geschreven door een nieuwere versie van Kluis (schema {found}; deze app kent tot en met {known}). Werk Kluis bij om hem te openen.',
+};

@@ -1,0 +1,14 @@
+/** Dutch for shared/coreMessages/common.ts. */
+import type { COMMON_MESSAGES } from '../../../../shared/coreMessages/common';
+
+export const COMMON_MESSAGES_NL: Record<keyof typeof COMMON_MESSAGES, string> = {
+  'common.signInFirst': 'Meld je eerst aan.',
+  'common.notLocked': 'Kluis is niet vergrendeld.',
+  'common.noSuchUser': 'Deze gebruiker bestaat niet.',
+  'common.noSuchField': 'Dit veld bestaat niet.',
+  'common.noSuchRecord': 'Niet gevonden: {entity}.',
+  'common.noRight': 'Je hebt het recht "{right}" niet.',
+  'common.internal': 'Er ging iets mis in Kluis. Er is niets gewijzigd.',
+  'common.unexpected': 'Er ging iets mis in Kluis.',
+  'common.wrongCredentials': 'Onjuiste gebruikersnaam, wachtwoord of code',
+};

@@ -1,0 +1,34 @@
+/** Dutch for shared/coreMessages/history.ts. */
+import type { HISTORY_MESSAGES } from '../../../../shared/coreMessages/history';
+
+export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> = {
+  'history.stillNeeded': 'Nog nodig voor {what}, die hun koppeling moeten houden (facturen worden bewaard voor de boekhouding).',
+  'history.noSuchInTrash': 'Niet gevonden in de prullenbak: {entity}.',
+  'history.purgeTrashedWith': 'Dit record ({entity}) is samen met een ander record naar de prullenbak gegaan; verwijder dat record definitief.',
+  'history.onlyPeopleErased': 'Alleen personen (contactpersonen) kunnen worden gewist.',
+  'history.reviewFirst': 'Bekijk eerst wat dit verwijdert.',
+  'history.reviewAgain': 'Wat dit verwijdert is veranderd sinds je het bekeek. Bekijk het opnieuw.',
+  'history.restoreTrashedWith': 'Dit record ({entity}) komt terug samen met het record waarmee het naar de prullenbak ging.',
+  'history.nothingToUndo': 'Er is niets om ongedaan te maken.',
+  'history.nothingToRedo': 'Er is niets om opnieuw te doen.',
+  'history.cannotUndo': '“{command}” kan niet ongedaan worden gemaakt.',
+  'history.cannotRedo': '“{command}” kan niet opnieuw worden gedaan.',
+  'history.noLongerTask': 'Je mag dit niet meer doen met {entity} {title}, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerCreate': 'Je mag {entity} {title} niet meer aanmaken, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerUpdate': 'Je mag {entity} {title} niet meer wijzigen, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerDelete': 'Je mag {entity} {title} niet meer verwijderen, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerRestore': 'Je mag {entity} {title} niet meer terugzetten, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerEditField': 'Je mag “{field}” van {entity} {title} niet meer wijzigen, dus dit kan niet worden teruggedraaid.',
+  'history.undoChanged': '{entity} {title} is sindsdien gewijzigd; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoChangedBy': '{entity} {title} is sindsdien gewijzigd door {who}; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoChangedHidden': 'Een record dat meeging ({entity}) is sindsdien gewijzigd; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoChangedHiddenBy':
+    'Een record dat meeging ({entity}) is sindsdien gewijzigd door {who}; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChanged': '{entity} {title} is sindsdien gewijzigd; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChangedBy': '{entity} {title} is sindsdien gewijzigd door {who}; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChangedHidden': 'Een record dat meeging ({entity}) is sindsdien gewijzigd; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChangedHiddenBy':
+    'Een record dat meeging ({entity}) is sindsdien gewijzigd door {who}; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoReferenced': 'Andere records verwijzen nu naar wat ongedaan maken zou weghalen, dus er is niets gewijzigd.',
+  'history.redoReferenced': 'Andere records verwijzen nu naar wat opnieuw doen zou weghalen, dus er is niets gewijzigd.',
+};

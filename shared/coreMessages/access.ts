@@ -1,0 +1,56 @@
+/** Core messages of the access part of the core (see index.ts). Ids start with 'access.'. */
+export const ACCESS_MESSAGES = {
+  'access.teamNameTaken': 'A team with that name exists already.',
+  'access.ownRole': 'Ask another administrator to change your own role, so nobody locks themselves out.',
+  /** {team}: the id of the team. */
+  'access.noSuchTeam': 'There is no team {team}.',
+  /** {right}: the right as written, e.g. "task:data.export". */
+  'access.notARight': '"{right}" is not a right.',
+  'access.unknownScope': 'Unknown scope.',
+  'access.unknownFieldAccess': 'Unknown field access.',
+  /** {role}: the id of the role. */
+  'access.userRoleGone': 'The user\'s role "{role}" no longer exists.',
+  /** {field}: the field's label. */
+  'access.fieldHidden': 'You may not see the field "{field}".',
+  'access.ownerNotActive': 'Choose an active user as the new owner.',
+  'access.campaignPublished': 'This campaign is published already.',
+  'access.campaignWithoutMessage': 'Write the message before publishing.',
+
+  /** {role}: the id of the role. */
+  'access.unknownRole': 'There is no role "{role}".',
+  'access.builtInRole': 'Built-in roles cannot be changed. Copy the role and change the copy.',
+  'access.roleNameTaken': 'A role with that name exists already.',
+  'access.noSuchRole': 'No such role.',
+
+  'access.passwordTooShort': 'Use at least {min} characters',
+  /** {why}, {hint}: a sentence each — what makes it guessable, and what to do about it. */
+  'access.passwordTooGuessable': 'This password is too easy to guess. {why} {hint}',
+
+  'access.keychainUnreachable':
+    'The OS keychain is not reachable. This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
+  /** {keychainError}: the keychain's own message, in English ("The OS keychain is not reachable (…).") */
+  'access.keychainFailed': '{keychainError} This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
+  'access.deviceKeyMissing':
+    'The device key of this install (keychain item "kluis" / {installId}) is missing from the OS keychain, so the data cannot be unlocked on this device.',
+
+  'access.ownAccount': 'Use your own account page to change your own account.',
+  'access.usernameTaken': 'That username is taken.',
+  'access.accountDisabled': 'This account is disabled.',
+
+  /** {dataDir}: a folder. */
+  'access.installExists': '{dataDir} already holds a Kluis install; nothing was changed.',
+  'access.keychainRequired': 'No OS keychain answered, and the policy requires one; nothing was changed.',
+
+  /** {dataDir}: a folder. */
+  'access.noInstall': 'No Kluis install in {dataDir} (vault.json is missing).',
+  'access.vaultNotJson': 'vault.json is damaged: it is not valid JSON.',
+  'access.vaultTooNew': 'vault.json was written by a newer Kluis (format {format}); update Kluis to open it.',
+  'access.vaultMalformed': 'vault.json is damaged: its contents do not match the expected format.',
+
+  'access.databaseKeyLength': 'The database key has the wrong length.',
+  'access.wrongDatabaseKey': 'The database could not be opened with this key.',
+
+  /** {found}: the schema version of the database; {known}: the newest this app knows. */
+  'access.schemaTooNew':
+    'This database was written by a newer version of Kluis (schema {found}; this app knows up to {known}). Update Kluis to open it.',
+} as const;

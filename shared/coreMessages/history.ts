@@ -1,0 +1,37 @@
+/** Core messages of the history part of the core (see index.ts). Ids start with 'history.'. */
+export const HISTORY_MESSAGES = {
+  /** {what}: the records that block it, counted ("2 invoices, 1 deal"). */
+  'history.stillNeeded': 'Still needed by {what}, which must keep their link (invoices are kept for bookkeeping).',
+  /** {entity}: a kind of record, lower case. */
+  'history.noSuchInTrash': 'No such {entity} in the trash.',
+  'history.purgeTrashedWith': 'This {entity} went to the trash with another record; permanently delete that one.',
+  'history.onlyPeopleErased': 'Only people (contacts) can be erased.',
+  'history.reviewFirst': 'Review what this deletes first.',
+  'history.reviewAgain': 'What this deletes has changed since it was reviewed. Review it again.',
+  'history.restoreTrashedWith': 'This {entity} comes back with the record it went to the trash with.',
+  'history.nothingToUndo': 'Nothing to undo.',
+  'history.nothingToRedo': 'Nothing to redo.',
+  /** {command}: what the command did ("Delete contact Jan Jansen"). */
+  'history.cannotUndo': '“{command}” cannot be undone.',
+  'history.cannotRedo': '“{command}” cannot be redone.',
+  /** {entity}: a kind of record, lower case; {title}: the record's name. */
+  'history.noLongerTask': 'You may no longer do this to {entity} {title}, so this cannot be reversed.',
+  'history.noLongerCreate': 'You may no longer create {entity} {title}, so this cannot be reversed.',
+  'history.noLongerUpdate': 'You may no longer update {entity} {title}, so this cannot be reversed.',
+  'history.noLongerDelete': 'You may no longer delete {entity} {title}, so this cannot be reversed.',
+  'history.noLongerRestore': 'You may no longer restore {entity} {title}, so this cannot be reversed.',
+  /** {field}: the field's label. */
+  'history.noLongerEditField': 'You may no longer change “{field}” of {entity} {title}, so this cannot be reversed.',
+  /** {entity}: a kind of record, capitalised; {who}: a user's display name. */
+  'history.undoChanged': '{entity} {title} was changed since; undo would overwrite that, so nothing was changed.',
+  'history.undoChangedBy': '{entity} {title} was changed by {who} since; undo would overwrite that, so nothing was changed.',
+  /** A record the user may not read, so it is not named. {entity}: a kind of record, lower case. */
+  'history.undoChangedHidden': 'A {entity} that went along with it was changed since; undo would overwrite that, so nothing was changed.',
+  'history.undoChangedHiddenBy': 'A {entity} that went along with it was changed by {who} since; undo would overwrite that, so nothing was changed.',
+  'history.redoChanged': '{entity} {title} was changed since; redo would overwrite that, so nothing was changed.',
+  'history.redoChangedBy': '{entity} {title} was changed by {who} since; redo would overwrite that, so nothing was changed.',
+  'history.redoChangedHidden': 'A {entity} that went along with it was changed since; redo would overwrite that, so nothing was changed.',
+  'history.redoChangedHiddenBy': 'A {entity} that went along with it was changed by {who} since; redo would overwrite that, so nothing was changed.',
+  'history.undoReferenced': 'Other records now refer to what undo would remove, so nothing was changed.',
+  'history.redoReferenced': 'Other records now refer to what redo would remove, so nothing was changed.',
+} as const;

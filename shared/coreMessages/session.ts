@@ -1,0 +1,25 @@
+/** Core messages of the session part of the core (see index.ts). Ids start with 'session.'. */
+export const SESSION_MESSAGES = {
+  'session.locked': 'Kluis is locked. Unlock it to go on.',
+  'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  'session.notSetUp': 'Kluis is not set up in this folder yet.',
+  'session.enrolFirst': 'Start the authenticator set-up first.',
+  'session.enrolCodeWrong': 'That code is not right. Check that the time on your phone is correct and try the newest code.',
+  'session.codeWrong': 'That code is not right.',
+  'session.currentPasswordWrong': 'The current password is not right.',
+  'session.keySlotGone': 'Your key slot is gone; ask an administrator to reset your password.',
+  'session.invalidRequest': 'The request is not valid.',
+  'session.previewReadOnly': "This is a read-only preview of another user's view. Stop the preview to make changes.",
+  /** {entity}: a kind of record, lower case. */
+  'session.mayNotRead': 'You may not read {entity} records.',
+  'session.mayNotCreate': 'You may not create {entity} records.',
+  'session.mayNotUpdate': 'You may not update {entity} records.',
+  'session.mayNotDelete': 'You may not delete {entity} records.',
+  'session.mayNotExport': 'You may not export {entity} records.',
+  'session.mayNotRestore': 'You may not restore {entity} records.',
+  'session.stepUpRequired': 'Enter a code from your authenticator app to confirm it is you.',
+  'session.untrustedCaller': 'This caller may not use Kluis.',
+  'session.unknownChannel': 'Unknown channel.',
+  'session.mayNotPurge': 'You may not delete records permanently.',
+  'session.mayNotErase': 'You may not erase people.',
+} as const;

@@ -1,0 +1,56 @@
+/**
+ * The core's messages in both languages (shared/coreMessages, renderer/src/i18n/core): every id
+ * has Dutch with the same placeholders, an error carries its id and values over the wall, and the
+ * renderer shows it in the reader's language — also the words the core fills in (a kind of
+ * record), which come in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { CORE_MESSAGES, formatMessage, lowerCase, placeholdersOf, type CoreMessageId } from '../../shared/coreMessages';
+import { ENTITIES } from '../../shared/registry';
+import { coreText, KluisError } from '../../electron/core/errors';
+import { CORE_MESSAGES_NL, coreErrorText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
+
+const ids = Object.keys(CORE_MESSAGES) as CoreMessageId[];
+
+describe('the core message catalogue', () => {
+  it('has Dutch for every message, with the same placeholders, and no Dutch left in English', () => {
+    expect(ids.length).toBeGreaterThan(50);
+    for (const id of ids) {
+      const english = CORE_MESSAGES[id];
+      const dutch = CORE_MESSAGES_NL[id];
+      expect(dutch, id).toBeTruthy();
+      expect(new Set(placeholdersOf(dutch)), id).toEqual(new Set(placeholdersOf(english)));
+      expect(id, 'ids name their part').toMatch(/^(common|access|records|history|session)\.[a-z][A-Za-z0-9]*$/);
+    }
+    expect(Object.keys(CORE_MESSAGES_NL).sort()).toEqual([...ids].sort());
+  });
+
+  it('gives each English text one id, so a text without its id is found back', () => {
+    const plain = ids.filter((id) => placeholdersOf(CORE_MESSAGES[id]).length === 0);
+    const texts = plain.map((id) => CORE_MESSAGES[id]);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const id of plain) expect(rendererCoreText(CORE_MESSAGES[id], 'nl')).toBe(CORE_MESSAGES_NL[id]);
+    expect(rendererCoreText('A text from elsewhere', 'nl')).toBe('A text from elsewhere');
+  });
+});
+
+describe('a core error', () => {
+  it('reads in English in the core and crosses the wall with its id and values', () => {
+    const entity = lowerCase(ENTITIES.contact.label.singular);
+    const error = new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values: { entity } });
+    expect(error.message).toBe('No such contact.');
+    expect(error.toApiError()).toEqual({ code: 'NOT_FOUND', message: 'No such contact.', messageId: 'common.noSuchRecord', values: { entity } });
+    const plain = new KluisError('UNAUTHENTICATED', 'common.signInFirst', { retry: false });
+    expect(plain.toApiError()).toEqual({ code: 'UNAUTHENTICATED', message: 'Sign in first.', messageId: 'common.signInFirst', details: { retry: false } });
+    expect(coreText('common.noRight', { right: 'users.manage' })).toBe('You do not have the right "users.manage".');
+  });
+
+  it('is shown in the reader’s language, with the words the core filled in, in that language too', () => {
+    const error = new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values: { entity: lowerCase(ENTITIES.contact.label.singular) } }).toApiError();
+    expect(coreErrorText(error, 'en')).toBe('No such contact.');
+    expect(coreErrorText(error, 'nl')).toBe(formatMessage(CORE_MESSAGES_NL['common.noSuchRecord'], { entity: 'contactpersoon' }, 'nl'));
+    expect(coreErrorText(error, 'nl')).toContain('contactpersoon');
+    // An error without an id (from an older core, or the IPC layer) is shown as written.
+    expect(coreErrorText({ message: 'Something else.' }, 'nl')).toBe('Something else.');
+  });
+});
