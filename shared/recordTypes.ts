@@ -1,4 +1,5 @@
 /** The shapes of CRM records as they cross the wall. */
+import type { FieldReason } from './coreMessages';
 import type { EntityName, FieldType, LegalBasis, Localized, Sensitivity } from './registry';
 
 export type StoredValue = string | number | null;
@@ -63,7 +64,10 @@ export interface FieldInfo {
 export interface ImportRowProblem {
   /** The row as a spreadsheet numbers it: the header is row 1. */
   row: number;
+  /** The reasons in English, as one line (reasonsText): for the CLI. */
   reason: string;
+  /** The same reasons one by one, for the renderer to show in the reader's language. */
+  reasons: FieldReason[];
 }
 
 export interface ImportPreview {

@@ -1,4 +1,4 @@
-import { CORE_MESSAGES, formatMessage, type CoreMessage, type CoreMessageId, type MessageValues } from '../../shared/coreMessages';
+import { CORE_MESSAGES, formatMessage, type CoreMessage, type CoreMessageId, type FieldMessages, type MessageValues } from '../../shared/coreMessages';
 import type { ApiError, ErrorCode } from '../../shared/errors';
 
 /**
@@ -34,4 +34,17 @@ export class KluisError extends Error {
 /** The English text of a catalogue message, for a message that is not an error (a per-field reason, say). */
 export function coreText(id: CoreMessageId, values?: MessageValues): string {
   return formatMessage(CORE_MESSAGES[id], values, 'en');
+}
+
+/** The details of an error that refuses named fields: each field's reason in English and by id. */
+export interface FieldErrorDetails {
+  formErrors: string[];
+  fieldErrors: Record<string, string[]>;
+  fieldMessages: FieldMessages;
+}
+
+export function fieldErrorDetails(messages: FieldMessages): FieldErrorDetails {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, { id, values }] of Object.entries(messages)) fieldErrors[field] = [coreText(id, values)];
+  return { formErrors: [], fieldErrors, fieldMessages: messages };
 }

@@ -28,7 +28,7 @@ import { readDeviceSecret, unlockWithPassword, wrongCredentials } from './auth/u
 import { countUsers, findActiveUserBySlot, findUserById, listUsers, sessionUser, updateUser, type UserRecord } from './auth/users';
 import { migrate, schemaVersion } from './db/migrate';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
-import { coreText, KluisError } from './errors';
+import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
@@ -424,10 +424,7 @@ export class KluisCore {
       if (!user.totpPendingSecret) throw new KluisError('CONFLICT', 'session.enrolFirst');
       const step = verifyTotp(user.totpPendingSecret, code, null, this.now());
       if (step === null) {
-        throw new KluisError('VALIDATION', 'session.enrolCodeWrong', {
-          formErrors: [],
-          fieldErrors: { code: [coreText('session.codeWrong')] },
-        });
+        throw new KluisError('VALIDATION', 'session.enrolCodeWrong', fieldErrorDetails({ code: { id: 'session.codeWrong' } }));
       }
       const recoveryCodes = open.db.transaction(() => {
         updateUser(open.db, user.id, { totp_secret: user.totpPendingSecret, totp_pending_secret: null, totp_last_step: step });
@@ -590,7 +587,7 @@ export class KluisCore {
       const vault = readVaultFile(this.dataDir);
       const slot = vault.slots.find((s) => s.id === open.slotId);
       const check = slot ? await openSlot(vault, slot, currentPassword, open.deviceSecret) : null;
-      if (!check) throw new KluisError('VALIDATION', 'session.currentPasswordWrong', { formErrors: [], fieldErrors: { currentPassword: [coreText('session.currentPasswordWrong')] } });
+      if (!check) throw new KluisError('VALIDATION', 'session.currentPasswordWrong', fieldErrorDetails({ currentPassword: { id: 'session.currentPasswordWrong' } }));
       check.dek.fill(0);
       check.privateKey.fill(0);
       const orgName = getMeta(open.db, 'org_name') ?? '';

@@ -5,6 +5,7 @@
  */
 import type { ChannelInput, ChannelOutput, EventPayloads, KluisBridge } from '../../shared/api';
 import type { ChannelName } from '../../shared/channels';
+import { isCoreMessage, type CoreMessage } from '../../shared/coreMessages';
 import type { ApiError, Result } from '../../shared/errors';
 
 // Read, not declared on Window globally: the bridge is provided by others, and the renderer should
@@ -48,16 +49,20 @@ export function onEvent<E extends keyof EventPayloads>(
 }
 
 /**
- * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`. Take the
- * first message per field, and nothing from a shape we do not recognise. `coreText` (from useI18n)
- * puts each message in the reader's language.
+ * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`; the core's
+ * own also as `details.fieldMessages: { field: { id, values } }` (a catalogue message). Take one
+ * message per field — by id where there is one — and nothing from a shape we do not recognise.
+ * `coreText` (from useI18n) puts each in the reader's language.
  */
-export function fieldErrorsFrom(details: unknown, coreText: (text: string) => string): Record<string, string> {
-  const fieldErrors = (details as { fieldErrors?: unknown } | null | undefined)?.fieldErrors;
+export function fieldErrorsFrom(details: unknown, coreText: (text: string | CoreMessage) => string): Record<string, string> {
+  const { fieldErrors, fieldMessages } = (details ?? {}) as { fieldErrors?: unknown; fieldMessages?: unknown };
   if (typeof fieldErrors !== 'object' || fieldErrors === null) return {};
+  const byId = typeof fieldMessages === 'object' && fieldMessages !== null ? (fieldMessages as Record<string, unknown>) : {};
   const firstMessages: Record<string, string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
-    if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = coreText(messages[0]);
+    const message = byId[field];
+    if (isCoreMessage(message)) firstMessages[field] = coreText(message);
+    else if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = coreText(messages[0]);
   }
   return firstMessages;
 }

@@ -28,8 +28,9 @@ export const ACCESS_MESSAGES = {
 
   'access.keychainUnreachable':
     'The OS keychain is not reachable. This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
-  /** {keychainError}: the keychain's own message, in English ("The OS keychain is not reachable (…).") */
-  'access.keychainFailed': '{keychainError} This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
+  /** {reason}: what the keychain or the timeout said (technical, as it came). */
+  'access.keychainFailed':
+    'The OS keychain is not reachable ({reason}). This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
   'access.deviceKeyMissing':
     'The device key of this install (keychain item "kluis" / {installId}) is missing from the OS keychain, so the data cannot be unlocked on this device.',
 

@@ -9,7 +9,8 @@ import { COMMON_MESSAGES } from './common';
 import { HISTORY_MESSAGES } from './history';
 import { RECORDS_MESSAGES } from './records';
 import { SESSION_MESSAGES } from './session';
-import type { MessageValues } from './format';
+import { formatMessage, type MessageLanguage, type MessageValues } from './format';
+import type { Localized } from '../registry/types';
 
 export const CORE_MESSAGES = {
   ...COMMON_MESSAGES,
@@ -25,6 +26,36 @@ export type CoreMessageId = keyof typeof CORE_MESSAGES;
 export interface CoreMessage {
   id: CoreMessageId;
   values?: MessageValues;
+}
+
+/**
+ * Why each named field was refused, by field key: `details.fieldMessages` of a VALIDATION error,
+ * next to `details.fieldErrors` (the same reasons in English, in the shape zod gives them).
+ */
+export type FieldMessages = Readonly<Record<string, CoreMessage>>;
+
+/** One reason something was refused: about one field (its label, or its key) or the whole thing (null). */
+export interface FieldReason {
+  field: Localized | null;
+  message: CoreMessage;
+}
+
+/**
+ * Reasons as one line in `language`, each without a closing full stop, as the import reports rows:
+ * "E-mail: Not a valid e-mail address; Phone: Not a valid phone number".
+ */
+export function reasonsText(reasons: readonly FieldReason[], templates: Readonly<Record<CoreMessageId, string>>, language: MessageLanguage): string {
+  return reasons
+    .map(({ field, message }) => {
+      const text = formatMessage(templates[message.id], message.values, language).replace(/\.$/, '');
+      return field ? `${field[language]}: ${text}` : text;
+    })
+    .join('; ');
+}
+
+export function isCoreMessage(value: unknown): value is CoreMessage {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && Object.hasOwn(CORE_MESSAGES, id);
 }
 
 export { formatMessage, lowerCase, placeholdersOf, type MessageLanguage, type MessageValue, type MessageValues } from './format';

@@ -38,6 +38,12 @@ export const RECORDS_MESSAGES = {
   'records.expectedYesNo': 'Expected yes or no',
   'records.chooseRecord': 'Choose a record',
   'records.fieldNotInUse': 'This field is not in use',
+  'records.notValid': 'Not valid',
+  'records.notAnAmount': 'Not an amount; write it like 1234,56',
+  'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',
+  'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
+  /** {cells}: how many cells the row has; {columns}: how many columns the header names. */
+  'records.rowTooWide': 'This row has {cells} cells but the header has {columns} columns',
   'records.fileEmpty': 'The file is empty.',
   'records.fileTooLarge': 'The file is larger than 50 MB. Split it into smaller files and import them one by one.',
   'records.fileUnreadable': 'The file could not be read.',

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES, formatMessage, lowerCase, placeholdersOf, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { coreText, KluisError } from '../../electron/core/errors';
-import { CORE_MESSAGES_NL, coreErrorText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
+import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
+import { fieldErrorsFrom } from '../../renderer/src/api';
+import type { CoreMessage } from '../../shared/coreMessages';
+import { signedInAdmin } from '../support/install';
 
 const ids = Object.keys(CORE_MESSAGES) as CoreMessageId[];
 
@@ -52,5 +55,29 @@ describe('a core error', () => {
     expect(coreErrorText(error, 'nl')).toContain('contactpersoon');
     // An error without an id (from an older core, or the IPC layer) is shown as written.
     expect(coreErrorText({ message: 'Something else.' }, 'nl')).toBe('Something else.');
+  });
+});
+
+describe('a refusal that names fields', () => {
+  it('gives each field its reason in English and by id, and the renderer shows each in Dutch, values and all', async () => {
+    const t = await signedInAdmin();
+    const result = await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Jansen', street: 'x'.repeat(300), email: 'geen adres' } });
+    expect(result.ok).toBe(false);
+    const { error } = result as { ok: false; error: { code: string; messageId?: string; details?: unknown } };
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      messageId: 'records.invalidValues',
+      details: {
+        fieldErrors: { street: ['Use at most 200 characters'], email: ['Not a valid e-mail address'] },
+        fieldMessages: { street: { id: 'records.tooLong', values: { max: 200 } }, email: { id: 'records.badEmail' } },
+      },
+    });
+    const dutch = (text: string | CoreMessage) => (typeof text === 'string' ? rendererCoreText(text, 'nl') : coreMessageText(text, 'nl'));
+    expect(fieldErrorsFrom(error.details, dutch)).toEqual({
+      street: formatMessage(CORE_MESSAGES_NL['records.tooLong'], { max: 200 }, 'nl'),
+      email: CORE_MESSAGES_NL['records.badEmail'],
+    });
+    // A reason from zod (no id) is still shown, as it came.
+    expect(fieldErrorsFrom({ fieldErrors: { name: ['Required'] } }, dutch)).toEqual({ name: 'Required' });
   });
 });

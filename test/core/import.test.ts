@@ -14,6 +14,7 @@ import { parseCsv } from '../../electron/core/records/import/parse';
 import { signedInAdmin, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
+import { CORE_MESSAGES_NL, coreReasonsText } from '../../renderer/src/i18n/core';
 
 type Mapping = Record<string, string | null>;
 
@@ -164,10 +165,18 @@ describe('rows that fail validation', () => {
     const shown = await preview(t, 'contact', csv);
     expect(shown.totalRows).toBe(4);
     expect(shown.validRows).toBe(2);
-    expect(shown.problems).toEqual([
+    expect(shown.problems).toMatchObject([
       { row: 3, reason: 'E-mail: Not a valid e-mail address' },
       { row: 5, reason: 'Last name: This field is required; Date of birth: Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' },
     ]);
+    // The same reasons one by one, by id, so the renderer can show them in Dutch.
+    expect(shown.problems[1]?.reasons).toEqual([
+      { field: { en: 'Last name', nl: 'Achternaam' }, message: { id: 'records.required' } },
+      { field: { en: 'Date of birth', nl: 'Geboortedatum' }, message: { id: 'records.notADateCell' } },
+    ]);
+    expect(coreReasonsText(shown.problems[1]?.reasons ?? [], 'nl')).toBe(
+      `Achternaam: ${CORE_MESSAGES_NL['records.required']}; Geboortedatum: ${CORE_MESSAGES_NL['records.notADateCell']}`,
+    );
 
     const summary = await runWith(t, 'contact', csv);
     expect(summary.imported).toBe(2);
@@ -189,7 +198,7 @@ describe('rows that fail validation', () => {
     const t = await signedInAdmin();
     const csv = 'Achternaam,E-mail\nBos,bos@example.nl\nVos,vos@example.nl,extra\nMol,mol@example.nl,,\n';
     const summary = await runWith(t, 'contact', csv);
-    expect(summary.failed).toEqual([{ row: 3, reason: 'This row has 3 cells but the header has 2 columns' }]);
+    expect(summary.failed).toMatchObject([{ row: 3, reason: 'This row has 3 cells but the header has 2 columns' }]);
     expect(contactRows(t).map((r) => r.last_name)).toEqual(['Bos', 'Mol']);
   });
 
@@ -198,7 +207,7 @@ describe('rows that fail validation', () => {
     const csv = 'Voornaam,E-mail\nAnna,anna@example.nl\n';
     const shown = await preview(t, 'contact', csv);
     expect(shown.validRows).toBe(0);
-    expect(shown.problems).toEqual([{ row: 1, reason: 'Last name: no column is mapped to it, and every contact needs one' }]);
+    expect(shown.problems).toMatchObject([{ row: 1, reason: 'Last name: no column is mapped to it, and every contact needs one' }]);
     const refused = errorOf(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping: shown.suggestedMapping, duplicates: 'skip', jobId: nextJobId() }));
     expect(refused.code).toBe('VALIDATION');
     expect(refused.message).toContain('Last name');
@@ -254,7 +263,7 @@ describe('reading CSV as Excel writes it', () => {
     const shown = await preview(t, 'contact', csv);
     expect(shown.headers).toEqual(['Voornaam', 'Achternaam', 'E-mailadres', 'Organisatie', 'Notities']);
     expect(shown.totalRows).toBe(3);
-    expect(shown.problems).toEqual([{ row: 4, reason: 'E-mail: Not a valid e-mail address' }]);
+    expect(shown.problems).toMatchObject([{ row: 4, reason: 'E-mail: Not a valid e-mail address' }]);
     expect(shown.sample[0]).toEqual({
       row: 2,
       values: { first_name: 'Jan', last_name: 'de Vries; jr.', email: 'jan@devries.nl', organisation_id: 'Bakkerij "De Korf"', notes: 'regel een\r\nregel twee' },
@@ -294,7 +303,7 @@ describe('reading CSV as Excel writes it', () => {
     await mayEditBirthDates(t);
     const csv = 'Achternaam,Voorkeurstaal,Geboortedatum\nDuits,Deutsch?,\nPeeters,Nederlands,12/08/1969\nMaes,FR,\nWouters,engels,\n';
     const summary = await runWith(t, 'contact', csv);
-    expect(summary.failed).toEqual([{ row: 2, reason: 'Preferred language: Choose one of: nl, en, fr, de' }]);
+    expect(summary.failed).toMatchObject([{ row: 2, reason: 'Preferred language: Choose one of: nl, en, fr, de' }]);
     expect(contactRows(t).map((r) => [r.last_name, r.preferred_language, r.birth_date])).toEqual([
       ['Peeters', 'nl', '1969-08-12'],
       ['Maes', 'fr', null],

@@ -16,7 +16,7 @@ import {
   type RoleRights,
 } from '../../../shared/access';
 import type { Db } from '../db/open';
-import { coreText, KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 
 const rightsSchema = z.strictObject({
   modules: z.array(z.enum(MODULES)),
@@ -61,7 +61,7 @@ export function requireRole(db: Db, id: string): RoleDefinition {
   const role = roleById(db, id);
   if (!role) {
     const values = { role: id };
-    throw new KluisError('VALIDATION', { id: 'access.unknownRole', values }, { formErrors: [], fieldErrors: { role: [coreText('access.unknownRole', values)] } });
+    throw new KluisError('VALIDATION', { id: 'access.unknownRole', values }, fieldErrorDetails({ role: { id: 'access.unknownRole', values } }));
   }
   return role;
 }

@@ -7,7 +7,7 @@ import type { TranslationKeys } from '@zxcvbn-ts/core';
 import type { CoreMessage } from '../../../shared/coreMessages';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import type { Localized } from '../../../shared/registry/types';
-import { coreText, KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 
 /** 3 of 4: "safely unguessable", about 10^10 guesses — with Argon2id in front, years per account. */
 const MIN_SCORE = 3;
@@ -104,7 +104,7 @@ function sentence(words: Localized): Localized {
 /** Throws VALIDATION on `field` with a reason a person can act on. */
 export async function assertStrongPassword(password: string, context: string[], field: string): Promise<void> {
   const fail = (message: CoreMessage) => {
-    throw new KluisError('VALIDATION', message, { formErrors: [], fieldErrors: { [field]: [coreText(message.id, message.values)] } });
+    throw new KluisError('VALIDATION', message, fieldErrorDetails({ [field]: message }));
   };
   if (password.length < PASSWORD_MIN_LENGTH) fail({ id: 'access.passwordTooShort', values: { min: PASSWORD_MIN_LENGTH } });
   const { score, warning, suggestion } = (await loadEstimator())(password, context.filter(Boolean));

@@ -21,7 +21,7 @@ export async function readDeviceSecret(vault: VaultFile, keychain: Keychain): Pr
     throw new KluisError(
       'LOCKED',
       // The keychain's own message names what failed (a timeout, a missing module); it is English only.
-      error instanceof KeychainUnavailableError ? { id: 'access.keychainFailed', values: { keychainError: error.message } } : 'access.keychainUnreachable',
+      error instanceof KeychainUnavailableError ? { id: 'access.keychainFailed', values: { reason: error.reason } } : 'access.keychainUnreachable',
     );
   }
   if (!secret) throw new KluisError('LOCKED', { id: 'access.deviceKeyMissing', values: { installId: vault.installId } });

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
-import { coreText, KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
 import { createSlot } from '../vault/slots';
@@ -34,7 +34,7 @@ export async function createUser(
   kdfCost?: KdfCost,
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   if (findUserByUsername(open.db, input.username)) {
-    throw new KluisError('CONFLICT', 'access.usernameTaken', { formErrors: [], fieldErrors: { username: [coreText('access.usernameTaken')] } });
+    throw new KluisError('CONFLICT', 'access.usernameTaken', fieldErrorDetails({ username: { id: 'access.usernameTaken' } }));
   }
   const oneTimePassword = newOneTimePassword();
   const slot = await createSlot({

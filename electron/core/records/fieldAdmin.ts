@@ -3,11 +3,12 @@
  * after a confirmation that names how many records hold one), switch it on again, and add a custom
  * field — never without a purpose and a legal basis.
  */
+import type { CoreMessage } from '../../../shared/coreMessages';
 import type { SessionUser } from '../../../shared/apiTypes';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import { ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import type { Db } from '../db/open';
-import { coreText, KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { customFields, disabledFields, forgetActiveFields, type ActiveField } from './fields';
 import { forgetFieldValues } from '../history/destroy';
@@ -129,12 +130,12 @@ function keyFor(label: string): string {
 
 /** The core, not the form, refuses a field without a purpose or a legal basis. */
 export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInstall }, input: CustomFieldInput): FieldInfo {
-  const errors: Record<string, string[]> = {};
-  if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = [coreText('records.fieldNeedsPurpose')];
-  if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = [coreText('records.fieldNeedsLegalBasis')];
-  if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = [coreText('records.fieldNeedsName')];
-  if (!input.retention.trim()) errors.retention = [coreText('records.fieldNeedsRetention')];
-  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'records.fieldIncomplete', { formErrors: [], fieldErrors: errors });
+  const errors: Record<string, CoreMessage> = {};
+  if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = { id: 'records.fieldNeedsPurpose' };
+  if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = { id: 'records.fieldNeedsLegalBasis' };
+  if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = { id: 'records.fieldNeedsName' };
+  if (!input.retention.trim()) errors.retention = { id: 'records.fieldNeedsRetention' };
+  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'records.fieldIncomplete', fieldErrorDetails(errors));
   const label = { en: input.label.en.trim() || input.label.nl.trim(), nl: input.label.nl.trim() || input.label.en.trim() };
   const purpose = { en: input.purpose.en.trim() || input.purpose.nl.trim(), nl: input.purpose.nl.trim() || input.purpose.en.trim() };
   const key = keyFor(label.en);

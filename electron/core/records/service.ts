@@ -9,12 +9,12 @@ import { lowerCase, type CoreMessage, type CoreMessageId } from '../../../shared
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { rowInScope, type Access } from '../access/access';
-import { coreText, KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
 import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
-import { checkValues, type StoredValue } from './validate';
+import { checkValues, type FieldErrors, type StoredValue } from './validate';
 
 export type { RecordView };
 
@@ -94,8 +94,8 @@ export function searchableKeys(fields: readonly ActiveField[]): Set<string> {
   return new Set(fields.filter((f) => f.searchable).map((f) => f.key));
 }
 
-function validationError(errors: Record<string, string[]>): KluisError {
-  return new KluisError('VALIDATION', 'records.invalidValues', { formErrors: [], fieldErrors: errors });
+function validationError(errors: FieldErrors): KluisError {
+  return new KluisError('VALIDATION', 'records.invalidValues', fieldErrorDetails(errors));
 }
 
 /** A live (not deleted) record, or NOT_FOUND. */
@@ -113,11 +113,11 @@ export function readableLinkTarget(db: Db, access: Access, entity: EntityName, i
 
 /** A link may only point at a live record the caller can read. */
 function checkReferences(ctx: { db: Db; access: Access }, fields: readonly ActiveField[], values: Record<string, StoredValue>): void {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   for (const field of fields) {
     const id = values[field.key];
     if (field.type !== 'reference' || typeof id !== 'number' || !field.references) continue;
-    if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = [coreText('records.referenceMissing')];
+    if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = { id: 'records.referenceMissing' };
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }

@@ -2,12 +2,12 @@
  * Checks record values against the fields in force. A value for a field that is off, unknown or
  * custom-but-removed is refused, never silently stored: minimisation is enforced here, in the core.
  */
-import type { CoreMessageId, MessageValues } from '../../../shared/coreMessages';
-import { coreText } from '../errors';
+import type { CoreMessage, CoreMessageId, MessageValues } from '../../../shared/coreMessages';
 import type { ActiveField } from './fields';
 
 export type StoredValue = string | number | null;
-export type FieldErrors = Record<string, string[]>;
+/** Why each refused field was refused, by field key (see fieldErrorDetails in errors.ts). */
+export type FieldErrors = Record<string, CoreMessage>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[+0-9 ()./-]{3,40}$/;
@@ -19,16 +19,13 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/**
- * A reason per field, as details.fieldErrors and the import's row reports carry it: the English
- * text of a catalogue message (the renderer finds the ones without values back by their words).
- */
-function invalid(id: CoreMessageId, values?: MessageValues): { error: string } {
-  return { error: coreText(id, values) };
+/** A reason per field, as a catalogue message (details.fieldMessages and the import's row reports). */
+function invalid(id: CoreMessageId, values?: MessageValues): { error: CoreMessage } {
+  return { error: values === undefined ? { id } : { id, values } };
 }
 
 /** One value → what is stored, or an error message. */
-export function checkValue(field: ActiveField, raw: unknown): { value: StoredValue } | { error: string } {
+export function checkValue(field: ActiveField, raw: unknown): { value: StoredValue } | { error: CoreMessage } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return field.required ? invalid('records.required') : { value: null };
   }
@@ -76,16 +73,16 @@ export function checkValues(
   for (const [key, raw] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      errors[key] = [coreText('records.fieldNotInUse')];
+      errors[key] = { id: 'records.fieldNotInUse' };
       continue;
     }
     const checked = checkValue(field, raw);
-    if ('error' in checked) errors[key] = [checked.error];
+    if ('error' in checked) errors[key] = checked.error;
     else (field.custom ? custom : builtIn)[key] = checked.value;
   }
   if (mode === 'create') {
     for (const field of fields) {
-      if (field.required && !(field.key in values)) errors[field.key] = [coreText('records.required')];
+      if (field.required && !(field.key in values)) errors[field.key] = { id: 'records.required' };
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, builtIn, custom };

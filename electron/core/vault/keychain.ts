@@ -24,9 +24,13 @@ interface Keytar {
 }
 
 export class KeychainUnavailableError extends Error {
+  /** What went wrong, as the keychain or the timeout put it (technical, not translated). */
+  readonly reason: string;
+
   constructor(reason: string) {
     super(`The OS keychain is not reachable (${reason}).`);
     this.name = 'KeychainUnavailableError';
+    this.reason = reason;
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/errors';
-import { coreErrorText, coreText } from './core';
+import type { CoreMessage, FieldReason } from '../../../shared/coreMessages';
+import { coreErrorText, coreMessageText, coreReasonsText, coreText } from './core';
 import type { MessageKey } from './en';
 import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
 
@@ -16,8 +17,13 @@ interface I18n {
   t: Translate;
   /** A core error's message in the current language (see core/index.ts). */
   errorText: (error: Pick<ApiError, 'message' | 'messageId' | 'values'>) => string;
-  /** A core text without its id (a reason under a form field) in the current language. */
-  coreText: (text: string) => string;
+  /**
+   * A core reason under a form field in the current language: a catalogue message, or an English
+   * text without its id (found back by its words when it has no values).
+   */
+  coreText: (text: string | CoreMessage) => string;
+  /** Reasons (an import row's) as one line in the current language. */
+  reasonsText: (reasons: readonly FieldReason[]) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -55,7 +61,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLanguage,
       t: (key: MessageKey, params) => translate(language, key, params),
       errorText: (error) => coreErrorText(error, language),
-      coreText: (text) => coreText(text, language),
+      coreText: (text) => (typeof text === 'string' ? coreText(text, language) : coreMessageText(text, language)),
+      reasonsText: (reasons) => coreReasonsText(reasons, language),
     }),
     [language, setLanguage],
   );

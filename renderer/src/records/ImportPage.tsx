@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { FieldInfo, ImportPreview, ImportSummary } from '../../../shared/recordTypes';
+import type { FieldInfo, ImportPreview, ImportRowProblem, ImportSummary } from '../../../shared/recordTypes';
 import { call, onEvent } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -376,8 +376,8 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
   );
 }
 
-function RowProblems({ title, problems }: { title: string; problems: { row: number; reason: string }[] }) {
-  const { t } = useI18n();
+function RowProblems({ title, problems }: { title: string; problems: ImportRowProblem[] }) {
+  const { t, reasonsText } = useI18n();
   const id = useId();
   return (
     <section aria-labelledby={id} className="import-section">
@@ -393,7 +393,7 @@ function RowProblems({ title, problems }: { title: string; problems: { row: numb
           {problems.map((problem, index) => (
             <tr key={`${problem.row}-${index}`}>
               <th scope="row">{problem.row}</th>
-              <td>{problem.reason}</td>
+              <td>{reasonsText(problem.reasons)}</td>
             </tr>
           ))}
         </tbody>

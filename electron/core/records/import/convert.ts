@@ -3,10 +3,11 @@
  * people type them in the Netherlands and Belgium ("€ 1.234,56"), ja/nee, dates as DD-MM-YYYY, and
  * options by their key or their English or Dutch label.
  */
+import type { CoreMessage } from '../../../../shared/coreMessages';
 import type { ActiveField } from '../fields';
 import { fold } from '../fold';
 
-export type Converted = { value: string | number | boolean | null } | { error: string };
+export type Converted = { value: string | number | boolean | null } | { error: CoreMessage };
 
 const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x']);
 const FALSE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0']);
@@ -123,23 +124,23 @@ export function convertCell(field: ActiveField, cell: string): Converted {
       return { value: withScheme(text) };
     case 'money': {
       const cents = parseMoney(text);
-      return cents === null ? { error: 'Not an amount; write it like 1234,56' } : { value: cents };
+      return cents === null ? { error: { id: 'records.notAnAmount' } } : { value: cents };
     }
     case 'integer': {
       const value = parseInteger(text);
-      return value === null ? { error: 'Expected a whole number' } : { value };
+      return value === null ? { error: { id: 'records.expectedWholeNumber' } } : { value };
     }
     case 'boolean': {
       const value = parseBoolean(text);
-      return value === null ? { error: 'Expected yes or no (ja/nee, true/false, 1/0)' } : { value };
+      return value === null ? { error: { id: 'records.expectedYesNoCell' } } : { value };
     }
     case 'date': {
       const value = parseDate(text);
-      return value === null ? { error: 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' } : { value };
+      return value === null ? { error: { id: 'records.notADateCell' } } : { value };
     }
     case 'enum': {
       const value = parseOption(field, text);
-      return value === null ? { error: `Choose one of: ${(field.options ?? []).join(', ')}` } : { value };
+      return value === null ? { error: { id: 'records.chooseOption', values: { options: (field.options ?? []).join(', ') } } } : { value };
     }
   }
 }

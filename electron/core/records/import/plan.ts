@@ -2,10 +2,11 @@
  * What preview and run share: the file decoded and parsed, the columns mapped to fields in force,
  * and each row converted and validated exactly as createRecord will validate it.
  */
-import { lowerCase, type CoreMessage } from '../../../../shared/coreMessages';
+import { CORE_MESSAGES, lowerCase, reasonsText, type CoreMessage, type FieldReason } from '../../../../shared/coreMessages';
+import type { ImportRowProblem } from '../../../../shared/recordTypes';
 import { ENTITIES, type EntityName } from '../../../../shared/registry';
 import type { Db } from '../../db/open';
-import { coreText, KluisError } from '../../errors';
+import { KluisError } from '../../errors';
 import type { Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { checkValue, checkValues, type StoredValue } from '../validate';
@@ -45,7 +46,7 @@ export type CheckedRow =
       /** The contact's e-mail address, for duplicate detection. */
       email: string | null;
     }
-  | { ok: false; row: number; reason: string | null };
+  | { ok: false; row: number; reasons: FieldReason[] };
 
 export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan {
   const csv = parseCsv(decodeCsvFile(input.file));
@@ -68,12 +69,14 @@ export function unmappedRequiredMessage(plan: ImportPlan, field: ActiveField): C
   return { id: 'records.importNeedsColumn', values: { field: field.label, entity: lowerCase(ENTITIES[plan.entity].label.singular) } };
 }
 
-/** The same, one per required field left unmapped, as the preview's row reasons: those end without a full stop. */
-export function unmappedRequiredReasons(plan: ImportPlan): string[] {
-  return plan.unmappedRequired.map((f) => {
-    const { id, values } = unmappedRequiredMessage(plan, f);
-    return coreText(id, values).replace(/\.$/, '');
-  });
+/** The same, one per required field left unmapped, as the preview's reasons (the message names the field). */
+export function unmappedRequiredReasons(plan: ImportPlan): FieldReason[] {
+  return plan.unmappedRequired.map((f) => ({ field: null, message: unmappedRequiredMessage(plan, f) }));
+}
+
+/** A row's problem as the preview and the summary report it: the reasons, and the same in English. */
+export function rowProblem(row: number, reasons: FieldReason[]): ImportRowProblem {
+  return { row, reason: reasonsText(reasons, CORE_MESSAGES, 'en'), reasons };
 }
 
 const titleFields = new Map<EntityName, ActiveField>();
@@ -91,22 +94,26 @@ function titleField(entity: EntityName): ActiveField {
   return field;
 }
 
-/** Field errors as one line, in field order: "E-mail: Not a valid e-mail address; Phone: …". */
-export function describeErrors(fields: readonly ActiveField[], errors: ReadonlyMap<string, string>): string[] {
-  const ordered = fields.filter((f) => errors.has(f.key)).map((f) => `${f.label.en}: ${errors.get(f.key)}`);
-  for (const [key, message] of errors) if (!fields.some((f) => f.key === key)) ordered.push(`${key}: ${message}`);
+/** Field errors as reasons, in field order; a key that is no field of the plan is named as it is. */
+export function fieldReasons(fields: readonly ActiveField[], errors: ReadonlyMap<string, CoreMessage>): FieldReason[] {
+  const ordered: FieldReason[] = [];
+  for (const f of fields) {
+    const message = errors.get(f.key);
+    if (message) ordered.push({ field: f.label, message });
+  }
+  for (const [key, message] of errors) if (!fields.some((f) => f.key === key)) ordered.push({ field: { en: key, nl: key }, message });
   return ordered;
 }
 
 /** Converts and validates one row; nothing is read from or written to the database. */
 export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
-  const problems: string[] = [];
+  const problems: FieldReason[] = [];
   const extra = record.cells.slice(plan.width);
   if (extra.some((cell) => cell.trim() !== '')) {
-    problems.push(`This row has ${record.cells.length} cells but the header has ${plan.width} columns`);
+    problems.push({ field: null, message: { id: 'records.rowTooWide', values: { cells: record.cells.length, columns: plan.width } } });
   }
 
-  const errors = new Map<string, string>();
+  const errors = new Map<string, CoreMessage>();
   const values: Record<string, StoredValue | boolean> = {};
   const references: ReferenceName[] = [];
   for (const column of plan.mapped) {
@@ -115,7 +122,7 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
     if (field.type === 'reference' && field.references) {
       const name = cell.trim();
       if (name === '') {
-        if (field.required) errors.set(field.key, coreText('records.required'));
+        if (field.required) errors.set(field.key, { id: 'records.required' });
         else values[field.key] = null;
         continue;
       }
@@ -132,15 +139,13 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   const skip = new Set([...references.map((r) => r.field.key), ...plan.unmappedRequired.map((f) => f.key)]);
   const checked = checkValues(plan.fields, values, 'create');
   if (!checked.ok) {
-    for (const [key, messages] of Object.entries(checked.errors)) {
-      if (!errors.has(key) && !skip.has(key)) errors.set(key, messages[0] ?? 'Not valid');
+    for (const [key, message] of Object.entries(checked.errors)) {
+      if (!errors.has(key) && !skip.has(key)) errors.set(key, message);
     }
   }
-  problems.push(...describeErrors(plan.fields, errors));
+  problems.push(...fieldReasons(plan.fields, errors));
 
-  if (problems.length > 0 || plan.unmappedRequired.length > 0) {
-    return { ok: false, row: record.row, reason: problems.length > 0 ? problems.join('; ') : null };
-  }
+  if (problems.length > 0 || plan.unmappedRequired.length > 0) return { ok: false, row: record.row, reasons: problems };
   const email = plan.entity === 'contact' && typeof values.email === 'string' ? values.email : null;
   return { ok: true, row: record.row, values, references, email };
 }

@@ -4,13 +4,13 @@
  */
 import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
 import type { RecordContext } from '../service';
-import { checkRow, contactByEmail, makePlan, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
+import { checkRow, contactByEmail, makePlan, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
 
 const SAMPLE_ROWS = 10;
 
 export function previewImport(ctx: RecordContext, input: ImportInput): ImportPreview {
   const plan = makePlan(ctx.db, ctx.access, input);
-  const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => ({ row: plan.headerRow, reason }));
+  const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => rowProblem(plan.headerRow, [reason]));
   const duplicates: ImportPreview['duplicates'] = [];
   const existing = plan.entity === 'contact' ? contactByEmail(ctx.db) : null;
   const earlier = new Set<string>();
@@ -18,7 +18,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   for (const record of plan.records) {
     const checked = checkRow(plan, record);
     if (!checked.ok) {
-      if (checked.reason) problems.push({ row: checked.row, reason: checked.reason });
+      if (checked.reasons.length > 0) problems.push(rowProblem(checked.row, checked.reasons));
       continue;
     }
     validRows++;

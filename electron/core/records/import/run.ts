@@ -9,7 +9,8 @@
  */
 import type { ImportRowProblem, ImportSummary } from '../../../../shared/recordTypes';
 import type { EntityName } from '../../../../shared/registry';
-import { KluisError } from '../../errors';
+import type { FieldReason } from '../../../../shared/coreMessages';
+import { KluisError, type FieldErrorDetails } from '../../errors';
 import { audit } from '../../session/openInstall';
 import { fold } from '../fold';
 import { Command } from '../../history/journal';
@@ -17,7 +18,7 @@ import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, contactByEmail, describeErrors, makePlan, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+import { checkRow, contactByEmail, fieldReasons, makePlan, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -58,13 +59,11 @@ interface Counts {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function reasonOf(plan: ImportPlan, error: KluisError): string {
-  const details = error.details as { fieldErrors?: Record<string, string[]> } | undefined;
-  if (details?.fieldErrors && Object.keys(details.fieldErrors).length > 0) {
-    const errors = new Map(Object.entries(details.fieldErrors).map(([key, messages]) => [key, messages[0] ?? 'Not valid']));
-    return describeErrors(plan.fields, errors).join('; ');
-  }
-  return error.message;
+/** Why the core refused a row's record: per field when it named fields, else its message. */
+function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
+  const { fieldMessages } = (error.details ?? {}) as Partial<FieldErrorDetails>;
+  if (fieldMessages && Object.keys(fieldMessages).length > 0) return fieldReasons(plan.fields, new Map(Object.entries(fieldMessages)));
+  return [{ field: null, message: error.values === undefined ? { id: error.messageId } : { id: error.messageId, values: error.values } }];
 }
 
 function ensureOpen(ctx: RecordContext, written: Written): void {
@@ -108,7 +107,7 @@ class Importer {
   /** One row: fails, is skipped, or is written whole. Runs inside the batch's transaction. */
   importRow(checked: CheckedRow): void {
     if (!checked.ok) {
-      if (checked.reason) this.counts.failed.push({ row: checked.row, reason: checked.reason });
+      if (checked.reasons.length > 0) this.counts.failed.push(rowProblem(checked.row, checked.reasons));
       return;
     }
     const emailKey = checked.email?.toLowerCase() ?? null;
@@ -149,7 +148,7 @@ class Importer {
     } catch (error) {
       if (!(error instanceof KluisError)) throw error;
       if (!writesTwice && this.totalChanges() !== changesBefore) throw new Error('A row was refused after part of it had been written.');
-      this.counts.failed.push({ row: checked.row, reason: reasonOf(this.plan, error) });
+      this.counts.failed.push(rowProblem(checked.row, reasonsOf(this.plan, error)));
       return;
     }
     // The row is in: only now does the run remember what it wrote.

@@ -25,7 +25,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.keychainUnreachable':
     'De sleutelhanger van het besturingssysteem is niet bereikbaar. Deze installatie bewaart haar apparaatsleutel daar, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
   'access.keychainFailed':
-    '{keychainError} Deze installatie bewaart haar apparaatsleutel in de sleutelhanger, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
+    'De sleutelhanger van het besturingssysteem is niet bereikbaar ({reason}). Deze installatie bewaart haar apparaatsleutel in de sleutelhanger, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
   'access.deviceKeyMissing':
     'De apparaatsleutel van deze installatie (sleutelhanger-item "kluis" / {installId}) ontbreekt in de sleutelhanger van het besturingssysteem, dus je kunt de gegevens op dit apparaat niet ontgrendelen.',
 

@@ -2,7 +2,7 @@
  * The core's messages in Dutch, by the ids of shared/coreMessages (TypeScript holds every part to
  * every id of its English list), and how the renderer shows a core error in the reader's language.
  */
-import { CORE_MESSAGES, formatMessage, type CoreMessageId } from '../../../../shared/coreMessages';
+import { CORE_MESSAGES, formatMessage, reasonsText, type CoreMessage, type CoreMessageId, type FieldReason } from '../../../../shared/coreMessages';
 import type { ApiError } from '../../../../shared/errors';
 import type { Language } from '../translate';
 import { ACCESS_MESSAGES_NL } from './access';
@@ -25,6 +25,16 @@ const TEMPLATES: Record<Language, Record<CoreMessageId, string>> = { en: CORE_ME
 export function coreErrorText(error: Pick<ApiError, 'message' | 'messageId' | 'values'>, language: Language): string {
   const template = error.messageId === undefined ? undefined : TEMPLATES[language][error.messageId];
   return template === undefined ? error.message : formatMessage(template, error.values, language);
+}
+
+/** A catalogue message (a field's reason, say) in `language`. */
+export function coreMessageText(message: CoreMessage, language: Language): string {
+  return formatMessage(TEMPLATES[language][message.id], message.values, language);
+}
+
+/** Reasons (an import row's) as one line in `language`. */
+export function coreReasonsText(reasons: readonly FieldReason[], language: Language): string {
+  return reasonsText(reasons, TEMPLATES[language], language);
 }
 
 const ID_BY_ENGLISH = new Map<string, CoreMessageId>(
