@@ -130,7 +130,7 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
   await expect(page.getByRole('combobox', { name: 'Zoeken' })).toHaveAttribute('placeholder', 'Zoeken (Ctrl+K)');
 });
 
-test('the core’s own refusals are in Dutch too: an import of a file that is not text', async ({ page }) => {
+test('the core’s own refusals are in Dutch too: a file that is not text, and a row that will not be imported', async ({ page }) => {
   await setUpAndEnrol(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Nederlands' }).check();
@@ -141,7 +141,17 @@ test('the core’s own refusals are in Dutch too: an import of a file that is no
   // The page's words and the core's reason, both in Dutch; nothing of the English reason is left.
   await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
 
+  // A row the core refuses is named with its reason in Dutch: the field's Dutch label and the reason.
+  const csv = ['Voornaam;Achternaam;E-mail', 'Anna;de Vries;anna@example.nl', 'Joke;Bakker;geen-adres'].join('\r\n');
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Regels controleren' }).click();
+  const problems = page.getByRole('region', { name: 'Regels die niet worden geïmporteerd' });
+  await expect(problems.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) })).toContainText(
+    'E-mailadres: Geen geldig e-mailadres',
+  );
+
   // Switching back shows the same refusal in English the next time.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
   await page.getByRole('button', { name: 'Instellingen' }).click();
   await page.getByRole('radio', { name: 'English' }).check();
   await page.keyboard.press('Escape');
