@@ -6,14 +6,14 @@
  */
 import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_EVENT as EVENT_CHANNEL, IPC_INVOKE as INVOKE_CHANNEL, isEventName, type EventName } from '../shared/channels';
-import { CORE_MESSAGES } from '../shared/coreMessages';
 import type { ApiError, Result } from '../shared/errors';
 import type { EventPayloads } from '../shared/api';
 import type { Dispatcher } from './core/dispatch';
+import { KluisError } from './core/errors';
 import { isAppUrl } from './security';
 
 
-const INTERNAL: ApiError = { code: 'INTERNAL', message: CORE_MESSAGES['common.unexpected'], messageId: 'common.unexpected' };
+const INTERNAL: ApiError = new KluisError('INTERNAL', 'common.unexpected').toApiError();
 
 /** Returns a function that removes the handler and the event forwarding again. */
 export function registerIpc(dispatcher: Dispatcher, getWindow: () => BrowserWindow | null): () => void {

@@ -9,7 +9,7 @@ import { api, type ChannelAuth } from '../../shared/api';
 import { SECURED_ENTITIES, type RecordAction, type SecuredEntity } from '../../shared/access';
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
-import { CORE_MESSAGES, lowerCase, type CoreMessageId } from '../../shared/coreMessages';
+import { lowerCase, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { KluisError } from './errors';
 import { handlers, type Handler } from './handlers';
@@ -134,10 +134,10 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   return {
     async dispatch(channel, input, caller) {
       if (!isTrustedCaller(caller, options.trustedOrigins)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: CORE_MESSAGES['session.untrustedCaller'], messageId: 'session.untrustedCaller' } };
+        return { ok: false, error: new KluisError('FORBIDDEN', 'session.untrustedCaller').toApiError() };
       }
       if (!isChannelName(channel)) {
-        return { ok: false, error: { code: 'VALIDATION', message: CORE_MESSAGES['session.unknownChannel'], messageId: 'session.unknownChannel' } };
+        return { ok: false, error: new KluisError('VALIDATION', 'session.unknownChannel').toApiError() };
       }
       try {
         return { ok: true, value: await run(channel, input) };
@@ -147,7 +147,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
           return { ok: false, error: error.toApiError() };
         }
         logger.error('dispatch.internal', { channel, ...describeError(error) });
-        return { ok: false, error: { code: 'INTERNAL', message: CORE_MESSAGES['common.internal'], messageId: 'common.internal' } };
+        return { ok: false, error: new KluisError('INTERNAL', 'common.internal').toApiError() };
       }
     },
     onEvent(listener) {
