@@ -87,15 +87,15 @@ export function useStepUp(): StepUp {
   return stepUp;
 }
 
-function stepUpFailure(error: ApiError, errorText: (error: ApiError) => string): Message {
+function stepUpFailure(error: ApiError): Message {
   const seconds = retryAfterSecondsFrom(error);
   if (seconds !== null) return { key: 'signIn.tooMany', params: { seconds } };
   if (error.code === 'UNAUTHENTICATED' || error.code === 'VALIDATION') return { key: 'stepUp.wrongCode' };
-  return { key: 'stepUp.failed', params: { message: errorText(error) } };
+  return { key: 'stepUp.failed', params: { message: error } };
 }
 
 function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => void; onCancel: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [code, setCode] = useState('');
   const [error, setError] = useState<Message | null>(null);
@@ -120,7 +120,7 @@ function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => void; onCa
       return;
     }
     setCode('');
-    setError(stepUpFailure(result.error, errorText));
+    setError(stepUpFailure(result.error));
     codeRef.current?.focus();
   }
 

@@ -10,6 +10,7 @@ import { ENTITIES } from '../../shared/registry';
 import { coreText, KluisError } from '../../electron/core/errors';
 import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
 import { fieldErrorsFrom } from '../../renderer/src/api';
+import { translate } from '../../renderer/src/i18n/translate';
 import type { CoreMessage } from '../../shared/coreMessages';
 import { signedInAdmin } from '../support/install';
 
@@ -53,6 +54,9 @@ describe('a core error', () => {
     expect(coreErrorText(error, 'en')).toBe('No such contact.');
     expect(coreErrorText(error, 'nl')).toBe(formatMessage(CORE_MESSAGES_NL['common.noSuchRecord'], { entity: 'contactpersoon' }, 'nl'));
     expect(coreErrorText(error, 'nl')).toContain('contactpersoon');
+    // Kept inside a screen's own text, it is put in the language of the moment it is shown.
+    expect(translate('nl', 'signIn.failed', { message: error })).toContain('contactpersoon');
+    expect(translate('en', 'signIn.failed', { message: error })).toContain('No such contact.');
     // An error without an id (from an older core, or the IPC layer) is shown as written.
     expect(coreErrorText({ message: 'Something else.' }, 'nl')).toBe('Something else.');
   });

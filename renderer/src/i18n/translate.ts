@@ -1,4 +1,6 @@
 /** Pure text lookup, kept apart from React so it is trivial to test. */
+import type { ApiError } from '../../../shared/errors';
+import { coreErrorText } from './core';
 import { en, type MessageKey, type Messages } from './en';
 import { nl } from './nl';
 
@@ -10,12 +12,14 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', nl: 'Ne
 
 const MESSAGES: Record<Language, Messages> = { en, nl };
 
-export type TranslateParams = Record<string, string | number>;
+/** A core error as a value in a text: shown in the language of the moment it is shown. */
+export type CoreErrorParam = Pick<ApiError, 'message' | 'messageId' | 'values'>;
+export type TranslateParams = Record<string, string | number | CoreErrorParam>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
 /**
  * A text kept by key rather than as a string, so a message that outlives a screen (the reason a
- * sign-in failed, say) still follows a language switch.
+ * sign-in failed, say) still follows a language switch — the core's part of it too.
  */
 export interface Message {
   key: MessageKey;
@@ -23,9 +27,11 @@ export interface Message {
 }
 
 export function translate(language: Language, key: MessageKey, params: TranslateParams = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return typeof value === 'object' ? coreErrorText(value, language) : String(value);
+  });
 }
 
 export function isLanguage(value: unknown): value is Language {

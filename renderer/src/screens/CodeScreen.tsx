@@ -56,7 +56,7 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
       setFieldError({ key: 'code.invalid' });
       codeRef.current?.focus();
     } else if (error.code === 'UNAUTHENTICATED') {
-      onFailed(signInFailure(error, errorText));
+      onFailed(signInFailure(error));
     } else {
       setFormError(t('signIn.failed', { message: errorText(error) }));
     }

@@ -23,7 +23,7 @@ interface LockScreenProps {
 }
 
 export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSignedOut }: LockScreenProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<Message | null>(null);
@@ -48,7 +48,7 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
     if (seconds !== null) setError({ key: 'signIn.tooMany', params: { seconds } });
     else if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'VALIDATION')
       setError({ key: unlockNeedsCode ? 'lock.wrongPasswordOrCode' : 'lock.wrongPassword' });
-    else setError({ key: 'lock.failed', params: { message: errorText(result.error) } });
+    else setError({ key: 'lock.failed', params: { message: result.error } });
     passwordRef.current?.focus();
   }
 

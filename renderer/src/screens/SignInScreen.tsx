@@ -31,7 +31,7 @@ interface SignInScreenProps {
 }
 
 export function SignInScreen({ keyMode, justSetUp, error, onError, initialUsername, onProgress }: SignInScreenProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -49,7 +49,7 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
       onProgress(result.value, username.trim());
       return;
     }
-    onError(signInFailure(result.error, errorText));
+    onError(signInFailure(result.error));
   }
 
   return (

@@ -6,10 +6,10 @@ import type { ApiError } from '../../../shared/errors';
 import { retryAfterSecondsFrom } from '../api';
 import type { Message } from '../i18n/translate';
 
-/** `errorText` (from useI18n) puts the core's message in the reader's language. */
-export function signInFailure(error: ApiError, errorText: (error: ApiError) => string): Message {
+/** The core's message stays a value of the kept message, so it follows a language switch too. */
+export function signInFailure(error: ApiError): Message {
   const seconds = retryAfterSecondsFrom(error);
   if (seconds !== null) return { key: 'signIn.tooMany', params: { seconds } };
   if (error.code === 'UNAUTHENTICATED') return { key: 'signIn.wrongCredentials' };
-  return { key: 'signIn.failed', params: { message: errorText(error) } };
+  return { key: 'signIn.failed', params: { message: error } };
 }
