@@ -27,7 +27,7 @@ function followUp(content: ToastContent): { direction: 'undo' | 'redo'; commandI
 }
 
 export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const bodyRef = useRef<HTMLDivElement>(null);
 
@@ -53,7 +53,7 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
     <div ref={ref} role="status" className="toast-region">
       {content && (
         <div ref={bodyRef} tabIndex={-1} className={content.kind === 'failed' || content.kind === 'stale' ? 'toast toast-error' : 'toast'}>
-          <p className="toast-text">{toastText(content, t, language, errorText)}</p>
+          <p className="toast-text">{toastText(content, t, language)}</p>
           <div className="toast-actions">
             {record && (
               <button type="button" className="button-small" onClick={() => go({ page: 'record', entity: record.entity, id: record.id })}>

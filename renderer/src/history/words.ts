@@ -59,12 +59,11 @@ export function resultText(action: HistoryAction, result: HistoryResult, t: Tran
   return where === '' ? `${done}.` : `${done} — ${where}.`;
 }
 
-/** `errorText` (from useI18n) puts the core's message in the reader's language. */
-export function failureText(action: HistoryAction, error: ApiError, t: Translate, errorText: (error: ApiError) => string): string {
-  if (action === 'restore') return t('trash.restoreFailed', { message: errorText(error) });
+export function failureText(action: HistoryAction, error: ApiError, t: Translate): string {
+  if (action === 'restore') return t('trash.restoreFailed', { message: error });
   // "Nothing to undo" is the core's plain answer; said in the user's language, it needs no prefix.
   if (error.code === 'NOT_FOUND') return t(action === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo');
-  return t(action === 'undo' ? 'history.undoFailed' : 'history.redoFailed', { message: errorText(error) });
+  return t(action === 'undo' ? 'history.undoFailed' : 'history.redoFailed', { message: error });
 }
 
 export function deletedText(mode: DeleteMode, entity: EntityName, count: number, t: Translate, language: Language): string {
@@ -74,14 +73,14 @@ export function deletedText(mode: DeleteMode, entity: EntityName, count: number,
   return t('toast.erased', { what });
 }
 
-export function toastText(content: ToastContent, t: Translate, language: Language, errorText: (error: ApiError) => string): string {
+export function toastText(content: ToastContent, t: Translate, language: Language): string {
   switch (content.kind) {
     case 'deleted':
       return deletedText(content.mode, content.entity, content.count, t, language);
     case 'result':
       return resultText(content.action, content.result, t, language);
     case 'failed':
-      return failureText(content.action, content.error, t, errorText);
+      return failureText(content.action, content.error, t);
     case 'stale':
       return t(content.action === 'undo' ? 'toast.staleUndo' : 'toast.staleRedo');
   }
