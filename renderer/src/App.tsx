@@ -55,7 +55,7 @@ function keyModeOf(state: AppState): KeyMode {
 }
 
 export function App() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [justSetUp, setJustSetUp] = useState(false);
   const [signInError, setSignInError] = useState<Message | null>(null);
@@ -121,7 +121,7 @@ export function App() {
     return (
       <AuthLayout>
         <ScreenHeading>{t('app.name')}</ScreenHeading>
-        <Notice tone="error">{t('app.loadFailed', { message: errorText(view.error) })}</Notice>
+        <Notice tone="error">{t('app.loadFailed', { message: view.error })}</Notice>
         <button type="button" className="button-primary" onClick={() => void reload()}>
           {t('app.retry')}
         </button>

@@ -11,6 +11,7 @@ import { coreText, KluisError } from '../../electron/core/errors';
 import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
 import { fieldErrorsFrom } from '../../renderer/src/api';
 import { translate } from '../../renderer/src/i18n/translate';
+import { accessText } from '../../renderer/src/access/strings';
 import type { CoreMessage } from '../../shared/coreMessages';
 import { signedInAdmin } from '../support/install';
 
@@ -57,6 +58,9 @@ describe('a core error', () => {
     // Kept inside a screen's own text, it is put in the language of the moment it is shown.
     expect(translate('nl', 'signIn.failed', { message: error })).toContain('contactpersoon');
     expect(translate('en', 'signIn.failed', { message: error })).toContain('No such contact.');
+    // The access pages' own texts take it the same way.
+    expect(accessText('nl', 'reveal.failed', { message: error })).toContain('contactpersoon');
+    expect(accessText('en', 'reveal.failed', { message: error })).toContain('No such contact.');
     // An error without an id (from an older core, or the IPC layer) is shown as written.
     expect(coreErrorText({ message: 'Something else.' }, 'nl')).toBe('Something else.');
   });

@@ -150,11 +150,12 @@ test('the core’s own refusals are in Dutch too: a file that is not text, and a
     'E-mailadres: Geen geldig e-mailadres',
   );
 
-  // Switching back shows the same refusal in English the next time.
+  // A refusal on screen follows a switch of language: the page keeps the core's error, not its words.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
   await page.getByRole('button', { name: 'Instellingen' }).click();
   await page.getByRole('radio', { name: 'English' }).check();
   await page.keyboard.press('Escape');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
   await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: This is not a CSV file: it contains binary data.');
 });

@@ -13,16 +13,16 @@ import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
 import { ExplainSection } from './ExplainSection';
 import { UserAccessEditor } from './UserAccessEditor';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 import './access.css';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[]; roles: RoleDefinition[] };
 
 export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; initialUserId?: number }) {
-  const { a, errorText } = useAccessText();
+  const { a } = useAccessText();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [userId, setUserId] = useState<number | null>(initialUserId ?? null);
-  const [viewAsError, setViewAsError] = useState<string | null>(null);
+  const [viewAsError, setViewAsError] = useState<AccessMessage | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -44,7 +44,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
     setViewAsError(null);
     // The core announces the change; the app reloads the session and the shell shows the banner.
     const result = await call('access.viewAs', { userId: user.id });
-    if (!result.ok) setViewAsError(a('access.viewAsFailed', { message: errorText(result.error) }));
+    if (!result.ok) setViewAsError({ key: 'access.viewAsFailed', params: { message: result.error } });
   }
 
   return (
@@ -52,7 +52,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
       <PageHeading takeFocus={takeFocus}>{a('access.title')}</PageHeading>
       <p>{a('access.intro')}</p>
       {loaded.kind === 'loading' && <p role="status">{a('access.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{a('access.usersLoadFailed', { message: errorText(loaded.error) })}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{a('access.usersLoadFailed', { message: loaded.error })}</Notice>}
       {loaded.kind === 'ready' && (
         <>
           <SelectField
@@ -71,7 +71,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
                   {a('access.viewAs')}
                 </button>
               </div>
-              {viewAsError && <Notice tone="error">{viewAsError}</Notice>}
+              {viewAsError && <Notice tone="error">{a(viewAsError.key, viewAsError.params)}</Notice>}
               <UserAccessEditor key={user.id} user={user} roles={loaded.roles} />
               <ExplainSection key={`explain:${user.id}`} userId={user.id} />
             </>

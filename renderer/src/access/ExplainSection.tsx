@@ -6,15 +6,15 @@ import type { Explanation } from '../../../shared/api';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { RightPicker } from './RightPicker';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 export function ExplainSection({ userId }: { userId: number }) {
-  const { a, language, errorText } = useAccessText();
+  const { a, language } = useAccessText();
   const id = useId();
   const [right, setRight] = useState<RightKey>('task:data.export');
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Explanation | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AccessMessage | null>(null);
 
   /** A scope or a field access in words; "allowed"/"denied" already is the verdict. */
   function valueText(value: string): string {
@@ -33,7 +33,7 @@ export function ExplainSection({ userId }: { userId: number }) {
     if (result.ok) setAnswer(result.value);
     else {
       setAnswer(null);
-      setError(a('explain.failed', { message: errorText(result.error) }));
+      setError({ key: 'explain.failed', params: { message: result.error } });
     }
   }
 
@@ -55,7 +55,7 @@ export function ExplainSection({ userId }: { userId: number }) {
           </button>
         </div>
       </form>
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}
       <div role="status" aria-labelledby={`${id}-verdict`}>
         {answer && (
           <div className={`explanation ${answer.allowed ? 'explanation-allowed' : 'explanation-denied'}`}>

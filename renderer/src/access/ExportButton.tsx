@@ -8,18 +8,18 @@ import { Notice } from '../components/Notice';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useRights, type Rights } from '../records/rights';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 export function canExport(rights: Rights, entity: SecuredEntity): boolean {
   return rights.hasTask('data.export') && rights.can(entity, 'export');
 }
 
 export function ExportButton({ entity }: { entity: SecuredEntity }) {
-  const { a, errorText } = useAccessText();
+  const { a } = useAccessText();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage } | null>(null);
   if (!canExport(rights, entity)) return null;
 
   async function run() {
@@ -29,8 +29,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
     setBusy(false);
     if (result.ok) {
       saveTextFile(result.value.fileName, result.value.csv);
-      setMessage({ tone: 'info', text: a('export.done', { count: result.value.count, fileName: result.value.fileName }) });
-    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: a('export.failed', { message: errorText(result.error) }) });
+      setMessage({ tone: 'info', text: { key: 'export.done', params: { count: result.value.count, fileName: result.value.fileName } } });
+    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
   }
 
   return (
@@ -38,7 +38,7 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
       <button type="button" className="button-quiet" onClick={run} disabled={busy}>
         {busy ? a('export.working') : a('export.button')}
       </button>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {message && <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice>}
     </>
   );
 }

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { useRights } from '../records/rights';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 export function PublishButton({ id, status, onPublished }: { id: number; status: unknown; onPublished?: () => void }) {
-  const { a, errorText } = useAccessText();
+  const { a } = useAccessText();
   const rights = useRights();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
-  if (!rights.hasTask('marketing.publish') || status === 'published') return message ? <Notice tone={message.tone}>{message.text}</Notice> : null;
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage } | null>(null);
+  if (!rights.hasTask('marketing.publish') || status === 'published') return message ? <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice> : null;
 
   async function publish() {
     setBusy(true);
@@ -18,9 +18,9 @@ export function PublishButton({ id, status, onPublished }: { id: number; status:
     const result = await call('campaigns.publish', { id });
     setBusy(false);
     if (result.ok) {
-      setMessage({ tone: 'info', text: a('campaign.published') });
+      setMessage({ tone: 'info', text: { key: 'campaign.published' } });
       onPublished?.();
-    } else setMessage({ tone: 'error', text: a('campaign.publishFailed', { message: errorText(result.error) }) });
+    } else setMessage({ tone: 'error', text: { key: 'campaign.publishFailed', params: { message: result.error } } });
   }
 
   return (
@@ -28,7 +28,7 @@ export function PublishButton({ id, status, onPublished }: { id: number; status:
       <button type="button" className="button-primary" onClick={publish} disabled={busy}>
         {busy ? a('campaign.publishing') : a('campaign.publish')}
       </button>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {message && <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice>}
     </>
   );
 }

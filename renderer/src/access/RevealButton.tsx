@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { EntityName } from '../../../shared/registry';
 import { call } from '../api';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 /** The core sends masked values in this shape; the renderer never unmasks on its own. */
 export const isMasked = (value: unknown): boolean => typeof value === 'string' && value.startsWith('••••');
@@ -20,10 +20,10 @@ interface RevealProps {
 }
 
 export function RevealableValue({ entity, id, field, label, masked }: RevealProps) {
-  const { a, errorText } = useAccessText();
+  const { a } = useAccessText();
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AccessMessage | null>(null);
 
   async function reveal() {
     setBusy(true);
@@ -31,7 +31,7 @@ export function RevealableValue({ entity, id, field, label, masked }: RevealProp
     const result = await call('records.reveal', { entity, id, field });
     setBusy(false);
     if (result.ok) setValue(result.value.value === null ? '' : String(result.value.value));
-    else setError(a('reveal.failed', { message: errorText(result.error) }));
+    else setError({ key: 'reveal.failed', params: { message: result.error } });
   }
 
   if (value !== null) return <span className="revealed-value">{value}</span>;
@@ -44,7 +44,7 @@ export function RevealableValue({ entity, id, field, label, masked }: RevealProp
       {error && (
         <span role="alert" className="field-error">
           {' '}
-          {error}
+          {a(error.key, error.params)}
         </span>
       )}
     </span>

@@ -28,7 +28,7 @@ import { TextField } from '../components/TextField';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { actionLabel, entityLabel, fieldAccessLabel, moduleLabel, scopeLabel, sensitivityLabel, taskLabel } from './labels';
 import type { Draft } from './RolesPage';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 interface RoleEditorProps {
   draft: Draft;
@@ -46,13 +46,13 @@ function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]
 }
 
 export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
-  const { a, language, errorText } = useAccessText();
+  const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const id = useId();
   const [name, setName] = useState(draft.name);
   const [rights, setRights] = useState<RoleRights>(draft.rights);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AccessMessage | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const title = draft.copiedFrom
@@ -77,7 +77,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
     event.preventDefault();
     if (busy) return;
     if (!name.en.trim() || !name.nl.trim()) {
-      setError(a('roles.nameRequired'));
+      setError({ key: 'roles.nameRequired' });
       return;
     }
     setError(null);
@@ -86,7 +86,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
     const result = await callWithStepUp('roles.save', input);
     setBusy(false);
     if (result.ok) onSaved(result.value);
-    else if (!isStepUpCancelled(result.error)) setError(a('roles.saveFailed', { message: errorText(result.error) }));
+    else if (!isStepUpCancelled(result.error)) setError({ key: 'roles.saveFailed', params: { message: result.error } });
   }
 
   const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(a, scope) }));
@@ -96,7 +96,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
       <h3 id={`${id}-title`} ref={headingRef}>
         {title}
       </h3>
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}
       <TextField label={a('roles.nameEn')} value={name.en} onChange={(e) => setName({ ...name, en: e.currentTarget.value })} required />
       <TextField label={a('roles.nameNl')} value={name.nl} onChange={(e) => setName({ ...name, nl: e.currentTarget.value })} required />
 

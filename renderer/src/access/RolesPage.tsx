@@ -23,10 +23,11 @@ export interface Draft {
 }
 
 export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
-  const { a, language, errorText } = useAccessText();
+  const { a, language } = useAccessText();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // The saved role's names in both languages: the notice follows a language switch.
+  const [savedName, setSavedName] = useState<RoleDefinition['name'] | null>(null);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
   }, [reload]);
 
   function copy(role: RoleDefinition) {
-    setStatus(null);
+    setSavedName(null);
     setDraft({
       copiedFrom: role,
       name: { en: accessText('en', 'roles.copyOf', { name: role.name.en }), nl: accessText('nl', 'roles.copyOf', { name: role.name.nl }) },
@@ -49,13 +50,13 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
   }
 
   function edit(role: RoleDefinition) {
-    setStatus(null);
+    setSavedName(null);
     setDraft({ id: role.id, name: { ...role.name }, rights: structuredClone(role.rights) });
   }
 
   function saved(role: RoleDefinition) {
     setDraft(null);
-    setStatus(a('roles.saved', { name: role.name[language] }));
+    setSavedName(role.name);
     setReload((n) => n + 1);
   }
 
@@ -63,9 +64,9 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
     <section className="page access-page">
       <PageHeading takeFocus={takeFocus}>{a('roles.title')}</PageHeading>
       <p>{a('roles.intro')}</p>
-      {status && <Notice tone="info">{status}</Notice>}
+      {savedName && <Notice tone="info">{a('roles.saved', { name: savedName[language] })}</Notice>}
       {list.kind === 'loading' && <p role="status">{a('roles.loading')}</p>}
-      {list.kind === 'failed' && <Notice tone="error">{a('roles.loadFailed', { message: errorText(list.error) })}</Notice>}
+      {list.kind === 'failed' && <Notice tone="error">{a('roles.loadFailed', { message: list.error })}</Notice>}
       {list.kind === 'ready' && (
         <table className="table access-table">
           <caption className="visually-hidden">{a('roles.listLabel')}</caption>

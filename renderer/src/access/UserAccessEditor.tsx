@@ -11,12 +11,12 @@ import { TextField } from '../components/TextField';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { fieldAccessLabel, scopeLabel } from './labels';
 import { parseRight, RightPicker, useRightLabel } from './RightPicker';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
 export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: RoleDefinition[] }) {
-  const { a, language, errorText } = useAccessText();
+  const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const rightLabel = useRightLabel();
   const id = useId();
@@ -26,11 +26,11 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
   const [teams, setTeams] = useState<Team[]>([]);
   const [overrides, setOverrides] = useState<Override[]>([]);
   const [newTeam, setNewTeam] = useState('');
-  const [teamError, setTeamError] = useState<string | null>(null);
+  const [teamError, setTeamError] = useState<AccessMessage | null>(null);
   const [adding, setAdding] = useState<Override>({ right: 'task:data.export', effect: 'deny' });
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<AccessMessage | null>(null);
+  const [error, setError] = useState<AccessMessage | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -54,7 +54,7 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
     if (!name) return;
     setTeamError(null);
     const result = await call('teams.create', { name });
-    if (!result.ok) return setTeamError(a('access.teamFailed', { message: errorText(result.error) }));
+    if (!result.ok) return setTeamError({ key: 'access.teamFailed', params: { message: result.error } });
     setTeams((list) => [...list, result.value]);
     setTeamIds((ids) => [...ids, result.value.id]);
     setNewTeam('');
@@ -77,20 +77,20 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
     setStatus(null);
     const result = await callWithStepUp('users.setAccess', { userId: user.id, role, teamIds, overrides });
     setBusy(false);
-    if (result.ok) setStatus(a('access.saved', { name: user.displayName }));
-    else if (!isStepUpCancelled(result.error)) setError(a('access.saveFailed', { message: errorText(result.error) }));
+    if (result.ok) setStatus({ key: 'access.saved', params: { name: user.displayName } });
+    else if (!isStepUpCancelled(result.error)) setError({ key: 'access.saveFailed', params: { message: result.error } });
   }
 
   if (state.kind === 'loading') return <p role="status">{a('access.loading')}</p>;
-  if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: errorText(state.error) })}</Notice>;
+  if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: state.error })}</Notice>;
 
   const addingKind = parseRight(adding.right).kind;
   const valueText = (o: Override) => (o.scope ? scopeLabel(a, o.scope) : o.access ? fieldAccessLabel(a, o.access) : '');
 
   return (
     <form className="user-access" onSubmit={save} noValidate aria-busy={busy}>
-      {status && <Notice tone="info">{status}</Notice>}
-      {error && <Notice tone="error">{error}</Notice>}
+      {status && <Notice tone="info">{a(status.key, status.params)}</Notice>}
+      {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}
       <SelectField
         label={a('access.role')}
         value={role}
@@ -113,7 +113,7 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
           />
         ))}
         <div className="inline-form">
-          <TextField label={a('access.newTeamName')} value={newTeam} onChange={(e) => setNewTeam(e.currentTarget.value)} error={teamError ?? undefined} />
+          <TextField label={a('access.newTeamName')} value={newTeam} onChange={(e) => setNewTeam(e.currentTarget.value)} error={teamError ? a(teamError.key, teamError.params) : undefined} />
           <button type="button" className="button-quiet" onClick={createTeam}>
             {a('access.addTeam')}
           </button>

@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../../shared/api';
 import { call } from '../api';
-import { useAccessText } from './strings';
+import { useAccessText, type AccessMessage } from './strings';
 import './access.css';
 
 export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
-  const { a, errorText } = useAccessText();
+  const { a } = useAccessText();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AccessMessage | null>(null);
 
   async function stop() {
     setBusy(true);
@@ -19,7 +19,7 @@ export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
     // The core announces the change, and the app reloads the session without the preview.
     const result = await call('access.viewAs', { userId: null });
     setBusy(false);
-    if (!result.ok) setError(a('viewAs.stopFailed', { message: errorText(result.error) }));
+    if (!result.ok) setError({ key: 'viewAs.stopFailed', params: { message: result.error } });
   }
 
   return (
@@ -32,7 +32,7 @@ export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
       </button>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {a(error.key, error.params)}
         </p>
       )}
     </div>

@@ -5,7 +5,7 @@
  */
 import { useCallback } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Language } from '../i18n/translate';
+import { fillPlaceholders, type Language, type TranslateParams } from '../i18n/translate';
 
 const en = {
   'nav.roles': 'Roles',
@@ -321,17 +321,23 @@ void sameKeys;
 
 const STRINGS: Record<Language, Record<AccessKey, string>> = { en, nl };
 
-export type AccessParams = Record<string, string | number>;
+/** Values for the placeholders; a core error (a failed call's `error`) shows in the current language. */
+export type AccessParams = TranslateParams;
 export type AccessText = (key: AccessKey, params?: AccessParams) => string;
 
-export function accessText(language: Language, key: AccessKey, params?: AccessParams): string {
-  const template = STRINGS[language][key];
-  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
+/** An access-page text kept by key, so a message on screen follows a language switch (see Message). */
+export interface AccessMessage {
+  key: AccessKey;
+  params?: AccessParams;
 }
 
-/** `a('roles.title')` in the app's current language, with `errorText` for a core error's message in it. */
-export function useAccessText(): { a: AccessText; language: Language; errorText: ReturnType<typeof useI18n>['errorText'] } {
-  const { language, errorText } = useI18n();
+export function accessText(language: Language, key: AccessKey, params?: AccessParams): string {
+  return fillPlaceholders(STRINGS[language][key], language, params);
+}
+
+/** `a('roles.title')` in the app's current language. */
+export function useAccessText(): { a: AccessText; language: Language } {
+  const { language } = useI18n();
   const a = useCallback<AccessText>((key, params) => accessText(language, key, params), [language]);
-  return { a, language, errorText };
+  return { a, language };
 }

@@ -22,6 +22,7 @@ import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
+import type { Message } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { ImpactSummary } from './ImpactSummary';
 import { entityCount } from './words';
@@ -51,7 +52,7 @@ interface DeleteDialogProps {
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; impact: DeleteImpact };
 
 export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: DeleteDialogProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { callWithStepUp } = useStepUp();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -60,8 +61,8 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   const [typing, setTyping] = useState(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [changed, setChanged] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [changed, setChanged] = useState<Message | null>(null);
 
   // The selection by value: a caller that passes a new array with the same ids asks nothing new.
   const idsKey = ids.join(',');
@@ -119,14 +120,14 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
     if (isStepUpCancelled(result.error)) return;
     if (result.error.code === 'CONFLICT') {
       // More would go now than the user reviewed: show the new impact and ask again from the start.
-      setChanged(t('delete.changed', { message: errorText(result.error) }));
+      setChanged({ key: 'delete.changed', params: { message: result.error } });
       setTyping(false);
       setTyped('');
       await check();
       cancelRef.current?.focus();
       return;
     }
-    setError(t('records.deleteFailed', { message: errorText(result.error) }));
+    setError({ key: 'records.deleteFailed', params: { message: result.error } });
   }
 
   // Once the deletion is on its way, its answer must be heard: no cancelling half-way.
@@ -154,10 +155,10 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       )}
       {loaded.kind === 'failed' && (
         <div id={textId}>
-          <Notice tone="error">{t('delete.impactFailed', { message: errorText(loaded.error) })}</Notice>
+          <Notice tone="error">{t('delete.impactFailed', { message: loaded.error })}</Notice>
         </div>
       )}
-      {changed && <Notice tone="warning">{changed}</Notice>}
+      {changed && <Notice tone="warning">{t(changed.key, changed.params)}</Notice>}
       {impact && !typing && <ImpactSummary impact={impact} textId={textId} />}
       {impact && typing && (
         <p id={textId}>{t(TYPE_INTROS[mode], { count: formatCount(impact.total, language), what })}</p>
@@ -176,7 +177,7 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
           onKeyDown={onTypedKeyDown}
         />
       )}
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <div className="button-row">
         {impact &&
           !blocked &&

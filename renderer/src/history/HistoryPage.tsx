@@ -20,7 +20,7 @@ const LIMIT = 100;
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; commands: CommandSummary[] };
 
 export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const history = useHistory();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
@@ -52,7 +52,7 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
       <section className="panel" aria-labelledby="history-list-title">
         <h3 id="history-list-title">{t('history.listTitle')}</h3>
         {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-        {loaded.kind === 'failed' && <Notice tone="error">{t('history.loadFailed', { message: errorText(loaded.error) })}</Notice>}
+        {loaded.kind === 'failed' && <Notice tone="error">{t('history.loadFailed', { message: loaded.error })}</Notice>}
         {loaded.kind === 'ready' && loaded.commands.length === 0 && <p className="muted">{t('history.empty')}</p>}
         {loaded.kind === 'ready' && loaded.commands.length > 0 && (
           <div className="table-scroll">

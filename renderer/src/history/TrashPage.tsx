@@ -12,6 +12,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import { entitySingular, titleOf } from '../records/display';
 import { useRights } from '../records/rights';
 import { DeleteDialog } from './DeleteDialog';
@@ -22,12 +23,12 @@ const PAGE_SIZE = 50;
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; page: TrashPageData };
 
 export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const rights = useRights();
   const history = useHistory();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [purging, setPurging] = useState<TrashItem | null>(null);
   const canPurge = rights.hasTask('trash.purge');
@@ -49,7 +50,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('trash.list', { after, limit: PAGE_SIZE });
     setLoadingMore(false);
     if (!result.ok) {
-      setError(t('trash.loadFailed', { message: errorText(result.error) }));
+      setError({ key: 'trash.loadFailed', params: { message: result.error } });
       return;
     }
     setLoaded((previous) =>
@@ -63,7 +64,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('trash.restore', { entity: item.entity, id: item.id });
     setBusy(false);
     if (result.ok) history.restored(result.value);
-    else setError(t('trash.restoreFailed', { message: errorText(result.error) }));
+    else setError({ key: 'trash.restoreFailed', params: { message: result.error } });
   }
 
   const page = loaded.kind === 'ready' ? loaded.page : null;
@@ -86,8 +87,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
         </div>
       )}
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: errorText(loaded.error) })}</Notice>}
-      {error && <Notice tone="error">{error}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.error })}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {page && page.items.length > 0 && (
         <div className="table-scroll">

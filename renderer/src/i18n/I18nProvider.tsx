@@ -3,9 +3,8 @@
  * browser's language, and keeps `<html lang>` right so screen readers pronounce the page correctly.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ApiError } from '../../../shared/errors';
 import type { CoreMessage, FieldReason } from '../../../shared/coreMessages';
-import { coreErrorText, coreMessageText, coreReasonsText, coreText } from './core';
+import { coreMessageText, coreReasonsText, coreText } from './core';
 import type { MessageKey } from './en';
 import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
 
@@ -14,9 +13,8 @@ const STORAGE_KEY = 'kluis.language';
 interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
+  /** A core error shows as a value: `t('x.failed', { message: result.error })` (see translate.ts). */
   t: Translate;
-  /** A core error's message in the current language (see core/index.ts). */
-  errorText: (error: Pick<ApiError, 'message' | 'messageId' | 'values'>) => string;
   /**
    * A core reason under a form field in the current language: a catalogue message, or an English
    * text without its id (found back by its words when it has no values).
@@ -60,7 +58,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key: MessageKey, params) => translate(language, key, params),
-      errorText: (error) => coreErrorText(error, language),
       coreText: (text) => (typeof text === 'string' ? coreText(text, language) : coreMessageText(text, language)),
       reasonsText: (reasons) => coreReasonsText(reasons, language),
     }),

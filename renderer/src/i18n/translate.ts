@@ -27,7 +27,12 @@ export interface Message {
 }
 
 export function translate(language: Language, key: MessageKey, params: TranslateParams = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+  return fillPlaceholders(MESSAGES[language][key], language, params);
+}
+
+/** Puts the values into a template's `{name}` placeholders; a core error in `language`. */
+export function fillPlaceholders(template: string, language: Language, params: TranslateParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     if (value === undefined) return placeholder;
     return typeof value === 'object' ? coreErrorText(value, language) : String(value);

@@ -10,6 +10,7 @@ import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { formatMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import { RecordLink } from './columns';
 import { optionLabel } from './display';
 import { useNavigation } from './navigation';
@@ -31,7 +32,7 @@ function fetchStage(stage: Stage, after: string | null) {
 }
 
 export function DealBoard({ fields }: { fields: FieldInfo[] }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const canMove = rights.can('deal', 'update') && rights.field({ entity: 'deal', key: 'stage' }) === 'edit';
@@ -39,8 +40,9 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   const [columns, setColumns] = useState<Record<Stage, Column>>(() =>
     Object.fromEntries(DEAL_STAGES.map((stage) => [stage, { rows: [], next: null, state: 'loading' }])) as unknown as Record<Stage, Column>,
   );
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The deal last moved; its stage is named when shown, so the label follows a language switch too.
+  const [status, setStatus] = useState<{ title: string; stage: Stage } | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [movingId, setMovingId] = useState<number | null>(null);
   const [dropTarget, setDropTarget] = useState<Stage | null>(null);
 
@@ -53,7 +55,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       const rows = after ? [...column.rows, ...result.value.rows.filter((row) => !known.has(row.id))] : result.value.rows;
       return { ...previous, [stage]: { rows, next: result.value.next, state: 'ready' } };
     });
-    if (!result.ok) setError(t('deals.loadFailed', { message: errorText(result.error) }));
+    if (!result.ok) setError({ key: 'deals.loadFailed', params: { message: result.error } });
   }
 
   useEffect(() => {
@@ -67,7 +69,6 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       current = false;
     };
     // Loaded once per board.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const stageLabel = (stage: string) => (stageField ? optionLabel(stageField, stage, language) : stage);
@@ -81,7 +82,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     const result = await call('records.update', { entity: 'deal', id: deal.id, values: { stage: to } });
     setMovingId(null);
     if (!result.ok) {
-      setError(t('deals.moveFailed', { message: errorText(result.error) }));
+      setError({ key: 'deals.moveFailed', params: { message: result.error } });
       return;
     }
     setColumns((previous) => ({
@@ -89,7 +90,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       [from]: { ...previous[from], rows: previous[from].rows.filter((row) => row.id !== deal.id) },
       [to]: { ...previous[to], rows: [result.value, ...previous[to].rows] },
     }));
-    setStatus(t('deals.moved', { title: deal.title, stage: stageLabel(to) }));
+    setStatus({ title: deal.title, stage: to });
   }
 
   function onDrop(event: DragEvent<HTMLElement>, stage: Stage) {
@@ -103,9 +104,9 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   return (
     <div className="board-wrap">
       <p role="status" className="muted board-status">
-        {status ?? ''}
+        {status ? t('deals.moved', { title: status.title, stage: stageLabel(status.stage) }) : ''}
       </p>
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <div className="board">
         {DEAL_STAGES.map((stage) => {
           const column = columns[stage];

@@ -6,7 +6,7 @@
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
 import { moneyInputValue, parseMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Language, Translate } from '../i18n/translate';
+import type { Language, Message } from '../i18n/translate';
 import { optionLabel } from './display';
 import { PurposeHint } from './PurposeHint';
 import { ReferencePicker, type RefValue } from './ReferencePicker';
@@ -30,7 +30,7 @@ export function toDraft(field: FieldInfo, value: StoredValue | boolean | undefin
 }
 
 /** What the core is sent for a control's value, or an error the form can show at once. */
-export function toStored(field: FieldInfo, draft: DraftValue, t: Translate): { value: string | number | boolean | null } | { error: string } {
+export function toStored(field: FieldInfo, draft: DraftValue): { value: string | number | boolean | null } | { error: Message } {
   switch (field.type) {
     case 'boolean':
       return { value: draft === true };
@@ -40,12 +40,12 @@ export function toStored(field: FieldInfo, draft: DraftValue, t: Translate): { v
       const text = typeof draft === 'string' ? draft.trim() : '';
       if (text === '') return { value: null };
       const cents = parseMoney(text);
-      return cents === null ? { error: t('form.moneyInvalid') } : { value: cents };
+      return cents === null ? { error: { key: 'form.moneyInvalid' } } : { value: cents };
     }
     case 'integer': {
       const text = typeof draft === 'string' ? draft.trim() : '';
       if (text === '') return { value: null };
-      return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: t('form.integerInvalid') };
+      return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: { key: 'form.integerInvalid' } };
     }
     default: {
       const text = typeof draft === 'string' ? draft.trim() : '';

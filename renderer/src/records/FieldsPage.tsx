@@ -7,6 +7,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
+import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Sensitivity } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
@@ -18,7 +19,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import type { Translate } from '../i18n/translate';
+import type { Message, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { useFields } from './fields';
 
@@ -50,14 +51,17 @@ interface Pending {
   valueCount: number;
 }
 
+/** A text about one field: its label is picked when shown, so it follows a language switch too. */
+type FieldMessage = Message & { field: FieldInfo };
+
 export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { state, reload } = useFields();
   const [entity, setEntity] = useState<EntityName>('contact');
   const [pending, setPending] = useState<Pending | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<FieldMessage | null>(null);
+  const [error, setError] = useState<FieldMessage | null>(null);
 
   async function setEnabled(field: FieldInfo, enabled: boolean, confirmValueCount?: number) {
     setPending(null);
@@ -71,12 +75,11 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       ...(confirmValueCount !== undefined ? { confirmValueCount } : {}),
     });
     setBusyKey(null);
-    const label = field.label[language];
     if (result.ok) {
       setStatus(
         result.value.enabled
-          ? t('fields.switchedOn', { field: label })
-          : t('fields.switchedOff', { field: label, count: result.value.purged }),
+          ? { key: 'fields.switchedOn', field }
+          : { key: 'fields.switchedOff', field, params: { count: result.value.purged } },
       );
       await reload();
       return;
@@ -87,10 +90,11 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       setPending({ field, valueCount });
       return;
     }
-    setError(t('fields.switchFailed', { field: label, message: errorText(result.error) }));
+    setError({ key: 'fields.switchFailed', field, params: { message: result.error } });
   }
 
   const fields = state.kind === 'ready' ? state.fields.filter((field) => field.entity === entity) : [];
+  const fieldText = (message: FieldMessage) => t(message.key, { ...message.params, field: message.field.label[language] });
 
   return (
     <section className="page page-wide">
@@ -108,10 +112,10 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
           options={ENTITY_NAMES.map((name) => ({ value: name, label: entityPlural(name, language) }))}
         />
       </div>
-      {status && <Notice tone="info">{status}</Notice>}
-      {error && <Notice tone="error">{error}</Notice>}
+      {status && <Notice tone="info">{fieldText(status)}</Notice>}
+      {error && <Notice tone="error">{fieldText(error)}</Notice>}
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(state.error) })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.error })}</Notice>}
       {state.kind === 'ready' && (
         <div className="table-scroll">
           <table className="table fields-table">
@@ -172,7 +176,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       <AddFieldForm
         entity={entity}
         onAdded={async (field) => {
-          setStatus(t('fields.added', { field: field.label[language] }));
+          setStatus({ key: 'fields.added', field });
           setError(null);
           await reload();
         }}
@@ -207,7 +211,7 @@ interface AddFieldErrors {
 }
 
 function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field: FieldInfo) => Promise<void> }) {
-  const { t, language, errorText, coreText } = useI18n();
+  const { t, language, coreText } = useI18n();
   const id = useId();
   const [labelEn, setLabelEn] = useState('');
   const [labelNl, setLabelNl] = useState('');
@@ -218,7 +222,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
   const [retention, setRetention] = useState('');
   const [errors, setErrors] = useState<AddFieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -263,7 +267,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     flushSync(() => {
       setBusy(false);
       setErrors(next);
-      setFormError(errorText(result.error));
+      setFormError(result.error);
     });
     const order: (keyof AddFieldErrors)[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
     const first = order.find((key) => next[key]);

@@ -12,7 +12,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Translate } from '../i18n/translate';
+import type { Message, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { enabledFields, useFields } from './fields';
 import { useNavigation } from './navigation';
@@ -53,7 +53,7 @@ interface FileChoice {
 }
 
 export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const { state } = useFields();
   const rights = useRights();
@@ -66,7 +66,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const jobRef = useRef<string | null>(null);
@@ -102,7 +102,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     setError(null);
     if (!chosen) return;
     if (chosen.size > MAX_FILE_BYTES) {
-      setError(t('import.tooLarge'));
+      setError({ key: 'import.tooLarge' });
       return;
     }
     setBusy(true);
@@ -110,7 +110,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.preview', { entity, file: base64 });
     setBusy(false);
     if (!result.ok) {
-      setError(t('import.fileFailed', { message: errorText(result.error) }));
+      setError({ key: 'import.fileFailed', params: { message: result.error } });
       if (fileInputRef.current) fileInputRef.current.value = '';
       return;
     }
@@ -127,7 +127,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.preview', { entity, file: file.base64, mapping });
     setBusy(false);
     if (!result.ok) {
-      setError(t('import.previewFailed', { message: errorText(result.error) }));
+      setError({ key: 'import.previewFailed', params: { message: result.error } });
       return;
     }
     setPreview(result.value);
@@ -145,7 +145,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.run', { entity, file: file.base64, mapping, duplicates, jobId });
     jobRef.current = null;
     if (!result.ok) {
-      setError(t('import.runFailed', { message: errorText(result.error) }));
+      setError({ key: 'import.runFailed', params: { message: result.error } });
       show('preview');
       return;
     }
@@ -158,7 +158,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     if (!jobId) return;
     setCancelling(true);
     const result = await call('import.cancel', { jobId });
-    if (!result.ok) setError(t('import.cancelFailed', { message: errorText(result.error) }));
+    if (!result.ok) setError({ key: 'import.cancelFailed', params: { message: result.error } });
   }
 
   // Only fields the user may fill are offered; a column for any other is left out.
@@ -187,7 +187,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
         <h3 id={`${id}-step`} ref={stepHeadingRef} tabIndex={-1}>
           {t('import.stepHeading', { number: stepIndex + 1, title: stepTitles[step] })}
         </h3>
-        {error && <Notice tone="error">{error}</Notice>}
+        {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
 
         {step === 'file' && (
           <div className="stack-tight narrow-form">

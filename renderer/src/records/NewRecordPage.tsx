@@ -19,7 +19,7 @@ const DEFAULTS: Partial<Record<ListEntity, Preset['values']>> = {
 };
 
 export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntity; preset?: Preset | undefined; takeFocus: boolean }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { state } = useFields();
   const rights = useRights();
   const { go, replace, back, canGoBack } = useNavigation();
@@ -32,7 +32,7 @@ export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntit
     <section className="page">
       <PageHeading takeFocus={takeFocus}>{t(NEW_LABELS[entity])}</PageHeading>
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(state.error) })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.error })}</Notice>}
       {state.kind === 'ready' && (
         <div className="panel">
           <RecordForm

@@ -17,6 +17,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
 import { RecordLink } from './columns';
 import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
@@ -46,7 +47,7 @@ interface RecordDetailPageProps {
 }
 
 export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { state: fieldsState } = useFields();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
@@ -83,9 +84,9 @@ export function RecordDetailPage({ entity, id, takeFocus }: RecordDetailPageProp
       <PageHeading takeFocus={takeFocus}>{entitySingular(entity, language)}</PageHeading>
       {(loaded.kind === 'loading' || fieldsState.kind === 'loading') && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'failed' && (
-        <Notice tone="error">{loaded.notFound ? t('records.notFound') : t('records.loadFailed', { message: errorText(loaded.error) })}</Notice>
+        <Notice tone="error">{loaded.notFound ? t('records.notFound') : t('records.loadFailed', { message: loaded.error })}</Notice>
       )}
-      {fieldsState.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(fieldsState.error) })}</Notice>}
+      {fieldsState.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: fieldsState.error })}</Notice>}
     </section>
   );
 }
@@ -118,7 +119,7 @@ interface RecordDetailViewProps {
 }
 
 function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetailViewProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const { record, related, timeline } = detail;
@@ -131,7 +132,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const title = titleOf(record, t);
@@ -143,7 +144,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     const result = await call('invoices.sendReminder', { id: record.id });
     setBusy(false);
     if (!result.ok) {
-      setError(t('invoice.reminderFailed', { message: errorText(result.error) }));
+      setError({ key: 'invoice.reminderFailed', params: { message: result.error } });
       return;
     }
     saveTextFile(result.value.fileName, result.value.text);
@@ -197,7 +198,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         </div>
       </div>
 
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {reminder && (
         <Notice tone="info">
           {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}
@@ -314,7 +315,7 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
   const { go } = useNavigation();
   const rights = useRights();
   const [formKey, setFormKey] = useState(0);
-  const [logged, setLogged] = useState<string | null>(null);
+  const [logged, setLogged] = useState<Message | null>(null);
   const kindField = fields.find((field) => field.entity === 'activity' && field.key === 'kind');
   const activityFields = enabledFields(fields, 'activity').filter((field) => field.type !== 'reference' && rights.field(field) === 'edit');
   const canLog = rights.can('activity', 'create');
@@ -334,7 +335,7 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
       {canLog && (
         <details className="log-activity" open>
           <summary>{t('timeline.logTitle')}</summary>
-          {logged && <Notice tone="info">{logged}</Notice>}
+          {logged && <Notice tone="info">{t(logged.key, logged.params)}</Notice>}
           <RecordForm
             key={formKey}
             entity="activity"
@@ -344,7 +345,7 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
             submitLabel={t('timeline.log')}
             busyLabel={t('timeline.logging')}
             onSaved={(activity) => {
-              setLogged(t('timeline.logged', { subject: activity.title }));
+              setLogged({ key: 'timeline.logged', params: { subject: activity.title } });
               setFormKey((key) => key + 1);
               void onLogged();
             }}

@@ -11,6 +11,7 @@ import type { EntityName } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import { FieldInput, sameDraft, toDraft, toStored, type DraftValue } from './FieldInput';
 import { useUnsavedInput } from './unsavedInput';
 import type { Preset } from './navigation';
@@ -32,9 +33,11 @@ interface RecordFormProps {
 }
 
 type Drafts = Record<string, DraftValue>;
+/** A field's error: one of ours, kept by key, or the core's reason as fieldErrorsFrom words it. */
+type FieldError = Message | string;
 
 export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, children }: RecordFormProps) {
-  const { t, language, errorText, coreText } = useI18n();
+  const { t, language, coreText } = useI18n();
   const formId = useId();
   const idFor = (key: string) => `${formId}-${key}`;
 
@@ -48,13 +51,13 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     return drafts;
   });
   const [drafts, setDrafts] = useState<Drafts>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   // What the user typed and has not saved outlives an undo on the page (unsavedInput.tsx).
   useUnsavedInput(fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null)));
 
-  function focusFirst(found: Record<string, string>) {
+  function focusFirst(found: Record<string, FieldError>) {
     const first = fields.find((field) => found[field.key]);
     if (first) document.getElementById(idFor(first.key))?.focus();
   }
@@ -64,11 +67,11 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     if (busy) return;
     setFormError(null);
     const values: Record<string, string | number | boolean | null> = record ? {} : { ...fixedValues };
-    const local: Record<string, string> = {};
+    const local: Record<string, FieldError> = {};
     for (const field of fields) {
       const draft = drafts[field.key] ?? null;
       if (record && sameDraft(draft, initial[field.key] ?? null)) continue;
-      const stored = toStored(field, draft, t);
+      const stored = toStored(field, draft);
       if ('error' in stored) local[field.key] = stored.error;
       // A new record is sent only what was filled in: nothing is stored for an empty field anyway.
       else if (record || stored.value !== null) values[field.key] = stored.value;
@@ -100,17 +103,19 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
       if (Object.keys(known).length === 0 || unknown.length > 0) {
         setFormError(
           unknown.length > 0
-            ? t('form.failed', { message: unknown.map((key) => `${key}: ${found[key]}`).join('; ') })
-            : t('form.failed', { message: errorText(result.error) }),
+            ? { key: 'form.failed', params: { message: unknown.map((key) => `${key}: ${found[key]}`).join('; ') } }
+            : { key: 'form.failed', params: { message: result.error } },
         );
       }
     });
     focusFirst(known);
   }
 
+  const fieldErrorText = (error: FieldError | undefined) => (error === undefined || typeof error === 'string' ? error : t(error.key, error.params));
+
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} className="record-form">
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <div className="record-form-fields">
         {fields.map((field) => (
           <FieldInput
@@ -119,7 +124,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
             id={idFor(field.key)}
             value={drafts[field.key] ?? null}
             disabled={busy}
-            error={errors[field.key]}
+            error={fieldErrorText(errors[field.key])}
             onChange={(value) => {
               setDrafts((previous) => ({ ...previous, [field.key]: value }));
               setErrors(({ [field.key]: _dropped, ...rest }) => rest);

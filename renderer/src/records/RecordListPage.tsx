@@ -15,6 +15,7 @@ import { DeleteDialog } from '../history/DeleteDialog';
 import { useHistory } from '../history/HistoryProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
+import type { Message } from '../i18n/translate';
 import { recordColumns } from './columns';
 import { DealBoard } from './DealBoard';
 import { entityPlural, entitySingular, optionLabel, titleOf } from './display';
@@ -44,7 +45,7 @@ interface RecordListPageProps {
 }
 
 export function RecordListPage({ entity, settings, userId, takeFocus }: RecordListPageProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go, replace } = useNavigation();
   const { state } = useFields();
   const rights = useRights();
@@ -94,7 +95,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
         </p>
       )}
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: errorText(state.error) })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('fields.loadFailed', { message: state.error })}</Notice>}
       {state.kind === 'ready' &&
         (board ? (
           <DealBoard fields={state.fields} />
@@ -115,12 +116,12 @@ interface ListBodyProps {
 }
 
 function ListBody({ entity, settings, fields, userId, total, onChange }: ListBodyProps) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
   const history = useHistory();
   const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordView>>(new Map());
-  const [toggleError, setToggleError] = useState<string | null>(null);
+  const [toggleError, setToggleError] = useState<Message | null>(null);
   // Ticked rows belong to one query: a new filter starts with nothing ticked.
   const [ticked, setTicked] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
   const [deleting, setDeleting] = useState<number[] | null>(null);
@@ -165,8 +166,8 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
     setToggleError(null);
     const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
     if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, result.value));
-    else setToggleError(t('activities.doneFailed', { message: errorText(result.error) }));
-  }, [t, errorText]);
+    else setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
+  }, []);
 
   const columns = useMemo<Column[]>(() => {
     const base = recordColumns(entity, fields, language, t, go, rights);
@@ -249,7 +250,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
         </div>
       )}
       {myTasksFirst && <p className="muted list-note">{t('activities.myTasksFirst')}</p>}
-      {toggleError && <Notice tone="error">{toggleError}</Notice>}
+      {toggleError && <Notice tone="error">{t(toggleError.key, toggleError.params)}</Notice>}
       <VirtualTable
         label={entityPlural(entity, language)}
         sources={sources}

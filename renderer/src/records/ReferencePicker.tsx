@@ -47,7 +47,7 @@ interface ReferencePickerProps {
 }
 
 export function ReferencePicker({ id, target, value, onChange, label, describedBy, invalid, required, disabled }: ReferencePickerProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const listId = useId();
   // What the user typed; null while not editing, when the chosen record's title shows.
   const [text, setText] = useState<string | null>(null);
@@ -195,7 +195,7 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
             {searching
               ? t('picker.searching')
               : found?.failed
-                ? t('picker.failed', { message: errorText(found.failed) })
+                ? t('picker.failed', { message: found.failed })
                 : options.length === 0
                   ? t('picker.none')
                   : ''}

@@ -21,7 +21,7 @@ export function searchShortcut(): string {
 type Results = { text: string; groups: SearchGroup[]; failed: ApiError | null };
 
 export function SearchBox() {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { go } = useNavigation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -122,7 +122,7 @@ export function SearchBox() {
     : !fresh
       ? t('search.searching')
       : results?.failed
-        ? t('search.failed', { message: errorText(results.failed) })
+        ? t('search.failed', { message: results.failed })
         : hits.length === 0
           ? t('search.none', { text: query })
           : t('search.count', { count: hits.length });

@@ -79,7 +79,7 @@ export function VirtualTable(props: VirtualTableProps) {
 }
 
 function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName, selection }: VirtualTableProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
   const [error, setError] = useState<ApiError | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -292,7 +292,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     <div className="vt" data-loaded-rows={loadedRows} data-rendered-rows={drawn.length}>
       {error && (
         <Notice tone="error">
-          {t('list.loadFailed', { message: errorText(error) })}{' '}
+          {t('list.loadFailed', { message: error })}{' '}
           <button type="button" className="button-small" onClick={() => setError(null)}>
             {t('app.retry')}
           </button>

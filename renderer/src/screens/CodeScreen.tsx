@@ -25,10 +25,10 @@ interface CodeScreenProps {
 }
 
 export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeScreenProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<Message | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
 
@@ -58,7 +58,7 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
     } else if (error.code === 'UNAUTHENTICATED') {
       onFailed(signInFailure(error));
     } else {
-      setFormError(t('signIn.failed', { message: errorText(error) }));
+      setFormError({ key: 'signIn.failed', params: { message: error } });
     }
   }
 
@@ -67,7 +67,7 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
       <ScreenHeading>{t('code.title')}</ScreenHeading>
       <p className="lead">{t('code.intro')}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           ref={codeRef}

@@ -52,12 +52,12 @@ function svgDataUrl(svg: string): string {
 }
 
 export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCancelled }: EnrolScreenProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [preparation, setPreparation] = useState<Preparation>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<Message | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
 
@@ -108,7 +108,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
     } else if (error.code === 'UNAUTHENTICATED') {
       onFailed({ key: 'signIn.startAgain' });
     } else {
-      setFormError(t('enrol.failed', { message: errorText(error) }));
+      setFormError({ key: 'enrol.failed', params: { message: error } });
     }
   }
 
@@ -124,7 +124,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
       )}
       {preparation.kind === 'failed' && (
         <>
-          <Notice tone="error">{t('enrol.failed', { message: errorText(preparation.error) })}</Notice>
+          <Notice tone="error">{t('enrol.failed', { message: preparation.error })}</Notice>
           <div className="button-row">
             <button
               type="button"
@@ -155,7 +155,7 @@ export function EnrolScreen({ keyMode, onEnrolled, onConfirming, onFailed, onCan
             />
             <CopyButton text={preparation.enrolment.secret} label={t('enrol.copySecret')} />
           </div>
-          {formError && <Notice tone="error">{formError}</Notice>}
+          {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
           <form onSubmit={submit} noValidate aria-busy={busy}>
             <TextField
               ref={codeRef}

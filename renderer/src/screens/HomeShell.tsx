@@ -16,6 +16,7 @@ import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SettingsMenu } from '../components/SettingsMenu';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import type { MessageKey } from '../i18n/en';
 import { HistoryPage } from '../history/HistoryPage';
 import { HistoryProvider } from '../history/HistoryProvider';
@@ -105,7 +106,7 @@ const HISTORY_LIMIT = 50;
 const SHOWS_RECORDS: ReadonlySet<Route['page']> = new Set(['home', 'list', 'record', 'history', 'trash']);
 
 export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: HomeShellProps) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   // Each visit has its own number, so going to the page one is on shows it afresh.
   const [history, setHistory] = useState<{ route: Route; visit: number }[]>([{ route: { page: 'home' }, visit: 0 }]);
   const [visits, setVisits] = useState(1);
@@ -113,7 +114,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [navigated, setNavigated] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const { user, permissions } = session;
 
   const rights = useMemo(() => rightsFrom(session.rights), [session.rights]);
@@ -175,7 +176,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     setBusy(false);
     // A session that is already gone is what the user wanted, so that counts as signed out too.
     if (result.ok || result.error.code === 'UNAUTHENTICATED') onSignedOut();
-    else setError(t('home.signOutFailed', { message: errorText(result.error) }));
+    else setError({ key: 'home.signOutFailed', params: { message: result.error } });
   }
 
   function page() {
@@ -253,7 +254,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                   </nav>
                 </header>
                 <main ref={mainRef} className="shell-main">
-                  {error && <Notice tone="error">{error}</Notice>}
+                  {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
                   {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}
                   <UnsavedInputProvider value={pageRefresh.hold}>

@@ -26,12 +26,12 @@ interface InitialPasswordScreenProps {
 }
 
 export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancelled }: InitialPasswordScreenProps) {
-  const { t, errorText, coreText } = useI18n();
+  const { t, coreText } = useI18n();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [checksShown, setChecksShown] = useState(false);
   const [coreError, setCoreError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const againRef = useRef<HTMLInputElement>(null);
@@ -69,7 +69,7 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
     flushSync(() => {
       setBusy(false);
       setCoreError(refused);
-      if (!refused) setFormError(t('initialPassword.failed', { message: errorText(error) }));
+      if (!refused) setFormError({ key: 'initialPassword.failed', params: { message: error } });
     });
     focusFirst({ core: refused });
   }
@@ -79,7 +79,7 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
       <ScreenHeading>{t('initialPassword.title')}</ScreenHeading>
       <p className="lead">{t('initialPassword.intro')}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           ref={passwordRef}

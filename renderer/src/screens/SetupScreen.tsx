@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import {
   checkSetup,
   CORE_FIELD_TO_SETUP_FIELD,
@@ -25,13 +26,13 @@ import {
 const EMPTY: SetupValues = { orgName: '', username: '', password: '', passwordAgain: '' };
 
 export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => void }) {
-  const { t, errorText, coreText } = useI18n();
+  const { t, coreText } = useI18n();
   const [values, setValues] = useState<SetupValues>(EMPTY);
   // Checks speak up only after the first submit, then follow the typing (and the language).
   const [checksShown, setChecksShown] = useState(false);
   // What the core refused, per field; cleared as soon as that field is edited.
   const [coreErrors, setCoreErrors] = useState<SetupErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const errors: SetupErrors = { ...coreErrors, ...(checksShown ? checkSetup(values, t) : {}) };
@@ -84,7 +85,7 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
       setBusy(false);
       setCoreErrors(refused);
       if (Object.keys(refused).length === 0)
-        setFormError(t('setup.error.failed', { message: errorText(result.error) }));
+        setFormError({ key: 'setup.error.failed', params: { message: result.error } });
     });
     focusFirstError(refused, form);
   }
@@ -103,7 +104,7 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
     <AuthLayout>
       <ScreenHeading>{t('setup.title')}</ScreenHeading>
       <p className="lead">{t('setup.intro')}</p>
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField label={t('setup.orgName')} autoComplete="organization" {...fieldProps('orgName')} />
         <TextField

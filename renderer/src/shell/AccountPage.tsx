@@ -14,6 +14,7 @@ import { RecoveryCodeList } from '../components/RecoveryCodeList';
 import { TextField } from '../components/TextField';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import { checkNewPassword } from '../passwordChecks';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 
@@ -36,13 +37,13 @@ interface PasswordErrors {
 }
 
 function ChangePasswordSection({ username }: { username: string }) {
-  const { t, errorText, coreText } = useI18n();
+  const { t, coreText } = useI18n();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [checksShown, setChecksShown] = useState(false);
   const [coreErrors, setCoreErrors] = useState<PasswordErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [changed, setChanged] = useState(false);
   const [busy, setBusy] = useState(false);
   const currentRef = useRef<HTMLInputElement>(null);
@@ -89,7 +90,7 @@ function ChangePasswordSection({ username }: { username: string }) {
     flushSync(() => {
       setBusy(false);
       setCoreErrors(refused);
-      if (!refused.current && !refused.password) setFormError(t('account.changeFailed', { message: errorText(error) }));
+      if (!refused.current && !refused.password) setFormError({ key: 'account.changeFailed', params: { message: error } });
     });
     focusFirst(refused);
   }
@@ -98,7 +99,7 @@ function ChangePasswordSection({ username }: { username: string }) {
     <section className="panel" aria-labelledby="account-password-title">
       <h3 id="account-password-title">{t('account.passwordTitle')}</h3>
       {changed && <Notice tone="info">{t('account.passwordChanged')}</Notice>}
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
         <input type="hidden" name="username" autoComplete="username" value={username} />
         <TextField
@@ -152,10 +153,10 @@ function ChangePasswordSection({ username }: { username: string }) {
 type CodesState = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'working' } | { kind: 'shown'; codes: string[] };
 
 function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [state, setState] = useState<CodesState>({ kind: 'idle' });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLParagraphElement>(null);
 
@@ -170,7 +171,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
     }
     flushSync(() => {
       setState({ kind: 'idle' });
-      if (!isStepUpCancelled(result.error)) setError(t('account.newCodesFailed', { message: errorText(result.error) }));
+      if (!isStepUpCancelled(result.error)) setError({ key: 'account.newCodesFailed', params: { message: result.error } });
     });
     startRef.current?.focus();
   }
@@ -184,7 +185,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
     <section className="panel" aria-labelledby="account-recovery-title">
       <h3 id="account-recovery-title">{t('account.recoveryTitle')}</h3>
       <p>{t('account.recoveryIntro')}</p>
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {state.kind === 'idle' && (
         <button ref={startRef} type="button" className="button-quiet" onClick={() => setState({ kind: 'confirming' })}>
           {t('account.newCodes')}
@@ -226,7 +227,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
 type SignInsState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; records: SignInRecord[] };
 
 function RecentSignInsSection() {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const [state, setState] = useState<SignInsState>({ kind: 'loading' });
 
   useEffect(() => {
@@ -244,7 +245,7 @@ function RecentSignInsSection() {
     <section className="panel" aria-labelledby="account-signins-title">
       <h3 id="account-signins-title">{t('account.signInsTitle')}</h3>
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && <Notice tone="error">{t('account.signInsFailed', { message: errorText(state.error) })}</Notice>}
+      {state.kind === 'failed' && <Notice tone="error">{t('account.signInsFailed', { message: state.error })}</Notice>}
       {state.kind === 'ready' && state.records.length === 0 && <p>{t('account.signInsEmpty')}</p>}
       {state.kind === 'ready' && state.records.length > 0 && (
         <table className="table">

@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { roleLabel } from './roles';
@@ -45,12 +46,12 @@ function check(values: Values, t: Translate): Errors {
 }
 
 export function AddUserForm({ onAdded }: AddUserFormProps) {
-  const { t, language, errorText, coreText } = useI18n();
+  const { t, language, coreText } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [values, setValues] = useState<Values>(EMPTY);
   const [checksShown, setChecksShown] = useState(false);
   const [coreErrors, setCoreErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -109,7 +110,7 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
       setBusy(false);
       setCoreErrors(refused);
       if (Object.keys(refused).length === 0 && !isStepUpCancelled(error))
-        setFormError(t('users.addFailed', { message: errorText(error) }));
+        setFormError({ key: 'users.addFailed', params: { message: error } });
     });
     // A cancelled code dialog leaves the user where they were: on the button they pressed.
     if (isStepUpCancelled(error)) submitRef.current?.focus();
@@ -119,7 +120,7 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
   return (
     <section className="panel" aria-labelledby="users-add-title">
       <h3 id="users-add-title">{t('users.addTitle')}</h3>
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
         <TextField
           label={t('users.username')}

@@ -13,6 +13,8 @@ import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/en';
+import type { Message } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 
 const MAX_MINUTES = 24 * 60;
@@ -30,17 +32,18 @@ function parseWhole(text: string, { min, max }: { min: number; max: number }): n
 }
 
 export function PolicySection({ onSaved }: { onSaved: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [minutes, setMinutes] = useState('');
   const [unlockRequiresCode, setUnlockRequiresCode] = useState(false);
   const [retentionDays, setRetentionDays] = useState('');
   const [bulkThreshold, setBulkThreshold] = useState('');
-  const [minutesError, setMinutesError] = useState<string | null>(null);
-  const [retentionError, setRetentionError] = useState<string | null>(null);
-  const [thresholdError, setThresholdError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  // Kept by key, so a message on screen follows a language switch.
+  const [minutesError, setMinutesError] = useState<MessageKey | null>(null);
+  const [retentionError, setRetentionError] = useState<MessageKey | null>(null);
+  const [thresholdError, setThresholdError] = useState<MessageKey | null>(null);
+  const [formError, setFormError] = useState<Message | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const minutesRef = useRef<HTMLInputElement>(null);
@@ -79,9 +82,9 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
     const days = parseWhole(retentionDays, RETENTION_DAYS);
     const threshold = parseWhole(bulkThreshold, BULK_THRESHOLD);
     flushSync(() => {
-      setMinutesError(parsed === null ? t('policy.idleInvalid') : null);
-      setRetentionError(days === null ? t('policy.trashDaysInvalid') : null);
-      setThresholdError(threshold === null ? t('policy.bulkThresholdInvalid') : null);
+      setMinutesError(parsed === null ? 'policy.idleInvalid' : null);
+      setRetentionError(days === null ? 'policy.trashDaysInvalid' : null);
+      setThresholdError(threshold === null ? 'policy.bulkThresholdInvalid' : null);
     });
     // The first field that is wrong takes focus, so its message is read out.
     const wrong = parsed === null ? minutesRef : days === null ? retentionRef : threshold === null ? thresholdRef : null;
@@ -101,7 +104,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
       if (result.ok) {
         show(result.value);
         setSaved(true);
-      } else if (!isStepUpCancelled(result.error)) setFormError(t('policy.failed', { message: errorText(result.error) }));
+      } else if (!isStepUpCancelled(result.error)) setFormError({ key: 'policy.failed', params: { message: result.error } });
     });
     submitRef.current?.focus();
     if (result.ok) onSaved();
@@ -111,11 +114,11 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
     <section className="panel" aria-labelledby="policy-title">
       <h3 id="policy-title">{t('policy.title')}</h3>
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {loaded.kind === 'failed' && <Notice tone="error">{t('policy.loadFailed', { message: errorText(loaded.error) })}</Notice>}
+      {loaded.kind === 'failed' && <Notice tone="error">{t('policy.loadFailed', { message: loaded.error })}</Notice>}
       {loaded.kind === 'ready' && (
         <>
           {saved && <Notice tone="info">{t('policy.saved')}</Notice>}
-          {formError && <Notice tone="error">{formError}</Notice>}
+          {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
           <form onSubmit={submit} noValidate aria-busy={busy} className="narrow-form">
             <TextField
               ref={minutesRef}
@@ -130,7 +133,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
               required
               readOnly={busy}
               value={minutes}
-              error={minutesError ?? undefined}
+              error={minutesError ? t(minutesError) : undefined}
               onChange={(event) => {
                 setMinutes(event.currentTarget.value);
                 setMinutesError(null);
@@ -149,7 +152,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
               required
               readOnly={busy}
               value={retentionDays}
-              error={retentionError ?? undefined}
+              error={retentionError ? t(retentionError) : undefined}
               onChange={(event) => {
                 setRetentionDays(event.currentTarget.value);
                 setRetentionError(null);
@@ -168,7 +171,7 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
               required
               readOnly={busy}
               value={bulkThreshold}
-              error={thresholdError ?? undefined}
+              error={thresholdError ? t(thresholdError) : undefined}
               onChange={(event) => {
                 setBulkThreshold(event.currentTarget.value);
                 setThresholdError(null);

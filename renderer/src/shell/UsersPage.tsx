@@ -55,14 +55,14 @@ interface PendingAction {
 }
 
 function UserAdministration({ selfId }: { selfId: number }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [handover, setHandover] = useState<Handover | null>(null);
   const [confirming, setConfirming] = useState<PendingAction | null>(null);
   const [busyUserId, setBusyUserId] = useState<number | null>(null);
   const [status, setStatus] = useState<Message | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const handoverRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
@@ -101,7 +101,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
     flushSync(() => setBusyUserId(null));
     if (!result.ok) {
       if (isStepUpCancelled(result.error)) focusAction(user.id, action);
-      else setError(t('users.actionFailed', { message: errorText(result.error) }));
+      else setError({ key: 'users.actionFailed', params: { message: result.error } });
       return;
     }
     if ('oneTimePassword' in result.value) showHandover({ name, password: result.value.oneTimePassword });
@@ -136,7 +136,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
   return (
     <>
       {status && <Notice tone="info">{t(status.key, status.params)}</Notice>}
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {handover && (
         <section className="panel panel-highlight" aria-labelledby="users-handover-title">
           <h3 id="users-handover-title" ref={handoverRef} tabIndex={-1}>
@@ -160,7 +160,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
       )}
 
       {list.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {list.kind === 'failed' && <Notice tone="error">{t('users.loadFailed', { message: errorText(list.error) })}</Notice>}
+      {list.kind === 'failed' && <Notice tone="error">{t('users.loadFailed', { message: list.error })}</Notice>}
       {list.kind === 'ready' && (
         <div className="table-scroll">
           <table className="table">
