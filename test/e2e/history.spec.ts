@@ -354,6 +354,9 @@ test('an undo while a record is being edited keeps what was typed, and the page 
   await expect(kept).toHaveCount(0);
   await expect(recordHeading(page, 'Hans Blijft')).toBeVisible();
   await expect(page.getByText('Baker')).toBeVisible();
+  // The page shown afresh still confirms the save that let it refresh.
+  const saved = page.getByRole('status').filter({ hasText: 'The changes are saved.' });
+  await expect(saved).toBeVisible();
   expect(await invoke(page, 'records.get', { entity: 'contact', id: hans.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Baker' } } } });
 
   // Undoing the save while typing again: Cancel then shows the record as the undo left it.
@@ -369,6 +372,18 @@ test('an undo while a record is being edited keeps what was typed, and the page 
   await expect(recordHeading(page, 'Hans Blijft')).toBeVisible();
   await expect(page.getByText('Baker')).toHaveCount(0);
   expect(await invoke(page, 'records.get', { entity: 'contact', id: hans.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: null } } } });
+  await expect(saved).toHaveCount(0);
+
+  // A save that an undo then takes back is no longer confirmed once the page shows the undo.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Job title').fill('Chef');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(saved).toBeVisible();
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, /Undone/)).toBeVisible();
+  await expect(page.getByText('Chef')).toHaveCount(0);
+  await expect(saved).toHaveCount(0);
 });
 
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {

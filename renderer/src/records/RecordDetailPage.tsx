@@ -24,6 +24,7 @@ import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from
 import { enabledFields, useFields } from './fields';
 import { isListEntity, useNavigation, type ListEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
+import { useVisitState } from './unsavedInput';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
 
@@ -130,7 +131,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const canEdit = rights.can(entity, 'update') && editable.length > 0;
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).
+  const [saved, setSaved] = useVisitState('saved', false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);

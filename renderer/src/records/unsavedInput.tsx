@@ -6,6 +6,28 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
+/**
+ * What a page says about the user's own last step (a "Saved" notice) outlives its being shown
+ * afresh: saving the form is what lets a deferred refresh happen, and the notice must not go with
+ * it. One memory per visit of a page; going to a page starts a new one.
+ */
+const VisitMemoryContext = createContext<Map<string, unknown> | null>(null);
+export const VisitMemoryProvider = VisitMemoryContext.Provider;
+
+/** useState that a page shown afresh within the same visit gets back. */
+export function useVisitState<T>(name: string, initial: T): [T, (value: T) => void] {
+  const memory = useContext(VisitMemoryContext);
+  const [value, setValue] = useState<T>(() => (memory?.has(name) ? (memory.get(name) as T) : initial));
+  const set = useCallback(
+    (next: T) => {
+      memory?.set(name, next);
+      setValue(next);
+    },
+    [memory, name],
+  );
+  return [value, set];
+}
+
 /** Marks a form as holding unsaved input; returns the function that releases the mark. */
 type Hold = () => () => void;
 
@@ -33,9 +55,9 @@ export interface PageRefresh {
 /**
  * The shell's side: counts the forms holding unsaved input and defers refreshes while any do, on
  * pages that show records (`showsRecords`; other pages are not shown afresh at all).
- * `onShowAfresh` runs just before the page is.
+ * `onShowAfresh` runs just before the page is; `afterInput` when a form letting go allowed it.
  */
-export function usePageRefresh(showsRecords: boolean, onShowAfresh: () => void): PageRefresh {
+export function usePageRefresh(showsRecords: boolean, onShowAfresh: (afterInput: boolean) => void): PageRefresh {
   const [refreshes, setRefreshes] = useState(0);
   const [deferred, setDeferred] = useState(false);
   const holding = useRef(0);
@@ -49,8 +71,8 @@ export function usePageRefresh(showsRecords: boolean, onShowAfresh: () => void):
     deferredRef.current = value;
     setDeferred(value);
   }, []);
-  const showAfresh = useCallback(() => {
-    latest.current.onShowAfresh();
+  const showAfresh = useCallback((afterInput: boolean) => {
+    latest.current.onShowAfresh(afterInput);
     setRefreshes((count) => count + 1);
   }, []);
 
@@ -63,14 +85,14 @@ export function usePageRefresh(showsRecords: boolean, onShowAfresh: () => void):
       holding.current -= 1;
       if (holding.current === 0 && deferredRef.current) {
         setDeferredTo(false);
-        showAfresh();
+        showAfresh(true);
       }
     };
   }, [setDeferredTo, showAfresh]);
 
   const refresh = useCallback(() => {
     if (holding.current > 0 && latest.current.showsRecords) setDeferredTo(true);
-    else showAfresh();
+    else showAfresh(false);
   }, [setDeferredTo, showAfresh]);
 
   const forget = useCallback(() => setDeferredTo(false), [setDeferredTo]);

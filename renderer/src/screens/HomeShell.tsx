@@ -35,7 +35,7 @@ import { AccountPage } from '../shell/AccountPage';
 import { HomePage } from '../shell/HomePage';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
-import { UnsavedInputProvider, usePageRefresh } from '../records/unsavedInput';
+import { UnsavedInputProvider, usePageRefresh, VisitMemoryProvider } from '../records/unsavedInput';
 
 type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
 
@@ -138,9 +138,16 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const section = sectionOf(route);
   // When the data changed under the page (undo, redo, restore, deletion), a page that shows records
   // remounts (SHOWS_RECORDS) — once its forms let go of what the user typed (records/unsavedInput.tsx).
-  const showAfresh = useCallback(() => {
+  const visitKey = `${routeKey(route)}#${entry?.visit ?? 0}`;
+  // What a page says about the user's last step holds only when that step let it refresh (a save
+  // after a deferred refresh); any other refresh, like a new visit, starts with a new memory.
+  const [memoryGeneration, setMemoryGeneration] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new memory for each visit and generation
+  const visitMemory = useMemo(() => new Map<string, unknown>(), [visitKey, memoryGeneration]);
+  const showAfresh = useCallback((afterInput: boolean) => {
     // Focus inside the page would fall to nowhere when it remounts; its heading takes it instead.
     setNavigated(mainRef.current?.contains(document.activeElement) ?? false);
+    if (!afterInput) setMemoryGeneration((generation) => generation + 1);
   }, []);
   const pageRefresh = usePageRefresh(SHOWS_RECORDS.has(route.page), showAfresh);
   const { refresh, forget: forgetRefresh } = pageRefresh;
@@ -258,9 +265,11 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
                   {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}
                   <UnsavedInputProvider value={pageRefresh.hold}>
-                    <div key={`${routeKey(route)}#${entry?.visit ?? 0}#${SHOWS_RECORDS.has(route.page) ? pageRefresh.refreshes : 0}`} className="page-host">
-                      {page()}
-                    </div>
+                    <VisitMemoryProvider value={visitMemory}>
+                      <div key={`${visitKey}#${SHOWS_RECORDS.has(route.page) ? pageRefresh.refreshes : 0}`} className="page-host">
+                        {page()}
+                      </div>
+                    </VisitMemoryProvider>
                   </UnsavedInputProvider>
                 </main>
               </div>
