@@ -23,6 +23,11 @@ export class KluisError extends Error {
     this.values = values;
   }
 
+  /** The message by id and values, as a reason that names it (an import row's) carries it. */
+  get coreMessage(): CoreMessage {
+    return this.values === undefined ? { id: this.messageId } : { id: this.messageId, values: this.values };
+  }
+
   toApiError(): ApiError {
     const error: ApiError = { code: this.code, message: this.message, messageId: this.messageId };
     if (this.values !== undefined) error.values = this.values;

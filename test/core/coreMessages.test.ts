@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES, formatMessage, lowerCase, placeholdersOf, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { coreText, KluisError } from '../../electron/core/errors';
-import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreText as rendererCoreText } from '../../renderer/src/i18n/core';
+import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreTextByWords } from '../../renderer/src/i18n/core';
 import { fieldErrorsFrom } from '../../renderer/src/api';
 import { translate } from '../../renderer/src/i18n/translate';
 import { accessText } from '../../renderer/src/access/strings';
@@ -34,8 +34,8 @@ describe('the core message catalogue', () => {
     const plain = ids.filter((id) => placeholdersOf(CORE_MESSAGES[id]).length === 0);
     const texts = plain.map((id) => CORE_MESSAGES[id]);
     expect(new Set(texts).size).toBe(texts.length);
-    for (const id of plain) expect(rendererCoreText(CORE_MESSAGES[id], 'nl')).toBe(CORE_MESSAGES_NL[id]);
-    expect(rendererCoreText('A text from elsewhere', 'nl')).toBe('A text from elsewhere');
+    for (const id of plain) expect(coreTextByWords(CORE_MESSAGES[id], 'nl')).toBe(CORE_MESSAGES_NL[id]);
+    expect(coreTextByWords('A text from elsewhere', 'nl')).toBe('A text from elsewhere');
   });
 });
 
@@ -80,7 +80,7 @@ describe('a refusal that names fields', () => {
         fieldMessages: { street: { id: 'records.tooLong', values: { max: 200 } }, email: { id: 'records.badEmail' } },
       },
     });
-    const dutch = (text: string | CoreMessage) => (typeof text === 'string' ? rendererCoreText(text, 'nl') : coreMessageText(text, 'nl'));
+    const dutch = (text: string | CoreMessage) => (typeof text === 'string' ? coreTextByWords(text, 'nl') : coreMessageText(text, 'nl'));
     expect(fieldErrorsFrom(error.details, dutch)).toEqual({
       street: formatMessage(CORE_MESSAGES_NL['records.tooLong'], { max: 200 }, 'nl'),
       email: CORE_MESSAGES_NL['records.badEmail'],

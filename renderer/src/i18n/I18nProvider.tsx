@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CoreMessage, FieldReason } from '../../../shared/coreMessages';
-import { coreMessageText, coreReasonsText, coreText } from './core';
+import { coreMessageText, coreReasonsText, coreTextByWords } from './core';
 import type { MessageKey } from './en';
 import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
 
@@ -58,7 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key: MessageKey, params) => translate(language, key, params),
-      coreText: (text) => (typeof text === 'string' ? coreText(text, language) : coreMessageText(text, language)),
+      coreText: (text) => (typeof text === 'string' ? coreTextByWords(text, language) : coreMessageText(text, language)),
       reasonsText: (reasons) => coreReasonsText(reasons, language),
     }),
     [language, setLanguage],

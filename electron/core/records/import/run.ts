@@ -63,7 +63,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
   const { fieldMessages } = (error.details ?? {}) as Partial<FieldErrorDetails>;
   if (fieldMessages && Object.keys(fieldMessages).length > 0) return fieldReasons(plan.fields, new Map(Object.entries(fieldMessages)));
-  return [{ field: null, message: error.values === undefined ? { id: error.messageId } : { id: error.messageId, values: error.values } }];
+  return [{ field: null, message: error.coreMessage }];
 }
 
 function ensureOpen(ctx: RecordContext, written: Written): void {

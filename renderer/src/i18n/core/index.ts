@@ -45,7 +45,7 @@ const ID_BY_ENGLISH = new Map<string, CoreMessageId>(
  * A core text that came without its id (a reason per form field, in details.fieldErrors) in
  * `language`: found by its English words when it is a catalogue message without values.
  */
-export function coreText(text: string, language: Language): string {
+export function coreTextByWords(text: string, language: Language): string {
   const id = ID_BY_ENGLISH.get(text);
   return id === undefined ? text : TEMPLATES[language][id];
 }
