@@ -51,20 +51,21 @@ export function onEvent<E extends keyof EventPayloads>(
 /**
  * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`; the core's
  * own also as `details.fieldMessages: { field: { id, values } }` (a catalogue message). Take one
- * message per field — by id where there is one — and nothing from a shape we do not recognise.
- * `coreText` (from useI18n) puts each in the reader's language.
+ * reason per field — by id where there is one — and nothing from a shape we do not recognise.
+ * A form keeps them as they are and shows them with `reasonText` (useI18n), in the reader's
+ * language of the moment.
  */
-export function fieldErrorsFrom(details: unknown, coreText: (text: string | CoreMessage) => string): Record<string, string> {
+export function fieldErrorsFrom(details: unknown): Record<string, CoreMessage | string> {
   const { fieldErrors, fieldMessages } = (details ?? {}) as { fieldErrors?: unknown; fieldMessages?: unknown };
   if (typeof fieldErrors !== 'object' || fieldErrors === null) return {};
   const byId = typeof fieldMessages === 'object' && fieldMessages !== null ? (fieldMessages as Record<string, unknown>) : {};
-  const firstMessages: Record<string, string> = {};
+  const firstReasons: Record<string, CoreMessage | string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const message = byId[field];
-    if (isCoreMessage(message)) firstMessages[field] = coreText(message);
-    else if (Array.isArray(messages) && typeof messages[0] === 'string') firstMessages[field] = coreText(messages[0]);
+    if (isCoreMessage(message)) firstReasons[field] = message;
+    else if (Array.isArray(messages) && typeof messages[0] === 'string') firstReasons[field] = messages[0];
   }
-  return firstMessages;
+  return firstReasons;
 }
 
 /** Seconds to wait before signing in again, when the core is slowing down failed attempts. */

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES, formatMessage, lowerCase, placeholdersOf, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { coreText, KluisError } from '../../electron/core/errors';
-import { CORE_MESSAGES_NL, coreErrorText, coreMessageText, coreTextByWords } from '../../renderer/src/i18n/core';
+import { CORE_MESSAGES_NL, coreErrorText, coreTextByWords } from '../../renderer/src/i18n/core';
 import { fieldErrorsFrom } from '../../renderer/src/api';
-import { translate } from '../../renderer/src/i18n/translate';
+import { reasonText, reasonTexts, translate } from '../../renderer/src/i18n/translate';
 import { accessText } from '../../renderer/src/access/strings';
-import type { CoreMessage } from '../../shared/coreMessages';
 import { signedInAdmin } from '../support/install';
 
 const ids = Object.keys(CORE_MESSAGES) as CoreMessageId[];
@@ -80,12 +79,17 @@ describe('a refusal that names fields', () => {
         fieldMessages: { street: { id: 'records.tooLong', values: { max: 200 } }, email: { id: 'records.badEmail' } },
       },
     });
-    const dutch = (text: string | CoreMessage) => (typeof text === 'string' ? coreTextByWords(text, 'nl') : coreMessageText(text, 'nl'));
-    expect(fieldErrorsFrom(error.details, dutch)).toEqual({
+    // The form keeps each reason as it came, and words it in the language of the moment.
+    const reasons = fieldErrorsFrom(error.details);
+    expect(reasons).toEqual({ street: { id: 'records.tooLong', values: { max: 200 } }, email: { id: 'records.badEmail' } });
+    expect(reasonTexts(reasons, 'nl')).toEqual({
       street: formatMessage(CORE_MESSAGES_NL['records.tooLong'], { max: 200 }, 'nl'),
       email: CORE_MESSAGES_NL['records.badEmail'],
     });
+    expect(reasonTexts(reasons, 'en')).toEqual({ street: 'Use at most 200 characters', email: 'Not a valid e-mail address' });
+    // The app's own reasons go the same way.
+    expect(reasonText({ key: 'users.error.taken' }, 'nl')).toBe(translate('nl', 'users.error.taken'));
     // A reason from zod (no id) is still shown, as it came.
-    expect(fieldErrorsFrom({ fieldErrors: { name: ['Required'] } }, dutch)).toEqual({ name: 'Required' });
+    expect(reasonTexts(fieldErrorsFrom({ fieldErrors: { name: ['Required'] } }), 'nl')).toEqual({ name: 'Required' });
   });
 });

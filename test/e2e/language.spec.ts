@@ -2,6 +2,7 @@
  * The language can be switched to Dutch from the settings in the header; the whole screen follows,
  * `<html lang>` follows, and the choice is remembered across a reload.
  */
+import { goTo } from './crm';
 import { expect, test } from './fixtures';
 import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall } from './flows';
 
@@ -158,4 +159,22 @@ test('the core’s own refusals are in Dutch too: a file that is not text, and a
   await page.getByRole('radio', { name: 'English' }).check();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: This is not a CSV file: it contains binary data.');
+});
+
+test('a reason under a field follows a switch of language: the form keeps the core’s reason, not its words', async ({ page }) => {
+  await setUpAndEnrol(page);
+  await goTo(page, 'Contacts');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('First name').fill('Joke');
+  await page.getByLabel('Last name').fill('Bakker');
+  await page.getByLabel('E-mail', { exact: true }).fill('geen-adres');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Not a valid e-mail address')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Geen geldig e-mailadres')).toBeVisible();
+  await expect(page.getByText('Not a valid e-mail address')).toHaveCount(0);
+  await expect(page.getByLabel('E-mailadres', { exact: true })).toHaveValue('geen-adres');
 });

@@ -3,10 +3,10 @@
  * browser's language, and keeps `<html lang>` right so screen readers pronounce the page correctly.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { CoreMessage, FieldReason } from '../../../shared/coreMessages';
-import { coreMessageText, coreReasonsText, coreTextByWords } from './core';
+import type { FieldReason } from '../../../shared/coreMessages';
+import { coreReasonsText } from './core';
 import type { MessageKey } from './en';
-import { isLanguage, languageFromLocale, translate, type Language, type Translate } from './translate';
+import { isLanguage, languageFromLocale, reasonText, reasonTexts, translate, type Language, type Reason, type Translate } from './translate';
 
 const STORAGE_KEY = 'kluis.language';
 
@@ -15,11 +15,10 @@ interface I18n {
   setLanguage: (language: Language) => void;
   /** A core error shows as a value: `t('x.failed', { message: result.error })` (see translate.ts). */
   t: Translate;
-  /**
-   * A core reason under a form field in the current language: a catalogue message, or an English
-   * text without its id (found back by its words when it has no values).
-   */
-  coreText: (text: string | CoreMessage) => string;
+  /** What is wrong with a form field, in the current language (see Reason). */
+  reasonText: (reason: Reason) => string;
+  /** Each field's reason in the current language: for a form's `errors` merged at render time. */
+  reasonTexts: <F extends string>(reasons: Partial<Record<F, Reason>>) => Partial<Record<F, string>>;
   /** Reasons (an import row's) as one line in the current language. */
   reasonsText: (reasons: readonly FieldReason[]) => string;
 }
@@ -58,7 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key: MessageKey, params) => translate(language, key, params),
-      coreText: (text) => (typeof text === 'string' ? coreTextByWords(text, language) : coreMessageText(text, language)),
+      reasonText: (reason) => reasonText(reason, language),
+      reasonTexts: (reasons) => reasonTexts(reasons, language),
       reasonsText: (reasons) => coreReasonsText(reasons, language),
     }),
     [language, setLanguage],

@@ -1,6 +1,7 @@
 /** Pure text lookup, kept apart from React so it is trivial to test. */
+import type { CoreMessage } from '../../../shared/coreMessages';
 import type { ApiError } from '../../../shared/errors';
-import { coreErrorText } from './core';
+import { coreErrorText, coreMessageText, coreTextByWords } from './core';
 import { en, type MessageKey, type Messages } from './en';
 import { nl } from './nl';
 
@@ -24,6 +25,27 @@ export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 export interface Message {
   key: MessageKey;
   params?: TranslateParams;
+}
+
+/**
+ * What is wrong with a form field, kept until it is shown: one of the app's own messages, or the
+ * core's reason — a catalogue message, or English words without an id (zod's, found back by them).
+ */
+export type Reason = Message | CoreMessage | string;
+
+export function reasonText(reason: Reason, language: Language): string {
+  if (typeof reason === 'string') return coreTextByWords(reason, language);
+  return 'key' in reason ? translate(language, reason.key, reason.params) : coreMessageText(reason, language);
+}
+
+/** Each field's reason in `language`. */
+export function reasonTexts<F extends string>(reasons: Partial<Record<F, Reason>>, language: Language): Partial<Record<F, string>> {
+  const texts: Partial<Record<F, string>> = {};
+  for (const field of Object.keys(reasons) as F[]) {
+    const reason = reasons[field];
+    if (reason !== undefined) texts[field] = reasonText(reason, language);
+  }
+  return texts;
 }
 
 export function translate(language: Language, key: MessageKey, params: TranslateParams = {}): string {

@@ -19,7 +19,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import type { Message, Translate } from '../i18n/translate';
+import type { Message, Reason, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { useFields } from './fields';
 
@@ -201,17 +201,12 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
   );
 }
 
-interface AddFieldErrors {
-  label?: string;
-  purpose?: string;
-  legalBasis?: string;
-  retention?: string;
-  type?: string;
-  sensitivity?: string;
-}
+type AddField = 'label' | 'purpose' | 'legalBasis' | 'retention' | 'type' | 'sensitivity';
+/** The core's reason per field, kept as it came and worded when shown (Reason). */
+type AddFieldRefusals = Partial<Record<AddField, Reason>>;
 
 function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field: FieldInfo) => Promise<void> }) {
-  const { t, language, coreText } = useI18n();
+  const { t, language, reasonTexts } = useI18n();
   const id = useId();
   const [labelEn, setLabelEn] = useState('');
   const [labelNl, setLabelNl] = useState('');
@@ -221,7 +216,8 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
   const [legalBasis, setLegalBasis] = useState<LegalBasis | ''>('');
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
   const [retention, setRetention] = useState('');
-  const [errors, setErrors] = useState<AddFieldErrors>({});
+  const [refusals, setRefusals] = useState<AddFieldRefusals>({});
+  const errors = reasonTexts(refusals);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -244,7 +240,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     if (result.ok) {
       flushSync(() => {
         setBusy(false);
-        setErrors({});
+        setRefusals({});
         setLabelEn('');
         setLabelNl('');
         setPurposeEn('');
@@ -255,8 +251,8 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       await onAdded(result.value);
       return;
     }
-    const found = fieldErrorsFrom(result.error.details, coreText);
-    const next: AddFieldErrors = {
+    const found = fieldErrorsFrom(result.error.details);
+    const next: AddFieldRefusals = {
       label: found.label,
       purpose: found.purpose,
       legalBasis: found.legalBasis,
@@ -266,10 +262,10 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     };
     flushSync(() => {
       setBusy(false);
-      setErrors(next);
+      setRefusals(next);
       setFormError(result.error);
     });
-    const order: (keyof AddFieldErrors)[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
+    const order: AddField[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
     const first = order.find((key) => next[key]);
     if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }

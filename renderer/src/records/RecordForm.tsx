@@ -11,7 +11,7 @@ import type { EntityName } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
+import type { Message, Reason } from '../i18n/translate';
 import { FieldInput, sameDraft, toDraft, toStored, type DraftValue } from './FieldInput';
 import { useUnsavedInput } from './unsavedInput';
 import type { Preset } from './navigation';
@@ -33,11 +33,9 @@ interface RecordFormProps {
 }
 
 type Drafts = Record<string, DraftValue>;
-/** A field's error: one of ours, kept by key, or the core's reason as fieldErrorsFrom words it. */
-type FieldError = Message | string;
 
 export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, children }: RecordFormProps) {
-  const { t, language, coreText } = useI18n();
+  const { t, language, reasonTexts } = useI18n();
   const formId = useId();
   const idFor = (key: string) => `${formId}-${key}`;
 
@@ -51,13 +49,13 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     return drafts;
   });
   const [drafts, setDrafts] = useState<Drafts>(initial);
-  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [errors, setErrors] = useState<Record<string, Reason>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   // What the user typed and has not saved outlives an undo on the page (unsavedInput.tsx).
   useUnsavedInput(fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null)));
 
-  function focusFirst(found: Record<string, FieldError>) {
+  function focusFirst(found: Record<string, Reason>) {
     const first = fields.find((field) => found[field.key]);
     if (first) document.getElementById(idFor(first.key))?.focus();
   }
@@ -67,7 +65,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     if (busy) return;
     setFormError(null);
     const values: Record<string, string | number | boolean | null> = record ? {} : { ...fixedValues };
-    const local: Record<string, FieldError> = {};
+    const local: Record<string, Reason> = {};
     for (const field of fields) {
       const draft = drafts[field.key] ?? null;
       if (record && sameDraft(draft, initial[field.key] ?? null)) continue;
@@ -94,7 +92,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
       onSaved(result.value);
       return;
     }
-    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details, coreText) : {};
+    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details) : {};
     const known = Object.fromEntries(Object.entries(found).filter(([key]) => fields.some((field) => field.key === key)));
     const unknown = Object.keys(found).filter((key) => !(key in known));
     flushSync(() => {
@@ -103,7 +101,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
       if (Object.keys(known).length === 0 || unknown.length > 0) {
         setFormError(
           unknown.length > 0
-            ? { key: 'form.failed', params: { message: unknown.map((key) => `${key}: ${found[key]}`).join('; ') } }
+            ? { key: 'form.failed', params: { message: unknown.map((key) => `${key}: ${reasonTexts(found)[key]}`).join('; ') } }
             : { key: 'form.failed', params: { message: result.error } },
         );
       }
@@ -111,7 +109,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     focusFirst(known);
   }
 
-  const fieldErrorText = (error: FieldError | undefined) => (error === undefined || typeof error === 'string' ? error : t(error.key, error.params));
+  const errorTexts = reasonTexts(errors);
 
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} className="record-form">
@@ -124,7 +122,7 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
             id={idFor(field.key)}
             value={drafts[field.key] ?? null}
             disabled={busy}
-            error={fieldErrorText(errors[field.key])}
+            error={errorTexts[field.key]}
             onChange={(value) => {
               setDrafts((previous) => ({ ...previous, [field.key]: value }));
               setErrors(({ [field.key]: _dropped, ...rest }) => rest);

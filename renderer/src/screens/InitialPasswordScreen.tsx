@@ -14,7 +14,7 @@ import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
+import type { Message, Reason } from '../i18n/translate';
 import { checkNewPassword, type NewPasswordErrors } from '../passwordChecks';
 import { CancelSignIn } from './CancelSignIn';
 
@@ -26,20 +26,20 @@ interface InitialPasswordScreenProps {
 }
 
 export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancelled }: InitialPasswordScreenProps) {
-  const { t, coreText } = useI18n();
+  const { t, reasonText } = useI18n();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [checksShown, setChecksShown] = useState(false);
-  const [coreError, setCoreError] = useState<string | null>(null);
+  const [coreError, setCoreError] = useState<Reason | null>(null);
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const againRef = useRef<HTMLInputElement>(null);
 
   const local: NewPasswordErrors = checksShown ? checkNewPassword(password, again, t) : {};
-  const passwordError = local.password ?? coreError ?? undefined;
+  const passwordError = local.password ?? (coreError === null ? undefined : reasonText(coreError));
 
-  function focusFirst(errors: NewPasswordErrors & { core?: string | null }) {
+  function focusFirst(errors: NewPasswordErrors & { core?: Reason | null }) {
     if (errors.password || errors.core) passwordRef.current?.focus();
     else if (errors.again) againRef.current?.focus();
   }
@@ -65,7 +65,7 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
       onFailed({ key: 'signIn.startAgain' });
       return;
     }
-    const refused = fieldErrorsFrom(error.details, coreText).newPassword ?? null;
+    const refused = fieldErrorsFrom(error.details).newPassword ?? null;
     flushSync(() => {
       setBusy(false);
       setCoreError(refused);

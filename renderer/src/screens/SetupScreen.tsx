@@ -13,7 +13,7 @@ import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
+import type { Message, Reason } from '../i18n/translate';
 import {
   checkSetup,
   CORE_FIELD_TO_SETUP_FIELD,
@@ -26,16 +26,16 @@ import {
 const EMPTY: SetupValues = { orgName: '', username: '', password: '', passwordAgain: '' };
 
 export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => void }) {
-  const { t, coreText } = useI18n();
+  const { t, reasonTexts } = useI18n();
   const [values, setValues] = useState<SetupValues>(EMPTY);
   // Checks speak up only after the first submit, then follow the typing (and the language).
   const [checksShown, setChecksShown] = useState(false);
   // What the core refused, per field; cleared as soon as that field is edited.
-  const [coreErrors, setCoreErrors] = useState<SetupErrors>({});
+  const [coreErrors, setCoreErrors] = useState<Partial<Record<SetupField, Reason>>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const errors: SetupErrors = { ...coreErrors, ...(checksShown ? checkSetup(values, t) : {}) };
+  const errors: SetupErrors = { ...reasonTexts(coreErrors), ...(checksShown ? checkSetup(values, t) : {}) };
 
   const update = (field: SetupField) => (event: { currentTarget: HTMLInputElement }) => {
     const value = event.currentTarget.value;
@@ -49,7 +49,7 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
 
   // Focus goes to the first field that needs attention, found by its name in the form. The errors
   // are rendered first, so a screen reader reads the field together with what is wrong with it.
-  const focusFirstError = (found: SetupErrors, form: HTMLFormElement) => {
+  const focusFirstError = (found: Partial<Record<SetupField, unknown>>, form: HTMLFormElement) => {
     const first = SETUP_FIELDS.find((field) => found[field]);
     const input = first ? form.elements.namedItem(first) : null;
     if (input instanceof HTMLInputElement) input.focus();
@@ -76,8 +76,8 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
       onCreated(result.value.keyMode);
       return;
     }
-    const refused: SetupErrors = {};
-    for (const [coreField, message] of Object.entries(fieldErrorsFrom(result.error.details, coreText))) {
+    const refused: Partial<Record<SetupField, Reason>> = {};
+    for (const [coreField, message] of Object.entries(fieldErrorsFrom(result.error.details))) {
       const field = CORE_FIELD_TO_SETUP_FIELD[coreField];
       if (field) refused[field] = message;
     }

@@ -14,7 +14,7 @@ import { RecoveryCodeList } from '../components/RecoveryCodeList';
 import { TextField } from '../components/TextField';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
+import type { Message, Reason } from '../i18n/translate';
 import { checkNewPassword } from '../passwordChecks';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 
@@ -30,19 +30,16 @@ export function AccountPage({ session, takeFocus }: { session: SessionInfo; take
   );
 }
 
-interface PasswordErrors {
-  current?: string;
-  password?: string;
-  again?: string;
-}
+type PasswordField = 'current' | 'password' | 'again';
+type PasswordErrors = Partial<Record<PasswordField, string>>;
 
 function ChangePasswordSection({ username }: { username: string }) {
-  const { t, coreText } = useI18n();
+  const { t, reasonTexts } = useI18n();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [checksShown, setChecksShown] = useState(false);
-  const [coreErrors, setCoreErrors] = useState<PasswordErrors>({});
+  const [coreErrors, setCoreErrors] = useState<Partial<Record<PasswordField, Reason>>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [changed, setChanged] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -51,9 +48,9 @@ function ChangePasswordSection({ username }: { username: string }) {
   const againRef = useRef<HTMLInputElement>(null);
 
   const local = checksShown ? checkNewPassword(password, again, t) : {};
-  const errors: PasswordErrors = { ...coreErrors, ...local };
+  const errors: PasswordErrors = { ...reasonTexts(coreErrors), ...local };
 
-  function focusFirst(found: PasswordErrors) {
+  function focusFirst(found: Partial<Record<PasswordField, unknown>>) {
     if (found.current) currentRef.current?.focus();
     else if (found.password) passwordRef.current?.focus();
     else if (found.again) againRef.current?.focus();
@@ -83,9 +80,9 @@ function ChangePasswordSection({ username }: { username: string }) {
       return;
     }
     const { error } = result;
-    const fields = fieldErrorsFrom(error.details, coreText);
-    const refused: PasswordErrors = {};
-    if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = t('account.wrongCurrentPassword');
+    const fields = fieldErrorsFrom(error.details);
+    const refused: Partial<Record<PasswordField, Reason>> = {};
+    if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = { key: 'account.wrongCurrentPassword' };
     if (fields.newPassword) refused.password = fields.newPassword;
     flushSync(() => {
       setBusy(false);

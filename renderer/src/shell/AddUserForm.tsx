@@ -13,8 +13,7 @@ import { Notice } from '../components/Notice';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
-import type { Translate } from '../i18n/translate';
+import type { Message, Reason, Translate } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { roleLabel } from './roles';
 
@@ -46,17 +45,17 @@ function check(values: Values, t: Translate): Errors {
 }
 
 export function AddUserForm({ onAdded }: AddUserFormProps) {
-  const { t, language, coreText } = useI18n();
+  const { t, language, reasonTexts } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [values, setValues] = useState<Values>(EMPTY);
   const [checksShown, setChecksShown] = useState(false);
-  const [coreErrors, setCoreErrors] = useState<Errors>({});
+  const [coreErrors, setCoreErrors] = useState<Partial<Record<Field, Reason>>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
-  const errors: Errors = { ...coreErrors, ...(checksShown ? check(values, t) : {}) };
+  const errors: Errors = { ...reasonTexts(coreErrors), ...(checksShown ? check(values, t) : {}) };
 
   const update = (field: Field) => (event: { currentTarget: HTMLInputElement }) => {
     const value = event.currentTarget.value;
@@ -68,7 +67,7 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
     });
   };
 
-  function focusFirst(found: Errors) {
+  function focusFirst(found: Partial<Record<Field, unknown>>) {
     const first = FIELDS.find((field) => found[field]);
     const input = first ? formRef.current?.elements.namedItem(first) : null;
     if (input instanceof HTMLInputElement) input.focus();
@@ -101,9 +100,9 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
       return;
     }
     const { error } = result;
-    const refused: Errors = {};
-    if (error.code === 'CONFLICT') refused.username = t('users.error.taken');
-    for (const [field, message] of Object.entries(fieldErrorsFrom(error.details, coreText))) {
+    const refused: Partial<Record<Field, Reason>> = {};
+    if (error.code === 'CONFLICT') refused.username = { key: 'users.error.taken' };
+    for (const [field, message] of Object.entries(fieldErrorsFrom(error.details))) {
       if ((FIELDS as readonly string[]).includes(field)) refused[field as Field] = message;
     }
     flushSync(() => {
