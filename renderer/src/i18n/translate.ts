@@ -1,5 +1,5 @@
 /** Pure text lookup, kept apart from React so it is trivial to test. */
-import type { CoreMessage } from '../../../shared/coreMessages';
+import { formatMessage, type CoreMessage } from '../../../shared/coreMessages';
 import type { ApiError } from '../../../shared/errors';
 import { coreErrorText, coreMessageText, coreTextByWords } from './core';
 import { en, type MessageKey, type Messages } from './en';
@@ -54,11 +54,8 @@ export function translate(language: Language, key: MessageKey, params: Translate
 
 /** Puts the values into a template's `{name}` placeholders; a core error in `language`. */
 export function fillPlaceholders(template: string, language: Language, params: TranslateParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    if (value === undefined) return placeholder;
-    return typeof value === 'object' ? coreErrorText(value, language) : String(value);
-  });
+  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? coreErrorText(value, language) : value]));
+  return formatMessage(template, values, language);
 }
 
 export function isLanguage(value: unknown): value is Language {

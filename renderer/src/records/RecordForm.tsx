@@ -95,13 +95,14 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details) : {};
     const known = Object.fromEntries(Object.entries(found).filter(([key]) => fields.some((field) => field.key === key)));
     const unknown = Object.keys(found).filter((key) => !(key in known));
+    const foundTexts = reasonTexts(found);
     flushSync(() => {
       setBusy(false);
       setErrors(known);
       if (Object.keys(known).length === 0 || unknown.length > 0) {
         setFormError(
           unknown.length > 0
-            ? { key: 'form.failed', params: { message: unknown.map((key) => `${key}: ${reasonTexts(found)[key]}`).join('; ') } }
+            ? { key: 'form.failed', params: { message: unknown.map((key) => `${key}: ${foundTexts[key]}`).join('; ') } }
             : { key: 'form.failed', params: { message: result.error } },
         );
       }
