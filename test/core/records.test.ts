@@ -122,6 +122,33 @@ describe('records', () => {
     const page = value<ListPage>(await t.call('records.list', { entity: 'activity', sort: 'due', mine: true }));
     expect(page.rows.map((r) => r.title)).toEqual(['Eerst', 'Later', 'Klaar']);
   });
+
+  it('pages through my open tasks and my done ones by due date, each once, with tasks sharing a day', async () => {
+    const t = await signedInAdmin();
+    const days = ['2026-12-03', '2026-12-01', null, '2026-12-02', '2026-12-01', '2026-12-03', '2026-12-01', null, '2026-12-02'];
+    const made: { subject: string; due: string; done: boolean; id: number }[] = [];
+    for (const [i, day] of days.entries()) {
+      for (const done of [false, true]) {
+        const subject = `${done ? 'Klaar' : 'Open'} ${i}`;
+        const record = await create(t, 'activity', { kind: 'task', subject, ...(day ? { due_at: day } : {}), done });
+        made.push({ subject, due: day ?? '9999-12-31', done, id: record.id });
+      }
+    }
+    for (const done of [false, true]) {
+      const expected = made
+        .filter((m) => m.done === done)
+        .sort((a, b) => a.due.localeCompare(b.due) || a.id - b.id)
+        .map((m) => m.subject);
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = value<ListPage>(await t.call('records.list', { entity: 'activity', sort: 'due', mine: true, where: { done }, limit: 2, ...(after ? { after } : {}) }));
+        seen.push(...page.rows.map((r) => r.title));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(seen).toEqual(expected);
+    }
+  });
 });
 
 describe('search', () => {
@@ -264,6 +291,7 @@ describe('payment reminder', () => {
 });
 
 describe('query plans of the hot queries', () => {
+  const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
   function plan(t: Installed, sql: string, params: unknown[]): string {
     const rows = t.core.requireActive().db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
     return rows.map((r) => r.detail).join(' | ');
@@ -271,9 +299,13 @@ describe('query plans of the hot queries', () => {
 
   it.each([
     ['contacts by name', { entity: 'contact' }, 'contacts_by_name'],
-    ['a later page of contacts', { entity: 'contact', after: Buffer.from(JSON.stringify(['jansen', 10])).toString('base64url') }, 'contacts_by_name'],
+    ['a later page of contacts', { entity: 'contact', after: cursor(['jansen', 10]) }, 'contacts_by_name'],
     ['my contacts by name', { entity: 'contact', mine: true }, 'contacts_by_owner'],
     ['my open tasks', { entity: 'activity', sort: 'due', mine: true, where: { done: false } }, 'activities_open'],
+    ['my done activities', { entity: 'activity', sort: 'due', mine: true, where: { done: true } }, 'activities_by_due'],
+    // A later page seeks to where the last one ended, also where the order is an expression.
+    ['a later page of my open tasks', { entity: 'activity', sort: 'due', mine: true, where: { done: false }, after: cursor([0, '2026-12-01', 10]) }, 'activities_open (owner_id=? AND <expr>>?)'],
+    ['a later page of activities', { entity: 'activity', sort: 'due', after: cursor([0, '2026-12-01', 10]) }, 'activities_by_due (done>?)'],
     ['deals in a stage', { entity: 'deal', where: { stage: 'proposal' } }, 'deals_by_stage'],
   ] as const)('%s use an index and need no sort', async (_name, query, index) => {
     const t = await signedInAdmin();
@@ -307,6 +339,19 @@ describe('query plans of the hot queries', () => {
     // The scope's columns are in the index: rows outside it are skipped before the table is read.
     const columns = session.db.prepare(`SELECT name FROM pragma_index_xinfo('${index}') WHERE key = 1`).pluck().all();
     expect(columns).toEqual(expect.arrayContaining(['owner_id', 'team_id']));
+  });
+
+  it('counts a team-scoped list from a covering index, so contacts need no index by team', async () => {
+    const t = await signedInAdmin();
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' }));
+    await signInAsNewUser(t, 'sanne', 'sales', { teamIds: [team.id] });
+    const session = t.core.requireActive();
+    const { buildCountQuery } = await import('../../electron/core/records/queries');
+    const count = buildCountQuery(session.access, 'contact');
+    expect(count.sql).toContain('team_id IN');
+    expect(plan(t, count.sql, count.params)).toContain('COVERING INDEX contacts_titles');
+    // Migration 010 dropped the index by team, which served no query.
+    expect(session.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'contacts_by_team'").pluck().get()).toBe(0);
   });
 
   it('reads what a link shows from a covering title index, for every kind a link can point to', async () => {

@@ -65,8 +65,14 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
   for (const [key, value] of Object.entries(query.where ?? {})) {
     const field = fields.find((f) => f.key === key && !f.custom && ['enum', 'boolean', 'reference'].includes(f.type));
     if (!field) throw new KluisError('VALIDATION', { id: 'records.cannotFilter', values: { key } });
-    where.push(`${key} = ?`);
-    params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+    if (field.type === 'boolean' && typeof value === 'boolean') {
+      // Written into the SQL (0 or 1, never the caller's text): a partial index such as the one of
+      // open tasks (done = 0, migration 010) only serves a query that states its condition literally.
+      where.push(`${key} = ${value ? 1 : 0}`);
+    } else {
+      where.push(`${key} = ?`);
+      params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+    }
   }
   if (query.mine) {
     where.push('owner_id = ?');
@@ -74,8 +80,16 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
   }
   if (query.after) {
     const cursor = decodeCursor(query.after, columns.length);
-    where.push(`(${columns.join(', ')}) > (${columns.map(() => '?').join(', ')})`);
-    params.push(...cursor);
+    // A leading sort column that a filter pins (done in a list of open tasks, the stage of a list of
+    // one stage) is the same on every row: left out, the rest seeks straight into the index.
+    const pinned = Object.keys(query.where ?? {});
+    let from = 0;
+    while (from < columns.length - 1 && pinned.includes(columns[from] as string)) from++;
+    const seek = columns.slice(from);
+    // The first column's bound on its own as well: SQLite seeks on a row value only over plain
+    // columns, and a list by due date sorts on an expression (coalesce(due_at, …)).
+    where.push(`${seek[0]} >= ?`, `(${seek.join(', ')}) > (${seek.map(() => '?').join(', ')})`);
+    params.push(cursor[from], ...cursor.slice(from));
   }
   const sql = `SELECT *, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
   return { sql, params: [...params, limit + 1], columns, limit };
@@ -93,9 +107,15 @@ export function listRecords(db: Db, access: Access, query: ListQuery): ListPage 
   };
 }
 
-export function countRecords(db: Db, access: Access, entity: EntityName): number {
+/** The SQL of a list's count, apart so tests can check its query plan. */
+export function buildCountQuery(access: Access, entity: EntityName): { sql: string; params: unknown[] } {
   const scope = scopeCondition(access, entity, 'read');
-  return (prepared(db, `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql}`).get(...scope.params) as { n: number }).n;
+  return { sql: `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql}`, params: scope.params };
+}
+
+export function countRecords(db: Db, access: Access, entity: EntityName): number {
+  const { sql, params } = buildCountQuery(access, entity);
+  return (prepared(db, sql).get(...params) as { n: number }).n;
 }
 
 

@@ -12,5 +12,6 @@ import { referenceIndexes } from './006_reference_indexes';
 import { scopedListIndexes } from './007_scoped_list_indexes';
 import { linkTitleIndexes } from './008_link_title_indexes';
 import { recordIds } from './009_record_ids';
+import { leanerIndexes } from './010_leaner_indexes';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes];
