@@ -86,8 +86,9 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
     let from = 0;
     while (from < columns.length - 1 && pinned.includes(columns[from] as string)) from++;
     const seek = columns.slice(from);
-    // The first column's bound on its own as well: SQLite seeks on a row value only over plain
-    // columns, and a list by due date sorts on an expression (coalesce(due_at, …)).
+    // SQLite seeks to the row value's first column (the rest it tests on the index entry), but not
+    // when that column is an expression, as coalesce(due_at, …) of a list by due date: so the
+    // first column's bound goes in on its own as well.
     where.push(`${seek[0]} >= ?`, `(${seek.join(', ')}) > (${seek.map(() => '?').join(', ')})`);
     params.push(cursor[from], ...cursor.slice(from));
   }
