@@ -10,9 +10,9 @@
  * SQL at the end of that same transaction, so a crash leaves the install exactly as it was. The
  * search rows, computed as reindex() in rows.ts computes them, go in every 25,000 contacts in
  * ascending rowid order (see insertSearchRows), and a large run merges the search index once at the
- * end instead of all along. At a million contacts the time goes, roughly, a third to rebuilding the
- * indexes (SQLite's sort), a fifth to the search index, a sixth to the rows, a sixth to
- * encrypting the pages at the commit and a tenth to making up the data.
+ * end instead of all along. At a million contacts the time goes, roughly, a quarter to rebuilding
+ * the indexes (SQLite's sort), a quarter to the search index, a fifth to the rows, a fifth to
+ * encrypting the pages at the commit and a tenth to making up the data (README "Speed").
  * Ids continue after every id the install has given out (see issueRecordId); the whole run is one
  * audit entry that holds counts only.
  */
