@@ -4,21 +4,30 @@ import type { EntityName, FieldType, LegalBasis, Localized, Sensitivity } from '
 
 export type StoredValue = string | number | null;
 
-export interface RecordView {
+/** A record as a list shows it: its title, its owner and the fields of the list's columns. */
+export interface RecordSummary {
   entity: EntityName;
   id: number;
   title: string;
-  /** The fields in force, by key (switched-off fields are absent). */
+  /** The fields in force, by key (switched-off fields are absent); in a list, only its columns. */
   values: Record<string, StoredValue>;
   /** Titles of the records the reference fields point at, for display. */
   refs: Record<string, { id: number; title: string } | null>;
   ownerId: number | null;
+}
+
+/** A record with every field the caller may see. */
+export interface RecordView extends RecordSummary {
   createdAt: string;
   updatedAt: string;
 }
 
 export interface ListPage {
-  rows: RecordView[];
+  /**
+   * Only what a list shows (data minimisation): the title, the owner, the fields listed in the
+   * registry and the custom fields. The rest of a record is for its own page (RecordDetail).
+   */
+  rows: RecordSummary[];
   /** Opaque cursor for the next page, or null at the end. */
   next: string | null;
 }

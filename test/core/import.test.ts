@@ -5,7 +5,7 @@
  * or merged; organisations are found or created by name; a cancel takes back everything.
  */
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordView } from '../../shared/api';
+import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordSummary, RecordView } from '../../shared/api';
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
 import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
@@ -88,7 +88,7 @@ function everyStoredText(t: Installed): string {
   return parts.join('\n').toLowerCase();
 }
 
-async function listContacts(t: Installed): Promise<RecordView[]> {
+async function listContacts(t: Installed): Promise<RecordSummary[]> {
   return value<ListPage>(await t.call('records.list', { entity: 'contact', limit: 200 })).rows;
 }
 
@@ -271,9 +271,11 @@ describe('reading CSV as Excel writes it', () => {
 
     const summary = await runWith(t, 'contact', csv);
     expect(summary).toMatchObject({ imported: 2, organisationsCreated: 1, leftOut: [] });
-    const jan = (await listContacts(t)).find((c) => c.values.email === 'jan@devries.nl');
-    expect(jan?.values).toMatchObject({ first_name: 'Jan', last_name: 'de Vries; jr.', notes: 'regel een\nregel twee' });
-    expect(jan?.refs.organisation_id?.title).toBe('Bakkerij "De Korf"');
+    const listed = (await listContacts(t)).find((c) => c.values.email === 'jan@devries.nl');
+    // A list row carries the list's columns; the notes are on the contact's own page.
+    const jan = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: listed?.id ?? -1 })).record;
+    expect(jan.values).toMatchObject({ first_name: 'Jan', last_name: 'de Vries; jr.', notes: 'regel een\nregel twee' });
+    expect(jan.refs.organisation_id?.title).toBe('Bakkerij "De Korf"');
   });
 
   it('detects the delimiter from the header line', () => {

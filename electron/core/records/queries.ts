@@ -10,7 +10,7 @@ import { KluisError } from '../errors';
 import { fold } from './fold';
 import { fromSearchRowid, readRow, SEARCH_KINDS, titleOf } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
-import { readableLinkTarget, requireRowFor, viewOf, visibleFields } from './service';
+import { listFields, readableLinkTarget, requireRowFor, summaryOf, viewOf, visibleFields } from './service';
 import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
@@ -92,18 +92,21 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
     where.push(`${seek[0]} >= ?`, `(${seek.join(', ')}) > (${seek.map(() => '?').join(', ')})`);
     params.push(cursor[from], ...cursor.slice(from));
   }
-  const sql = `SELECT *, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
+  // What summaryOf reads for the list's fields, and no more: a list page of contacts is then
+  // answered from contacts_by_name alone (migration 011), without reading the rows.
+  const selected = new Set(['id', 'owner_id', ...ENTITIES[entity].titleFields, ...listFields(db, access, entity).filter((f) => !f.custom).map((f) => f.key), 'custom']);
+  const sql = `SELECT ${[...selected].join(', ')}, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
   return { sql, params: [...params, limit + 1], columns, limit };
 }
 
 export function listRecords(db: Db, access: Access, query: ListQuery): ListPage {
   const { sql, params, columns, limit } = buildListQuery(db, access, query);
-  const fields = visibleFields(db, access, query.entity);
+  const fields = listFields(db, access, query.entity);
   const rows = prepared(db, sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page.map((row) => viewOf(db, access, query.entity, row, fields)),
+    rows: page.map((row) => summaryOf(db, access, query.entity, row, fields)),
     next: rows.length > limit && last ? encodeCursor(columns.map((_, i) => last[`__k${i}`])) : null,
   };
 }

@@ -4,7 +4,7 @@
  * (hidden fields absent, masked ones masked); every change that enters is checked against them.
  */
 import type { SessionUser } from '../../../shared/apiTypes';
-import type { RecordView } from '../../../shared/recordTypes';
+import type { RecordSummary, RecordView } from '../../../shared/recordTypes';
 import { lowerCase, type CoreMessage, type CoreMessageId } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
@@ -37,11 +37,22 @@ export function maskValue(value: StoredValue): string | null {
   return `•••• ${text.length > 6 ? text.slice(-4) : ''}`.trimEnd();
 }
 
+/** A field in force that the caller may see, with the access they have to it. */
+export type VisibleField = ActiveField & { access: 'masked' | 'read' | 'edit' };
+
 /** The fields in force that this caller may see at all, with the access they have to each. */
-export function visibleFields(db: Db, access: Access, entity: EntityName): (ActiveField & { access: 'masked' | 'read' | 'edit' })[] {
+export function visibleFields(db: Db, access: Access, entity: EntityName): VisibleField[] {
   return activeFields(db, entity)
     .map((f) => ({ ...f, access: access.field(entity, f.key, f.sensitivity) }))
-    .filter((f): f is ActiveField & { access: 'masked' | 'read' | 'edit' } => f.access !== 'hidden');
+    .filter((f): f is VisibleField => f.access !== 'hidden');
+}
+
+/**
+ * The fields a list row carries: those of the list's columns (listed in the registry, and every
+ * custom field) that the caller may see. The title fields are read for the title whatever this says.
+ */
+export function listFields(db: Db, access: Access, entity: EntityName): VisibleField[] {
+  return visibleFields(db, access, entity).filter((f) => f.custom || f.listed === true);
 }
 
 function forbidden(message: CoreMessage): KluisError {
@@ -179,9 +190,18 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
  * masked, and the titles of linked records only where the caller can read those.
  */
 export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fields = visibleFields(db, access, entity)): RecordView {
+  return { ...summaryOf(db, access, entity, row, fields), createdAt: row.created_at as string, updatedAt: row.updated_at as string };
+}
+
+/**
+ * The record's title, owner and the given fields (masked where the caller may only see them
+ * masked). Reads the row's id, owner_id, title fields, the given fields' columns and, for custom
+ * fields, custom: a list selects no more (see listFields).
+ */
+export function summaryOf(db: Db, access: Access, entity: EntityName, row: Row, fields: readonly VisibleField[]): RecordSummary {
   const custom = customOf(row);
   const values: Record<string, StoredValue> = {};
-  const refs: RecordView['refs'] = {};
+  const refs: RecordSummary['refs'] = {};
   for (const field of fields) {
     const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
     values[field.key] = field.access === 'masked' ? maskValue(raw) : raw;
@@ -197,7 +217,5 @@ export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fie
     values,
     refs,
     ownerId: (row.owner_id as number | null) ?? null,
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
   };
 }

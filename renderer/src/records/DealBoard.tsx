@@ -4,7 +4,7 @@
  * with records.update { stage }, and the card moves once the core agrees.
  */
 import { useEffect, useState, type DragEvent } from 'react';
-import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -20,7 +20,7 @@ type Stage = (typeof DEAL_STAGES)[number];
 const PAGE = 25;
 
 interface Column {
-  rows: RecordView[];
+  rows: RecordSummary[];
   next: string | null;
   state: 'loading' | 'ready' | 'failed';
 }
@@ -73,7 +73,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
 
   const stageLabel = (stage: string) => (stageField ? optionLabel(stageField, stage, language) : stage);
 
-  async function move(deal: RecordView, to: Stage) {
+  async function move(deal: RecordSummary, to: Stage) {
     const from = deal.values.stage as Stage;
     if (from === to) return;
     setError(null);

@@ -5,7 +5,7 @@
  * through the same graded dialog as a single record.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
+import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
 import { ExportButton } from '../access/ExportButton';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -120,7 +120,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
   const { go } = useNavigation();
   const rights = useRights();
   const history = useHistory();
-  const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordView>>(new Map());
+  const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordSummary>>(new Map());
   const [toggleError, setToggleError] = useState<Message | null>(null);
   // Ticked rows belong to one query: a new filter starts with nothing ticked.
   const [ticked, setTicked] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
@@ -158,11 +158,11 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
     [canDelete, selected, query, t],
   );
   const exclude = useCallback(
-    (row: RecordView, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
+    (row: RecordSummary, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
     [myTasksFirst, userId],
   );
 
-  const toggleDone = useCallback(async (row: RecordView, done: boolean) => {
+  const toggleDone = useCallback(async (row: RecordSummary, done: boolean) => {
     setToggleError(null);
     const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
     if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, result.value));
@@ -177,7 +177,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
       column.key === 'done'
         ? {
             ...column,
-            render: (row: RecordView) => (
+            render: (row: RecordSummary) => (
               <input
                 type="checkbox"
                 className="row-check"

@@ -1,6 +1,6 @@
 /** The start page after sign-in: how many records there are, and the user's own open tasks. */
 import { useEffect, useState } from 'react';
-import type { RecordView, SessionInfo } from '../../../shared/api';
+import type { RecordSummary, SessionInfo } from '../../../shared/api';
 import { call } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDay } from '../format';
@@ -17,7 +17,7 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
   const readable = LIST_ENTITIES.filter((entity) => rights.can(entity, 'read'));
   const readsActivities = rights.can('activity', 'read');
   const [counts, setCounts] = useState<Partial<Record<ListEntity, number>>>({});
-  const [tasks, setTasks] = useState<RecordView[] | null>(null);
+  const [tasks, setTasks] = useState<RecordSummary[] | null>(null);
 
   useEffect(() => {
     let current = true;

@@ -13,5 +13,6 @@ import { scopedListIndexes } from './007_scoped_list_indexes';
 import { linkTitleIndexes } from './008_link_title_indexes';
 import { recordIds } from './009_record_ids';
 import { leanerIndexes } from './010_leaner_indexes';
+import { contactListIndex } from './011_contact_list_index';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex];
