@@ -10,7 +10,7 @@ import { KluisError } from '../errors';
 import { fold } from './fold';
 import { fromSearchRowid, readRow, SEARCH_KINDS, titleOf } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
-import { listFields, readableLinkTarget, requireRowFor, summaryOf, viewOf, visibleFields } from './service';
+import { listFields, readableLinkTarget, requireRowFor, summaryOf, viewOf, visibleFields, type VisibleField } from './service';
 import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
@@ -52,7 +52,11 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /** The SQL of a list page, apart so tests can check its query plan. */
-export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql: string; params: unknown[]; columns: string[]; limit: number } {
+export function buildListQuery(
+  db: Db,
+  access: Access,
+  query: ListQuery,
+): { sql: string; params: unknown[]; columns: string[]; limit: number; rowFields: VisibleField[] } {
   const { entity } = query;
   const table = ENTITIES[entity].table;
   // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
@@ -94,14 +98,14 @@ export function buildListQuery(db: Db, access: Access, query: ListQuery): { sql:
   }
   // What summaryOf reads for the list's fields, and no more: a list page of contacts is then
   // answered from contacts_by_name alone (migration 011), without reading the rows.
-  const selected = new Set(['id', 'owner_id', ...ENTITIES[entity].titleFields, ...listFields(db, access, entity).filter((f) => !f.custom).map((f) => f.key), 'custom']);
+  const rowFields = listFields(db, access, entity);
+  const selected = new Set(['id', 'owner_id', ...ENTITIES[entity].titleFields, ...rowFields.filter((f) => !f.custom).map((f) => f.key), 'custom']);
   const sql = `SELECT ${[...selected].join(', ')}, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
-  return { sql, params: [...params, limit + 1], columns, limit };
+  return { sql, params: [...params, limit + 1], columns, limit, rowFields };
 }
 
 export function listRecords(db: Db, access: Access, query: ListQuery): ListPage {
-  const { sql, params, columns, limit } = buildListQuery(db, access, query);
-  const fields = listFields(db, access, query.entity);
+  const { sql, params, columns, limit, rowFields: fields } = buildListQuery(db, access, query);
   const rows = prepared(db, sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);

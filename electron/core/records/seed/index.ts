@@ -12,7 +12,7 @@
  * ascending rowid order (see insertSearchRows), and a large run merges the search index once at the
  * end instead of all along. At a million contacts the time goes, roughly, a quarter to rebuilding
  * the indexes (SQLite's sort), a quarter to the search index, a fifth to the rows, a fifth to
- * encrypting the pages at the commit and a tenth to making up the data (README "Speed").
+ * encrypting and writing the pages at the commit and a tenth to making up the data (README "Speed").
  * Ids continue after every id the install has given out (see issueRecordId); the whole run is one
  * audit entry that holds counts only.
  */
