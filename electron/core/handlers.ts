@@ -7,7 +7,7 @@
 import type { ChannelOutput, ParsedInput } from '../../shared/api';
 import type { SessionUser } from '../../shared/apiTypes';
 import type { ChannelName } from '../../shared/channels';
-import { listAudit, verifyAuditChain } from './audit/chain';
+import { listAudit, recentSignIns, verifyAuditChain } from './audit/chain';
 import { issueRecoveryCodes } from './auth/recoveryCodes';
 import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdmin';
 import { listUsers, userSummary } from './auth/users';
@@ -92,17 +92,7 @@ export const handlers: Handlers = {
       return { recoveryCodes };
     },
   },
-  'account.recentSignIns': {
-    kind: 'transaction',
-    run: (_input, { db, user }) =>
-      (
-        db
-          .prepare(
-            "SELECT at, action FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20",
-          )
-          .all(`user:${user.id}`) as { at: string; action: string }[]
-      ).map((row) => ({ at: row.at, outcome: row.action === 'session.signIn' ? 'success' : 'failure' })),
-  },
+  'account.recentSignIns': { kind: 'transaction', run: (_input, { db, user }) => recentSignIns(db, user.id) },
   'users.list': { kind: 'transaction', run: (_input, { db }) => listUsers(db).map(userSummary) },
   'users.create': { kind: 'async', run: (input, { core, open, user }) => createUser(open, user.id, input, core.kdf) },
   'users.disable': { kind: 'transaction', run: (input, { open, user }) => ({ user: disableUser(open, user.id, input.userId) }) },

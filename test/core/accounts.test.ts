@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SignInProgress, TotpEnrolment, UserSummary } from '../../shared/apiTypes';
-import { listAudit } from '../../electron/core/audit/chain';
+import { listAudit, RECENT_SIGN_INS_SQL } from '../../electron/core/audit/chain';
 import { readVaultFile } from '../../electron/core/vault/vaultFile';
 import { ADMIN, installedCore, noKeychain, signIn, signedInAdmin, testCore, totpAt, type TestCore } from '../support/install';
 
@@ -137,6 +137,16 @@ describe('sign-in with a second factor', () => {
     expect(text).not.toContain('helemaal-niet-goed');
     const recent = value<{ outcome: string }[]>(await t.call('account.recentSignIns'));
     expect(recent.map((r) => r.outcome)).toEqual(['success', 'failure']);
+  });
+
+  it("reads one's sign-ins from an index of sign-ins only, so a record edit writes no audit index", async () => {
+    const t = await signedInAdmin();
+    const db = t.core.requireActive().db;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SIGN_INS_SQL}`).all('user:1') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('USING INDEX audit_sign_ins (target=?)');
+    expect(plan).not.toContain('TEMP B-TREE');
+    // The audit log's one index is partial: an edit's entry (target contact:N) is not in it.
+    expect(db.prepare("SELECT name, partial FROM pragma_index_list('audit_log')").all()).toEqual([{ name: 'audit_sign_ins', partial: 1 }]);
   });
 });
 

@@ -300,8 +300,14 @@ describe('the trash', () => {
     await create(t, 'invoice', { number: 'F-2026-002', organisation_id: kept.id, amount_cents: 100, due_on: '2026-12-31', status: 'sent' });
     value(await t.call('records.delete', { entity: 'contact', ids: [old.id] }));
     value(await t.call('records.delete', { entity: 'organisation', ids: [kept.id], reviewedTotal: 1 }));
+    const journalBefore = t.core.requireActive().db.prepare('SELECT count(*) FROM commands').pluck().get();
+    expect(journalBefore).toBeGreaterThan(0);
     t.clock.advance(31 * 86_400);
     await switchTo(t, ADMIN.adminUsername);
+    // The journal reaches back no further than the trash: of the commands before the retention,
+    // only the job's own is left (it keeps the real time, not the test's clock).
+    const cutoff = new Date(t.clock.now() - 30 * 86_400_000).toISOString();
+    expect(t.core.requireActive().db.prepare('SELECT verb FROM commands WHERE at < ?').pluck().all(cutoff)).toEqual(['emptyTrash']);
     const recent = await create(t, 'contact', { last_name: 'Recent' });
     value(await t.call('records.delete', { entity: 'contact', ids: [recent.id] }));
 

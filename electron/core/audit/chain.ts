@@ -132,3 +132,12 @@ export function listAudit(db: Db, limit: number): AuditEntry[] {
     details: JSON.parse(row.details) as AuditDetails,
   }));
 }
+
+/** A person's own sign-ins, newest first: served by the partial index audit_sign_ins (migration 012). */
+export const RECENT_SIGN_INS_SQL =
+  "SELECT at, action FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20";
+
+export function recentSignIns(db: Db, userId: number): { at: string; outcome: 'success' | 'failure' }[] {
+  const rows = prepared(db, RECENT_SIGN_INS_SQL).all(`user:${userId}`) as { at: string; action: string }[];
+  return rows.map((row) => ({ at: row.at, outcome: row.action === 'session.signIn' ? 'success' : 'failure' }));
+}

@@ -14,5 +14,6 @@ import { linkTitleIndexes } from './008_link_title_indexes';
 import { recordIds } from './009_record_ids';
 import { leanerIndexes } from './010_leaner_indexes';
 import { contactListIndex } from './011_contact_list_index';
+import { editIndexes } from './012_edit_indexes';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes];
