@@ -34,10 +34,13 @@ export interface ListPage {
 
 export interface RecordDetail {
   record: RecordView;
-  /** Per related entity (e.g. the contacts of an organisation): the first records and the count. */
-  related: { entity: EntityName; via: string; count: number; rows: RecordView[] }[];
-  /** Activities linked to the record, newest first. */
-  timeline: RecordView[];
+  /**
+   * Per related entity (e.g. the contacts of an organisation): the first records and the count.
+   * A related record is a link: its title, with no values and no refs.
+   */
+  related: { entity: EntityName; via: string; count: number; rows: RecordSummary[] }[];
+  /** Activities linked to the record, newest first: title, kind, due day, done and text. */
+  timeline: RecordSummary[];
 }
 
 export interface SearchHit {

@@ -126,6 +126,32 @@ describe('records', () => {
     expect(detail.record.values).toMatchObject(full);
   });
 
+  it('sends around a record only what its page shows: related records as links, the timeline as it reads', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Garage De Vries', city: 'Utrecht' });
+    const contact = await create(t, 'contact', { first_name: 'Anouk', last_name: 'de Vries', organisation_id: org.id, email: 'anouk@garagedevries.nl', notes: 'Belt liever na vieren' });
+    const deal = await create(t, 'deal', { title: 'Onderhoudscontract', organisation_id: org.id, contact_id: contact.id, stage: 'proposal', value_cents: 120000 });
+    const call = await create(t, 'activity', {
+      kind: 'call',
+      subject: 'Offerte besproken',
+      body: 'Wil graag een tweede offerte',
+      due_at: '2026-11-20',
+      done: true,
+      contact_id: contact.id,
+      organisation_id: org.id,
+      deal_id: deal.id,
+    });
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
+    const link = (record: { entity: string; id: number; title: string; ownerId: number | null }) => ({ entity: record.entity, id: record.id, title: record.title, ownerId: record.ownerId, values: {}, refs: {} });
+    expect(detail.related.find((r) => r.entity === 'contact')?.rows).toEqual([link({ ...contact, title: 'Anouk de Vries' })]);
+    expect(detail.related.find((r) => r.entity === 'deal')?.rows).toEqual([link({ ...deal, title: 'Onderhoudscontract' })]);
+    expect(detail.timeline).toEqual([
+      { ...link({ ...call, title: 'Offerte besproken' }), values: { kind: 'call', body: 'Wil graag een tweede offerte', due_at: '2026-11-20', done: 1 } },
+    ]);
+    const answer = JSON.stringify(detail.related) + JSON.stringify(detail.timeline);
+    for (const detailOnly of ['anouk@garagedevries.nl', 'Belt liever na vieren', '120000']) expect(answer).not.toContain(detailOnly);
+  });
+
   it('refuses unknown fields, missing required values, bad formats and dangling references', async () => {
     const t = await signedInAdmin();
     const bad = errorOf(await t.call('records.create', { entity: 'contact', values: { first_name: 'Jan', bsn: '123456782', email: 'geen-email', organisation_id: 999 } }));

@@ -129,6 +129,15 @@ export function countRecords(db: Db, access: Access, entity: EntityName): number
 
 const RELATED_LIMIT = 50;
 
+/** What a timeline entry shows besides its title (RecordDetailPage): kind, day, done or open, text. */
+const TIMELINE_FIELDS: ReadonlySet<string> = new Set(['kind', 'due_at', 'done', 'body']);
+
+/**
+ * A record's own page: the record in full (viewOf), and around it only what the page shows of the
+ * rest. A related record is a link (its title), a timeline entry its title and TIMELINE_FIELDS, as
+ * far as the caller may see them: neither the other fields nor the titles of what those link to
+ * cross to the renderer, and none of those links is looked up.
+ */
 export function recordDetail(db: Db, access: Access, entity: EntityName, id: number): RecordDetail {
   const record = viewOf(db, access, entity, requireRowFor({ db, access }, entity, id, 'read'));
   const related: RecordDetail['related'] = [];
@@ -145,18 +154,19 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
         string,
         string | number | null
       >[];
-      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => viewOf(db, access, other.name, row)) });
+      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => summaryOf(db, access, other.name, row, [])) });
     }
   }
   const via = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];
   const scope = scopeCondition(access, 'activity', 'read');
+  const timelineFields = visibleFields(db, access, 'activity').filter((f) => TIMELINE_FIELDS.has(f.key));
   const timeline = via
     ? (
         prepared(db, `SELECT * FROM activities WHERE ${via} = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`).all(
           id,
           ...scope.params,
         ) as Record<string, string | number | null>[]
-      ).map((row) => viewOf(db, access, 'activity', row))
+      ).map((row) => summaryOf(db, access, 'activity', row, timelineFields))
     : [];
   return { record, related, timeline };
 }

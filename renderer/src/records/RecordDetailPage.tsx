@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiError } from '../../../shared/errors';
-import type { FieldInfo, RecordDetail, RecordView } from '../../../shared/recordTypes';
+import type { FieldInfo, RecordDetail, RecordSummary, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
@@ -305,7 +305,7 @@ function FieldValue({ field, record }: { field: FieldInfo; record: RecordView })
 
 interface TimelineProps {
   record: RecordView;
-  timeline: RecordView[];
+  timeline: RecordSummary[];
   fields: FieldInfo[];
   onLogged: () => Promise<void>;
 }
