@@ -35,6 +35,7 @@ describe('npm run bench', () => {
     // The real Argon2id parameters: an unlock cannot be instant.
     expect(result.unlock_ms).toBeGreaterThan(50);
     expect(stderr).toContain('encrypted: seeded 2000 / 2000 contacts');
+    expect(stderr).toContain('reading both databases into the file cache');
   }, 300_000);
 
   it('refuses a bad --contacts with one line on stderr and exit code 1', async () => {

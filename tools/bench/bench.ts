@@ -2,10 +2,12 @@
  * `npm run --silent bench -- --json --contacts N`: seeds two fresh installs with the same
  * deterministic data — one encrypted exactly as the app does, one plain (same driver, no key) — and
  * times the same workload on both, interleaved sample by sample so the ratios hold on a noisy
- * machine. One JSON object on stdout; progress on stderr. See README "Speed".
+ * machine, after reading both database files side by side (see fileCache.ts). One JSON object on
+ * stdout; progress on stderr. See README "Speed".
  */
 import { parseArgs } from 'node:util';
 import { seedRecords } from '../../electron/core/records/seed';
+import { readSideBySide } from './fileCache';
 import { benchInstall, type BenchInstall } from './install';
 import { percentile, timeMs, timeMsAsync } from './stats';
 import { drawSamples, operations, type Operations } from './workload';
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
   });
   try {
     const seeded = { encrypted: seed(encrypted, contacts, 'encrypted'), plain: seed(plain, contacts, 'plain') };
+    progress('reading both databases into the file cache');
+    readSideBySide([encrypted.databaseFile, plain.databaseFile]);
     const samples = drawSamples(encrypted, SAMPLES);
     const sides: Sides = { encrypted: operations(encrypted), plain: operations(plain) };
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import type { CreatedInstall, Team, UserSummary } from '../../shared/apiTypes';
 import { createDispatcher, type Dispatcher } from '../../electron/core/dispatch';
+import { dataPaths } from '../../electron/core/install/paths';
 import { KluisCore } from '../../electron/core/kluis';
 import type { Keychain } from '../../electron/core/vault/keychain';
 
@@ -43,6 +44,8 @@ export interface BenchInstall {
   /** As the renderer calls: over IPC from the app's own page. */
   call(channel: string, input?: unknown): Promise<unknown>;
   salesUserId: number;
+  /** The database file. */
+  databaseFile: string;
   /** Locks, then unlocks with the password: what a user waits for. */
   unlock(): Promise<void>;
   /** Closes the install and deletes its folder (a million contacts take gigabytes). */
@@ -85,6 +88,7 @@ export async function benchInstall(encrypted: boolean): Promise<BenchInstall> {
     dispatcher,
     call,
     salesUserId: sales.user.id,
+    databaseFile: dataPaths(dataDir).db,
     unlock: async () => {
       valueOf(await call('session.lock'), 'lock');
       valueOf(await call('session.unlock', { password: PASSWORD }), 'unlock');
