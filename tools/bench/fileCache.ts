@@ -1,10 +1,11 @@
 /**
  * Puts both databases in the OS file cache, side by side, right before timing. On the development
- * machine the host evicts file pages that have been idle for a while, even with most memory free
- * (seen with fincore: 8% of a freshly seeded database gone within a minute), so the side seeded
- * first would read more of its pages from disk (about 1 ms each) than the other. Read in turns, a
- * chunk of each, both files are equally fresh. SQLite's own page cache is left as it is: what a page
- * costs to come into it (read, and on the encrypted side decrypted and checked) is what is measured.
+ * machine, file pages that sit idle for a while leave the OS file cache even with most memory free
+ * (seen with fincore: 8% of a freshly seeded database gone within 80 seconds), so the side seeded
+ * first would read more of its pages from disk (about a millisecond each) than the other. Read in
+ * turns, a chunk of each, both files are equally fresh. SQLite's own page cache is left as it is:
+ * what a page costs to come into it (read, and on the encrypted side decrypted and checked) is what
+ * is measured.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
