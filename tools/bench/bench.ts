@@ -77,7 +77,9 @@ async function main(): Promise<void> {
     const seeded = { encrypted: seed(encrypted, contacts, 'encrypted'), plain: seed(plain, contacts, 'plain') };
     progress('reading both databases into the file cache');
     readSideBySide([encrypted.databaseFile, plain.databaseFile]);
+    // Drawn on both sides, so both read the same rows before timing (and hold the same data).
     const samples = drawSamples(encrypted, SAMPLES);
+    if (JSON.stringify(drawSamples(plain, SAMPLES)) !== JSON.stringify(samples)) throw new Error('The two installs hold different data.');
     const sides: Sides = { encrypted: operations(encrypted), plain: operations(plain) };
 
     progress('warming up');
