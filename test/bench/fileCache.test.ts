@@ -1,5 +1,5 @@
 /** The benchmark's side-by-side read: every byte of files of any size, in turns. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,12 @@ describe('readSideBySide', () => {
     expect(readSideBySide(files)).toEqual(sizes);
   });
 
-  it('refuses a file that is not there', () => {
-    expect(() => readSideBySide([join(folder, 'missing')])).toThrow(/ENOENT/);
+  it('refuses a file that is not there, after closing the ones it opened', () => {
+    const present = join(folder, 'present');
+    writeFileSync(present, 'x');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    expect(() => readSideBySide([present, join(folder, 'missing')])).toThrow(/ENOENT/);
+    expect(open()).toBe(before);
   });
 });

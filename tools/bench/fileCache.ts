@@ -14,9 +14,10 @@ const CHUNK = 8 * 1024 * 1024;
 /** Reads the files to their ends, a chunk of each in turn; returns the bytes read from each. */
 export function readSideBySide(files: readonly string[]): number[] {
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fds = files.map((file) => openSync(file, 'r'));
-  const read = fds.map(() => 0);
+  const fds: number[] = [];
+  const read = files.map(() => 0);
   try {
+    for (const file of files) fds.push(openSync(file, 'r'));
     const done = fds.map(() => false);
     for (let position = 0; done.includes(false); position += CHUNK) {
       fds.forEach((fd, i) => {
