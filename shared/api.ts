@@ -91,7 +91,13 @@ const recordIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'Each record once');
 /** The `total` of the impact the user reviewed; the core refuses when the deletion has grown since. */
 const reviewedTotal = z.number().int().min(0);
-const fieldValues = z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]));
+/**
+ * One record value over the wall: bounded, but far above any field's own maximum (10,000 characters
+ * for notes), so that a value too long for its field is refused by the core's field check, which
+ * names the field and its limit in the reader's language, and not here with zod's words.
+ */
+const FIELD_VALUE_TRANSPORT_MAX = 1_000_000;
+const fieldValues = z.record(z.string().max(64), z.union([z.string().max(FIELD_VALUE_TRANSPORT_MAX), z.number(), z.boolean(), z.null()]));
 const localized = (max: number) => z.strictObject({ en: z.string().max(max), nl: z.string().max(max) });
 /** A CSV file as base64 (at most 50 MB of text). */
 const csvFile = z.string().max(70_000_000);

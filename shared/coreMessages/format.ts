@@ -19,8 +19,22 @@ export function formatMessage(template: string, values: MessageValues | undefine
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = values?.[name];
     if (value === undefined) return placeholder;
+    if (typeof value === 'number') return numberText(value, language);
     return typeof value === 'object' ? value[language] : String(value);
   });
+}
+
+const GROUPED_DIGITS: Record<MessageLanguage, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }),
+};
+
+/**
+ * A whole number of five digits or more with its thousands grouped as the reader writes them
+ * ("10,000", "10.000"); smaller ones as they are, so a year or a four-digit code stays "2026".
+ */
+function numberText(value: number, language: MessageLanguage): string {
+  return Number.isInteger(value) && Math.abs(value) >= 10_000 ? GROUPED_DIGITS[language].format(value) : String(value);
 }
 
 /** The same words in lower case, for a kind of record in the middle of a sentence ("no such contact"). */

@@ -36,6 +36,13 @@ describe('the core message catalogue', () => {
     for (const id of plain) expect(coreTextByWords(CORE_MESSAGES[id], 'nl')).toBe(CORE_MESSAGES_NL[id]);
     expect(coreTextByWords('A text from elsewhere', 'nl')).toBe('A text from elsewhere');
   });
+
+  it('groups the thousands of large numbers as each language writes them, and leaves years alone', () => {
+    expect(formatMessage(CORE_MESSAGES['records.tooLong'], { max: 10_000 }, 'en')).toBe('Use at most 10,000 characters');
+    expect(formatMessage(CORE_MESSAGES_NL['records.tooLong'], { max: 10_000 }, 'nl')).toMatch(/ 10\.000 /);
+    expect(formatMessage('{n} rows', { n: 1_234_567 }, 'nl')).toBe('1.234.567 rows');
+    expect(formatMessage('in {year}, {n}', { year: 2026, n: 200 }, 'en')).toBe('in 2026, 200');
+  });
 });
 
 describe('a core error', () => {

@@ -21,7 +21,7 @@ function value<T>(result: { ok: boolean }): T {
 
 function errorOf(result: { ok: boolean }) {
   expect(result.ok).toBe(false);
-  return (result as unknown as { error: { code: string; message: string; details?: { fieldErrors?: Record<string, string[]>; valueCount?: number } } }).error;
+  return (result as unknown as { error: { code: string; message: string; details?: { fieldErrors?: Record<string, string[]>; fieldMessages?: Record<string, unknown>; valueCount?: number } } }).error;
 }
 
 async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
@@ -163,6 +163,15 @@ describe('records', () => {
     });
     const dangling = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', organisation_id: 999 } }));
     expect(dangling.details?.fieldErrors).toEqual({ organisation_id: ['That record does not exist'] });
+    expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
+  });
+
+  it('names the field and its limit for a text too long, next to the other fields’ reasons', async () => {
+    const t = await signedInAdmin();
+    const tooLong = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', notes: 'x'.repeat(20_000), email: 'geen-email' } }));
+    expect(tooLong.code).toBe('VALIDATION');
+    expect(tooLong.details?.fieldErrors).toEqual({ notes: ['Use at most 10,000 characters'], email: ['Not a valid e-mail address'] });
+    expect(tooLong.details?.fieldMessages).toMatchObject({ notes: { id: 'records.tooLong', values: { max: 10_000 } } });
     expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
   });
 
