@@ -386,6 +386,42 @@ test('an undo while a record is being edited keeps what was typed, and the page 
   await expect(saved).toHaveCount(0);
 });
 
+test('leaving a page with unsaved input asks first; Cancel keeps what was typed, a save moves on without asking', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const hans = await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Hans Blijft' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Job title').fill('Baker');
+
+  // Another page from the menu: asked, and Cancel stays with the typing intact.
+  await goTo(page, 'Organisations');
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await expect(leave.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await leave.getByRole('button', { name: 'Cancel' }).click();
+  await expect(leave).toHaveCount(0);
+  await expect(recordHeading(page, 'Hans Blijft')).toBeVisible();
+  await expect(page.getByLabel('Job title')).toHaveValue('Baker');
+
+  // Asked again, and leaving drops the typing: nothing was saved.
+  await goTo(page, 'Organisations');
+  await leave.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisations' })).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: hans.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: null } } } });
+
+  // A page without typing goes at once, and a new record's save opens the record without asking.
+  await goTo(page, 'Contacts');
+  await expect(leave).toHaveCount(0);
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('Last name').fill('Nieuw');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Nieuw')).toBeVisible();
+  await expect(leave).toHaveCount(0);
+  await goTo(page, 'Organisations');
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisations' })).toBeVisible();
+});
+
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
   await setUpAndEnrol(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });

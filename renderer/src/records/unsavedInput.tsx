@@ -50,6 +50,8 @@ export interface PageRefresh {
   /** The user goes to another page, which starts afresh anyway. */
   forget: () => void;
   hold: Hold;
+  /** Whether a form on the page holds input that is not saved (asked before leaving the page). */
+  holdsInput: () => boolean;
 }
 
 /**
@@ -96,5 +98,6 @@ export function usePageRefresh(showsRecords: boolean, onShowAfresh: (afterInput:
   }, [setDeferredTo, showAfresh]);
 
   const forget = useCallback(() => setDeferredTo(false), [setDeferredTo]);
-  return { refreshes, deferred, refresh, forget, hold };
+  const holdsInput = useCallback(() => holding.current > 0, []);
+  return { refreshes, deferred, refresh, forget, hold, holdsInput };
 }

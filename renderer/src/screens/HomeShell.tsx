@@ -11,6 +11,7 @@ import { AccessPage } from '../access/AccessPage';
 import { RolesPage } from '../access/RolesPage';
 import { ViewAsBanner } from '../access/ViewAsBanner';
 import { call } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -150,32 +151,52 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
     if (!afterInput) setMemoryGeneration((generation) => generation + 1);
   }, []);
   const pageRefresh = usePageRefresh(SHOWS_RECORDS.has(route.page), showAfresh);
-  const { refresh, forget: forgetRefresh } = pageRefresh;
+  const { refresh, forget: forgetRefresh, holdsInput } = pageRefresh;
+  // Leaving a page drops what its forms hold: while one holds unsaved input, the user is asked
+  // first, and this is the step that waits for the answer. (A save moves on with `replace`, which
+  // is not asked; locking is never held up, and drops the page as it always does.)
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const askBeforeLeaving = useCallback(
+    (leave: () => void) => {
+      if (holdsInput()) setLeaving(() => leave);
+      else leave();
+    },
+    [holdsInput],
+  );
 
   const go = useCallback(
-    (next: Route) => {
-      forgetRefresh();
-      setNavigated(true);
-      setVisits((count) => count + 1);
-      setHistory((previous) => [...previous, { route: next, visit: visits }].slice(-HISTORY_LIMIT));
-    },
-    [visits, forgetRefresh],
+    (next: Route) =>
+      askBeforeLeaving(() => {
+        forgetRefresh();
+        setNavigated(true);
+        setVisits((count) => count + 1);
+        setHistory((previous) => [...previous, { route: next, visit: visits }].slice(-HISTORY_LIMIT));
+      }),
+    [visits, forgetRefresh, askBeforeLeaving],
   );
   const replace = useCallback((next: Route) => {
     setHistory((previous) => [...previous.slice(0, -1), { route: next, visit: previous.at(-1)?.visit ?? 0 }]);
   }, []);
-  const back = useCallback(() => {
-    forgetRefresh();
-    setNavigated(true);
-    setHistory((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous));
-  }, [forgetRefresh]);
+  const back = useCallback(
+    () =>
+      askBeforeLeaving(() => {
+        forgetRefresh();
+        setNavigated(true);
+        setHistory((previous) => (previous.length > 1 ? previous.slice(0, -1) : previous));
+      }),
+    [forgetRefresh, askBeforeLeaving],
+  );
   const openHistory = useCallback(() => go({ page: 'history' }), [go]);
   const navigation = useMemo<Navigation>(
     () => ({ route, go, replace, back, canGoBack: history.length > 1 }),
     [route, go, replace, back, history.length],
   );
 
-  async function signOut() {
+  function signOut() {
+    if (!busy) askBeforeLeaving(() => void signOutNow());
+  }
+
+  async function signOutNow() {
     if (busy) return;
     setError(null);
     setBusy(true);
@@ -274,6 +295,18 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                 </main>
               </div>
             </FieldsProvider>
+            {leaving && (
+              <ConfirmDialog
+                title={t('shell.leaveTitle')}
+                text={t('shell.leaveText')}
+                confirmLabel={t('shell.leaveConfirm')}
+                onConfirm={() => {
+                  setLeaving(null);
+                  leaving();
+                }}
+                onCancel={() => setLeaving(null)}
+              />
+            )}
           </HistoryProvider>
         </RightsContext.Provider>
       </NavigationContext.Provider>
