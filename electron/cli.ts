@@ -29,10 +29,29 @@ function commandHelp(name: string, command: Command): string {
   );
 }
 
+/**
+ * `--contacts -5` as `--contacts=-5`: parseArgs takes a value that starts with a dash for an option
+ * and calls it ambiguous, so the command's own check could not say what it accepts.
+ */
+function withNegativeValues(args: string[], command: Command): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const option = arg.startsWith('--') && !arg.includes('=') ? command.options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [first, ...afterFirst] = argv;
   if (!first || first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(`${help()}\n`);
+    // Asked for, the help is the answer (stdout); without a command it goes with the error (stderr).
+    (first ? process.stdout : process.stderr).write(`${help()}\n`);
     return first ? EXIT.ok : EXIT.error;
   }
   // Two-word commands ("user add", "audit verify") take their second word from argv too.
@@ -40,7 +59,20 @@ async function main(argv: string[]): Promise<number> {
   const name = twoWords && commands[twoWords] ? twoWords : first;
   const rest = name === twoWords ? afterFirst.slice(1) : afterFirst;
   const command = commands[name];
-  if (!command) throw new CliError(`Unknown command "${argv.slice(0, 2).join(' ')}". Run with --help to see the commands.`);
+  if (!command) {
+    // "user" or "audit" alone, or with --help: the commands of that group.
+    const group = Object.keys(commands).filter((known) => known.startsWith(`${first} `));
+    if (group.length > 0) {
+      const list = group.map((known) => `  ${known.padEnd(20)}  ${commands[known]?.summary.split('. ')[0] ?? ''}`).join('\n');
+      const asked = afterFirst[0] === '--help' || afterFirst[0] === '-h';
+      if (asked) {
+        process.stdout.write(`The ${first} commands:\n${list}\n`);
+        return EXIT.ok;
+      }
+      throw new CliError(`"${argv.slice(0, 2).join(' ')}" is not a command. The ${first} commands: ${group.join(', ')}.`);
+    }
+    throw new CliError(`Unknown command "${argv.slice(0, 2).join(' ')}". Run with --help to see the commands.`);
+  }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${commandHelp(name, command)}\n`);
     return EXIT.ok;
@@ -48,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([key, spec]) => [key, { type: spec.type }]));
-    const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.positional !== undefined });
+    const parsed = parseArgs({ args: withNegativeValues(rest, command), options, strict: true, allowPositionals: command.positional !== undefined });
     values = parsed.values;
     if (parsed.positionals.length > 1) throw new Error(`Unexpected argument "${parsed.positionals[1]}"`);
     if (command.positional && parsed.positionals[0] !== undefined) {

@@ -243,10 +243,10 @@ export const commands: Record<string, Command> = {
         if (values.json) {
           printJson({
             ...counts,
-            search_rows: result.searchRows,
+            searchRows: result.searchRows,
             seconds: Math.round(result.seconds * 1000) / 1000,
-            contacts_per_s: result.contactsPerSecond,
-            rows_per_s: result.rowsPerSecond,
+            contactsPerSecond: result.contactsPerSecond,
+            rowsPerSecond: result.rowsPerSecond,
           });
         } else {
           process.stdout.write(

@@ -2,7 +2,10 @@
  * Reads a password without echoing it. Passwords never come from argv (they would show in `ps`
  * and in shell history): from KLUIS_PASSWORD, or from this prompt on a terminal.
  */
-import { stdin, stdout } from 'node:process';
+import { stderr, stdin } from 'node:process';
+
+/** The prompt goes to stderr: stdout is the command's answer (`--json`), and may be a file or a pipe. */
+const stdout = stderr;
 
 export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -10,8 +13,9 @@ export function promptHidden(question: string): Promise<string> {
       reject(new Error('Set KLUIS_PASSWORD, or run this command in a terminal to be asked for the password.'));
       return;
     }
-    stdout.write(question);
+    // Echo off before the question shows, so what is typed the moment it appears stays hidden.
     stdin.setRawMode(true);
+    stdout.write(question);
     stdin.resume();
     stdin.setEncoding('utf8');
     let entered = '';

@@ -39,8 +39,12 @@ export async function signInFromEnvironment(cli: CliSession): Promise<void> {
   const password = await readPassword({ confirm: false });
   let progress = await cli.call('session.signIn', { username, password });
   if (progress.next === 'code') {
-    const code = process.env.KLUIS_TOTP;
+    const code = process.env.KLUIS_TOTP?.trim();
     if (!code) throw new CliError('Set KLUIS_TOTP to a current code from your authenticator app.');
+    // The wall takes 6 to 32 characters; anything else is no code at all, said in plain words.
+    if (code.length < 6 || code.length > 32) {
+      throw new CliError('KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.');
+    }
     progress = await cli.call('session.verifyCode', { code });
   }
   if (progress.next !== 'done') {

@@ -12,6 +12,7 @@ import type { Result } from '../../shared/errors';
 import { lowerCase, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { KluisError } from './errors';
+import { isDatabaseDamage } from './db/open';
 import { handlers, type Handler } from './handlers';
 import type { KluisCore } from './kluis';
 import { audit, mirrorAuditHead } from './session/openInstall';
@@ -146,6 +147,8 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
           if (error.code === 'FORBIDDEN') auditDenied(channel, error.code);
           return { ok: false, error: error.toApiError() };
         }
+        // A damaged file is not a fault of the code: the answer says what it is and what to do.
+        if (isDatabaseDamage(error)) return { ok: false, error: new KluisError('INTERNAL', 'access.databaseDamaged').toApiError() };
         logger.error('dispatch.internal', { channel, ...describeError(error) });
         return { ok: false, error: new KluisError('INTERNAL', 'common.internal').toApiError() };
       }

@@ -25,6 +25,8 @@ export const ACCESS_MESSAGES = {
   'access.passwordTooShort': 'Use at least {min} characters',
   /** {why}, {hint}: a sentence each — what makes it guessable, and what to do about it. */
   'access.passwordTooGuessable': 'This password is too easy to guess. {why} {hint}',
+  /** {hint}: a sentence — what to do about it; for when the estimator names no reason. */
+  'access.passwordTooGuessableHintOnly': 'This password is too easy to guess. {hint}',
 
   'access.keychainUnreachable':
     'The OS keychain is not reachable. This install keeps its device key there, so it cannot be unlocked until the keychain answers.',
@@ -39,6 +41,7 @@ export const ACCESS_MESSAGES = {
   'access.accountDisabled': 'This account is disabled.',
 
   /** {dataDir}: a folder. */
+  'access.dataDirNotFolder': '{dataDir} is a file, not a folder: choose a folder for the install.',
   'access.installExists': '{dataDir} already holds a Kluis install; nothing was changed.',
   'access.keychainRequired': 'No OS keychain answered, and the policy requires one; nothing was changed.',
 
@@ -49,7 +52,8 @@ export const ACCESS_MESSAGES = {
   'access.vaultMalformed': 'vault.json is damaged: its contents do not match the expected format.',
 
   'access.databaseKeyLength': 'The database key has the wrong length.',
-  'access.wrongDatabaseKey': 'The database could not be opened with this key.',
+  'access.databaseDamaged': 'The database file is damaged, or it is not this install’s. Nothing was changed: restore the data folder from a backup.',
+  'access.databaseMissing': 'The database file (kluis.db) is missing from the data folder. Nothing was changed: restore the data folder from a backup.',
 
   /** {found}: the schema version of the database; {known}: the newest this app knows. */
   'access.schemaTooNew':

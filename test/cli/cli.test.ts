@@ -1,7 +1,7 @@
 /**
  * The admin CLI as an admin uses it: `npm run --silent admin -- <command>`, one process per call.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
@@ -91,10 +91,51 @@ describe('admin CLI', () => {
     [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
     [['frobnicate'], 'kluis: Unknown command "frobnicate". Run with --help to see the commands.'],
     [['status', '--data', '/nonexistent/kluis'], 'kluis: Set KLUIS_USER to the username to sign in with.'],
+    [['user'], 'kluis: "user" is not a command. The user commands: user add, user list, user disable, user reset-password, user reset-mfa.'],
+    [['seed', '--data', '/nonexistent/kluis', '--contacts', '-5'], 'kluis: --contacts must be a whole number from 1 to 10000000.'],
+    [['init', '--data', '/etc/hostname', '--org', 'A', '--admin', 'anouk'], 'kluis: /etc/hostname is a file, not a folder: choose a folder for the install.'],
   ])('gives a one-line error and a non-zero exit for %j', async (args, message) => {
     const result = await runCli(args, { ...env, KLUIS_USER: undefined });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(message);
+  });
+
+  it('without a command, shows the help on stderr and exits 1; a group with --help lists its commands', async () => {
+    const bare = await runCli([]);
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Usage: npm run --silent admin -- <command> [options]');
+    const group = await runCli(['user', '--help']);
+    expect(group.code).toBe(0);
+    expect(group.stdout).toMatch(/^The user commands:\n {2}user add /);
+  });
+
+  it('says a code that is no code at all is not one, before anything is tried', async () => {
+    const dataDir = join(tempDir(), 'data');
+    await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    const result = await runCli(['status', '--data', dataDir], { ...env, ...signInEnv('anouk', PASSWORD, 'abc') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('kluis: KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.\n');
+  });
+
+  it('refuses an install whose database file is gone or damaged in one line, exit 1, and writes nothing', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const install = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    const db = join(dataDir, 'kluis.db');
+    const original = readFileSync(db);
+    rmSync(db);
+    const missing = await runCli(['status', '--data', dataDir], { ...env, ...(await install.withCode()) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('kluis: The database file (kluis.db) is missing from the data folder. Nothing was changed: restore the data folder from a backup.\n');
+    expect(existsSync(db)).toBe(false);
+
+    const damaged = Buffer.from(original);
+    damaged[20] = (damaged[20] as number) ^ 0xff;
+    writeFileSync(db, damaged);
+    const broken = await runCli(['status', '--data', dataDir], { ...env, ...(await install.withCode()) });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe('kluis: The database file is damaged, or it is not this install’s. Nothing was changed: restore the data folder from a backup.\n');
+    expect(readFileSync(db).equals(damaged)).toBe(true);
   });
 
   it('says plainly when the folder holds no install', async () => {

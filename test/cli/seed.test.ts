@@ -31,10 +31,10 @@ interface Seeded {
   activities: number;
   invoices: number;
   consents: number;
-  search_rows: number;
+  searchRows: number;
   seconds: number;
-  contacts_per_s: number;
-  rows_per_s: number;
+  contactsPerSecond: number;
+  rowsPerSecond: number;
 }
 
 async function seedJson(install: CliInstall, contacts: number, seed?: number): Promise<Seeded> {
@@ -99,13 +99,13 @@ describe('seed', SLOW, () => {
     const b = await seedJson(same, 300, 42);
     await seedJson(other, 300, 43);
     expect(Object.keys(a).sort()).toEqual(
-      ['activities', 'consents', 'contacts', 'contacts_per_s', 'deals', 'invoices', 'organisations', 'rows_per_s', 'search_rows', 'seconds'].sort(),
+      ['activities', 'consents', 'contacts', 'contactsPerSecond', 'deals', 'invoices', 'organisations', 'rowsPerSecond', 'searchRows', 'seconds'].sort(),
     );
     expect(a.contacts).toBe(300);
-    expect(a.search_rows).toBe(a.contacts + a.organisations + a.deals + a.activities);
-    expect(a.rows_per_s).toBeGreaterThan(0);
-    const { seconds: _s, contacts_per_s: _c, rows_per_s: _r, ...countsA } = a;
-    const { seconds: _s2, contacts_per_s: _c2, rows_per_s: _r2, ...countsB } = b;
+    expect(a.searchRows).toBe(a.contacts + a.organisations + a.deals + a.activities);
+    expect(a.rowsPerSecond).toBeGreaterThan(0);
+    const { seconds: _s, contactsPerSecond: _c, rowsPerSecond: _r, ...countsA } = a;
+    const { seconds: _s2, contactsPerSecond: _c2, rowsPerSecond: _r2, ...countsB } = b;
     expect(countsB).toEqual(countsA);
 
     const [namesA, namesB, namesC] = [await peek(first, names), await peek(same, names), await peek(other, names)];

@@ -1,16 +1,29 @@
 /**
  * The promise to someone who copies the disk: without the key, the data folder is noise.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeSync, closeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { KluisError } from '../../electron/core/errors';
 import { setMeta } from '../../electron/core/install/meta';
 import { dataPaths } from '../../electron/core/install/paths';
 import { randomKey } from '../../electron/core/vault/crypto';
-import { ADMIN, installedCore, signedInAdmin, noKeychain, tempDir as tempDirFor } from '../support/install';
+import { ADMIN, installedCore, signedInAdmin, signIn, noKeychain, tempDir as tempDirFor } from '../support/install';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Inverts one byte of a file in place. */
+function flipByte(file: string, offset: number): void {
+  const fd = openSync(file, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, offset);
+    byte[0] = (byte[0] as number) ^ 0xff;
+    writeSync(fd, byte, 0, 1, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function containsText(file: string, text: string): boolean {
   const bytes = readFileSync(file);
@@ -38,7 +51,7 @@ describe('the encrypted store', () => {
 
   it('has a byte scan that does find text in a plain database (so the checks above can fail)', async () => {
     const file = `${tempDirFor()}/plain.db`;
-    const db = openDatabase(file, null, { plain: true });
+    const db = openDatabase(file, null, { plain: true }, true);
     db.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('Pietersen');");
     db.close();
     expect(containsText(file, 'Pietersen')).toBe(true);
@@ -60,8 +73,56 @@ describe('the encrypted store', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(KluisError);
-    expect((caught as KluisError).code).toBe('UNAUTHENTICATED');
-    expect((caught as KluisError).message).toBe('The database could not be opened with this key.');
+    // The key comes from an authenticated slot, so a key that does not fit means the file is not right.
+    expect((caught as KluisError).code).toBe('INTERNAL');
+    expect((caught as KluisError).message).toMatch(/^The database file is damaged, or it is not this install’s\./);
+  });
+
+  describe('an install whose database file is damaged or gone', () => {
+    async function signInTo(change: (db: string) => void) {
+      const t = await installedCore({ keychain: noKeychain });
+      const db = dataPaths(t.dataDir).db;
+      change(db);
+      const before = existsSync(db) ? readFileSync(db) : null;
+      const first = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+      const after = existsSync(db) ? readFileSync(db) : null;
+      return { first, unchanged: before === null ? after === null : after !== null && before.equals(after) };
+    }
+
+    it('says the file is missing, and does not make a new empty one in its place', async () => {
+      const { first, unchanged } = await signInTo((db) => rmSync(db));
+      expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.databaseMissing' } });
+      expect(unchanged).toBe(true);
+    });
+
+    it('says an emptied file is damaged, and leaves it as it is', async () => {
+      const { first, unchanged } = await signInTo((db) => truncateSync(db, 0));
+      expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.databaseDamaged' } });
+      expect(unchanged).toBe(true);
+    });
+
+    it('says a file with a changed byte in its first page is damaged, not that the password is wrong', async () => {
+      const { first, unchanged } = await signInTo((db) => flipByte(db, 20));
+      expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.databaseDamaged' } });
+      expect(unchanged).toBe(true);
+    });
+  });
+
+  it('answers a page found damaged after signing in with the same typed error, not an internal fault', async () => {
+    const t = await signedInAdmin();
+    for (let i = 0; i < 40; i++) {
+      const created = await t.call('records.create', { entity: 'contact', values: { last_name: `Pietersen ${i}`, notes: 'x'.repeat(2_000) } });
+      expect(created.ok).toBe(true);
+    }
+    const { db } = t.core.requireActive();
+    const contactPages = db.prepare("SELECT pageno FROM dbstat WHERE name IN ('contacts', 'contacts_by_name')").pluck().all() as number[];
+    expect(contactPages.length).toBeGreaterThan(5);
+    expect((await t.call('session.signOut', {})).ok).toBe(true);
+    // Signing in reads no contact, so it succeeds; the contact list then meets the damage.
+    for (const page of contactPages) flipByte(dataPaths(t.dataDir).db, (page - 1) * 4096 + 200);
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const listed = await t.call('records.list', { entity: 'contact', limit: 200 });
+    expect(listed).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.databaseDamaged' } });
   });
 
   it('cannot be read as a plain SQLite file', async () => {

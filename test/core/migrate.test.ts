@@ -8,7 +8,7 @@ import { randomKey } from '../../electron/core/vault/crypto';
 import { ADMIN, signedInAdmin, tempDir } from '../support/install';
 
 function freshDb() {
-  return openDatabase(join(tempDir(), 'm.db'), randomKey());
+  return openDatabase(join(tempDir(), 'm.db'), randomKey(), {}, true);
 }
 
 describe('migrations', () => {

@@ -3,6 +3,7 @@
  * 32-byte key, WAL, foreign keys and secure_delete. The key goes to SQLite as a Buffer holding the
  * `x'…'` raw-key literal, which is zeroed right after, so it never lives in a JS string.
  */
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { KluisError } from '../errors';
 import { zero } from '../vault/crypto';
@@ -37,8 +38,27 @@ function rawKeyLiteral(key: Buffer): Buffer {
   return literal;
 }
 
-export function openDatabase(path: string, dek: Buffer | null, options: OpenOptions = {}): Db {
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+/**
+ * True for SQLite's answers to a file that is not (or no longer) a database it can read: damaged
+ * pages, a page whose HMAC fails, a file cut short or from elsewhere.
+ */
+export function isDatabaseDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+/**
+ * Opens the install's database, or creates it (`create`, first run only). An existing install's
+ * file must be there and not empty: SQLite would otherwise make a new, empty database in its place,
+ * and the install would look as if nobody had an account.
+ */
+export function openDatabase(path: string, dek: Buffer | null, options: OpenOptions = {}, create = false): Db {
+  if (!create) {
+    const size = existsSync(path) ? statSync(path).size : null;
+    if (size === null) throw new KluisError('INTERNAL', 'access.databaseMissing');
+    if (size === 0) throw new KluisError('INTERNAL', 'access.databaseDamaged');
+  }
+  const db = new Database(path, { fileMustExist: !create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     if (!options.plain) {
       if (!dek || dek.length !== 32) throw new KluisError('INTERNAL', 'access.databaseKeyLength');
@@ -51,12 +71,13 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
         zero(literal);
       }
     }
-    // The first read proves the key: a wrong key fails here with SQLITE_NOTADB.
+    // The first read proves the key: a wrong key fails here with SQLITE_NOTADB. The key comes out
+    // of an authenticated key slot, so it is this install's: what fails here is the file.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
     if (error instanceof KluisError) throw error;
-    throw new KluisError('UNAUTHENTICATED', 'access.wrongDatabaseKey');
+    throw new KluisError('INTERNAL', 'access.databaseDamaged');
   }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

@@ -4,7 +4,7 @@
  * files and keychain item are removed.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import type { CreatedInstall, KeyMode } from '../../../shared/apiTypes';
 import { appendAudit, deriveAuditKey, readAuditHead, type AuditHead } from '../audit/chain';
 import { issueRecoveryCodes } from '../auth/recoveryCodes';
@@ -40,6 +40,9 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
   if (holdsInstall(input.dataDir)) {
     throw new KluisError('CONFLICT', { id: 'access.installExists', values: { dataDir: input.dataDir } });
   }
+  if (existsSync(input.dataDir) && !statSync(input.dataDir).isDirectory()) {
+    throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir: input.dataDir } });
+  }
   const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';
   if (keyMode === 'passphrase-only' && input.requireKeychain) {
     throw new KluisError('CONFLICT', 'access.keychainRequired');
@@ -63,7 +66,7 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
       dek,
       ...(input.kdfCost ? { kdfCost: input.kdfCost } : {}),
     });
-    db = openDatabase(paths.db, dek, input.openOptions);
+    db = openDatabase(paths.db, dek, input.openOptions, true);
     // Owner only; SQLite gives the WAL and shared-memory files the same mode as the database.
     chmodSync(paths.db, 0o600);
     migrate(db);

@@ -21,6 +21,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
 
   'access.passwordTooShort': 'Gebruik minstens {min} tekens',
   'access.passwordTooGuessable': 'Dit wachtwoord is te makkelijk te raden. {why} {hint}',
+  'access.passwordTooGuessableHintOnly': 'Dit wachtwoord is te makkelijk te raden. {hint}',
 
   'access.keychainUnreachable':
     'De sleutelhanger van het besturingssysteem is niet bereikbaar. Deze installatie bewaart haar apparaatsleutel daar, dus je kunt haar pas ontgrendelen als de sleutelhanger antwoordt.',
@@ -33,6 +34,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.usernameTaken': 'Die gebruikersnaam is al in gebruik.',
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
 
+  'access.dataDirNotFolder': '{dataDir} is een bestand, geen map: kies een map voor de installatie.',
   'access.installExists': '{dataDir} bevat al een Kluis-installatie; er is niets gewijzigd.',
   'access.keychainRequired':
     'Er antwoordde geen sleutelhanger van het besturingssysteem, en het beleid vereist er een; er is niets gewijzigd.',
@@ -43,7 +45,8 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.vaultMalformed': 'vault.json is beschadigd: de inhoud past niet bij het verwachte formaat.',
 
   'access.databaseKeyLength': 'De databasesleutel heeft de verkeerde lengte.',
-  'access.wrongDatabaseKey': 'De database kon met deze sleutel niet worden geopend.',
+  'access.databaseDamaged': 'Het databasebestand is beschadigd, of het hoort niet bij deze installatie. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
+  'access.databaseMissing': 'Het databasebestand (kluis.db) ontbreekt in de gegevensmap. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
 
   'access.schemaTooNew':
     'Deze database is geschreven door een nieuwere versie van Kluis (schema {found}; deze app kent tot en met {known}). Werk Kluis bij om hem te openen.',
