@@ -5,7 +5,7 @@
  */
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
-import { fold } from './fold';
+import { fold, foldLetters } from './fold';
 import type { StoredValue } from './validate';
 import { prepared } from '../db/statements';
 
@@ -82,7 +82,11 @@ export function sortKeyOf(entity: EntityName, row: Row): string {
   return fold(titleOf(entity, row));
 }
 
-/** Title and body for the search index, from the searchable fields that are switched on. */
+/**
+ * Title and body for the search index, from the searchable fields that are switched on, with ø, ł,
+ * ß … spelled as o, l, ss (foldLetters): the tokenizer folds case and accents, not these letters.
+ * Only the index holds this spelling; what a hit shows is read from the record.
+ */
 function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<string>): { title: string; body: string } {
   const title = titleOf(entity, row);
   const titleKeys = new Set(ENTITIES[entity].titleFields);
@@ -91,7 +95,7 @@ function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<stri
     .map((f) => row[f.key])
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .join(' ');
-  return { title, body };
+  return { title: foldLetters(title), body: foldLetters(body) };
 }
 
 export function reindex(db: Db, entity: EntityName, id: number, row: Row | null, searchable: ReadonlySet<string>): void {

@@ -15,5 +15,6 @@ import { recordIds } from './009_record_ids';
 import { leanerIndexes } from './010_leaner_indexes';
 import { contactListIndex } from './011_contact_list_index';
 import { editIndexes } from './012_edit_indexes';
+import { searchLetters } from './013_search_letters';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters];

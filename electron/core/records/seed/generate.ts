@@ -86,15 +86,9 @@ const HOUSE_NUMBER_SUFFIXES = ['a', 'b', 'c', 'A', '-1', '-2', ' bus 3'];
 const ORGANISATION_MAILBOXES_NL = ['info', 'info', 'info', 'contact', 'administratie', 'hallo', 'verkoop'];
 const ORGANISATION_MAILBOXES_FR = ['info', 'info', 'contact', 'administration', 'bonjour'];
 
-/** "Van den Berg Installatietechniek BV" → "vandenberginstallatietechniek" (no legal form, no accents). */
+/** "Van den Berg Installatietechniek BV" → "vandenberginstallatietechniek" (no legal form, no accents; fold spells ø, æ, ß … as o, ae, ss). */
 export function slug(text: string): string {
-  return fold(text)
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/ł/g, 'l')
-    .replace(/ı/g, 'i')
-    .replace(/[^a-z0-9]+/g, '');
+  return fold(text).replace(/[^a-z0-9]+/g, '');
 }
 
 function withoutLegalForm(name: string): string[] {

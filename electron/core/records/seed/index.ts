@@ -25,6 +25,7 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
 import { disabledFields } from '../fields';
+import { foldLetters } from '../fold';
 import { columnsOf, lastRecordId, markRecordIdsIssued, SEARCH_KINDS, searchRowid, sortKeyOf, titleOf, type Row } from '../rows';
 import { DemoData } from './generate';
 
@@ -90,10 +91,11 @@ const ROWS_PER_INSERT = 50;
 /** System columns a seeded row never fills: it is live, outside the trash, with no custom values. */
 const NULL_SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['deleted_at', 'deleted_by', 'trashed_with', 'custom']);
 
-/** Title and sort key computed once for a title that repeats (names, subjects, products). */
+/** Sort key and search title computed once for a title that repeats (names, subjects, products). */
 interface Texts {
-  title: string;
   sortKey: string;
+  /** The title as the search index holds it: foldLetters(titleOf(…)), as reindex writes it. */
+  searchTitle: string;
 }
 
 /** More distinct titles than this and the cache starts over: unique titles (invoice numbers) would only fill it. */
@@ -159,18 +161,19 @@ class Writer {
   }
 
   /**
-   * The row's title and sort key, as titleOf and sortKeyOf give them — which read nothing but the
-   * title fields (one or two) and treat null and '' alike — remembered by the values of those fields.
+   * The row's sort key and search title, as sortKeyOf and reindex give them — which read nothing but
+   * the title fields (one or two) and treat null and '' alike — remembered by the values of those
+   * fields.
    */
   private textsOf(row: Row): Texts {
     const [firstKey, secondKey, ...more] = this.titleKeys;
-    if (firstKey === undefined || more.length > 0) return { title: titleOf(this.entity, row), sortKey: sortKeyOf(this.entity, row) };
+    if (firstKey === undefined || more.length > 0) return this.computeTexts(row);
     const first = row[firstKey] ?? '';
     const second = secondKey === undefined ? '' : (row[secondKey] ?? '');
     let bySecond = this.texts.get(first);
     let texts = bySecond?.get(second);
     if (texts === undefined) {
-      texts = { title: titleOf(this.entity, row), sortKey: sortKeyOf(this.entity, row) };
+      texts = this.computeTexts(row);
       if (++this.textsCached > TEXTS_CACHE_MAX) {
         this.texts.clear();
         this.textsCached = 1;
@@ -180,6 +183,10 @@ class Writer {
       bySecond.set(second, texts);
     }
     return texts;
+  }
+
+  private computeTexts(row: Row): Texts {
+    return { sortKey: sortKeyOf(this.entity, row), searchTitle: foldLetters(titleOf(this.entity, row)) };
   }
 
   /** Writes the row as it stands now, owned by `owner`, and returns its id. */
@@ -207,8 +214,8 @@ class Writer {
         if (typeof value === 'string' && value !== '') body = body === '' ? value : `${body} ${value}`;
       }
       this.pending.rowids.push(searchRowid(this.entity, id));
-      this.pending.titles.push(texts.title);
-      this.pending.bodies.push(body);
+      this.pending.titles.push(texts.searchTitle);
+      this.pending.bodies.push(foldLetters(body));
       this.searchCount++;
     }
     return id;
