@@ -47,7 +47,14 @@ export interface SearchHit {
   entity: EntityName;
   id: number;
   title: string;
-  subtitle: string;
+  /**
+   * What the hit's second line shows, in order: stored values by field (a kind, a day, a stage),
+   * shown as the record's page shows them, in the reader's language. Only fields the caller may
+   * read in full.
+   */
+  details: { key: string; value: StoredValue }[];
+  /** Titles of the records the reference fields among `details` point at. */
+  refs: RecordSummary['refs'];
 }
 
 export interface SearchGroup {

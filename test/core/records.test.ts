@@ -13,6 +13,9 @@ import { SEARCH_RANK_LIMIT } from '../../electron/core/records/queries';
 import { seedRecords } from '../../electron/core/records/seed';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 import { checkDecryption, fileHoldsText } from '../support/sqlcipherPages';
+import { hitDetailsText } from '../../renderer/src/records/display';
+import { formatDay } from '../../renderer/src/format';
+import { translate } from '../../renderer/src/i18n/translate';
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -241,7 +244,39 @@ describe('search', () => {
     expect(titles(await search(t, 'berg'))).toEqual(['Bakkerij Van den Berg']);
     expect(titles(await search(t, 'jan'))).toEqual(['Piet Jansen', 'Els Peeters']);
     const grouped = await search(t, 'ove');
-    expect(grouped).toEqual([{ entity: 'deal', hits: [{ entity: 'deal', id: expect.any(Number), title: 'Nieuwe ovens', subtitle: 'Bakkerij Van den Berg · proposal' }] }]);
+    expect(grouped).toEqual([
+      {
+        entity: 'deal',
+        hits: [
+          {
+            entity: 'deal',
+            id: expect.any(Number),
+            title: 'Nieuwe ovens',
+            details: [
+              { key: 'organisation_id', value: org.id },
+              { key: 'stage', value: 'proposal' },
+            ],
+            refs: { organisation_id: { id: org.id, title: 'Bakkerij Van den Berg' } },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('gives a hit its second line as values, which the window shows in the reader’s language', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'activity', { kind: 'call', subject: 'Zoeken naar ovens', due_at: '2026-11-30' });
+    const [group] = await search(t, 'zoeken');
+    const hit = group!.hits[0]!;
+    expect(hit.details).toEqual([
+      { key: 'kind', value: 'call' },
+      { key: 'due_at', value: '2026-11-30' },
+    ]);
+    const fields = value<FieldInfo[]>(await t.call('fields.list', {}));
+    const dutch = hitDetailsText(hit, fields, 'nl', (key, params) => translate('nl', key, params));
+    expect(dutch).toBe(`Telefoongesprek · ${formatDay('2026-11-30', 'nl')}`);
+    expect(dutch).not.toContain('2026-11-30');
+    expect(hitDetailsText(hit, fields, 'en', (key, params) => translate('en', key, params))).toBe(`Call · ${formatDay('2026-11-30', 'en')}`);
   });
 
   it('answers a query too broad to rank whole with title matches first, within the limit, each record once', async () => {

@@ -171,7 +171,11 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
   return { record, related, timeline };
 }
 
-/** Words → an FTS5 query: every word must match as a prefix, accents and case ignored. */
+/**
+ * Words → an FTS5 query: every word must match as a prefix, accents and case ignored. fold() also
+ * spells ø, ł, ß … as o, l, ss, as the index holds them (searchTextOf): "søren" and "soren" both
+ * ask for "soren", "straße" for "strasse".
+ */
 export function searchExpression(text: string): string | null {
   const words = fold(text)
     .split(/[^\p{L}\p{N}]+/u)
@@ -180,25 +184,35 @@ export function searchExpression(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
 }
 
-/** A second line for a search hit, from fields the caller may read in full (never masked or hidden ones). */
-function subtitleOf(db: Db, access: Access, entity: EntityName, row: Record<string, string | number | null>): string {
-  const readable = new Set(visibleFields(db, access, entity).filter((f) => f.access !== 'masked').map((f) => f.key));
-  const value = (key: string) => (readable.has(key) ? row[key] : null);
-  const refTitle = (target: EntityName, key: string) => {
-    const id = value(key);
-    const r = typeof id === 'number' ? readableLinkTarget(db, access, target, id) : null;
-    return r ? titleOf(target, r) : '';
-  };
-  switch (entity) {
-    case 'contact':
-      return [refTitle('organisation', 'organisation_id'), value('email')].filter(Boolean).join(' · ');
-    case 'organisation':
-      return String(value('city') ?? '');
-    case 'deal':
-      return [refTitle('organisation', 'organisation_id'), value('stage')].filter(Boolean).join(' · ');
-    default:
-      return [value('kind'), value('due_at')].filter(Boolean).join(' · ');
+/** The fields a search hit's second line shows, per kind of record: where it is and what state it is in. */
+const HIT_DETAILS: Partial<Record<EntityName, readonly string[]>> = {
+  contact: ['organisation_id', 'email'],
+  organisation: ['city'],
+  deal: ['organisation_id', 'stage'],
+  activity: ['kind', 'due_at'],
+};
+
+/**
+ * A search hit's second line as values (SearchHit.details), from fields the caller may read in full
+ * (never masked or hidden ones). A reference comes with the title of what it points at, when the
+ * caller may read that record.
+ */
+function hitDetailsOf(db: Db, access: Access, entity: EntityName, row: Record<string, string | number | null>): Pick<SearchHit, 'details' | 'refs'> {
+  const fields = new Map(visibleFields(db, access, entity).filter((f) => f.access !== 'masked').map((f) => [f.key, f]));
+  const details: SearchHit['details'] = [];
+  const refs: SearchHit['refs'] = {};
+  for (const key of HIT_DETAILS[entity] ?? []) {
+    const field = fields.get(key);
+    const value = field ? row[key] : null;
+    if (value === null || value === undefined || value === '') continue;
+    if (field?.type === 'reference' && field.references) {
+      const target = typeof value === 'number' ? readableLinkTarget(db, access, field.references, value) : null;
+      if (!target) continue;
+      refs[key] = { id: value as number, title: titleOf(field.references, target) };
+    }
+    details.push({ key, value });
   }
+  return { details, refs };
 }
 
 /**
@@ -247,7 +261,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
         entity: target.entity,
         id: target.id,
         title: titleOf(target.entity, row),
-        subtitle: subtitleOf(db, access, target.entity, row as Record<string, string | number | null>),
+        ...hitDetailsOf(db, access, target.entity, row as Record<string, string | number | null>),
       };
       groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);
     }

@@ -8,7 +8,9 @@ import type { ApiError } from '../../../shared/errors';
 import type { EntityName } from '../../../shared/registry';
 import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
-import { titleOf } from './display';
+import type { SearchHit } from '../../../shared/recordTypes';
+import { hitDetailsText, titleOf } from './display';
+import { useFields } from './fields';
 
 export interface RefValue {
   id: number;
@@ -16,7 +18,8 @@ export interface RefValue {
 }
 
 interface Option extends RefValue {
-  subtitle: string;
+  /** The search hit it came from, for its second line; none for the first records by name. */
+  hit: SearchHit | null;
 }
 
 const DEBOUNCE_MS = 150;
@@ -25,12 +28,12 @@ async function lookUp(target: EntityName, query: string): Promise<Option[] | { f
   if (query === '') {
     const result = await call('records.list', { entity: target, limit: 20 });
     if (!result.ok) return { failed: result.error };
-    return result.value.rows.map((row) => ({ id: row.id, title: row.title, subtitle: '' }));
+    return result.value.rows.map((row) => ({ id: row.id, title: row.title, hit: null }));
   }
   const result = await call('search.query', { text: query, limit: 100 });
   if (!result.ok) return { failed: result.error };
   const hits = result.value.find((group) => group.entity === target)?.hits ?? [];
-  return hits.map((hit) => ({ id: hit.id, title: hit.title, subtitle: hit.subtitle }));
+  return hits.map((hit) => ({ id: hit.id, title: hit.title, hit }));
 }
 
 interface ReferencePickerProps {
@@ -47,7 +50,9 @@ interface ReferencePickerProps {
 }
 
 export function ReferencePicker({ id, target, value, onChange, label, describedBy, invalid, required, disabled }: ReferencePickerProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const fieldsState = useFields().state;
+  const fields = fieldsState.kind === 'ready' ? fieldsState.fields : [];
   const listId = useId();
   // What the user typed; null while not editing, when the chosen record's title shows.
   const [text, setText] = useState<string | null>(null);
@@ -186,7 +191,9 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
                 onClick={() => choose(option)}
               >
                 <span className="picker-option-title">{titleOf(option, t)}</span>
-                {option.subtitle && <span className="picker-option-subtitle">{option.subtitle}</span>}
+                {option.hit && option.hit.details.length > 0 && (
+                  <span className="picker-option-subtitle">{hitDetailsText(option.hit, fields, language, t)}</span>
+                )}
               </li>
             ))}
         </ul>

@@ -9,7 +9,8 @@ import type { SearchGroup, SearchHit } from '../../../shared/recordTypes';
 import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import { isMacPlatform } from '../sessionActivity';
-import { entityPlural, titleOf } from './display';
+import { entityPlural, hitDetailsText, titleOf } from './display';
+import { useFields } from './fields';
 import { useNavigation } from './navigation';
 
 const DEBOUNCE_MS = 150;
@@ -23,6 +24,8 @@ type Results = { text: string; groups: SearchGroup[]; failed: ApiError | null };
 export function SearchBox() {
   const { t, language } = useI18n();
   const { go } = useNavigation();
+  const fieldsState = useFields().state;
+  const fields = fieldsState.kind === 'ready' ? fieldsState.fields : [];
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -64,6 +67,7 @@ export function SearchBox() {
   const fresh = results !== null && results.text === query;
   const groups = fresh ? results.groups : [];
   const hits: SearchHit[] = groups.flatMap((group) => group.hits);
+  const subtitles = hits.map((hit) => hitDetailsText(hit, fields, language, t));
   const shown = open && query !== '';
   const optionId = (index: number) => `${id}-hit-${index}`;
 
@@ -178,7 +182,7 @@ export function SearchBox() {
                       onClick={() => openHit(hit)}
                     >
                       <span className="search-hit-title">{titleOf(hit, t)}</span>
-                      {hit.subtitle && <span className="search-hit-subtitle">{hit.subtitle}</span>}
+                      {subtitles[mine] && <span className="search-hit-subtitle">{subtitles[mine]}</span>}
                     </div>
                   );
                 })}

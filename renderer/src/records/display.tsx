@@ -1,5 +1,5 @@
 /** How record values read on screen: money in euros, days in the user's language, options by label. */
-import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
+import type { FieldInfo, RecordView, SearchHit, StoredValue } from '../../../shared/recordTypes';
 import { entityDef, type EntityName } from '../../../shared/registry';
 import { formatDay, formatMoney } from '../format';
 import type { Language, Translate } from '../i18n/translate';
@@ -39,6 +39,17 @@ export function displayValue(
     default:
       return String(value);
   }
+}
+
+/** A search hit's second line: its details as the record's page shows them, joined by " · ". */
+export function hitDetailsText(hit: SearchHit, fields: readonly FieldInfo[], language: Language, t: Translate): string {
+  return hit.details
+    .map(({ key, value }) => {
+      const field = fields.find((f) => f.entity === hit.entity && f.key === key);
+      return field ? displayValue(field, value, hit.refs, language, t) : (hit.refs[key]?.title ?? String(value));
+    })
+    .filter((text) => text !== '')
+    .join(' · ');
 }
 
 /** A record's title, or a stand-in when its naming fields are empty. */
