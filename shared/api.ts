@@ -168,6 +168,8 @@ export const api = {
     stepUp: true,
   }),
   'account.recentSignIns': channel<SignInRecord[]>()({ input: empty, auth: 'session', ...open }),
+  /** How many of one's own recovery codes are left unused (the codes themselves exist only as hashes). */
+  'account.recoveryCodesLeft': channel<{ unused: number }>()({ input: empty, auth: 'session', ...open }),
   'users.list': channel<UserSummary[]>()({ input: empty, auth: 'session', ...open, permission: 'users.manage' }),
   'users.create': channel<{ user: UserSummary; oneTimePassword: string }>()({
     input: z.strictObject({

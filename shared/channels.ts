@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'account.changePassword',
   'account.regenerateRecoveryCodes',
   'account.recentSignIns',
+  'account.recoveryCodesLeft',
   'users.list',
   'users.create',
   'users.disable',

@@ -8,7 +8,7 @@ import type { ChannelOutput, ParsedInput } from '../../shared/api';
 import type { SessionUser } from '../../shared/apiTypes';
 import type { ChannelName } from '../../shared/channels';
 import { listAudit, recentSignIns, verifyAuditChain } from './audit/chain';
-import { issueRecoveryCodes } from './auth/recoveryCodes';
+import { issueRecoveryCodes, unusedRecoveryCodes } from './auth/recoveryCodes';
 import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdmin';
 import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
@@ -93,6 +93,7 @@ export const handlers: Handlers = {
     },
   },
   'account.recentSignIns': { kind: 'transaction', run: (_input, { db, user }) => recentSignIns(db, user.id) },
+  'account.recoveryCodesLeft': { kind: 'transaction', run: (_input, { db, user }) => ({ unused: unusedRecoveryCodes(db, user.id) }) },
   'users.list': { kind: 'transaction', run: (_input, { db }) => listUsers(db).map(userSummary) },
   'users.create': { kind: 'async', run: (input, { core, open, user }) => createUser(open, user.id, input, core.kdf) },
   'users.disable': { kind: 'transaction', run: (input, { open, user }) => ({ user: disableUser(open, user.id, input.userId) }) },

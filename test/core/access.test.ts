@@ -26,6 +26,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'account.changePassword': { currentPassword: 'not-the-password-at-all', newPassword: 'another-long-password-here' },
   'account.regenerateRecoveryCodes': {},
   'account.recentSignIns': {},
+  'account.recoveryCodesLeft': {},
   'users.list': {},
   'users.create': { username: 'xx', displayName: 'X', role: 'nosuchrole' },
   'users.disable': { userId: 9999 },

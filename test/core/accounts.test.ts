@@ -139,6 +139,14 @@ describe('sign-in with a second factor', () => {
     expect(recent.map((r) => r.outcome)).toEqual(['success', 'failure']);
   });
 
+  it('counts the recovery codes left: ten at first, one fewer after signing in with one', async () => {
+    const t = await signedInAdmin();
+    expect(value<{ unused: number }>(await t.call('account.recoveryCodesLeft'))).toEqual({ unused: 10 });
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.recoveryCodes[3]!);
+    expect(value<{ unused: number }>(await t.call('account.recoveryCodesLeft'))).toEqual({ unused: 9 });
+  });
+
   it("reads one's sign-ins from an index of sign-ins only, so a record edit writes no audit index", async () => {
     const t = await signedInAdmin();
     const db = t.core.requireActive().db;

@@ -30,6 +30,8 @@ test('change the password, make new recovery codes, and see the sign-ins', async
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Account' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your account' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Your account' })).toBeFocused();
+  // The recovery code used above is counted off.
+  await expect(page.getByText('You have 9 unused recovery codes.')).toBeVisible();
 
   const signIns = page.getByRole('table', { name: 'Recent sign-ins' });
   await expect(signIns.getByRole('cell', { name: 'Failed' })).toHaveCount(1);
@@ -76,6 +78,7 @@ test('change the password, make new recovery codes, and see the sign-ins', async
   await saveScreenshot(page, testInfo, 'account-new-codes');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('list', { name: 'Recovery codes' })).toHaveCount(0);
+  await expect(page.getByText('You have 10 unused recovery codes.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New recovery codes' })).toBeFocused();
 
   // The old password and an old recovery code no longer work; the new ones do.

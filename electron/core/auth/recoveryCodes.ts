@@ -34,6 +34,11 @@ export function issueRecoveryCodes(db: Db, userId: number): string[] {
   return codes;
 }
 
+/** How many of the user's recovery codes are still unused. */
+export function unusedRecoveryCodes(db: Db, userId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL').get(userId) as { n: number }).n;
+}
+
 /** Uses up a code: true once, false ever after. Returns the number left, or null when not valid. */
 export function redeemRecoveryCode(db: Db, userId: number, code: string): number | null {
   if (!looksLikeRecoveryCode(code)) return null;

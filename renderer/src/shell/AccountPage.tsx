@@ -147,6 +147,9 @@ function ChangePasswordSection({ username }: { username: string }) {
   );
 }
 
+/** From this many unused recovery codes down, the page warns: a lost phone is near. */
+const FEW_RECOVERY_CODES = 2;
+
 type CodesState = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'working' } | { kind: 'shown'; codes: string[] };
 
 function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
@@ -156,13 +159,28 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
   const [error, setError] = useState<Message | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLParagraphElement>(null);
+  // How many codes are left: null until known (or when asking failed, which the page can live without).
+  const [unused, setUnused] = useState<number | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('account.recoveryCodesLeft', {}).then((result) => {
+      if (current && result.ok) setUnused(result.value.unused);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   async function regenerate() {
     setError(null);
     setState({ kind: 'working' });
     const result = await callWithStepUp('account.regenerateRecoveryCodes', {});
     if (result.ok) {
-      flushSync(() => setState({ kind: 'shown', codes: result.value.recoveryCodes }));
+      flushSync(() => {
+        setState({ kind: 'shown', codes: result.value.recoveryCodes });
+        setUnused(result.value.recoveryCodes.length);
+      });
       shownRef.current?.focus();
       return;
     }
@@ -182,6 +200,11 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
     <section className="panel" aria-labelledby="account-recovery-title">
       <h3 id="account-recovery-title">{t('account.recoveryTitle')}</h3>
       <p>{t('account.recoveryIntro')}</p>
+      {unused !== null && unused <= FEW_RECOVERY_CODES ? (
+        <Notice tone="warning">{unused === 0 ? t('account.codesLeftNone') : t(unused === 1 ? 'account.codesLeftOne' : 'account.codesLeft', { count: unused })}</Notice>
+      ) : (
+        unused !== null && <p>{t('account.codesLeft', { count: unused })}</p>
+      )}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {state.kind === 'idle' && (
         <button ref={startRef} type="button" className="button-quiet" onClick={() => setState({ kind: 'confirming' })}>
