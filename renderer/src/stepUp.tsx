@@ -14,6 +14,7 @@ import { Modal } from './components/Modal';
 import { TextField } from './components/TextField';
 import { useI18n } from './i18n/I18nProvider';
 import type { Message } from './i18n/translate';
+import { tooManySignIns } from './screens/signInFailure';
 
 type CallWithStepUp = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 
@@ -89,7 +90,7 @@ export function useStepUp(): StepUp {
 
 function stepUpFailure(error: ApiError): Message {
   const seconds = retryAfterSecondsFrom(error);
-  if (seconds !== null) return { key: 'signIn.tooMany', params: { seconds } };
+  if (seconds !== null) return tooManySignIns(seconds);
   if (error.code === 'UNAUTHENTICATED' || error.code === 'VALIDATION') return { key: 'stepUp.wrongCode' };
   return { key: 'stepUp.failed', params: { message: error } };
 }

@@ -1,13 +1,17 @@
 /**
  * Refuses common and guessable passwords with zxcvbn (Dropbox's estimator, maintained as
- * zxcvbn-ts), and says why. The words of the install itself (organisation, username) count as
- * guessable too. The dictionaries are loaded on first use only.
+ * zxcvbn-ts), and says why. The words of the install itself (the organisation's name, the user's
+ * name and username) count as guessable too: zxcvbn gets each word, also lower case and without
+ * accents, and what is left of the password without those words must be strong on its own — so
+ * "Bakkerij Müller 2026" is refused for Bakkerij Müller & Zn. The dictionaries are loaded on
+ * first use only.
  */
 import type { TranslationKeys } from '@zxcvbn-ts/core';
 import type { CoreMessage } from '../../../shared/coreMessages';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import type { Localized } from '../../../shared/registry/types';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { fold } from '../records/fold';
 
 /** 3 of 4: "safely unguessable", about 10^10 guesses — with Argon2id in front, years per account. */
 const MIN_SCORE = 3;
@@ -53,9 +57,16 @@ const SUGGESTIONS_NL: Record<SuggestionKey, string> = {
   pwned: 'Gebruik je dit wachtwoord ook ergens anders? Verander het daar dan.',
 };
 
-/** What Kluis says when zxcvbn names no warning or no suggestion. */
-const NO_WARNING: Localized = { en: 'It is too easy to guess.', nl: 'Het is te makkelijk te raden.' };
+/** What Kluis says when zxcvbn names no suggestion. */
 const NO_SUGGESTION: Localized = { en: 'Add more unrelated words.', nl: 'Voeg meer woorden toe die niets met elkaar te maken hebben.' };
+/** Why a password is refused that is strong only thanks to the install's own words. */
+const NAMES_WARNING: Localized = {
+  en: 'Words from the name of the organisation or the user are easy to guess.',
+  nl: 'Woorden uit de naam van de organisatie of de gebruiker zijn makkelijk te raden.',
+};
+
+/** Words shorter than this are not taken out of a password to judge the rest ("bv", "de"). */
+const MIN_NAME_WORD_LENGTH = 3;
 
 /** A score, and zxcvbn's feedback in both languages (null: it gave none). */
 interface Estimate {
@@ -96,6 +107,54 @@ async function loadEstimator(): Promise<Estimator> {
   return estimator;
 }
 
+/** A word folded, and folded with its umlauts written out: "Müller" → "muller", "mueller". */
+function foldedSpellings(word: string): string[] {
+  const lower = word.normalize('NFC').toLowerCase();
+  return [fold(lower), fold(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'))];
+}
+
+/** The spellings of a name or word to count as guessable: as written, in lower case, and folded. */
+function spellings(word: string): string[] {
+  return [word, word.toLowerCase(), ...foldedSpellings(word)];
+}
+
+/** The words of the names (organisation, username, display name): "Bakkerij Müller & Zn." → Bakkerij, Müller, Zn. */
+function wordsOf(names: readonly string[]): string[] {
+  return names.flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
+}
+
+/** What zxcvbn counts as the user's own words: each name whole and word by word, in each spelling. */
+export function guessableInputs(names: readonly string[]): string[] {
+  const whole = names.map((name) => name.trim()).filter(Boolean);
+  return [...new Set([...whole, ...wordsOf(whole)].flatMap(spellings))];
+}
+
+/**
+ * The password without the names' words (found whatever their case or accents), or null when it
+ * holds none: "Bakkerij Müller 2026" → "  2026". zxcvbn alone rates such a password strong, as the
+ * words and what is around them add up to many guesses; an attacker who knows the names does not
+ * need those guesses.
+ */
+export function withoutNames(password: string, names: readonly string[]): string | null {
+  const words = [...new Set(wordsOf(names).flatMap(foldedSpellings))].filter((word) => word.length >= MIN_NAME_WORD_LENGTH);
+  const chars = [...password.normalize('NFC')];
+  // The folded password, and for each of its code units the character of the password it came from.
+  let folded = '';
+  const source: number[] = [];
+  chars.forEach((char, index) => {
+    const part = fold(char);
+    folded += part;
+    for (let unit = 0; unit < part.length; unit++) source.push(index);
+  });
+  const taken = new Set<number>();
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+      for (let unit = at; unit < at + word.length; unit++) taken.add(source[unit] as number);
+    }
+  }
+  return taken.size === 0 ? null : chars.filter((_, index) => !taken.has(index)).join('');
+}
+
 /** The words with a full stop at the end in both languages (zxcvbn's own sentences mostly have one). */
 function sentence(words: Localized): Localized {
   return { en: words.en.replace(/\.?$/, '.'), nl: words.nl.replace(/\.?$/, '.') };
@@ -107,8 +166,21 @@ export async function assertStrongPassword(password: string, context: string[], 
     throw new KluisError('VALIDATION', message, fieldErrorDetails({ [field]: message }));
   };
   if (password.length < PASSWORD_MIN_LENGTH) fail({ id: 'access.passwordTooShort', values: { min: PASSWORD_MIN_LENGTH } });
-  const { score, warning, suggestion } = (await loadEstimator())(password, context.filter(Boolean));
+  const estimate = await loadEstimator();
+  const inputs = guessableInputs(context);
+  let { score, warning, suggestion } = estimate(password, inputs);
+  const rest = score < MIN_SCORE ? null : withoutNames(password, context);
+  if (rest !== null) {
+    const withoutThem = estimate(rest, inputs);
+    if (withoutThem.score < MIN_SCORE) {
+      score = withoutThem.score;
+      warning = NAMES_WARNING;
+      suggestion = withoutThem.suggestion;
+    }
+  }
   if (score < MIN_SCORE) {
-    fail({ id: 'access.passwordTooGuessable', values: { why: sentence(warning ?? NO_WARNING), hint: sentence(suggestion ?? NO_SUGGESTION) } });
+    const hint = sentence(suggestion ?? NO_SUGGESTION);
+    // Without a reason from zxcvbn the refusal says only what to do: "too easy to guess" is said already.
+    fail(warning ? { id: 'access.passwordTooGuessable', values: { why: sentence(warning), hint } } : { id: 'access.passwordTooGuessableHintOnly', values: { hint } });
   }
 }

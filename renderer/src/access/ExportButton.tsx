@@ -29,7 +29,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
     setBusy(false);
     if (result.ok) {
       saveTextFile(result.value.fileName, result.value.csv);
-      setMessage({ tone: 'info', text: { key: 'export.done', params: { count: result.value.count, fileName: result.value.fileName } } });
+      const { count, fileName } = result.value;
+      setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } } });
     } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
   }
 

@@ -157,6 +157,7 @@ const en = {
   'export.button': 'Export',
   'export.working': 'Exporting…',
   'export.done': '{count} records exported to {fileName}.',
+  'export.doneOne': '1 record exported to {fileName}.',
   'export.failed': 'The export failed: {message}',
 } as const;
 
@@ -312,6 +313,7 @@ const nl = {
   'export.button': 'Exporteren',
   'export.working': 'Exporteren…',
   'export.done': '{count} records geëxporteerd naar {fileName}.',
+  'export.doneOne': '1 record geëxporteerd naar {fileName}.',
   'export.failed': 'Exporteren mislukte: {message}',
 } as const satisfies Record<AccessKey, string>;
 

@@ -3,8 +3,9 @@
  * `simple` asks once; `review` shows what goes with the records and what only loses its link, then
  * asks; `typed` shows that review, then asks to type the number (or the name) before the button
  * works. The button names the action ("Move 3 contacts to trash"), focus starts on Cancel, Escape
- * cancels, and Enter never confirms a step that asks for typing. Erasure and permanent deletion
- * say plainly that nothing brings the data back; erasure also asks for a fresh code (step-up).
+ * cancels, and Enter in the typing field confirms once what was asked is typed, as the button does
+ * (it stays disabled until then). Erasure and permanent deletion say plainly that nothing brings
+ * the data back; erasure also asks for a fresh code (step-up).
  *
  * The reviewed `total` goes back with the deletion: when more would go by now, the core refuses
  * (CONFLICT) and the dialog checks again, so nobody deletes more than they saw.
@@ -25,6 +26,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Message } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { ImpactSummary } from './ImpactSummary';
+import { typedConfirms } from './typedConfirmation';
 import { entityCount } from './words';
 
 const TITLES: Record<DeleteMode, MessageKey> = {
@@ -91,8 +93,10 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   const what = single || entityCount(entity, ids.length, language);
   const confirmLabel = deleteButtonLabel(mode, entity, ids.length, language);
   const needsTyping = impact?.level === 'typed' && impact.typeToConfirm !== null;
-  // Exactly what was asked: no trimming, no case folding; it is a deliberate act.
-  const typedRight = !needsTyping || typed === impact?.typeToConfirm;
+  // What was asked, as typed on purpose: spaces around it and a number's digit grouping ("1.000")
+  // are forgiven, nothing else — no case folding, no part of a name.
+  const typedRight =
+    !needsTyping || (impact.typeToConfirm !== null && typedConfirms(typed, impact.typeToConfirm, impact.count === 1 ? 'name' : 'count'));
 
   async function confirm() {
     if (!impact || busy || impact.blockers.length > 0) return;
@@ -136,8 +140,11 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   }
 
   function onTypedKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Typing is the confirmation; Enter must not stand in for it, even when the text is right.
-    if (event.key === 'Enter') event.preventDefault();
+    // Typing is the confirmation, so Enter does what the button does: nothing until the text is right.
+    // A held-down Enter (from the Continue button, say) and an input method's Enter confirm nothing.
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if (typedRight && !event.repeat) void confirm();
   }
 
   const textId = `${id}-text`;
@@ -161,7 +168,9 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       {changed && <Notice tone="warning">{t(changed.key, changed.params)}</Notice>}
       {impact && !typing && <ImpactSummary impact={impact} textId={textId} />}
       {impact && typing && (
-        <p id={textId}>{t(TYPE_INTROS[mode], { count: formatCount(impact.total, language), what })}</p>
+        <p id={textId}>
+          {t(mode === 'purge' && impact.total === 1 ? 'delete.typeIntro.purgeOne' : TYPE_INTROS[mode], { count: formatCount(impact.total, language), what })}
+        </p>
       )}
       {blocked && <Notice tone="warning">{t('delete.blocked')}</Notice>}
       {impact && !blocked && !impact.undoable && <Notice tone="warning">{t('delete.cannotUndo')}</Notice>}

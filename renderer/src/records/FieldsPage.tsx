@@ -79,7 +79,11 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       setStatus(
         result.value.enabled
           ? { key: 'fields.switchedOn', field }
-          : { key: 'fields.switchedOff', field, params: { count: result.value.purged } },
+          : result.value.purged === 0
+            ? { key: 'fields.switchedOffNone', field }
+            : result.value.purged === 1
+              ? { key: 'fields.switchedOffOne', field }
+              : { key: 'fields.switchedOff', field, params: { count: result.value.purged } },
       );
       await reload();
       return;

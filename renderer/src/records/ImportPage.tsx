@@ -222,7 +222,11 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
 
         {step === 'mapping' && preview && (
           <>
-            <p>{t('import.mappingIntro', { file: file?.name ?? '', rows: formatCount(preview.totalRows, language) })}</p>
+            <p>
+              {preview.totalRows === 1
+                ? t('import.mappingIntroOne', { file: file?.name ?? '' })
+                : t('import.mappingIntro', { file: file?.name ?? '', rows: formatCount(preview.totalRows, language) })}
+            </p>
             <div className="table-scroll">
               <table className="table mapping-table">
                 <caption className="visually-hidden">{t('import.mappingCaption')}</caption>
@@ -312,7 +316,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
             {preview.sample.length > 0 && <SampleTable preview={preview} fields={fields} />}
             <div className="button-row">
               <button type="button" className="button-primary" onClick={() => void runImport()}>
-                {t('import.run', { count: formatCount(preview.validRows, language) })}
+                {preview.validRows === 1 ? t('import.runOne') : t('import.run', { count: formatCount(preview.validRows, language) })}
               </button>
               <button type="button" className="button-quiet" onClick={() => show('mapping')}>
                 {t('import.backToMapping')}
@@ -327,7 +331,9 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
             <progress id={`${id}-progress`} className="progress" max={progress?.total || undefined} value={progress ? progress.done : undefined} />
             <p role="status">
               {progress
-                ? t('import.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
+                ? progress.total === 1
+                  ? t('import.progressTextOne', { done: formatCount(progress.done, language) })
+                  : t('import.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
                 : t('import.starting')}
             </p>
             <div className="button-row">

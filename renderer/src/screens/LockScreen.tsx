@@ -13,6 +13,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
+import { tooManySignIns } from './signInFailure';
 
 interface LockScreenProps {
   user: { username: string; displayName: string };
@@ -45,7 +46,7 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
       return;
     }
     const seconds = retryAfterSecondsFrom(result.error);
-    if (seconds !== null) setError({ key: 'signIn.tooMany', params: { seconds } });
+    if (seconds !== null) setError(tooManySignIns(seconds));
     else if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'VALIDATION')
       setError({ key: unlockNeedsCode ? 'lock.wrongPasswordOrCode' : 'lock.wrongPassword' });
     else setError({ key: 'lock.failed', params: { message: result.error } });
