@@ -21,6 +21,12 @@ export const COMMAND_VERBS = [
 ] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
+/**
+ * Commands that are never undoable, by what they do. Any other command that cannot be undone lost
+ * that when a record it changed was later deleted for good or erased (history/destroy.ts).
+ */
+export const IRREVERSIBLE_VERBS: ReadonlySet<CommandVerb> = new Set(['purge', 'erase', 'seed', 'fieldOff', 'emptyTrash']);
+
 /** "Delete contact Jan Jansen", "Import 1,204 contacts": verb, entity, how many, and one title when one. */
 export interface CommandLabel {
   verb: CommandVerb;

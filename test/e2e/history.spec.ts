@@ -477,6 +477,12 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
   await expect(toast(page, 'Contact permanently deleted')).toBeVisible();
   await expect(trash.getByRole('row', { name: /Olga Opruimen/ })).toHaveCount(0);
   await expect(trash.getByRole('row', { name: /Winkel Ivo/ })).toBeVisible();
+
+  // History says why Olga's creation and deletion can no longer be undone; the purge cannot by its nature.
+  await goTo(page, 'History');
+  const journal = page.getByRole('table', { name: 'Your recent changes' });
+  await expect(journal.getByRole('row').filter({ hasText: 'a record it changed has since been deleted for good' })).toHaveCount(2);
+  await expect(journal.getByRole('row').filter({ hasText: 'cannot be undone' }).filter({ hasNotText: 'since' })).toHaveCount(1);
 });
 
 test('erasing a contact says it cannot be undone and asks for the name; only the privacy task may', async ({ page }, testInfo) => {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
-import type { CommandSummary } from '../../../shared/historyTypes';
+import { IRREVERSIBLE_VERBS, type CommandSummary } from '../../../shared/historyTypes';
 import { describeCommand } from '../../../shared/historyLabels';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -74,7 +74,9 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
                     </td>
                     <td>
                       {command.state === 'done' ? t('history.state.done') : t('history.state.undone')}
-                      {!command.undoable && <span className="muted">{` · ${t('history.notUndoable')}`}</span>}
+                      {!command.undoable && (
+                        <span className="muted">{` · ${t(IRREVERSIBLE_VERBS.has(command.label.verb) ? 'history.notUndoable' : 'history.notUndoableSince')}`}</span>
+                      )}
                     </td>
                   </tr>
                 ))}

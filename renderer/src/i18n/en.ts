@@ -528,6 +528,7 @@ export const en = {
   'history.state.done': 'Done',
   'history.state.undone': 'Undone',
   'history.notUndoable': 'cannot be undone',
+  'history.notUndoableSince': 'cannot be undone: a record it changed has since been deleted for good',
   'history.empty': 'You have not changed anything yet.',
   'history.loadFailed': 'Your history could not be loaded: {message}',
   'history.undone': 'Undone: {command}',

@@ -528,6 +528,7 @@ export const nl: Messages = {
   'history.state.done': 'Uitgevoerd',
   'history.state.undone': 'Ongedaan gemaakt',
   'history.notUndoable': 'kan niet ongedaan worden gemaakt',
+  'history.notUndoableSince': 'kan niet ongedaan worden gemaakt: een record dat erdoor veranderde, is sindsdien definitief verwijderd',
   'history.empty': 'Je hebt nog niets gewijzigd.',
   'history.loadFailed': 'Je geschiedenis kon niet worden geladen: {message}',
   'history.undone': 'Ongedaan gemaakt: {command}',
