@@ -21,11 +21,14 @@ const data = { type: 'string', description: 'the data folder of the install', re
 const json = { type: 'boolean', description: 'print one JSON object instead of text' } as const;
 const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and KLUIS_TOTP.';
 
-/** Opens the install, signs in from the environment, runs `work`, and always closes. */
-async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>): Promise<T> {
+/**
+ * Opens the install, signs in from the environment, runs `work`, and always closes. `freshCode`:
+ * the work needs a fresh authenticator code (step-up), which a recovery code is not.
+ */
+async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>, freshCode = false): Promise<T> {
   const cli = await openCli(resolve(String(values.data)));
   try {
-    await signInFromEnvironment(cli);
+    await signInFromEnvironment(cli, { freshCode });
     return await work(cli);
   } finally {
     await cli.close();
@@ -70,7 +73,7 @@ function userCommand(
             process.stdout.write(`one-time password: ${result.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
           }
         }
-      }),
+      }, true),
   };
 }
 
@@ -166,7 +169,7 @@ export const commands: Record<string, Command> = {
           printUser(created.user);
           process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
         }
-      });
+      }, true);
     },
   },
   'user list': {

@@ -5,6 +5,7 @@ import type { ChannelInput, ChannelOutput } from '../../shared/api';
 import type { ChannelName } from '../../shared/channels';
 import { createDispatcher, type Dispatcher } from '../core/dispatch';
 import { openKluis, type KluisCore } from '../core/kluis';
+import { looksLikeRecoveryCode } from '../core/auth/recoveryCodes';
 import { readPassword } from './prompt';
 import { CliError, fromApiError } from './output';
 
@@ -33,9 +34,13 @@ export async function openCli(dataDir: string): Promise<CliSession> {
  * current authenticator code or a recovery code. A code entered here also counts as the fresh code
  * that sensitive commands ask for.
  */
-export async function signInFromEnvironment(cli: CliSession): Promise<void> {
+export async function signInFromEnvironment(cli: CliSession, options: { freshCode?: boolean } = {}): Promise<void> {
   const username = process.env.KLUIS_USER;
   if (!username) throw new CliError('Set KLUIS_USER to the username to sign in with.');
+  // A recovery code would sign in and be used up, and the command would still be refused.
+  if (options.freshCode && looksLikeRecoveryCode(process.env.KLUIS_TOTP ?? '')) {
+    throw new CliError('This command needs a fresh code from your authenticator app, and a recovery code is not one: set KLUIS_TOTP to the 6 digits the app shows. Your recovery code was not used.');
+  }
   const password = await readPassword({ confirm: false });
   let progress = await cli.call('session.signIn', { username, password });
   if (progress.next === 'code') {

@@ -16,7 +16,6 @@ const PASSWORD = 'lange-wandeling-door-de-duinen';
 /** Several CLI processes per test, each with Argon2id at the real cost: slow on a busy machine. */
 const SLOW = { timeout: 120_000 };
 const WRONG_CREDENTIALS = 'kluis: Wrong username, password or code\n';
-const STEP_UP = 'kluis: Enter a code from your authenticator app to confirm it is you.\n';
 const NOT_FINISHED =
   'kluis: This account has not finished its first sign-in: sign in once in the app to set a password and an authenticator.\n';
 const ONE_TIME_PASSWORD = /^[a-hjkmnp-z2-9]{5}(-[a-hjkmnp-z2-9]{5}){3}$/;
@@ -270,7 +269,7 @@ describe('user commands', SLOW, () => {
     expect(piet.code).toBe(2);
     expect(piet.stderr).toBe(WRONG_CREDENTIALS);
 
-    const unknown = await cli(['user', 'disable', '--data', dataDir, '--username', 'nobody'], install.withRecoveryCode());
+    const unknown = await cli(['user', 'disable', '--data', dataDir, '--username', 'nobody'], await install.withCode());
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('kluis: No user named "nobody".\n');
 
@@ -350,25 +349,28 @@ describe('user commands', SLOW, () => {
     expect(after.stderr).toBe(NOT_FINISHED);
   });
 
-  it('refuses every sensitive command after a recovery-code sign-in: they need a code from the authenticator', async () => {
+  it('refuses every sensitive command with a recovery code before signing in: they need a code from the authenticator', async () => {
     const install = newInstall();
     const { dataDir } = install;
     await addUser(install, 'piet');
 
+    const recovery = install.withRecoveryCode();
     for (const args of [
       ['user', 'add', '--username', 'jan', '--role', 'office'],
       ['user', 'disable', '--username', 'piet'],
       ['user', 'reset-password', '--username', 'piet'],
       ['user', 'reset-mfa', '--username', 'piet'],
     ]) {
-      const refused = await cli([...args, '--data', dataDir], install.withRecoveryCode());
+      const refused = await cli([...args, '--data', dataDir], recovery);
       expect(refused.code, args.join(' ')).toBe(1);
-      expect(refused.stderr).toBe(STEP_UP);
+      expect(refused.stderr).toBe(
+        'kluis: This command needs a fresh code from your authenticator app, and a recovery code is not one: set KLUIS_TOTP to the 6 digits the app shows. Your recovery code was not used.\n',
+      );
       expect(refused.stdout).toBe('');
     }
 
-    // Nothing changed.
-    const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
+    // Nothing changed, and the recovery code is still good: it signs in (once).
+    const list = await cli(['user', 'list', '--data', dataDir], recovery);
     expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'piet'));
   });
 });
