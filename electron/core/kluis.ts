@@ -225,7 +225,7 @@ export class KluisCore {
   private refuseWhileThrottled(throttle: SignInThrottle, subject: string): void {
     const wait = throttle.retryAfterSeconds(subject);
     if (wait > 0) {
-      throw new KluisError('UNAUTHENTICATED', { id: 'session.tooManySignIns', values: { seconds: wait } }, { retryAfterSeconds: wait });
+      throw new KluisError('UNAUTHENTICATED', wait === 1 ? 'session.tooManySignInsOne' : { id: 'session.tooManySignIns', values: { seconds: wait } }, { retryAfterSeconds: wait });
     }
   }
 

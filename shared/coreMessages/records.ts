@@ -12,6 +12,7 @@ export const RECORDS_MESSAGES = {
   'records.referenceMissing': 'That record does not exist',
   'records.fieldNeeded': 'This field is needed for Kluis to work and cannot be switched off.',
   'records.fieldHoldsValues': '{count} records hold a value in this field. Switching it off deletes those values for good.',
+  'records.fieldHoldsValuesOne': '1 record holds a value in this field. Switching it off deletes that value for good.',
   'records.fieldNeedsPurpose': 'Say what the field is for: no field without a purpose.',
   'records.fieldNeedsLegalBasis': 'Choose the legal basis for processing it.',
   'records.fieldNeedsName': 'Give the field a name.',
@@ -65,6 +66,7 @@ export const RECORDS_MESSAGES = {
   /** {entity}: the entity's key in the registry (a fault in Kluis, not in the input). */
   'records.noTitleField': 'No title field for {entity}.',
   'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. {count} records had been written by then.',
+  'records.lockedDuringImportOne': 'Kluis was locked during the import, which stopped. 1 record had been written by then.',
   'records.importRunning': 'An import with this id is already running.',
   'records.seedContacts': 'The number of contacts must be a whole number from 1 to {max}.',
   'records.seedNumber': 'The seed must be a whole number from 0 to 4294967295.',

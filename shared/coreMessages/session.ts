@@ -2,6 +2,7 @@
 export const SESSION_MESSAGES = {
   'session.locked': 'Kluis is locked. Unlock it to go on.',
   'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  'session.tooManySignInsOne': 'Too many failed sign-ins. Try again in 1 second.',
   'session.notSetUp': 'Kluis is not set up in this folder yet.',
   'session.enrolFirst': 'Start the authenticator set-up first.',
   'session.enrolCodeWrong': 'That code is not right. Check that the time on your phone is correct and try the newest code.',

@@ -113,9 +113,8 @@ describe('sign-in with a second factor', () => {
       ok: false,
       error: {
         code: 'UNAUTHENTICATED',
-        message: 'Too many failed sign-ins. Try again in 1 seconds.',
-        messageId: 'session.tooManySignIns',
-        values: { seconds: 1 },
+        message: 'Too many failed sign-ins. Try again in 1 second.',
+        messageId: 'session.tooManySignInsOne',
         details: { retryAfterSeconds: 1 },
       },
     });

@@ -75,7 +75,7 @@ export function setFieldEnabled(
   }
   const count = countValues(db, input.entity, field);
   if (input.confirmValueCount !== count) {
-    throw new KluisError('CONFLICT', { id: 'records.fieldHoldsValues', values: { count } }, { valueCount: count });
+    throw new KluisError('CONFLICT', count === 1 ? 'records.fieldHoldsValuesOne' : { id: 'records.fieldHoldsValues', values: { count } }, { valueCount: count });
   }
   const table = ENTITIES[input.entity].table;
   if (field.custom) db.prepare(`UPDATE ${table} SET custom = json_remove(custom, '$.${field.key}') WHERE json_extract(custom, '$.${field.key}') IS NOT NULL`).run();

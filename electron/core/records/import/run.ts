@@ -69,7 +69,7 @@ function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
 function ensureOpen(ctx: RecordContext, written: Written): void {
   if (ctx.db.open) return;
   const count = written.created.size + written.merged.size + written.organisations.length;
-  throw new KluisError('LOCKED', { id: 'records.lockedDuringImport', values: { count } });
+  throw new KluisError('LOCKED', count === 1 ? 'records.lockedDuringImportOne' : { id: 'records.lockedDuringImport', values: { count } });
 }
 
 class Importer {

@@ -4,6 +4,7 @@ import type { SESSION_MESSAGES } from '../../../../shared/coreMessages/session';
 export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> = {
   'session.locked': 'Kluis is vergrendeld. Ontgrendel Kluis om verder te gaan.',
   'session.tooManySignIns': 'Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.',
+  'session.tooManySignInsOne': 'Te veel mislukte aanmeldingen. Probeer het over 1 seconde opnieuw.',
   'session.notSetUp': 'Kluis is in deze map nog niet ingesteld.',
   'session.enrolFirst': 'Begin eerst met het instellen van de authenticator-app.',
   'session.enrolCodeWrong': 'Die code klopt niet. Controleer of de tijd op je telefoon goed staat en probeer de nieuwste code.',
