@@ -324,6 +324,7 @@ export const en = {
   'records.none': '—',
   'records.related': 'Related',
   'records.noRelated': 'Nothing is linked to this yet.',
+  'records.noRelatedButTimeline': 'Nothing else is linked to this yet: its activities are in the timeline.',
   'records.andMore': 'and {count} more',
   'records.notFound': 'This record does not exist (any more).',
   'records.loadFailed': 'The record could not be loaded: {message}',

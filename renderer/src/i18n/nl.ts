@@ -324,6 +324,7 @@ export const nl: Messages = {
   'records.none': '—',
   'records.related': 'Gekoppeld',
   'records.noRelated': 'Hier is nog niets aan gekoppeld.',
+  'records.noRelatedButTimeline': 'Verder is hier nog niets aan gekoppeld: de activiteiten staan in de tijdlijn.',
   'records.andMore': 'en nog {count}',
   'records.notFound': 'Dit bestaat niet (meer).',
   'records.loadFailed': 'Het kon niet worden geladen: {message}',

@@ -260,7 +260,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               ))}
             </div>
           )}
-          {related.length === 0 && <p className="muted">{t('records.noRelated')}</p>}
+          {related.length === 0 && <p className="muted">{t(timeline.length > 0 ? 'records.noRelatedButTimeline' : 'records.noRelated')}</p>}
           <div className="related-groups">
             {related.map((group) => {
               const headingId = `related-${group.entity}-${group.via}`;
