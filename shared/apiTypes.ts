@@ -87,6 +87,8 @@ export interface UserSummary {
 export interface SignInRecord {
   at: string;
   outcome: 'success' | 'failure';
+  /** Signed in with a recovery code instead of the authenticator. */
+  recoveryCode?: true;
 }
 
 export interface Policy {

@@ -383,7 +383,7 @@ export class KluisCore {
       })();
       if (!used) return fail();
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
-      if (next === null) return this.activate(open, user, stage.subject, { codeEntered: used.method === 'totp' });
+      if (next === null) return this.activate(open, user, stage.subject, { codeEntered: used.method === 'totp', recoveryCode: used.method === 'recovery' });
       this.enterPending({ ...stage, step: next });
       return { next };
     });
@@ -436,11 +436,12 @@ export class KluisCore {
     });
   }
 
-  private activate(open: OpenInstall, user: UserRecord, subject: string, how: { codeEntered: boolean }): SignInProgress {
+  private activate(open: OpenInstall, user: UserRecord, subject: string, how: { codeEntered: boolean; recoveryCode?: boolean }): SignInProgress {
     const throttle = this.throttle(readVaultFile(this.dataDir));
     throttle.recordSuccess(subject);
-    // A recovery code proves less than a fresh code from the authenticator: no step-up credit.
-    this.enterActive(open, user, { action: 'session.signIn', event: 'signedIn', codeEntered: how.codeEntered });
+    // A recovery code proves less than a fresh code from the authenticator: no step-up credit. It is
+    // noted with the sign-in, so the account page can show a use its owner does not recognise.
+    this.enterActive(open, user, { action: 'session.signIn', event: 'signedIn', codeEntered: how.codeEntered, recoveryCode: how.recoveryCode === true });
     return { next: 'done', session: this.sessionInfo() };
   }
 
@@ -448,9 +449,10 @@ export class KluisCore {
   private enterActive(
     open: OpenInstall,
     user: UserRecord,
-    how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean },
+    how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean; recoveryCode?: boolean },
   ): void {
-    open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}` }))();
+    const details = how.recoveryCode ? { recoveryCode: true } : undefined;
+    open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}`, ...(details ? { details } : {}) }))();
     // The trash's retention job runs whenever someone comes in: a laptop may stay shut for weeks.
     const emptied = open.db.transaction(() => emptyExpiredTrash(open.db, open, new Date(this.now()))).immediate();
     if (emptied.removed > 0) open.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -138,12 +138,18 @@ describe('sign-in with a second factor', () => {
     expect(recent.map((r) => r.outcome)).toEqual(['success', 'failure']);
   });
 
-  it('counts the recovery codes left: ten at first, one fewer after signing in with one', async () => {
+  it('counts the recovery codes left, ten at first and one fewer after signing in with one, and marks that sign-in', async () => {
     const t = await signedInAdmin();
     expect(value<{ unused: number }>(await t.call('account.recoveryCodesLeft'))).toEqual({ unused: 10 });
     await t.call('session.signOut');
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.recoveryCodes[3]!);
     expect(value<{ unused: number }>(await t.call('account.recoveryCodesLeft'))).toEqual({ unused: 9 });
+    // The sign-in says it used a recovery code; the one before, with the authenticator, does not.
+    const recent = value<{ outcome: string; recoveryCode?: true }[]>(await t.call('account.recentSignIns'));
+    expect(recent.slice(0, 2)).toEqual([
+      { at: expect.any(String), outcome: 'success', recoveryCode: true },
+      { at: expect.any(String), outcome: 'success' },
+    ]);
   });
 
   it("reads one's sign-ins from an index of sign-ins only, so a record edit writes no audit index", async () => {

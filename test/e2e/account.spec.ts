@@ -36,6 +36,7 @@ test('change the password, make new recovery codes, and see the sign-ins', async
   const signIns = page.getByRole('table', { name: 'Recent sign-ins' });
   await expect(signIns.getByRole('cell', { name: 'Failed' })).toHaveCount(1);
   await expect(signIns.getByRole('cell', { name: 'Signed in' })).toHaveCount(2);
+  await expect(signIns.getByRole('cell', { name: 'Signed in with a recovery code', exact: true })).toHaveCount(1);
   // Each row says when, as a machine-readable time as well.
   await expect(signIns.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 

@@ -5,7 +5,7 @@
  * ids, codes and counts — never personal values or secrets.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
+import type { AuditEntry, AuditVerdict, SignInRecord } from '../../../shared/apiTypes';
 import type { Db } from '../db/open';
 import { hkdf } from '../vault/crypto';
 import { prepared } from '../db/statements';
@@ -135,9 +135,13 @@ export function listAudit(db: Db, limit: number): AuditEntry[] {
 
 /** A person's own sign-ins, newest first: served by the partial index audit_sign_ins (migration 012). */
 export const RECENT_SIGN_INS_SQL =
-  "SELECT at, action FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20";
+  "SELECT at, action, details FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20";
 
-export function recentSignIns(db: Db, userId: number): { at: string; outcome: 'success' | 'failure' }[] {
-  const rows = prepared(db, RECENT_SIGN_INS_SQL).all(`user:${userId}`) as { at: string; action: string }[];
-  return rows.map((row) => ({ at: row.at, outcome: row.action === 'session.signIn' ? 'success' : 'failure' }));
+export function recentSignIns(db: Db, userId: number): SignInRecord[] {
+  const rows = prepared(db, RECENT_SIGN_INS_SQL).all(`user:${userId}`) as { at: string; action: string; details: string }[];
+  return rows.map((row) => {
+    const record: SignInRecord = { at: row.at, outcome: row.action === 'session.signIn' ? 'success' : 'failure' };
+    if ((JSON.parse(row.details) as AuditDetails).recoveryCode === true) record.recoveryCode = true;
+    return record;
+  });
 }

@@ -188,6 +188,7 @@ export const en = {
   'account.signInsWhen': 'When',
   'account.signInsOutcome': 'Result',
   'account.signInSuccess': 'Signed in',
+  'account.signInRecovery': 'Signed in with a recovery code',
   'account.signInFailure': 'Failed',
   'account.signInsEmpty': 'No sign-ins yet.',
   'account.signInsFailed': 'The sign-ins could not be loaded: {message}',

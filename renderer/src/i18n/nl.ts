@@ -187,6 +187,7 @@ export const nl: Messages = {
   'account.signInsWhen': 'Wanneer',
   'account.signInsOutcome': 'Resultaat',
   'account.signInSuccess': 'Aangemeld',
+  'account.signInRecovery': 'Aangemeld met een herstelcode',
   'account.signInFailure': 'Mislukt',
   'account.signInsEmpty': 'Nog geen aanmeldingen.',
   'account.signInsFailed': 'De aanmeldingen konden niet worden geladen: {message}',

@@ -283,7 +283,7 @@ function RecentSignInsSection() {
                   <time dateTime={record.at}>{formatDateTime(record.at, language)}</time>
                 </td>
                 <td className={record.outcome === 'failure' ? 'outcome-failure' : undefined}>
-                  {record.outcome === 'success' ? t('account.signInSuccess') : t('account.signInFailure')}
+                  {record.outcome === 'failure' ? t('account.signInFailure') : record.recoveryCode ? t('account.signInRecovery') : t('account.signInSuccess')}
                 </td>
               </tr>
             ))}
