@@ -4,18 +4,16 @@
  */
 import { stderr, stdin } from 'node:process';
 
-/** The prompt goes to stderr: stdout is the command's answer (`--json`), and may be a file or a pipe. */
-const stdout = stderr;
-
 export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     if (!stdin.isTTY) {
       reject(new Error('Set KLUIS_PASSWORD, or run this command in a terminal to be asked for the password.'));
       return;
     }
-    // Echo off before the question shows, so what is typed the moment it appears stays hidden.
+    // Echo off before the question shows, so what is typed the moment it appears stays hidden. The
+    // question goes to stderr: stdout is the command's answer (`--json`), maybe a file or a pipe.
     stdin.setRawMode(true);
-    stdout.write(question);
+    stderr.write(question);
     stdin.resume();
     stdin.setEncoding('utf8');
     let entered = '';
@@ -23,7 +21,7 @@ export function promptHidden(question: string): Promise<string> {
       stdin.setRawMode(false);
       stdin.pause();
       stdin.off('data', onData);
-      stdout.write('\n');
+      stderr.write('\n');
       if (error) reject(error);
       else resolve(entered);
     };

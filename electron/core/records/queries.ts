@@ -193,12 +193,17 @@ const HIT_DETAILS: Partial<Record<EntityName, readonly string[]>> = {
 };
 
 /**
- * A search hit's second line as values (SearchHit.details), from fields the caller may read in full
- * (never masked or hidden ones). A reference comes with the title of what it points at, when the
- * caller may read that record.
+ * A search hit's second line as values (SearchHit.details), from `fields`: those of its kind the
+ * caller may read in full (never masked or hidden ones). A reference comes with the title of what it
+ * points at, when the caller may read that record.
  */
-function hitDetailsOf(db: Db, access: Access, entity: EntityName, row: Record<string, string | number | null>): Pick<SearchHit, 'details' | 'refs'> {
-  const fields = new Map(visibleFields(db, access, entity).filter((f) => f.access !== 'masked').map((f) => [f.key, f]));
+function hitDetailsOf(
+  db: Db,
+  access: Access,
+  entity: EntityName,
+  fields: ReadonlyMap<string, VisibleField>,
+  row: Record<string, string | number | null>,
+): Pick<SearchHit, 'details' | 'refs'> {
   const details: SearchHit['details'] = [];
   const refs: SearchHit['refs'] = {};
   for (const key of HIT_DETAILS[entity] ?? []) {
@@ -249,6 +254,16 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
   const passes = broad ? [`{title} : (${expression})`, expression] : [expression];
   const groups = new Map<EntityName, SearchHit[]>();
   const seen = new Set<number>();
+  // The fields a hit's second line may show, once per kind of record rather than once per hit.
+  const readableFields = new Map<EntityName, ReadonlyMap<string, VisibleField>>();
+  const fullyReadable = (entity: EntityName): ReadonlyMap<string, VisibleField> => {
+    let fields = readableFields.get(entity);
+    if (!fields) {
+      fields = new Map(visibleFields(db, access, entity).filter((f) => f.access !== 'masked').map((f) => [f.key, f]));
+      readableFields.set(entity, fields);
+    }
+    return fields;
+  };
   for (const match of passes) {
     for (const rowid of candidates(db, match, limit)) {
       if (seen.size >= limit) break;
@@ -261,7 +276,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
         entity: target.entity,
         id: target.id,
         title: titleOf(target.entity, row),
-        ...hitDetailsOf(db, access, target.entity, row as Record<string, string | number | null>),
+        ...hitDetailsOf(db, access, target.entity, fullyReadable(target.entity), row as Record<string, string | number | null>),
       };
       groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);
     }

@@ -10,7 +10,7 @@ import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import type { SearchHit } from '../../../shared/recordTypes';
 import { hitDetailsText, titleOf } from './display';
-import { useFields } from './fields';
+import { useKnownFields } from './fields';
 
 export interface RefValue {
   id: number;
@@ -51,8 +51,8 @@ interface ReferencePickerProps {
 
 export function ReferencePicker({ id, target, value, onChange, label, describedBy, invalid, required, disabled }: ReferencePickerProps) {
   const { t, language } = useI18n();
-  const fieldsState = useFields().state;
-  const fields = fieldsState.kind === 'ready' ? fieldsState.fields : [];
+  // A hit's second line needs the fields' labels; until they are known it shows the values as stored.
+  const fields = useKnownFields();
   const listId = useId();
   // What the user typed; null while not editing, when the chosen record's title shows.
   const [text, setText] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { call } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import { isMacPlatform } from '../sessionActivity';
 import { entityPlural, hitDetailsText, titleOf } from './display';
-import { useFields } from './fields';
+import { useKnownFields } from './fields';
 import { useNavigation } from './navigation';
 
 const DEBOUNCE_MS = 150;
@@ -24,8 +24,8 @@ type Results = { text: string; groups: SearchGroup[]; failed: ApiError | null };
 export function SearchBox() {
   const { t, language } = useI18n();
   const { go } = useNavigation();
-  const fieldsState = useFields().state;
-  const fields = fieldsState.kind === 'ready' ? fieldsState.fields : [];
+  // A hit's second line needs the fields' labels; until they are known it shows the values as stored.
+  const fields = useKnownFields();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');

@@ -46,6 +46,12 @@ export function useFields(): Fields {
   return fields;
 }
 
+/** The fields as far as they are known: none while loading or after a failed load (for what can do without). */
+export function useKnownFields(): FieldInfo[] {
+  const { state } = useFields();
+  return state.kind === 'ready' ? state.fields : [];
+}
+
 /** The enabled fields of one entity, registry order first, then custom fields. */
 export function enabledFields(fields: readonly FieldInfo[], entity: EntityName): FieldInfo[] {
   return fields.filter((field) => field.entity === entity && field.enabled);

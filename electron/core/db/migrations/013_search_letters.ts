@@ -1,4 +1,4 @@
-import { ENTITIES } from '../../../../shared/registry';
+import { ENTITIES, type EntityName } from '../../../../shared/registry';
 import { disabledFields } from '../../records/fields';
 import { FOLDED_LETTERS } from '../../records/fold';
 import { reindex, SEARCH_KINDS, sortKeyOf, type Row } from '../../records/rows';
@@ -83,7 +83,7 @@ export const searchLetters: Migration = {
       }[];
       if (batch.length === 0) break;
       for (const change of batch) {
-        const def = Object.values(ENTITIES).find((e) => e.name === change.entity);
+        const def = ENTITIES[change.entity as EntityName] as (typeof ENTITIES)[EntityName] | undefined;
         if (!def) continue;
         for (const side of ['before', 'after'] as const) {
           const text = change[side];
