@@ -117,8 +117,8 @@ class Writer {
   /** Rows waiting for the next multi-row INSERT, flat: ROWS_PER_INSERT × bound.length values. */
   private readonly buffer: Value[];
   private buffered = 0;
-  private readonly insertOne: Database.Statement<[Value[]]>;
-  private readonly insertMany: Database.Statement<[Value[]]>;
+  private readonly insertOne: Database.Statement<Value[]>;
+  private readonly insertMany: Database.Statement<Value[]>;
   private readonly rowsPerInsert: number;
   /** Search rows written since the last insertSearchRows(), in id order. */
   readonly pending: SearchRows = { rowids: [], titles: [], bodies: [] };
@@ -152,7 +152,7 @@ class Writer {
       column === 'created_at' || column === 'updated_at' ? stamp : NULL_SYSTEM_COLUMNS.has(column) || disabled.has(column) ? 'NULL' : null;
     this.bound = columns.filter((column) => constant(column) === null);
     const tuple = `(${columns.map((column) => constant(column) ?? '?').join(', ')})`;
-    const insert = (rows: number) => db.prepare<[Value[]]>(`INSERT INTO ${def.table} (${columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
+    const insert = (rows: number) => db.prepare<Value[]>(`INSERT INTO ${def.table} (${columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
     this.rowsPerInsert = batched ? ROWS_PER_INSERT : 1;
     this.insertOne = insert(1);
     this.insertMany = this.rowsPerInsert > 1 ? insert(ROWS_PER_INSERT) : this.insertOne;
@@ -203,7 +203,9 @@ class Writer {
     let at = this.buffered * bound.length;
     for (const column of bound) buffer[at++] = row[column] ?? null;
     if (++this.buffered === this.rowsPerInsert) {
-      this.insertMany.run(buffer);
+      // As arguments, not as one array: the driver reads an array value by value through V8's
+      // object API, about 80 ns a value more — 4 s of a million-contact seed (README "Speed").
+      this.insertMany.run(...buffer);
       this.buffered = 0;
     }
     this.count++;
@@ -229,7 +231,7 @@ class Writer {
   /** Writes the rows still waiting in the buffer, one by one. */
   flush(): void {
     const n = this.bound.length;
-    for (let i = 0; i < this.buffered; i++) this.insertOne.run(this.buffer.slice(i * n, (i + 1) * n));
+    for (let i = 0; i < this.buffered; i++) this.insertOne.run(...this.buffer.slice(i * n, (i + 1) * n));
     this.buffered = 0;
   }
 }
