@@ -16,7 +16,7 @@ import type {
   SignInProgress,
   TotpEnrolment,
 } from '../../shared/apiTypes';
-import type { Permission } from '../../shared/permissions';
+import type { Permission, Role } from '../../shared/permissions';
 import { loadAccess, summarize, type Access } from './access/access';
 import { deriveAuditKey } from './audit/chain';
 import { assertStrongPassword } from './auth/passwordStrength';
@@ -27,6 +27,7 @@ import { newTotpSecret, qrSvg, totpUri, verifyTotp } from './auth/totp';
 import { readDeviceSecret, unlockWithPassword, wrongCredentials } from './auth/unlock';
 import { countUsers, findActiveUserBySlot, findUserById, listUsers, sessionUser, updateUser, type UserRecord } from './auth/users';
 import { migrate, schemaVersion } from './db/migrate';
+import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
@@ -132,9 +133,31 @@ export class KluisCore {
   /** The open database and user of a fully signed-in session; LOCKED or UNAUTHENTICATED otherwise. */
   requireActive(): ActiveSession {
     const stage = this.stage;
-    if (stage.kind === 'active') return { db: stage.open.db, user: stage.user, open: stage.open, access: loadAccess(stage.open.db, stage.viewAs ?? stage.user) };
+    if (stage.kind === 'active') {
+      const user = this.currentUser(stage);
+      return { db: stage.open.db, user, open: stage.open, access: loadAccess(stage.open.db, stage.viewAs ?? user) };
+    }
     if (stage.kind === 'locked') throw new KluisError('LOCKED', 'session.locked');
     throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
+  }
+
+  /**
+   * The signed-in user as the database holds them now. An administrator may have disabled the
+   * account or changed its role since sign-in — in this window, with the CLI, or from another
+   * instance on the same file — and that counts from the next call: a disabled account's session
+   * ends there (audited), a new role is the one in force. Runs before the call's transaction.
+   */
+  private currentUser(stage: Extract<Stage, { kind: 'active' }>): SessionUser {
+    const now = prepared(stage.open.db, 'SELECT status, role FROM users WHERE id = ?').get(stage.user.id) as { status: string; role: Role } | undefined;
+    if (now?.status !== 'active') {
+      stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.ended', details: { reason: 'accountDisabled' } }))();
+      mirrorAuditHead(stage.open);
+      this.endSession();
+      this.events.emit('session.changed', { reason: 'signedOut' });
+      throw new KluisError('UNAUTHENTICATED', 'session.accountDisabled');
+    }
+    if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };
+    return stage.user;
   }
 
   /** Compatibility name used by the dispatcher and tests: same as requireActive. */

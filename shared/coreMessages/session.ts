@@ -1,5 +1,6 @@
 /** Core messages of the session part of the core (see index.ts). Ids start with 'session.'. */
 export const SESSION_MESSAGES = {
+  'session.accountDisabled': 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.',
   'session.locked': 'Kluis is locked. Unlock it to go on.',
   'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'session.tooManySignInsOne': 'Too many failed sign-ins. Try again in 1 second.',

@@ -253,6 +253,34 @@ describe('accounts an admin manages', () => {
     expect(value(await t.call('session.signIn', { username: 'els', password: 'molens-langs-de-zaan-draaien' }))).toEqual({ next: 'enrol' });
   });
 
+  it('a role changed or an account disabled from another instance counts from the signed-in user\'s next call', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'roos');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'roos', oneTimePassword, 'rozen-bloeien-in-de-tuin-van-roos');
+    expect((await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen' } })).ok).toBe(true);
+
+    // The administrator, in a second instance on the same install (the CLI, another window).
+    const admin = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock });
+    await signIn(admin, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    value(await admin.call('users.setAccess', { userId: user.id, role: 'readonly', teamIds: [], overrides: [] }));
+    const refused = await t.call('records.create', { entity: 'contact', values: { last_name: 'de Vries' } });
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+    expect(t.core.state()).toMatchObject({ phase: 'signedIn', session: { user: { username: 'roos', role: 'readonly' } } });
+
+    value(await admin.call('users.disable', { userId: user.id }));
+    expect(await t.call('records.list', { entity: 'contact' })).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.',
+        messageId: 'session.accountDisabled',
+      },
+    });
+    expect(t.core.state().phase).toBe('signedOut');
+    expect(listAudit(admin.core.requireActive().db, 5).find((e) => e.action === 'session.ended')).toMatchObject({ actor: user.id, details: { reason: 'accountDisabled' } });
+  });
+
   it('admins cannot disable or reset themselves through the users page', async () => {
     const t = await signedInAdmin();
     const self = await t.call('users.disable', { userId: 1 });

@@ -2,6 +2,7 @@
 import type { SESSION_MESSAGES } from '../../../../shared/coreMessages/session';
 
 export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> = {
+  'session.accountDisabled': 'Je account is uitgeschakeld, dus je bent afgemeld. Vraag een beheerder als je het weer nodig hebt.',
   'session.locked': 'Kluis is vergrendeld. Ontgrendel Kluis om verder te gaan.',
   'session.tooManySignIns': 'Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.',
   'session.tooManySignInsOne': 'Te veel mislukte aanmeldingen. Probeer het over 1 seconde opnieuw.',
