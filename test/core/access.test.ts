@@ -231,7 +231,7 @@ describe('scope and field rights in every read path (property-based)', () => {
         }),
       );
       contacts.push({ id: contact.id, marker });
-      value(await t.call('records.create', { entity: 'deal', values: { title: `Deal Veenstra${i}`, organisation_id: org.id, stage: 'lead', value_cents: 100 } }));
+      value(await t.call('records.create', { entity: 'deal', values: { title: `Deal Veenstra${i}`, organisation_id: org.id, contact_id: contact.id, stage: 'lead', value_cents: 100 } }));
     }
     const { db } = t.core.requireActive();
 
@@ -269,6 +269,10 @@ describe('scope and field rights in every read path (property-based)', () => {
             const who = users[index]!;
             const role = who.role === ownOnly.id ? ownOnly : BUILT_IN_ROLES.find((r) => r.id === who.role)!;
             const overrides = who.overrides;
+            const readsInFull = (entity: EntityName, key: string): boolean => {
+              const sensitivity = ENTITIES[entity].fields.find((f) => f.key === key)!.sensitivity;
+              return ['read', 'edit'].includes(decideField(role, overrides, entity, key, sensitivity).value);
+            };
             value(await t.call('access.viewAs', { userId }));
             for (const entity of ['contact', 'deal'] as const) {
               const table = ENTITIES[entity].table;
@@ -300,7 +304,10 @@ describe('scope and field rights in every read path (property-based)', () => {
               const found = value<SearchGroup[]>(await t.call('search.query', { text: 'veenstra', limit: 100 }))
                 .filter((g) => g.entity === entity)
                 .flatMap((g) => g.hits.map((h) => h.id));
-              expect(new Set(found)).toEqual(expected);
+              // "veenstra" is in a contact's last name and e-mail address, in a deal's title: a hit
+              // only through what the caller may read in full, or a search would tell a masked name.
+              const matchable = entity === 'contact' ? readsInFull('contact', 'last_name') || readsInFull('contact', 'email') : readsInFull('deal', 'title');
+              expect(new Set(found)).toEqual(matchable ? expected : new Set());
               for (const row of all) {
                 const detail = await t.call('records.get', { entity, id: row.id });
                 expect(codeOf(detail), `${entity} ${row.id}`).toBe(expected.has(row.id) ? 'OK' : scope === 'none' ? 'FORBIDDEN' : 'NOT_FOUND');
@@ -348,12 +355,47 @@ describe('scope and field rights in every read path (property-based)', () => {
             if (birthAccess === 'hidden') expect(answers).not.toContain('1980-01-0');
             const phoneAccess = decideField(role, overrides, 'contact', 'phone', 'personal').value;
             if (phoneAccess === 'masked' || phoneAccess === 'hidden') expect(answers).not.toContain('+3161234');
+            // A masked name is masked in the title it is part of too: in lists, details and links.
+            if (!readsInFull('contact', 'last_name')) {
+              const list = await t.call('records.list', { entity: 'contact', limit: 200 });
+              const titles = [
+                ...(list.ok ? value<ListPage>(list).rows.map((r) => r.title) : []),
+                ...(await Promise.all(contacts.map((c) => t.call('records.get', { entity: 'contact', id: c.id })))).flatMap((d) => (d.ok ? [value<RecordDetail>(d).record.title] : [])),
+                ...(await Promise.all(
+                  (db.prepare('SELECT id FROM deals').pluck().all() as number[]).map((id) => t.call('records.get', { entity: 'deal', id })),
+                )).flatMap((d) => (d.ok ? [value<RecordDetail>(d).record.refs.contact_id?.title ?? ''] : [])),
+              ];
+              expect(titles.join(' ')).not.toContain('Veenstra');
+            }
           }
           value(await t.call('access.viewAs', { userId: null }));
         },
       ),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('masked values', () => {
+  it('show the last four digits of a phone number, and nothing of a date of birth or a name', async () => {
+    const t = await signedInAdmin();
+    // The admin sees birth dates masked; to plant one, the admin grants itself the right first.
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [{ right: 'field:contact.birth_date', effect: 'grant', access: 'edit' }] }));
+    const contact = value<RecordView>(
+      await t.call('records.create', { entity: 'contact', values: { first_name: 'Christiaan', last_name: 'Verstappen', phone: '+31612344821', birth_date: '1980-12-31' } }),
+    );
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [] }));
+    const asAdmin = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).record;
+    expect(asAdmin.values).toMatchObject({ birth_date: '••••', phone: '+31612344821', last_name: 'Verstappen' });
+    expect(asAdmin.title).toBe('Christiaan Verstappen');
+
+    // Read-only sees personal fields masked: names, and the title they make, show nothing.
+    const reader = value<{ user: { id: number } }>(await t.call('users.create', { username: 'lezer', displayName: 'Lezer', role: 'readonly' })).user;
+    value(await t.call('access.viewAs', { userId: reader.id }));
+    const asReader = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).record;
+    expect(asReader.values).toMatchObject({ phone: '•••• 4821', first_name: '••••', last_name: '••••' });
+    expect(asReader.title).toBe('••••');
+    expect(value<SearchGroup[]>(await t.call('search.query', { text: 'verstappen' }))).toEqual([]);
   });
 });
 

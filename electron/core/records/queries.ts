@@ -8,9 +8,10 @@ import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { fold } from './fold';
-import { fromSearchRowid, readRow, SEARCH_KINDS, titleOf } from './rows';
+import { fromSearchRowid, readRow, SEARCH_KINDS } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
-import { listFields, readableLinkTarget, requireRowFor, summaryOf, viewOf, visibleFields, type VisibleField } from './service';
+import { listFields, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
+import { activeFields } from './fields';
 import { prepared } from '../db/statements';
 
 export type ListSort = 'name' | 'due';
@@ -177,11 +178,30 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
  * ask for "soren", "straße" for "strasse".
  */
 export function searchExpression(text: string): string | null {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
+  const words = searchWords(text);
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+}
+
+/** The words a search asks for, folded as the index holds them: at most eight. */
+function searchWords(text: string): string[] {
+  return wordsOf(text).slice(0, 8);
+}
+
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Whether every word asked for starts a word of these values. The search index holds every
+ * searchable field of a record, whoever reads it; for a caller who may not read some of them in
+ * full, a hit is kept only when what they may read matches, or the hit would tell them what a
+ * hidden or masked field holds ("is there a contact named …?").
+ */
+function readableTextMatches(words: readonly string[], values: readonly unknown[]): boolean {
+  const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(value) : []));
+  return words.every((word) => have.some((w) => w.startsWith(word)));
 }
 
 /** The fields a search hit's second line shows, per kind of record: where it is and what state it is in. */
@@ -213,7 +233,7 @@ function hitDetailsOf(
     if (field?.type === 'reference' && field.references) {
       const target = typeof value === 'number' ? readableLinkTarget(db, access, field.references, value) : null;
       if (!target) continue;
-      refs[key] = { id: value as number, title: titleOf(field.references, target) };
+      refs[key] = { id: value as number, title: titleFor(access, field.references, target) };
     }
     details.push({ key, value });
   }
@@ -264,6 +284,19 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
     }
     return fields;
   };
+  // The indexed fields a caller may read in full, per kind; null when that is all of them (most callers).
+  const words = searchWords(text);
+  const partlyReadable = new Map<EntityName, readonly string[] | null>();
+  const readableIndexedKeys = (entity: EntityName): readonly string[] | null => {
+    let keys = partlyReadable.get(entity);
+    if (keys === undefined) {
+      const indexed = new Set([...ENTITIES[entity].titleFields, ...searchableKeys(activeFields(db, entity))]);
+      const readableKeys = [...indexed].filter((key) => fullyReadable(entity).has(key));
+      keys = readableKeys.length === indexed.size ? null : readableKeys;
+      partlyReadable.set(entity, keys);
+    }
+    return keys;
+  };
   for (const match of passes) {
     for (const rowid of candidates(db, match, limit)) {
       if (seen.size >= limit) break;
@@ -271,11 +304,13 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
       if (!target || !readable.has(target.entity) || seen.has(rowid)) continue;
       const row = readRow(db, target.entity, target.id);
       if (!row || row.deleted_at || !rowInScope(access, target.entity, 'read', row)) continue;
+      const keys = readableIndexedKeys(target.entity);
+      if (keys !== null && !readableTextMatches(words, keys.map((key) => row[key]))) continue;
       seen.add(rowid);
       const hit: SearchHit = {
         entity: target.entity,
         id: target.id,
-        title: titleOf(target.entity, row),
+        title: titleFor(access, target.entity, row),
         ...hitDetailsOf(db, access, target.entity, fullyReadable(target.entity), row as Record<string, string | number | null>),
       };
       groups.set(target.entity, [...(groups.get(target.entity) ?? []), hit]);

@@ -30,11 +30,40 @@ export interface WriteContext extends RecordContext {
   command: Command;
 }
 
-/** `•••• 4821`: enough to recognise, not enough to use. Revealing the rest is an audited action. */
-export function maskValue(value: StoredValue): string | null {
+/** What a masked value shows; a value shown in part starts with it too (the renderer's isMasked). */
+export const MASK = '••••';
+
+/**
+ * A masked value. A phone number keeps its last four digits (`•••• 4821`): enough to recognise, not
+ * enough to use. Anything else shows the mask alone: the last characters of a date are a birthday,
+ * of a name or a note they are part of what the mask hides, and special-category data tells too
+ * much in part. Revealing the whole value is an audited action.
+ */
+export function maskValue(value: StoredValue, field: Pick<ActiveField, 'type' | 'sensitivity'>): string | null {
   if (value === null) return null;
   const text = String(value);
-  return `•••• ${text.length > 6 ? text.slice(-4) : ''}`.trimEnd();
+  return field.type === 'phone' && field.sensitivity !== 'special' && text.length > 6 ? `${MASK} ${text.slice(-4)}` : MASK;
+}
+
+/**
+ * The record's title as the caller may see it: a title field they may see only masked, or not at
+ * all, shows as the mask — a masked name is not shown in part, nor in the title it is part of.
+ */
+export function titleFor(access: Access, entity: EntityName, row: Row): string {
+  const { titleFields, fields } = ENTITIES[entity];
+  let readable = false;
+  const parts: string[] = [];
+  for (const key of titleFields) {
+    const value = row[key];
+    if (value === null || value === undefined || value === '') continue;
+    const sensitivity = fields.find((f) => f.key === key)?.sensitivity ?? 'normal';
+    const right = access.field(entity, key, sensitivity);
+    if (right === 'read' || right === 'edit') {
+      parts.push(String(value));
+      readable = true;
+    } else if (parts.at(-1) !== MASK) parts.push(MASK);
+  }
+  return readable ? parts.join(' ') : parts.length > 0 ? MASK : titleOf(entity, row);
 }
 
 /** A field in force that the caller may see, with the access they have to it. */
@@ -204,16 +233,16 @@ export function summaryOf(db: Db, access: Access, entity: EntityName, row: Row, 
   const refs: RecordSummary['refs'] = {};
   for (const field of fields) {
     const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
-    values[field.key] = field.access === 'masked' ? maskValue(raw) : raw;
+    values[field.key] = field.access === 'masked' ? maskValue(raw, field) : raw;
     if (field.type === 'reference' && field.references && field.access !== 'masked') {
       const target = typeof raw === 'number' ? readableLinkTarget(db, access, field.references, raw) : null;
-      refs[field.key] = target ? { id: raw as number, title: titleOf(field.references, target) } : null;
+      refs[field.key] = target ? { id: raw as number, title: titleFor(access, field.references, target) } : null;
     }
   }
   return {
     entity,
     id: row.id as number,
-    title: titleOf(entity, row),
+    title: titleFor(access, entity, row),
     values,
     refs,
     ownerId: (row.owner_id as number | null) ?? null,
