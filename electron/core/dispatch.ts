@@ -70,6 +70,17 @@ const MAY_NOT: Record<RecordAction, CoreMessageId> = {
   restore: 'session.mayNotRestore',
 };
 
+/**
+ * An own `__proto__` key anywhere in a call's input. The schemas would drop it without a word (zod
+ * skips it in records), so `{ values: { __proto__: … } }` would go on as a change of nothing, with
+ * a journal entry and an audit line: refused instead, like any key that names nothing.
+ */
+function holdsProtoKey(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 32) return false;
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some((inner) => holdsProtoKey(inner, depth + 1));
+}
+
 export function createDispatcher(core: KluisCore, options: DispatcherOptions): Dispatcher {
   const logger = options.logger ?? stderrLogger;
 
@@ -89,6 +100,9 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
 
   async function run(channel: ChannelName, rawInput: unknown): Promise<unknown> {
     const spec = api[channel];
+    if (holdsProtoKey(rawInput)) {
+      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors: ['"__proto__" is not a valid key.'], fieldErrors: {} });
+    }
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);

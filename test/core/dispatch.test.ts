@@ -47,6 +47,24 @@ describe('the dispatcher', () => {
     expect(JSON.stringify(result)).not.toContain('kort-geheim');
   });
 
+  it('refuses a "__proto__" key anywhere in the input, and writes nothing', async () => {
+    const t = await signedInAdmin();
+    const created = await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen' } });
+    const id = (created as { ok: true; value: { id: number } }).value.id;
+    const history = JSON.stringify(await t.call('history.list', {}));
+    for (const [channel, input] of [
+      ['records.update', `{"entity":"contact","id":${id},"values":{"__proto__":{"polluted":"yes"}}}`],
+      ['records.create', '{"entity":"contact","values":{"last_name":"de Vries","__proto__":"x"}}'],
+      ['records.list', '{"entity":"contact","where":{"__proto__":"x"}}'],
+    ] as const) {
+      const result = await t.call(channel, JSON.parse(input));
+      expect(result.ok, channel).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+    }
+    expect(JSON.stringify(await t.call('history.list', {}))).toBe(history);
+    expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');
+  });
+
   it('answers UNAUTHENTICATED to a session channel before sign-in, and after sign-out', async () => {
     const t = await installedCore({ keychain: noKeychain });
     expect(await t.call('install.status')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first.', messageId: 'common.signInFirst' } });
