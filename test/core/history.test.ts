@@ -154,6 +154,16 @@ describe('undo and redo', () => {
     value(await t.call('history.redo'));
     expect(await jobTitle()).toBe('Hoofd inkoop');
 
+    // Saving what is already there (or nothing) is no command: no entry, and redo still works.
+    const updatedAt = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id })).record.updatedAt;
+    for (const values of [{ job_title: 'Hoofd inkoop' }, {}]) {
+      expect(value<RecordView>(await t.call('records.update', { entity: 'contact', id: contact.id, values })).updatedAt).toBe(updatedAt);
+    }
+    expect(value<CommandSummary[]>(await t.call('history.list', {})).map((c) => c.state)).toEqual(['undone', 'done', 'done']);
+    value(await t.call('history.redo'));
+    expect(await jobTitle()).toBe('Directeur');
+    value(await t.call('history.undo'));
+
     value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { notes: 'Belt liever niet op vrijdag' } }));
     expect(errorOf(await t.call('history.redo')).message).toBe('Nothing to redo.');
     const states = value<CommandSummary[]>(await t.call('history.list', {})).map((c) => c.state);

@@ -40,23 +40,26 @@ export class Command {
   private constructor(
     private readonly db: Db,
     readonly id: number,
+    private readonly userId: number | null,
     private readonly label: CommandLabel,
     readonly undoable: boolean,
   ) {}
 
   /**
    * Opens a command for `userId` (null: the install's own jobs). A new command ends the user's redo
-   * stack, as in every editor: what was undone before it can no longer be redone.
+   * stack, as in every editor: what was undone before it can no longer be redone. An undoable
+   * command ends it with its first change (see write), so one that changes nothing — an edit to the
+   * same values, an import with nothing to write — leaves the redo stack as it was.
    */
   static begin(db: Db, userId: number | null, label: Omit<CommandLabel, 'title'> & { title?: string | null }, options: CommandOptions = {}): Command {
-    if (userId !== null) prepared(db, "DELETE FROM commands WHERE user_id = ? AND state = 'undone'").run(userId);
     const undoable = options.undoable ?? true;
+    if (!undoable) endRedoStack(db, userId);
     const full: CommandLabel = { ...label, title: label.title ?? null };
     const result = prepared(
       db,
       "INSERT INTO commands (user_id, verb, entity, count, title, at, state, undoable, task) VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?)",
     ).run(userId, full.verb, full.entity, full.count, full.title, new Date().toISOString(), undoable ? 1 : 0, options.task ?? null);
-    return new Command(db, Number(result.lastInsertRowid), full, undoable);
+    return new Command(db, Number(result.lastInsertRowid), userId, full, undoable);
   }
 
   /** Writes one change and keeps it, with the id a new row got. `consequence`: not chosen by the user. */
@@ -67,6 +70,7 @@ export class Command {
     if (change.before && after && Object.keys(after).every((key) => after[key] === change.before![key])) return id;
     if (this.firstTitle === null) this.firstTitle = titleOf(change.entity, after ?? change.before!);
     if (this.undoable) {
+      if (this.seq === 0) endRedoStack(this.db, this.userId);
       prepared(this.db, 'INSERT INTO command_changes (command_id, seq, entity, record_id, before, after, direct) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         this.id,
         this.seq++,
@@ -108,6 +112,11 @@ export function runCommand<T>(
   const command = Command.begin(ctx.db, ctx.user.id, label, options);
   const value = run({ ...ctx, command });
   return { value, command: command.finish() };
+}
+
+/** Forgets what the user undid: it can no longer be redone once something newer is done. */
+function endRedoStack(db: Db, userId: number | null): void {
+  if (userId !== null) prepared(db, "DELETE FROM commands WHERE user_id = ? AND state = 'undone'").run(userId);
 }
 
 export function readCommand(db: Db, id: number): CommandRow | null {

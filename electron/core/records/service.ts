@@ -209,6 +209,8 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   const after = withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom);
+  // Values that are already there change nothing: no write, no journal entry, no audit line.
+  if (Object.keys(after).every((key) => key === 'updated_at' || after[key] === before[key])) return viewOf(ctx.db, ctx.access, entity, before);
   ctx.command.write({ entity, id, before, after }, searchableKeys(fields));
   audit(ctx.open, { actor: ctx.user.id, action: 'records.updated', target: `${entity}:${id}`, details: { fields: Object.keys(values).length } });
   return viewOf(ctx.db, ctx.access, entity, readRow(ctx.db, entity, id)!);
