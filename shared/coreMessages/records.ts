@@ -33,6 +33,7 @@ export const RECORDS_MESSAGES = {
   'records.badPhone': 'Not a valid phone number',
   'records.badUrl': 'Use a web address starting with http:// or https://',
   'records.badDate': 'Use a date as YYYY-MM-DD',
+  'records.negativeAmount': 'Enter an amount of 0 or more',
   'records.expectedWholeNumber': 'Expected a whole number',
   /** {options}: the option keys, comma-separated. */
   'records.chooseOption': 'Choose one of: {options}',

@@ -167,6 +167,9 @@ describe('records', () => {
     const dangling = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', organisation_id: 999 } }));
     expect(dangling.details?.fieldErrors).toEqual({ organisation_id: ['That record does not exist'] });
     expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
+    const negative = errorOf(await t.call('records.create', { entity: 'deal', values: { title: 'Onderhoud', stage: 'lead', value_cents: -5 } }));
+    expect(negative.details?.fieldErrors).toEqual({ value_cents: ['Enter an amount of 0 or more'] });
+    expect(value<{ count: number }>(await t.call('records.count', { entity: 'deal' })).count).toBe(0);
   });
 
   it('names the field and its limit for a text too long, next to the other fields’ reasons', async () => {

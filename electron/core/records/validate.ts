@@ -46,6 +46,9 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
     case 'date':
       return typeof raw === 'string' && isRealDate(raw.trim()) ? { value: raw.trim() } : invalid('records.badDate');
     case 'money':
+      // A deal's value and an invoice's amount: a credit is not modelled, so below zero is a typo.
+      if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw < 0) return invalid('records.negativeAmount');
+      return typeof raw === 'number' && Number.isSafeInteger(raw) ? { value: raw } : invalid('records.expectedWholeNumber');
     case 'integer':
       return typeof raw === 'number' && Number.isSafeInteger(raw) ? { value: raw } : invalid('records.expectedWholeNumber');
     case 'enum':

@@ -32,6 +32,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.badPhone': 'Geen geldig telefoonnummer',
   'records.badUrl': 'Gebruik een webadres dat begint met http:// of https://',
   'records.badDate': 'Gebruik een datum als JJJJ-MM-DD',
+  'records.negativeAmount': 'Vul een bedrag van 0 of meer in',
   'records.expectedWholeNumber': 'Vul hier een geheel getal in',
   'records.chooseOption': 'Kies een van: {options}',
   'records.expectedYesNo': 'Kies ja of nee',
