@@ -28,6 +28,13 @@ export const HISTORY_MESSAGES = {
   /** A record the user may not read, so it is not named. {entity}: a kind of record, lower case. */
   'history.undoChangedHidden': 'A {entity} that went along with it was changed since; undo would overwrite that, so nothing was changed.',
   'history.undoChangedHiddenBy': 'A {entity} that went along with it was changed by {who} since; undo would overwrite that, so nothing was changed.',
+  /** The record the command changed itself, which the user may no longer read. {entity}: lower case. */
+  'history.undoChangedOwnHidden': 'The {entity} this changed was changed since, and you can no longer see it; undo would overwrite that, so nothing was changed.',
+  'history.undoChangedOwnHiddenBy':
+    'The {entity} this changed was changed by {who} since, and you can no longer see it; undo would overwrite that, so nothing was changed.',
+  'history.redoChangedOwnHidden': 'The {entity} this changed was changed since, and you can no longer see it; redo would overwrite that, so nothing was changed.',
+  'history.redoChangedOwnHiddenBy':
+    'The {entity} this changed was changed by {who} since, and you can no longer see it; redo would overwrite that, so nothing was changed.',
   'history.redoChanged': '{entity} {title} was changed since; redo would overwrite that, so nothing was changed.',
   'history.redoChangedBy': '{entity} {title} was changed by {who} since; redo would overwrite that, so nothing was changed.',
   'history.redoChangedHidden': 'A {entity} that went along with it was changed since; redo would overwrite that, so nothing was changed.',

@@ -139,6 +139,20 @@ describe('undo and redo', () => {
     expect(errorOf(await reopened.call('history.redo')).code).toBe('NOT_FOUND');
   });
 
+  it('says so when the record a command changed was changed since and may no longer be seen', async () => {
+    const t = await signedInAdmin();
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' }));
+    await signInAsNewUser(t, 'sam.verkoop', 'sales', { teamIds: [team.id] });
+    const deal = await create(t, 'deal', { title: 'Onderhoud', stage: 'lead', value_cents: 100 });
+    value(await t.call('records.update', { entity: 'deal', id: deal.id, values: { title: 'Onderhoud 2026' } }));
+    // Meanwhile the deal went to someone outside Sam's team, who changed it.
+    t.core.requireActive().db.prepare("UPDATE deals SET owner_id = 1, team_id = NULL, title = 'Overgenomen' WHERE id = ?").run(deal.id);
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'The deal this changed was changed since, and you can no longer see it; undo would overwrite that, so nothing was changed.',
+    });
+  });
+
   it('walk back through edits in order, and a new command ends the redo stack', async () => {
     const t = await signedInAdmin();
     const contact = await create(t, 'contact', { last_name: 'Mulder', job_title: 'Inkoper' });

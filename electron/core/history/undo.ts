@@ -50,6 +50,8 @@ const MESSAGES = {
     changedBy: 'history.undoChangedBy',
     changedHidden: 'history.undoChangedHidden',
     changedHiddenBy: 'history.undoChangedHiddenBy',
+    changedOwnHidden: 'history.undoChangedOwnHidden',
+    changedOwnHiddenBy: 'history.undoChangedOwnHiddenBy',
     referenced: 'history.undoReferenced',
   },
   redo: {
@@ -59,6 +61,8 @@ const MESSAGES = {
     changedBy: 'history.redoChangedBy',
     changedHidden: 'history.redoChangedHidden',
     changedHiddenBy: 'history.redoChangedHiddenBy',
+    changedOwnHidden: 'history.redoChangedOwnHidden',
+    changedOwnHiddenBy: 'history.redoChangedOwnHiddenBy',
     referenced: 'history.redoReferenced',
   },
 } as const satisfies Record<Direction, Record<string, CoreMessageId>>;
@@ -96,12 +100,15 @@ function laterEditor(ctx: RecordContext, change: StoredChange, commandId: number
 }
 
 /** The CONFLICT for a row someone changed since the command. */
-function changedSince(ctx: RecordContext, direction: Direction, entity: EntityName, row: Row, who: string | null): KluisError {
+function changedSince(ctx: RecordContext, direction: Direction, change: StoredChange, row: Row, who: string | null): KluisError {
+  const { entity } = change;
   const messages = MESSAGES[direction];
   const by: MessageValues = who ? { who } : {};
-  // A record the user may not read is not named, even here.
+  // A record the user may not read is not named, even here: the one they changed themselves (since
+  // handed to someone else, say), or one that went along with it.
   if (!rowInScope(ctx.access, entity, 'read', row)) {
-    return new KluisError('CONFLICT', { id: who ? messages.changedHiddenBy : messages.changedHidden, values: { entity: entityWord(entity), ...by } });
+    const id = change.direct ? (who ? messages.changedOwnHiddenBy : messages.changedOwnHidden) : who ? messages.changedHiddenBy : messages.changedHidden;
+    return new KluisError('CONFLICT', { id, values: { entity: entityWord(entity), ...by } });
   }
   const values = { entity: ENTITIES[entity].label.singular, title: titleOf(entity, row), ...by };
   return new KluisError('CONFLICT', { id: who ? messages.changedBy : messages.changed, values });
@@ -171,7 +178,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
     if (!unchangedSince(current, from)) {
       const who = laterEditor(ctx, change, command.id);
       const row = (current ?? from ?? to)!;
-      throw changedSince(ctx, direction, change.entity, row, who);
+      throw changedSince(ctx, direction, change, row, who);
     }
     checkRights(ctx, command, change, current, to);
   }

@@ -24,6 +24,14 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
   'history.undoChangedHidden': 'Een record dat meeging ({entity}) is sindsdien gewijzigd; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
   'history.undoChangedHiddenBy':
     'Een record dat meeging ({entity}) is sindsdien gewijzigd door {who}; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoChangedOwnHidden':
+    'De {entity} die hiermee veranderde, is sindsdien gewijzigd en voor jou niet meer zichtbaar; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.undoChangedOwnHiddenBy':
+    'De {entity} die hiermee veranderde, is sindsdien gewijzigd door {who} en voor jou niet meer zichtbaar; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChangedOwnHidden':
+    'De {entity} die hiermee veranderde, is sindsdien gewijzigd en voor jou niet meer zichtbaar; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
+  'history.redoChangedOwnHiddenBy':
+    'De {entity} die hiermee veranderde, is sindsdien gewijzigd door {who} en voor jou niet meer zichtbaar; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
   'history.redoChanged': '{entity} {title} is sindsdien gewijzigd; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
   'history.redoChangedBy': '{entity} {title} is sindsdien gewijzigd door {who}; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
   'history.redoChangedHidden': 'Een record dat meeging ({entity}) is sindsdien gewijzigd; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
