@@ -1,12 +1,13 @@
 /**
  * Export as CSV, read the way a spreadsheet reads it: a UTF-8 byte order mark, headers and choices
  * in the user's language, money in euros with the unit in the header, the separator and decimal
- * mark Dutch or English Excel expects, formulas defused but our own numbers left alone. No hidden
- * fields and no deleted records leave. The export asks for a fresh code and is audited without
- * values.
+ * mark Dutch or English Excel expects, formulas defused but our own numbers left alone. Only what
+ * the user may read in full leaves: no masked and no hidden fields, no deleted records. The export
+ * asks for a fresh code and is audited without values.
  */
 import { describe, expect, it } from 'vitest';
 import type { RecordView } from '../../shared/recordTypes';
+import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import { listAudit } from '../../electron/core/audit/chain';
 import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 
@@ -145,6 +146,32 @@ describe('export as a spreadsheet reads it', () => {
 });
 
 describe('what an export holds', () => {
+  it('leaves out masked fields as it leaves out hidden ones: a masked value is no use outside the app', async () => {
+    const t = await signedInAdmin();
+    // The admin sees the (special) date of birth masked; to plant one, it grants itself the right first.
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [{ right: 'field:contact.birth_date', effect: 'grant', access: 'edit' }] }));
+    await create(t, 'contact', { last_name: 'Jansen', birth_date: '1980-12-31', phone: '+31612345678' });
+    const withRight = table(await exportCsv(t, 'contact', 'en'), ',');
+    expect(withRight[0]).toMatchObject({ 'Last name': 'Jansen', 'Date of birth': '1980-12-31' });
+
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [] }));
+    const csv = await exportCsv(t, 'contact', 'en');
+    expect(Object.keys(table(csv, ',')[0]!)).not.toContain('Date of birth');
+    expect(csv).not.toContain('•');
+    expect(csv).not.toContain('12-31');
+    // A phone number masked by a role is left out just the same.
+    const office = BUILT_IN_ROLES.find((r) => r.id === 'office')!;
+    const role = value<RoleDefinition>(
+      await t.call('roles.save', { name: { en: 'Office, phone masked', nl: 'Kantoor, telefoon gemaskeerd' }, rights: { ...office.rights, fields: { 'contact.phone': 'masked' } } }),
+    );
+    await signInAsNewUser(t, 'otto', role.id);
+    const masked = await exportCsv(t, 'contact', 'en');
+    expect(table(masked, ',')[0]).toMatchObject({ 'Last name': 'Jansen' });
+    expect(Object.keys(table(masked, ',')[0]!)).not.toContain('Phone');
+    expect(masked).not.toContain('5678');
+    expect(masked).not.toContain('•');
+  });
+
   it('leaves out hidden fields and deleted records', async () => {
     const t = await signedInAdmin();
     await create(t, 'contact', { last_name: 'Blijft', notes: 'geheime notitie' });

@@ -1,6 +1,6 @@
 /**
  * Export of one entity as CSV: only records inside the caller's export scope (in SQL), only the
- * fields they may see (masked ones stay masked), and the export itself is audited with a count.
+ * fields they may read in full, and the export itself is audited with a count.
  *
  * The file is made for a spreadsheet in the user's language: a UTF-8 byte order mark, headers and
  * choices as the app shows them, money in euros with the unit in the header, and the separator and
@@ -86,7 +86,9 @@ function cell(field: VisibleField, value: StoredValue | undefined, refTitle: str
 
 export function exportRecords(ctx: RecordContext, entity: EntityName, language: ExportLanguage = 'en'): { fileName: string; csv: string; count: number } {
   const format = FORMATS[language];
-  const fields = visibleFields(ctx.db, ctx.access, entity);
+  // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
+  // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
+  const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
   const scope = scopeCondition(ctx.access, entity, 'export');
   const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql} ORDER BY sort_key, id`).all(...scope.params) as Record<
     string,
