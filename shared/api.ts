@@ -370,7 +370,8 @@ export const api = {
     permission: 'data.import',
   }),
   'records.export': channel<{ fileName: string; csv: string; count: number }>()({
-    input: z.strictObject({ entity }),
+    // The language of the file's headers and labels, and so of its separators (the CLI: English).
+    input: z.strictObject({ entity, language: z.enum(['en', 'nl']).default('en') }),
     auth: 'session',
     ...open,
     permission: 'data.export',

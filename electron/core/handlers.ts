@@ -185,7 +185,7 @@ export const handlers: Handlers = {
       }),
   },
   'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
-  'records.export': { kind: 'transaction', run: (input, ctx) => exportRecords(ctx, input.entity) },
+  'records.export': { kind: 'transaction', run: (input, ctx) => exportRecords(ctx, input.entity, input.language) },
   'records.reveal': { kind: 'transaction', run: (input, ctx) => revealField(ctx, input.entity, input.id, input.field) },
   'records.reassign': {
     kind: 'transaction',

@@ -2,8 +2,9 @@
  * Offers text as a file download, made in the page (Blob + a[download]): nothing goes over the
  * network and the user picks where it lands.
  */
-export function saveTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+export function saveTextFile(fileName: string, text: string, type: 'text/plain' | 'text/csv' = 'text/plain'): void {
+  // A Blob writes the text as UTF-8 as it is, a leading byte order mark included (a CSV needs one).
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -333,6 +333,10 @@ describe('scope and field rights in every read path (property-based)', () => {
                 expect(csv.includes(`${row.last_name},`) || csv.includes(`${row.last_name}\r`), `export of ${row.last_name}`).toBe(inScope);
               }
               if (decideField(role, overrides, 'contact', 'email', 'personal').value === 'hidden') for (const c of contacts) expect(csv).not.toContain(c.marker);
+              // A masked field is left out of an export like a hidden one: no values, no masks.
+              if (['masked', 'hidden'].includes(decideField(role, overrides, 'contact', 'birth_date', 'special').value)) expect(csv).not.toContain('1980-01-0');
+              if (['masked', 'hidden'].includes(decideField(role, overrides, 'contact', 'phone', 'personal').value)) expect(csv).not.toContain('+3161234');
+              expect(csv).not.toContain('•');
             }
             // Related records of the organisation stay inside the scope too.
             const orgDetail = await t.call('records.get', { entity: 'organisation', id: org.id });

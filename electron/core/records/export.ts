@@ -1,33 +1,108 @@
 /**
  * Export of one entity as CSV: only records inside the caller's export scope (in SQL), only the
- * fields they may see (masked ones stay masked), and the export itself is audited with a count.
+ * fields they may read in full, and the export itself is audited with a count.
+ *
+ * The file is made for a spreadsheet in the user's language: a UTF-8 byte order mark, headers and
+ * choices as the app shows them, money in euros with the unit in the header, and the separator and
+ * decimal mark that Excel expects in that language. Days stay ISO (2026-03-31): every spreadsheet
+ * reads that as a date, whatever its locale, where 31-03-2026 and 03/31/2026 are each wrong somewhere.
  */
-import { ENTITIES, type EntityName } from '../../../shared/registry';
+import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
+import type { StoredValue } from '../../../shared/recordTypes';
 import { scopeCondition } from '../access/access';
 import { prepared } from '../db/statements';
 import { audit } from '../session/openInstall';
-import { viewOf, visibleFields, type RecordContext } from './service';
+import { viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Quote what needs it, and defuse formulas a spreadsheet would run (=, +, -, @).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export type ExportLanguage = keyof Localized;
+
+interface CsvFormat {
+  separator: ',' | ';';
+  decimalMark: '.' | ',';
 }
 
-export function exportRecords(ctx: RecordContext, entity: EntityName): { fileName: string; csv: string; count: number } {
-  const fields = visibleFields(ctx.db, ctx.access, entity);
+/**
+ * Dutch and Belgian Excel split a CSV on ';' (their list separator) and read ',' as the decimal
+ * mark; English Excel uses ',' and '.'. A file in the other convention opens as one column.
+ */
+const FORMATS: Record<ExportLanguage, CsvFormat> = {
+  en: { separator: ',', decimalMark: '.' },
+  nl: { separator: ';', decimalMark: ',' },
+};
+
+const YES: Localized = { en: 'Yes', nl: 'Ja' };
+const NO: Localized = { en: 'No', nl: 'Nee' };
+
+/** Without it, Excel reads the file in the system's code page and "Müller" becomes "MÃ¼ller". */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function quoted(text: string, format: CsvFormat): string {
+  return text.includes(format.separator) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Text as someone typed it. A spreadsheet runs a cell that starts with = + - @ (or a tab or
+ * line break before one) as a formula, so such a cell gets a leading apostrophe, which Excel
+ * shows as text; the import takes it off again.
+ */
+function textCell(text: string, format: CsvFormat): string {
+  return quoted(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text, format);
+}
+
+/** A number this file writes itself: never a formula, so "-50,00" stays a number in the sheet. */
+function numberCell(text: string, format: CsvFormat): string {
+  return quoted(text, format);
+}
+
+/** Cents as euros, "-1234.56" or "-1234,56": no thousands separator, which a spreadsheet would read as text. */
+function euros(cents: number, decimalMark: string): string {
+  const whole = Math.abs(cents);
+  const rest = whole % 100;
+  return `${cents < 0 ? '-' : ''}${(whole - rest) / 100}${decimalMark}${String(rest).padStart(2, '0')}`;
+}
+
+function header(field: VisibleField, language: ExportLanguage): string {
+  // The unit belongs in the header, so the cells stay plain numbers a spreadsheet can add up.
+  return field.type === 'money' ? `${field.label[language]} (EUR)` : field.label[language];
+}
+
+/** A value as the app shows it, in `language`; '' when there is none. */
+function cell(field: VisibleField, value: StoredValue | undefined, refTitle: string | undefined, language: ExportLanguage, format: CsvFormat): string {
+  if (field.type === 'reference') return textCell(refTitle ?? '', format);
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.type) {
+    case 'money':
+      return typeof value === 'number' ? numberCell(euros(value, format.decimalMark), format) : textCell(String(value), format);
+    case 'integer':
+      return typeof value === 'number' ? numberCell(String(value), format) : textCell(String(value), format);
+    case 'boolean':
+      return textCell(Number(value) ? YES[language] : NO[language], format);
+    case 'enum':
+      return textCell(field.optionLabels?.[String(value)]?.[language] ?? String(value), format);
+    default:
+      return textCell(String(value), format);
+  }
+}
+
+export function exportRecords(ctx: RecordContext, entity: EntityName, language: ExportLanguage = 'en'): { fileName: string; csv: string; count: number } {
+  const format = FORMATS[language];
+  // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
+  // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
+  const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
   const scope = scopeCondition(ctx.access, entity, 'export');
   const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql} ORDER BY sort_key, id`).all(...scope.params) as Record<
     string,
     string | number | null
   >[];
-  const lines = [fields.map((f) => csvCell(f.label.en)).join(',')];
+  const lines = [fields.map((f) => textCell(header(f, language), format)).join(format.separator)];
   for (const row of rows) {
     const view = viewOf(ctx.db, ctx.access, entity, row, fields);
-    lines.push(fields.map((f) => csvCell(f.type === 'reference' ? (view.refs[f.key]?.title ?? '') : view.values[f.key])).join(','));
+    lines.push(fields.map((f) => cell(f, view.values[f.key], view.refs[f.key]?.title, language, format)).join(format.separator));
   }
   audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count: rows.length } });
-  return { fileName: `kluis-${ENTITIES[entity].table}-${new Date().toISOString().slice(0, 10)}.csv`, csv: `${lines.join('\r\n')}\r\n`, count: rows.length };
+  return {
+    fileName: `kluis-${ENTITIES[entity].table}-${new Date().toISOString().slice(0, 10)}.csv`,
+    csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
+    count: rows.length,
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Export of a whole list as CSV: shown only with the task `data.export` and an export scope on the
- * kind of record, and sent with step-up (the core asks for a fresh code).
+ * kind of record, and sent with step-up (the core asks for a fresh code). The file is written in
+ * the app's language: its headers and labels, and the separators a spreadsheet expects with it.
  */
 import { useState } from 'react';
 import type { SecuredEntity } from '../../../shared/access';
@@ -15,7 +16,7 @@ export function canExport(rights: Rights, entity: SecuredEntity): boolean {
 }
 
 export function ExportButton({ entity }: { entity: SecuredEntity }) {
-  const { a } = useAccessText();
+  const { a, language } = useAccessText();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
   const [busy, setBusy] = useState(false);
@@ -25,10 +26,10 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
   async function run() {
     setBusy(true);
     setMessage(null);
-    const result = await callWithStepUp('records.export', { entity });
+    const result = await callWithStepUp('records.export', { entity, language });
     setBusy(false);
     if (result.ok) {
-      saveTextFile(result.value.fileName, result.value.csv);
+      saveTextFile(result.value.fileName, result.value.csv, 'text/csv');
       const { count, fileName } = result.value;
       setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } } });
     } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });

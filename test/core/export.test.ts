@@ -1,0 +1,207 @@
+/**
+ * Export as CSV, read the way a spreadsheet reads it: a UTF-8 byte order mark, headers and choices
+ * in the user's language, money in euros with the unit in the header, the separator and decimal
+ * mark Dutch or English Excel expects, formulas defused but our own numbers left alone. Only what
+ * the user may read in full leaves: no masked and no hidden fields, no deleted records. The export
+ * asks for a fresh code and is audited without values.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RecordView } from '../../shared/recordTypes';
+import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
+import { listAudit } from '../../electron/core/audit/chain';
+import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
+  return value(await t.call('records.create', { entity, values }));
+}
+
+async function exportCsv(t: Installed, entity: string, language?: 'en' | 'nl'): Promise<string> {
+  return value<{ csv: string }>(await t.call('records.export', { entity, ...(language ? { language } : {}) })).csv;
+}
+
+/** RFC 4180 as a spreadsheet reads it: quoted cells may hold the separator, quotes and line breaks. */
+function parse(csv: string, separator: ',' | ';'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+/** The file's records as header → cell, after its byte order mark (which it must have). */
+function table(csv: string, separator: ',' | ';'): Record<string, string>[] {
+  expect(csv.startsWith('\uFEFF'), 'a UTF-8 byte order mark, so Excel reads é as é').toBe(true);
+  const [header, ...rows] = parse(csv.slice(1), separator);
+  for (const row of rows) expect(row).toHaveLength(header!.length);
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+}
+
+describe('export as a spreadsheet reads it', () => {
+  it('writes money in euros with the unit in the header, choices and yes/no by label, dates as ISO days (English)', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Bakkerij Smit, Zonen & Co' });
+    await create(t, 'deal', { title: 'Ovens', organisation_id: org.id, stage: 'won', value_cents: 123456, expected_close: '2026-03-31' });
+    await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: -5000 });
+    await create(t, 'deal', { title: 'Klein', organisation_id: org.id, stage: 'lead', value_cents: 7 });
+    await create(t, 'activity', { kind: 'call', subject: 'Bellen', done: true });
+    await create(t, 'activity', { kind: 'note', subject: 'Notitie', done: false });
+    await create(t, 'invoice', { number: 'F-2026-001', organisation_id: org.id, amount_cents: 951791, due_on: '2026-04-30', status: 'overdue' });
+
+    const deals = table(await exportCsv(t, 'deal', 'en'), ',');
+    expect(Object.keys(deals[0]!)).toContain('Value (EUR)');
+    expect(deals.map((d) => [d.Title, d['Value (EUR)'], d.Stage, d.Organisation])).toEqual([
+      ['Creditnota', '-50.00', 'Lost', 'Bakkerij Smit, Zonen & Co'],
+      ['Klein', '0.07', 'Lead', 'Bakkerij Smit, Zonen & Co'],
+      ['Ovens', '1234.56', 'Won', 'Bakkerij Smit, Zonen & Co'],
+    ]);
+    expect(deals.find((d) => d.Title === 'Ovens')!['Expected close']).toBe('2026-03-31');
+
+    const invoices = table(await exportCsv(t, 'invoice', 'en'), ',');
+    expect(invoices[0]).toMatchObject({ Number: 'F-2026-001', 'Amount (EUR)': '9517.91', Status: 'Overdue', 'Due date': '2026-04-30' });
+
+    const activities = table(await exportCsv(t, 'activity', 'en'), ',');
+    expect(activities.map((a) => [a.Subject, a.Type, a.Done])).toEqual([
+      ['Bellen', 'Call', 'Yes'],
+      ['Notitie', 'Note', 'No'],
+    ]);
+  });
+
+  it('in Dutch: headers and labels in Dutch, ";" between cells and "," before the cents, as Dutch and Belgian Excel expect', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Smit; Zonen' });
+    await create(t, 'deal', { title: 'Ovens, groot', organisation_id: org.id, stage: 'won', value_cents: 123456 });
+    await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: -5000 });
+    await create(t, 'activity', { kind: 'meeting', subject: 'Gesprek', done: true });
+
+    const csv = await exportCsv(t, 'deal', 'nl');
+    const header = csv.slice(1, csv.indexOf('\r\n'));
+    expect(header.split(';')).toContain('Waarde (EUR)');
+    // The cell with the separator is quoted; the comma is no separator here, so it needs no quotes.
+    expect(csv).toContain('"Smit; Zonen"');
+    expect(csv).toContain('\r\nOvens, groot;');
+    // A negative amount is a number we wrote: no apostrophe in front of it.
+    expect(csv).toContain(';-50,00;');
+    const deals = table(csv, ';');
+    expect(deals.map((d) => [d.Titel, d['Waarde (EUR)'], d.Fase, d.Organisatie])).toEqual([
+      ['Creditnota', '-50,00', 'Verloren', 'Smit; Zonen'],
+      ['Ovens, groot', '1234,56', 'Gewonnen', 'Smit; Zonen'],
+    ]);
+
+    const activities = table(await exportCsv(t, 'activity', 'nl'), ';');
+    expect(activities[0]).toMatchObject({ Onderwerp: 'Gesprek', Soort: 'Afspraak', Gedaan: 'Ja' });
+  });
+
+  it('without a language it writes English (the CLI, older callers)', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'deal', { title: 'Ovens', stage: 'won', value_cents: 100 });
+    expect(table(await exportCsv(t, 'deal'), ',')[0]).toMatchObject({ Title: 'Ovens', Stage: 'Won', 'Value (EUR)': '1.00' });
+  });
+
+  it('defuses text a spreadsheet would run as a formula, quotes line breaks and quotes', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'contact', { last_name: '=HYPERLINK("http://x.example","klik")', phone: '+32 470 12 34 56', job_title: '@SUM(A1)' });
+    await create(t, 'contact', { last_name: '-Min', notes: 'regel één\r\nregel "twee"' });
+    const tab = await create(t, 'contact', { last_name: 'Tab' });
+    const crlf = await create(t, 'contact', { last_name: 'Return' });
+    // A form trims a leading tab or line break away; a value from elsewhere (an older version, a
+    // tool on the file) may still hold one, and a spreadsheet may run what follows it.
+    const { db } = t.core.requireActive();
+    db.prepare('UPDATE contacts SET job_title = ? WHERE id = ?').run('\t=1+1', tab.id);
+    db.prepare('UPDATE contacts SET job_title = ? WHERE id = ?').run('\r=1+1', crlf.id);
+    const csv = await exportCsv(t, 'contact', 'en');
+    const contacts = table(csv, ',');
+    const byName = (start: string) => contacts.find((c) => c['Last name']!.startsWith(start))!;
+    expect(byName(`'=HYPERLINK`)['Last name']).toBe(`'=HYPERLINK("http://x.example","klik")`);
+    expect(byName(`'=HYPERLINK`).Phone).toBe(`'+32 470 12 34 56`);
+    expect(byName(`'=HYPERLINK`)['Job title']).toBe(`'@SUM(A1)`);
+    expect(byName(`'-Min`).Notes).toBe('regel één\r\nregel "twee"');
+    expect(csv).toContain('"regel één\r\nregel ""twee"""');
+    expect(byName('Tab')['Job title']).toBe(`'\t=1+1`);
+    expect(byName('Return')['Job title']).toBe(`'\r=1+1`);
+  });
+});
+
+describe('what an export holds', () => {
+  it('leaves out masked fields as it leaves out hidden ones: a masked value is no use outside the app', async () => {
+    const t = await signedInAdmin();
+    // The admin sees the (special) date of birth masked; to plant one, it grants itself the right first.
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [{ right: 'field:contact.birth_date', effect: 'grant', access: 'edit' }] }));
+    await create(t, 'contact', { last_name: 'Jansen', birth_date: '1980-12-31', phone: '+31612345678' });
+    const withRight = table(await exportCsv(t, 'contact', 'en'), ',');
+    expect(withRight[0]).toMatchObject({ 'Last name': 'Jansen', 'Date of birth': '1980-12-31' });
+
+    value(await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [] }));
+    const csv = await exportCsv(t, 'contact', 'en');
+    expect(Object.keys(table(csv, ',')[0]!)).not.toContain('Date of birth');
+    expect(csv).not.toContain('•');
+    expect(csv).not.toContain('12-31');
+    // A phone number masked by a role is left out just the same.
+    const office = BUILT_IN_ROLES.find((r) => r.id === 'office')!;
+    const role = value<RoleDefinition>(
+      await t.call('roles.save', { name: { en: 'Office, phone masked', nl: 'Kantoor, telefoon gemaskeerd' }, rights: { ...office.rights, fields: { 'contact.phone': 'masked' } } }),
+    );
+    await signInAsNewUser(t, 'otto', role.id);
+    const masked = await exportCsv(t, 'contact', 'en');
+    expect(table(masked, ',')[0]).toMatchObject({ 'Last name': 'Jansen' });
+    expect(Object.keys(table(masked, ',')[0]!)).not.toContain('Phone');
+    expect(masked).not.toContain('5678');
+    expect(masked).not.toContain('•');
+  });
+
+  it('leaves out hidden fields and deleted records', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'contact', { last_name: 'Blijft', notes: 'geheime notitie' });
+    const gone = await create(t, 'contact', { last_name: 'Weg' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [gone.id] }));
+    await signInAsNewUser(t, 'otto', 'office');
+    const contacts = table(await exportCsv(t, 'contact', 'nl'), ';');
+    expect(contacts.map((c) => c.Achternaam)).toEqual(['Blijft']);
+    // Office staff: special-category fields hidden.
+    expect(Object.keys(contacts[0]!)).not.toContain('Geboortedatum');
+  });
+
+  it('asks for a fresh code, and the audit log records the kind and count, not the values', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'deal', { title: 'Ovens voor Jansen', stage: 'won', value_cents: 123456 });
+    t.clock.advance(5 * 60 + 1);
+    expect(await t.call('records.export', { entity: 'deal', language: 'nl' })).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED' } });
+    value(await t.call('session.stepUp', { code: t.nextCode() }));
+    expect(value<{ count: number; fileName: string }>(await t.call('records.export', { entity: 'deal', language: 'nl' }))).toMatchObject({
+      count: 1,
+      fileName: expect.stringMatching(/^kluis-deals-\d{4}-\d{2}-\d{2}\.csv$/),
+    });
+    const entries = listAudit(t.core.requireActive().db, 50).filter((e) => e.action === 'data.exported');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.details).toEqual({ entity: 'deal', count: 1 });
+    expect(JSON.stringify(entries)).not.toContain('Jansen');
+  });
+
+  it('refuses a language it does not write', async () => {
+    const t = await signedInAdmin();
+    expect(await t.call('records.export', { entity: 'deal', language: 'de' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});

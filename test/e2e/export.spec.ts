@@ -1,0 +1,43 @@
+/**
+ * Exporting a list from the screen, in Dutch: the file is what Dutch and Belgian Excel open as a
+ * table — a UTF-8 byte order mark, ';' between cells, ',' before the cents — with Dutch headers
+ * and labels, the unit of money in its header. The export asks for a fresh code when the last one
+ * is not.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRecord } from './crm';
+import { expect, test } from './fixtures';
+import { setUpAndEnrol } from './flows';
+
+test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",", Dutch headers and labels', async ({ page }) => {
+  const admin = await setUpAndEnrol(page);
+  await createRecord(page, 'deal', { title: 'Ovens', stage: 'won', value_cents: 123456, expected_close: '2026-03-31' });
+  await createRecord(page, 'deal', { title: 'Creditnota', stage: 'lost', value_cents: -5000 });
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Deals', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deals' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('main').getByRole('button', { name: 'Exporteren' }).click();
+  const stepUp = page.getByRole('dialog', { name: 'Bevestig dat jij het bent' });
+  const done = page.getByText(/^2 records geëxporteerd naar kluis-deals-\d{4}-\d{2}-\d{2}\.csv\.$/);
+  await expect(stepUp.or(done).first()).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+    await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+  }
+  const download = await downloading;
+  await expect(done).toBeVisible();
+
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
+    'Titel;Organisatie;Contactpersoon;Fase;Waarde (EUR);Verwachte afronding;Notities',
+    'Creditnota;;;Verloren;-50,00;;',
+    'Ovens;;;Gewonnen;1234,56;2026-03-31;',
+    '',
+  ]);
+});
