@@ -11,8 +11,8 @@ import { rowInScope } from '../access/access';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { readPolicy } from '../install/policy';
-import { readRow, titleOf, type Row } from '../records/rows';
-import { requireRowFor, type RecordContext } from '../records/service';
+import { readRow, type Row } from '../records/rows';
+import { MASK, requireRowFor, titleFor, type RecordContext } from '../records/service';
 
 export interface Part {
   entity: EntityName;
@@ -110,7 +110,7 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
   const unlinks = countReferences(ctx.db, entity, targetIds, going, mode, false);
   // In the trash a record still exists, so nothing blocks moving it there; gone for good, a required link would dangle.
   const blockers = mode === 'trash' ? [] : countReferences(ctx.db, entity, targetIds, going, mode, true);
-  const titles = targets.map((t) => titleOf(entity, t));
+  const titles = targets.map((t) => titleFor(ctx.access, entity, t));
   const threshold = readPolicy(ctx.db).bulkConfirmThreshold;
   const typed = mode !== 'trash' || targets.length >= threshold;
   const level = typed ? 'typed' : targets.length > 1 || unlinks.length > 0 ? 'review' : 'simple';
@@ -127,7 +127,8 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
       blockers,
       total: targets.length + parts.length,
       level,
-      typeToConfirm: typed ? (targets.length === 1 ? titles[0]! : String(targets.length)) : null,
+      // A name the caller sees masked cannot be typed: then the count is typed, as for many.
+      typeToConfirm: typed ? (targets.length === 1 && !titles[0]!.includes(MASK) ? titles[0]! : String(targets.length)) : null,
       undoable: mode === 'trash',
     },
   };

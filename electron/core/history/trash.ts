@@ -14,8 +14,8 @@ import { readPolicy } from '../install/policy';
 import { audit } from '../session/openInstall';
 import { activeFields } from '../records/fields';
 import { decodeCursor, encodeCursor } from '../records/queries';
-import { readRow, titleOf, type Row } from '../records/rows';
-import { searchableKeys, type RecordContext } from '../records/service';
+import { readRow, type Row } from '../records/rows';
+import { MASK, searchableKeys, titleFor, titleReadable, type RecordContext } from '../records/service';
 import { planDeletion, checkReviewed, recordKey } from './impact';
 import { runCommand } from './journal';
 
@@ -51,14 +51,14 @@ export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: num
   let unreadable = 0;
   const { command } = runCommand(ctx, { verb: 'restore', entity, count: 1 }, {}, (write) => {
     write.command.write({ entity, id, before: row, after: restored(row) }, searchableKeys(activeFields(ctx.db, entity)));
-    records.push({ entity, id, title: titleOf(entity, row), state: 'back' });
+    records.push({ entity, id, title: titleFor(ctx.access, entity, row), state: 'back' });
     for (const child of ENTITIES[entity].ownedChildren ?? []) {
       const searchable = searchableKeys(activeFields(ctx.db, child.entity));
       const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
       for (const part of rows) {
         write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
         // A part the user may not read (a colleague's activity) comes back too, but is only counted.
-        if (rowInScope(ctx.access, child.entity, 'read', part)) records.push({ entity: child.entity, id: part.id as number, title: titleOf(child.entity, part), state: 'back' });
+        if (rowInScope(ctx.access, child.entity, 'read', part)) records.push({ entity: child.entity, id: part.id as number, title: titleFor(ctx.access, child.entity, part), state: 'back' });
         else unreadable++;
       }
     }
@@ -103,7 +103,8 @@ export function listTrash(ctx: RecordContext, input: { after?: string; limit?: n
   const items: TrashItem[] = page.map((r) => ({
     entity: r.entity,
     id: r.id,
-    title: r.title,
+    // The title comes whole from SQL: shown only when the caller may read every field it is made of.
+    title: titleReadable(ctx.access, r.entity) ? r.title : MASK,
     deletedAt: r.deleted_at,
     deletedBy: r.deleted_by_name,
     withCount: (ENTITIES[r.entity].ownedChildren ?? []).reduce(

@@ -15,8 +15,8 @@ import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { activeFields } from '../records/fields';
-import { applyRowChange, readRow, SYSTEM_COLUMNS, titleOf, type Row } from '../records/rows';
-import { searchableKeys, type RecordContext } from '../records/service';
+import { applyRowChange, readRow, SYSTEM_COLUMNS, type Row } from '../records/rows';
+import { searchableKeys, titleFor, type RecordContext } from '../records/service';
 import { changesOf, readCommand, summaryOf, type CommandRow, type StoredChange } from './journal';
 
 type Direction = 'undo' | 'redo';
@@ -110,12 +110,12 @@ function changedSince(ctx: RecordContext, direction: Direction, change: StoredCh
     const id = change.direct ? (who ? messages.changedOwnHiddenBy : messages.changedOwnHidden) : who ? messages.changedHiddenBy : messages.changedHidden;
     return new KluisError('CONFLICT', { id, values: { entity: entityWord(entity), ...by } });
   }
-  const values = { entity: ENTITIES[entity].label.singular, title: titleOf(entity, row), ...by };
+  const values = { entity: ENTITIES[entity].label.singular, title: titleFor(ctx.access, entity, row), ...by };
   return new KluisError('CONFLICT', { id: who ? messages.changedBy : messages.changed, values });
 }
 
 function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
-  const title = titleOf(change.entity, current ?? target ?? change.before ?? change.after!);
+  const title = titleFor(ctx.access, change.entity, current ?? target ?? change.before ?? change.after!);
   const refuse = (id: CoreMessageId, field?: Localized) =>
     new KluisError('FORBIDDEN', { id, values: { entity: entityWord(change.entity), title, ...(field && { field }) } });
   if (command.task && !ctx.access.task(command.task)) throw refuse('history.noLongerTask');
@@ -152,7 +152,7 @@ function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row
       continue;
     }
     const state: AffectedRecord['state'] = !live(to) ? 'gone' : live(from) ? 'changed' : 'back';
-    seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleOf(change.entity, row), state, direct: change.direct });
+    seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleFor(ctx.access, change.entity, row), state, direct: change.direct });
   }
   const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
   return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable };

@@ -45,6 +45,15 @@ export function maskValue(value: StoredValue, field: Pick<ActiveField, 'type' | 
   return field.type === 'phone' && field.sensitivity !== 'special' && text.length > 6 ? `${MASK} ${text.slice(-4)}` : MASK;
 }
 
+/** Whether the caller may read every field a kind's title is made of in full. */
+export function titleReadable(access: Access, entity: EntityName): boolean {
+  const { titleFields, fields } = ENTITIES[entity];
+  return titleFields.every((key) => {
+    const right = access.field(entity, key, fields.find((f) => f.key === key)?.sensitivity ?? 'normal');
+    return right === 'read' || right === 'edit';
+  });
+}
+
 /**
  * The record's title as the caller may see it: a title field they may see only masked, or not at
  * all, shows as the mask — a masked name is not shown in part, nor in the title it is part of.
