@@ -65,8 +65,7 @@ export const RECORDS_MESSAGES = {
   'records.importNeedsColumn': '{field}: no column is mapped to it, and every {entity} needs one.',
   /** {entity}: the entity's key in the registry (a fault in Kluis, not in the input). */
   'records.noTitleField': 'No title field for {entity}.',
-  'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. {count} records had been written by then.',
-  'records.lockedDuringImportOne': 'Kluis was locked during the import, which stopped. 1 record had been written by then.',
+  'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. Nothing was imported: import the file again.',
   'records.importRunning': 'An import with this id is already running.',
   'records.seedContacts': 'The number of contacts must be a whole number from 1 to {max}.',
   'records.seedNumber': 'The seed must be a whole number from 0 to 4294967295.',

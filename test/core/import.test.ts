@@ -11,7 +11,7 @@ import { dataPaths } from '../../electron/core/install/paths';
 import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
 import { decodeCsvFile, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
-import { signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, signedInAdmin, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
 import { CORE_MESSAGES_NL, coreReasonsText } from '../../renderer/src/i18n/core';
@@ -543,6 +543,60 @@ describe('a running import', () => {
     expect(count(t, 'organisations')).toBe(0);
     expect(count(t, 'search_index')).toBe(0);
     expect(listAudit(db(t), 5_000).map((e) => e.action)).toContain('import.failed');
+  });
+
+  it('takes back everything it wrote when Kluis is locked midway, and says so', async () => {
+    const t = await signedInAdmin();
+    const kept = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Bestaand' } }));
+    const organisationsBefore = count(t, 'organisations');
+    const searchBefore = count(t, 'search_index');
+    const jobId = nextJobId();
+    let locked: Promise<unknown> | null = null;
+    const off = t.dispatcher.onEvent((name) => {
+      // After the first batch is in: what the user's Ctrl+L (or the idle lock) does.
+      if (name === 'import.progress' && !locked) locked = t.call('session.lock');
+    });
+    const csv = bigCsv(2_000);
+    const mapping = (await preview(t, 'contact', csv)).suggestedMapping;
+    const result = await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId });
+    off();
+    expect(await locked).toEqual({ ok: true, value: { locked: true } });
+    expect(errorOf(result)).toMatchObject({ code: 'LOCKED', message: 'Kluis was locked during the import, which stopped. Nothing was imported: import the file again.' });
+
+    expect((await t.call('session.unlock', { password: ADMIN.password })).ok).toBe(true);
+    // Nothing of the run is left, and History has no "Import 0 contacts".
+    expect(contactRows(t).map((r) => r.id)).toEqual([kept.id]);
+    expect(count(t, 'organisations')).toBe(organisationsBefore);
+    expect(count(t, 'search_index')).toBe(searchBefore);
+    const history = value<{ label: { verb: string } }[]>(await t.call('history.list', {}));
+    expect(history.map((c) => c.label.verb)).toEqual(['create']);
+    const audits = listAudit(db(t), 5_000)
+      .map((e) => e.action)
+      .filter((action) => action.startsWith('session.') || action.startsWith('import.'))
+      .reverse();
+    expect(audits.slice(audits.indexOf('session.lock'))).toEqual(['session.lock', 'import.locked', 'session.unlock']);
+    // The audit chain and the head kept in vault.json still agree after the late entry.
+    expect(value<{ ok: boolean }>(await t.call('audit.verify', {}))).toMatchObject({ ok: true });
+  });
+
+  it('writes nothing and keeps the redo stack when no row would be written', async () => {
+    const t = await signedInAdmin();
+    value(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', email: 'piet@example.nl' } }));
+    value(await t.call('records.create', { entity: 'contact', values: { last_name: 'Terug' } }));
+    value(await t.call('history.undo', {}));
+    const csv = 'Achternaam,E-mail\nJansen,PIET@example.nl\n,zonder@naam.nl\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown).toMatchObject({ validRows: 1, duplicates: [{ row: 2 }] }); // one row valid, and that one a duplicate
+    const summary = await runWith(t, 'contact', csv, { duplicates: 'skip' });
+    expect(summary).toMatchObject({ imported: 0, merged: 0, skipped: 1, failed: [{ row: 3 }], cancelled: false });
+    // No command was opened: what was undone can still be redone.
+    const history = value<{ label: { verb: string }; state: string }[]>(await t.call('history.list', {}));
+    expect(history.map((c) => [c.label.verb, c.state])).toEqual([
+      ['create', 'undone'],
+      ['create', 'done'],
+    ]);
+    expect((await t.call('history.redo', {})).ok).toBe(true);
+    expect(contactRows(t).map((r) => r.last_name)).toEqual(['Jansen', 'Terug']);
   });
 
   it('does not take the same job id twice at once', async () => {
