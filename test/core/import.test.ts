@@ -278,7 +278,7 @@ describe('reading CSV as Excel writes it', () => {
     expect(jan.refs.organisation_id?.title).toBe('Bakkerij "De Korf"');
   });
 
-  it('detects the delimiter from the header line', () => {
+  it('detects the delimiter from the first lines', () => {
     expect(parseCsv('a,b,c\n1,2,3').delimiter).toBe(',');
     expect(parseCsv('a;b;"c,d"\n1;2;3').delimiter).toBe(';');
     expect(parseCsv('a\tb\tc\n1\t2\t3').delimiter).toBe('\t');
@@ -287,6 +287,42 @@ describe('reading CSV as Excel writes it', () => {
     expect(parseCsv('a\n1\n\n2').records.map((r) => r.row)).toEqual([2, 4]);
     expect(parseCsv('a,,b\n1,,2').columns.map((c) => c.header)).toEqual(['a', 'b']);
     expect(parseCsv('a,a,\n1,2,3').columns.map((c) => c.header)).toEqual(['a', 'a (2)', 'Column 3']);
+  });
+
+  it('looks past a blank first line, and prefers the delimiter that splits the rows like the header', () => {
+    expect(parseCsv('\r\nAchternaam;Voornaam;E-mail\r\nJansen;Piet;piet@example.nl\r\n')).toMatchObject({
+      delimiter: ';',
+      headerRow: 2,
+      columns: [{ header: 'Achternaam' }, { header: 'Voornaam' }, { header: 'E-mail' }],
+      records: [{ row: 3, cells: ['Jansen', 'Piet', 'piet@example.nl'] }],
+    });
+    // Three cells on ',' and on ';' in the header; only ';' gives the rows three cells too.
+    const commasInHeader = parseCsv('Achternaam, voornaam;Straat, nr;E-mail\nJansen Piet;Dorpsstraat 1;piet@example.nl\nBos Els;Kade 2;els@example.nl\n');
+    expect(commasInHeader.delimiter).toBe(';');
+    expect(commasInHeader.columns.map((c) => c.header)).toEqual(['Achternaam, voornaam', 'Straat, nr', 'E-mail']);
+    expect(commasInHeader.records[0]?.cells).toEqual(['Jansen Piet', 'Dorpsstraat 1', 'piet@example.nl']);
+    // A comma file with a ';' in a header cell stays a comma file.
+    expect(parseCsv('Naam;roepnaam,E-mail\nJansen,a@b.nl\nBos,c@d.nl\n').delimiter).toBe(',');
+  });
+
+  it("honours Excel's sep= first line and hides it, as Excel does", () => {
+    const parsed = parseCsv('sep=;\r\nAchternaam, voornaam;E-mail\r\nJansen, Piet;piet@example.nl\r\n');
+    expect(parsed).toMatchObject({ delimiter: ';', headerRow: 1, records: [{ row: 2, cells: ['Jansen, Piet', 'piet@example.nl'] }] });
+    expect(parsed.columns.map((c) => c.header)).toEqual(['Achternaam, voornaam', 'E-mail']);
+    expect(parseCsv('SEP=,\nA;B,C\n1;2,3\n').columns.map((c) => c.header)).toEqual(['A;B', 'C']);
+  });
+
+  it('gives every column a name of its own, also when a header already looks renamed', async () => {
+    expect(parseCsv('Naam;Naam;Naam (2)\na;b;c').columns.map((c) => c.header)).toEqual(['Naam', 'Naam (3)', 'Naam (2)']);
+    expect(parseCsv('Naam,naam,NAAM\na,b,c').columns.map((c) => c.header)).toEqual(['Naam', 'naam (2)', 'NAAM (3)']);
+    const t = await signedInAdmin();
+    const csv = 'Achternaam;Naam;Naam;Naam (2)\nJansen;a;b;c\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['Achternaam', 'Naam', 'Naam (3)', 'Naam (2)']);
+    // Each column can be mapped on its own.
+    const summary = await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', Naam: null, 'Naam (3)': 'first_name', 'Naam (2)': 'job_title' } });
+    expect(summary).toMatchObject({ imported: 1, leftOut: ['Naam'] });
+    expect(contactRows(t)[0]).toMatchObject({ last_name: 'Jansen', first_name: 'b', job_title: 'c' });
   });
 
   it('converts amounts, dates, yes/no and options as people write them', async () => {
