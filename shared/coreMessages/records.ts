@@ -49,7 +49,7 @@ export const RECORDS_MESSAGES = {
   'records.fileTooLarge': 'The file is larger than 50 MB. Split it into smaller files and import them one by one.',
   'records.fileUnreadable': 'The file could not be read.',
   'records.fileBinary': 'This is not a CSV file: it contains binary data.',
-  'records.fileNotUtf8': 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.',
+  'records.fileNotUtf8': 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.',
   /** {row}: the row number a spreadsheet shows. */
   'records.quoteNotClosed': 'Row {row} has a quote (") that is never closed, so the rest of the file cannot be read. Check the quotes in that row.',
   'records.fileNoRows': 'The file has a header but no rows.',

@@ -9,7 +9,7 @@ import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, 
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
 import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
-import { decodeCsvFile, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
+import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
 import { ADMIN, signedInAdmin, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
@@ -222,8 +222,7 @@ describe('files that are not a readable CSV', () => {
     ['a header without rows', Buffer.from('Voornaam;Achternaam\r\n'), 'The file has a header but no rows.'],
     ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'This is not a CSV file: it contains binary data.'],
     ['control bytes without NUL', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x03 : 0x41))), 'This is not a CSV file: it contains binary data.'],
-    ['Windows-1252 (latin-1) text', Buffer.from('Voornaam;Achternaam\r\nRené;Müller\r\n', 'latin1'), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
-    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
+    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.'],
   ];
 
   it.each(cases)('refuses %s with a clear message, in preview and run, and writes nothing', async (_name, bytes, message) => {
@@ -235,6 +234,23 @@ describe('files that are not a readable CSV', () => {
     const run = await t.call('import.run', { entity: 'contact', file, mapping: {}, duplicates: 'skip', jobId: nextJobId() });
     expect(errorOf(run)).toEqual({ code: 'VALIDATION', message, messageId });
     expect(count(t, 'contacts')).toBe(0);
+  });
+
+  it("reads Dutch Excel's plain CSV (Windows-1252) instead of refusing it", async () => {
+    const t = await signedInAdmin();
+    // The bytes Excel writes: é = 0xE9, ë = 0xEB, ü = 0xFC, € = 0x80 (where latin-1 has a control code).
+    const bytes = Buffer.from([
+      ...Buffer.from('Voornaam;Achternaam;Functie\r\n'),
+      ...Buffer.from('Ren'), 0xe9, ...Buffer.from(';M'), 0xfc, ...Buffer.from('ller;Co'), 0xeb, ...Buffer.from('rdinator '), 0x80, ...Buffer.from('\r\n'),
+    ]);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // not UTF-8 indeed
+    expect(decodeCsvFile(bytes.toString('base64'))).toBe('Voornaam;Achternaam;Functie\r\nRené;Müller;Coërdinator €\r\n');
+    expect(decodeWindows1252(Buffer.from([0x80, 0x8a, 0x91, 0x93, 0x94, 0x96, 0x9f, 0xe9]))).toBe('€Š‘“”–Ÿé');
+    const summary = value<ImportSummary>(
+      await t.call('import.run', { entity: 'contact', file: bytes.toString('base64'), mapping: (await preview(t, 'contact', bytes)).suggestedMapping, duplicates: 'skip', jobId: nextJobId() }),
+    );
+    expect(summary.imported).toBe(1);
+    expect(contactRows(t)[0]).toMatchObject({ first_name: 'René', last_name: 'Müller', job_title: 'Coërdinator €' });
   });
 
   it('names the row where a quote is never closed', async () => {

@@ -421,7 +421,7 @@ export const en = {
   'import.step.running': 'Import',
   'import.step.summary': 'Summary',
   'import.stepHeading': 'Step {number}: {title}',
-  'import.fileIntro': 'Import contacts or organisations from a CSV file (UTF-8, with a header row).',
+  'import.fileIntro': 'Import contacts or organisations from a CSV file with a header row, as Excel saves it ("CSV UTF-8" or plain "CSV").',
   'import.entity': 'What to import',
   'import.file': 'CSV file',
   'import.fileHint': 'The first row names the columns. Columns you do not match to a field are not stored.',

@@ -421,7 +421,7 @@ export const nl: Messages = {
   'import.step.running': 'Importeren',
   'import.step.summary': 'Overzicht',
   'import.stepHeading': 'Stap {number}: {title}',
-  'import.fileIntro': 'Importeer contactpersonen of organisaties uit een CSV-bestand (UTF-8, met een kopregel).',
+  'import.fileIntro': 'Importeer contactpersonen of organisaties uit een CSV-bestand met een kopregel, zoals Excel het opslaat ("CSV UTF-8" of gewoon "CSV").',
   'import.entity': 'Wat importeren',
   'import.file': 'CSV-bestand',
   'import.fileHint': 'De eerste regel geeft de kolommen een naam. Kolommen die je niet aan een veld koppelt, worden niet opgeslagen.',

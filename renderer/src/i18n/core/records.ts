@@ -46,7 +46,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.fileTooLarge': 'Het bestand is groter dan 50 MB. Splits het in kleinere bestanden en importeer die een voor een.',
   'records.fileUnreadable': 'Het bestand kon niet worden gelezen.',
   'records.fileBinary': 'Dit is geen CSV-bestand: het bevat binaire gegevens.',
-  'records.fileNotUtf8': 'Het bestand is geen UTF-8-tekst. Sla het op als "CSV UTF-8" en probeer het opnieuw.',
+  'records.fileNotUtf8': 'Het bestand is UTF-16-tekst, en dat kan Kluis niet lezen. Sla het op als "CSV UTF-8" en probeer het opnieuw.',
   'records.quoteNotClosed': 'Regel {row} heeft een aanhalingsteken (") dat nergens wordt gesloten, dus de rest van het bestand kan niet worden gelezen. Controleer de aanhalingstekens in die regel.',
   'records.fileNoRows': 'Het bestand heeft een kopregel, maar verder geen regels.',
   'records.mappedNotImportable': 'De kolom "{column}" is gekoppeld aan het veld {field}, dat niet kan worden geïmporteerd. Koppel de kolom aan een ander veld of laat hem weg.',
