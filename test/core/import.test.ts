@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordSummary, RecordView } from '../../shared/api';
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
-import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
+import { parseCountry, parseDate, parseMoney } from '../../electron/core/records/import/convert';
 import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
 import { ADMIN, signedInAdmin, type Installed } from '../support/install';
@@ -362,6 +362,46 @@ describe('reading CSV as Excel writes it', () => {
       ['Peeters', 'nl', '1969-08-12'],
       ['Maes', 'fr', null],
       ['Wouters', 'en', null],
+    ]);
+  });
+});
+
+describe('a file Kluis exported', () => {
+  it('imports again as it was: the apostrophe the export put before a formula-like cell comes off', async () => {
+    const from = await signedInAdmin();
+    value(await from.call('records.create', { entity: 'contact', values: { first_name: 'Lotte', last_name: 'Peeters', phone: '+32 470 12 34 56', job_title: '-Hoofd- inkoop' } }));
+    const exported = value<{ csv: string }>(await from.call('records.export', { entity: 'contact' })).csv;
+    expect(exported).toContain("'+32 470 12 34 56"); // defused for spreadsheets…
+
+    const to = await signedInAdmin();
+    const summary = await runWith(to, 'contact', exported);
+    expect(summary).toMatchObject({ imported: 1, failed: [] });
+    expect(contactRows(to)[0]).toMatchObject({ first_name: 'Lotte', phone: '+32 470 12 34 56', job_title: '-Hoofd- inkoop' }); // …and back as it was
+    // Only that apostrophe: one before anything else is the user's own.
+    const own = await runWith(to, 'contact', "Achternaam,Functie\n't Hart,'s avonds\n");
+    expect(own.imported).toBe(1);
+    expect(contactRows(to)[1]).toMatchObject({ last_name: "'t Hart", job_title: "'s avonds" });
+  });
+});
+
+describe('countries', () => {
+  it('are stored as their two-letter code when written as a name, in Dutch, English or French, any case or accents', async () => {
+    expect(['Nederland', 'BELGIË', 'belgie', 'Belgique', 'Pays-Bas', 'Duitsland', 'Allemagne', 'Germany', 'frankrijk', 'Luxemburg', 'Verenigd Koninkrijk', 'Royaume-Uni', 'UK', 'nl', 'Es'].map(parseCountry)).toEqual([
+      'NL', 'BE', 'BE', 'BE', 'NL', 'DE', 'DE', 'DE', 'FR', 'LU', 'GB', 'GB', 'GB', 'NL', 'ES',
+    ]);
+    expect(['Nergensland', 'N.L.', 'Nederland en België'].map(parseCountry)).toEqual([null, null, null]);
+
+    const t = await signedInAdmin();
+    const csv = 'Naam;Land\nJanssens NV;België\nDe Vries BV;Nederland\nMüller GmbH;DE\nNiemand BV;Nergensland\n';
+    const shown = await preview(t, 'organisation', csv);
+    expect(shown.problems).toMatchObject([{ row: 5, reason: 'Country: Not a country Kluis knows; write its two-letter code, such as NL or BE' }]);
+    expect(coreReasonsText(shown.problems[0]?.reasons ?? [], 'nl')).toBe('Land: Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE');
+    const summary = await runWith(t, 'organisation', csv);
+    expect(summary.imported).toBe(3);
+    expect(db(t).prepare('SELECT name, country FROM organisations ORDER BY id').all()).toEqual([
+      { name: 'Janssens NV', country: 'BE' },
+      { name: 'De Vries BV', country: 'NL' },
+      { name: 'Müller GmbH', country: 'DE' },
     ]);
   });
 });
