@@ -42,7 +42,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.expectedYesNoCell': 'Verwacht ja of nee (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Geen datum; schrijf hem als DD-MM-JJJJ of JJJJ-MM-DD',
   'records.expectedCountryCode': 'Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE',
-  'records.rowTooWide': 'Deze rij heeft {cells} cellen, maar de kopregel heeft {columns} kolommen',
+  'records.rowTooWide': 'Deze regel heeft {cells} cellen, maar de kopregel heeft {columns} kolommen',
   'records.fileEmpty': 'Het bestand is leeg.',
   'records.fileTooLarge': 'Het bestand is groter dan 50 MB. Splits het in kleinere bestanden en importeer die een voor een.',
   'records.fileUnreadable': 'Het bestand kon niet worden gelezen.',
