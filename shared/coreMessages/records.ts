@@ -44,13 +44,14 @@ export const RECORDS_MESSAGES = {
   'records.notAnAmount': 'Not an amount; write it like 1234,56',
   'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
+  'records.expectedCountryCode': 'Not a country Kluis knows; write its two-letter code, such as NL or BE',
   /** {cells}: how many cells the row has; {columns}: how many columns the header names. */
   'records.rowTooWide': 'This row has {cells} cells but the header has {columns} columns',
   'records.fileEmpty': 'The file is empty.',
   'records.fileTooLarge': 'The file is larger than 50 MB. Split it into smaller files and import them one by one.',
   'records.fileUnreadable': 'The file could not be read.',
   'records.fileBinary': 'This is not a CSV file: it contains binary data.',
-  'records.fileNotUtf8': 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.',
+  'records.fileNotUtf8': 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.',
   /** {row}: the row number a spreadsheet shows. */
   'records.quoteNotClosed': 'Row {row} has a quote (") that is never closed, so the rest of the file cannot be read. Check the quotes in that row.',
   'records.fileNoRows': 'The file has a header but no rows.',
@@ -66,8 +67,7 @@ export const RECORDS_MESSAGES = {
   'records.importNeedsColumn': '{field}: no column is mapped to it, and every {entity} needs one.',
   /** {entity}: the entity's key in the registry (a fault in Kluis, not in the input). */
   'records.noTitleField': 'No title field for {entity}.',
-  'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. {count} records had been written by then.',
-  'records.lockedDuringImportOne': 'Kluis was locked during the import, which stopped. 1 record had been written by then.',
+  'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. Nothing was imported: import the file again.',
   'records.importRunning': 'An import with this id is already running.',
   'records.seedContacts': 'The number of contacts must be a whole number from 1 to {max}.',
   'records.seedNumber': 'The seed must be a whole number from 0 to 4294967295.',

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordSummary, RecordView } from '../../shared/api';
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
-import { parseDate, parseMoney } from '../../electron/core/records/import/convert';
-import { decodeCsvFile, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
+import { parseCountry, parseDate, parseMoney } from '../../electron/core/records/import/convert';
+import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
-import { signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, signedInAdmin, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
 import { CORE_MESSAGES_NL, coreReasonsText } from '../../renderer/src/i18n/core';
@@ -222,8 +222,7 @@ describe('files that are not a readable CSV', () => {
     ['a header without rows', Buffer.from('Voornaam;Achternaam\r\n'), 'The file has a header but no rows.'],
     ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'This is not a CSV file: it contains binary data.'],
     ['control bytes without NUL', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x03 : 0x41))), 'This is not a CSV file: it contains binary data.'],
-    ['Windows-1252 (latin-1) text', Buffer.from('Voornaam;Achternaam\r\nRené;Müller\r\n', 'latin1'), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
-    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.'],
+    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.'],
   ];
 
   it.each(cases)('refuses %s with a clear message, in preview and run, and writes nothing', async (_name, bytes, message) => {
@@ -235,6 +234,23 @@ describe('files that are not a readable CSV', () => {
     const run = await t.call('import.run', { entity: 'contact', file, mapping: {}, duplicates: 'skip', jobId: nextJobId() });
     expect(errorOf(run)).toEqual({ code: 'VALIDATION', message, messageId });
     expect(count(t, 'contacts')).toBe(0);
+  });
+
+  it("reads Dutch Excel's plain CSV (Windows-1252) instead of refusing it", async () => {
+    const t = await signedInAdmin();
+    // The bytes Excel writes: é = 0xE9, ë = 0xEB, ü = 0xFC, € = 0x80 (where latin-1 has a control code).
+    const bytes = Buffer.from([
+      ...Buffer.from('Voornaam;Achternaam;Functie\r\n'),
+      ...Buffer.from('Ren'), 0xe9, ...Buffer.from(';M'), 0xfc, ...Buffer.from('ller;Co'), 0xeb, ...Buffer.from('rdinator '), 0x80, ...Buffer.from('\r\n'),
+    ]);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // not UTF-8 indeed
+    expect(decodeCsvFile(bytes.toString('base64'))).toBe('Voornaam;Achternaam;Functie\r\nRené;Müller;Coërdinator €\r\n');
+    expect(decodeWindows1252(Buffer.from([0x80, 0x8a, 0x91, 0x93, 0x94, 0x96, 0x9f, 0xe9]))).toBe('€Š‘“”–Ÿé');
+    const summary = value<ImportSummary>(
+      await t.call('import.run', { entity: 'contact', file: bytes.toString('base64'), mapping: (await preview(t, 'contact', bytes)).suggestedMapping, duplicates: 'skip', jobId: nextJobId() }),
+    );
+    expect(summary.imported).toBe(1);
+    expect(contactRows(t)[0]).toMatchObject({ first_name: 'René', last_name: 'Müller', job_title: 'Coërdinator €' });
   });
 
   it('names the row where a quote is never closed', async () => {
@@ -278,7 +294,7 @@ describe('reading CSV as Excel writes it', () => {
     expect(jan.refs.organisation_id?.title).toBe('Bakkerij "De Korf"');
   });
 
-  it('detects the delimiter from the header line', () => {
+  it('detects the delimiter from the first lines', () => {
     expect(parseCsv('a,b,c\n1,2,3').delimiter).toBe(',');
     expect(parseCsv('a;b;"c,d"\n1;2;3').delimiter).toBe(';');
     expect(parseCsv('a\tb\tc\n1\t2\t3').delimiter).toBe('\t');
@@ -287,6 +303,42 @@ describe('reading CSV as Excel writes it', () => {
     expect(parseCsv('a\n1\n\n2').records.map((r) => r.row)).toEqual([2, 4]);
     expect(parseCsv('a,,b\n1,,2').columns.map((c) => c.header)).toEqual(['a', 'b']);
     expect(parseCsv('a,a,\n1,2,3').columns.map((c) => c.header)).toEqual(['a', 'a (2)', 'Column 3']);
+  });
+
+  it('looks past a blank first line, and prefers the delimiter that splits the rows like the header', () => {
+    expect(parseCsv('\r\nAchternaam;Voornaam;E-mail\r\nJansen;Piet;piet@example.nl\r\n')).toMatchObject({
+      delimiter: ';',
+      headerRow: 2,
+      columns: [{ header: 'Achternaam' }, { header: 'Voornaam' }, { header: 'E-mail' }],
+      records: [{ row: 3, cells: ['Jansen', 'Piet', 'piet@example.nl'] }],
+    });
+    // Three cells on ',' and on ';' in the header; only ';' gives the rows three cells too.
+    const commasInHeader = parseCsv('Achternaam, voornaam;Straat, nr;E-mail\nJansen Piet;Dorpsstraat 1;piet@example.nl\nBos Els;Kade 2;els@example.nl\n');
+    expect(commasInHeader.delimiter).toBe(';');
+    expect(commasInHeader.columns.map((c) => c.header)).toEqual(['Achternaam, voornaam', 'Straat, nr', 'E-mail']);
+    expect(commasInHeader.records[0]?.cells).toEqual(['Jansen Piet', 'Dorpsstraat 1', 'piet@example.nl']);
+    // A comma file with a ';' in a header cell stays a comma file.
+    expect(parseCsv('Naam;roepnaam,E-mail\nJansen,a@b.nl\nBos,c@d.nl\n').delimiter).toBe(',');
+  });
+
+  it("honours Excel's sep= first line and hides it, as Excel does", () => {
+    const parsed = parseCsv('sep=;\r\nAchternaam, voornaam;E-mail\r\nJansen, Piet;piet@example.nl\r\n');
+    expect(parsed).toMatchObject({ delimiter: ';', headerRow: 1, records: [{ row: 2, cells: ['Jansen, Piet', 'piet@example.nl'] }] });
+    expect(parsed.columns.map((c) => c.header)).toEqual(['Achternaam, voornaam', 'E-mail']);
+    expect(parseCsv('SEP=,\nA;B,C\n1;2,3\n').columns.map((c) => c.header)).toEqual(['A;B', 'C']);
+  });
+
+  it('gives every column a name of its own, also when a header already looks renamed', async () => {
+    expect(parseCsv('Naam;Naam;Naam (2)\na;b;c').columns.map((c) => c.header)).toEqual(['Naam', 'Naam (3)', 'Naam (2)']);
+    expect(parseCsv('Naam,naam,NAAM\na,b,c').columns.map((c) => c.header)).toEqual(['Naam', 'naam (2)', 'NAAM (3)']);
+    const t = await signedInAdmin();
+    const csv = 'Achternaam;Naam;Naam;Naam (2)\nJansen;a;b;c\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['Achternaam', 'Naam', 'Naam (3)', 'Naam (2)']);
+    // Each column can be mapped on its own.
+    const summary = await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', Naam: null, 'Naam (3)': 'first_name', 'Naam (2)': 'job_title' } });
+    expect(summary).toMatchObject({ imported: 1, leftOut: ['Naam'] });
+    expect(contactRows(t)[0]).toMatchObject({ last_name: 'Jansen', first_name: 'b', job_title: 'c' });
   });
 
   it('converts amounts, dates, yes/no and options as people write them', async () => {
@@ -310,6 +362,46 @@ describe('reading CSV as Excel writes it', () => {
       ['Peeters', 'nl', '1969-08-12'],
       ['Maes', 'fr', null],
       ['Wouters', 'en', null],
+    ]);
+  });
+});
+
+describe('a file Kluis exported', () => {
+  it('imports again as it was: the apostrophe the export put before a formula-like cell comes off', async () => {
+    const from = await signedInAdmin();
+    value(await from.call('records.create', { entity: 'contact', values: { first_name: 'Lotte', last_name: 'Peeters', phone: '+32 470 12 34 56', job_title: '-Hoofd- inkoop' } }));
+    const exported = value<{ csv: string }>(await from.call('records.export', { entity: 'contact' })).csv;
+    expect(exported).toContain("'+32 470 12 34 56"); // defused for spreadsheets…
+
+    const to = await signedInAdmin();
+    const summary = await runWith(to, 'contact', exported);
+    expect(summary).toMatchObject({ imported: 1, failed: [] });
+    expect(contactRows(to)[0]).toMatchObject({ first_name: 'Lotte', phone: '+32 470 12 34 56', job_title: '-Hoofd- inkoop' }); // …and back as it was
+    // Only that apostrophe: one before anything else is the user's own.
+    const own = await runWith(to, 'contact', "Achternaam,Functie\n't Hart,'s avonds\n");
+    expect(own.imported).toBe(1);
+    expect(contactRows(to)[1]).toMatchObject({ last_name: "'t Hart", job_title: "'s avonds" });
+  });
+});
+
+describe('countries', () => {
+  it('are stored as their two-letter code when written as a name, in Dutch, English or French, any case or accents', async () => {
+    expect(['Nederland', 'BELGIË', 'belgie', 'Belgique', 'Pays-Bas', 'Duitsland', 'Allemagne', 'Germany', 'frankrijk', 'Luxemburg', 'Verenigd Koninkrijk', 'Royaume-Uni', 'UK', 'nl', 'Es'].map(parseCountry)).toEqual([
+      'NL', 'BE', 'BE', 'BE', 'NL', 'DE', 'DE', 'DE', 'FR', 'LU', 'GB', 'GB', 'GB', 'NL', 'ES',
+    ]);
+    expect(['Nergensland', 'N.L.', 'Nederland en België'].map(parseCountry)).toEqual([null, null, null]);
+
+    const t = await signedInAdmin();
+    const csv = 'Naam;Land\nJanssens NV;België\nDe Vries BV;Nederland\nMüller GmbH;DE\nNiemand BV;Nergensland\n';
+    const shown = await preview(t, 'organisation', csv);
+    expect(shown.problems).toMatchObject([{ row: 5, reason: 'Country: Not a country Kluis knows; write its two-letter code, such as NL or BE' }]);
+    expect(coreReasonsText(shown.problems[0]?.reasons ?? [], 'nl')).toBe('Land: Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE');
+    const summary = await runWith(t, 'organisation', csv);
+    expect(summary.imported).toBe(3);
+    expect(db(t).prepare('SELECT name, country FROM organisations ORDER BY id').all()).toEqual([
+      { name: 'Janssens NV', country: 'BE' },
+      { name: 'De Vries BV', country: 'NL' },
+      { name: 'Müller GmbH', country: 'DE' },
     ]);
   });
 });
@@ -543,6 +635,60 @@ describe('a running import', () => {
     expect(count(t, 'organisations')).toBe(0);
     expect(count(t, 'search_index')).toBe(0);
     expect(listAudit(db(t), 5_000).map((e) => e.action)).toContain('import.failed');
+  });
+
+  it('takes back everything it wrote when Kluis is locked midway, and says so', async () => {
+    const t = await signedInAdmin();
+    const kept = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Bestaand' } }));
+    const organisationsBefore = count(t, 'organisations');
+    const searchBefore = count(t, 'search_index');
+    const jobId = nextJobId();
+    let locked: Promise<unknown> | null = null;
+    const off = t.dispatcher.onEvent((name) => {
+      // After the first batch is in: what the user's Ctrl+L (or the idle lock) does.
+      if (name === 'import.progress' && !locked) locked = t.call('session.lock');
+    });
+    const csv = bigCsv(2_000);
+    const mapping = (await preview(t, 'contact', csv)).suggestedMapping;
+    const result = await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId });
+    off();
+    expect(await locked).toEqual({ ok: true, value: { locked: true } });
+    expect(errorOf(result)).toMatchObject({ code: 'LOCKED', message: 'Kluis was locked during the import, which stopped. Nothing was imported: import the file again.' });
+
+    expect((await t.call('session.unlock', { password: ADMIN.password })).ok).toBe(true);
+    // Nothing of the run is left, and History has no "Import 0 contacts".
+    expect(contactRows(t).map((r) => r.id)).toEqual([kept.id]);
+    expect(count(t, 'organisations')).toBe(organisationsBefore);
+    expect(count(t, 'search_index')).toBe(searchBefore);
+    const history = value<{ label: { verb: string } }[]>(await t.call('history.list', {}));
+    expect(history.map((c) => c.label.verb)).toEqual(['create']);
+    const audits = listAudit(db(t), 5_000)
+      .map((e) => e.action)
+      .filter((action) => action.startsWith('session.') || action.startsWith('import.'))
+      .reverse();
+    expect(audits.slice(audits.indexOf('session.lock'))).toEqual(['session.lock', 'import.locked', 'session.unlock']);
+    // The audit chain and the head kept in vault.json still agree after the late entry.
+    expect(value<{ ok: boolean }>(await t.call('audit.verify', {}))).toMatchObject({ ok: true });
+  });
+
+  it('writes nothing and keeps the redo stack when no row would be written', async () => {
+    const t = await signedInAdmin();
+    value(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', email: 'piet@example.nl' } }));
+    value(await t.call('records.create', { entity: 'contact', values: { last_name: 'Terug' } }));
+    value(await t.call('history.undo', {}));
+    const csv = 'Achternaam,E-mail\nJansen,PIET@example.nl\n,zonder@naam.nl\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown).toMatchObject({ validRows: 1, duplicates: [{ row: 2 }] }); // one row valid, and that one a duplicate
+    const summary = await runWith(t, 'contact', csv, { duplicates: 'skip' });
+    expect(summary).toMatchObject({ imported: 0, merged: 0, skipped: 1, failed: [{ row: 3 }], cancelled: false });
+    // No command was opened: what was undone can still be redone.
+    const history = value<{ label: { verb: string }; state: string }[]>(await t.call('history.list', {}));
+    expect(history.map((c) => [c.label.verb, c.state])).toEqual([
+      ['create', 'undone'],
+      ['create', 'done'],
+    ]);
+    expect((await t.call('history.redo', {})).ok).toBe(true);
+    expect(contactRows(t).map((r) => r.last_name)).toEqual(['Jansen', 'Terug']);
   });
 
   it('does not take the same job id twice at once', async () => {

@@ -42,6 +42,9 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   // The bad row is named by its number (the header is row 1).
   const problems = page.getByRole('region', { name: 'Rows that will not be imported' });
   await expect(problems.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '4', exact: true }) })).toBeVisible();
+  // The table has a name of its own, and the sample says it shows the file, not what will be stored.
+  await expect(problems.getByRole('table', { name: 'Rows that will not be imported' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'The first rows of the file, as they are written in it' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'import-preview');
 
   await page.getByRole('button', { name: /^Import 2 rows$/ }).click();
@@ -60,4 +63,22 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await page.keyboard.press('Control+K');
   await page.keyboard.type('123456782');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing found for “123456782”.' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A file whose rows are all known already or wrong: the count leaves out what will be skipped, and at 0 there is nothing to press.
+  await goTo(page, 'Import');
+  const again = ['First name,Last name,E-mail', 'Anna,de Vries,ANNA.DEVRIES@example.nl', 'Geen,,geen@example.nl', 'Els,Bos,els.bos@example.nl'].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'nogmaals.csv', mimeType: 'text/csv', buffer: Buffer.from(again, 'utf8') });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import 1 row$/ })).toBeEnabled();
+  await page.getByRole('radio', { name: 'Merge them into the existing record' }).check();
+  await expect(page.getByRole('button', { name: /^Import 2 rows$/ })).toBeEnabled();
+  await page.getByRole('button', { name: 'Back to the columns' }).click();
+  await page.getByLabel('Field for the column E-mail').selectOption('');
+  await page.getByLabel('Field for the column Last name').selectOption('first_name');
+  await page.getByLabel('Field for the column First name').selectOption('');
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByRole('button', { name: /^Import 0 rows$/ })).toBeDisabled();
+  await expect(page.getByText('No row can be imported: every row has a problem or is skipped as a duplicate.')).toBeVisible();
 });

@@ -47,6 +47,18 @@ export function leftOutLine(columns: readonly string[], t: Translate): string {
   return t('import.leftOutMany', { count: columns.length, columns: columns.join(', ') });
 }
 
+/**
+ * Why the last import stopped, when this page was gone by the time the core answered: a lock takes
+ * the whole app off the screen, and the core then takes the import back. Back on this page after
+ * unlocking, the user reads that nothing was imported.
+ */
+let unseenRunError: Message | null = null;
+
+/** Rows the run will write: the valid ones, less the duplicates it is told to skip. */
+export function rowsToWrite(preview: ImportPreview, duplicates: 'skip' | 'merge'): number {
+  return duplicates === 'skip' ? preview.validRows - preview.duplicates.length : preview.validRows;
+}
+
 interface FileChoice {
   name: string;
   base64: string;
@@ -66,12 +78,22 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<Message | null>(null);
+  const [error, setError] = useState<Message | null>(() => unseenRunError);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const jobRef = useRef<string | null>(null);
   const stepHeadingRef = useRef<HTMLHeadingElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const mounted = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    // Shown now (the error state starts from it): the next visit starts clean.
+    unseenRunError = null;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // Progress of our own job only; other windows may import at the same time.
   useEffect(
@@ -145,7 +167,9 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     const result = await call('import.run', { entity, file: file.base64, mapping, duplicates, jobId });
     jobRef.current = null;
     if (!result.ok) {
-      setError({ key: 'import.runFailed', params: { message: result.error } });
+      const failed: Message = { key: 'import.runFailed', params: { message: result.error } };
+      if (!mounted.current) unseenRunError = failed;
+      setError(failed);
       show('preview');
       return;
     }
@@ -164,6 +188,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
   // Only fields the user may fill are offered; a column for any other is left out.
   const fields = state.kind === 'ready' ? enabledFields(state.fields, entity).filter((field) => rights.field(field) === 'edit') : [];
   const stepIndex = STEPS.indexOf(step);
+  const toWrite = preview ? rowsToWrite(preview, duplicates) : 0;
   const stepTitles: Record<Step, string> = {
     file: t('import.step.file'),
     mapping: t('import.step.mapping'),
@@ -314,9 +339,10 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
               </section>
             )}
             {preview.sample.length > 0 && <SampleTable preview={preview} fields={fields} />}
+            {toWrite === 0 && <p className="strong">{t('import.nothingToImport')}</p>}
             <div className="button-row">
-              <button type="button" className="button-primary" onClick={() => void runImport()}>
-                {preview.validRows === 1 ? t('import.runOne') : t('import.run', { count: formatCount(preview.validRows, language) })}
+              <button type="button" className="button-primary" disabled={toWrite === 0} onClick={() => void runImport()}>
+                {toWrite === 1 ? t('import.runOne') : t('import.run', { count: formatCount(toWrite, language) })}
               </button>
               <button type="button" className="button-quiet" onClick={() => show('mapping')}>
                 {t('import.backToMapping')}
@@ -388,7 +414,7 @@ function RowProblems({ title, problems }: { title: string; problems: ImportRowPr
   return (
     <section aria-labelledby={id} className="import-section">
       <h4 id={id}>{title}</h4>
-      <table className="table">
+      <table className="table" aria-labelledby={id}>
         <thead>
           <tr>
             <th scope="col">{t('import.col.row')}</th>

@@ -1,7 +1,7 @@
 /**
  * A CSV cell (always text) → the value the field expects, before the usual validation: amounts as
- * people type them in the Netherlands and Belgium ("€ 1.234,56"), ja/nee, dates as DD-MM-YYYY, and
- * options by their key or their English or Dutch label.
+ * people type them in the Netherlands and Belgium ("€ 1.234,56"), ja/nee, dates as DD-MM-YYYY,
+ * options by their key or their English or Dutch label, and countries by name ("België" → BE).
  */
 import type { CoreMessage } from '../../../../shared/coreMessages';
 import type { ActiveField } from '../fields';
@@ -108,10 +108,45 @@ function withScheme(text: string): string {
   return !/^[a-z][a-z0-9+.-]*:/i.test(text) && /^[^\s/]+\.[a-z]{2,}(?:[/?#]\S*)?$/i.test(text) ? `https://${text}` : text;
 }
 
+/**
+ * "'+32 470 12 34 56" → "+32 470 12 34 56". Kluis's export (like other careful exports) puts an
+ * apostrophe before a cell starting with = + - or @, so a spreadsheet shows it instead of running it
+ * as a formula; the import takes it off again, so an exported file imports as it was.
+ */
+export function undoFormulaGuard(cell: string): string {
+  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * Country names as people write them, in Dutch, English, French and German, folded (lower case,
+ * no accents), for the countries a Dutch or Belgian office deals with most. The field holds the
+ * two-letter ISO code.
+ */
+const COUNTRIES: Readonly<Record<string, readonly string[]>> = {
+  NL: ['nederland', 'the netherlands', 'netherlands', 'holland', 'pays-bas', 'pays bas', 'niederlande'],
+  BE: ['belgie', 'belgium', 'belgique', 'belgien'],
+  DE: ['duitsland', 'germany', 'allemagne', 'deutschland'],
+  FR: ['frankrijk', 'france', 'frankreich'],
+  LU: ['luxemburg', 'luxembourg'],
+  GB: ['verenigd koninkrijk', 'united kingdom', 'uk', 'great britain', 'groot-brittannie', 'groot brittannie', 'royaume-uni', 'royaume uni', 'england', 'engeland'],
+};
+const COUNTRY_CODES = new Map(Object.entries(COUNTRIES).flatMap(([code, names]) => names.map((name) => [name, code] as const)));
+
+/** "België", "belgique", "be" → "BE"; null when it is neither a code nor a name we know. */
+export function parseCountry(text: string): string | null {
+  const t = fold(text).replace(/\s+/g, ' ');
+  // Names first: "UK" is a name here, not the code (which is GB).
+  return COUNTRY_CODES.get(t) ?? (/^[a-z]{2}$/.test(t) ? t.toUpperCase() : null);
+}
+
 /** Empty cells are null; everything else is converted, or answers why it cannot be. */
 export function convertCell(field: ActiveField, cell: string): Converted {
   const text = cell.trim();
   if (text === '') return { value: null };
+  if (field.key === 'country') {
+    const code = parseCountry(text);
+    return code === null ? { error: { id: 'records.expectedCountryCode' } } : { value: code };
+  }
   switch (field.type) {
     case 'text':
     case 'email':

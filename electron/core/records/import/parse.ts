@@ -1,7 +1,8 @@
 /**
  * A small RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF,
- * and the delimiter guessed from the header line (',' ';' or tab — Dutch Excel writes ';').
- * Rows are numbered as a spreadsheet shows them: the header is row 1, blank lines count too.
+ * and the delimiter (',' ';' or tab — Dutch Excel writes ';') named by Excel's "sep=;" first line or
+ * guessed from the first lines. Rows are numbered as a spreadsheet shows them: the header is row 1,
+ * blank lines count too; a "sep=" line does not, as Excel hides it.
  */
 import { KluisError } from '../../errors';
 
@@ -36,20 +37,59 @@ const LF = 0x0a;
 const CR = 0x0d;
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
-/** Counts each candidate delimiter outside quotes on the first line; the most frequent wins (',' on a tie). */
-export function detectDelimiter(text: string): Delimiter {
-  const counts = new Map<number, number>(DELIMITERS.map((d) => [d.charCodeAt(0), 0]));
+/** Lines the guess looks at: enough to see a pattern, few enough to cost nothing on a large file. */
+const SAMPLE_LINES = 20;
+
+/**
+ * The number of cells in each of the first non-blank lines when split on `delimiter`, outside
+ * quotes (a line break inside quotes belongs to the cell).
+ */
+function cellCounts(text: string, delimiter: Delimiter): number[] {
+  const d = delimiter.charCodeAt(0);
+  const counts: number[] = [];
+  let cells = 1;
+  let filled = false;
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i <= text.length && counts.length < SAMPLE_LINES; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : LF;
     if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) break;
-    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (quoted) {
+      filled = true;
+    } else if (c === LF || c === CR) {
+      if (filled) counts.push(cells);
+      cells = 1;
+      filled = false;
+    } else if (c === d) {
+      cells++;
+    } else if (c !== 0x20 && c !== 0x09) {
+      filled = true;
+    }
   }
+  return counts;
+}
+
+/**
+ * The candidate that splits the first non-blank line (the header) into more than one cell and the
+ * most of the lines after it into that same number of cells; then the one giving the header more
+ * cells; then ',' before ';' before tab. A header such as "Achternaam, voornaam;Straat, nr" splits
+ * into as many cells on ',' as on ';', but only ';' splits the data rows the same way.
+ */
+export function detectDelimiter(text: string): Delimiter {
   let best: Delimiter = ',';
-  for (const d of DELIMITERS) if ((counts.get(d.charCodeAt(0)) ?? 0) > (counts.get(best.charCodeAt(0)) ?? 0)) best = d;
+  let bestScore = [-1, -1];
+  for (const d of DELIMITERS) {
+    const [header = 1, ...rows] = cellCounts(text, d);
+    const score = header < 2 ? [0, 0] : [rows.filter((n) => n === header).length, header];
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = d;
+      bestScore = score;
+    }
+  }
   return best;
 }
+
+/** Excel's "sep=;" first line names the delimiter; Excel hides it, and so does the import. */
+const SEP_LINE = /^sep=([,;\t])[ \t]*(?:\r\n|\n|\r|$)/i;
 
 function unterminated(row: number): KluisError {
   return new KluisError('VALIDATION', { id: 'records.quoteNotClosed', values: { row } }, { row });
@@ -118,10 +158,12 @@ export function isBlank(cells: readonly string[]): boolean {
 
 /**
  * Header and data rows. Blank header cells become "Column N" (or are dropped when the column holds
- * nothing at all); repeated names get " (2)", " (3)" so each column has its own name.
+ * nothing at all); repeated names get " (2)", " (3)" so each column has a name of its own.
  */
-export function parseCsv(text: string): ParsedCsv {
-  const delimiter = detectDelimiter(text);
+export function parseCsv(file: string): ParsedCsv {
+  const sep = SEP_LINE.exec(file);
+  const text = sep ? file.slice(sep[0].length) : file;
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(text);
   const all = readRecords(text, delimiter);
   const headerAt = all.findIndex((r) => !isBlank(r.cells));
   if (headerAt === -1) throw new KluisError('VALIDATION', 'records.fileEmpty');
@@ -129,7 +171,10 @@ export function parseCsv(text: string): ParsedCsv {
   const records = all.slice(headerAt + 1).filter((r) => !isBlank(r.cells));
   if (records.length === 0) throw new KluisError('VALIDATION', 'records.fileNoRows');
 
-  const seen = new Map<string, number>();
+  // A header's own name comes first: a repeat is renamed to a name no column has, so "Naam;Naam;Naam (2)"
+  // gives "Naam", "Naam (3)", "Naam (2)" and every column keeps a mapping of its own.
+  const own = new Set(header.cells.map((cell) => cell.trim().toLowerCase()));
+  const taken = new Set<string>();
   const columns: CsvColumn[] = [];
   header.cells.forEach((raw, index) => {
     let name = raw.trim();
@@ -137,10 +182,10 @@ export function parseCsv(text: string): ParsedCsv {
       if (!records.some((r) => (r.cells[index] ?? '').trim() !== '')) return;
       name = `Column ${index + 1}`;
     }
-    const key = name.toLowerCase();
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    columns.push({ index, header: count > 1 ? `${name} (${count})` : name });
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()) || (unique !== name && own.has(unique.toLowerCase())); n++) unique = `${name} (${n})`;
+    taken.add(unique.toLowerCase());
+    columns.push({ index, header: unique });
   });
   return { delimiter, columns, width: header.cells.length, headerRow: header.row, records };
 }

@@ -10,7 +10,7 @@ import { KluisError } from '../../errors';
 import type { Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { checkValue, checkValues, type StoredValue } from '../validate';
-import { convertCell } from './convert';
+import { convertCell, undoFormulaGuard } from './convert';
 import { decodeCsvFile } from './decode';
 import { planColumns, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
 import { parseCsv, type CsvRecord } from './parse';
@@ -118,7 +118,7 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   const references: ReferenceName[] = [];
   for (const column of plan.mapped) {
     const { field } = column;
-    const cell = record.cells[column.index] ?? '';
+    const cell = undoFormulaGuard(record.cells[column.index] ?? '');
     if (field.type === 'reference' && field.references) {
       const name = cell.trim();
       if (name === '') {

@@ -3,20 +3,22 @@
  * row is checked before anything of it is written, so a row that fails leaves no trace while the
  * others go in (a row that also creates an organisation gets a savepoint of its own). Between
  * batches the event loop runs (progress events, a cancel, other calls). A cancelled run — or one
- * that stops on an unexpected error — takes back everything it wrote: created rows are deleted,
- * merged contacts get their earlier values back. A finished run is one command in the journal,
- * "Import 1,204 contacts", which Ctrl+Z takes back as a whole.
+ * that stops on an unexpected error, or whose database is closed by a lock, a sign-out or quitting
+ * — takes back everything it wrote: created rows are deleted, merged contacts get their earlier
+ * values back. A finished run is one command in the journal, "Import 1,204 contacts", which Ctrl+Z
+ * takes back as a whole. A run that writes nothing opens no command, so the redo stack stays.
  */
 import type { ImportRowProblem, ImportSummary } from '../../../../shared/recordTypes';
 import type { EntityName } from '../../../../shared/registry';
 import type { FieldReason } from '../../../../shared/coreMessages';
 import { KluisError, type FieldErrorDetails } from '../../errors';
-import { audit } from '../../session/openInstall';
+import { audit, mirrorAuditHead } from '../../session/openInstall';
 import { fold } from '../fold';
 import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
+import type { Db } from '../../db/open';
 import type { Mapping } from './mapping';
 import { checkRow, contactByEmail, fieldReasons, makePlan, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
@@ -66,10 +68,48 @@ function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
   return [{ field: null, message: error.coreMessage }];
 }
 
-function ensureOpen(ctx: RecordContext, written: Written): void {
-  if (ctx.db.open) return;
-  const count = written.created.size + written.merged.size + written.organisations.length;
-  throw new KluisError('LOCKED', count === 1 ? 'records.lockedDuringImportOne' : { id: 'records.lockedDuringImport', values: { count } });
+/** The database was closed under the run (a lock, a sign-out): the close took the run back first. */
+function ensureOpen(ctx: RecordContext): void {
+  if (!ctx.db.open) throw new KluisError('LOCKED', 'records.lockedDuringImport');
+}
+
+/** Runs in progress on a database, each as the means to take it back, and the close they wrap. */
+const running = new Map<Db, { close: Db['close']; takeBacks: Set<() => void> }>();
+
+/**
+ * Calls `takeBackRun` when the database is closed while the run is still going. The core's lock
+ * (and sign-out, and quitting) closes the database between two batches without asking the import,
+ * and once it is closed the key is gone and the batches written so far would stay. So while a run
+ * goes, `db.close` first takes back every run on that database, then closes. Returns the undo.
+ */
+function takeBackOnClose(db: Db, takeBackRun: () => void): () => void {
+  let entry = running.get(db);
+  if (!entry) {
+    const created = { close: db.close, takeBacks: new Set<() => void>() };
+    entry = created;
+    running.set(db, created);
+    db.close = (): Db => {
+      db.close = created.close;
+      running.delete(db);
+      for (const takeBack of created.takeBacks) {
+        try {
+          takeBack();
+        } catch {
+          // Closing must still happen: a lock that fails would leave the data open.
+        }
+      }
+      return created.close.call(db);
+    };
+  }
+  const current = entry;
+  current.takeBacks.add(takeBackRun);
+  return () => {
+    current.takeBacks.delete(takeBackRun);
+    if (current.takeBacks.size === 0 && running.get(db) === current) {
+      running.delete(db);
+      db.close = current.close;
+    }
+  };
 }
 
 class Importer {
@@ -83,12 +123,23 @@ class Importer {
   private readonly existingOrganisation: (folded: string) => number | null;
   private readonly totalChanges: () => number;
 
-  get command(): Command {
-    return this.ctx.command;
+  /**
+   * The run's command, opened by the first row that writes: opening a command ends the user's redo
+   * stack, which a run that writes nothing (every row failing or skipped) must leave alone.
+   */
+  private opened: Command | null = null;
+
+  get command(): Command | null {
+    return this.opened;
+  }
+
+  private writeContext(): WriteContext {
+    this.opened ??= Command.begin(this.ctx.db, this.ctx.user.id, { verb: 'import', entity: this.plan.entity, count: 0, title: null }, { task: 'data.import' });
+    return { ...this.ctx, command: this.opened };
   }
 
   constructor(
-    private readonly ctx: WriteContext,
+    private readonly ctx: RecordContext,
     private readonly plan: ImportPlan,
     private readonly duplicates: 'skip' | 'merge',
   ) {
@@ -117,13 +168,15 @@ class Importer {
       return;
     }
     const newOrganisations: { folded: string; id: number }[] = [];
+    // Opened here, outside the row's own savepoint, so that a refused row cannot roll the command back.
+    const ctx = this.writeContext();
     const write = (): { id: number; before: Row | null } => {
       const references: Record<string, number> = {};
       for (const ref of checked.references) {
         const folded = fold(ref.name);
         let orgId = newOrganisations.find((o) => o.folded === folded)?.id ?? this.organisationId(folded);
         if (orgId === null) {
-          orgId = insertRecord(this.ctx, 'organisation', { name: ref.name });
+          orgId = insertRecord(ctx, 'organisation', { name: ref.name });
           newOrganisations.push({ folded, id: orgId });
         }
         references[ref.field.key] = orgId;
@@ -132,10 +185,10 @@ class Importer {
         const before = readRow(this.ctx.db, this.plan.entity, duplicateOf);
         const changes: Record<string, unknown> = { ...references };
         for (const [key, value] of Object.entries(checked.values)) if (value !== null && key !== 'email') changes[key] = value;
-        if (Object.keys(changes).length > 0) updateRecord(this.ctx, this.plan.entity, duplicateOf, changes);
+        if (Object.keys(changes).length > 0) updateRecord(ctx, this.plan.entity, duplicateOf, changes);
         return { id: duplicateOf, before };
       }
-      return { id: insertRecord(this.ctx, this.plan.entity, { ...checked.values, ...references }), before: null };
+      return { id: insertRecord(ctx, this.plan.entity, { ...checked.values, ...references }), before: null };
     };
     // A row that creates an organisation writes more than once, so it gets a savepoint: if the record is
     // then refused, the organisation goes too. Other rows write once, after every check (a savepoint per
@@ -169,7 +222,7 @@ class Importer {
 }
 
 /** Takes back everything the run wrote, in one transaction, and records that it did. */
-function takeBack(ctx: RecordContext, entity: EntityName, command: Command, reason: 'cancelled' | 'failed'): void {
+function takeBack(ctx: RecordContext, entity: EntityName, command: Command, reason: 'cancelled' | 'failed' | 'locked'): void {
   ctx.db
     .transaction(() => {
       const { reverted, kept } = discardCommand(ctx.db, command.id);
@@ -183,20 +236,27 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
   const job: Job = { cancelled: false };
   jobs.set(input.jobId, job);
   let importer: Importer | null = null;
+  let takenBack = false;
+  let release = (): void => undefined;
   try {
     const plan = makePlan(ctx.db, ctx.access, input);
     // Contacts and organisations each have one required field, so there is at most one to name here;
     // the preview lists every one.
     const [unmapped] = plan.unmappedRequired;
     if (unmapped) throw new KluisError('VALIDATION', unmappedRequiredMessage(plan, unmapped));
-    const command = ctx.db
-      .transaction(() => Command.begin(ctx.db, ctx.user.id, { verb: 'import', entity: plan.entity, count: 0, title: null }, { task: 'data.import' }))
-      .immediate();
-    const current = new Importer({ ...ctx, command }, plan, input.duplicates);
+    const current = new Importer(ctx, plan, input.duplicates);
     importer = current;
+    release = takeBackOnClose(ctx.db, () => {
+      // Between batches only: inside one the close cannot come, as a batch never yields.
+      if (takenBack || !current.command || ctx.db.inTransaction) return;
+      takenBack = true;
+      takeBack(ctx, plan.entity, current.command, 'locked');
+      // The lock copied the audit head to vault.json before it closed; this entry came after it.
+      mirrorAuditHead(ctx.open);
+    });
     const total = plan.records.length;
     for (let start = 0; start < total && !job.cancelled; start += BATCH_SIZE) {
-      ensureOpen(ctx, current.written);
+      ensureOpen(ctx);
       const batch = plan.records.slice(start, start + BATCH_SIZE);
       ctx.db.transaction(() => {
         for (const record of batch) current.importRow(checkRow(plan, record));
@@ -204,16 +264,17 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
       progress(start + batch.length, total);
       await yieldToEventLoop();
     }
-    ensureOpen(ctx, current.written);
+    ensureOpen(ctx);
     if (job.cancelled) {
-      takeBack(ctx, plan.entity, command, 'cancelled');
+      if (current.command) takeBack(ctx, plan.entity, current.command, 'cancelled');
       return { imported: 0, merged: 0, skipped: 0, organisationsCreated: 0, failed: [], leftOut: plan.leftOut, cancelled: true };
     }
     const { imported, merged, skipped, failed } = current.counts;
     const organisationsCreated = current.written.organisations.length;
+    const command = current.command;
     ctx.db
       .transaction(() => {
-        command.finish({ count: imported + merged, title: null });
+        command?.finish({ count: imported + merged, title: null });
         audit(ctx.open, {
           actor: ctx.user.id,
           action: 'import.completed',
@@ -223,16 +284,19 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
       .immediate();
     return { imported, merged, skipped, organisationsCreated, failed, leftOut: plan.leftOut, cancelled: false };
   } catch (error) {
-    // Nothing half-written: whatever went in before the error comes out again, if the database is still there.
-    if (importer && ctx.db.open && !ctx.db.inTransaction) {
+    // Nothing half-written: whatever went in before the error comes out again, if the database is
+    // still there (when it was closed, the close took the run back).
+    const command = importer?.command;
+    if (command && !takenBack && ctx.db.open && !ctx.db.inTransaction) {
       try {
-        takeBack(ctx, input.entity, importer.command, 'failed');
+        takeBack(ctx, input.entity, command, 'failed');
       } catch {
         // The original error is the one to report.
       }
     }
     throw error;
   } finally {
+    release();
     jobs.delete(input.jobId);
   }
 }
