@@ -35,7 +35,7 @@ import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall } from './install/paths';
 import { readPolicy } from './install/policy';
-import { audit, closeInstall, mirrorAuditHead, updateVault, type OpenInstall } from './session/openInstall';
+import { audit, closeInstall, mirrorAuditHead, settleBeforeClose, updateVault, type OpenInstall } from './session/openInstall';
 import type { KdfCost } from './vault/kdf';
 import { osKeychain, type Keychain } from './vault/keychain';
 import { SecretStore } from './vault/secretStore';
@@ -290,6 +290,7 @@ export class KluisCore {
       deviceSecret,
       secrets: this.secrets,
       mirroredHead: vault.auditHead,
+      beforeClose: new Set(),
     };
   }
 
@@ -524,6 +525,8 @@ export class KluisCore {
     return this.serial(async () => {
       const stage = this.stage;
       if (stage.kind !== 'active') return;
+      // First what must not outlive the key (a running import takes itself back), then the lock.
+      settleBeforeClose(stage.open);
       stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }))();
       mirrorAuditHead(stage.open);
       const unlockNeedsCode = stage.policy.unlockRequiresCode;

@@ -21,6 +21,11 @@ export interface OpenInstall {
   secrets: SecretStore;
   /** The audit head last seen in vault.json, so most calls need not read the file. */
   mirroredHead: AuditHead | null;
+  /**
+   * Work that must be done while the key is still here, before a lock, sign-out or quit closes the
+   * database: a running import takes back what it wrote (records/import/run.ts).
+   */
+  beforeClose: Set<() => void>;
 }
 
 /** Appends to the audit chain; call inside the transaction of the change it records. */
@@ -58,9 +63,23 @@ export function mirrorAuditHead(open: OpenInstall): void {
   open.mirroredHead = head;
 }
 
+/** Runs (and forgets) the work registered to happen before the database closes; each on its own. */
+export function settleBeforeClose(open: OpenInstall): void {
+  const pending = [...open.beforeClose];
+  open.beforeClose.clear();
+  for (const work of pending) {
+    try {
+      if (open.db.open) work();
+    } catch {
+      // Closing must still happen: a lock that fails would leave the data open.
+    }
+  }
+}
+
 /** Closes the database and zeroes every key the session held. */
 export function closeInstall(open: OpenInstall): void {
   try {
+    settleBeforeClose(open);
     if (open.db.open) open.db.close();
   } finally {
     open.secrets.wipe();

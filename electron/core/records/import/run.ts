@@ -18,7 +18,6 @@ import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
-import type { Db } from '../../db/open';
 import type { Mapping } from './mapping';
 import { checkRow, contactByEmail, fieldReasons, makePlan, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
@@ -71,45 +70,6 @@ function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
 /** The database was closed under the run (a lock, a sign-out): the close took the run back first. */
 function ensureOpen(ctx: RecordContext): void {
   if (!ctx.db.open) throw new KluisError('LOCKED', 'records.lockedDuringImport');
-}
-
-/** Runs in progress on a database, each as the means to take it back, and the close they wrap. */
-const running = new Map<Db, { close: Db['close']; takeBacks: Set<() => void> }>();
-
-/**
- * Calls `takeBackRun` when the database is closed while the run is still going. The core's lock
- * (and sign-out, and quitting) closes the database between two batches without asking the import,
- * and once it is closed the key is gone and the batches written so far would stay. So while a run
- * goes, `db.close` first takes back every run on that database, then closes. Returns the undo.
- */
-function takeBackOnClose(db: Db, takeBackRun: () => void): () => void {
-  let entry = running.get(db);
-  if (!entry) {
-    const created = { close: db.close, takeBacks: new Set<() => void>() };
-    entry = created;
-    running.set(db, created);
-    db.close = (): Db => {
-      db.close = created.close;
-      running.delete(db);
-      for (const takeBack of created.takeBacks) {
-        try {
-          takeBack();
-        } catch {
-          // Closing must still happen: a lock that fails would leave the data open.
-        }
-      }
-      return created.close.call(db);
-    };
-  }
-  const current = entry;
-  current.takeBacks.add(takeBackRun);
-  return () => {
-    current.takeBacks.delete(takeBackRun);
-    if (current.takeBacks.size === 0 && running.get(db) === current) {
-      running.delete(db);
-      db.close = current.close;
-    }
-  };
 }
 
 class Importer {
@@ -237,7 +197,7 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
   jobs.set(input.jobId, job);
   let importer: Importer | null = null;
   let takenBack = false;
-  let release = (): void => undefined;
+  let release = (): unknown => undefined;
   try {
     const plan = makePlan(ctx.db, ctx.access, input);
     // Contacts and organisations each have one required field, so there is at most one to name here;
@@ -246,14 +206,17 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
     if (unmapped) throw new KluisError('VALIDATION', unmappedRequiredMessage(plan, unmapped));
     const current = new Importer(ctx, plan, input.duplicates);
     importer = current;
-    release = takeBackOnClose(ctx.db, () => {
-      // Between batches only: inside one the close cannot come, as a batch never yields.
+    // A lock, sign-out or quit closes the database between two batches without asking the import;
+    // once closed, the key is gone and the batches written so far would stay. So the close first
+    // takes this run back (between batches only: a batch never yields).
+    const takeBackOnClose = (): void => {
       if (takenBack || !current.command || ctx.db.inTransaction) return;
       takenBack = true;
       takeBack(ctx, plan.entity, current.command, 'locked');
-      // The lock copied the audit head to vault.json before it closed; this entry came after it.
       mirrorAuditHead(ctx.open);
-    });
+    };
+    ctx.open.beforeClose.add(takeBackOnClose);
+    release = () => ctx.open.beforeClose.delete(takeBackOnClose);
     const total = plan.records.length;
     for (let start = 0; start < total && !job.cancelled; start += BATCH_SIZE) {
       ensureOpen(ctx);
