@@ -65,7 +65,9 @@ describe('export as a spreadsheet reads it', () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Bakkerij Smit, Zonen & Co' });
     await create(t, 'deal', { title: 'Ovens', organisation_id: org.id, stage: 'won', value_cents: 123456, expected_close: '2026-03-31' });
-    await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: -5000 });
+    // A value below zero, as an install could hold from before they were refused: a number, not defused.
+    const credit = await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: 0 });
+    t.core.requireActive().db.prepare('UPDATE deals SET value_cents = -5000 WHERE id = ?').run(credit.id);
     await create(t, 'deal', { title: 'Klein', organisation_id: org.id, stage: 'lead', value_cents: 7 });
     await create(t, 'activity', { kind: 'call', subject: 'Bellen', done: true });
     await create(t, 'activity', { kind: 'note', subject: 'Notitie', done: false });
@@ -94,7 +96,9 @@ describe('export as a spreadsheet reads it', () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Smit; Zonen' });
     await create(t, 'deal', { title: 'Ovens, groot', organisation_id: org.id, stage: 'won', value_cents: 123456 });
-    await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: -5000 });
+    // A value below zero, as an install could hold from before they were refused: a number, not defused.
+    const credit = await create(t, 'deal', { title: 'Creditnota', organisation_id: org.id, stage: 'lost', value_cents: 0 });
+    t.core.requireActive().db.prepare('UPDATE deals SET value_cents = -5000 WHERE id = ?').run(credit.id);
     await create(t, 'activity', { kind: 'meeting', subject: 'Gesprek', done: true });
 
     const csv = await exportCsv(t, 'deal', 'nl');

@@ -12,7 +12,7 @@ import { setUpAndEnrol } from './flows';
 test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",", Dutch headers and labels', async ({ page }) => {
   const admin = await setUpAndEnrol(page);
   await createRecord(page, 'deal', { title: 'Ovens', stage: 'won', value_cents: 123456, expected_close: '2026-03-31' });
-  await createRecord(page, 'deal', { title: 'Creditnota', stage: 'lost', value_cents: -5000 });
+  await createRecord(page, 'deal', { title: 'Creditnota', stage: 'lost', value_cents: 5000 });
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Nederlands' }).check();
@@ -36,7 +36,7 @@ test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
     'Titel;Organisatie;Contactpersoon;Fase;Waarde (EUR);Verwachte afronding;Notities',
-    'Creditnota;;;Verloren;-50,00;;',
+    'Creditnota;;;Verloren;50,00;;',
     'Ovens;;;Gewonnen;1234,56;2026-03-31;',
     '',
   ]);
