@@ -176,6 +176,21 @@ describe('what an export holds', () => {
     expect(masked).not.toContain('•');
   });
 
+  it('leaves a link empty where the name it shows is masked for the caller', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { first_name: 'Christiaan', last_name: 'Verstappen' });
+    await create(t, 'deal', { title: 'Ovens', stage: 'won', value_cents: 100, contact_id: contact.id });
+    const office = BUILT_IN_ROLES.find((r) => r.id === 'office')!;
+    const role = value<RoleDefinition>(
+      await t.call('roles.save', { name: { en: 'Office, names masked', nl: 'Kantoor, namen gemaskeerd' }, rights: { ...office.rights, fields: { 'contact.last_name': 'masked' } } }),
+    );
+    await signInAsNewUser(t, 'otto', role.id);
+    const csv = await exportCsv(t, 'deal', 'en');
+    expect(table(csv, ',')[0]).toMatchObject({ Title: 'Ovens', Contact: '' });
+    expect(csv).not.toContain('Verstappen');
+    expect(csv).not.toContain('•');
+  });
+
   it('leaves out hidden fields and deleted records', async () => {
     const t = await signedInAdmin();
     await create(t, 'contact', { last_name: 'Blijft', notes: 'geheime notitie' });

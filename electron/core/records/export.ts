@@ -12,7 +12,7 @@ import type { StoredValue } from '../../../shared/recordTypes';
 import { scopeCondition } from '../access/access';
 import { prepared } from '../db/statements';
 import { audit } from '../session/openInstall';
-import { viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
+import { MASK, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
 
 export type ExportLanguage = keyof Localized;
 
@@ -68,7 +68,8 @@ function header(field: VisibleField, language: ExportLanguage): string {
 
 /** A value as the app shows it, in `language`; '' when there is none. */
 function cell(field: VisibleField, value: StoredValue | undefined, refTitle: string | undefined, language: ExportLanguage, format: CsvFormat): string {
-  if (field.type === 'reference') return textCell(refTitle ?? '', format);
+  // A link's title that the caller sees masked (a masked name) stays out, like a masked field.
+  if (field.type === 'reference') return textCell(refTitle === undefined || refTitle.includes(MASK) ? '' : refTitle, format);
   if (value === null || value === undefined || value === '') return '';
   switch (field.type) {
     case 'money':
