@@ -4,6 +4,7 @@
  * used by Electron's main process, the CLI and the preview bridge alike.
  */
 import { emptyExpiredTrash } from './history/destroy';
+import { takeBackInterruptedImports } from './records/import/run';
 import type {
   AppState,
   CreatedInstall,
@@ -477,6 +478,8 @@ export class KluisCore {
   ): void {
     const details = how.recoveryCode ? { recoveryCode: true } : undefined;
     open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}`, ...(details ? { details } : {}) }))();
+    // An import the process did not live to finish is taken back before anyone works on.
+    takeBackInterruptedImports(open);
     // The trash's retention job runs whenever someone comes in: a laptop may stay shut for weeks.
     const emptied = open.db.transaction(() => emptyExpiredTrash(open.db, open, new Date(this.now()))).immediate();
     if (emptied.removed > 0) open.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -11,7 +11,10 @@ import { dataPaths } from '../../electron/core/install/paths';
 import { parseCountry, parseDate, parseMoney } from '../../electron/core/records/import/convert';
 import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
-import { ADMIN, signedInAdmin, type Installed } from '../support/install';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN, noKeychain, signedInAdmin, signIn, testCore, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
 import { CORE_MESSAGES_NL, coreReasonsText } from '../../renderer/src/i18n/core';
@@ -670,6 +673,31 @@ describe('a running import', () => {
     expect(audits.slice(audits.indexOf('import.locked'))).toEqual(['import.locked', 'session.lock', 'session.unlock']);
     // The audit chain and the head kept in vault.json still agree after the late entry.
     expect(value<{ ok: boolean }>(await t.call('audit.verify', {}))).toMatchObject({ ok: true });
+  });
+
+  it('takes back, at the next sign-in, an import the process did not live to finish', async () => {
+    const t = await signedInAdmin();
+    const kept = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Bestaand' } }));
+    // The files as a crash after the first batch leaves them: copied between two batches.
+    const crashed = join(mkdtempSync(join(tmpdir(), 'kluis-crash-')), 'data');
+    let copied = false;
+    const off = t.dispatcher.onEvent((name) => {
+      if (name !== 'import.progress' || copied) return;
+      copied = true;
+      cpSync(t.dataDir, crashed, { recursive: true });
+    });
+    const csv = bigCsv(2_000);
+    value(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping: (await preview(t, 'contact', csv)).suggestedMapping, duplicates: 'skip', jobId: nextJobId() }));
+    off();
+    await t.call('session.signOut');
+
+    const after = testCore({ dataDir: crashed, keychain: noKeychain, clock: t.clock });
+    await signIn(after, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const { db: reopened } = after.core.requireActive();
+    expect(reopened.prepare('SELECT id FROM contacts').pluck().all()).toEqual([kept.id]);
+    expect(value<{ label: { verb: string } }[]>(await after.call('history.list', {})).map((c) => c.label.verb)).toEqual(['create']);
+    expect(listAudit(reopened, 20).find((e) => e.action === 'import.interrupted')).toMatchObject({ actor: 1, details: { entity: 'contact', kept: 0 } });
+    expect(value<{ ok: boolean }>(await after.call('audit.verify', {}))).toMatchObject({ ok: true });
   });
 
   it('writes nothing and keeps the redo stack when no row would be written', async () => {

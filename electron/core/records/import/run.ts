@@ -12,7 +12,7 @@ import type { ImportRowProblem, ImportSummary } from '../../../../shared/recordT
 import type { EntityName } from '../../../../shared/registry';
 import type { FieldReason } from '../../../../shared/coreMessages';
 import { KluisError, type FieldErrorDetails } from '../../errors';
-import { audit, mirrorAuditHead } from '../../session/openInstall';
+import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
 import { fold } from '../fold';
 import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
@@ -189,6 +189,28 @@ function takeBack(ctx: RecordContext, entity: EntityName, command: Command, reas
       audit(ctx.open, { actor: ctx.user.id, action: `import.${reason}`, details: { entity, reverted, kept } });
     })
     .immediate();
+}
+
+/**
+ * An import the process did not live to finish — a crash, a kill, the power — leaves the batches it
+ * committed and its command still at count 0 (finish() sets the count). When someone next comes in
+ * (sign-in, unlock), such a run is taken back whole, as a cancel would have, and audited. A finished
+ * import always has a count: one that wrote nothing has no command at all.
+ */
+export function takeBackInterruptedImports(open: OpenInstall): number {
+  const { db } = open;
+  const runs = db.prepare("SELECT id, user_id, entity FROM commands WHERE verb = 'import' AND count = 0 AND state = 'done'").all() as {
+    id: number;
+    user_id: number | null;
+    entity: EntityName;
+  }[];
+  for (const run of runs) {
+    db.transaction(() => {
+      const { reverted, kept } = discardCommand(db, run.id);
+      audit(open, { actor: run.user_id, action: 'import.interrupted', details: { entity: run.entity, reverted, kept } });
+    }).immediate();
+  }
+  return runs.length;
 }
 
 export async function runImport(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void): Promise<ImportSummary> {
