@@ -5,7 +5,7 @@
  */
 import type { ChannelInput, ChannelOutput, EventPayloads, KluisBridge } from '../../shared/api';
 import type { ChannelName } from '../../shared/channels';
-import { isCoreMessage, type CoreMessage } from '../../shared/coreMessages';
+import { CORE_MESSAGES, isCoreMessage, type CoreMessage } from '../../shared/coreMessages';
 import type { ApiError, Result } from '../../shared/errors';
 
 // Read, not declared on Window globally: the bridge is provided by others, and the renderer should
@@ -14,8 +14,9 @@ function bridge(): KluisBridge | undefined {
   return (window as unknown as { kluis?: KluisBridge }).kluis;
 }
 
-function failure(message: string): { ok: false; error: ApiError } {
-  return { ok: false, error: { code: 'INTERNAL', message } };
+/** A failure of the window's own: a catalogue message, so it is shown in the reader's language. */
+function failure(messageId: 'common.bridgeMissing' | 'common.bridgeUnclear' | 'common.bridgeFailed'): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'INTERNAL', message: CORE_MESSAGES[messageId], messageId } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -27,14 +28,14 @@ export async function call<C extends ChannelName>(
   input: ChannelInput<C>,
 ): Promise<Result<ChannelOutput<C>>> {
   const kluis = bridge();
-  if (!kluis) return failure('The connection to the Kluis core is missing.');
+  if (!kluis) return failure('common.bridgeMissing');
   try {
     const result: unknown = await kluis.invoke(channel, input);
     return isResult(result)
       ? (result as Result<ChannelOutput<C>>)
-      : failure('The Kluis core gave an answer this screen does not understand.');
+      : failure('common.bridgeUnclear');
   } catch {
-    return failure('The connection to the Kluis core failed.');
+    return failure('common.bridgeFailed');
   }
 }
 

@@ -15,4 +15,8 @@ export const COMMON_MESSAGES = {
    * second factor. Naming the part would tell a guesser which part they already have.
    */
   'common.wrongCredentials': 'Wrong username, password or code',
+  /** The window's own failures to reach the core (renderer/src/api.ts): the call may not have arrived. */
+  'common.bridgeMissing': 'The connection to the Kluis core is missing.',
+  'common.bridgeUnclear': 'The Kluis core gave an answer this screen does not understand.',
+  'common.bridgeFailed': 'The connection to the Kluis core failed.',
 } as const;

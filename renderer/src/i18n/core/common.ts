@@ -11,4 +11,7 @@ export const COMMON_MESSAGES_NL: Record<keyof typeof COMMON_MESSAGES, string> = 
   'common.internal': 'Er ging iets mis in Kluis. Er is niets gewijzigd.',
   'common.unexpected': 'Er ging iets mis in Kluis.',
   'common.wrongCredentials': 'Onjuiste gebruikersnaam, wachtwoord of code',
+  'common.bridgeMissing': 'De verbinding met de kern van Kluis ontbreekt.',
+  'common.bridgeUnclear': 'De kern van Kluis gaf een antwoord dat dit scherm niet begrijpt.',
+  'common.bridgeFailed': 'De verbinding met de kern van Kluis is mislukt.',
 };
