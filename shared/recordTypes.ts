@@ -96,8 +96,8 @@ export interface ImportPreview {
   totalRows: number;
   validRows: number;
   problems: ImportRowProblem[];
-  /** Rows whose e-mail matches an existing contact or an earlier row. */
-  duplicates: { row: number; email: string }[];
+  /** Rows that match an existing record or an earlier row: a contact by e-mail, an organisation by name. */
+  duplicates: { row: number; value: string }[];
   /** The first rows, mapped, for the user to check. */
   sample: { row: number; values: Record<string, string> }[];
   leftOut: string[];

@@ -498,8 +498,8 @@ describe('duplicates by e-mail', () => {
     const { t } = await withExisting();
     const shown = await preview(t, 'contact', csv);
     expect(shown.duplicates).toEqual([
-      { row: 2, email: 'PIET@example.nl' },
-      { row: 4, email: 'Nina@Example.nl' },
+      { row: 2, value: 'PIET@example.nl' },
+      { row: 4, value: 'Nina@Example.nl' },
     ]);
     expect(shown.validRows).toBe(3);
   });
@@ -522,6 +522,31 @@ describe('duplicates by e-mail', () => {
     expect(contactRows(t).map((r) => [r.id, r.first_name, r.email, r.phone, r.job_title])).toEqual([
       [existing.id, 'Piet', 'piet@example.nl', '06 11111111', 'Eigenaar'],
       [existing.id + 1, 'Nina', 'nina@example.nl', '06 22222222', 'Inkoper'],
+    ]);
+  });
+});
+
+describe('duplicates by name in an organisation import', () => {
+  const csv = ['Naam,Plaats', 'bakkerij van den berg,Utrecht', 'Smederij Ëlst,Arnhem', 'smederij elst,Nijmegen', 'Nieuw BV,Delft'].join('\n');
+
+  it('are flagged, skipped or merged like contacts by e-mail, ignoring case and accents', async () => {
+    const t = await signedInAdmin();
+    const existing = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Van den Berg' } }));
+    expect((await preview(t, 'organisation', csv)).duplicates).toEqual([
+      { row: 2, value: 'bakkerij van den berg' },
+      { row: 4, value: 'smederij elst' },
+    ]);
+    expect(await runWith(t, 'organisation', csv, { duplicates: 'skip' })).toMatchObject({ imported: 2, merged: 0, skipped: 2 });
+    const names = () => (db(t).prepare('SELECT id, name, city FROM organisations ORDER BY id').all() as { id: number; name: string; city: string | null }[]);
+    expect(names().map((o) => o.name)).toEqual(['Bakkerij Van den Berg', 'Smederij Ëlst', 'Nieuw BV']);
+
+    value(await t.call('history.undo', {}));
+    expect(await runWith(t, 'organisation', csv, { duplicates: 'merge' })).toMatchObject({ imported: 2, merged: 2, skipped: 0 });
+    // A merge keeps the name as it was written first, and takes the other values.
+    expect(names()).toEqual([
+      { id: existing.id, name: 'Bakkerij Van den Berg', city: 'Utrecht' },
+      { id: expect.any(Number), name: 'Smederij Ëlst', city: 'Nijmegen' },
+      { id: expect.any(Number), name: 'Nieuw BV', city: 'Delft' },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import type { Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
+import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell, undoFormulaGuard } from './convert';
 import { decodeCsvFile } from './decode';
@@ -43,8 +44,8 @@ export type CheckedRow =
       /** Converted values per field key, ready for createRecord; references not yet among them. */
       values: Record<string, StoredValue | boolean>;
       references: ReferenceName[];
-      /** The contact's e-mail address, for duplicate detection. */
-      email: string | null;
+      /** What makes the row a record already there (MATCH_FIELD): a contact's e-mail, an organisation's name. */
+      match: string | null;
     }
   | { ok: false; row: number; reasons: FieldReason[] };
 
@@ -146,8 +147,9 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   problems.push(...fieldReasons(plan.fields, errors));
 
   if (problems.length > 0 || plan.unmappedRequired.length > 0) return { ok: false, row: record.row, reasons: problems };
-  const email = plan.entity === 'contact' && typeof values.email === 'string' ? values.email : null;
-  return { ok: true, row: record.row, values, references, email };
+  const key = MATCH_FIELD[plan.entity];
+  const match = key !== undefined && typeof values[key] === 'string' ? values[key] : null;
+  return { ok: true, row: record.row, values, references, match };
 }
 
 /** The row's mapped cells as the user typed them, for the preview. */
@@ -155,8 +157,24 @@ export function sampleOf(plan: ImportPlan, record: CsvRecord): { row: number; va
   return { row: record.row, values: Object.fromEntries(plan.mapped.map((c) => [c.field.key, (record.cells[c.index] ?? '').trim()])) };
 }
 
-/** Live contacts by e-mail address, ignoring case (uses the contacts_by_email index). */
-export function contactByEmail(db: Db): (email: string) => number | null {
-  const statement = db.prepare('SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-  return (email) => (statement.get(email) as number | undefined) ?? null;
+/**
+ * The field by which an imported row is the same record as one already there, or as an earlier row:
+ * a contact's e-mail address (ignoring case), an organisation's name (ignoring case and accents, as
+ * its sort key and the contact import's organisation column do).
+ */
+export const MATCH_FIELD: Partial<Record<EntityName, string>> = { contact: 'email', organisation: 'name' };
+
+/** The form in which two matches are the same. */
+export function matchKey(entity: EntityName, match: string): string {
+  return entity === 'organisation' ? fold(match) : match.toLowerCase();
+}
+
+/** The live record a match names, if any (contacts_by_email and organisations_by_name serve these). */
+export function existingMatch(db: Db, entity: EntityName): (match: string) => number | null {
+  if (entity === 'organisation') {
+    const byName = db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+    return (name) => (byName.get(fold(name)) as number | undefined) ?? null;
+  }
+  const byEmail = db.prepare('SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+  return (email) => (byEmail.get(email) as number | undefined) ?? null;
 }

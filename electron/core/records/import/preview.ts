@@ -1,10 +1,11 @@
 /**
- * The preview: how the columns would be mapped, which rows would fail and why, which contacts
- * already exist by e-mail, and which columns would be left out. Reads only; writes nothing.
+ * The preview: how the columns would be mapped, which rows would fail and why, which rows name a
+ * record already there (a contact by e-mail, an organisation by name), and which columns would be
+ * left out. Reads only; writes nothing.
  */
 import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
 import type { RecordContext } from '../service';
-import { checkRow, contactByEmail, makePlan, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
+import { checkRow, existingMatch, makePlan, matchKey, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
 
 const SAMPLE_ROWS = 10;
 
@@ -12,7 +13,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   const plan = makePlan(ctx.db, ctx.access, input);
   const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => rowProblem(plan.headerRow, [reason]));
   const duplicates: ImportPreview['duplicates'] = [];
-  const existing = plan.entity === 'contact' ? contactByEmail(ctx.db) : null;
+  const existing = existingMatch(ctx.db, plan.entity);
   const earlier = new Set<string>();
   let validRows = 0;
   for (const record of plan.records) {
@@ -22,9 +23,9 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
       continue;
     }
     validRows++;
-    if (existing && checked.email) {
-      const key = checked.email.toLowerCase();
-      if (earlier.has(key) || existing(checked.email) !== null) duplicates.push({ row: checked.row, email: checked.email });
+    if (checked.match) {
+      const key = matchKey(plan.entity, checked.match);
+      if (earlier.has(key) || existing(checked.match) !== null) duplicates.push({ row: checked.row, value: checked.match });
       earlier.add(key);
     }
   }

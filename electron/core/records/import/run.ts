@@ -19,7 +19,7 @@ import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, contactByEmail, fieldReasons, makePlan, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -75,11 +75,12 @@ function ensureOpen(ctx: RecordContext): void {
 class Importer {
   readonly written: Written = { created: new Set(), merged: new Map(), organisations: [] };
   readonly counts: Counts = { imported: 0, merged: 0, skipped: 0, failed: [] };
-  /** Lower-case e-mail → the contact this run created or merged into for it. */
-  private readonly emails = new Map<string, number>();
+  /** matchKey → the record this run created or merged into for it. */
+  private readonly matches = new Map<string, number>();
   /** Folded organisation name → an organisation this run created. */
   private readonly createdOrganisations = new Map<string, number>();
-  private readonly existingContact: (email: string) => number | null;
+  /** The live record a row's match names (a contact by e-mail, an organisation by name). */
+  private readonly existing: (match: string) => number | null;
   private readonly existingOrganisation: (folded: string) => number | null;
   private readonly totalChanges: () => number;
 
@@ -103,7 +104,7 @@ class Importer {
     private readonly plan: ImportPlan,
     private readonly duplicates: 'skip' | 'merge',
   ) {
-    this.existingContact = contactByEmail(ctx.db);
+    this.existing = existingMatch(ctx.db, plan.entity);
     const byName = ctx.db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
     this.existingOrganisation = (folded: string): number | null => (byName.get(folded) as number | undefined) ?? null;
     const changes = ctx.db.prepare('SELECT total_changes()').pluck();
@@ -121,8 +122,8 @@ class Importer {
       if (checked.reasons.length > 0) this.counts.failed.push(rowProblem(checked.row, checked.reasons));
       return;
     }
-    const emailKey = checked.email?.toLowerCase() ?? null;
-    const duplicateOf = emailKey === null ? null : (this.emails.get(emailKey) ?? this.existingContact(checked.email!));
+    const key = checked.match === null ? null : matchKey(this.plan.entity, checked.match);
+    const duplicateOf = key === null ? null : (this.matches.get(key) ?? this.existing(checked.match!));
     if (duplicateOf !== null && this.duplicates === 'skip') {
       this.counts.skipped++;
       return;
@@ -144,7 +145,8 @@ class Importer {
       if (duplicateOf !== null) {
         const before = readRow(this.ctx.db, this.plan.entity, duplicateOf);
         const changes: Record<string, unknown> = { ...references };
-        for (const [key, value] of Object.entries(checked.values)) if (value !== null && key !== 'email') changes[key] = value;
+        // The field that matched stays as it is (a capital, an accent).
+        for (const [field, value] of Object.entries(checked.values)) if (value !== null && field !== MATCH_FIELD[this.plan.entity]) changes[field] = value;
         if (Object.keys(changes).length > 0) updateRecord(ctx, this.plan.entity, duplicateOf, changes);
         return { id: duplicateOf, before };
       }
@@ -177,7 +179,7 @@ class Importer {
       this.counts.imported++;
       this.written.created.add(id);
     }
-    if (emailKey !== null) this.emails.set(emailKey, id);
+    if (key !== null) this.matches.set(key, id);
   }
 }
 
