@@ -104,6 +104,8 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: number | null;
+  /** The actor's display name as it is now (joined at read time, never stored in the log); null for the install's own jobs or a removed user. */
+  actorName: string | null;
   action: string;
   target: string | null;
   details: Record<string, string | number | boolean | null>;

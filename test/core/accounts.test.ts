@@ -3,8 +3,9 @@
  * replay, recovery codes, one-time passwords, step-up, throttling, and what an admin can do.
  */
 import { describe, expect, it } from 'vitest';
-import type { SignInProgress, TotpEnrolment, UserSummary } from '../../shared/apiTypes';
+import type { AuditEntry, SignInProgress, TotpEnrolment, UserSummary } from '../../shared/apiTypes';
 import { listAudit, RECENT_SIGN_INS_SQL } from '../../electron/core/audit/chain';
+import { audit } from '../../electron/core/session/openInstall';
 import { readVaultFile } from '../../electron/core/vault/vaultFile';
 import { ADMIN, installedCore, noKeychain, signIn, signedInAdmin, testCore, totpAt, type TestCore } from '../support/install';
 
@@ -130,7 +131,8 @@ describe('sign-in with a second factor', () => {
     const log = listAudit(t.core.requireActive().db, 50).map((e) => e.action);
     expect(log).toContain('session.signIn.failed');
     expect(log[0]).toBe('session.signIn');
-    const text = JSON.stringify(listAudit(t.core.requireActive().db, 50));
+    // What the log holds (the list joins in the actor's name when it is read; the rows never hold it).
+    const text = JSON.stringify(t.core.requireActive().db.prepare('SELECT * FROM audit_log').all());
     expect(text).not.toContain(ADMIN.adminUsername);
     expect(text).not.toContain(ADMIN.password);
     expect(text).not.toContain('helemaal-niet-goed');
@@ -195,6 +197,21 @@ describe('accounts an admin manages', () => {
     t.clock.advance(30);
     expect(await t.call('session.verifyCode', { code: totpAt(janSecret, t.clock) })).toEqual(GENERIC);
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+  });
+
+  it('audit.list names each actor as they are called now; nobody for the install\'s own entries or a removed user', async () => {
+    const t = await installedCore({ keychain: noKeychain });
+    await t.call('session.signIn', { username: ADMIN.adminUsername, password: 'helemaal-niet-goed' });
+    await t.call('session.verifyCode', { code: '222222' });
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const { open, user } = t.core.requireActive();
+    open.db.transaction(() => audit(open, { actor: 999, action: 'records.created', target: 'contact:1' }))();
+    const entries = value<AuditEntry[]>(await t.call('audit.list', { limit: 50 }));
+    expect(entries[0]).toMatchObject({ actor: 999, actorName: null, action: 'records.created' });
+    expect(entries[1]).toMatchObject({ actor: user.id, actorName: ADMIN.adminUsername, action: 'session.signIn' });
+    // A failed sign-in is written by the install itself, at the next unlock.
+    expect(entries.find((e) => e.action === 'session.signIn.failed')).toMatchObject({ actor: null, actorName: null });
+    expect(listAudit(open.db, 50)).toEqual(entries);
   });
 
   it('a user without the right gets FORBIDDEN, and the refusal is audited', async () => {

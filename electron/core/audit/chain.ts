@@ -121,12 +121,20 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
   return { ok: true, entries };
 }
 
+/**
+ * The newest entries, each with its actor's display name joined in the same query. The name is read
+ * from `users` as it is now; the log itself keeps only the id.
+ */
 export function listAudit(db: Db, limit: number): AuditEntry[] {
-  const rows = prepared(db, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Row[];
+  const rows = prepared(
+    db,
+    'SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor ORDER BY a.seq DESC LIMIT ?',
+  ).all(limit) as (Row & { actor_name: string | null })[];
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,
     actor: row.actor,
+    actorName: row.actor_name,
     action: row.action,
     target: row.target,
     details: JSON.parse(row.details) as AuditDetails,

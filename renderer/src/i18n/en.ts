@@ -154,6 +154,7 @@ export const en = {
   'nav.fields': 'Fields',
   'nav.history': 'History',
   'nav.trash': 'Trash',
+  'nav.audit': 'Audit log',
 
   'home.signedInAs': 'Signed in as',
   'home.signOut': 'Sign out',

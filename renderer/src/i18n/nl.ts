@@ -153,6 +153,7 @@ export const nl: Messages = {
   'nav.fields': 'Velden',
   'nav.history': 'Geschiedenis',
   'nav.trash': 'Prullenbak',
+  'nav.audit': 'Auditlogboek',
 
   'home.signedInAs': 'Aangemeld als',
   'home.signOut': 'Afmelden',

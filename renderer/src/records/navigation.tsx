@@ -40,6 +40,7 @@ export type Route =
   | { page: 'import' }
   | { page: 'roles' }
   | { page: 'access' }
+  | { page: 'audit' }
   | { page: 'history' }
   | { page: 'trash' }
   | { page: 'list'; entity: ListEntity; settings?: ListSettings }

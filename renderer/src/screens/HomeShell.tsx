@@ -10,6 +10,7 @@ import type { SessionInfo } from '../../../shared/api';
 import { AccessPage } from '../access/AccessPage';
 import { RolesPage } from '../access/RolesPage';
 import { ViewAsBanner } from '../access/ViewAsBanner';
+import { AuditPage } from '../audit/AuditPage';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
@@ -38,7 +39,7 @@ import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
 import { UnsavedInputProvider, usePageRefresh, VisitMemoryProvider } from '../records/unsavedInput';
 
-type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles';
+type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles' | 'audit';
 
 interface HomeShellProps {
   session: SessionInfo;
@@ -64,6 +65,7 @@ const NAV_LABELS: Record<NavItem, MessageKey> = {
   users: 'nav.users',
   access: 'nav.access',
   roles: 'nav.roles',
+  audit: 'nav.audit',
 };
 
 function routeOf(item: NavItem): Route {
@@ -77,6 +79,7 @@ function routeOf(item: NavItem): Route {
     case 'users':
     case 'access':
     case 'roles':
+    case 'audit':
       return { page: item };
     default:
       return { page: 'list', entity: item };
@@ -130,6 +133,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   if (permissions.includes('users.manage') || permissions.includes('policy.manage')) items.push('users');
   if (permissions.includes('users.manage')) items.push('access');
   if (permissions.includes('roles.manage')) items.push('roles');
+  if (permissions.includes('audit.read')) items.push('audit');
 
   const entry = history[history.length - 1];
   const current = entry?.route;
@@ -219,6 +223,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
         return <AccessPage takeFocus={navigated} />;
       case 'roles':
         return <RolesPage takeFocus={navigated} />;
+      case 'audit':
+        return <AuditPage takeFocus={navigated} />;
       case 'fields':
         return <FieldsPage takeFocus={navigated} />;
       case 'import':

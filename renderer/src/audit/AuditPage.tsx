@@ -1,0 +1,89 @@
+/**
+ * The audit log, for those with the `audit.read` task: the newest entries (who, what, when, what it
+ * concerns, the counts and flags the core noted) and a check of the whole hash chain, the same one
+ * `admin audit verify` runs. Entries hold ids and counts only; the actor's name is joined by the core
+ * from the users as they are now.
+ */
+import { useEffect, useState } from 'react';
+import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
+import type { ApiError } from '../../../shared/errors';
+import { call } from '../api';
+import { Notice } from '../components/Notice';
+import { PageHeading } from '../components/PageHeading';
+import { formatDateTime } from '../format';
+import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
+import { useAuditText } from './strings';
+
+/** The most `audit.list` hands out at once. */
+const LIMIT = 500;
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; entries: AuditEntry[] };
+type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; error: ApiError } | { kind: 'done'; verdict: AuditVerdict };
+
+export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
+  const { u, language } = useAuditText();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [check, setCheck] = useState<Check>({ kind: 'idle' });
+
+  useEffect(() => {
+    let current = true;
+    void call('audit.list', { limit: LIMIT }).then((result) => {
+      if (current) setLoaded(result.ok ? { kind: 'ready', entries: result.value } : { kind: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function verify() {
+    setCheck({ kind: 'checking' });
+    const result = await call('audit.verify', {});
+    setCheck(result.ok ? { kind: 'done', verdict: result.value } : { kind: 'failed', error: result.error });
+  }
+
+  return (
+    <section className="page">
+      <PageHeading takeFocus={takeFocus}>{u('audit.title')}</PageHeading>
+      <p>{u('audit.intro', { limit: LIMIT })}</p>
+      <div className="button-row">
+        <button type="button" className="button-primary" disabled={check.kind === 'checking'} onClick={() => void verify()}>
+          {check.kind === 'checking' ? u('audit.verifying') : u('audit.verify')}
+        </button>
+      </div>
+      {check.kind === 'done' && <Notice tone={check.verdict.ok ? 'info' : 'error'}>{verdictText(check.verdict, language)}</Notice>}
+      {check.kind === 'failed' && <Notice tone="error">{u('audit.verifyFailed', { message: check.error })}</Notice>}
+      {loaded.kind === 'loading' && <p role="status">{u('audit.loading')}</p>}
+      {loaded.kind === 'failed' && <Notice tone="error">{u('audit.loadFailed', { message: loaded.error })}</Notice>}
+      {loaded.kind === 'ready' && loaded.entries.length === 0 && <p className="muted">{u('audit.empty')}</p>}
+      {loaded.kind === 'ready' && loaded.entries.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{u('audit.listLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{u('audit.when')}</th>
+                <th scope="col">{u('audit.who')}</th>
+                <th scope="col">{u('audit.what')}</th>
+                <th scope="col">{u('audit.concerns')}</th>
+                <th scope="col">{u('audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.entries.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+                  </td>
+                  <td>{whoText(entry, language)}</td>
+                  <td>{actionText(entry.action, language)}</td>
+                  <td>{targetText(entry.target, language)}</td>
+                  <td>{detailsText(entry.details, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

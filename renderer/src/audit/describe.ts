@@ -1,0 +1,94 @@
+/**
+ * An audit entry in words: who, what, what it concerns and its details, and the verdict of a check.
+ * Pure functions of the entry and the language, so they are easy to test. Anything this page does
+ * not know (a new action, target or reason) is shown as the core wrote it.
+ */
+import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
+import { ENTITIES } from '../../../shared/registry';
+import { formatCount } from '../format';
+import type { Language } from '../i18n/translate';
+import { actionKey, auditText } from './strings';
+
+type Entity = keyof typeof ENTITIES;
+
+const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITIES, name);
+
+export function whoText(entry: Pick<AuditEntry, 'actor' | 'actorName'>, language: Language): string {
+  if (entry.actor === null) return auditText(language, 'audit.install');
+  return entry.actorName ?? auditText(language, 'audit.removedUser', { id: String(entry.actor) });
+}
+
+export function actionText(action: string, language: Language): string {
+  const key = actionKey(action);
+  return key ? auditText(language, key) : action;
+}
+
+/** "contact:12" → "Contact 12", "user:3" → "User 3", "field:contact.email" → "Field Contact – Email". */
+export function targetText(target: string | null, language: Language): string {
+  if (target === null) return auditText(language, 'audit.none');
+  const colon = target.indexOf(':');
+  if (colon < 0) return target;
+  const kind = target.slice(0, colon);
+  const id = target.slice(colon + 1);
+  if (isEntity(kind)) return `${ENTITIES[kind].label.singular[language]} ${id}`;
+  switch (kind) {
+    case 'user':
+      return auditText(language, 'target.user', { id });
+    case 'role':
+      return auditText(language, 'target.role', { id });
+    case 'team':
+      return auditText(language, 'target.team', { id });
+    case 'command':
+      return auditText(language, 'target.command', { id });
+    case 'field': {
+      const dot = id.indexOf('.');
+      const entity = id.slice(0, dot);
+      if (dot < 0 || !isEntity(entity)) return target;
+      const key = id.slice(dot + 1);
+      const field = (ENTITIES[entity].fields as readonly { key: string; label: Record<Language, string> }[]).find((f) => f.key === key);
+      return auditText(language, 'target.field', { entity: ENTITIES[entity].label.singular[language], field: field?.label[language] ?? key });
+    }
+    default:
+      return target;
+  }
+}
+
+/** The details as "key: value" pairs. The core puts only counts, ids, flags and field keys there. */
+export function detailsText(details: AuditEntry['details'], language: Language): string {
+  const pairs = Object.entries(details).map(([key, value]) => {
+    let text: string;
+    if (value === null) text = auditText(language, 'audit.none');
+    else if (typeof value === 'boolean') text = auditText(language, value ? 'audit.yes' : 'audit.no');
+    else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(value, language) : String(value);
+    else text = value;
+    return `${key}: ${text}`;
+  });
+  return pairs.length > 0 ? pairs.join(', ') : auditText(language, 'audit.none');
+}
+
+/**
+ * The reason of a broken chain in the reader's language. The core words it in English
+ * (electron/core/audit/chain.ts, verifyAuditChain); the forms it uses are matched here.
+ */
+export function reasonText(reason: string, language: Language): string {
+  const n = (digits: string | undefined) => formatCount(Number(digits), language);
+  let m: RegExpExecArray | null;
+  if ((m = /^entry (\d+) is missing$/.exec(reason))) return auditText(language, 'audit.reason.missing', { entry: n(m[1]) });
+  if ((m = /^entry (\d+) does not follow entry (\d+)$/.exec(reason)))
+    return auditText(language, 'audit.reason.notFollowing', { entry: n(m[1]), previous: n(m[2]) });
+  if ((m = /^entry (\d+) was altered$/.exec(reason))) return auditText(language, 'audit.reason.altered', { entry: n(m[1]) });
+  if ((m = /^the log ends at entry (\d+), but vault\.json recorded (\d+) entries: the tail was cut$/.exec(reason)))
+    return auditText(language, 'audit.reason.tailCut', { last: n(m[1]), recorded: n(m[2]) });
+  if ((m = /^entry (\d+) differs from the head recorded in vault\.json$/.exec(reason)))
+    return auditText(language, 'audit.reason.headDiffers', { entry: n(m[1]) });
+  return reason;
+}
+
+export function verdictText(verdict: AuditVerdict, language: Language): string {
+  if (verdict.ok) {
+    return verdict.entries === 1
+      ? auditText(language, 'audit.intactOne')
+      : auditText(language, 'audit.intact', { entries: formatCount(verdict.entries, language) });
+  }
+  return auditText(language, 'audit.broken', { entry: formatCount(verdict.brokenAt, language), reason: reasonText(verdict.reason, language) });
+}
