@@ -95,7 +95,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   function checkAuth(auth: ChannelAuth): void {
     if (auth === 'pending' && core.stageKind !== 'pending') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     if (auth === 'locked' && core.stageKind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'common.notLocked');
-    if (auth === 'session') core.requireActive();
+    // 'session': run() asks core.requireActive() for the session it goes on with.
   }
 
   async function run(channel: ChannelName, rawInput: unknown): Promise<unknown> {

@@ -12,7 +12,7 @@ import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { readPolicy } from '../install/policy';
 import { readRow, type Row } from '../records/rows';
-import { MASK, requireRowFor, titleFor, type RecordContext } from '../records/service';
+import { requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
 
 export interface Part {
   entity: EntityName;
@@ -128,7 +128,7 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
       total: targets.length + parts.length,
       level,
       // A name the caller sees masked cannot be typed: then the count is typed, as for many.
-      typeToConfirm: typed ? (targets.length === 1 && !titles[0]!.includes(MASK) ? titles[0]! : String(targets.length)) : null,
+      typeToConfirm: typed ? (targets.length === 1 && titleReadable(ctx.access, entity) ? titles[0]! : String(targets.length)) : null,
       undoable: mode === 'trash',
     },
   };

@@ -172,9 +172,15 @@ export function matchKey(entity: EntityName, match: string): string {
 /** The live record a match names, if any (contacts_by_email and organisations_by_name serve these). */
 export function existingMatch(db: Db, entity: EntityName): (match: string) => number | null {
   if (entity === 'organisation') {
-    const byName = db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-    return (name) => (byName.get(fold(name)) as number | undefined) ?? null;
+    const byName = organisationByFoldedName(db);
+    return (name) => byName(fold(name));
   }
   const byEmail = db.prepare('SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
   return (email) => (byEmail.get(email) as number | undefined) ?? null;
+}
+
+/** The oldest live organisation whose name folds to `folded` (its sort key), if any. */
+export function organisationByFoldedName(db: Db): (folded: string) => number | null {
+  const statement = db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
+  return (folded) => (statement.get(folded) as number | undefined) ?? null;
 }

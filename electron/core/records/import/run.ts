@@ -19,7 +19,7 @@ import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -105,8 +105,7 @@ class Importer {
     private readonly duplicates: 'skip' | 'merge',
   ) {
     this.existing = existingMatch(ctx.db, plan.entity);
-    const byName = ctx.db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-    this.existingOrganisation = (folded: string): number | null => (byName.get(folded) as number | undefined) ?? null;
+    this.existingOrganisation = organisationByFoldedName(ctx.db);
     const changes = ctx.db.prepare('SELECT total_changes()').pluck();
     this.totalChanges = (): number => changes.get() as number;
   }
