@@ -3,7 +3,7 @@
  * deterministic data — one encrypted exactly as the app does, one plain (same driver, no key) — and
  * times the same workload on both, interleaved sample by sample so the ratios hold on a noisy
  * machine, after reading both database files side by side (see fileCache.ts). One JSON object on
- * stdout; progress on stderr. See README "Speed".
+ * stdout; progress on stderr. See docs/performance.md.
  */
 import { parseArgs } from 'node:util';
 import { seedRecords } from '../../electron/core/records/seed';

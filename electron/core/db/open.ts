@@ -87,7 +87,7 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
   db.pragma('temp_store = MEMORY');
   // Every page read from the file is decrypted (and every page written encrypted), so pages kept in
   // SQLite's own cache cost nothing the second time. 256 MiB at most, filled only as pages are used:
-  // enough for the indexes and search terms of a million contacts (see README "Speed").
+  // enough for the indexes and search terms of a million contacts (see docs/performance.md).
   db.pragma(`cache_size = -${CACHE_KIB}`);
   return db;
 }

@@ -56,7 +56,7 @@ export const LINK_TITLE_INDEXES: Partial<Record<EntityName, string>> = {
  * The record a link points to, as far as the link shows it (id, title fields, owner, team), or null
  * when it is gone or in the trash. Read from the record's small title index rather than its row: a
  * list of 50 contacts shows 50 organisation names, and those 50 rows would sit on 50 pages to read
- * and decrypt, where the index holds about a hundred titles per page (README "Speed").
+ * and decrypt, where the index holds about a hundred titles per page (docs/performance.md).
  */
 export function readLinkedRow(db: Db, entity: EntityName, id: number): Row | null {
   const row = prepared(db, linkedRowSql(entity)).get(id) as Row | undefined;

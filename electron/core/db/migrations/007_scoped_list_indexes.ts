@@ -4,7 +4,7 @@ import type { Migration } from '../migrate';
  * The indexes a list walks in order also carry the record's owner and team, so a user who sees only
  * part of the records (own or team scope, DESIGN §5) has the scope tested on the index entry and
  * reads from the table only the rows the page shows. Before, a Field sales page of 50 contacts read
- * and decrypted about twice that many rows to drop the ones outside the scope (README "Speed").
+ * and decrypted about twice that many rows to drop the ones outside the scope (docs/performance.md).
  *
  * Activities by deal only hold activities that have a deal (about one in six): every lookup asks
  * for one deal, which the partial index answers, and the index is a sixth of its size to build.

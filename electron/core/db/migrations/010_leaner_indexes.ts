@@ -2,7 +2,7 @@ import type { Migration } from '../migrate';
 
 /**
  * Indexes that serve their queries and no more; every record written pays for each index, and a
- * million-contact seed spent seconds sorting these two (README "Speed").
+ * million-contact seed spent seconds sorting these two (docs/performance.md).
  *
  * - Contacts by team (team_id, sort_key, id) served no query: a team scope is "owner or team",
  *   which a list answers from contacts_by_name (it carries owner and team, migration 007) and a count

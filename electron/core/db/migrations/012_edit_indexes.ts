@@ -3,7 +3,7 @@ import type { Migration } from '../migrate';
 /**
  * Fewer index pages written by every edit. An edit writes its record, a journal command with its
  * change, and an audit entry, each page of them encrypted at the commit; two of the indexes those
- * rows fed served a rare query and were paid for by every edit (README "Speed").
+ * rows fed served a rare query and were paid for by every edit (docs/performance.md).
  *
  * - The audit log by target held every record change, to serve one query: a person's own recent
  *   sign-ins (Account). It now holds sign-ins only.

@@ -12,7 +12,7 @@
  * ascending rowid order (see insertSearchRows), and a large run merges the search index once at the
  * end instead of all along. At a million contacts the time goes, roughly, a quarter to rebuilding
  * the indexes (SQLite's sort), a quarter to the search index, a fifth to the rows, a fifth to
- * encrypting and writing the pages at the commit and a tenth to making up the data (README "Speed").
+ * encrypting and writing the pages at the commit and a tenth to making up the data (docs/performance.md).
  * Ids continue after every id the install has given out (see issueRecordId); the whole run is one
  * audit entry that holds counts only.
  */
@@ -204,7 +204,7 @@ class Writer {
     for (const column of bound) buffer[at++] = row[column] ?? null;
     if (++this.buffered === this.rowsPerInsert) {
       // As arguments, not as one array: the driver reads an array value by value through V8's
-      // object API, about 80 ns a value more — 4 s of a million-contact seed (README "Speed").
+      // object API, about 80 ns a value more — 4 s of a million-contact seed (docs/performance.md).
       this.insertMany.run(...buffer);
       this.buffered = 0;
     }
