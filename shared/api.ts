@@ -219,7 +219,11 @@ export const api = {
   }),
   'audit.verify': channel<AuditVerdict>()({ input: empty, auth: 'session', ...open, permission: 'audit.read' }),
   'audit.list': channel<AuditEntry[]>()({
-    input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(500).optional(),
+      /** Only entries older than this one (its seq): the next page down. */
+      before: z.number().int().min(1).optional(),
+    }),
     auth: 'session',
     ...open,
     permission: 'audit.read',

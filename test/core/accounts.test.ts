@@ -214,6 +214,27 @@ describe('accounts an admin manages', () => {
     expect(listAudit(open.db, 50)).toEqual(entries);
   });
 
+  it('audit.list pages down by seq: each page the next older entries, none twice, down to the first', async () => {
+    const t = await signedInAdmin();
+    const { open, user } = t.core.requireActive();
+    open.db.transaction(() => {
+      for (let i = 0; i < 7; i++) audit(open, { actor: user.id, action: 'records.created', target: `contact:${i + 1}` });
+    })();
+    const all = value<AuditEntry[]>(await t.call('audit.list', { limit: 500 }));
+    const paged: AuditEntry[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = value<AuditEntry[]>(await t.call('audit.list', before === undefined ? { limit: 3 } : { limit: 3, before }));
+      paged.push(...page);
+      if (page.length < 3) break;
+      before = page[page.length - 1]?.seq;
+    }
+    expect(paged).toEqual(all);
+    expect(all.at(-1)?.seq).toBe(1);
+    expect(all.length).toBeGreaterThan(7);
+    expect((await t.call('audit.list', { limit: 3, before: 0 })).ok).toBe(false);
+  });
+
   it('a user without the right gets FORBIDDEN, and the refusal is audited', async () => {
     const t = await signedInAdmin();
     const { oneTimePassword } = await createUser(t, 'piet');

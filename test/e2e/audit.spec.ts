@@ -1,10 +1,11 @@
 /**
  * The Audit log page: a Field sales colleague has no menu item for it; the administrator opens it,
- * finds their own sign-in under their name, checks the hash chain and reads that it is intact.
+ * finds their own sign-in under their name, checks the hash chain and reads that it is intact, and
+ * pages down to the oldest entry (the first page holds the newest hundred).
  */
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, nav, type Colleague } from './crm';
-import { ACCOUNT, expectHome, setUpAndEnrol, signInWithCode, signOut } from './flows';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut } from './flows';
 
 const SALES: Colleague = { username: 'sanne.sales', displayName: 'Sanne Bakker', role: 'sales', password: 'sanne-rijdt-naar-roermond-en-terug' };
 
@@ -27,5 +28,26 @@ test('the admin reads the audit log and checks it; Field sales has no Audit log'
   await expect(signedIn.getByRole('cell').nth(3)).toHaveText(/^User \d+$/);
 
   await page.getByRole('button', { name: 'Check the log' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toHaveText(/^The log is intact: \d+ entries checked\.$/);
+  const intact = page.getByRole('status').filter({ hasText: 'The log is intact' });
+  await expect(intact).toHaveText(/^The log is intact: \d+ entries checked\.$/);
+  const checked = Number(/(\d+) entries/.exec(await intact.innerText())?.[1]);
+
+  // More entries than one page (each new record is one): the newest hundred first, the rest on
+  // request, down to the setup itself.
+  for (let i = 1; i <= 100; i++) {
+    const created = await invoke(page, 'records.create', { entity: 'organisation', values: { name: `Organisatie ${i}` } });
+    expect(created.ok).toBe(true);
+  }
+  await goTo(page, 'History');
+  await goTo(page, 'Audit log');
+  const entries = table.getByRole('rowgroup').nth(1).getByRole('row');
+  await expect(entries).toHaveCount(100);
+  await expect(entries.first().getByRole('cell').nth(2)).toHaveText('Record added');
+  await page.getByRole('button', { name: 'Show older entries' }).click();
+  await expect(page.getByRole('button', { name: 'Show older entries' })).toHaveCount(0);
+  const total = Number(/All (\d+) entries are shown/.exec(await page.getByText(/^All \d+ entries are shown\.$/).innerText())?.[1]);
+  expect(total).toBeGreaterThan(100);
+  expect(total).toBe(checked + 100);
+  await expect(entries).toHaveCount(total);
+  await expect(entries.last().getByRole('cell').nth(2)).toHaveText('Install set up');
 });

@@ -125,11 +125,15 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
  * The newest entries, each with its actor's display name joined in the same query. The name is read
  * from `users` as it is now; the log itself keeps only the id.
  */
-export function listAudit(db: Db, limit: number): AuditEntry[] {
+/**
+ * The newest `limit` entries, newest first; with `before`, the newest of those older than entry
+ * `before` (a page further down: seq is the key, so a page costs the same wherever it is).
+ */
+export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] {
   const rows = prepared(
     db,
-    'SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor ORDER BY a.seq DESC LIMIT ?',
-  ).all(limit) as (Row & { actor_name: string | null })[];
+    'SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?',
+  ).all(before ?? Number.MAX_SAFE_INTEGER, limit) as (Row & { actor_name: string | null })[];
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,

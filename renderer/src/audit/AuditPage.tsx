@@ -1,7 +1,7 @@
 /**
- * The audit log, for those with the `audit.read` task: the newest entries (who, what, when, what it
- * concerns, the counts and flags the core noted) and a check of the whole hash chain, the same one
- * `admin audit verify` runs. Entries hold ids and counts only; the actor's name is joined by the core
+ * The audit log, for those with the `audit.read` task: the entries newest first, a page at a time
+ * with older ones on request (who, what, when, what it concerns, the counts and flags the core
+ * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold ids and counts only; the actor's name is joined by the core
  * from the users as they are now.
  */
 import { useEffect, useState } from 'react';
@@ -14,10 +14,17 @@ import { formatDateTime } from '../format';
 import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
 import { useAuditText } from './strings';
 
-/** The most `audit.list` hands out at once. */
-const LIMIT = 500;
+/** Entries per page: the newest at first, then this many older ones at each request. */
+const PAGE = 100;
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; entries: AuditEntry[] };
+/**
+ * `more`: the last page was full, so older entries may follow. `older`: the state of a request for
+ * them — its failure shows beside the button, and what is on screen stays.
+ */
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'ready'; entries: AuditEntry[]; more: boolean; older: 'idle' | 'loading' | ApiError };
 type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; error: ApiError } | { kind: 'done'; verdict: AuditVerdict };
 
 export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
@@ -27,13 +34,28 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
 
   useEffect(() => {
     let current = true;
-    void call('audit.list', { limit: LIMIT }).then((result) => {
-      if (current) setLoaded(result.ok ? { kind: 'ready', entries: result.value } : { kind: 'failed', error: result.error });
+    void call('audit.list', { limit: PAGE }).then((result) => {
+      if (!current) return;
+      setLoaded(result.ok ? { kind: 'ready', entries: result.value, more: result.value.length === PAGE, older: 'idle' } : { kind: 'failed', error: result.error });
     });
     return () => {
       current = false;
     };
   }, []);
+
+  async function showOlder() {
+    if (loaded.kind !== 'ready' || loaded.older === 'loading') return;
+    const shown = loaded.entries;
+    const before = shown[shown.length - 1]?.seq;
+    if (before === undefined) return;
+    setLoaded({ ...loaded, older: 'loading' });
+    const result = await call('audit.list', { limit: PAGE, before });
+    setLoaded(
+      result.ok
+        ? { kind: 'ready', entries: [...shown, ...result.value], more: result.value.length === PAGE, older: 'idle' }
+        : { ...loaded, older: result.error },
+    );
+  }
 
   async function verify() {
     setCheck({ kind: 'checking' });
@@ -44,7 +66,7 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
   return (
     <section className="page">
       <PageHeading takeFocus={takeFocus}>{u('audit.title')}</PageHeading>
-      <p>{u('audit.intro', { limit: LIMIT })}</p>
+      <p>{u('audit.intro')}</p>
       <div className="button-row">
         <button type="button" className="button-primary" disabled={check.kind === 'checking'} onClick={() => void verify()}>
           {check.kind === 'checking' ? u('audit.verifying') : u('audit.verify')}
@@ -84,6 +106,18 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
           </table>
         </div>
       )}
+      {loaded.kind === 'ready' && loaded.entries.length > 0 && (
+        <div className="button-row">
+          {loaded.more ? (
+            <button type="button" className="button-quiet" disabled={loaded.older === 'loading'} onClick={() => void showOlder()}>
+              {loaded.older === 'loading' ? u('audit.loadingOlder') : u('audit.older')}
+            </button>
+          ) : (
+            <p className="muted">{loaded.entries.length === 1 ? u('audit.allShownOne') : u('audit.allShown', { count: loaded.entries.length })}</p>
+          )}
+        </div>
+      )}
+      {loaded.kind === 'ready' && typeof loaded.older === 'object' && <Notice tone="error">{u('audit.olderFailed', { message: loaded.older })}</Notice>}
     </section>
   );
 }

@@ -10,7 +10,12 @@ import { fillPlaceholders, type Language, type TranslateParams } from '../i18n/t
 const en = {
   'audit.title': 'Audit log',
   'audit.intro':
-    'Who did what, and when: sign-ins, account and access changes, refused calls, and changes to records. Entries hold ids and counts, never the personal data itself. The newest {limit} are shown.',
+    'Who did what, and when: sign-ins, account and access changes, refused calls, and changes to records. Entries hold ids and counts, never the personal data itself. Newest first.',
+  'audit.older': 'Show older entries',
+  'audit.loadingOlder': 'Loading older entries…',
+  'audit.allShown': 'All {count} entries are shown.',
+  'audit.allShownOne': 'The only entry is shown.',
+  'audit.olderFailed': 'Older entries could not be loaded: {message}',
   'audit.loading': 'Loading the audit log…',
   'audit.loadFailed': 'The audit log could not be loaded: {message}',
   'audit.empty': 'The audit log is empty.',
@@ -98,7 +103,12 @@ export type AuditKey = keyof typeof en;
 const nl = {
   'audit.title': 'Auditlogboek',
   'audit.intro':
-    'Wie wat deed, en wanneer: aanmeldingen, wijzigingen in accounts en toegang, geweigerde verzoeken en wijzigingen in gegevens. Regels bevatten nummers en aantallen, nooit de persoonsgegevens zelf. Je ziet de nieuwste {limit}.',
+    'Wie wat deed, en wanneer: aanmeldingen, wijzigingen in accounts en toegang, geweigerde verzoeken en wijzigingen in gegevens. Regels bevatten nummers en aantallen, nooit de persoonsgegevens zelf. Nieuwste eerst.',
+  'audit.older': 'Oudere regels tonen',
+  'audit.loadingOlder': 'Oudere regels laden…',
+  'audit.allShown': 'Alle {count} regels staan hier.',
+  'audit.allShownOne': 'De enige regel staat hier.',
+  'audit.olderFailed': 'Oudere regels konden niet worden geladen: {message}',
   'audit.loading': 'Auditlogboek laden…',
   'audit.loadFailed': 'Het auditlogboek kon niet worden geladen: {message}',
   'audit.empty': 'Het auditlogboek is leeg.',
