@@ -12,7 +12,7 @@ import type { StoredValue } from '../../../shared/recordTypes';
 import { scopeCondition } from '../access/access';
 import { prepared } from '../db/statements';
 import { audit } from '../session/openInstall';
-import { MASK, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
+import { MASK, rememberedLinkTitles, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
 
 export type ExportLanguage = keyof Localized;
 
@@ -91,19 +91,20 @@ export function exportRecords(ctx: RecordContext, entity: EntityName, language: 
   // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
   const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
   const scope = scopeCondition(ctx.access, entity, 'export');
-  const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql} ORDER BY sort_key, id`).all(...scope.params) as Record<
-    string,
-    string | number | null
-  >[];
+  const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql} ORDER BY sort_key, id`).iterate(
+    ...scope.params,
+  ) as IterableIterator<Record<string, string | number | null>>;
+  const links = rememberedLinkTitles(ctx.db, ctx.access);
   const lines = [fields.map((f) => textCell(header(f, language), format)).join(format.separator)];
   for (const row of rows) {
-    const view = viewOf(ctx.db, ctx.access, entity, row, fields);
+    const view = viewOf(ctx.db, ctx.access, entity, row, fields, links);
     lines.push(fields.map((f) => cell(f, view.values[f.key], view.refs[f.key]?.title, language, format)).join(format.separator));
   }
-  audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count: rows.length } });
+  const count = lines.length - 1;
+  audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count } });
   return {
     fileName: `kluis-${ENTITIES[entity].table}-${new Date().toISOString().slice(0, 10)}.csv`,
     csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
-    count: rows.length,
+    count,
   };
 }

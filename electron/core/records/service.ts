@@ -229,8 +229,41 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
  * A row as the caller may see it: only fields in force and not hidden from them, masked ones
  * masked, and the titles of linked records only where the caller can read those.
  */
-export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fields = visibleFields(db, access, entity)): RecordView {
-  return { ...summaryOf(db, access, entity, row, fields), createdAt: row.created_at as string, updatedAt: row.updated_at as string };
+export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fields = visibleFields(db, access, entity), links = linkTitles(db, access)): RecordView {
+  return { ...summaryOf(db, access, entity, row, fields, links), createdAt: row.created_at as string, updatedAt: row.updated_at as string };
+}
+
+/** What a link shows: the target's id and title as the caller may see it, or null when they may not. */
+export type LinkTitles = (entity: EntityName, id: number) => { id: number; title: string } | null;
+
+/** Links looked up one by one: for a record or a page, where few repeat. */
+export function linkTitles(db: Db, access: Access): LinkTitles {
+  return (entity, id) => {
+    const target = readableLinkTarget(db, access, entity, id);
+    return target ? { id, title: titleFor(access, entity, target) } : null;
+  };
+}
+
+/** The most links a remembering lookup holds; then it starts over (an export of millions). */
+const REMEMBERED_LINKS_MAX = 100_000;
+
+/**
+ * Links remembered for one read of many records (an export), where the same organisation recurs on
+ * every contact of it. Only within one call: a title may change and a right may be taken between two.
+ */
+export function rememberedLinkTitles(db: Db, access: Access): LinkTitles {
+  const lookUp = linkTitles(db, access);
+  const known = new Map<string, ReturnType<LinkTitles>>();
+  return (entity, id) => {
+    const key = `${entity}:${id}`;
+    let link = known.get(key);
+    if (link === undefined) {
+      if (known.size >= REMEMBERED_LINKS_MAX) known.clear();
+      link = lookUp(entity, id);
+      known.set(key, link);
+    }
+    return link;
+  };
 }
 
 /**
@@ -238,7 +271,7 @@ export function viewOf(db: Db, access: Access, entity: EntityName, row: Row, fie
  * masked). Reads the row's id, owner_id, title fields, the given fields' columns and, for custom
  * fields, custom: a list selects no more (see listFields).
  */
-export function summaryOf(db: Db, access: Access, entity: EntityName, row: Row, fields: readonly VisibleField[]): RecordSummary {
+export function summaryOf(db: Db, access: Access, entity: EntityName, row: Row, fields: readonly VisibleField[], links = linkTitles(db, access)): RecordSummary {
   const custom = customOf(row);
   const values: Record<string, StoredValue> = {};
   const refs: RecordSummary['refs'] = {};
@@ -246,8 +279,7 @@ export function summaryOf(db: Db, access: Access, entity: EntityName, row: Row, 
     const raw = field.custom ? (custom[field.key] ?? null) : (row[field.key] ?? null);
     values[field.key] = field.access === 'masked' ? maskValue(raw, field) : raw;
     if (field.type === 'reference' && field.references && field.access !== 'masked') {
-      const target = typeof raw === 'number' ? readableLinkTarget(db, access, field.references, raw) : null;
-      refs[field.key] = target ? { id: raw as number, title: titleFor(access, field.references, target) } : null;
+      refs[field.key] = typeof raw === 'number' ? links(field.references, raw) : null;
     }
   }
   return {
