@@ -48,11 +48,12 @@ export function leftOutLine(columns: readonly string[], t: Translate): string {
 }
 
 /**
- * Why the last import stopped, when this page was gone by the time the core answered: a lock takes
- * the whole app off the screen, and the core then takes the import back. Back on this page after
- * unlocking, the user reads that nothing was imported.
+ * Why the last import stopped, when this page is gone or going by the time the core answers: a lock
+ * takes the whole app off the screen, and the core then takes the import back. Back on this page
+ * after unlocking, the user reads that nothing was imported. Kept with whose import it was: someone else
+ * signing in at this window after a sign-out is not told about it.
  */
-let unseenRunError: Message | null = null;
+let unseenRunError: { userId: number; message: Message } | null = null;
 
 /** Rows the run will write: the valid ones, less the duplicates it is told to skip. */
 export function rowsToWrite(preview: ImportPreview, duplicates: 'skip' | 'merge'): number {
@@ -64,7 +65,8 @@ interface FileChoice {
   base64: string;
 }
 
-export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
+/** `userId`: who is signed in (see unseenRunError). */
+export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: number }) {
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const { state } = useFields();
@@ -78,7 +80,7 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<Message | null>(() => unseenRunError);
+  const [error, setError] = useState<Message | null>(() => (unseenRunError?.userId === userId ? unseenRunError.message : null));
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const jobRef = useRef<string | null>(null);
@@ -168,7 +170,9 @@ export function ImportPage({ takeFocus }: { takeFocus: boolean }) {
     jobRef.current = null;
     if (!result.ok) {
       const failed: Message = { key: 'import.runFailed', params: { message: result.error } };
-      if (!mounted.current) unseenRunError = failed;
+      // LOCKED: the lock that stopped it is taking the page off the screen, and may answer after
+      // this does, so the page may still be here now and gone in a moment.
+      if (!mounted.current || result.error.code === 'LOCKED') unseenRunError = { userId, message: failed };
       setError(failed);
       show('preview');
       return;

@@ -228,7 +228,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
       case 'fields':
         return <FieldsPage takeFocus={navigated} />;
       case 'import':
-        return <ImportPage takeFocus={navigated} />;
+        return <ImportPage takeFocus={navigated} userId={user.id} />;
       case 'history':
         return <HistoryPage takeFocus={navigated} />;
       case 'trash':
