@@ -373,14 +373,25 @@ export const api = {
     ...open,
     permission: 'data.import',
   }),
-  'records.export': channel<{ fileName: string; csv: string; count: number }>()({
-    // The language of the file's headers and labels, and so of its separators (the CLI: English).
-    input: z.strictObject({ entity, language: z.enum(['en', 'nl']).default('en') }),
+  'records.export': channel<{ fileName: string; csv: string; count: number; cancelled: boolean }>()({
+    input: z.strictObject({
+      entity,
+      // The language of the file's headers and labels, and so of its separators (the CLI: English).
+      language: z.enum(['en', 'nl']).default('en'),
+      /** For export.cancel and the export.progress events. */
+      jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    }),
     auth: 'session',
     ...open,
     permission: 'data.export',
     record: 'export',
     stepUp: true,
+  }),
+  'export.cancel': channel<{ cancelled: boolean }>()({
+    input: z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }),
+    auth: 'session',
+    ...open,
+    permission: 'data.export',
   }),
   'records.reveal': channel<{ value: string | number | null }>()({
     input: z.strictObject({ entity, id: recordId, field: z.string().max(64) }),
@@ -475,6 +486,7 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 export interface EventPayloads {
   'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' };
   'import.progress': { jobId: string; done: number; total: number };
+  'export.progress': { jobId: string; done: number; total: number };
   'menu.command': { command: MenuCommand };
 }
 

@@ -51,6 +51,7 @@ export const CHANNEL_NAMES = [
   'import.preview',
   'import.run',
   'import.cancel',
+  'export.cancel',
   'records.export',
   'records.reveal',
   'records.reassign',
@@ -68,7 +69,7 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events the main process pushes to the renderer. */
-export const EVENT_NAMES = ['session.changed', 'import.progress', 'menu.command'] as const;
+export const EVENT_NAMES = ['session.changed', 'import.progress', 'export.progress', 'menu.command'] as const;
 
 /** What the application menu asks the renderer to do; it decides, since it knows where focus is. */
 export const MENU_COMMANDS = ['undo', 'redo', 'history'] as const;

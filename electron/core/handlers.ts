@@ -24,7 +24,7 @@ import { readVaultFile } from './vault/vaultFile';
 import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldAdmin';
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
-import { exportRecords } from './records/export';
+import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
 import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
@@ -185,7 +185,16 @@ export const handlers: Handlers = {
       }),
   },
   'import.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelImport(input.jobId) }) },
-  'records.export': { kind: 'transaction', run: (input, ctx) => exportRecords(ctx, input.entity, input.language) },
+  'records.export': {
+    kind: 'async',
+    run: (input, ctx) =>
+      exportRecords(ctx, input, (done, total) => {
+        // A long export is activity too (see import.run).
+        ctx.core.touch();
+        if (input.jobId !== undefined) ctx.core.events.emit('export.progress', { jobId: input.jobId, done, total });
+      }),
+  },
+  'export.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelExport(input.jobId) }) },
   'records.reveal': { kind: 'transaction', run: (input, ctx) => revealField(ctx, input.entity, input.id, input.field) },
   'records.reassign': {
     kind: 'transaction',

@@ -67,6 +67,8 @@ export const RECORDS_MESSAGES = {
   'records.importNeedsColumn': '{field}: no column is mapped to it, and every {entity} needs one.',
   /** {entity}: the entity's key in the registry (a fault in Kluis, not in the input). */
   'records.noTitleField': 'No title field for {entity}.',
+  'records.lockedDuringExport': 'Kluis was locked during the export, which stopped. No file was made: export again.',
+  'records.exportRunning': 'An export with this id is already running.',
   'records.lockedDuringImport': 'Kluis was locked during the import, which stopped. Nothing was imported: import the file again.',
   'records.importRunning': 'An import with this id is already running.',
   'records.seedContacts': 'The number of contacts must be a whole number from 1 to {max}.',

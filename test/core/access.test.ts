@@ -51,6 +51,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'trash.purge': { entity: 'contact', ids: [9999], reviewedTotal: 1 },
   'privacy.erase': { entity: 'contact', id: 9999, reviewedTotal: 1 },
   'records.export': { entity: 'contact' },
+  'export.cancel': { jobId: 'no-such-export' },
   'records.reveal': { entity: 'contact', id: 9999, field: 'phone' },
   'records.reassign': { entity: 'contact', id: 9999, ownerId: 1 },
   'search.query': { text: 'x' },

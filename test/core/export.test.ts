@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { RecordView } from '../../shared/recordTypes';
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import { listAudit } from '../../electron/core/audit/chain';
+import { EXPORT_BATCH_SIZE } from '../../electron/core/records/export';
+import { seedRecords } from '../../electron/core/records/seed';
 import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 
 function value<T>(result: { ok: boolean }): T {
@@ -75,10 +77,11 @@ describe('export as a spreadsheet reads it', () => {
 
     const deals = table(await exportCsv(t, 'deal', 'en'), ',');
     expect(Object.keys(deals[0]!)).toContain('Value (EUR)');
+    // In the order they were added (see exportRecords).
     expect(deals.map((d) => [d.Title, d['Value (EUR)'], d.Stage, d.Organisation])).toEqual([
+      ['Ovens', '1234.56', 'Won', 'Bakkerij Smit, Zonen & Co'],
       ['Creditnota', '-50.00', 'Lost', 'Bakkerij Smit, Zonen & Co'],
       ['Klein', '0.07', 'Lead', 'Bakkerij Smit, Zonen & Co'],
-      ['Ovens', '1234.56', 'Won', 'Bakkerij Smit, Zonen & Co'],
     ]);
     expect(deals.find((d) => d.Title === 'Ovens')!['Expected close']).toBe('2026-03-31');
 
@@ -111,8 +114,8 @@ describe('export as a spreadsheet reads it', () => {
     expect(csv).toContain(';-50,00;');
     const deals = table(csv, ';');
     expect(deals.map((d) => [d.Titel, d['Waarde (EUR)'], d.Fase, d.Organisatie])).toEqual([
-      ['Creditnota', '-50,00', 'Verloren', 'Smit; Zonen'],
       ['Ovens, groot', '1234,56', 'Gewonnen', 'Smit; Zonen'],
+      ['Creditnota', '-50,00', 'Verloren', 'Smit; Zonen'],
     ]);
 
     const activities = table(await exportCsv(t, 'activity', 'nl'), ';');
@@ -222,5 +225,79 @@ describe('what an export holds', () => {
   it('refuses a language it does not write', async () => {
     const t = await signedInAdmin();
     expect(await t.call('records.export', { entity: 'deal', language: 'de' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('a long export', () => {
+  /** An install with `contacts` seeded contacts (more than one batch), and an id for the run. */
+  async function withContacts(contacts: number): Promise<{ t: Installed; jobId: string }> {
+    const t = await signedInAdmin();
+    seedRecords(t.core.requireActive(), { contacts, seed: 5 });
+    return { t, jobId: `export-${contacts}-${Math.random().toString(36).slice(2, 10)}` };
+  }
+
+  const progressOf = (t: Installed, jobId: string, onEach: (payload: { done: number; total: number }) => void = () => undefined) => {
+    const seen: { done: number; total: number }[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => {
+      if (name !== 'export.progress' || (payload as { jobId: string }).jobId !== jobId) return;
+      const { done, total } = payload as { done: number; total: number };
+      seen.push({ done, total });
+      onEach({ done, total });
+    });
+    return { seen, off };
+  };
+
+  it('reads in batches, reports progress, lets other calls run in between, and writes each record once', async () => {
+    const { t, jobId } = await withContacts(EXPORT_BATCH_SIZE * 2 + 300);
+    const total = (t.core.requireActive().db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+    // Work queued at a progress event runs at the next turn of the event loop: between batches, if the export yields.
+    let answeredDuring = 0;
+    const { seen, off } = progressOf(t, jobId, () => setImmediate(() => void t.call('install.status', {}).then((r) => (r.ok ? answeredDuring++ : 0))));
+    const exported = value<{ csv: string; count: number; cancelled: boolean }>(await t.call('records.export', { entity: 'contact', jobId }));
+    off();
+    expect(exported).toMatchObject({ count: total, cancelled: false });
+    expect(seen).toEqual([
+      { done: EXPORT_BATCH_SIZE, total },
+      { done: EXPORT_BATCH_SIZE * 2, total },
+      { done: total, total },
+    ]);
+    expect(answeredDuring).toBeGreaterThanOrEqual(2);
+    const rows = table(exported.csv, ',');
+    expect(rows).toHaveLength(total);
+    const names = rows.map((r) => `${r['First name']}|${r['Last name']}|${r['E-mail']}`);
+    const stored = (t.core.requireActive().db.prepare("SELECT first_name || '|' || last_name || '|' || coalesce(email, '') AS k FROM contacts ORDER BY id").all() as { k: string }[]).map(
+      (r) => r.k,
+    );
+    expect(names).toEqual(stored);
+  });
+
+  it('stops when cancelled: no file, nothing audited, and the run is gone', async () => {
+    const { t, jobId } = await withContacts(EXPORT_BATCH_SIZE * 2);
+    let cancelAnswer: unknown = null;
+    const { seen, off } = progressOf(t, jobId, () => {
+      if (cancelAnswer === null) cancelAnswer = t.call('export.cancel', { jobId });
+    });
+    const exported = value(await t.call('records.export', { entity: 'contact', jobId }));
+    off();
+    expect(exported).toEqual({ fileName: '', csv: '', count: 0, cancelled: true });
+    expect(await cancelAnswer).toEqual({ ok: true, value: { cancelled: true } });
+    expect(seen).toHaveLength(1);
+    expect(listAudit(t.core.requireActive().db, 100).map((e) => e.action)).not.toContain('data.exported');
+    expect(value(await t.call('export.cancel', { jobId }))).toEqual({ cancelled: false });
+  });
+
+  it('stops when Kluis is locked midway, and says so', async () => {
+    const { t, jobId } = await withContacts(EXPORT_BATCH_SIZE * 2);
+    let locked: Promise<unknown> | null = null;
+    const { off } = progressOf(t, jobId, () => {
+      locked ??= t.call('session.lock');
+    });
+    const result = await t.call('records.export', { entity: 'contact', jobId });
+    off();
+    expect(await locked).toEqual({ ok: true, value: { locked: true } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: 'Kluis was locked during the export, which stopped. No file was made: export again.' },
+    });
   });
 });

@@ -36,8 +36,8 @@ test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
     'Titel;Organisatie;Contactpersoon;Fase;Waarde (EUR);Verwachte afronding;Notities',
-    'Creditnota;;;Verloren;50,00;;',
     'Ovens;;;Gewonnen;1234,56;2026-03-31;',
+    'Creditnota;;;Verloren;50,00;;',
     '',
   ]);
 });

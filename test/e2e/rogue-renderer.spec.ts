@@ -36,6 +36,7 @@ test('a Field sales page that calls forbidden channels gets FORBIDDEN, and every
     ['audit.list', {}],
     ['records.list', { entity: 'invoice' }],
     ['records.export', { entity: 'contact' }],
+    ['export.cancel', { jobId: 'someone-elses-export' }],
     ['records.delete', { entity: 'organisation', ids: [orgId] }],
     ['invoices.sendReminder', { id: 1 }],
     ['campaigns.publish', { id: 1 }],

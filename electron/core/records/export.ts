@@ -11,7 +11,10 @@ import { ENTITIES, type EntityName, type Localized } from '../../../shared/regis
 import type { StoredValue } from '../../../shared/recordTypes';
 import { scopeCondition } from '../access/access';
 import { prepared } from '../db/statements';
+import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
+import { Jobs, yieldToEventLoop, type Job } from './jobs';
+import type { Row } from './rows';
 import { MASK, rememberedLinkTitles, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
 
 export type ExportLanguage = keyof Localized;
@@ -85,26 +88,80 @@ function cell(field: VisibleField, value: StoredValue | undefined, refTitle: str
   }
 }
 
-export function exportRecords(ctx: RecordContext, entity: EntityName, language: ExportLanguage = 'en'): { fileName: string; csv: string; count: number } {
+/** Rows read per batch; between batches the event loop runs (see exportRecords). */
+export const EXPORT_BATCH_SIZE = 2_000;
+
+export interface ExportInput {
+  entity: EntityName;
+  language: ExportLanguage;
+  /** The caller's id for this run, for export.cancel and the progress events (the CLI has none). */
+  jobId?: string;
+}
+
+export interface ExportResult {
+  fileName: string;
+  csv: string;
+  count: number;
+  /** Stopped by the user: no file, nothing audited. */
+  cancelled: boolean;
+}
+
+const jobs = new Jobs('records.exportRunning');
+
+/** Asks a running export to stop. False when no such export runs. */
+export function cancelExport(jobId: string): boolean {
+  return jobs.cancel(jobId);
+}
+
+/**
+ * The export reads its rows in batches of EXPORT_BATCH_SIZE by id, each batch in a read transaction
+ * of its own, and lets the event loop run between two: the app stays usable during a long export,
+ * progress is reported, and a cancel or a lock stops it. By id, because a batch continues after
+ * the last id of the one before: a record renamed meanwhile is neither missed nor written twice.
+ * The file is finished and audited (the count, never a value) only once all batches are read.
+ */
+export function exportRecords(ctx: RecordContext, input: ExportInput, progress: (done: number, total: number) => void = () => undefined): Promise<ExportResult> {
+  const run = (job: Job) => exportRows(ctx, input, progress, job);
+  return input.jobId === undefined ? run({ cancelled: false }) : jobs.run(input.jobId, run);
+}
+
+async function exportRows(ctx: RecordContext, { entity, language }: ExportInput, progress: (done: number, total: number) => void, job: Job): Promise<ExportResult> {
   const format = FORMATS[language];
   // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
   // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
   const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
   const scope = scopeCondition(ctx.access, entity, 'export');
-  const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql} ORDER BY sort_key, id`).iterate(
-    ...scope.params,
-  ) as IterableIterator<Record<string, string | number | null>>;
-  const links = rememberedLinkTitles(ctx.db, ctx.access);
+  const table = ENTITIES[entity].table;
+  const where = `deleted_at IS NULL AND ${scope.sql}`;
+  const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...scope.params) as { n: number }).n;
+  const batch = prepared(ctx.db, `SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`);
   const lines = [fields.map((f) => textCell(header(f, language), format)).join(format.separator)];
-  for (const row of rows) {
-    const view = viewOf(ctx.db, ctx.access, entity, row, fields, links);
-    lines.push(fields.map((f) => cell(f, view.values[f.key], view.refs[f.key]?.title, language, format)).join(format.separator));
+  let after = 0;
+  for (;;) {
+    if (!ctx.db.open) throw new KluisError('LOCKED', 'records.lockedDuringExport');
+    if (job.cancelled) return { fileName: '', csv: '', count: 0, cancelled: true };
+    const read = ctx.db.transaction(() => {
+      // Within one batch, each linked record is looked up once (an organisation on all its contacts).
+      const links = rememberedLinkTitles(ctx.db, ctx.access);
+      const rows = batch.all(...scope.params, after) as Row[];
+      for (const row of rows) {
+        const view = viewOf(ctx.db, ctx.access, entity, row, fields, links);
+        lines.push(fields.map((f) => cell(f, view.values[f.key], view.refs[f.key]?.title, language, format)).join(format.separator));
+      }
+      return rows;
+    })();
+    const last = read.at(-1);
+    if (last === undefined) break;
+    after = last.id as number;
+    progress(Math.min(lines.length - 1, total), Math.max(total, lines.length - 1));
+    await yieldToEventLoop();
   }
   const count = lines.length - 1;
-  audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count } });
+  ctx.db.transaction(() => audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count } })).immediate();
   return {
-    fileName: `kluis-${ENTITIES[entity].table}-${new Date().toISOString().slice(0, 10)}.csv`,
+    fileName: `kluis-${table}-${new Date().toISOString().slice(0, 10)}.csv`,
     csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
     count,
+    cancelled: false,
   };
 }

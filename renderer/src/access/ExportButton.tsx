@@ -2,10 +2,14 @@
  * Export of a whole list as CSV: shown only with the task `data.export` and an export scope on the
  * kind of record, and sent with step-up (the core asks for a fresh code). The file is written in
  * the app's language: its headers and labels, and the separators a spreadsheet expects with it.
+ * The core reads a long list in batches: the button shows how far it is, and Cancel stops it.
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SecuredEntity } from '../../../shared/access';
+import { call, onEvent } from '../api';
 import { Notice } from '../components/Notice';
+import { formatCount } from '../format';
+import { newJobId } from '../jobId';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useRights, type Rights } from '../records/rights';
@@ -19,27 +23,74 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
   const { a, language } = useAccessText();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
+  const id = useId();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage } | null>(null);
+  const jobRef = useRef<string | null>(null);
+
+  // Progress of our own run only; another window may export at the same time.
+  useEffect(
+    () =>
+      onEvent('export.progress', (payload) => {
+        if (payload.jobId === jobRef.current) setProgress({ done: payload.done, total: payload.total });
+      }),
+    [],
+  );
+
   if (!canExport(rights, entity)) return null;
 
   async function run() {
+    const jobId = newJobId();
+    jobRef.current = jobId;
     setBusy(true);
+    setCancelling(false);
+    setProgress(null);
     setMessage(null);
-    const result = await callWithStepUp('records.export', { entity, language });
+    const result = await callWithStepUp('records.export', { entity, language, jobId });
+    jobRef.current = null;
     setBusy(false);
-    if (result.ok) {
-      saveTextFile(result.value.fileName, result.value.csv, 'text/csv');
-      const { count, fileName } = result.value;
-      setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } } });
-    } else if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
+    if (!result.ok) {
+      if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
+      return;
+    }
+    const { cancelled, count, fileName, csv } = result.value;
+    if (cancelled) {
+      setMessage({ tone: 'info', text: { key: 'export.cancelled' } });
+      return;
+    }
+    saveTextFile(fileName, csv, 'text/csv');
+    setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } } });
+  }
+
+  async function cancel() {
+    const jobId = jobRef.current;
+    if (jobId === null) return;
+    setCancelling(true);
+    const result = await call('export.cancel', { jobId });
+    if (!result.ok) setMessage({ tone: 'error', text: { key: 'export.cancelFailed', params: { message: result.error } } });
   }
 
   return (
     <>
-      <button type="button" className="button-quiet" onClick={run} disabled={busy}>
+      <button type="button" className="button-quiet" onClick={() => void run()} disabled={busy}>
         {busy ? a('export.working') : a('export.button')}
       </button>
+      {busy && progress && (
+        <span className="export-progress">
+          <label htmlFor={`${id}-progress`}>{a('export.progress')}</label>
+          <progress id={`${id}-progress`} className="progress" max={progress.total || undefined} value={progress.done} />
+          <span role="status">
+            {progress.total === 1
+              ? a('export.progressTextOne', { done: formatCount(progress.done, language) })
+              : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })}
+          </span>
+          <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
+            {cancelling ? a('export.cancelling') : a('export.cancel')}
+          </button>
+        </span>
+      )}
       {message && <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice>}
     </>
   );

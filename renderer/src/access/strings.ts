@@ -159,6 +159,13 @@ const en = {
   'export.done': '{count} records exported to {fileName}.',
   'export.doneOne': '1 record exported to {fileName}.',
   'export.failed': 'The export failed: {message}',
+  'export.progress': 'Export progress',
+  'export.progressText': '{done} of {total} records',
+  'export.progressTextOne': '{done} of 1 record',
+  'export.cancel': 'Cancel export',
+  'export.cancelling': 'Cancelling…',
+  'export.cancelled': 'The export was cancelled: no file was made.',
+  'export.cancelFailed': 'The export could not be cancelled: {message}',
 } as const;
 
 export type AccessKey = keyof typeof en;
@@ -315,6 +322,13 @@ const nl = {
   'export.done': '{count} records geëxporteerd naar {fileName}.',
   'export.doneOne': '1 record geëxporteerd naar {fileName}.',
   'export.failed': 'Exporteren mislukte: {message}',
+  'export.progress': 'Voortgang van het exporteren',
+  'export.progressText': '{done} van {total} records',
+  'export.progressTextOne': '{done} van 1 record',
+  'export.cancel': 'Exporteren afbreken',
+  'export.cancelling': 'Bezig met afbreken…',
+  'export.cancelled': 'Het exporteren is afgebroken: er is geen bestand gemaakt.',
+  'export.cancelFailed': 'Het exporteren kon niet worden afgebroken: {message}',
 } as const satisfies Record<AccessKey, string>;
 
 // Both ways: a key only Dutch has is as wrong as one it lacks.

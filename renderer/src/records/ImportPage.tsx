@@ -11,6 +11,7 @@ import { call, onEvent } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount } from '../format';
+import { newJobId } from '../jobId';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
@@ -23,13 +24,6 @@ type Mapping = Record<string, string | null>;
 type Step = 'file' | 'mapping' | 'preview' | 'running' | 'summary';
 const STEPS: Step[] = ['file', 'mapping', 'preview', 'running', 'summary'];
 const MAX_FILE_BYTES = 50_000_000;
-
-/** A random job id: 16 URL-safe characters. */
-export function newJobId(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => alphabet[byte & 63]).join('');
-}
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);

@@ -17,6 +17,7 @@ import { fold } from '../fold';
 import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
+import { Jobs, yieldToEventLoop, type Job } from '../jobs';
 import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
 import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
@@ -29,18 +30,11 @@ export interface RunInput extends ImportInput {
   jobId: string;
 }
 
-interface Job {
-  cancelled: boolean;
-}
-
-const jobs = new Map<string, Job>();
+const jobs = new Jobs('records.importRunning');
 
 /** Asks a running import to stop; it takes back what it wrote. False when no such import runs. */
 export function cancelImport(jobId: string): boolean {
-  const job = jobs.get(jobId);
-  if (!job) return false;
-  job.cancelled = true;
-  return true;
+  return jobs.cancel(jobId);
 }
 
 /** Everything a run wrote, so a cancel can take it back. */
@@ -57,8 +51,6 @@ interface Counts {
   skipped: number;
   failed: ImportRowProblem[];
 }
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Why the core refused a row's record: per field when it named fields, else its message. */
 function reasonsOf(plan: ImportPlan, error: KluisError): FieldReason[] {
@@ -214,10 +206,11 @@ export function takeBackInterruptedImports(open: OpenInstall): number {
   return runs.length;
 }
 
-export async function runImport(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void): Promise<ImportSummary> {
-  if (jobs.has(input.jobId)) throw new KluisError('CONFLICT', 'records.importRunning');
-  const job: Job = { cancelled: false };
-  jobs.set(input.jobId, job);
+export function runImport(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void): Promise<ImportSummary> {
+  return jobs.run(input.jobId, (job) => importRows(ctx, input, progress, job));
+}
+
+async function importRows(ctx: RecordContext, input: RunInput, progress: (done: number, total: number) => void, job: Job): Promise<ImportSummary> {
   let importer: Importer | null = null;
   let takenBack = false;
   let release = (): unknown => undefined;
@@ -283,6 +276,5 @@ export async function runImport(ctx: RecordContext, input: RunInput, progress: (
     throw error;
   } finally {
     release();
-    jobs.delete(input.jobId);
   }
 }

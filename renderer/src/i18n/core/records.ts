@@ -58,6 +58,8 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.mappedTwice': 'Twee kolommen zijn gekoppeld aan {field}: "{first}" en "{second}". Koppel elk veld maar één keer.',
   'records.importNeedsColumn': '{field}: er is geen kolom aan gekoppeld, en elke {entity} heeft dit veld nodig.',
   'records.noTitleField': 'Geen titelveld voor {entity}.',
+  'records.lockedDuringExport': 'Kluis werd vergrendeld tijdens het exporteren, dat daardoor is gestopt. Er is geen bestand gemaakt: exporteer opnieuw.',
+  'records.exportRunning': 'Er loopt al een export met dit id.',
   'records.lockedDuringImport': 'Kluis werd vergrendeld tijdens het importeren, dat daardoor is gestopt. Er is niets geïmporteerd: importeer het bestand opnieuw.',
   'records.importRunning': 'Er loopt al een import met dit id.',
   'records.seedContacts': 'Het aantal contactpersonen moet een geheel getal van 1 tot en met {max} zijn.',
