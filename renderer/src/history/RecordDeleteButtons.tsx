@@ -1,5 +1,5 @@
 /**
- * The deletion buttons of a record's page: Delete (to the trash) for those with the delete right,
+ * The deletion buttons of a record's page: Delete (to the trash) for those with the delete right on it,
  * and for a contact, Erase (GDPR art. 17) for those with the privacy.erase task. Either opens the
  * graded dialog; once done, the page leaves the record, which is no longer there to show.
  */
@@ -20,7 +20,7 @@ export function RecordDeleteButtons({ record, disabled }: { record: RecordView; 
   const history = useHistory();
   const [mode, setMode] = useState<DeleteMode | null>(null);
   const entity = record.entity;
-  const canDelete = rights.can(entity, 'delete');
+  const canDelete = rights.canOn(record, 'delete');
   const canErase = entity === 'contact' && rights.hasTask('privacy.erase');
 
   function leave() {

@@ -121,7 +121,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [error, setError] = useState<Message | null>(null);
   const { user, permissions } = session;
 
-  const rights = useMemo(() => rightsFrom(session.rights), [session.rights]);
+  const rightsUserId = (session.viewAs ?? session.user).id;
+  const rights = useMemo(() => rightsFrom(session.rights, rightsUserId), [session.rights, rightsUserId]);
   const items: NavItem[] = ['home', ...LIST_ENTITIES.filter((entity) => rights.can(entity, 'read'))];
   items.push('history');
   // The trash is for those who can put something in it, take something out, or empty it.
