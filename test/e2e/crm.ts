@@ -41,6 +41,8 @@ export interface Colleague {
   displayName: string;
   password: string;
   role: string;
+  /** Teams to put the colleague in (ids from teams.create), before they first sign in. */
+  teamIds?: number[];
 }
 
 /**
@@ -56,6 +58,11 @@ export async function addColleagueAndSignIn(page: Page, admin: Authenticator, co
     created = await invoke(page, 'users.create', input);
   }
   if (!created.ok) throw new Error(`users.create failed: ${created.error.message}`);
+  if (colleague.teamIds) {
+    const access = { userId: created.value.user.id, role: colleague.role, teamIds: colleague.teamIds, overrides: [] };
+    const set = await invoke(page, 'users.setAccess', access);
+    if (!set.ok) throw new Error(`users.setAccess failed: ${set.error.message}`);
+  }
   await signOut(page);
   await signIn(page, colleague.username, created.value.oneTimePassword);
   await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();

@@ -4,9 +4,9 @@
  * Delete (which would only have ended in "Kluis could not work out what this deletes: You may not
  * delete this organisation."); on their own, both.
  */
-import { addColleagueAndSignIn, createRecord, recordHeading } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
-import { setUpAndEnrol } from './flows';
+import { invoke, setUpAndEnrol } from './flows';
 
 test("Office staff see Delete on their own organisation's page, not on a colleague's", async ({ page }) => {
   test.setTimeout(180_000);
@@ -32,4 +32,40 @@ test("Office staff see Delete on their own organisation's page, not on a colleag
     await expect(main.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
     await expect(main.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(deletable ? 1 : 0);
   }
+});
+
+test("Field sales move their own deals on the board and tick their own activities, not a team-mate's", async ({ page }) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+  const team = await invoke(page, 'teams.create', { name: 'Noord' });
+  if (!team.ok) throw new Error(team.error.message);
+  // The administrator joins the team, so what they create next is the team's (and so readable).
+  let joined = await invoke(page, 'users.setAccess', { userId: 1, role: 'admin', teamIds: [team.value.id], overrides: [] });
+  if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
+    await invoke(page, 'session.stepUp', { code: await admin.authenticator.nextCode() });
+    joined = await invoke(page, 'users.setAccess', { userId: 1, role: 'admin', teamIds: [team.value.id], overrides: [] });
+  }
+  expect(joined.ok, JSON.stringify(joined)).toBe(true);
+  await createRecord(page, 'deal', { title: 'Ovens van de admin', stage: 'lead' });
+  await createRecord(page, 'activity', { kind: 'task', subject: 'Taak van de admin' });
+  await addColleagueAndSignIn(page, admin.authenticator, {
+    username: 'sam.sales',
+    displayName: 'Sam de Vries',
+    password: 'another correct horse battery',
+    role: 'sales',
+    teamIds: [team.value.id],
+  });
+  await createRecord(page, 'deal', { title: 'Ovens van Sam', stage: 'lead' });
+  await createRecord(page, 'activity', { kind: 'task', subject: 'Taak van Sam' });
+
+  await goTo(page, 'Deals');
+  await page.getByRole('main').getByRole('button', { name: 'Board' }).click();
+  await expect(page.getByRole('link', { name: 'Ovens van de admin' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Stage of Ovens van Sam' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Stage of Ovens van de admin' })).toHaveCount(0);
+
+  await goTo(page, 'Activities');
+  await expect(page.getByRole('link', { name: 'Taak van de admin' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Done: Taak van Sam' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Done: Taak van de admin' })).toHaveCount(0);
 });

@@ -133,40 +133,44 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
               </h3>
               {column.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
               <ul className="board-cards">
-                {column.rows.map((deal) => (
-                  <li
-                    key={deal.id}
-                    className="board-card"
-                    draggable={canMove}
-                    aria-busy={movingId === deal.id || undefined}
-                    onDragStart={(event) => {
-                      event.dataTransfer.setData(DRAG_TYPE, String(deal.id));
-                      event.dataTransfer.effectAllowed = 'move';
-                    }}
-                  >
-                    <RecordLink record={deal} go={go} t={t} />
-                    {deal.refs.organisation_id && <span className="board-card-meta">{deal.refs.organisation_id.title}</span>}
-                    {typeof deal.values.value_cents === 'number' && (
-                      <span className="board-card-meta">{formatMoney(deal.values.value_cents, language)}</span>
-                    )}
-                    {canMove && (
-                      <label className="board-card-stage">
-                        <span className="visually-hidden">{t('deals.stageOf', { title: deal.title })}</span>
-                        <select
-                          value={stage}
-                          disabled={movingId === deal.id}
-                          onChange={(event) => void move(deal, event.currentTarget.value as Stage)}
-                        >
-                          {DEAL_STAGES.map((option) => (
-                            <option key={option} value={option}>
-                              {stageLabel(option)}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    )}
-                  </li>
-                ))}
+                {column.rows.map((deal) => {
+                  // Field sales may move only their own deals: a colleague's card has no Stage select.
+                  const movable = canMove && rights.canOn(deal, 'update');
+                  return (
+                    <li
+                      key={deal.id}
+                      className="board-card"
+                      draggable={movable}
+                      aria-busy={movingId === deal.id || undefined}
+                      onDragStart={(event) => {
+                        event.dataTransfer.setData(DRAG_TYPE, String(deal.id));
+                        event.dataTransfer.effectAllowed = 'move';
+                      }}
+                    >
+                      <RecordLink record={deal} go={go} t={t} />
+                      {deal.refs.organisation_id && <span className="board-card-meta">{deal.refs.organisation_id.title}</span>}
+                      {typeof deal.values.value_cents === 'number' && (
+                        <span className="board-card-meta">{formatMoney(deal.values.value_cents, language)}</span>
+                      )}
+                      {movable && (
+                        <label className="board-card-stage">
+                          <span className="visually-hidden">{t('deals.stageOf', { title: deal.title })}</span>
+                          <select
+                            value={stage}
+                            disabled={movingId === deal.id}
+                            onChange={(event) => void move(deal, event.currentTarget.value as Stage)}
+                          >
+                            {DEAL_STAGES.map((option) => (
+                              <option key={option} value={option}>
+                                {stageLabel(option)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
               {column.state === 'ready' && column.rows.length === 0 && <p className="muted board-empty">{t('deals.emptyStage')}</p>}
               {column.next && (

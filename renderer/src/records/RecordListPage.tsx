@@ -177,15 +177,19 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
       column.key === 'done'
         ? {
             ...column,
-            render: (row: RecordSummary) => (
-              <input
-                type="checkbox"
-                className="row-check"
-                aria-label={t('activities.markDone', { subject: row.title })}
-                checked={Boolean(row.values.done)}
-                onChange={(event) => void toggleDone(row, event.currentTarget.checked)}
-              />
-            ),
+            // Where the update right is only for one's own, a colleague's activity shows as read.
+            render: (row: RecordSummary, index: number) =>
+              rights.canOn(row, 'update') ? (
+                <input
+                  type="checkbox"
+                  className="row-check"
+                  aria-label={t('activities.markDone', { subject: row.title })}
+                  checked={Boolean(row.values.done)}
+                  onChange={(event) => void toggleDone(row, event.currentTarget.checked)}
+                />
+              ) : (
+                column.render(row, index)
+              ),
           }
         : column,
     );
