@@ -41,3 +41,36 @@ test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",
     '',
   ]);
 });
+
+test('the export notice groups its count as the progress line and the list do, and regroups on a language switch', async ({ page }) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+  // 1,001 contacts: past a thousand, where "1001" and "1,001" differ. Made in one page call, for speed.
+  const made = await page.evaluate(async () => {
+    type LooseBridge = { kluis: { invoke(channel: string, input: unknown): Promise<{ ok: boolean }> } };
+    const { kluis } = window as unknown as LooseBridge;
+    let ok = 0;
+    for (let i = 0; i < 1001; i++) if ((await kluis.invoke('records.create', { entity: 'contact', values: { last_name: `Jansen ${i}` } })).ok) ok++;
+    return ok;
+  });
+  expect(made).toBe(1001);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts', exact: true }).click();
+  await expect(page.getByText('1,001 contacts in total')).toBeVisible();
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('main').getByRole('button', { name: 'Export' }).click();
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  const done = page.getByText(/^1,001 records exported to kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/);
+  await expect(stepUp.or(done).first()).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+    await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await downloading;
+  await expect(done).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^1\.001 records geëxporteerd naar kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/)).toBeVisible();
+});

@@ -13,10 +13,20 @@ import { newJobId } from '../jobId';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useRights, type Rights } from '../records/rights';
-import { useAccessText, type AccessMessage } from './strings';
+import type { Language } from '../i18n/translate';
+import { useAccessText, type AccessMessage, type AccessParams } from './strings';
 
 export function canExport(rights: Rights, entity: SecuredEntity): boolean {
   return rights.hasTask('data.export') && rights.can(entity, 'export');
+}
+
+/**
+ * Counts grouped as the progress line and the list's total show them ("3,994", "3.994"): the
+ * message templates alone group only from 10,000 on. Done when shown, so a language switch regroups.
+ */
+function groupedCounts(params: AccessParams | undefined, language: Language): AccessParams | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? formatCount(value, language) : value]));
 }
 
 export function ExportButton({ entity }: { entity: SecuredEntity }) {
@@ -91,7 +101,7 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
           </button>
         </span>
       )}
-      {message && <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice>}
+      {message && <Notice tone={message.tone}>{a(message.text.key, groupedCounts(message.text.params, language))}</Notice>}
     </>
   );
 }
