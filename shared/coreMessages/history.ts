@@ -14,14 +14,18 @@ export const HISTORY_MESSAGES = {
   /** {command}: what the command did ("Delete contact Jan Jansen"). */
   'history.cannotUndo': '“{command}” cannot be undone.',
   'history.cannotRedo': '“{command}” cannot be redone.',
-  /** {entity}: a kind of record, lower case; {title}: the record's name. */
-  'history.noLongerTask': 'You may no longer do this to {entity} {title}, so this cannot be reversed.',
-  'history.noLongerCreate': 'You may no longer create {entity} {title}, so this cannot be reversed.',
-  'history.noLongerUpdate': 'You may no longer update {entity} {title}, so this cannot be reversed.',
-  'history.noLongerDelete': 'You may no longer delete {entity} {title}, so this cannot be reversed.',
-  'history.noLongerRestore': 'You may no longer restore {entity} {title}, so this cannot be reversed.',
+  /**
+   * {entity}: a kind of record, lower case; {title}: the record's name. Undo checks the rights of
+   * now, which may never have been held: Field sales cannot delete contacts, so cannot undo creating
+   * one. So the words say "may not", not "may no longer" (the ids keep their first name).
+   */
+  'history.noLongerTask': 'You may not do this to {entity} {title}, so this cannot be reversed.',
+  'history.noLongerCreate': 'You may not create {entity} {title}, so this cannot be reversed.',
+  'history.noLongerUpdate': 'You may not update {entity} {title}, so this cannot be reversed.',
+  'history.noLongerDelete': 'You may not delete {entity} {title}, so this cannot be reversed.',
+  'history.noLongerRestore': 'You may not restore {entity} {title}, so this cannot be reversed.',
   /** {field}: the field's label. */
-  'history.noLongerEditField': 'You may no longer change “{field}” of {entity} {title}, so this cannot be reversed.',
+  'history.noLongerEditField': 'You may not change “{field}” of {entity} {title}, so this cannot be reversed.',
   /** {entity}: a kind of record, capitalised; {who}: a user's display name. */
   'history.undoChanged': '{entity} {title} was changed since; undo would overwrite that, so nothing was changed.',
   'history.undoChangedBy': '{entity} {title} was changed by {who} since; undo would overwrite that, so nothing was changed.',

@@ -216,6 +216,17 @@ describe('undo and redo', () => {
     expect(errorOf(await t.call('records.get', { entity: 'contact', id: own.id })).code).toBe('NOT_FOUND');
   });
 
+  it('refuse with "may not", not "may no longer", a reversal that needs a right never held', async () => {
+    const t = await signedInAdmin();
+    await signInAsNewUser(t, 'sander', 'sales');
+    // Field sales may create contacts but never delete them, so undoing a creation is refused.
+    await create(t, 'contact', { first_name: 'Sanne', last_name: 'de Bruijn' });
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You may not delete contact Sanne de Bruijn, so this cannot be reversed.',
+    });
+  });
+
   it('name only what the user may read of what came back; the rest is counted', async () => {
     const t = await signedInAdmin();
     const overrides = [
