@@ -172,6 +172,16 @@ describe('records', () => {
     expect(value<{ count: number }>(await t.call('records.count', { entity: 'deal' })).count).toBe(0);
   });
 
+  it('takes a country by name and a web address without its scheme, as an import does', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Bakkerij Test', country: 'Nederland', website: 'bakkerij.nl' });
+    expect(org.values).toMatchObject({ country: 'NL', website: 'https://bakkerij.nl' });
+    const updated = value<RecordView>(await t.call('records.update', { entity: 'organisation', id: org.id, values: { country: 'België' } }));
+    expect(updated.values.country).toBe('BE');
+    const unknown = errorOf(await t.call('records.create', { entity: 'organisation', values: { name: 'Nergens BV', country: 'Nergensland' } }));
+    expect(unknown.details?.fieldErrors).toEqual({ country: ['Not a country Kluis knows; write its two-letter code, such as NL or BE'] });
+  });
+
   it('names the field and its limit for a text too long, next to the other fields’ reasons', async () => {
     const t = await signedInAdmin();
     const tooLong = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', notes: 'x'.repeat(20_000), email: 'geen-email' } }));

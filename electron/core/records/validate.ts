@@ -4,6 +4,7 @@
  */
 import type { CoreMessage, CoreMessageId, MessageValues } from '../../../shared/coreMessages';
 import type { ActiveField } from './fields';
+import { parseCountry, withScheme } from './import/convert';
 
 export type StoredValue = string | number | null;
 /** Why each refused field was refused, by field key (see fieldErrorDetails in errors.ts). */
@@ -36,7 +37,14 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
     case 'phone':
     case 'url': {
       if (typeof raw !== 'string') return invalid('records.expectedText');
-      const text = raw.trim();
+      let text = raw.trim();
+      // A form takes what an import takes: "Nederland" for NL, "bakkerij.nl" for a web address.
+      if (field.key === 'country' && !field.custom) {
+        const code = parseCountry(text);
+        if (code === null) return invalid('records.expectedCountryCode');
+        text = code;
+      }
+      if (field.type === 'url') text = withScheme(text);
       if (field.maxLength && text.length > field.maxLength) return invalid('records.tooLong', { max: field.maxLength });
       if (field.type === 'email' && !EMAIL.test(text)) return invalid('records.badEmail');
       if (field.type === 'phone' && !PHONE.test(text)) return invalid('records.badPhone');

@@ -104,7 +104,7 @@ export function parseOption(field: ActiveField, text: string): string | null {
 }
 
 /** "www.example.nl" → "https://www.example.nl"; anything else unchanged (validation decides). */
-function withScheme(text: string): string {
+export function withScheme(text: string): string {
   return !/^[a-z][a-z0-9+.-]*:/i.test(text) && /^[^\s/]+\.[a-z]{2,}(?:[/?#]\S*)?$/i.test(text) ? `https://${text}` : text;
 }
 
