@@ -178,3 +178,21 @@ test('a reason under a field follows a switch of language: the form keeps the co
   await expect(page.getByText('Not a valid e-mail address')).toHaveCount(0);
   await expect(page.getByLabel('E-mailadres', { exact: true })).toHaveValue('geen-adres');
 });
+
+test('the sort control names the fields a list sorts by, as its columns do, in both languages', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const options = (label: string) => page.getByRole('main').getByRole('combobox', { name: label }).locator('option');
+
+  await goTo(page, 'Invoices');
+  await expect(options('Sort by')).toHaveText(['Due date', 'Number']);
+  await goTo(page, 'Activities');
+  await expect(options('Sort by')).toHaveText(['Due', 'Subject']);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(options('Sorteren op')).toHaveText(['Datum', 'Onderwerp']);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Facturen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Facturen' })).toBeVisible();
+  await expect(options('Sorteren op')).toHaveText(['Vervaldatum', 'Nummer']);
+});

@@ -35,6 +35,14 @@ export const NEW_LABELS: Record<ListEntity, MessageKey> = {
 };
 
 const SORTABLE_BY_DUE: readonly ListEntity[] = ['activity', 'invoice'];
+/**
+ * The fields these lists sort by, named in the sort control as their columns are: an invoice sorts
+ * by "Number" and "Due date", not by a "Name" it does not have; an activity by "Subject" and "Due".
+ */
+const SORT_FIELDS: Partial<Record<ListEntity, Record<'name' | 'due', string>>> = {
+  activity: { name: 'subject', due: 'due_at' },
+  invoice: { name: 'number', due: 'due_on' },
+};
 const NOTHING_TICKED: ReadonlySet<number> = new Set();
 
 interface RecordListPageProps {
@@ -222,8 +230,13 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
           <label className="inline-field">
             <span>{t('list.sort')}</span>
             <select value={sort} onChange={(event) => onChange({ ...settings, sort: event.currentTarget.value as 'name' | 'due' })}>
-              <option value="due">{t('list.sortDue')}</option>
-              <option value="name">{t('list.sortName')}</option>
+              {(['due', 'name'] as const).map((option) => (
+                <option key={option} value={option}>
+                  {fields.find((field) => field.entity === entity && field.key === SORT_FIELDS[entity]?.[option])?.label[language] ??
+                    // The field is switched off: the general word.
+                    t(option === 'due' ? 'list.sortDue' : 'list.sortName')}
+                </option>
+              ))}
             </select>
           </label>
         )}
