@@ -375,6 +375,8 @@ export const deal: EntityDef = {
       retention: KEEP_FISCAL,
       optional: false,
       listed: true,
+      // The column holds a number always (NOT NULL DEFAULT 0): a value cleared in a form is 0.
+      defaultValue: 0,
     },
     {
       key: 'expected_close',
@@ -466,6 +468,8 @@ export const activity: EntityDef = {
       retention: KEEP_RELATIONSHIP,
       optional: false,
       listed: true,
+      // NOT NULL DEFAULT 0, like a deal's value: no value is "not done".
+      defaultValue: false,
     },
     {
       key: 'contact_id',

@@ -59,7 +59,7 @@ export interface FieldDef {
    * or update: a task right guards it.
    */
   setByAction?: boolean;
-  /** The value a new record gets when none is given. */
+  /** The value a new record gets when none is given, and what an emptied value becomes. */
   defaultValue?: string | number | boolean;
 }
 

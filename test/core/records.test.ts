@@ -172,6 +172,18 @@ describe('records', () => {
     expect(value<{ count: number }>(await t.call('records.count', { entity: 'deal' })).count).toBe(0);
   });
 
+  it("takes an emptied deal value as 0 and an emptied Done as not done: those columns always hold one", async () => {
+    const t = await signedInAdmin();
+    const deal = await create(t, 'deal', { title: 'Broodmachine', stage: 'lead', value_cents: 1_250_050 });
+    const cleared = value<RecordView>(await t.call('records.update', { entity: 'deal', id: deal.id, values: { value_cents: null } }));
+    expect(cleared.values.value_cents).toBe(0);
+    const task = await create(t, 'activity', { kind: 'task', subject: 'Offerte sturen', done: true });
+    const reopened = value<RecordView>(await t.call('records.update', { entity: 'activity', id: task.id, values: { done: null } }));
+    expect(reopened.values.done).toBe(0);
+    const created = await create(t, 'deal', { title: 'Oven', stage: 'lead', value_cents: null });
+    expect(created.values.value_cents).toBe(0);
+  });
+
   it('takes a country by name and a web address without its scheme, as an import does', async () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Bakkerij Test', country: 'Nederland', website: 'bakkerij.nl' });

@@ -28,7 +28,9 @@ function invalid(id: CoreMessageId, values?: MessageValues): { error: CoreMessag
 /** One value → what is stored, or an error message. */
 export function checkValue(field: ActiveField, raw: unknown): { value: StoredValue } | { error: CoreMessage } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-    return field.required ? invalid('records.required') : { value: null };
+    if (field.required) return invalid('records.required');
+    // A column that always holds a value (a deal's value) takes its default, never NULL.
+    return field.defaultValue === undefined ? { value: null } : checkValue(field, field.defaultValue);
   }
   switch (field.type) {
     case 'text':
