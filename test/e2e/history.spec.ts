@@ -520,3 +520,26 @@ test('erasing a contact says it cannot be undone and asks for the name; only the
   await goTo(page, 'Trash');
   await expect(page.getByText('The trash is empty.')).toBeVisible();
 });
+
+test("the undo toast offers to open a record only when it is not the page already shown", async ({ page }) => {
+  await setUpAndEnrol(page);
+  const jan = await createRecord(page, 'contact', { first_name: 'Jan', last_name: 'Open' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Jan Open' }).click();
+  await expect(recordHeading(page, jan.title)).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Job title').fill('Inkoper');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('The changes are saved.')).toBeVisible();
+
+  // On Jan's own page: the toast says what came back, with Redo, and no "Open Jan Open".
+  await page.keyboard.press('Control+z');
+  const undone = toast(page, /^Undone: Edit contact Jan Open/);
+  await expect(undone.getByRole('button', { name: 'Redo' })).toBeVisible();
+  await expect(undone.getByRole('button', { name: 'Open Jan Open' })).toHaveCount(0);
+
+  // Elsewhere, the same toast offers the way there.
+  await goTo(page, 'Contacts');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(toast(page, /^Redone: Edit contact Jan Open/).getByRole('button', { name: 'Open Jan Open' })).toBeVisible();
+});

@@ -28,7 +28,7 @@ function followUp(content: ToastContent): { direction: 'undo' | 'redo'; commandI
 
 export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
   const { t, language } = useI18n();
-  const { go } = useNavigation();
+  const { go, route } = useNavigation();
   const bodyRef = useRef<HTMLDivElement>(null);
 
   // A user who acted in the toast stays in it when its message changes under their focus.
@@ -39,7 +39,10 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
   }, [toast?.serial, toast?.takeFocus]);
 
   const content = toast?.content;
-  const record = content ? openableRecord(content) : null;
+  const named = content ? openableRecord(content) : null;
+  // No "Open Jan Jansen" on Jan Jansen's own page: it would only put the same page in Back twice.
+  const here = named !== null && route.page === 'record' && route.entity === named.entity && route.id === named.id;
+  const record = here ? null : named;
   const next = content ? followUp(content) : null;
 
   function dismiss() {
