@@ -2,7 +2,7 @@
  * A record's page offers only what its reader may do to that record. Office staff may edit every
  * organisation but delete only their own: on a colleague's organisation there is Edit and no
  * Delete (which would only have ended in "Kluis could not work out what this deletes: You may not
- * delete this organisation."); on their own, both.
+ * delete this organisation."); on their own, both. In the list, only their own has a checkbox.
  */
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
@@ -32,6 +32,14 @@ test("Office staff see Delete on their own organisation's page, not on a colleag
     await expect(main.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
     await expect(main.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(deletable ? 1 : 0);
   }
+
+  // In the list, only her own organisation can be chosen for deletion; "select all" takes only that.
+  await goTo(page, 'Organisations');
+  await expect(main.getByRole('checkbox', { name: `Select ${own.title}` })).toBeVisible();
+  await expect(main.getByRole('link', { name: theirs.title })).toBeVisible();
+  await expect(main.getByRole('checkbox', { name: `Select ${theirs.title}` })).toHaveCount(0);
+  await main.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  await expect(main.getByRole('button', { name: 'Delete selected (1)' })).toBeVisible();
 });
 
 test("Field sales move their own deals on the board and tick their own activities, not a team-mate's", async ({ page }) => {

@@ -161,9 +161,10 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
             onChange: (ids) => setTicked({ query, ids }),
             rowLabel: (row) => t('list.selectRow', { title: titleOf(row, t) }),
             allLabel: t('list.selectAll'),
+            selectable: (row) => rights.canOn(row, 'delete'),
           }
         : undefined,
-    [canDelete, selected, query, t],
+    [canDelete, selected, query, t, rights],
   );
   const exclude = useCallback(
     (row: RecordSummary, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,

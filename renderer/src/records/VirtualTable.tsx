@@ -38,6 +38,8 @@ export interface RowSelection {
   /** The accessible name of a row's checkbox: "Select Jan Jansen". */
   rowLabel: (row: RecordSummary) => string;
   allLabel: string;
+  /** Rows that may be chosen (a right only on one's own records); the others get no checkbox. */
+  selectable: (row: RecordSummary) => boolean;
 }
 
 export const ROW_HEIGHT = 40;
@@ -263,18 +265,20 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
       <div key={index} role="row" aria-rowindex={index + 2} className={extra ? `vt-row ${extra}` : 'vt-row'} style={style} data-row-index={index}>
         {selection && (
           <Cell align="start">
-            <input
-              type="checkbox"
-              className="row-check"
-              aria-label={selection.rowLabel(row)}
-              checked={selection.selected.has(row.id)}
-              onChange={(event) => {
-                const next = new Set(selection.selected);
-                if (event.currentTarget.checked) next.add(row.id);
-                else next.delete(row.id);
-                selection.onChange(next);
-              }}
-            />
+            {selection.selectable(row) && (
+              <input
+                type="checkbox"
+                className="row-check"
+                aria-label={selection.rowLabel(row)}
+                checked={selection.selected.has(row.id)}
+                onChange={(event) => {
+                  const next = new Set(selection.selected);
+                  if (event.currentTarget.checked) next.add(row.id);
+                  else next.delete(row.id);
+                  selection.onChange(next);
+                }}
+              />
+            )}
           </Cell>
         )}
         {columns.map((column) => (
@@ -348,7 +352,8 @@ function Cell({ align, children }: { align: Column['align']; children: ReactNode
 }
 
 /** The header checkbox: ticks every loaded row, or clears them all; mixed when some are ticked. */
-function SelectAll({ selection, rows }: { selection: RowSelection; rows: RecordSummary[] }) {
+function SelectAll({ selection, rows: loaded }: { selection: RowSelection; rows: RecordSummary[] }) {
+  const rows = loaded.filter(selection.selectable);
   const chosen = rows.filter((row) => selection.selected.has(row.id)).length;
   const all = rows.length > 0 && chosen === rows.length;
   return (
