@@ -88,7 +88,7 @@ describe('seed', () => {
     expect(counts.activities / N).toBeGreaterThan(1.8);
     expect(counts.activities / N).toBeLessThan(2.2);
     expect(result.rows).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
-    expect(count(db, 'search_index')).toBe(counts.contacts + counts.organisations + counts.deals + counts.activities);
+    expect(count(db, 'search_index')).toBe(counts.contacts + counts.organisations + counts.deals + counts.activities + counts.invoices);
     expect(result.searchRows).toBe(count(db, 'search_index'));
 
     expect(progress).toEqual([1]);

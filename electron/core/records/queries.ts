@@ -210,6 +210,7 @@ const HIT_DETAILS: Partial<Record<EntityName, readonly string[]>> = {
   organisation: ['city'],
   deal: ['organisation_id', 'stage'],
   activity: ['kind', 'due_at'],
+  invoice: ['organisation_id', 'status'],
 };
 
 /**

@@ -21,7 +21,7 @@ export interface RowChange {
 export const SYSTEM_COLUMNS = ['id', 'sort_key', 'owner_id', 'team_id', 'created_at', 'updated_at', 'deleted_at', 'custom', 'deleted_by', 'trashed_with'] as const;
 
 /** The kinds that appear in the search index, and their code in the index rowid. */
-export const SEARCH_KINDS: Partial<Record<EntityName, number>> = { contact: 1, organisation: 2, deal: 3, activity: 4 };
+export const SEARCH_KINDS: Partial<Record<EntityName, number>> = { contact: 1, organisation: 2, deal: 3, activity: 4, invoice: 5 };
 const KIND_BY_CODE = new Map(Object.entries(SEARCH_KINDS).map(([entity, code]) => [code, entity as EntityName]));
 
 export function searchRowid(entity: EntityName, id: number): number {

@@ -16,5 +16,6 @@ import { leanerIndexes } from './010_leaner_indexes';
 import { contactListIndex } from './011_contact_list_index';
 import { editIndexes } from './012_edit_indexes';
 import { searchLetters } from './013_search_letters';
+import { invoiceSearch } from './014_invoice_search';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch];

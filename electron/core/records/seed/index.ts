@@ -239,7 +239,7 @@ class Writer {
 /**
  * Inserts the search rows the writers hold, in ascending rowid order. FTS5 keeps new terms in memory
  * only while rowids go up; a smaller rowid makes it write a segment to disk first. The rowid is
- * id * 8 + kind, so contacts, organisations, deals and activities written side by side interleave —
+ * id * 8 + kind, so contacts, organisations, deals, activities and invoices written side by side interleave —
  * inserted as they come, nearly every row would start a new segment and the index would spend its
  * time merging them. Each writer's rows are already in order; this merges the four lists. One row
  * per statement here: multi-row INSERTs into the FTS5 table measured slower, not faster.
