@@ -241,7 +241,7 @@ class Writer {
  * only while rowids go up; a smaller rowid makes it write a segment to disk first. The rowid is
  * id * 8 + kind, so contacts, organisations, deals, activities and invoices written side by side interleave —
  * inserted as they come, nearly every row would start a new segment and the index would spend its
- * time merging them. Each writer's rows are already in order; this merges the four lists. One row
+ * time merging them. Each writer's rows are already in order; this merges the five lists. One row
  * per statement here: multi-row INSERTs into the FTS5 table measured slower, not faster.
  */
 function insertSearchRows(db: Db, writers: Writer[]): void {
