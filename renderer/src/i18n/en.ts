@@ -291,6 +291,8 @@ export const en = {
   'list.name': 'Name',
   'list.total': '{count} {what} in total',
   'list.totalOne': '1 {what} in total',
+  'list.totalUnfiltered': '{count} {what} in total, before the filter',
+  'list.totalOneUnfiltered': '1 {what} in total, before the filter',
   'list.controls': 'Sort and filter',
   'list.sort': 'Sort by',
   'list.sortName': 'Name',

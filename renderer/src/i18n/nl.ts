@@ -291,6 +291,8 @@ export const nl: Messages = {
   'list.name': 'Naam',
   'list.total': '{count} {what} in totaal',
   'list.totalOne': '1 {what} in totaal',
+  'list.totalUnfiltered': '{count} {what} in totaal, zonder filter',
+  'list.totalOneUnfiltered': '1 {what} in totaal, zonder filter',
   'list.controls': 'Sorteren en filteren',
   'list.sort': 'Sorteren op',
   'list.sortName': 'Naam',

@@ -45,6 +45,11 @@ const SORT_FIELDS: Partial<Record<ListEntity, Record<'name' | 'due', string>>> =
 };
 const NOTHING_TICKED: ReadonlySet<number> = new Set();
 
+/** Whether a filter narrows the list: then the total above it is the count before the filter. */
+function isFiltered(settings: ListSettings): boolean {
+  return Object.keys(settings.where ?? {}).length > 0 || settings.mine === true;
+}
+
 interface RecordListPageProps {
   entity: ListEntity;
   settings: ListSettings;
@@ -98,8 +103,8 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
       {total !== null && (
         <p className="muted list-total">
           {total === 1
-            ? t('list.totalOne', { what: entitySingular(entity, language).toLowerCase() })
-            : t('list.total', { count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })}
+            ? t(isFiltered(settings) ? 'list.totalOneUnfiltered' : 'list.totalOne', { what: entitySingular(entity, language).toLowerCase() })
+            : t(isFiltered(settings) ? 'list.totalUnfiltered' : 'list.total', { count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })}
         </p>
       )}
       {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
@@ -137,7 +142,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
 
   const sort = settings.sort ?? (SORTABLE_BY_DUE.includes(entity) ? 'due' : 'name');
   const where = useMemo(() => settings.where ?? {}, [settings.where]);
-  const filtered = Object.keys(where).length > 0 || settings.mine === true;
+  const filtered = isFiltered(settings);
   // Activities: the user's own open tasks first, then every other activity.
   const myTasksFirst = entity === 'activity' && !filtered && sort === 'due';
 
