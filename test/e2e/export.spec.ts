@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRecord } from './crm';
-import { expect, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
 import { setUpAndEnrol } from './flows';
 
 test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",", Dutch headers and labels', async ({ page }) => {
@@ -42,7 +42,7 @@ test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",
   ]);
 });
 
-test('the export notice groups its count as the progress line and the list do, and regroups on a language switch', async ({ page }) => {
+test('the export notice groups its count as the progress line and the list do, and regroups on a language switch', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const admin = await setUpAndEnrol(page);
   // 1,001 contacts: past a thousand, where "1001" and "1,001" differ. Made in one page call, for speed.
@@ -68,6 +68,7 @@ test('the export notice groups its count as the progress line and the list do, a
   }
   await downloading;
   await expect(done).toBeVisible();
+  await saveScreenshot(page, testInfo, 'export-done');
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Nederlands' }).check();

@@ -87,21 +87,25 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
       <button type="button" className="button-quiet" onClick={() => void run()} disabled={busy}>
         {busy ? a('export.working') : a('export.button')}
       </button>
-      {busy && progress && (
-        <span className="export-progress">
-          <label htmlFor={`${id}-progress`}>{a('export.progress')}</label>
-          <progress id={`${id}-progress`} className="progress" max={progress.total || undefined} value={progress.done} />
-          <span role="status">
-            {progress.total === 1
-              ? a('export.progressTextOne', { done: formatCount(progress.done, language) })
-              : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })}
-          </span>
-          <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
-            {cancelling ? a('export.cancelling') : a('export.cancel')}
-          </button>
-        </span>
+      {((busy && progress) || message) && (
+        <div className="export-status">
+          {busy && progress && (
+            <span className="export-progress">
+              <label htmlFor={`${id}-progress`}>{a('export.progress')}</label>
+              <progress id={`${id}-progress`} className="progress" max={progress.total || undefined} value={progress.done} />
+              <span role="status">
+                {progress.total === 1
+                  ? a('export.progressTextOne', { done: formatCount(progress.done, language) })
+                  : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })}
+              </span>
+              <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
+                {cancelling ? a('export.cancelling') : a('export.cancel')}
+              </button>
+            </span>
+          )}
+          {message && <Notice tone={message.tone}>{a(message.text.key, groupedCounts(message.text.params, language))}</Notice>}
+        </div>
       )}
-      {message && <Notice tone={message.tone}>{a(message.text.key, groupedCounts(message.text.params, language))}</Notice>}
     </>
   );
 }
