@@ -190,6 +190,18 @@ describe('task rights of one role, and personal overrides', () => {
   });
 });
 
+describe('an admin and their own access', () => {
+  it('refuses own personal exceptions (a deny on users.manage could never be taken back), but saves own teams', async () => {
+    const t = await signedInAdmin();
+    const self = t.core.requireActive().user.id;
+    const lockOut = await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [{ right: 'task:users.manage', effect: 'deny' }] });
+    expect(lockOut).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageId: 'access.ownOverrides' } });
+    expect(value<{ overrides: unknown[] }>(await t.call('users.access', { userId: self })).overrides).toEqual([]);
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Kantoor' }));
+    expect(value<{ teamIds: number[] }>(await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [team.id], overrides: [] })).teamIds).toEqual([team.id]);
+  });
+});
+
 describe('scope and field rights in every read path (property-based)', () => {
   // Built-in roles, plus a custom one that reads only its own contacts and deals.
   const ROLES = ['office', 'sales', 'finance', 'marketing', 'privacy', 'readonly', 'custom-own-only'] as const;

@@ -110,3 +110,25 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   await goTo(page, 'Contacts');
   await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toBeVisible();
 });
+
+test("the admin's own account: teams only, no role or exception to change, and the core refuses one too", async ({ page }) => {
+  await setUpAndEnrol(page);
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ label: ACCOUNT.username });
+  // A deny always wins: an exception the admin gave themselves on users.manage could never be undone.
+  await expect(page.getByLabel('Role', { exact: true })).toBeDisabled();
+  await expect(page.getByText('This is your own account: another administrator changes your role and personal exceptions')).toBeVisible();
+  const exceptions = page.getByRole('group', { name: 'Personal exceptions' });
+  await expect(exceptions.getByRole('button', { name: 'Add exception' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Teams' }).getByRole('button', { name: 'Add team' })).toBeVisible();
+
+  const users = await invoke(page, 'users.list', {});
+  const self = users.ok ? users.value.find((u) => u.username === ACCOUNT.username)!.id : 0;
+  const lockOut = await invoke(page, 'users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [{ right: 'task:users.manage', effect: 'deny' }] });
+  expect(lockOut.ok ? 'ok' : lockOut.error.messageId).toBe('access.ownOverrides');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Dit is je eigen account: een andere beheerder wijzigt je rol en persoonlijke uitzonderingen')).toBeVisible();
+});

@@ -15,7 +15,11 @@ import { useAccessText, type AccessMessage } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
-export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: RoleDefinition[] }) {
+/**
+ * `own`: the signed-in admin's own account. Their role and exceptions are not offered (the core
+ * refuses them: a deny on users.manage could never be taken back); their teams are.
+ */
+export function UserAccessEditor({ user, roles, own }: { user: UserSummary; roles: RoleDefinition[]; own: boolean }) {
   const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const rightLabel = useRightLabel();
@@ -94,6 +98,8 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
       <SelectField
         label={a('access.role')}
         value={role}
+        disabled={own}
+        hint={own ? a('access.ownAccount') : undefined}
         options={roles.map((r) => ({ value: r.id, label: r.name[language] }))}
         onChange={(event) => setRole(event.currentTarget.value)}
       />
@@ -144,60 +150,64 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
                   <td>{o.effect === 'grant' ? a('access.grant') : a('access.deny')}</td>
                   <td>{valueText(o)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
-                      onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
-                    >
-                      {a('access.remove')}
-                    </button>
+                    {!own && (
+                      <button
+                        type="button"
+                        className="button-quiet"
+                        aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
+                        onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
+                      >
+                        {a('access.remove')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <div className="override-adder">
-          <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
-          <SelectField
-            label={a('access.effect')}
-            value={adding.effect}
-            options={[
-              { value: 'grant', label: a('access.grant') },
-              { value: 'deny', label: a('access.deny') },
-            ]}
-            onChange={(e) => {
-                const value = e.currentTarget.value as Override['effect'];
-                setAdding((o) => ({ ...o, effect: value }));
-              }}
-          />
-          {adding.effect === 'grant' && addingKind === 'record' && (
+        {!own && (
+          <div className="override-adder">
+            <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
             <SelectField
-              label={a('access.value')}
-              value={adding.scope ?? 'all'}
-              options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
+              label={a('access.effect')}
+              value={adding.effect}
+              options={[
+                { value: 'grant', label: a('access.grant') },
+                { value: 'deny', label: a('access.deny') },
+              ]}
               onChange={(e) => {
-                const value = e.currentTarget.value as Scope;
-                setAdding((o) => ({ ...o, scope: value }));
-              }}
+                  const value = e.currentTarget.value as Override['effect'];
+                  setAdding((o) => ({ ...o, effect: value }));
+                }}
             />
-          )}
-          {adding.effect === 'grant' && addingKind === 'field' && (
-            <SelectField
-              label={a('access.value')}
-              value={adding.access ?? 'read'}
-              options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
-              onChange={(e) => {
-                const value = e.currentTarget.value as FieldAccess;
-                setAdding((o) => ({ ...o, access: value }));
-              }}
-            />
-          )}
-          <button type="button" className="button-quiet" onClick={addOverride}>
-            {a('access.addOverride')}
-          </button>
-        </div>
+            {adding.effect === 'grant' && addingKind === 'record' && (
+              <SelectField
+                label={a('access.value')}
+                value={adding.scope ?? 'all'}
+                options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value as Scope;
+                  setAdding((o) => ({ ...o, scope: value }));
+                }}
+              />
+            )}
+            {adding.effect === 'grant' && addingKind === 'field' && (
+              <SelectField
+                label={a('access.value')}
+                value={adding.access ?? 'read'}
+                options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value as FieldAccess;
+                  setAdding((o) => ({ ...o, access: value }));
+                }}
+              />
+            )}
+            <button type="button" className="button-quiet" onClick={addOverride}>
+              {a('access.addOverride')}
+            </button>
+          </div>
+        )}
       </fieldset>
 
       <div className="button-row">
