@@ -36,6 +36,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
 
   'access.dataDirNotFolder': '{dataDir} is een bestand, geen map: kies een map voor de installatie.',
+  'access.dataDirNotCreated': 'De map {dataDir} kan niet worden gemaakt: controleer het pad, en of je daar mag schrijven. Er is niets gewijzigd.',
   'access.installExists': '{dataDir} bevat al een Kluis-installatie; er is niets gewijzigd.',
   'access.keychainRequired':
     'Er antwoordde geen sleutelhanger van het besturingssysteem, en het beleid vereist er een; er is niets gewijzigd.',
