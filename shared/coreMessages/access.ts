@@ -2,6 +2,7 @@
 export const ACCESS_MESSAGES = {
   'access.teamNameTaken': 'A team with that name exists already.',
   'access.ownRole': 'Ask another administrator to change your own role, so nobody locks themselves out.',
+  'access.roleNeedsName': 'Give the role a name.',
   'access.ownOverrides': 'Ask another administrator to change your own personal exceptions, so nobody locks themselves out.',
   /** {team}: the id of the team. */
   'access.noSuchTeam': 'There is no team {team}.',

@@ -190,6 +190,20 @@ describe('task rights of one role, and personal overrides', () => {
   });
 });
 
+describe('custom roles', () => {
+  it('refuse a role without a name in either language, and take the other language where one is blank', async () => {
+    const t = await signedInAdmin();
+    const rights = BUILT_IN_ROLES.find((r) => r.id === 'office')!.rights;
+    const nameless = await t.call('roles.save', { name: { en: '  ', nl: '' }, rights });
+    expect(nameless).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.roleNeedsName' } });
+    expect(value<{ builtIn: boolean }[]>(await t.call('roles.list')).filter((r) => !r.builtIn)).toEqual([]);
+    const dutchOnly = value<{ id: string; name: { en: string; nl: string } }>(await t.call('roles.save', { name: { en: '', nl: 'Balie' }, rights }));
+    expect(dutchOnly).toMatchObject({ id: 'custom-balie', name: { en: 'Balie', nl: 'Balie' } });
+    const renamedAway = await t.call('roles.save', { id: dutchOnly.id, name: { en: '', nl: ' ' }, rights });
+    expect(renamedAway).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.roleNeedsName' } });
+  });
+});
+
 describe('an admin and their own access', () => {
   it('refuses own personal exceptions (a deny on users.manage could never be taken back), but saves own teams', async () => {
     const t = await signedInAdmin();

@@ -4,6 +4,7 @@ import type { ACCESS_MESSAGES } from '../../../../shared/coreMessages/access';
 export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = {
   'access.teamNameTaken': 'Er bestaat al een team met die naam.',
   'access.ownRole': 'Vraag een andere beheerder om je eigen rol te wijzigen, zodat niemand zichzelf buitensluit.',
+  'access.roleNeedsName': 'Geef de rol een naam.',
   'access.ownOverrides': 'Vraag een andere beheerder om je eigen persoonlijke uitzonderingen te wijzigen, zodat niemand zichzelf buitensluit.',
   'access.noSuchTeam': 'Team {team} bestaat niet.',
   'access.notARight': '"{right}" is geen recht.',
