@@ -94,7 +94,14 @@ describe('admin CLI', () => {
     const dataDir = join(tempDir(), 'data');
     const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], { ...env, KLUIS_PASSWORD: 'te-kort' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('kluis: The request is not valid. (password: Use at least 12 characters)');
+    expect(result.stderr.trim()).toBe('kluis: The request is not valid. (KLUIS_PASSWORD: Use at least 12 characters)');
+  });
+
+  it('names the option the admin typed when the core refuses a value, not the core\'s name for it', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'a b'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('kluis: The request is not valid. (--admin: Use 2–64 letters, digits, dots, dashes or underscores)\n');
   });
 
   it.each([
