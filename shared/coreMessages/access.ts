@@ -3,7 +3,7 @@ export const ACCESS_MESSAGES = {
   'access.teamNameTaken': 'A team with that name exists already.',
   'access.ownRole': 'Ask another administrator to change your own role, so nobody locks themselves out.',
   'access.roleNeedsName': 'Give the role a name.',
-  'access.ownOverrides': 'Ask another administrator to change your own personal exceptions, so nobody locks themselves out.',
+  'access.ownOverrides': 'You cannot take away your own right to manage users: ask another administrator, so nobody locks themselves out.',
   /** {team}: the id of the team. */
   'access.noSuchTeam': 'There is no team {team}.',
   /** {right}: the right as written, e.g. "task:data.export". */

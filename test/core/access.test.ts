@@ -205,12 +205,14 @@ describe('custom roles', () => {
 });
 
 describe('an admin and their own access', () => {
-  it('refuses own personal exceptions (a deny on users.manage could never be taken back), but saves own teams', async () => {
+  it('refuses an own exception that takes away users.manage (it could never be taken back), but saves other own exceptions and teams', async () => {
     const t = await signedInAdmin();
     const self = t.core.requireActive().user.id;
     const lockOut = await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [{ right: 'task:users.manage', effect: 'deny' }] });
     expect(lockOut).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageId: 'access.ownOverrides' } });
     expect(value<{ overrides: unknown[] }>(await t.call('users.access', { userId: self })).overrides).toEqual([]);
+    const exportDeny = { right: 'task:data.export', effect: 'deny' } as const;
+    expect(value<{ overrides: unknown[] }>(await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [exportDeny] })).overrides).toEqual([exportDeny]);
     const team = value<{ id: number }>(await t.call('teams.create', { name: 'Kantoor' }));
     expect(value<{ teamIds: number[] }>(await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [team.id], overrides: [] })).teamIds).toEqual([team.id]);
   });

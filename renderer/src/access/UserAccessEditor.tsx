@@ -15,10 +15,7 @@ import { useAccessText, type AccessMessage } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
-/**
- * `own`: the signed-in admin's own account. Their role and exceptions are not offered (the core
- * refuses them: a deny on users.manage could never be taken back); their teams are.
- */
+/** `own`: the signed-in admin's own account, whose role the core lets only another admin change. */
 export function UserAccessEditor({ user, roles, own }: { user: UserSummary; roles: RoleDefinition[]; own: boolean }) {
   const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
@@ -150,64 +147,60 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
                   <td>{o.effect === 'grant' ? a('access.grant') : a('access.deny')}</td>
                   <td>{valueText(o)}</td>
                   <td>
-                    {!own && (
-                      <button
-                        type="button"
-                        className="button-quiet"
-                        aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
-                        onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
-                      >
-                        {a('access.remove')}
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
+                      onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
+                    >
+                      {a('access.remove')}
+                    </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {!own && (
-          <div className="override-adder">
-            <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
+        <div className="override-adder">
+          <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
+          <SelectField
+            label={a('access.effect')}
+            value={adding.effect}
+            options={[
+              { value: 'grant', label: a('access.grant') },
+              { value: 'deny', label: a('access.deny') },
+            ]}
+            onChange={(e) => {
+                const value = e.currentTarget.value as Override['effect'];
+                setAdding((o) => ({ ...o, effect: value }));
+              }}
+          />
+          {adding.effect === 'grant' && addingKind === 'record' && (
             <SelectField
-              label={a('access.effect')}
-              value={adding.effect}
-              options={[
-                { value: 'grant', label: a('access.grant') },
-                { value: 'deny', label: a('access.deny') },
-              ]}
+              label={a('access.value')}
+              value={adding.scope ?? 'all'}
+              options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
               onChange={(e) => {
-                  const value = e.currentTarget.value as Override['effect'];
-                  setAdding((o) => ({ ...o, effect: value }));
-                }}
+                const value = e.currentTarget.value as Scope;
+                setAdding((o) => ({ ...o, scope: value }));
+              }}
             />
-            {adding.effect === 'grant' && addingKind === 'record' && (
-              <SelectField
-                label={a('access.value')}
-                value={adding.scope ?? 'all'}
-                options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
-                onChange={(e) => {
-                  const value = e.currentTarget.value as Scope;
-                  setAdding((o) => ({ ...o, scope: value }));
-                }}
-              />
-            )}
-            {adding.effect === 'grant' && addingKind === 'field' && (
-              <SelectField
-                label={a('access.value')}
-                value={adding.access ?? 'read'}
-                options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
-                onChange={(e) => {
-                  const value = e.currentTarget.value as FieldAccess;
-                  setAdding((o) => ({ ...o, access: value }));
-                }}
-              />
-            )}
-            <button type="button" className="button-quiet" onClick={addOverride}>
-              {a('access.addOverride')}
-            </button>
-          </div>
-        )}
+          )}
+          {adding.effect === 'grant' && addingKind === 'field' && (
+            <SelectField
+              label={a('access.value')}
+              value={adding.access ?? 'read'}
+              options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
+              onChange={(e) => {
+                const value = e.currentTarget.value as FieldAccess;
+                setAdding((o) => ({ ...o, access: value }));
+              }}
+            />
+          )}
+          <button type="button" className="button-quiet" onClick={addOverride}>
+            {a('access.addOverride')}
+          </button>
+        </div>
       </fieldset>
 
       <div className="button-row">

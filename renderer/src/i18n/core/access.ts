@@ -5,7 +5,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.teamNameTaken': 'Er bestaat al een team met die naam.',
   'access.ownRole': 'Vraag een andere beheerder om je eigen rol te wijzigen, zodat niemand zichzelf buitensluit.',
   'access.roleNeedsName': 'Geef de rol een naam.',
-  'access.ownOverrides': 'Vraag een andere beheerder om je eigen persoonlijke uitzonderingen te wijzigen, zodat niemand zichzelf buitensluit.',
+  'access.ownOverrides': 'Je kunt je eigen recht om gebruikers te beheren niet afnemen: vraag een andere beheerder, zodat niemand zichzelf buitensluit.',
   'access.noSuchTeam': 'Team {team} bestaat niet.',
   'access.notARight': '"{right}" is geen recht.',
   'access.unknownScope': 'Onbekend bereik.',
