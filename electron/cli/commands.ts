@@ -17,6 +17,11 @@ export interface Command {
   run(values: Values): Promise<number | void>;
 }
 
+/** The base32 key in an `otpauth://totp/…?secret=…` URI. */
+function secretOf(otpauthUri: string): string {
+  return new URL(otpauthUri).searchParams.get('secret') ?? '';
+}
+
 const data = { type: 'string', description: 'the data folder of the install', required: true } as const;
 const json = { type: 'boolean', description: 'print one JSON object instead of text' } as const;
 const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and KLUIS_TOTP.';
@@ -113,7 +118,10 @@ export const commands: Record<string, Command> = {
           process.stdout.write('No OS keychain answered: the data is protected by passwords alone.\n');
         }
         process.stdout.write(
-          `\nAdd this to your authenticator app (or scan it as a QR code in the app's account page):\n  ${created.otpauthUri}\n` +
+          // The app shows no QR code for an authenticator that is already set up, so the key is
+          // printed to type in by hand, in the blocks of four that authenticator apps show.
+          `\nAdd this to your authenticator app: type in the key (time-based), or open the link on the phone:\n` +
+            `  ${secretOf(created.otpauthUri ?? '').replace(/(.{4})(?=.)/g, '$1 ')}\n  ${created.otpauthUri}\n` +
             `\nRecovery codes — each works once; store them somewhere safe, they are not shown again:\n` +
             (created.recoveryCodes ?? []).map((c) => `  ${c}`).join('\n') +
             '\n',

@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../shared/channels';
 import type { ApiError } from '../../shared/errors';
 
 /** Exit codes: 0 done, 1 any error, 2 wrong credentials (so scripts can tell them apart). */
@@ -12,12 +13,23 @@ export class CliError extends Error {
   }
 }
 
-export function fromApiError(error: ApiError): CliError {
+/**
+ * Where the admin gave each field of a call's input, so a refusal names the option or variable they
+ * typed ("--admin"), not the core's name for it ("adminUsername").
+ */
+export const CLI_NAMES: Partial<Record<ChannelName, Record<string, string>>> = {
+  'setup.createInstall': { orgName: '--org', adminUsername: '--admin', password: 'KLUIS_PASSWORD' },
+  'users.create': { username: '--username', displayName: '--name', email: '--email', role: '--role' },
+  'session.signIn': { username: 'KLUIS_USER', password: 'KLUIS_PASSWORD' },
+  'session.verifyCode': { code: 'KLUIS_TOTP' },
+};
+
+export function fromApiError(error: ApiError, names: Record<string, string> = {}): CliError {
   const fields = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
   const firstField = Object.entries(fields)[0];
   const fieldMessage = firstField?.[1][0] ?? 'invalid';
   // "That username is taken." needs no "(username: That username is taken.)" after it.
-  const detail = firstField && fieldMessage !== error.message ? ` (${firstField[0]}: ${fieldMessage})` : '';
+  const detail = firstField && fieldMessage !== error.message ? ` (${names[firstField[0]] ?? firstField[0]}: ${fieldMessage})` : '';
   return new CliError(
     `${error.message}${detail}`,
     error.code === 'UNAUTHENTICATED' ? EXIT.wrongCredentials : EXIT.error,

@@ -21,7 +21,7 @@ import type { Permission, Role } from '../../shared/permissions';
 import { loadAccess, summarize, type Access } from './access/access';
 import { deriveAuditKey } from './audit/chain';
 import { assertStrongPassword } from './auth/passwordStrength';
-import { issueRecoveryCodes } from './auth/recoveryCodes';
+import { issueRecoveryCodes, looksLikeRecoveryCode } from './auth/recoveryCodes';
 import { useSecondFactor } from './auth/secondFactor';
 import { SignInThrottle } from './auth/throttle';
 import { newTotpSecret, qrSvg, totpUri, verifyTotp } from './auth/totp';
@@ -598,6 +598,8 @@ export class KluisCore {
   stepUp(code: string): Promise<{ validUntil: string }> {
     return this.serial(async () => {
       const { open, user } = this.requireActive();
+      // Said plainly (as the CLI does), rather than "That code is not right" for a code that is.
+      if (looksLikeRecoveryCode(code)) throw new KluisError('VALIDATION', 'session.recoveryCodeNotFresh');
       const record = findUserById(open.db, user.id)!;
       const ok = open.db.transaction(() => {
         const used = useSecondFactor(open.db, record, code, { allowRecovery: false, nowMs: this.now() });

@@ -91,6 +91,7 @@ export function useStepUp(): StepUp {
 function stepUpFailure(error: ApiError): Message {
   const seconds = retryAfterSecondsFrom(error);
   if (seconds !== null) return tooManySignIns(seconds);
+  if (error.messageId === 'session.recoveryCodeNotFresh') return { key: 'stepUp.recoveryCode' };
   if (error.code === 'UNAUTHENTICATED' || error.code === 'VALIDATION') return { key: 'stepUp.wrongCode' };
   return { key: 'stepUp.failed', params: { message: error } };
 }

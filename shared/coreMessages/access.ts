@@ -2,6 +2,8 @@
 export const ACCESS_MESSAGES = {
   'access.teamNameTaken': 'A team with that name exists already.',
   'access.ownRole': 'Ask another administrator to change your own role, so nobody locks themselves out.',
+  'access.roleNeedsName': 'Give the role a name.',
+  'access.ownOverrides': 'You cannot take away your own right to manage users: ask another administrator, so nobody locks themselves out.',
   /** {team}: the id of the team. */
   'access.noSuchTeam': 'There is no team {team}.',
   /** {right}: the right as written, e.g. "task:data.export". */
@@ -42,6 +44,8 @@ export const ACCESS_MESSAGES = {
 
   /** {dataDir}: a folder. */
   'access.dataDirNotFolder': '{dataDir} is a file, not a folder: choose a folder for the install.',
+  /** {dataDir}: the folder as given. */
+  'access.dataDirNotCreated': 'The folder {dataDir} cannot be created: check the path, and that you may write there. Nothing was changed.',
   'access.installExists': '{dataDir} already holds a Kluis install; nothing was changed.',
   'access.keychainRequired': 'No OS keychain answered, and the policy requires one; nothing was changed.',
 

@@ -18,6 +18,7 @@ export const RECORDS_MESSAGES = {
   'records.fieldNeedsName': 'Give the field a name.',
   'records.fieldNeedsRetention': 'Say how long values are kept.',
   'records.fieldIncomplete': 'The field needs a purpose and a legal basis.',
+  'records.fieldNotComplete': 'The field is not complete yet: see what is missing below.',
   'records.fieldExists': 'A field with that name exists already.',
   /** {entity}: a kind of record, lower case. */
   'records.cannotSortByDue': 'A {entity} list cannot be sorted by due date.',

@@ -40,6 +40,16 @@ describe('admin CLI', () => {
     expect(readFileSync(join(dataDir, 'kluis.db')).equals(dbBefore)).toBe(true);
   });
 
+  it('init under a file says in one line that the folder cannot be created, and exits 1', async () => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const dataDir = join(file, 'data');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`kluis: The folder ${dataDir} cannot be created: check the path, and that you may write there. Nothing was changed.\n`);
+    expect(result.stdout).toBe('');
+  });
+
   it('status signs in and shows install id, cipher, key mode, schema version and user count', async () => {
     const dataDir = join(tempDir(), 'data');
     const created = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
@@ -84,7 +94,14 @@ describe('admin CLI', () => {
     const dataDir = join(tempDir(), 'data');
     const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], { ...env, KLUIS_PASSWORD: 'te-kort' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('kluis: The request is not valid. (password: Use at least 12 characters)');
+    expect(result.stderr.trim()).toBe('kluis: The request is not valid. (KLUIS_PASSWORD: Use at least 12 characters)');
+  });
+
+  it('names the option the admin typed when the core refuses a value, not the core\'s name for it', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'a b'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('kluis: The request is not valid. (--admin: Use 2–64 letters, digits, dots, dashes or underscores)\n');
   });
 
   it.each([

@@ -77,6 +77,11 @@ describe('the device key in the OS keychain', () => {
     expect(created.stdout).toContain('No OS keychain answered: the data is protected by passwords alone.');
     // The text output also shows the authenticator URI and ten recovery codes, once.
     expect(created.stdout).toContain('Add this to your authenticator app');
+    // The key to type in by hand, as the app's enrolment screen shows it; no pointer to a QR code
+    // on the account page, which has none.
+    const secret = secretFromUri(otpauthUriIn(created.stdout));
+    expect(created.stdout).toContain(`\n  ${secret.match(/.{1,4}/g)!.join(' ')}\n`);
+    expect(created.stdout).not.toContain('account page');
     expect(created.stdout.match(/^ {2}[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/gm)).toHaveLength(10);
     const authenticator = new Authenticator(secretFromUri(otpauthUriIn(created.stdout)));
 

@@ -190,6 +190,34 @@ describe('task rights of one role, and personal overrides', () => {
   });
 });
 
+describe('custom roles', () => {
+  it('refuse a role without a name in either language, and take the other language where one is blank', async () => {
+    const t = await signedInAdmin();
+    const rights = BUILT_IN_ROLES.find((r) => r.id === 'office')!.rights;
+    const nameless = await t.call('roles.save', { name: { en: '  ', nl: '' }, rights });
+    expect(nameless).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.roleNeedsName' } });
+    expect(value<{ builtIn: boolean }[]>(await t.call('roles.list')).filter((r) => !r.builtIn)).toEqual([]);
+    const dutchOnly = value<{ id: string; name: { en: string; nl: string } }>(await t.call('roles.save', { name: { en: '', nl: 'Balie' }, rights }));
+    expect(dutchOnly).toMatchObject({ id: 'custom-balie', name: { en: 'Balie', nl: 'Balie' } });
+    const renamedAway = await t.call('roles.save', { id: dutchOnly.id, name: { en: '', nl: ' ' }, rights });
+    expect(renamedAway).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.roleNeedsName' } });
+  });
+});
+
+describe('an admin and their own access', () => {
+  it('refuses an own exception that takes away users.manage (it could never be taken back), but saves other own exceptions and teams', async () => {
+    const t = await signedInAdmin();
+    const self = t.core.requireActive().user.id;
+    const lockOut = await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [{ right: 'task:users.manage', effect: 'deny' }] });
+    expect(lockOut).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageId: 'access.ownOverrides' } });
+    expect(value<{ overrides: unknown[] }>(await t.call('users.access', { userId: self })).overrides).toEqual([]);
+    const exportDeny = { right: 'task:data.export', effect: 'deny' } as const;
+    expect(value<{ overrides: unknown[] }>(await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [], overrides: [exportDeny] })).overrides).toEqual([exportDeny]);
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Kantoor' }));
+    expect(value<{ teamIds: number[] }>(await t.call('users.setAccess', { userId: self, role: 'admin', teamIds: [team.id], overrides: [] })).teamIds).toEqual([team.id]);
+  });
+});
+
 describe('scope and field rights in every read path (property-based)', () => {
   // Built-in roles, plus a custom one that reads only its own contacts and deals.
   const ROLES = ['office', 'sales', 'finance', 'marketing', 'privacy', 'readonly', 'custom-own-only'] as const;

@@ -7,6 +7,7 @@ import type { AuditEntry, SignInProgress, TotpEnrolment, UserSummary } from '../
 import { listAudit, RECENT_SIGN_INS_SQL } from '../../electron/core/audit/chain';
 import { audit } from '../../electron/core/session/openInstall';
 import { readVaultFile } from '../../electron/core/vault/vaultFile';
+import { BUILT_IN_ROLES } from '../../shared/access';
 import { ADMIN, installedCore, noKeychain, signIn, signedInAdmin, testCore, totpAt, type TestCore } from '../support/install';
 
 const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
@@ -330,6 +331,15 @@ describe('accounts an admin manages', () => {
     await createUser(t, 'karin');
     const again = await t.call('users.create', { username: 'KARIN', displayName: 'K', role: 'office' });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
+  });
+
+  it('refuses a role that does not exist and creates no account; a copied role is accepted', async () => {
+    const t = await signedInAdmin();
+    const unknown = await t.call('users.create', { username: 'baas', displayName: 'Baas', role: 'boss' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.unknownRole', values: { role: 'boss' } } });
+    expect(value<UserSummary[]>(await t.call('users.list', {})).map((u) => u.username)).toEqual([ADMIN.adminUsername]);
+    const copy = value<{ id: string }>(await t.call('roles.save', { name: { en: 'Sales lead', nl: 'Verkoopleider' }, rights: BUILT_IN_ROLES.find((r) => r.id === 'sales')!.rights }));
+    expect(value<{ user: UserSummary }>(await t.call('users.create', { username: 'lead', displayName: 'Lead', role: copy.id })).user.role).toBe(copy.id);
   });
 });
 

@@ -375,6 +375,14 @@ describe('custom fields', () => {
     expect(value<FieldInfo[]>(await t.call('fields.list')).some((f) => f.custom)).toBe(false);
   });
 
+  it('without only a retention, say the field is incomplete without blaming the purpose or the basis they have', async () => {
+    const t = await signedInAdmin();
+    const noRetention = errorOf(await t.call('fields.addCustom', { ...field, retention: ' ' }));
+    expect(noRetention).toMatchObject({ code: 'VALIDATION', message: 'The field is not complete yet: see what is missing below.' });
+    expect(Object.keys(noRetention.details?.fieldErrors ?? {})).toEqual(['retention']);
+    expect(errorOf(await t.call('fields.addCustom', { ...field, purpose: { en: '', nl: '' }, retention: '' })).message).toBe('The field needs a purpose and a legal basis.');
+  });
+
   it('with both, hold values like any other field, and purge like any other field', async () => {
     const t = await signedInAdmin();
     const added = value<FieldInfo>(await t.call('fields.addCustom', field));

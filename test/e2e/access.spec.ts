@@ -110,3 +110,29 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   await goTo(page, 'Contacts');
   await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toBeVisible();
 });
+
+test("the admin's own account: no role to change, and no exception that takes away managing users", async ({ page }) => {
+  await setUpAndEnrol(page);
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ label: ACCOUNT.username });
+  // The core refuses an own role change; the page does not offer one, and says why.
+  await expect(page.getByLabel('Role', { exact: true })).toBeDisabled();
+  await expect(page.getByText('This is your own account: another administrator changes your role')).toBeVisible();
+
+  // A deny always wins: one on managing users could never be undone, so the core refuses it.
+  const exceptions = page.getByRole('group', { name: 'Personal exceptions' });
+  await exceptions.getByLabel('Kind of right').selectOption('task');
+  await exceptions.getByLabel('Task', { exact: true }).selectOption({ label: 'Manage users and their access' });
+  await exceptions.getByLabel('Effect').selectOption('deny');
+  await exceptions.getByRole('button', { name: 'Add exception' }).click();
+  await page.getByRole('button', { name: 'Save access' }).click();
+  await expect(page.getByText('You cannot take away your own right to manage users')).toBeVisible();
+  const users = await invoke(page, 'users.access', { userId: 1 });
+  expect(users.ok ? users.value.overrides : null).toEqual([]);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Dit is je eigen account: een andere beheerder wijzigt je rol')).toBeVisible();
+  await expect(page.getByText('Je kunt je eigen recht om gebruikers te beheren niet afnemen')).toBeVisible();
+});

@@ -5,6 +5,7 @@
  * The codes are computed here from the secret the screen shows, as an authenticator app would.
  */
 import { readFile } from 'node:fs/promises';
+import { goTo } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import {
   ACCOUNT,
@@ -14,6 +15,7 @@ import {
   invoke,
   readRecoveryCodes,
   readShownSecret,
+  setUpAndEnrol,
   setUpInstall,
   signIn,
   signInWithCode,
@@ -136,4 +138,21 @@ test('the code screen accepts nothing but a code-shaped answer, and Cancel goes 
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   await expect(page.getByLabel('Code from the app')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Code from the app')).toBeFocused();
+});
+
+test('a recovery code in the step-up dialog is refused in plain words and not used up', async ({ page }) => {
+  const admin = await setUpAndEnrol(page);
+  // Signed in with a recovery code, so the next sensitive action asks for a fresh code.
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[0]!);
+  await expectHome(page);
+  await goTo(page, 'Account');
+  await page.getByRole('button', { name: 'New recovery codes' }).click();
+  await page.getByRole('button', { name: 'Make new codes' }).click();
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await stepUp.getByLabel('Code').fill(admin.recoveryCodes[1]!);
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  await expect(stepUp).toContainText('A recovery code does not count here: enter the 6-digit code your app shows now. Your recovery code was not used.');
+  const left = await invoke(page, 'account.recoveryCodesLeft', {});
+  expect(left.ok ? left.value.unused : null).toBe(9);
 });

@@ -70,7 +70,13 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
   if (user.id === ctx.user.id && input.role !== user.role) {
     throw new KluisError('CONFLICT', 'access.ownRole');
   }
-  requireRole(ctx.db, input.role);
+  const role = requireRole(ctx.db, input.role);
+  // A deny always wins, so an admin who denied themselves users.manage could never take it back;
+  // the only administrator would lock everyone out of user management for good. Other own
+  // exceptions stay possible (granting oneself edit on the date of birth, say).
+  if (user.id === ctx.user.id && !decideTask(role, input.overrides, 'users.manage').value) {
+    throw new KluisError('CONFLICT', 'access.ownOverrides');
+  }
   for (const teamId of input.teamIds) {
     if (!ctx.db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new KluisError('VALIDATION', { id: 'access.noSuchTeam', values: { team: teamId } });
   }

@@ -71,9 +71,12 @@ export function saveRole(db: Db, input: { id?: string | undefined; name: { en: s
   if (input.id && BUILT_IN_ROLES.some((r) => r.id === input.id)) {
     throw new KluisError('CONFLICT', 'access.builtInRole');
   }
+  // A nameless role would be a blank line in every role list and picker; one language is enough.
+  const name = { en: input.name.en.trim() || input.name.nl.trim(), nl: input.name.nl.trim() || input.name.en.trim() };
+  if (!name.en) throw new KluisError('VALIDATION', 'access.roleNeedsName', fieldErrorDetails({ name: { id: 'access.roleNeedsName' } }));
   const id =
     input.id ??
-    `custom-${input.name.en
+    `custom-${name.en
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
@@ -86,6 +89,6 @@ export function saveRole(db: Db, input: { id?: string | undefined; name: { en: s
   db.prepare(
     `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
-  ).run(id, input.name.en.trim(), input.name.nl.trim() || input.name.en.trim(), JSON.stringify(rights), new Date().toISOString());
+  ).run(id, name.en, name.nl, JSON.stringify(rights), new Date().toISOString());
   return roleById(db, id)!;
 }

@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
+import { requireRole } from '../access/roles';
 import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
@@ -36,6 +37,9 @@ export async function createUser(
   if (findUserByUsername(open.db, input.username)) {
     throw new KluisError('CONFLICT', 'access.usernameTaken', fieldErrorDetails({ username: { id: 'access.usernameTaken' } }));
   }
+  // The schema checks only the id's shape: an account with a role nobody defined would sign in
+  // to an app that cannot say what it may do (Explain answers "role gone").
+  requireRole(open.db, input.role);
   const oneTimePassword = newOneTimePassword();
   const slot = await createSlot({
     installId: open.installId,

@@ -47,7 +47,12 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
   if (keyMode === 'passphrase-only' && input.requireKeychain) {
     throw new KluisError('CONFLICT', 'access.keychainRequired');
   }
-  mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // A file on the path, no right to write, a read-only disk: the admin's to fix, not an internal fault.
+    throw new KluisError('VALIDATION', { id: 'access.dataDirNotCreated', values: { dataDir: input.dataDir } });
+  }
 
   const installId = randomUUID();
   const deviceSecret = keyMode === 'keychain' ? randomKey() : null;

@@ -135,7 +135,11 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
   if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = { id: 'records.fieldNeedsLegalBasis' };
   if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = { id: 'records.fieldNeedsName' };
   if (!input.retention.trim()) errors.retention = { id: 'records.fieldNeedsRetention' };
-  if (Object.keys(errors).length > 0) throw new KluisError('VALIDATION', 'records.fieldIncomplete', fieldErrorDetails(errors));
+  if (Object.keys(errors).length > 0) {
+    // The form shows this above the field reasons: it names purpose and basis only when one is missing.
+    const summary = errors.purpose || errors.legalBasis ? 'records.fieldIncomplete' : 'records.fieldNotComplete';
+    throw new KluisError('VALIDATION', summary, fieldErrorDetails(errors));
+  }
   const label = { en: input.label.en.trim() || input.label.nl.trim(), nl: input.label.nl.trim() || input.label.en.trim() };
   const purpose = { en: input.purpose.en.trim() || input.purpose.nl.trim(), nl: input.purpose.nl.trim() || input.purpose.en.trim() };
   const key = keyFor(label.en);

@@ -18,7 +18,7 @@ import './access.css';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[]; roles: RoleDefinition[] };
 
-export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; initialUserId?: number }) {
+export function AccessPage({ takeFocus, initialUserId, selfId }: { takeFocus: boolean; initialUserId?: number; selfId: number }) {
   const { a } = useAccessText();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [userId, setUserId] = useState<number | null>(initialUserId ?? null);
@@ -72,7 +72,7 @@ export function AccessPage({ takeFocus, initialUserId }: { takeFocus: boolean; i
                 </button>
               </div>
               {viewAsError && <Notice tone="error">{a(viewAsError.key, viewAsError.params)}</Notice>}
-              <UserAccessEditor key={user.id} user={user} roles={loaded.roles} />
+              <UserAccessEditor key={user.id} user={user} roles={loaded.roles} own={user.id === selfId} />
               <ExplainSection key={`explain:${user.id}`} userId={user.id} />
             </>
           )}

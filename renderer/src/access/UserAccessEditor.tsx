@@ -15,7 +15,8 @@ import { useAccessText, type AccessMessage } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
-export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: RoleDefinition[] }) {
+/** `own`: the signed-in admin's own account, whose role the core lets only another admin change. */
+export function UserAccessEditor({ user, roles, own }: { user: UserSummary; roles: RoleDefinition[]; own: boolean }) {
   const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
   const rightLabel = useRightLabel();
@@ -94,6 +95,8 @@ export function UserAccessEditor({ user, roles }: { user: UserSummary; roles: Ro
       <SelectField
         label={a('access.role')}
         value={role}
+        disabled={own}
+        hint={own ? a('access.ownAccount') : undefined}
         options={roles.map((r) => ({ value: r.id, label: r.name[language] }))}
         onChange={(event) => setRole(event.currentTarget.value)}
       />

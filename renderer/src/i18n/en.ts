@@ -127,6 +127,7 @@ export const en = {
   'stepUp.codeHint': 'The 6-digit code your app shows now.',
   'stepUp.required': 'Enter the code from your app.',
   'stepUp.wrongCode': 'That code is not right. Enter the code your app shows now.',
+  'stepUp.recoveryCode': 'A recovery code does not count here: enter the 6-digit code your app shows now. Your recovery code was not used.',
   'stepUp.failed': 'The code could not be checked: {message}',
   'stepUp.confirm': 'Confirm',
   'stepUp.confirming': 'Checking…',

@@ -126,6 +126,7 @@ export const nl: Messages = {
   'stepUp.codeHint': 'De code van 6 cijfers die je app nu toont.',
   'stepUp.required': 'Vul de code uit je app in.',
   'stepUp.wrongCode': 'Die code klopt niet. Vul de code in die je app nu toont.',
+  'stepUp.recoveryCode': 'Een herstelcode telt hier niet: vul de code van 6 cijfers in die je app nu toont. Je herstelcode is niet gebruikt.',
   'stepUp.failed': 'De code kon niet worden gecontroleerd: {message}',
   'stepUp.confirm': 'Bevestigen',
   'stepUp.confirming': 'Bezig met controleren…',

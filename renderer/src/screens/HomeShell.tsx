@@ -221,7 +221,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
       case 'users':
         return <UsersPage session={session} takeFocus={navigated} onPolicyChanged={onSessionChanged} />;
       case 'access':
-        return <AccessPage takeFocus={navigated} />;
+        return <AccessPage takeFocus={navigated} selfId={user.id} />;
       case 'roles':
         return <RolesPage takeFocus={navigated} />;
       case 'audit':

@@ -4,6 +4,8 @@ import type { ACCESS_MESSAGES } from '../../../../shared/coreMessages/access';
 export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = {
   'access.teamNameTaken': 'Er bestaat al een team met die naam.',
   'access.ownRole': 'Vraag een andere beheerder om je eigen rol te wijzigen, zodat niemand zichzelf buitensluit.',
+  'access.roleNeedsName': 'Geef de rol een naam.',
+  'access.ownOverrides': 'Je kunt je eigen recht om gebruikers te beheren niet afnemen: vraag een andere beheerder, zodat niemand zichzelf buitensluit.',
   'access.noSuchTeam': 'Team {team} bestaat niet.',
   'access.notARight': '"{right}" is geen recht.',
   'access.unknownScope': 'Onbekend bereik.',
@@ -35,6 +37,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
 
   'access.dataDirNotFolder': '{dataDir} is een bestand, geen map: kies een map voor de installatie.',
+  'access.dataDirNotCreated': 'De map {dataDir} kan niet worden gemaakt: controleer het pad, en of je daar mag schrijven. Er is niets gewijzigd.',
   'access.installExists': '{dataDir} bevat al een Kluis-installatie; er is niets gewijzigd.',
   'access.keychainRequired':
     'Er antwoordde geen sleutelhanger van het besturingssysteem, en het beleid vereist er een; er is niets gewijzigd.',

@@ -19,6 +19,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.fieldNeedsName': 'Geef het veld een naam.',
   'records.fieldNeedsRetention': 'Zeg hoe lang de waarden worden bewaard.',
   'records.fieldIncomplete': 'Het veld heeft een doel en een grondslag nodig.',
+  'records.fieldNotComplete': 'Het veld is nog niet compleet: zie hieronder wat ontbreekt.',
   'records.fieldExists': 'Er bestaat al een veld met die naam.',
   'records.cannotSortByDue': 'Een lijst van het soort {entity} kan niet op vervaldatum worden gesorteerd.',
   'records.badCursor': 'De paginacursor is niet geldig.',
