@@ -484,7 +484,8 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 
 /** Payloads of the events the main process pushes. */
 export interface EventPayloads {
-  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' };
+  /** accountDisabled: signed out because an administrator disabled the account (the window says so). */
+  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' };
   'import.progress': { jobId: string; done: number; total: number };
   'export.progress': { jobId: string; done: number; total: number };
   'menu.command': { command: MenuCommand };

@@ -154,7 +154,7 @@ export class KluisCore {
       stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.ended', details: { reason: 'accountDisabled' } }))();
       mirrorAuditHead(stage.open);
       this.endSession();
-      this.events.emit('session.changed', { reason: 'signedOut' });
+      this.events.emit('session.changed', { reason: 'accountDisabled' });
       throw new KluisError('UNAUTHENTICATED', 'session.accountDisabled');
     }
     if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };

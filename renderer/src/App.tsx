@@ -92,7 +92,9 @@ export function App() {
 
   useEffect(
     () =>
-      onEvent('session.changed', () => {
+      onEvent('session.changed', ({ reason }) => {
+        // Whoever was working learns why they are back at the sign-in screen.
+        if (reason === 'accountDisabled') setSignInError({ key: 'signIn.accountDisabled' });
         void reload();
       }),
     [reload],

@@ -308,6 +308,8 @@ describe('accounts an admin manages', () => {
     expect(t.core.state()).toMatchObject({ phase: 'signedIn', session: { user: { username: 'roos', role: 'readonly' } } });
 
     value(await admin.call('users.disable', { userId: user.id }));
+    const events: unknown[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => events.push([name, payload]));
     expect(await t.call('records.list', { entity: 'contact' })).toEqual({
       ok: false,
       error: {
@@ -317,6 +319,9 @@ describe('accounts an admin manages', () => {
       },
     });
     expect(t.core.state().phase).toBe('signedOut');
+    // The window hears why, so the sign-in screen can say it.
+    off();
+    expect(events).toEqual([['session.changed', { reason: 'accountDisabled' }]]);
     expect(listAudit(admin.core.requireActive().db, 5).find((e) => e.action === 'session.ended')).toMatchObject({ actor: user.id, details: { reason: 'accountDisabled' } });
   });
 

@@ -56,6 +56,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
   'signIn.wrongCredentials': WRONG_CREDENTIALS_MESSAGE,
+  'signIn.accountDisabled': 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.',
   'signIn.tooMany': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'signIn.tooManyOne': 'Too many failed sign-ins. Try again in 1 second.',
   'signIn.startAgain': 'Your sign-in was interrupted. Please sign in again.',

@@ -54,6 +54,7 @@ export const nl: Messages = {
   'signIn.submit': 'Aanmelden',
   'signIn.submitting': 'Bezig met aanmelden…',
   'signIn.wrongCredentials': 'Onjuiste gebruikersnaam, wachtwoord of code',
+  'signIn.accountDisabled': 'Je account is uitgeschakeld, dus je bent afgemeld. Vraag een beheerder als je het weer nodig hebt.',
   'signIn.tooMany': 'Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.',
   'signIn.tooManyOne': 'Te veel mislukte aanmeldingen. Probeer het over 1 seconde opnieuw.',
   'signIn.startAgain': 'Het aanmelden is onderbroken. Meld je opnieuw aan.',

@@ -1,0 +1,30 @@
+/**
+ * An account disabled while its user works: the administrator disables it with the CLI, on the
+ * same install, while the colleague is signed in at the window. At their next click the colleague
+ * is back at the sign-in screen, and reads why.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import { addColleagueAndSignIn, goTo, type Colleague } from './crm';
+import { ACCOUNT, setUpAndEnrol } from './flows';
+
+const OFFICE: Colleague = { username: 'olga.office', displayName: 'Olga Smit', role: 'office', password: 'olga-ordent-de-kaartenbak-netjes' };
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+test('a colleague disabled with the CLI is signed out at their next click and told why', async ({ page, preview }) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+  await addColleagueAndSignIn(page, admin.authenticator, OFFICE);
+
+  const disabled = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'user', 'disable', '--data', preview.dataDir, '--username', OFFICE.username], {
+    cwd: repoRoot,
+    env: { ...process.env, KLUIS_USER: ACCOUNT.username, KLUIS_PASSWORD: ACCOUNT.password, KLUIS_TOTP: await admin.authenticator.nextCode() },
+    encoding: 'utf8',
+  });
+  expect(disabled.status, disabled.stderr).toBe(0);
+
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('Your account has been disabled, so you are signed out. Ask an administrator if you need it again.')).toBeVisible();
+});
