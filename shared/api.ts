@@ -190,6 +190,13 @@ export const api = {
     mutates: true,
     stepUp: true,
   }),
+  'users.enable': channel<{ user: UserSummary; oneTimePassword: string }>()({
+    input: z.strictObject({ userId }),
+    auth: 'session',
+    permission: 'users.manage',
+    mutates: true,
+    stepUp: true,
+  }),
   'users.resetPassword': channel<{ user: UserSummary; oneTimePassword: string }>()({
     input: z.strictObject({ userId }),
     auth: 'session',

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'users.list',
   'users.create',
   'users.disable',
+  'users.enable',
   'users.resetPassword',
   'users.resetMfa',
   'policy.get',

@@ -199,6 +199,9 @@ export const commands: Record<string, Command> = {
   'user disable': userCommand('user disable', 'disable a user: their key slot is removed at once.', async (cli, user) =>
     cli.call('users.disable', { userId: user.id }),
   ),
+  'user enable': userCommand('user enable', 'let a disabled user in again, with a new one-time password.', async (cli, user) =>
+    cli.call('users.enable', { userId: user.id }),
+  ),
   'user reset-password': userCommand('user reset-password', 'give a user a new one-time password.', async (cli, user) =>
     cli.call('users.resetPassword', { userId: user.id }),
   ),

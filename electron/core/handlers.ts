@@ -9,7 +9,7 @@ import type { SessionUser } from '../../shared/apiTypes';
 import type { ChannelName } from '../../shared/channels';
 import { listAudit, recentSignIns, verifyAuditChain } from './audit/chain';
 import { issueRecoveryCodes, unusedRecoveryCodes } from './auth/recoveryCodes';
-import { createUser, disableUser, resetMfa, resetPassword } from './auth/userAdmin';
+import { createUser, disableUser, enableUser, resetMfa, resetPassword } from './auth/userAdmin';
 import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
 import { readPolicy, writePolicy } from './install/policy';
@@ -97,6 +97,7 @@ export const handlers: Handlers = {
   'users.list': { kind: 'transaction', run: (_input, { db }) => listUsers(db).map(userSummary) },
   'users.create': { kind: 'async', run: (input, { core, open, user }) => createUser(open, user.id, input, core.kdf) },
   'users.disable': { kind: 'transaction', run: (input, { open, user }) => ({ user: disableUser(open, user.id, input.userId) }) },
+  'users.enable': { kind: 'async', run: (input, { core, open, user }) => enableUser(open, user.id, input.userId, core.kdf) },
   'users.resetPassword': { kind: 'async', run: (input, { core, open, user }) => resetPassword(open, user.id, input.userId, core.kdf) },
   'users.resetMfa': { kind: 'transaction', run: (input, { open, user }) => ({ user: resetMfa(open, user.id, input.userId) }) },
   'policy.get': { kind: 'transaction', run: (_input, { db }) => readPolicy(db) },

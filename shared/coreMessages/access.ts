@@ -41,6 +41,7 @@ export const ACCESS_MESSAGES = {
   'access.ownAccount': 'Use your own account page to change your own account.',
   'access.usernameTaken': 'That username is taken.',
   'access.accountDisabled': 'This account is disabled.',
+  'access.accountActive': 'This account is not disabled.',
 
   /** {dataDir}: a folder. */
   'access.dataDirNotFolder': '{dataDir} is a file, not a folder: choose a folder for the install.',

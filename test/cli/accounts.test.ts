@@ -278,6 +278,32 @@ describe('user commands', SLOW, () => {
     expect(self.stderr).toBe('kluis: Use your own account page to change your own account.\n');
   });
 
+  it('user enable lets a disabled user in again with a new one-time password; an active one is refused', async () => {
+    const install = newInstall();
+    const { dataDir } = install;
+    const first = await addUser(install, 'piet');
+    expect((await cli(['user', 'disable', 'piet', '--data', dataDir], await install.withCode())).code).toBe(0);
+
+    const enabled = await cli(['user', 'enable', '--data', dataDir, '--username', 'piet'], await install.withCode());
+    expect(enabled.stderr).toBe('');
+    expect(enabled.code).toBe(0);
+    const second = /^one-time password: (\S+)$/m.exec(enabled.stdout)?.[1] ?? '';
+    expect(second).toMatch(ONE_TIME_PASSWORD);
+    expect(second).not.toBe(first);
+    expect(enabled.stdout).toContain('status         active\n');
+
+    // The password from before the disabling stays dead; the new one reaches the first sign-in.
+    const old = await cli(['status', '--data', dataDir], signInEnv('piet', first, '123456'));
+    expect(old.code).toBe(2);
+    const current = await cli(['status', '--data', dataDir], signInEnv('piet', second, undefined));
+    expect(current.code).toBe(1);
+    expect(current.stderr).toBe(NOT_FINISHED);
+
+    const again = await cli(['user', 'enable', '--data', dataDir, '--username', 'piet'], await install.withCode());
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('kluis: This account is not disabled.\n');
+  });
+
   it('user reset-password prints a new one-time password and the old one stops working', async () => {
     const install = newInstall();
     const { dataDir } = install;

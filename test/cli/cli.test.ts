@@ -108,7 +108,7 @@ describe('admin CLI', () => {
     [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
     [['frobnicate'], 'kluis: Unknown command "frobnicate". Run with --help to see the commands.'],
     [['status', '--data', '/nonexistent/kluis'], 'kluis: Set KLUIS_USER to the username to sign in with.'],
-    [['user'], 'kluis: "user" is not a command. The user commands: user add, user list, user disable, user reset-password, user reset-mfa.'],
+    [['user'], 'kluis: "user" is not a command. The user commands: user add, user list, user disable, user enable, user reset-password, user reset-mfa.'],
     [['seed', '--data', '/nonexistent/kluis', '--contacts', '-5'], 'kluis: --contacts must be a whole number from 1 to 10000000.'],
     [['init', '--data', '/etc/hostname', '--org', 'A', '--admin', 'anouk'], 'kluis: /etc/hostname is a file, not a folder: choose a folder for the install.'],
   ])('gives a one-line error and a non-zero exit for %j', async (args, message) => {
@@ -166,7 +166,7 @@ describe('admin CLI', () => {
     expect(all.code).toBe(0);
     expect(all.stdout).toContain('init');
     expect(all.stdout).toContain('status');
-    for (const command of ['user add', 'user list', 'user disable', 'user reset-password', 'user reset-mfa', 'audit verify']) {
+    for (const command of ['user add', 'user list', 'user disable', 'user enable', 'user reset-password', 'user reset-mfa', 'audit verify']) {
       expect(all.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     for (const command of ['init', 'status', 'user add', 'user list', 'audit verify']) {
@@ -177,7 +177,7 @@ describe('admin CLI', () => {
     }
   });
 
-  it.each(['user disable', 'user reset-password', 'user reset-mfa'])('shows the right usage line for %s --help', async (command) => {
+  it.each(['user disable', 'user enable', 'user reset-password', 'user reset-mfa'])('shows the right usage line for %s --help', async (command) => {
     const help = await runCli([...command.split(' '), '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(`Usage: npm run --silent admin -- ${command} --data DIR --username U [--json]`);

@@ -30,6 +30,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'users.list': {},
   'users.create': { username: 'xx', displayName: 'X', role: 'nosuchrole' },
   'users.disable': { userId: 9999 },
+  'users.enable': { userId: 9999 },
   'users.resetPassword': { userId: 9999 },
   'users.resetMfa': { userId: 9999 },
   'policy.get': {},

@@ -9,6 +9,7 @@ import { expect, saveScreenshot, test } from './fixtures';
 import {
   ACCOUNT,
   enrolFromScreen,
+  enterCode,
   expectHome,
   setUpAndEnrol,
   signIn,
@@ -112,7 +113,8 @@ test('a new user signs in with a one-time password, changes it, enrols, and is s
   await confirm.getByRole('button', { name: `Disable ${COLLEAGUE.displayName}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${COLLEAGUE.displayName} is disabled.` })).toBeVisible();
   await expect(rowOf(page, COLLEAGUE.username)).toContainText('Disabled');
-  await expect(rowOf(page, COLLEAGUE.username).getByRole('button')).toHaveCount(0);
+  // A disabled account offers one thing: letting them in again.
+  await expect(rowOf(page, COLLEAGUE.username).getByRole('button')).toHaveText([`Enable ${COLLEAGUE.username}`]);
   // No actions are offered on one's own account.
   await expect(rowOf(page, ACCOUNT.username).getByRole('button')).toHaveCount(0);
 
@@ -130,6 +132,37 @@ test('a new user signs in with a one-time password, changes it, enrols, and is s
   await page.getByLabel('Password').fill(ACCOUNT.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expectHome(page);
+
+  // The administrator lets the colleague in again: a new one-time password (the old password stays
+  // dead), and the authenticator they had.
+  await openUsers(page);
+  await rowOf(page, COLLEAGUE.username).getByRole('button', { name: `Enable ${COLLEAGUE.username}` }).click();
+  const enable = page.getByRole('dialog', { name: `Let ${COLLEAGUE.displayName} in again?` });
+  await enable.getByRole('button', { name: `Enable ${COLLEAGUE.displayName}` }).click();
+  const stepUpAgain = page.getByRole('dialog', { name: 'Confirm it is you' });
+  const handover = page.getByRole('heading', { name: `One-time password for ${COLLEAGUE.displayName}` });
+  await expect(stepUpAgain.or(handover).first()).toBeVisible();
+  if (await stepUpAgain.isVisible()) {
+    await stepUpAgain.getByLabel('Code').fill(await admin.authenticator.nextCode());
+    await stepUpAgain.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await expect(handover).toBeVisible();
+  const again = await page.getByRole('textbox', { name: 'One-time password' }).inputValue();
+  await expect(rowOf(page, COLLEAGUE.username)).toContainText('Active');
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await signOut(page);
+  await signInWithCode(page, COLLEAGUE.username, COLLEAGUE.password, () => colleague.authenticator.nextCode());
+  await expect(page.getByRole('alert')).toHaveText(WRONG_CREDENTIALS);
+  // Their authenticator still counts; then a password of their own, then home.
+  await signIn(page, COLLEAGUE.username, again);
+  await enterCode(page, await colleague.authenticator.nextCode());
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill('weer-aan-de-slag-na-de-zomer');
+  await page.getByLabel('New password again').fill('weer-aan-de-slag-na-de-zomer');
+  await page.getByRole('button', { name: 'Save password' }).click();
+  await expectHome(page);
+  await expect(page.getByRole('banner')).toContainText(COLLEAGUE.displayName);
 });
 
 test('cancelling the step-up dialog adds nobody and says nothing went wrong', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
- * What an administrator does to other accounts: create, disable, reset password, reset MFA. Each
- * is audited. A new or reset account gets a one-time password and a key slot sealed with the DEK —
+ * What an administrator does to other accounts: create, disable, enable again, reset password,
+ * reset MFA. Each is audited. A new or reset account gets a one-time password and a key slot sealed with the DEK —
  * the admin never needs anyone else's password.
  */
 import { randomInt } from 'node:crypto';
@@ -19,6 +19,20 @@ const OTP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function newOneTimePassword(): string {
   const chars = Array.from({ length: 20 }, () => OTP_ALPHABET[randomInt(OTP_ALPHABET.length)]).join('');
   return chars.match(/.{5}/g)!.join('-');
+}
+
+/** A new one-time password and the key slot it opens (sealed with the DEK), not yet in the vault. */
+async function oneTimeSlot(open: OpenInstall, username: string, kdfCost?: KdfCost) {
+  const oneTimePassword = newOneTimePassword();
+  const slot = await createSlot({
+    installId: open.installId,
+    username,
+    password: oneTimePassword,
+    deviceSecret: open.deviceSecret,
+    dek: open.dek,
+    ...(kdfCost ? { kdfCost } : {}),
+  });
+  return { slot, oneTimePassword };
 }
 
 function requireOtherUser(open: OpenInstall, actorId: number, userId: number): UserRecord {
@@ -40,15 +54,7 @@ export async function createUser(
   // The schema checks only the id's shape: an account with a role nobody defined would sign in
   // to an app that cannot say what it may do (Explain answers "role gone").
   requireRole(open.db, input.role);
-  const oneTimePassword = newOneTimePassword();
-  const slot = await createSlot({
-    installId: open.installId,
-    username: input.username,
-    password: oneTimePassword,
-    deviceSecret: open.deviceSecret,
-    dek: open.dek,
-    ...(kdfCost ? { kdfCost } : {}),
-  });
+  const { slot, oneTimePassword } = await oneTimeSlot(open, input.username, kdfCost);
   const id = open.db
     .transaction(() => {
       const newId = insertUser(open.db, { ...input, email: input.email ?? null, slotId: slot.id, mustChangePassword: true });
@@ -83,15 +89,7 @@ export async function resetPassword(
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   const user = requireOtherUser(open, actorId, userId);
   if (user.status !== 'active') throw new KluisError('CONFLICT', 'access.accountDisabled');
-  const oneTimePassword = newOneTimePassword();
-  const slot = await createSlot({
-    installId: open.installId,
-    username: user.username,
-    password: oneTimePassword,
-    deviceSecret: open.deviceSecret,
-    dek: open.dek,
-    ...(kdfCost ? { kdfCost } : {}),
-  });
+  const { slot, oneTimePassword } = await oneTimeSlot(open, user.username, kdfCost);
   open.db
     .transaction(() => {
       updateUser(open.db, user.id, { slot_id: slot.id, must_change_password: 1 });
@@ -100,6 +98,25 @@ export async function resetPassword(
         ...vault,
         slots: [...vault.slots.filter((s) => s.id !== user.slotId && s.id !== slot.id), slot],
       }));
+    })
+    .immediate();
+  return { user: userSummary(findUserById(open.db, user.id)!), oneTimePassword };
+}
+
+/**
+ * Lets a disabled account in again. Disabling took its key slot, so it comes back as a new account
+ * does: with a one-time password to change at the first sign-in. Its authenticator stays (reset it
+ * too when that is why it was disabled); its records, role and teams were never touched.
+ */
+export async function enableUser(open: OpenInstall, actorId: number, userId: number, kdfCost?: KdfCost): Promise<{ user: UserSummary; oneTimePassword: string }> {
+  const user = requireOtherUser(open, actorId, userId);
+  if (user.status === 'active') throw new KluisError('CONFLICT', 'access.accountActive');
+  const { slot, oneTimePassword } = await oneTimeSlot(open, user.username, kdfCost);
+  open.db
+    .transaction(() => {
+      updateUser(open.db, user.id, { status: 'active', slot_id: slot.id, must_change_password: 1 });
+      audit(open, { actor: actorId, action: 'users.enabled', target: `user:${user.id}` });
+      updateVault(open, (vault) => ({ ...vault, slots: [...vault.slots.filter((s) => s.id !== slot.id), slot] }));
     })
     .immediate();
   return { user: userSummary(findUserById(open.db, user.id)!), oneTimePassword };

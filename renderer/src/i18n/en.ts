@@ -243,6 +243,11 @@ export const en = {
   'users.resetMfaText':
     'Their authenticator app and recovery codes stop working. At their next sign-in they set up two-step sign-in again.',
   'users.resetMfaConfirm': 'Reset two-step sign-in',
+  'users.enable': 'Enable',
+  'users.enableTitle': 'Let {name} in again?',
+  'users.enableText':
+    'They get a new one-time password, to change at their first sign-in; their old password stays dead. Their role, teams and authenticator app are as they were.',
+  'users.enableConfirm': 'Enable {name}',
   'users.disabled': '{name} is disabled.',
   'users.mfaReset': 'Two-step sign-in of {name} is reset.',
   'users.actionFailed': 'That did not work: {message}',

@@ -243,6 +243,11 @@ export const nl: Messages = {
   'users.resetMfaText':
     'De authenticator-app en de herstelcodes werken dan niet meer. Bij de volgende aanmelding wordt tweestapsaanmelding opnieuw ingesteld.',
   'users.resetMfaConfirm': 'Tweestapsaanmelding herstellen',
+  'users.enable': 'Inschakelen',
+  'users.enableTitle': '{name} weer toelaten?',
+  'users.enableText':
+    'Diegene krijgt een nieuw eenmalig wachtwoord, te wijzigen bij de eerste aanmelding; het oude wachtwoord blijft ongeldig. Rol, teams en authenticator-app blijven zoals ze waren.',
+  'users.enableConfirm': '{name} inschakelen',
   'users.disabled': '{name} is uitgeschakeld.',
   'users.mfaReset': 'De tweestapsaanmelding van {name} is hersteld.',
   'users.actionFailed': 'Dat is niet gelukt: {message}',

@@ -48,7 +48,13 @@ interface Handover {
   password: string;
 }
 
-type Action = 'disable' | 'resetPassword' | 'resetMfa';
+type Action = 'disable' | 'enable' | 'resetPassword' | 'resetMfa';
+
+const CHANNELS = { disable: 'users.disable', enable: 'users.enable', resetPassword: 'users.resetPassword', resetMfa: 'users.resetMfa' } as const;
+const ACTION_LABELS = { disable: 'users.disable', enable: 'users.enable', resetPassword: 'users.resetPassword', resetMfa: 'users.resetMfa' } as const;
+/** What a row offers: an active account can be disabled or reset (MFA only once set up); a disabled one let in again. */
+const ACTIVE_ACTIONS: readonly Action[] = ['disable', 'resetPassword', 'resetMfa'];
+const DISABLED_ACTIONS: readonly Action[] = ['enable'];
 interface PendingAction {
   action: Action;
   user: UserSummary;
@@ -96,7 +102,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
     setError(null);
     setBusyUserId(user.id);
     const name = user.displayName || user.username;
-    const channel = action === 'disable' ? 'users.disable' : action === 'resetMfa' ? 'users.resetMfa' : 'users.resetPassword';
+    const channel = CHANNELS[action];
     const result = await callWithStepUp(channel, { userId: user.id });
     flushSync(() => setBusyUserId(null));
     if (!result.ok) {
@@ -117,6 +123,12 @@ function UserAdministration({ selfId }: { selfId: number }) {
           title: t('users.disableTitle', { name }),
           text: t('users.disableText', { name }),
           confirmLabel: t('users.disableConfirm', { name }),
+        };
+      case 'enable':
+        return {
+          title: t('users.enableTitle', { name }),
+          text: t('users.enableText'),
+          confirmLabel: t('users.enableConfirm', { name }),
         };
       case 'resetPassword':
         return {
@@ -195,22 +207,16 @@ function UserAdministration({ selfId }: { selfId: number }) {
                     <td>{user.mfaEnrolled ? t('users.mfa.on') : t('users.mfa.off')}</td>
                     <td>{user.mustChangePassword ? t('common.yes') : t('common.no')}</td>
                     <td>
-                      {!self && user.status === 'active' && (
+                      {!self && (
                         <div className="row-actions">
-                          <button type="button" className="button-small" data-user-action={`${user.id}-disable`} disabled={busy} onClick={() => ask('disable')}>
-                            {t('users.disable')}
-                            <span className="visually-hidden"> {user.username}</span>
-                          </button>
-                          <button type="button" className="button-small" data-user-action={`${user.id}-resetPassword`} disabled={busy} onClick={() => ask('resetPassword')}>
-                            {t('users.resetPassword')}
-                            <span className="visually-hidden"> {user.username}</span>
-                          </button>
-                          {user.mfaEnrolled && (
-                            <button type="button" className="button-small" data-user-action={`${user.id}-resetMfa`} disabled={busy} onClick={() => ask('resetMfa')}>
-                              {t('users.resetMfa')}
-                              <span className="visually-hidden"> {user.username}</span>
-                            </button>
-                          )}
+                          {(user.status === 'active' ? ACTIVE_ACTIONS : DISABLED_ACTIONS)
+                            .filter((action) => action !== 'resetMfa' || user.mfaEnrolled)
+                            .map((action) => (
+                              <button key={action} type="button" className="button-small" data-user-action={`${user.id}-${action}`} disabled={busy} onClick={() => ask(action)}>
+                                {t(ACTION_LABELS[action])}
+                                <span className="visually-hidden"> {user.username}</span>
+                              </button>
+                            ))}
                         </div>
                       )}
                     </td>

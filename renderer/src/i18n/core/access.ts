@@ -35,6 +35,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.ownAccount': 'Wijzig je eigen account op je eigen accountpagina.',
   'access.usernameTaken': 'Die gebruikersnaam is al in gebruik.',
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
+  'access.accountActive': 'Dit account is niet uitgeschakeld.',
 
   'access.dataDirNotFolder': '{dataDir} is een bestand, geen map: kies een map voor de installatie.',
   'access.dataDirNotCreated': 'De map {dataDir} kan niet worden gemaakt: controleer het pad, en of je daar mag schrijven. Er is niets gewijzigd.',
