@@ -1,8 +1,8 @@
 /**
  * The audit log, for those with the `audit.read` task: the entries newest first, a page at a time
  * with older ones on request (who, what, when, what it concerns, the counts and flags the core
- * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold ids and counts only; the actor's name is joined by the core
- * from the users as they are now.
+ * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold
+ * ids and counts only; the actor's name is joined by the core from the users as they are now.
  */
 import { useEffect, useState } from 'react';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
@@ -10,7 +10,7 @@ import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
-import { formatDateTime } from '../format';
+import { formatCount, formatDateTime } from '../format';
 import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
 import { useAuditText } from './strings';
 
@@ -113,7 +113,7 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
               {loaded.older === 'loading' ? u('audit.loadingOlder') : u('audit.older')}
             </button>
           ) : (
-            <p className="muted">{loaded.entries.length === 1 ? u('audit.allShownOne') : u('audit.allShown', { count: loaded.entries.length })}</p>
+            <p className="muted">{loaded.entries.length === 1 ? u('audit.allShownOne') : u('audit.allShown', { count: formatCount(loaded.entries.length, language) })}</p>
           )}
         </div>
       )}
