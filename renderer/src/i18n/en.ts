@@ -134,6 +134,8 @@ export const en = {
   'stepUp.confirming': 'Checking…',
 
   'shell.navigation': 'Main',
+  'shell.navigationRecords': 'Records',
+  'shell.navigationTools': 'Tools',
   'shell.lock': 'Lock',
   'shell.inputKept': 'Records changed while you were typing. What you typed is kept; the page shows the latest once you save or cancel.',
   'shell.lockFailed': 'Locking failed: {message}',

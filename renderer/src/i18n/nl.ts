@@ -133,6 +133,8 @@ export const nl: Messages = {
   'stepUp.confirming': 'Bezig met controleren…',
 
   'shell.navigation': 'Hoofdmenu',
+  'shell.navigationRecords': 'Gegevens',
+  'shell.navigationTools': 'Hulpmiddelen',
   'shell.lock': 'Vergrendelen',
   'shell.inputKept': 'Er zijn gegevens gewijzigd terwijl je aan het typen was. Wat je typte blijft staan; de pagina toont de nieuwste gegevens zodra je opslaat of annuleert.',
   'shell.lockFailed': 'Vergrendelen is mislukt: {message}',

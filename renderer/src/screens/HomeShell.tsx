@@ -19,14 +19,13 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { SettingsMenu } from '../components/SettingsMenu';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
-import type { MessageKey } from '../i18n/en';
 import { HistoryPage } from '../history/HistoryPage';
 import { HistoryProvider } from '../history/HistoryProvider';
 import { TrashPage } from '../history/TrashPage';
 import { FieldsProvider } from '../records/fields';
 import { FieldsPage } from '../records/FieldsPage';
 import { ImportPage } from '../records/ImportPage';
-import { isListEntity, LIST_ENTITIES, NavigationContext, routeKey, type ListEntity, type Navigation, type Route } from '../records/navigation';
+import { NavigationContext, routeKey, type Navigation, type Route } from '../records/navigation';
 import { NewRecordPage } from '../records/NewRecordPage';
 import { RecordDetailPage } from '../records/RecordDetailPage';
 import { RecordListPage } from '../records/RecordListPage';
@@ -35,11 +34,10 @@ import { SearchBox } from '../records/SearchBox';
 import { lockShortcut } from '../sessionActivity';
 import { AccountPage } from '../shell/AccountPage';
 import { HomePage } from '../shell/HomePage';
+import { navGroupsFor, sectionOf, ShellNav } from '../shell/ShellNav';
 import { UsersPage } from '../shell/UsersPage';
 import { StepUpProvider } from '../stepUp';
 import { UnsavedInputProvider, usePageRefresh, VisitMemoryProvider } from '../records/unsavedInput';
-
-type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles' | 'audit';
 
 interface HomeShellProps {
   session: SessionInfo;
@@ -47,57 +45,6 @@ interface HomeShellProps {
   onLock: () => void;
   /** Something the session carries changed (the policy, say): ask the core again. */
   onSessionChanged: () => void;
-}
-
-const NAV_LABELS: Record<NavItem, MessageKey> = {
-  home: 'nav.home',
-  contact: 'nav.contacts',
-  organisation: 'nav.organisations',
-  deal: 'nav.deals',
-  activity: 'nav.activities',
-  invoice: 'nav.invoices',
-  campaign: 'nav.campaigns',
-  history: 'nav.history',
-  trash: 'nav.trash',
-  import: 'nav.import',
-  fields: 'nav.fields',
-  account: 'nav.account',
-  users: 'nav.users',
-  access: 'nav.access',
-  roles: 'nav.roles',
-  audit: 'nav.audit',
-};
-
-function routeOf(item: NavItem): Route {
-  switch (item) {
-    case 'home':
-    case 'history':
-    case 'trash':
-    case 'import':
-    case 'fields':
-    case 'account':
-    case 'users':
-    case 'access':
-    case 'roles':
-    case 'audit':
-      return { page: item };
-    default:
-      return { page: 'list', entity: item };
-  }
-}
-
-/** The navigation item a route belongs to: a contact's page is under Contacts. */
-function sectionOf(route: Route): NavItem | null {
-  switch (route.page) {
-    case 'list':
-    case 'new':
-      return route.entity;
-    case 'record':
-      // A consent belongs to a contact; a kind of record without a list of its own to no section.
-      return isListEntity(route.entity) ? route.entity : route.entity === 'consent' ? 'contact' : null;
-    default:
-      return route.page;
-  }
 }
 
 const HISTORY_LIMIT = 50;
@@ -123,25 +70,13 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
 
   const rightsUserId = (session.viewAs ?? session.user).id;
   const rights = useMemo(() => rightsFrom(session.rights, rightsUserId), [session.rights, rightsUserId]);
-  const items: NavItem[] = ['home', ...LIST_ENTITIES.filter((entity) => rights.can(entity, 'read'))];
-  items.push('history');
-  // The trash is for those who can put something in it, take something out, or empty it.
-  const usesTrash = LIST_ENTITIES.some((entity) => rights.can(entity, 'delete') || rights.can(entity, 'restore'));
-  if (usesTrash || rights.hasTask('trash.purge')) items.push('trash');
-  if (permissions.includes('data.import')) items.push('import');
-  if (permissions.includes('fields.manage')) items.push('fields');
-  items.push('account');
-  if (permissions.includes('users.manage') || permissions.includes('policy.manage')) items.push('users');
-  if (permissions.includes('users.manage')) items.push('access');
-  if (permissions.includes('roles.manage')) items.push('roles');
-  if (permissions.includes('audit.read')) items.push('audit');
+  const navGroups = navGroupsFor(rights, permissions);
 
   const entry = history[history.length - 1];
   const current = entry?.route;
   const currentSection = current ? sectionOf(current) : 'home';
-  const allowed = current !== undefined && (currentSection === null || items.includes(currentSection));
+  const allowed = current !== undefined && (currentSection === null || navGroups.some((group) => group.items.includes(currentSection)));
   const route = useMemo<Route>(() => (current && allowed ? current : { page: 'home' }), [current, allowed]);
-  const section = sectionOf(route);
   // When the data changed under the page (undo, redo, restore, deletion), a page that shows records
   // remounts (SHOWS_RECORDS) — once its forms let go of what the user typed (records/unsavedInput.tsx).
   const visitKey = `${routeKey(route)}#${entry?.visit ?? 0}`;
@@ -271,22 +206,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                       </button>
                     </div>
                   </div>
-                  <nav aria-label={t('shell.navigation')} className="shell-nav">
-                    <ul>
-                      {items.map((item) => (
-                        <li key={item}>
-                          <button
-                            type="button"
-                            className="nav-item"
-                            aria-current={item === section ? (route.page === 'list' || route.page === item ? 'page' : 'true') : undefined}
-                            onClick={() => go(routeOf(item))}
-                          >
-                            {t(NAV_LABELS[item])}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </nav>
+                  <ShellNav groups={navGroups} route={route} onGo={go} />
                 </header>
                 <main ref={mainRef} className="shell-main">
                   {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
