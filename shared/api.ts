@@ -89,6 +89,12 @@ const recordIds = z
   .min(1)
   .max(1_000)
   .refine((ids) => new Set(ids).size === ids.length, 'Each record once');
+/** Records to bring back from the trash, of any kinds: each once, at most a thousand at once. */
+const trashItems = z
+  .array(z.strictObject({ entity, id: recordId }))
+  .min(1)
+  .max(1_000)
+  .refine((items) => new Set(items.map((item) => `${item.entity}:${item.id}`)).size === items.length, 'Each record once');
 /** The `total` of the impact the user reviewed; the core refuses when the deletion has grown since. */
 const reviewedTotal = z.number().int().min(0);
 /**
@@ -291,7 +297,8 @@ export const api = {
     ...open,
   }),
   'trash.restore': channel<HistoryResult>()({
-    input: z.strictObject({ entity, id: recordId }),
+    // Several records, of one kind or more, come back as one command (one undo).
+    input: z.strictObject({ items: trashItems }),
     auth: 'session',
     ...open,
     record: 'restore',

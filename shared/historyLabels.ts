@@ -35,9 +35,12 @@ const VERBS: Record<CommandLabel['verb'], Record<Lang, string>> = {
   emptyTrash: { en: 'Empty the trash:', nl: 'Prullenbak geleegd:' },
 };
 
+const RECORDS: Record<Lang, string> = { en: 'records', nl: 'records' };
+
 export function describeCommand(label: CommandLabel, lang: Lang): string {
   const verb = VERBS[label.verb][lang];
-  if (!label.entity) return verb.replace(/:$/, '');
+  // Records of several kinds at once (a restore from the trash) are counted as records.
+  if (!label.entity) return label.count > 0 ? `${verb} ${formatCount(label.count, lang)} ${RECORDS[lang]}` : verb.replace(/:$/, '');
   const what = countedEntity(label.entity, label.count, lang);
   const title = label.count === 1 && label.title ? ` ${label.title}` : label.count === 1 && label.verb === 'erase' ? ` (${lang === 'en' ? 'erased' : 'gewist'})` : '';
   return `${verb} ${what}${title}`;

@@ -81,6 +81,13 @@ function holdsProtoKey(value: unknown, depth = 0): boolean {
   return Object.values(value).some((inner) => holdsProtoKey(inner, depth + 1));
 }
 
+/** The kinds of record a call is about: its `entity`, or the `entity` of each of its `items`. */
+function recordKinds(input: unknown): unknown[] {
+  const { entity, items } = input as { entity?: unknown; items?: unknown };
+  if (!Array.isArray(items)) return [entity];
+  return [...new Set(items.map((item) => (item as { entity?: unknown }).entity))];
+}
+
 export function createDispatcher(core: KluisCore, options: DispatcherOptions): Dispatcher {
   const logger = options.logger ?? stderrLogger;
 
@@ -122,9 +129,10 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     if (spec.permission && !session.access.task(spec.permission)) {
       throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: spec.permission } });
     }
-    const entity = (parsed.data as { entity?: unknown }).entity;
-    if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {
-      throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
+    for (const entity of spec.record ? recordKinds(parsed.data) : []) {
+      if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {
+        throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
+      }
     }
     if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
     core.touch();

@@ -140,7 +140,7 @@ export const handlers: Handlers = {
   'history.undo': { kind: 'transaction', run: (_input, ctx) => undoLast(ctx) },
   'history.redo': { kind: 'transaction', run: (_input, ctx) => redoLast(ctx) },
   'trash.list': { kind: 'transaction', run: (input, ctx) => listTrash(ctx, input) },
-  'trash.restore': { kind: 'transaction', run: (input, ctx) => restoreFromTrash(ctx, input.entity, input.id) },
+  'trash.restore': { kind: 'transaction', run: (input, ctx) => restoreFromTrash(ctx, input.items) },
   'trash.purge': {
     kind: 'async',
     run: async (input, { db, user, open, access }) => {

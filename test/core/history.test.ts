@@ -270,7 +270,7 @@ describe('the trash', () => {
     expect(page.retentionDays).toBe(30);
     expect(page.items).toEqual([expect.objectContaining({ entity: 'contact', id: contact.id, title: 'Jan Brouwer', withCount: 2, deletedBy: expect.any(String) })]);
 
-    const restored = value<HistoryResult>(await t.call('trash.restore', { entity: 'contact', id: contact.id }));
+    const restored = value<HistoryResult>(await t.call('trash.restore', { items: [{ entity: 'contact', id: contact.id }] }));
     expect(restored.command.label.verb).toBe('restore');
     expect(restored.records).toHaveLength(3);
     expect(value<TrashPage>(await t.call('trash.list', {})).items).toEqual([]);
@@ -278,6 +278,62 @@ describe('the trash', () => {
     // The restore is itself a command: undo sends it back to the trash.
     value(await t.call('history.undo'));
     expect(value<TrashPage>(await t.call('trash.list', {})).items).toHaveLength(1);
+  });
+
+  it('restores records of several kinds as one command, and one undo sends them all back', async () => {
+    const t = await signedInAdmin();
+    const first = await contactWithActivities(t, 'Brouwer', 1);
+    const second = await contactWithActivities(t, 'Smit', 0);
+    const org = await create(t, 'organisation', { name: 'Houtzagerij Veldkamp' });
+    value(await t.call('records.delete', { entity: 'contact', ids: [first.id] }));
+    value(await t.call('records.delete', { entity: 'contact', ids: [second.id] }));
+    value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: 1 }));
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toHaveLength(3);
+
+    const items = [
+      { entity: 'contact', id: first.id },
+      { entity: 'organisation', id: org.id },
+      { entity: 'contact', id: second.id },
+    ];
+    const restored = value<HistoryResult>(await t.call('trash.restore', { items }));
+    expect(restored.command.label).toEqual({ verb: 'restore', entity: null, count: 3, title: null });
+    expect(restored.records.map((r) => r.title).sort()).toEqual(['Bellen over offerte 1', 'Houtzagerij Veldkamp', 'Jan Brouwer', 'Jan Smit']);
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toEqual([]);
+    expect(await searchTitles(t, 'veldkamp')).toEqual(['Houtzagerij Veldkamp']);
+    const [latest] = value<CommandSummary[]>(await t.call('history.list', { limit: 1 }));
+    expect(latest?.id).toBe(restored.command.id);
+
+    value(await t.call('history.undo'));
+    expect(value<TrashPage>(await t.call('trash.list', {})).items).toHaveLength(3);
+    expect(await searchTitles(t, 'veldkamp')).toEqual([]);
+
+    // Two of one kind are named by it.
+    const two = value<HistoryResult>(await t.call('trash.restore', { items: [items[0], items[2]] }));
+    expect(two.command.label).toEqual({ verb: 'restore', entity: 'contact', count: 2, title: null });
+  });
+
+  it('restores nothing when one of the records is no longer in the trash, or may not be restored', async () => {
+    const t = await signedInAdmin();
+    const kept = await contactWithActivities(t, 'Brouwer', 1);
+    const live = await contactWithActivities(t, 'Smit', 0);
+    value(await t.call('records.delete', { entity: 'contact', ids: [kept.id] }));
+    const missing = errorOf(await t.call('trash.restore', { items: [{ entity: 'contact', id: kept.id }, { entity: 'contact', id: live.id }] }));
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(value<TrashPage>(await t.call('trash.list', {})).items.map((item) => item.id)).toEqual([kept.id]);
+    // The same record twice is refused at the wall.
+    expect(errorOf(await t.call('trash.restore', { items: [{ entity: 'contact', id: kept.id }, { entity: 'contact', id: kept.id }] })).code).toBe('VALIDATION');
+
+    // Office staff may restore their own contacts but no invoice: the wall refuses the whole call.
+    const org = await create(t, 'organisation', { name: 'Houtzagerij Veldkamp' });
+    const invoice = await create(t, 'invoice', { number: '2026-000001', organisation_id: org.id, due_on: '2026-12-31', status: 'draft', amount_cents: 1000 });
+    value(await t.call('records.delete', { entity: 'invoice', ids: [invoice.id], reviewedTotal: 1 }));
+    await signInAsNewUser(t, 'otto', 'office');
+    const own = await contactWithActivities(t, 'Otten', 0);
+    value(await t.call('records.delete', { entity: 'contact', ids: [own.id] }));
+    const forbidden = errorOf(await t.call('trash.restore', { items: [{ entity: 'contact', id: own.id }, { entity: 'invoice', id: invoice.id }] }));
+    expect(forbidden.code).toBe('FORBIDDEN');
+    expect(forbidden.message).toContain('invoice');
+    expect(value<TrashPage>(await t.call('trash.list', {})).items.map((item) => item.id)).toEqual([own.id]);
   });
 
   it('deletes permanently with trash.purge, unlinking what referred to it, and nothing can bring it back', async () => {
@@ -494,7 +550,7 @@ describe('undo and redo, property-based', () => {
           } else if (step.kind === 'restore') {
             const ids = trashed();
             if (ids.length === 0) continue;
-            value(await t.call('trash.restore', { entity: 'contact', id: ids[step.pick % ids.length]! }));
+            value(await t.call('trash.restore', { items: [{ entity: 'contact', id: ids[step.pick % ids.length]! }] }));
             committed();
           } else if (step.kind === 'undo') {
             if (position === 0) continue;

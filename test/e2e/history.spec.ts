@@ -421,6 +421,43 @@ test('leaving a page with unsaved input asks first; Cancel keeps what was typed,
   await expect(page.getByRole('heading', { level: 2, name: 'Organisations' })).toBeVisible();
 });
 
+test('ticked records of several kinds come back from the trash together, and one Ctrl+Z sends them all back', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });
+  const olga = await createRecord(page, 'contact', { first_name: 'Olga', last_name: 'Opruimen' });
+  const shop = await createRecord(page, 'organisation', { name: 'Winkel Ivo' });
+  await moveToTrash(page, 'contact', [tom.id]);
+  await moveToTrash(page, 'organisation', [shop.id]);
+  await moveToTrash(page, 'contact', [olga.id]);
+
+  await goTo(page, 'Trash');
+  const trash = page.getByRole('table', { name: 'Deleted records' });
+  const restoreSelected = page.getByRole('button', { name: /^Restore selected/ });
+  await expect(restoreSelected).toHaveText('Restore selected (0)');
+  await expect(restoreSelected).toBeDisabled();
+  await trash.getByRole('checkbox', { name: 'Select Tom Terug' }).check();
+  await trash.getByRole('checkbox', { name: 'Select Winkel Ivo' }).check();
+  await expect(trash.getByRole('checkbox', { name: 'Select all loaded rows' })).not.toBeChecked();
+  await restoreSelected.click();
+
+  // Newest deleted first, as the trash lists them.
+  await expect(toast(page, 'Winkel Ivo is back in Organisations, with 1 more record.')).toBeVisible();
+  await expect(trash.getByRole('row')).toHaveCount(2);
+  await expect(trash.getByRole('row', { name: /Olga Opruimen/ })).toBeVisible();
+
+  // One command: one undo puts both back in the trash.
+  await focusPageBody(page);
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, /^Undone: Restore 2 records/)).toBeVisible();
+  await expect(trash.getByRole('row')).toHaveCount(4);
+
+  // The header box ticks every loaded row.
+  await trash.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  await expect(restoreSelected).toHaveText('Restore selected (3)');
+  await restoreSelected.click();
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
+});
+
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
   await setUpAndEnrol(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });

@@ -38,32 +38,56 @@ export function moveToTrash(ctx: RecordContext, entity: EntityName, ids: readonl
   return { command: command!, total: impact.total };
 }
 
-/** Brings a record out of the trash with everything that went there with it. */
-export function restoreFromTrash(ctx: RecordContext, entity: EntityName, id: number): HistoryResult {
-  const row = readRow(ctx.db, entity, id);
-  const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
-  if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
-  if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.restoreTrashedWith', values });
-  const key = recordKey(entity, id);
+/** A record to bring back from the trash: its kind and id. */
+export interface TrashKey {
+  entity: EntityName;
+  id: number;
+}
+
+/**
+ * Brings records out of the trash, each with everything that went there with it, as one command:
+ * one undo sends them all back. Every record is checked first; if one is not in the trash (a
+ * colleague restored it) or may not be restored, nothing is (the channel takes each record once).
+ */
+export function restoreFromTrash(ctx: RecordContext, items: readonly TrashKey[]): HistoryResult {
+  const targets: { entity: EntityName; row: Row }[] = [];
+  for (const { entity, id } of items) {
+    const row = readRow(ctx.db, entity, id);
+    const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
+    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
+    if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.restoreTrashedWith', values });
+    targets.push({ entity, row });
+  }
+  const kinds = new Set(targets.map((target) => target.entity));
+  // Records of one kind are named by it ("Restore 3 contacts"); a mix is counted as records.
+  const entity = kinds.size === 1 ? (targets[0] as { entity: EntityName }).entity : null;
   const now = new Date().toISOString();
   const restored = (r: Row): Row => ({ ...r, deleted_at: null, deleted_by: null, trashed_with: null, updated_at: now });
   const records: HistoryResult['records'] = [];
+  const withIt = new Map<string, number>();
   let unreadable = 0;
-  const { command } = runCommand(ctx, { verb: 'restore', entity, count: 1 }, {}, (write) => {
-    write.command.write({ entity, id, before: row, after: restored(row) }, searchableKeys(activeFields(ctx.db, entity)));
-    records.push({ entity, id, title: titleFor(ctx.access, entity, row), state: 'back' });
-    for (const child of ENTITIES[entity].ownedChildren ?? []) {
-      const searchable = searchableKeys(activeFields(ctx.db, child.entity));
-      const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
-      for (const part of rows) {
-        write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
-        // A part the user may not read (a colleague's activity) comes back too, but is only counted.
-        if (rowInScope(ctx.access, child.entity, 'read', part)) records.push({ entity: child.entity, id: part.id as number, title: titleFor(ctx.access, child.entity, part), state: 'back' });
-        else unreadable++;
+  const { command } = runCommand(ctx, { verb: 'restore', entity, count: targets.length }, {}, (write) => {
+    for (const { entity: kind, row } of targets) {
+      const id = row.id as number;
+      const key = recordKey(kind, id);
+      write.command.write({ entity: kind, id, before: row, after: restored(row) }, searchableKeys(activeFields(ctx.db, kind)));
+      records.push({ entity: kind, id, title: titleFor(ctx.access, kind, row), state: 'back' });
+      let parts = 0;
+      for (const child of ENTITIES[kind].ownedChildren ?? []) {
+        const searchable = searchableKeys(activeFields(ctx.db, child.entity));
+        const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
+        for (const part of rows) {
+          write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
+          parts++;
+          // A part the user may not read (a colleague's activity) comes back too, but is only counted.
+          if (rowInScope(ctx.access, child.entity, 'read', part)) records.push({ entity: child.entity, id: part.id as number, title: titleFor(ctx.access, child.entity, part), state: 'back' });
+          else unreadable++;
+        }
       }
+      withIt.set(key, parts);
     }
   });
-  audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: records.length - 1 + unreadable } });
+  for (const [key, parts] of withIt) audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: parts } });
   return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) + unreadable };
 }
 

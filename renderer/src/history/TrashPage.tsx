@@ -1,6 +1,7 @@
 /**
  * The trash: what was deleted, newest first, by whom and when, and how many records went with it.
- * Restore brings a record back with everything that went with it (and is itself undoable); with
+ * Restore brings a record back with everything that went with it (and is itself undoable); ticked
+ * records, of any kinds, come back together as one command, so one undo sends them all back. With
  * the trash.purge task, "Delete permanently" opens the graded dialog in purge mode. Items older
  * than the policy's retention leave for good; the page says after how long, and when that last ran.
  */
@@ -20,6 +21,9 @@ import { useHistory } from './HistoryProvider';
 
 const PAGE_SIZE = 50;
 
+/** A trash item's key in the selection: kinds share ids, so the kind is part of it. */
+const keyOf = (item: TrashItem) => `${item.entity}:${item.id}`;
+
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; page: TrashPageData };
 
 export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
@@ -31,6 +35,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [purging, setPurging] = useState<TrashItem | null>(null);
+  // Only records the user may restore can be ticked; a restore or purge remounts the page.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const canPurge = rights.hasTask('trash.purge');
 
   // A restore or purge shows the page afresh (the shell remounts it), so loading once is enough.
@@ -58,16 +64,28 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     );
   }
 
-  async function restore(item: TrashItem) {
+  async function restore(items: TrashItem[]) {
     setBusy(true);
     setError(null);
-    const result = await call('trash.restore', { entity: item.entity, id: item.id });
+    const result = await call('trash.restore', { items: items.map(({ entity, id }) => ({ entity, id })) });
     setBusy(false);
     if (result.ok) history.restored(result.value);
     else setError({ key: 'trash.restoreFailed', params: { message: result.error } });
   }
 
+  function tick(item: TrashItem, on: boolean) {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(keyOf(item));
+      else next.delete(keyOf(item));
+      return next;
+    });
+  }
+
   const page = loaded.kind === 'ready' ? loaded.page : null;
+  const restorable = page ? page.items.filter((item) => rights.can(item.entity, 'restore')) : [];
+  const ticked = restorable.filter((item) => selected.has(keyOf(item)));
+  const allTicked = restorable.length > 0 && ticked.length === restorable.length;
 
   return (
     <section className="page">
@@ -90,12 +108,34 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.error })}</Notice>}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      {restorable.length > 0 && (
+        <div className="list-selection">
+          <button type="button" className="button-small" disabled={busy || ticked.length === 0} onClick={() => void restore(ticked)}>
+            {t('trash.restoreSelected', { count: formatCount(ticked.length, language) })}
+          </button>
+        </div>
+      )}
       {page && page.items.length > 0 && (
         <div className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">{t('trash.caption')}</caption>
             <thead>
               <tr>
+                {restorable.length > 0 && (
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      className="row-check"
+                      aria-label={t('list.selectAll')}
+                      checked={allTicked}
+                      ref={(element) => {
+                        // Indeterminate exists only as a property, not as an attribute React could set.
+                        if (element) element.indeterminate = ticked.length > 0 && !allTicked;
+                      }}
+                      onChange={(event) => setSelected(new Set(event.currentTarget.checked ? restorable.map(keyOf) : []))}
+                    />
+                  </th>
+                )}
                 <th scope="col">{t('trash.col.title')}</th>
                 <th scope="col">{t('trash.col.entity')}</th>
                 <th scope="col">{t('trash.col.deletedBy')}</th>
@@ -108,7 +148,20 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
               {page.items.map((item) => {
                 const title = titleOf(item, t);
                 return (
-                  <tr key={`${item.entity}-${item.id}`}>
+                  <tr key={keyOf(item)}>
+                    {restorable.length > 0 && (
+                      <td>
+                        {rights.can(item.entity, 'restore') && (
+                          <input
+                            type="checkbox"
+                            className="row-check"
+                            aria-label={t('list.selectRow', { title })}
+                            checked={selected.has(keyOf(item))}
+                            onChange={(event) => tick(item, event.currentTarget.checked)}
+                          />
+                        )}
+                      </td>
+                    )}
                     <th scope="row">{title}</th>
                     <td>{entitySingular(item.entity, language)}</td>
                     <td>{item.deletedBy ?? t('records.none')}</td>
@@ -119,7 +172,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                     <td>
                       <div className="row-actions">
                         {rights.can(item.entity, 'restore') && (
-                          <button type="button" className="button-small" disabled={busy} aria-label={t('trash.restoreLabel', { title })} onClick={() => void restore(item)}>
+                          <button type="button" className="button-small" disabled={busy} aria-label={t('trash.restoreLabel', { title })} onClick={() => void restore([item])}>
                             {t('trash.restore')}
                           </button>
                         )}

@@ -574,6 +574,7 @@ export const en = {
   'trash.withCount': '+{count} with it',
   'trash.restore': 'Restore',
   'trash.restoreLabel': 'Restore {title}',
+  'trash.restoreSelected': 'Restore selected ({count})',
   'trash.purge': 'Delete permanently',
   'trash.purgeLabel': 'Delete permanently: {title}',
   'trash.empty': 'The trash is empty.',

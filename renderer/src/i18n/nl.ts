@@ -574,6 +574,7 @@ export const nl: Messages = {
   'trash.withCount': '+{count} erbij',
   'trash.restore': 'Terugzetten',
   'trash.restoreLabel': 'Terugzetten: {title}',
+  'trash.restoreSelected': 'Selectie terugzetten ({count})',
   'trash.purge': 'Definitief verwijderen',
   'trash.purgeLabel': 'Definitief verwijderen: {title}',
   'trash.empty': 'De prullenbak is leeg.',
