@@ -62,6 +62,11 @@ export interface HistoryResult {
   records: AffectedRecord[];
   /** How many more records it touched beyond those listed. */
   more: number;
+  /**
+   * How many of the records the user may read (all of them, not only those listed) came back, went,
+   * or took their earlier or later values: an undone import that merged says how many of each.
+   */
+  counts: Record<AffectedRecord['state'], number>;
 }
 
 export type DeleteMode = 'trash' | 'purge' | 'erase';

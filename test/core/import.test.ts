@@ -5,6 +5,7 @@
  * or merged; organisations are found or created by name; a cancel takes back everything.
  */
 import { describe, expect, it } from 'vitest';
+import type { HistoryResult } from '../../shared/historyTypes';
 import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordSummary, RecordView } from '../../shared/api';
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
@@ -523,6 +524,12 @@ describe('duplicates by e-mail', () => {
       [existing.id, 'Piet', 'piet@example.nl', '06 11111111', 'Eigenaar'],
       [existing.id + 1, 'Nina', 'nina@example.nl', '06 22222222', 'Inkoper'],
     ]);
+
+    // Undone, the import says how its records went: Nina (new, her second row merged into her
+    // first) removed, Piet as he was before.
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.counts).toEqual({ back: 0, gone: 1, changed: 1 });
+    expect(contactRows(t).map((r) => [r.id, r.first_name, r.phone])).toEqual([[existing.id, 'Pieter', null]]);
   });
 });
 

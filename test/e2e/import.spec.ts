@@ -5,7 +5,7 @@
  */
 import { expect, saveScreenshot, test } from './fixtures';
 import { setUpAndEnrol } from './flows';
-import { goTo } from './crm';
+import { createRecord, goTo } from './crm';
 
 const CSV = [
   'First name,Last name,E-mail,Organisation,BSN,Religion',
@@ -81,4 +81,22 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByRole('button', { name: /^Import 0 rows$/ })).toBeDisabled();
   await expect(page.getByText('No row can be imported: every row has a problem or is skipped as a duplicate.')).toBeVisible();
+});
+
+test('undoing an import that merged says how many records went and how many took their earlier values again', async ({ page }) => {
+  await setUpAndEnrol(page);
+  await createRecord(page, 'contact', { first_name: 'Anna', last_name: 'de Vries', email: 'anna.devries@example.nl' });
+  await goTo(page, 'Import');
+  const file = ['First name,Last name,E-mail,Phone', 'Anna,de Vries,ANNA.DEVRIES@example.nl,06 12345678', 'Els,Bos,els.bos@example.nl,06 87654321'].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'aanvulling.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await page.getByRole('radio', { name: 'Merge them into the existing record' }).check();
+  await page.getByRole('button', { name: /^Import 2 rows$/ }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 5: Summary' })).toBeVisible();
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Import 2 contacts — 1 removed, 1 with their earlier values again.' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Redone: Import 2 contacts — 1 back, 1 with the changed values again.' })).toBeVisible();
 });

@@ -142,7 +142,7 @@ function isForeignKeyFailure(error: unknown): boolean {
  * What came back and where: the records the user acted on first, then what went along. Records the
  * user may not read (a colleague's activity that moved with a contact) are only counted.
  */
-function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more'> {
+function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more' | 'counts'> {
   const seen = new Map<string, AffectedRecord & { direct: boolean }>();
   let unreadable = 0;
   for (const { change, from, to } of applied) {
@@ -155,7 +155,9 @@ function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row
     seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleFor(ctx.access, change.entity, row), state, direct: change.direct });
   }
   const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
-  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable };
+  const counts = { back: 0, gone: 0, changed: 0 };
+  for (const record of all) counts[record.state]++;
+  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable, counts };
 }
 
 function step(ctx: RecordContext, direction: Direction): HistoryResult {

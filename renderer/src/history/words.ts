@@ -46,13 +46,29 @@ function whereSentence(record: AffectedRecord, action: HistoryAction, t: Transla
   }
 }
 
+/**
+ * "3 removed, 2 with their earlier values again": for a command whose records went different ways
+ * (an import that added some contacts and merged others), or null when they all went one way.
+ */
+function mixedSentence(action: HistoryAction, result: HistoryResult, t: Translate, language: Language): string | null {
+  const { back, gone, changed } = result.counts;
+  if ([back, gone, changed].filter((count) => count > 0).length < 2) return null;
+  const parts: string[] = [];
+  if (gone > 0) parts.push(t('history.countGone', { count: formatCount(gone, language) }));
+  if (back > 0) parts.push(t('history.countBack', { count: formatCount(back, language) }));
+  if (changed > 0) parts.push(t(action === 'redo' ? 'history.countChangedAgain' : 'history.countChangedBack', { count: formatCount(changed, language) }));
+  return parts.join(', ');
+}
+
 export function resultText(action: HistoryAction, result: HistoryResult, t: Translate, language: Language): string {
   const [first, ...rest] = result.records;
   const others = rest.length + result.more;
-  const where = first
-    ? whereSentence(first, action, t, language) +
-      (others === 0 ? '' : others === 1 ? t('history.withOneMore') : t('history.withMore', { count: formatCount(others, language) }))
-    : '';
+  const where =
+    mixedSentence(action, result, t, language) ??
+    (first
+      ? whereSentence(first, action, t, language) +
+        (others === 0 ? '' : others === 1 ? t('history.withOneMore') : t('history.withMore', { count: formatCount(others, language) }))
+      : '');
   if (action === 'restore') return `${where}.`;
   const command = describeCommand(result.command.label, language);
   const done = t(action === 'undo' ? 'history.undone' : 'history.redone', { command });
