@@ -27,6 +27,7 @@ import { requireRowFor, searchableKeys, type RecordContext, type WriteContext } 
 import { audit } from '../session/openInstall';
 import { readOverrides, readTeamIds } from './access';
 import { requireRole, roleById } from './roles';
+import { keepingAUserManager } from './userManagers';
 
 export function listTeams(db: Db): Team[] {
   const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
@@ -85,13 +86,15 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
     if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'access.unknownScope');
     if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'access.unknownFieldAccess');
   }
-  ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
-  ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
-  for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
-  ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
-  for (const o of input.overrides) {
-    ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);
-  }
+  keepingAUserManager(ctx.db, () => {
+    ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
+    ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
+    for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
+    ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
+    for (const o of input.overrides) {
+      ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);
+    }
+  });
   audit(ctx.open, {
     actor: ctx.user.id,
     action: 'users.accessChanged',

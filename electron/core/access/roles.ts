@@ -17,6 +17,7 @@ import {
 } from '../../../shared/access';
 import type { Db } from '../db/open';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { keepingAUserManager } from './userManagers';
 
 const rightsSchema = z.strictObject({
   modules: z.array(z.enum(MODULES)),
@@ -86,9 +87,14 @@ export function saveRole(db: Db, input: { id?: string | undefined; name: { en: s
   if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'access.roleNameTaken');
   if (input.id && !roleById(db, input.id)) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
   const rights = rightsSchema.parse(input.rights);
-  db.prepare(
-    `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
-  ).run(id, name.en, name.nl, JSON.stringify(rights), new Date().toISOString());
+  // Taking users.manage out of the role the last user managers hold would leave nobody to manage users.
+  keepingAUserManager(db, () =>
+    db
+      .prepare(
+        `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
+      )
+      .run(id, name.en, name.nl, JSON.stringify(rights), new Date().toISOString()),
+  );
   return roleById(db, id)!;
 }

@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
 import { requireRole } from '../access/roles';
+import { keepingAUserManager } from '../access/userManagers';
 import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
@@ -72,7 +73,7 @@ export function disableUser(open: OpenInstall, actorId: number, userId: number):
   const user = requireOtherUser(open, actorId, userId);
   open.db
     .transaction(() => {
-      updateUser(open.db, user.id, { status: 'disabled', slot_id: null });
+      keepingAUserManager(open.db, () => updateUser(open.db, user.id, { status: 'disabled', slot_id: null }));
       audit(open, { actor: actorId, action: 'users.disabled', target: `user:${user.id}` });
       if (user.slotId) updateVault(open, (vault) => ({ ...vault, slots: vault.slots.filter((s) => s.id !== user.slotId) }));
     })
