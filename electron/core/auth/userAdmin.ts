@@ -71,6 +71,8 @@ export async function createUser(
 /** Disabling removes the user's key slot: from now on nothing they know opens this install. */
 export function disableUser(open: OpenInstall, actorId: number, userId: number): UserSummary {
   const user = requireOtherUser(open, actorId, userId);
+  // Disabled already (a second click, another admin first): nothing changes, so nothing is audited.
+  if (user.status === 'disabled') return userSummary(user);
   open.db
     .transaction(() => {
       keepingAUserManager(open.db, () => updateUser(open.db, user.id, { status: 'disabled', slot_id: null }));
