@@ -65,6 +65,17 @@ function isRightKey(right: string): right is RightKey {
   return false;
 }
 
+/** The same role, teams and exceptions, whatever order the teams and exceptions were listed in. */
+function sameAccess(a: UserAccess, b: UserAccess): boolean {
+  const teams = (access: UserAccess) => [...new Set(access.teamIds)].sort((x, y) => x - y).join();
+  const overrides = (access: UserAccess) =>
+    access.overrides
+      .map((o) => JSON.stringify([o.right, o.effect, o.scope ?? null, o.access ?? null]))
+      .sort()
+      .join();
+  return a.role === b.role && teams(a) === teams(b) && overrides(a) === overrides(b);
+}
+
 export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess {
   const user = findUserById(ctx.db, input.userId);
   if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
@@ -86,6 +97,9 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
     if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'access.unknownScope');
     if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'access.unknownFieldAccess');
   }
+  // Saved as it was (a second click on Save): nothing changes, so nothing is audited.
+  const current = userAccess(ctx.db, user.id);
+  if (sameAccess(current, input)) return current;
   keepingAUserManager(ctx.db, () => {
     ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
     ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);

@@ -128,6 +128,9 @@ export async function enableUser(open: OpenInstall, actorId: number, userId: num
 /** Forgets the authenticator and recovery codes; the user enrols again at the next sign-in. */
 export function resetMfa(open: OpenInstall, actorId: number, userId: number): UserSummary {
   const user = requireOtherUser(open, actorId, userId);
+  // Nothing set up and nothing half set up (the CLI can ask for any account): nothing to audit.
+  const recoveryCodes = (open.db.prepare('SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?').get(user.id) as { n: number }).n;
+  if (user.totpSecret === null && user.totpPendingSecret === null && user.totpLastStep === null && recoveryCodes === 0) return userSummary(user);
   open.db
     .transaction(() => {
       updateUser(open.db, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
