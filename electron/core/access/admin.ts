@@ -83,8 +83,9 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
     throw new KluisError('CONFLICT', 'access.ownRole');
   }
   const role = requireRole(ctx.db, input.role);
-  // A deny always wins, so an admin who denied themselves users.manage could never take it back;
-  // the only administrator would lock everyone out of user management for good. Other own
+  // A deny always wins, so an admin who denied themselves users.manage could not take it back. The
+  // install keeps a user manager anyway (keepingAUserManager, below); this keeps an admin from
+  // locking themselves out, as with their own role: another admin makes that change. Other own
   // exceptions stay possible (granting oneself edit on the date of birth, say).
   if (user.id === ctx.user.id && !decideTask(role, input.overrides, 'users.manage').value) {
     throw new KluisError('CONFLICT', 'access.ownOverrides');
