@@ -155,21 +155,22 @@ export const commands: Record<string, Command> = {
     options: {
       data,
       username: { type: 'string', description: 'the new username', required: true },
-      role: { type: 'string', description: `one of: ${ROLES.join(', ')}`, required: true },
+      role: { type: 'string', description: `the role's id: a built-in role (${ROLES.join(', ')}) or a custom role of the install`, required: true },
       name: { type: 'string', description: 'display name (default: the username)' },
       email: { type: 'string', description: 'e-mail address (optional)' },
       json,
     },
-    run: (values) => {
-      // Checked before signing in, so a typo costs no authenticator code.
-      if (!(ROLES as readonly string[]).includes(String(values.role))) {
-        throw new CliError(`Unknown role "${String(values.role)}": use one of ${ROLES.join(', ')}.`);
-      }
-      return signedIn(values, async (cli) => {
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        // Custom roles live in the encrypted database, so the roles of this install are known only
+        // once signed in. The core refuses an unknown role too; this says which ones exist.
+        const role = String(values.role);
+        const roles = (await cli.call('roles.list', {})).map((r) => r.id);
+        if (!roles.includes(role)) throw new CliError(`Unknown role "${role}": use one of ${roles.join(', ')}.`);
         const created = await cli.call('users.create', {
           username: String(values.username),
           displayName: String(values.name ?? values.username),
-          role: String(values.role) as (typeof ROLES)[number],
+          role,
           ...(values.email ? { email: String(values.email) } : {}),
         });
         if (values.json) printJson(created);
@@ -177,8 +178,7 @@ export const commands: Record<string, Command> = {
           printUser(created.user);
           process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
         }
-      }, true);
-    },
+      }, true),
   },
   'user list': {
     summary: `list the users. ${SIGN_IN_NOTE}`,

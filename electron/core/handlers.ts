@@ -210,8 +210,8 @@ export const handlers: Handlers = {
   'roles.save': {
     kind: 'transaction',
     run: (input, { db, user, open }) => {
-      const role = saveRole(db, input);
-      audit(open, { actor: user.id, action: 'roles.saved', target: `role:${role.id}` });
+      const { role, changed } = saveRole(db, input);
+      if (changed) audit(open, { actor: user.id, action: 'roles.saved', target: `role:${role.id}` });
       return role;
     },
   },

@@ -4,6 +4,8 @@ export const ACCESS_MESSAGES = {
   'access.ownRole': 'Ask another administrator to change your own role, so nobody locks themselves out.',
   'access.roleNeedsName': 'Give the role a name.',
   'access.ownOverrides': 'You cannot take away your own right to manage users: ask another administrator, so nobody locks themselves out.',
+  'access.lastUserManager':
+    'Nothing was changed: afterwards no active user could manage users, and nobody could give that right back. Let another active user manage users first.',
   /** {team}: the id of the team. */
   'access.noSuchTeam': 'There is no team {team}.',
   /** {right}: the right as written, e.g. "task:data.export". */

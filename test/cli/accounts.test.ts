@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/core/dispatch';
 import { KluisCore } from '../../electron/core/kluis';
+import { BUILT_IN_ROLES } from '../../shared/access';
 import { ROLES } from '../../shared/permissions';
 import { expectNoSecrets, installTemplate, NO_SECRET_SERVICE, runCli, signInEnv, type CliInstall, type CliResult } from '../support/cli';
 import { noKeychain, tempDir } from '../support/install';
@@ -247,6 +249,32 @@ describe('user commands', SLOW, () => {
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
     expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer'));
+  });
+
+  it('user add takes a custom role of the install, and an unknown role is told the roles that exist there', async () => {
+    const install = newInstall();
+    const { dataDir } = install;
+    // Custom roles are made in the app (the Roles page); in-process here, through the same dispatcher.
+    const core = new KluisCore({ dataDir, keychain: noKeychain });
+    try {
+      expect(await core.signIn('beheer', PASSWORD)).toEqual({ next: 'code' });
+      await core.verifyCode(await install.authenticator.nextCode());
+      const rights = BUILT_IN_ROLES.find((r) => r.id === 'office')!.rights;
+      const saved = await createDispatcher(core, { trustedOrigins: [] }).dispatch('roles.save', { name: { en: 'Front desk', nl: 'Balie' }, rights }, { kind: 'cli' });
+      expect(saved).toMatchObject({ ok: true, value: { id: 'custom-front-desk' } });
+    } finally {
+      await core.close();
+    }
+
+    const added = await cli(['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'custom-front-desk'], await install.withCode());
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^role\s+custom-front-desk$/m);
+
+    const unknownRole = await cli(['user', 'add', '--data', dataDir, '--username', 'els', '--role', 'front-desk'], await install.withCode());
+    expect(unknownRole.code).toBe(1);
+    expect(unknownRole.stderr).toBe(`kluis: Unknown role "front-desk": use one of ${[...ROLES, 'custom-front-desk'].join(', ')}.\n`);
+    expect(unknownRole.stdout).toBe('');
   });
 
   it('user disable marks the account disabled and its password stops working at once', async () => {

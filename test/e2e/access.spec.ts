@@ -3,10 +3,11 @@
  * and changes one cell of its matrix; a user's page gives one Office colleague a personal deny on
  * exporting; Explain names the override for the denied right and the role for an allowed one; and
  * "view as" shows the app with that colleague's rights — banner on top, no Export — until Stop.
+ * And no role saved on the Roles page may leave the install without anyone who can manage users.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, nav } from './crm';
+import { addColleagueAndSignIn, goTo, nav } from './crm';
 import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator } from './flows';
 
 const OFFICE = { username: 'olga.office', displayName: 'Olga Jansen' };
@@ -135,4 +136,32 @@ test("the admin's own account: no role to change, and no exception that takes aw
   await page.keyboard.press('Escape');
   await expect(page.getByText('Dit is je eigen account: een andere beheerder wijzigt je rol')).toBeVisible();
   await expect(page.getByText('Je kunt je eigen recht om gebruikers te beheren niet afnemen')).toBeVisible();
+});
+
+test('the Roles page cannot take managing users from the role of the last one who can', async ({ page }) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+  const roles = await invoke(page, 'roles.list', {});
+  const administrator = roles.ok ? roles.value.find((r) => r.id === 'admin') : undefined;
+  const saved = await invoke(page, 'roles.save', { name: { en: 'Manager', nl: 'Beheer' }, rights: administrator!.rights });
+  expect(saved.ok, JSON.stringify(saved)).toBe(true);
+  // Jan holds the copy, and makes the first admin Office staff: he alone can manage users now.
+  const jan = { username: 'jan.beheer', displayName: 'Jan Beheer', password: 'fietsen-langs-de-amstel-in-mei', role: 'custom-manager' };
+  const janSignIn = await addColleagueAndSignIn(page, admin.authenticator, jan);
+  const demoted = await invoke(page, 'users.setAccess', { userId: 1, role: 'office', teamIds: [], overrides: [] });
+  expect(demoted.ok, JSON.stringify(demoted)).toBe(true);
+
+  await goTo(page, 'Roles');
+  await page.getByRole('button', { name: 'Edit Manager' }).click();
+  const editor = page.getByRole('form', { name: 'Edit role: Manager' });
+  await editor.getByRole('checkbox', { name: 'Manage users and their access' }).uncheck();
+  const refusal = page.getByText('Nothing was changed: afterwards no active user could manage users');
+  await withStepUp(page, janSignIn.authenticator, editor.getByRole('button', { name: 'Save role' }), refusal);
+  const after = await invoke(page, 'roles.list', {});
+  expect(after.ok ? after.value.find((r) => r.id === 'custom-manager')?.rights.tasks : null).toContain('users.manage');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Er is niets gewijzigd: daarna zou geen actieve gebruiker nog gebruikers kunnen beheren')).toBeVisible();
 });

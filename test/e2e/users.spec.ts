@@ -2,7 +2,7 @@
  * An administrator adds a colleague (a sensitive step: a fresh code is asked for), who signs in with
  * the one-time password, must choose their own password and enrol TOTP, and sees no admin pages.
  * Disabling the colleague stops their sign-in at once, while the administrator's own unlock still
- * works.
+ * works. A custom role is offered and shown by its name, in the reader's language, as a built-in one.
  */
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
@@ -14,6 +14,7 @@ import {
   setUpAndEnrol,
   signIn,
   signInWithCode,
+  invoke,
   signOut,
   WRONG_CREDENTIALS,
 } from './flows';
@@ -243,4 +244,30 @@ test('reset password gives a new one-time password; reset two-step sign-in makes
   await signOut(page);
   await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
   await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+});
+
+test('a custom role is offered in Add user and shown by its name, in English and in Dutch', async ({ page }) => {
+  // Right after enrolment the second factor is fresh: no code is asked for yet.
+  await setUpAndEnrol(page);
+  const roles = await invoke(page, 'roles.list', {});
+  const office = roles.ok ? roles.value.find((r) => r.id === 'office') : undefined;
+  const saved = await invoke(page, 'roles.save', { name: { en: 'Front desk', nl: 'Balie' }, rights: office!.rights });
+  expect(saved.ok, JSON.stringify(saved)).toBe(true);
+
+  await openUsers(page);
+  await page.getByLabel('Username').fill(COLLEAGUE.username);
+  await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
+  await page.getByLabel('Role').selectOption({ label: 'Front desk' });
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('heading', { name: `One-time password for ${COLLEAGUE.displayName}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  // The role's name where the role is shown, never its id.
+  await expect(rowOf(page, COLLEAGUE.username).getByRole('cell').nth(1)).toHaveText('Front desk');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(rowOf(page, COLLEAGUE.username).getByRole('cell').nth(1)).toHaveText('Balie');
+  await expect(rowOf(page, ACCOUNT.username).getByRole('cell').nth(1)).toHaveText('Beheerder');
+  await expect(page.getByLabel('Rol').getByRole('option', { name: 'Balie' })).toHaveCount(1);
 });

@@ -27,6 +27,7 @@ import { requireRowFor, searchableKeys, type RecordContext, type WriteContext } 
 import { audit } from '../session/openInstall';
 import { readOverrides, readTeamIds } from './access';
 import { requireRole, roleById } from './roles';
+import { keepingAUserManager } from './userManagers';
 
 export function listTeams(db: Db): Team[] {
   const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
@@ -64,6 +65,17 @@ function isRightKey(right: string): right is RightKey {
   return false;
 }
 
+/** The same role, teams and exceptions, whatever order the teams and exceptions were listed in. */
+function sameAccess(a: UserAccess, b: UserAccess): boolean {
+  const teams = (access: UserAccess) => [...new Set(access.teamIds)].sort((x, y) => x - y).join();
+  const overrides = (access: UserAccess) =>
+    access.overrides
+      .map((o) => JSON.stringify([o.right, o.effect, o.scope ?? null, o.access ?? null]))
+      .sort()
+      .join();
+  return a.role === b.role && teams(a) === teams(b) && overrides(a) === overrides(b);
+}
+
 export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess {
   const user = findUserById(ctx.db, input.userId);
   if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
@@ -71,8 +83,9 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
     throw new KluisError('CONFLICT', 'access.ownRole');
   }
   const role = requireRole(ctx.db, input.role);
-  // A deny always wins, so an admin who denied themselves users.manage could never take it back;
-  // the only administrator would lock everyone out of user management for good. Other own
+  // A deny always wins, so an admin who denied themselves users.manage could not take it back. The
+  // install keeps a user manager anyway (keepingAUserManager, below); this keeps an admin from
+  // locking themselves out, as with their own role: another admin makes that change. Other own
   // exceptions stay possible (granting oneself edit on the date of birth, say).
   if (user.id === ctx.user.id && !decideTask(role, input.overrides, 'users.manage').value) {
     throw new KluisError('CONFLICT', 'access.ownOverrides');
@@ -85,13 +98,18 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
     if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'access.unknownScope');
     if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'access.unknownFieldAccess');
   }
-  ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
-  ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
-  for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
-  ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
-  for (const o of input.overrides) {
-    ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);
-  }
+  // Saved as it was (a second click on Save): nothing changes, so nothing is audited.
+  const current = userAccess(ctx.db, user.id);
+  if (sameAccess(current, input)) return current;
+  keepingAUserManager(ctx.db, () => {
+    ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
+    ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
+    for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
+    ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
+    for (const o of input.overrides) {
+      ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);
+    }
+  });
   audit(ctx.open, {
     actor: ctx.user.id,
     action: 'users.accessChanged',

@@ -2,6 +2,7 @@
  * Roles: the built-in ones from shared/access, and the ones admins made by copying and editing
  * them (stored in the `roles` table). Built-in roles cannot be changed — copy one instead.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import {
   BUILT_IN_ROLES,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/access';
 import type { Db } from '../db/open';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { keepingAUserManager } from './userManagers';
 
 const rightsSchema = z.strictObject({
   modules: z.array(z.enum(MODULES)),
@@ -66,8 +68,20 @@ export function requireRole(db: Db, id: string): RoleDefinition {
   return role;
 }
 
-/** Creates or changes a custom role; a new id is made from the English name. */
-export function saveRole(db: Db, input: { id?: string | undefined; name: { en: string; nl: string }; rights: RoleRights }): RoleDefinition {
+/** The same rights, whatever order the modules and tasks were listed in. */
+function sameRights(a: RoleRights, b: RoleRights): boolean {
+  const sorted = (rights: RoleRights) => ({ ...rights, modules: [...rights.modules].sort(), tasks: [...rights.tasks].sort() });
+  return isDeepStrictEqual(sorted(a), sorted(b));
+}
+
+/**
+ * Creates or changes a custom role; a new id is made from the English name. `changed` is false when
+ * an existing role was saved as it was (a second click on Save): nothing is written, nor audited.
+ */
+export function saveRole(
+  db: Db,
+  input: { id?: string | undefined; name: { en: string; nl: string }; rights: RoleRights },
+): { role: RoleDefinition; changed: boolean } {
   if (input.id && BUILT_IN_ROLES.some((r) => r.id === input.id)) {
     throw new KluisError('CONFLICT', 'access.builtInRole');
   }
@@ -84,11 +98,18 @@ export function saveRole(db: Db, input: { id?: string | undefined; name: { en: s
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'role'}`;
   if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'access.roleNameTaken');
-  if (input.id && !roleById(db, input.id)) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
+  const existing = input.id ? roleById(db, input.id) : null;
+  if (input.id && !existing) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
   const rights = rightsSchema.parse(input.rights);
-  db.prepare(
-    `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
-  ).run(id, name.en, name.nl, JSON.stringify(rights), new Date().toISOString());
-  return roleById(db, id)!;
+  if (existing && isDeepStrictEqual(existing.name, name) && sameRights(existing.rights, complete(rights))) return { role: existing, changed: false };
+  // Taking users.manage out of the role the last user managers hold would leave nobody to manage users.
+  keepingAUserManager(db, () =>
+    db
+      .prepare(
+        `INSERT INTO roles (id, name_en, name_nl, rights, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_nl = excluded.name_nl, rights = excluded.rights, updated_at = excluded.updated_at`,
+      )
+      .run(id, name.en, name.nl, JSON.stringify(rights), new Date().toISOString()),
+  );
+  return { role: roleById(db, id)!, changed: true };
 }

@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
 import { requireRole } from '../access/roles';
+import { keepingAUserManager } from '../access/userManagers';
 import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
@@ -70,9 +71,11 @@ export async function createUser(
 /** Disabling removes the user's key slot: from now on nothing they know opens this install. */
 export function disableUser(open: OpenInstall, actorId: number, userId: number): UserSummary {
   const user = requireOtherUser(open, actorId, userId);
+  // Disabled already (a second click, another admin first): nothing changes, so nothing is audited.
+  if (user.status === 'disabled') return userSummary(user);
   open.db
     .transaction(() => {
-      updateUser(open.db, user.id, { status: 'disabled', slot_id: null });
+      keepingAUserManager(open.db, () => updateUser(open.db, user.id, { status: 'disabled', slot_id: null }));
       audit(open, { actor: actorId, action: 'users.disabled', target: `user:${user.id}` });
       if (user.slotId) updateVault(open, (vault) => ({ ...vault, slots: vault.slots.filter((s) => s.id !== user.slotId) }));
     })
@@ -125,6 +128,9 @@ export async function enableUser(open: OpenInstall, actorId: number, userId: num
 /** Forgets the authenticator and recovery codes; the user enrols again at the next sign-in. */
 export function resetMfa(open: OpenInstall, actorId: number, userId: number): UserSummary {
   const user = requireOtherUser(open, actorId, userId);
+  // Nothing set up and nothing half set up (the CLI can ask for any account): nothing to audit.
+  const recoveryCodes = (open.db.prepare('SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?').get(user.id) as { n: number }).n;
+  if (user.totpSecret === null && user.totpPendingSecret === null && user.totpLastStep === null && recoveryCodes === 0) return userSummary(user);
   open.db
     .transaction(() => {
       updateUser(open.db, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });

@@ -67,6 +67,10 @@ export function setFieldEnabled(
   const { db } = ctx;
   const field = findField(db, input.entity, input.field);
   if (!field.optional) throw new KluisError('CONFLICT', 'records.fieldNeeded');
+  // Already as asked (a second click, another admin first): nothing changes, so nothing is audited
+  // or journalled, and switching off asks for no confirmation — its values were purged before.
+  const isOn = !disabledFields(db, input.entity).has(input.field);
+  if (isOn === input.enabled) return { enabled: isOn, purged: 0 };
   if (input.enabled) {
     db.prepare('DELETE FROM field_settings WHERE entity = ? AND field = ?').run(input.entity, input.field);
     forgetActiveFields(db);

@@ -5,8 +5,9 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
+import type { RoleDefinition } from '../../../shared/access';
 import type { UserSummary } from '../../../shared/api';
-import { ROLES, type Role } from '../../../shared/permissions';
+import type { Role } from '../../../shared/permissions';
 import { USERNAME_PATTERN } from '../../../shared/policy';
 import { fieldErrorsFrom } from '../api';
 import { Notice } from '../components/Notice';
@@ -15,9 +16,10 @@ import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason, Translate } from '../i18n/translate';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
-import { roleLabel } from './roles';
 
 interface AddUserFormProps {
+  /** Every role of this install (`roles.list`), the custom ones too. */
+  roles: readonly RoleDefinition[];
   onAdded: (user: UserSummary, oneTimePassword: string) => void;
 }
 
@@ -44,7 +46,7 @@ function check(values: Values, t: Translate): Errors {
   return errors;
 }
 
-export function AddUserForm({ onAdded }: AddUserFormProps) {
+export function AddUserForm({ roles, onAdded }: AddUserFormProps) {
   const { t, language, reasonTexts } = useI18n();
   const { callWithStepUp } = useStepUp();
   const [values, setValues] = useState<Values>(EMPTY);
@@ -160,10 +162,10 @@ export function AddUserForm({ onAdded }: AddUserFormProps) {
           name="role"
           disabled={busy}
           value={values.role}
-          options={ROLES.map((role) => ({ value: role, label: roleLabel(role, language) }))}
+          options={roles.map((role) => ({ value: role.id, label: role.name[language] }))}
           onChange={(event) => {
             const role = event.currentTarget.value;
-            if ((ROLES as readonly string[]).includes(role)) setValues((previous) => ({ ...previous, role: role as Role }));
+            if (roles.some((r) => r.id === role)) setValues((previous) => ({ ...previous, role }));
           }}
         />
         <button ref={submitRef} type="submit" className="button-primary" disabled={busy}>

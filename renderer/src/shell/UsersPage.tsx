@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { RoleDefinition } from '../../../shared/access';
 import type { SessionInfo, UserSummary } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
@@ -40,7 +41,15 @@ export function UsersPage({ session, takeFocus, onPolicyChanged }: UsersPageProp
   );
 }
 
-type ListState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[] };
+type ListState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; users: UserSummary[]; roles: RoleDefinition[] };
+
+/** The users, and the roles (custom ones too) that name what each may do and that Add user offers. */
+async function loadUsersAndRoles(): Promise<ListState> {
+  const [users, roles] = await Promise.all([call('users.list', {}), call('roles.list', {})]);
+  if (!users.ok) return { kind: 'failed', error: users.error };
+  if (!roles.ok) return { kind: 'failed', error: roles.error };
+  return { kind: 'ready', users: users.value, roles: roles.value };
+}
 
 /** A one-time password to hand over, shown once. */
 interface Handover {
@@ -72,14 +81,13 @@ function UserAdministration({ selfId }: { selfId: number }) {
   const handoverRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
-    const result = await call('users.list', {});
-    setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', error: result.error });
+    setList(await loadUsersAndRoles());
   }, []);
 
   useEffect(() => {
     let current = true;
-    void call('users.list', {}).then((result) => {
-      if (current) setList(result.ok ? { kind: 'ready', users: result.value } : { kind: 'failed', error: result.error });
+    void loadUsersAndRoles().then((loaded) => {
+      if (current) setList(loaded);
     });
     return () => {
       current = false;
@@ -200,7 +208,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
                       {self && <span className="muted"> ({t('users.you')})</span>}
                     </th>
                     <td>{user.displayName}</td>
-                    <td>{roleLabel(user.role, language)}</td>
+                    <td>{roleLabel(user.role, list.roles, language)}</td>
                     <td className={user.status === 'disabled' ? 'status-disabled' : undefined}>
                       {user.status === 'active' ? t('users.status.active') : t('users.status.disabled')}
                     </td>
@@ -228,14 +236,17 @@ function UserAdministration({ selfId }: { selfId: number }) {
         </div>
       )}
 
-      <AddUserForm
-        onAdded={(user, oneTimePassword) => {
-          setStatus(null);
-          setError(null);
-          showHandover({ name: user.displayName || user.username, password: oneTimePassword });
-          void load();
-        }}
-      />
+      {list.kind === 'ready' && (
+        <AddUserForm
+          roles={list.roles}
+          onAdded={(user, oneTimePassword) => {
+            setStatus(null);
+            setError(null);
+            showHandover({ name: user.displayName || user.username, password: oneTimePassword });
+            void load();
+          }}
+        />
+      )}
 
       {confirming && (
         <ConfirmDialog

@@ -6,6 +6,8 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.ownRole': 'Vraag een andere beheerder om je eigen rol te wijzigen, zodat niemand zichzelf buitensluit.',
   'access.roleNeedsName': 'Geef de rol een naam.',
   'access.ownOverrides': 'Je kunt je eigen recht om gebruikers te beheren niet afnemen: vraag een andere beheerder, zodat niemand zichzelf buitensluit.',
+  'access.lastUserManager':
+    'Er is niets gewijzigd: daarna zou geen actieve gebruiker nog gebruikers kunnen beheren, en niemand zou dat recht kunnen teruggeven. Laat eerst een andere actieve gebruiker gebruikers beheren.',
   'access.noSuchTeam': 'Team {team} bestaat niet.',
   'access.notARight': '"{right}" is geen recht.',
   'access.unknownScope': 'Onbekend bereik.',
