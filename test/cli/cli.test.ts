@@ -181,6 +181,15 @@ describe('admin CLI', () => {
     expect(result.stderr.trim()).toBe('kluis: Kluis is not set up in this folder yet.');
   });
 
+  it('says when --data names a file rather than a folder, instead of "not set up"', async () => {
+    const file = join(tempDir(), 'kluis.db');
+    writeFileSync(file, 'x');
+    const result = await runCli(['status', '--data', file], { ...env, KLUIS_USER: 'anouk' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`kluis: ${file} is a file, not a folder: give the folder that holds the install.\n`);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
   it('has --help for the whole and for each command', async () => {
     const all = await runCli(['--help']);
     expect(all.code).toBe(0);
