@@ -1,7 +1,7 @@
 import type { ChannelName } from '../../shared/channels';
 import type { ApiError, InputProblem } from '../../shared/errors';
 
-/** Exit codes: 0 done, 1 any error, 2 wrong credentials (so scripts can tell them apart). */
+/** Exit codes: 0 done, 1 any error (a refused value too), 2 wrong credentials (so scripts can tell them apart). */
 export const EXIT = { ok: 0, error: 1, wrongCredentials: 2 } as const;
 
 export class CliError extends Error {
@@ -45,8 +45,21 @@ function asClause(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
 }
 
-export function fromApiError(error: ApiError, names: Record<string, string> = {}): CliError {
-  const exitCode = error.code === 'UNAUTHENTICATED' ? EXIT.wrongCredentials : EXIT.error;
+/**
+ * Sign-in refuses on sight what can be no one's username or password (a password over 1,024
+ * characters): that is a wrong credential all the same, so a script gets the exit code it gets for
+ * any wrong password. (A KLUIS_TOTP that is no code at all is refused before any call, with 1.)
+ */
+function exitCodeOf(error: ApiError, channel: ChannelName | undefined): number {
+  if (error.code === 'UNAUTHENTICATED') return EXIT.wrongCredentials;
+  if (error.code === 'VALIDATION' && channel === 'session.signIn') return EXIT.wrongCredentials;
+  return EXIT.error;
+}
+
+/** A refused call as one line for stderr, naming the fields as the admin gave them (CLI_NAMES). */
+export function fromApiError(error: ApiError, channel?: ChannelName): CliError {
+  const names = (channel && CLI_NAMES[channel]) || {};
+  const exitCode = exitCodeOf(error, channel);
   const details = error.details as { fieldErrors?: Record<string, string[]>; fieldProblems?: Record<string, InputProblem> } | undefined;
   // A value the wall's schema refused: said in Kluis's words, never zod's.
   const problem = Object.entries(details?.fieldProblems ?? {})[0];

@@ -190,6 +190,20 @@ describe('admin CLI', () => {
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
+  it('takes a password over 1,024 characters at sign-in for a wrong one (exit 2), and refuses it for a new install as a value (exit 1)', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const install = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    const tooLong = 'p'.repeat(1025);
+    const signIn = await runCli(['status', '--data', dataDir], { ...env, ...signInEnv('anouk', tooLong, install.authenticator.newestCode()) });
+    expect(signIn.code).toBe(2);
+    expect(signIn.stderr).toBe('kluis: KLUIS_PASSWORD is too long: at most 1024 characters.\n');
+    expect(signIn.stdout).toBe('');
+
+    const init = await runCli(['init', '--data', join(tempDir(), 'data'), '--org', 'A', '--admin', 'anouk'], { ...env, KLUIS_PASSWORD: tooLong });
+    expect(init.code).toBe(1);
+    expect(init.stderr).toBe('kluis: KLUIS_PASSWORD is too long: at most 1024 characters.\n');
+  });
+
   it('has --help for the whole and for each command', async () => {
     const all = await runCli(['--help']);
     expect(all.code).toBe(0);
