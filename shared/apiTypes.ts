@@ -111,7 +111,22 @@ export interface AuditEntry {
   details: Record<string, string | number | boolean | null>;
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+/**
+ * Why the audit chain does not hold: a code and the entry numbers it names, so each reader words it
+ * in its own language (the renderer's audit page; `auditBreakText` in English for the CLI).
+ */
+export type AuditBreak =
+  | { code: 'missing'; entry: number }
+  | { code: 'notFollowing'; entry: number; previous: number }
+  | { code: 'altered'; entry: number }
+  /** The log ends at entry `last`, but vault.json recorded `recorded` entries. */
+  | { code: 'tailCut'; last: number; recorded: number }
+  /** The entry at the head vault.json recorded is not the one it recorded. */
+  | { code: 'headDiffers'; entry: number };
+
+export type AuditBreakCode = AuditBreak['code'];
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: AuditBreak };
 
 export interface Team {
   id: number;

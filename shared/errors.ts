@@ -29,6 +29,19 @@ export interface ApiError {
   values?: MessageValues;
 }
 
+/**
+ * Why the wall's schema refused one field of a call's input, as data: `details.fieldProblems` of a
+ * VALIDATION error, by field key, next to zod's own English in `details.fieldErrors`. A caller
+ * words it itself and names the field as its user knows it (the CLI: the option they typed).
+ * Lengths count characters. `hint`: the schema's own words for the format, when it has them (English).
+ */
+export type InputProblem =
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'tooShort'; min: number }
+  | { kind: 'empty' }
+  | { kind: 'badFormat'; hint?: string }
+  | { kind: 'invalid' };
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** The one message for every failed sign-in (see 'common.wrongCredentials'). */

@@ -93,6 +93,13 @@ export interface DeleteImpact {
   moves: EntityCount[];
   /** Records that stay but lose their link to what is deleted. */
   unlinks: EntityCount[];
+  /**
+   * Records that stay and keep their link, because they need what they point to (an
+   * organisation's invoices, kept for bookkeeping). Moving to the trash only: the link shows as
+   * empty while the record is there, restoring puts it back, and as long as they need it the record
+   * is never deleted for good (they are `blockers` then).
+   */
+  keeps: EntityCount[];
   /** Records that block a permanent deletion (invoices kept for bookkeeping). */
   blockers: EntityCount[];
   /** Everything that leaves: the chosen records plus what moves with them. Sent back to confirm. */

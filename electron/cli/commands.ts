@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { UserSummary } from '../../shared/apiTypes';
+import { auditBreakText } from '../../shared/auditBreakText';
 import { ROLES } from '../../shared/permissions';
 import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
 import { CliError, EXIT, printJson, printTable } from './output';
@@ -215,9 +216,10 @@ export const commands: Record<string, Command> = {
     run: (values) =>
       signedIn(values, async (cli) => {
         const verdict = await cli.call('audit.verify', {});
-        if (values.json) printJson(verdict);
+        // JSON keeps the typed reason for scripts and adds the sentence a person reads, as an error's `message` does.
+        if (values.json) printJson(verdict.ok ? verdict : { ...verdict, message: auditBreakText(verdict.reason) });
         else if (verdict.ok) process.stdout.write(`ok ${verdict.entries}\n`);
-        else process.stdout.write(`broken at entry ${verdict.brokenAt}: ${verdict.reason}\n`);
+        else process.stdout.write(`broken at entry ${verdict.brokenAt}: ${auditBreakText(verdict.reason)}\n`);
         return verdict.ok ? EXIT.ok : EXIT.error;
       }),
   },

@@ -1,7 +1,7 @@
 import type { ChannelName } from '../../shared/channels';
-import type { ApiError } from '../../shared/errors';
+import type { ApiError, InputProblem } from '../../shared/errors';
 
-/** Exit codes: 0 done, 1 any error, 2 wrong credentials (so scripts can tell them apart). */
+/** Exit codes: 0 done, 1 any error (a refused value too), 2 wrong credentials (so scripts can tell them apart). */
 export const EXIT = { ok: 0, error: 1, wrongCredentials: 2 } as const;
 
 export class CliError extends Error {
@@ -24,16 +24,52 @@ export const CLI_NAMES: Partial<Record<ChannelName, Record<string, string>>> = {
   'session.verifyCode': { code: 'KLUIS_TOTP' },
 };
 
-export function fromApiError(error: ApiError, names: Record<string, string> = {}): CliError {
-  const fields = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+/** "--name is too long: at most 200 characters.": the admin's own name for the field, and the limit. */
+export function problemText(name: string, problem: InputProblem): string {
+  switch (problem.kind) {
+    case 'tooLong':
+      return `${name} is too long: at most ${problem.max} characters.`;
+    case 'tooShort':
+      return `${name} is too short: at least ${problem.min} characters.`;
+    case 'empty':
+      return `${name} is empty.`;
+    case 'badFormat':
+      return problem.hint ? `${name} is not in the right format: ${asClause(problem.hint)}.` : `${name} is not in the right format.`;
+    case 'invalid':
+      return `${name} is not valid.`;
+  }
+}
+
+/** The schema's own sentence ("Use 2–64 letters, …") as the end of ours. */
+function asClause(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+}
+
+/**
+ * Sign-in refuses on sight what can be no one's username or password (a password over 1,024
+ * characters): that is a wrong credential all the same, so a script gets the exit code it gets for
+ * any wrong password. (A KLUIS_TOTP that is no code at all is refused before any call, with 1.)
+ */
+function exitCodeOf(error: ApiError, channel: ChannelName | undefined): number {
+  if (error.code === 'UNAUTHENTICATED') return EXIT.wrongCredentials;
+  if (error.code === 'VALIDATION' && channel === 'session.signIn') return EXIT.wrongCredentials;
+  return EXIT.error;
+}
+
+/** A refused call as one line for stderr, naming the fields as the admin gave them (CLI_NAMES). */
+export function fromApiError(error: ApiError, channel?: ChannelName): CliError {
+  const names = (channel && CLI_NAMES[channel]) || {};
+  const exitCode = exitCodeOf(error, channel);
+  const details = error.details as { fieldErrors?: Record<string, string[]>; fieldProblems?: Record<string, InputProblem> } | undefined;
+  // A value the wall's schema refused: said in Kluis's words, never zod's.
+  const problem = Object.entries(details?.fieldProblems ?? {})[0];
+  if (problem) return new CliError(problemText(names[problem[0]] ?? problem[0], problem[1]), exitCode);
+  const fields = details?.fieldErrors ?? {};
   const firstField = Object.entries(fields)[0];
   const fieldMessage = firstField?.[1][0] ?? 'invalid';
   // "That username is taken." needs no "(username: That username is taken.)" after it.
   const detail = firstField && fieldMessage !== error.message ? ` (${names[firstField[0]] ?? firstField[0]}: ${fieldMessage})` : '';
-  return new CliError(
-    `${error.message}${detail}`,
-    error.code === 'UNAUTHENTICATED' ? EXIT.wrongCredentials : EXIT.error,
-  );
+  return new CliError(`${error.message}${detail}`, exitCode);
 }
 
 export function printTable(rows: [string, string | number][]): void {

@@ -7,7 +7,7 @@ import { createDispatcher, type Dispatcher } from '../core/dispatch';
 import { openKluis, type KluisCore } from '../core/kluis';
 import { looksLikeRecoveryCode } from '../core/auth/recoveryCodes';
 import { readPassword } from './prompt';
-import { CLI_NAMES, CliError, fromApiError } from './output';
+import { CliError, fromApiError } from './output';
 
 export interface CliSession {
   core: KluisCore;
@@ -22,7 +22,7 @@ export async function openCli(dataDir: string): Promise<CliSession> {
     core,
     async call(channel, input) {
       const result = await dispatcher.dispatch(channel, input, { kind: 'cli' });
-      if (!result.ok) throw fromApiError(result.error, CLI_NAMES[channel]);
+      if (!result.ok) throw fromApiError(result.error, channel);
       return result.value as ChannelOutput<typeof channel>;
     },
     close: () => core.close(),

@@ -12,6 +12,7 @@ import type { Result } from '../../shared/errors';
 import { lowerCase, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { KluisError } from './errors';
+import { inputProblems } from './inputProblems';
 import { isDatabaseDamage } from './db/open';
 import { handlers, type Handler } from './handlers';
 import type { KluisCore } from './kluis';
@@ -113,7 +114,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
-      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors, fieldErrors });
+      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors, fieldErrors, fieldProblems: inputProblems(parsed.error as z.ZodError) });
     }
     checkAuth(spec.auth);
     const handler = handlers[channel] as Handler<ChannelName>;

@@ -34,7 +34,7 @@ import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
-import { dataPaths, holdsInstall } from './install/paths';
+import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
 import { readPolicy } from './install/policy';
 import { audit, closeInstall, mirrorAuditHead, settleBeforeClose, updateVault, type OpenInstall } from './session/openInstall';
 import type { KdfCost } from './vault/kdf';
@@ -311,6 +311,7 @@ export class KluisCore {
   signIn(username: string, password: string): Promise<SignInProgress> {
     return this.serial(async () => {
       this.endSession();
+      if (isFileNotFolder(this.dataDir)) throw new KluisError('NOT_FOUND', { id: 'session.dataDirNotFolder', values: { dataDir: this.dataDir } });
       if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'session.notSetUp');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);

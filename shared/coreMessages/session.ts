@@ -5,6 +5,8 @@ export const SESSION_MESSAGES = {
   'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'session.tooManySignInsOne': 'Too many failed sign-ins. Try again in 1 second.',
   'session.notSetUp': 'Kluis is not set up in this folder yet.',
+  /** {dataDir}: the path given as the data folder (the CLI's --data). */
+  'session.dataDirNotFolder': '{dataDir} is a file, not a folder: give the folder that holds the install.',
   'session.enrolFirst': 'Start the authenticator set-up first.',
   'session.enrolCodeWrong': 'That code is not right. Check that the time on your phone is correct and try the newest code.',
   'session.codeWrong': 'That code is not right.',

@@ -74,10 +74,10 @@ describe('audit verify', SLOW, () => {
   });
 
   it.each([
-    ['action', 'entry 2 was altered'],
-    ['details', 'entry 2 was altered'],
-    ['prev_hash', 'entry 2 does not follow entry 1'],
-  ])('fails naming entry 2 when one byte of its %s is flipped', async (column, reason) => {
+    ['action', 'entry 2 was altered', { code: 'altered', entry: 2 }],
+    ['details', 'entry 2 was altered', { code: 'altered', entry: 2 }],
+    ['prev_hash', 'entry 2 does not follow entry 1', { code: 'notFollowing', entry: 2, previous: 1 }],
+  ])('fails naming entry 2 when one byte of its %s is flipped', async (column, message, reason) => {
     const install = newInstall();
     await tamperAsInsider(install, (db) => {
       const before = (db.prepare(`SELECT ${column} AS value FROM audit_log WHERE seq = 2`).get() as { value: string }).value;
@@ -90,7 +90,9 @@ describe('audit verify', SLOW, () => {
     const verified = await auditVerify(install);
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toBe(`broken at entry 2: ${reason}\n`);
+    expect(verified.stdout).toBe(`broken at entry 2: ${message}\n`);
+    const json = await auditVerify(install, true);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, brokenAt: 2, reason, message });
   });
 
   it('fails naming the missing entry when a middle row is deleted, and keeps failing', async () => {
@@ -109,7 +111,8 @@ describe('audit verify', SLOW, () => {
     // New entries after the gap do not hide it.
     const json = await auditVerify(install, true);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, brokenAt: 3, reason: 'entry 3 is missing', entries: 2 });
+    // For scripts the typed reason, for people the sentence.
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, brokenAt: 3, reason: { code: 'missing', entry: 3 }, message: 'entry 3 is missing', entries: 2 });
   });
 
   it('fails when the tail is cut, naming the head that vault.json recorded, and keeps failing', async () => {
@@ -137,7 +140,8 @@ describe('audit verify', SLOW, () => {
     expect(JSON.parse(json.stdout)).toEqual({
       ok: false,
       brokenAt: head,
-      reason: `entry ${head} differs from the head recorded in vault.json`,
+      reason: { code: 'headDiffers', entry: head },
+      message: `entry ${head} differs from the head recorded in vault.json`,
       entries: remaining + 2,
     });
   });
@@ -157,7 +161,8 @@ describe('audit verify', SLOW, () => {
     expect(JSON.parse(verified.stdout)).toEqual({
       ok: false,
       brokenAt: head,
-      reason: `entry ${head} differs from the head recorded in vault.json`,
+      reason: { code: 'headDiffers', entry: head },
+      message: `entry ${head} differs from the head recorded in vault.json`,
       entries: head + 1,
     });
   });

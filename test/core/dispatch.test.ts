@@ -47,6 +47,23 @@ describe('the dispatcher', () => {
     expect(JSON.stringify(result)).not.toContain('kort-geheim');
   });
 
+  it('says what is wrong with each refused field as data, with the limit, so no caller reads zod\'s English', async () => {
+    const { call } = testCore({ keychain: noKeychain });
+    const result = await call('setup.createInstall', { orgName: 'x'.repeat(201), adminUsername: 'a b c', password: 'kort-geheim' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect((result.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({
+      orgName: { kind: 'tooLong', max: 200 },
+      // The schema's own words for the format come along; zod's default sentence would not.
+      adminUsername: { kind: 'badFormat', hint: 'Use 2–64 letters, digits, dots, dashes or underscores' },
+      password: { kind: 'tooShort', min: 12 },
+    });
+    const blank = await call('setup.createInstall', { orgName: '   ', adminUsername: 'anouk', password: 'fietsen-langs-de-amstel' });
+    expect(blank.ok ? null : (blank.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ orgName: { kind: 'empty' } });
+    const wrongType = await call('session.signIn', { username: 'anouk', password: 12 });
+    expect(wrongType.ok ? null : (wrongType.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ password: { kind: 'invalid' } });
+  });
+
   it('refuses a "__proto__" key anywhere in the input, and writes nothing', async () => {
     const t = await signedInAdmin();
     const created = await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen' } });

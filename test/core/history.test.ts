@@ -101,6 +101,33 @@ describe('deleting a record', () => {
     expect(back.every((c) => c.refs.organisation_id?.title === 'Zuivelhandel Terpstra')).toBe(true);
   });
 
+  it('reviews an organisation with invoices: they stay and keep their link, and it can then not be deleted for good', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hofstede' });
+    for (const number of ['F-2026-010', 'F-2026-011']) {
+      await create(t, 'invoice', { number, organisation_id: org.id, amount_cents: 12_500, due_on: '2026-12-31', status: 'sent' });
+    }
+
+    // Invoices alone make it a review: they are records that refer to it, like contacts, but they stay linked.
+    const impact = await impactOf(t, 'organisation', [org.id]);
+    expect(impact).toMatchObject({ level: 'review', count: 1, total: 1, moves: [], unlinks: [], keeps: [{ entity: 'invoice', count: 2 }], blockers: [] });
+    value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total }));
+
+    // Still there, the link kept in the database and shown as empty while the organisation is in the trash.
+    const invoices = value<{ rows: RecordView[] }>(await t.call('records.list', { entity: 'invoice' })).rows;
+    expect(invoices.map((i) => i.values.number).sort()).toEqual(['F-2026-010', 'F-2026-011']);
+    expect(invoices.every((i) => i.refs.organisation_id === null)).toBe(true);
+    const { db } = t.core.requireActive();
+    expect(db.prepare('SELECT count(*) FROM invoices WHERE organisation_id = ? AND deleted_at IS NULL').pluck().get(org.id)).toBe(2);
+
+    // In the trash the same invoices block deleting it for good, and nothing is kept any more.
+    expect(await impactOf(t, 'organisation', [org.id], 'purge')).toMatchObject({ keeps: [], blockers: [{ entity: 'invoice', count: 2 }] });
+
+    value(await t.call('trash.restore', { entity: 'organisation', id: org.id }));
+    const back = value<{ rows: RecordView[] }>(await t.call('records.list', { entity: 'invoice' })).rows;
+    expect(back.every((i) => i.refs.organisation_id?.title === 'Drukkerij Hofstede')).toBe(true);
+  });
+
   it('asks to type the number for a bulk deletion from the policy threshold on, and the name for a permanent one', async () => {
     const t = await signedInAdmin();
     const ids: number[] = [];

@@ -1,11 +1,13 @@
 /**
  * The Audit log page: a Field sales colleague has no menu item for it; the administrator opens it,
  * finds their own sign-in under their name, checks the hash chain and reads that it is intact, and
- * pages down to the oldest entry (the first page holds the newest hundred).
+ * pages down to the oldest entry (the first page holds the newest hundred). A log an insider
+ * changed is named at the entry where it breaks, and why, in the reader's language.
  */
+import { KluisCore } from '../../electron/core/kluis';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, nav, type Colleague } from './crm';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut } from './flows';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator } from './flows';
 
 const SALES: Colleague = { username: 'sanne.sales', displayName: 'Sanne Bakker', role: 'sales', password: 'sanne-rijdt-naar-roermond-en-terug' };
 
@@ -50,4 +52,32 @@ test('the admin reads the audit log and checks it; Field sales has no Audit log'
   expect(total).toBe(checked + 100);
   await expect(entries).toHaveCount(total);
   await expect(entries.last().getByRole('cell').nth(2)).toHaveText('Install set up');
+});
+
+/** An insider with the admin's password and authenticator opens the same install and edits entry 2 in SQL. */
+async function alterSecondEntry(dataDir: string, authenticator: Authenticator): Promise<void> {
+  const core = new KluisCore({ dataDir });
+  try {
+    expect(await core.signIn(ACCOUNT.username, ACCOUNT.password)).toEqual({ next: 'code' });
+    expect((await core.verifyCode(await authenticator.nextCode())).next).toBe('done');
+    const { db } = core.requireActive();
+    expect(db.prepare("UPDATE audit_log SET action = 'records.deleted' WHERE seq = 2").run().changes).toBe(1);
+  } finally {
+    await core.close();
+  }
+}
+
+test('checking a log changed behind Kluis\'s back names the entry and why, in English and Dutch', async ({ page, preview }) => {
+  const admin = await setUpAndEnrol(page);
+  await alterSecondEntry(preview.dataDir, admin.authenticator);
+
+  await goTo(page, 'Audit log');
+  await page.getByRole('button', { name: 'Check the log' }).click();
+  const broken = page.getByRole('alert');
+  await expect(broken).toHaveText('The log is broken at entry 2: entry 2 was altered.');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(broken).toHaveText('Het logboek klopt niet vanaf regel 2: regel 2 is gewijzigd.');
 });

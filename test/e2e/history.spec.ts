@@ -1,7 +1,7 @@
 /**
  * Delete safely and undo mistakes (issue 6, DESIGN §7). A contact with activities goes to the
  * trash in one step and comes back with Ctrl+Z, even after the app was closed and opened again;
- * an organisation with contacts asks to review what loses its link; 25 contacts at once ask to
+ * an organisation with contacts and an invoice asks to review what loses its link and what keeps it; 25 contacts at once ask to
  * type 25, and Enter confirms only once it is typed; Ctrl+Z inside a text field stays the field's own
  * undo; the toast's Undo never reverses a later change than the one it names; the policy sets the
  * typing threshold and the retention; the trash restores and deletes for good; erasure says it
@@ -191,12 +191,13 @@ test('the policy sets from how many records typing is asked, and how long the tr
   await expect(page.getByText('Items are removed for good after 7 days.')).toBeVisible();
 });
 
-test('deleting an organisation with contacts shows what only loses its link, then asks', async ({ page }, testInfo) => {
+test('deleting an organisation with contacts and an invoice shows what only loses its link and what keeps it, then asks', async ({ page }, testInfo) => {
   await setUpAndEnrol(page);
   const organisation = await createRecord(page, 'organisation', { name: 'Bakkerij van Dijk' });
   for (const first of ['Anna', 'Bram', 'Cor']) {
     await createRecord(page, 'contact', { first_name: first, last_name: 'van Dijk', organisation_id: organisation.id });
   }
+  await createRecord(page, 'invoice', { number: 'F-2030-001', organisation_id: organisation.id, amount_cents: 4_500, due_on: '2030-01-01', status: 'sent' });
 
   await goTo(page, 'Organisations');
   await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Bakkerij van Dijk' }).click();
@@ -207,7 +208,31 @@ test('deleting an organisation with contacts shows what only loses its link, the
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   const unlinked = dialog.getByRole('region', { name: 'Stays, but loses its link' });
   await expect(unlinked.getByRole('listitem')).toHaveText(['3 contacts']);
+  // The invoice is kept for the bookkeeping: it stays linked, and keeps the organisation from being deleted for good.
+  const kept = dialog.getByRole('region', { name: 'Stays, and keeps its link' });
+  await expect(kept.getByRole('listitem')).toHaveText(['1 invoice']);
+  await expect(kept).toContainText('kept for the bookkeeping');
+  await expect(kept).toContainText('never deleted for good');
   await expect(dialog.getByRole('region', { name: 'Chosen (1)' }).getByRole('listitem')).toHaveText(['Bakkerij van Dijk']);
+
+  // The same review in Dutch.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+  const dutch = page.getByRole('dialog', { name: 'Bakkerij van Dijk verwijderen?' });
+  await expect(dutch.getByRole('region', { name: 'Blijft, maar verliest de koppeling' }).getByRole('listitem')).toHaveText(['3 contactpersonen']);
+  const keptDutch = dutch.getByRole('region', { name: 'Blijft, en houdt de koppeling' });
+  await expect(keptDutch.getByRole('listitem')).toHaveText(['1 factuur']);
+  await expect(keptDutch).toContainText('bewaard voor de boekhouding');
+  await page.keyboard.press('Escape');
+  await expect(dutch).toHaveCount(0);
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   // Reviewed, then confirmed: no typing for one record.
   await expect(dialog.getByRole('textbox')).toHaveCount(0);
   await saveScreenshot(page, testInfo, 'delete-review');
@@ -220,6 +245,11 @@ test('deleting an organisation with contacts shows what only loses its link, the
   const table = page.getByRole('table', { name: 'Contacts' });
   await expect(table.getByRole('link', { name: /van Dijk$/ })).toHaveCount(3);
   await expect(table).not.toContainText('Bakkerij van Dijk');
+  // The invoice stays too; its organisation shows as empty while that is in the trash.
+  await goTo(page, 'Invoices');
+  const invoices = page.getByRole('table', { name: 'Invoices' });
+  await expect(invoices.getByRole('link', { name: 'F-2030-001' })).toBeVisible();
+  await expect(invoices).not.toContainText('Bakkerij van Dijk');
 });
 
 test('deleting 25 selected contacts asks to type 25; Enter confirms only the right number', async ({ page }, testInfo) => {

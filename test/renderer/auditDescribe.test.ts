@@ -1,11 +1,13 @@
 /**
  * The Audit log page's words (renderer/src/audit): a label in both languages for every action the
- * core writes, targets and details in words, and a broken chain's reason in Dutch.
+ * core writes, targets and details in words, and a broken chain's reason, from its code, in both languages.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionText, detailsText, targetText, verdictText, whoText } from '../../renderer/src/audit/describe';
+import type { AuditBreak, AuditBreakCode } from '../../shared/apiTypes';
+import { auditBreakText } from '../../shared/auditBreakText';
+import { actionText, detailsText, reasonText, targetText, verdictText, whoText } from '../../renderer/src/audit/describe';
 import { actionKey } from '../../renderer/src/audit/strings';
 
 function sources(dir: string): string[] {
@@ -58,10 +60,31 @@ describe('audit entries in words', () => {
   it('reads a verdict in either language, with grouped digits', () => {
     expect(verdictText({ ok: true, entries: 1234 }, 'en')).toBe('The log is intact: 1,234 entries checked.');
     expect(verdictText({ ok: true, entries: 1234 }, 'nl')).toBe('Het logboek is intact: 1.234 regels gecontroleerd.');
-    expect(verdictText({ ok: false, entries: 4, brokenAt: 5, reason: 'entry 5 was altered' }, 'nl')).toBe('Het logboek klopt niet vanaf regel 5: regel 5 is gewijzigd.');
-    const cut = { ok: false as const, entries: 2, brokenAt: 3, reason: 'the log ends at entry 2, but vault.json recorded 9 entries: the tail was cut' };
-    expect(verdictText(cut, 'en')).toBe(`The log is broken at entry 3: ${cut.reason}.`);
-    expect(verdictText(cut, 'nl')).toBe('Het logboek klopt niet vanaf regel 3: het logboek eindigt bij regel 2, maar vault.json noteerde 9 regels: het einde is weggeknipt.');
-    expect(verdictText({ ok: false, entries: 0, brokenAt: 1, reason: 'something else' }, 'nl')).toBe('Het logboek klopt niet vanaf regel 1: something else.');
+    expect(verdictText({ ok: false, entries: 4, brokenAt: 5, reason: { code: 'altered', entry: 5 } }, 'nl')).toBe('Het logboek klopt niet vanaf regel 5: regel 5 is gewijzigd.');
+    const cut = { ok: false as const, entries: 12_344, brokenAt: 12_345, reason: { code: 'tailCut' as const, last: 12_344, recorded: 12_350 } };
+    expect(verdictText(cut, 'en')).toBe('The log is broken at entry 12,345: the log ends at entry 12,344, but vault.json recorded 12,350 entries: the tail was cut.');
+    expect(verdictText(cut, 'nl')).toBe(
+      'Het logboek klopt niet vanaf regel 12.345: het logboek eindigt bij regel 12.344, maar vault.json noteerde 12.350 regels: het einde is weggeknipt.',
+    );
+  });
+
+  it('words every reason code, in English as the CLI does (but with grouped digits) and in Dutch', () => {
+    const reasons: AuditBreak[] = [
+      { code: 'missing', entry: 3 },
+      { code: 'notFollowing', entry: 2, previous: 1 },
+      { code: 'altered', entry: 2 },
+      { code: 'tailCut', last: 7, recorded: 9 },
+      { code: 'headDiffers', entry: 9 },
+    ];
+    const codes: Record<AuditBreakCode, true> = { missing: true, notFollowing: true, altered: true, tailCut: true, headDiffers: true };
+    expect(reasons.map((r) => r.code).sort()).toEqual(Object.keys(codes).sort());
+    for (const reason of reasons) expect(reasonText(reason, 'en')).toBe(auditBreakText(reason));
+    expect(reasons.map((reason) => reasonText(reason, 'nl'))).toEqual([
+      'regel 3 ontbreekt',
+      'regel 2 sluit niet aan op regel 1',
+      'regel 2 is gewijzigd',
+      'het logboek eindigt bij regel 7, maar vault.json noteerde 9 regels: het einde is weggeknipt',
+      'regel 9 wijkt af van het laatste punt dat vault.json noteerde',
+    ]);
   });
 });

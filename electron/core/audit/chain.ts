@@ -80,20 +80,20 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Walks the whole chain; names the first entry that does not hold. */
+/** Walks the whole chain; names the first entry that does not hold, and why as a code (AuditBreak). */
 export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | null): AuditVerdict {
   let expectedSeq = 1;
   let previousHash = GENESIS_HASH;
   for (const row of prepared(db, 'SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     const entries = expectedSeq - 1;
     if (row.seq !== expectedSeq) {
-      return { ok: false, entries, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      return { ok: false, entries, brokenAt: expectedSeq, reason: { code: 'missing', entry: expectedSeq } };
     }
     if (!sameHash(row.prev_hash, previousHash)) {
-      return { ok: false, entries, brokenAt: row.seq, reason: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+      return { ok: false, entries, brokenAt: row.seq, reason: { code: 'notFollowing', entry: row.seq, previous: row.seq - 1 } };
     }
     if (!sameHash(row.hash, hashOf(key, row))) {
-      return { ok: false, entries, brokenAt: row.seq, reason: `entry ${row.seq} was altered` };
+      return { ok: false, entries, brokenAt: row.seq, reason: { code: 'altered', entry: row.seq } };
     }
     previousHash = row.hash;
     expectedSeq++;
@@ -105,7 +105,7 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
         ok: false,
         entries,
         brokenAt: entries + 1,
-        reason: `the log ends at entry ${entries}, but vault.json recorded ${mirroredHead.seq} entries: the tail was cut`,
+        reason: { code: 'tailCut', last: entries, recorded: mirroredHead.seq },
       };
     }
     const atHead = prepared(db, 'SELECT hash FROM audit_log WHERE seq = ?').get(mirroredHead.seq) as { hash: string };
@@ -114,7 +114,7 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
         ok: false,
         entries,
         brokenAt: mirroredHead.seq,
-        reason: `entry ${mirroredHead.seq} differs from the head recorded in vault.json`,
+        reason: { code: 'headDiffers', entry: mirroredHead.seq },
       };
     }
   }

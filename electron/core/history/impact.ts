@@ -1,8 +1,9 @@
 /**
  * What a deletion takes with it, computed by the core so the renderer only shows it (DESIGN §7):
  * the chosen records, their own parts that go along (ownedChildren in the registry), the records
- * that only lose their link, and — for permanent deletion — what blocks it. The confirmation level
- * follows from the impact and the policy's bulk threshold.
+ * that only lose their link, those that stay linked because they need it (invoices), and — for
+ * permanent deletion — what blocks it. The confirmation level follows from the impact and the
+ * policy's bulk threshold.
  */
 import { lowerCase } from '../../../shared/coreMessages';
 import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
@@ -108,12 +109,15 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
   for (const part of parts) moves.set(part.entity, (moves.get(part.entity) ?? 0) + 1);
   const targetIds = targets.map((t) => t.id as number);
   const unlinks = countReferences(ctx.db, entity, targetIds, going, mode, false);
-  // In the trash a record still exists, so nothing blocks moving it there; gone for good, a required link would dangle.
-  const blockers = mode === 'trash' ? [] : countReferences(ctx.db, entity, targetIds, going, mode, true);
+  // In the trash a record still exists, so what needs it keeps its link and nothing blocks moving it
+  // there; gone for good, a required link would dangle.
+  const needing = countReferences(ctx.db, entity, targetIds, going, mode, true);
+  const keeps = mode === 'trash' ? needing : [];
+  const blockers = mode === 'trash' ? [] : needing;
   const titles = targets.map((t) => titleFor(ctx.access, entity, t));
   const threshold = readPolicy(ctx.db).bulkConfirmThreshold;
   const typed = mode !== 'trash' || targets.length >= threshold;
-  const level = typed ? 'typed' : targets.length > 1 || unlinks.length > 0 ? 'review' : 'simple';
+  const level = typed ? 'typed' : targets.length > 1 || unlinks.length > 0 || keeps.length > 0 ? 'review' : 'simple';
   return {
     targets,
     parts,
@@ -124,6 +128,7 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
       titles: titles.slice(0, 10),
       moves: [...moves].map(([e, count]) => ({ entity: e, count })),
       unlinks,
+      keeps,
       blockers,
       total: targets.length + parts.length,
       level,

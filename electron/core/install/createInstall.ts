@@ -4,7 +4,7 @@
  * files and keychain item are removed.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import type { CreatedInstall, KeyMode } from '../../../shared/apiTypes';
 import { appendAudit, deriveAuditKey, readAuditHead, type AuditHead } from '../audit/chain';
 import { issueRecoveryCodes } from '../auth/recoveryCodes';
@@ -19,7 +19,7 @@ import type { Keychain } from '../vault/keychain';
 import { createSlot } from '../vault/slots';
 import { writeVaultFile } from '../vault/vaultFile';
 import { setMeta } from './meta';
-import { dataPaths, holdsInstall } from './paths';
+import { dataPaths, holdsInstall, isFileNotFolder } from './paths';
 
 export interface CreateInstallInput {
   dataDir: string;
@@ -40,7 +40,7 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
   if (holdsInstall(input.dataDir)) {
     throw new KluisError('CONFLICT', { id: 'access.installExists', values: { dataDir: input.dataDir } });
   }
-  if (existsSync(input.dataDir) && !statSync(input.dataDir).isDirectory()) {
+  if (isFileNotFolder(input.dataDir)) {
     throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir: input.dataDir } });
   }
   const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE } from '../db/open';
 import { VAULT_FILE } from '../vault/vaultFile';
@@ -14,6 +14,11 @@ export interface DataPaths {
 export function dataPaths(dataDir: string): DataPaths {
   const db = join(dataDir, DB_FILE);
   return { dir: dataDir, vault: join(dataDir, VAULT_FILE), db, wal: `${db}-wal`, shm: `${db}-shm` };
+}
+
+/** The path names a file where a data folder should be: worth saying so, not "nothing here". */
+export function isFileNotFolder(dataDir: string): boolean {
+  return existsSync(dataDir) && !statSync(dataDir).isDirectory();
 }
 
 /** An install exists once either of its two files does; a half-made one is refused, not overwritten. */

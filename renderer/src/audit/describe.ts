@@ -1,9 +1,10 @@
 /**
  * An audit entry in words: who, what, what it concerns and its details, and the verdict of a check.
  * Pure functions of the entry and the language, so they are easy to test. Anything this page does
- * not know (a new action, target or reason) is shown as the core wrote it.
+ * not know (a new action or target) is shown as the core wrote it; a reason is a code TypeScript
+ * holds this page to.
  */
-import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
+import type { AuditBreak, AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import { ENTITIES } from '../../../shared/registry';
 import { formatCount } from '../format';
 import type { Language } from '../i18n/translate';
@@ -66,22 +67,21 @@ export function detailsText(details: AuditEntry['details'], language: Language):
   return pairs.length > 0 ? pairs.join(', ') : auditText(language, 'audit.none');
 }
 
-/**
- * The reason of a broken chain in the reader's language. The core words it in English
- * (electron/core/audit/chain.ts, verifyAuditChain); the forms it uses are matched here.
- */
-export function reasonText(reason: string, language: Language): string {
-  const n = (digits: string | undefined) => formatCount(Number(digits), language);
-  let m: RegExpExecArray | null;
-  if ((m = /^entry (\d+) is missing$/.exec(reason))) return auditText(language, 'audit.reason.missing', { entry: n(m[1]) });
-  if ((m = /^entry (\d+) does not follow entry (\d+)$/.exec(reason)))
-    return auditText(language, 'audit.reason.notFollowing', { entry: n(m[1]), previous: n(m[2]) });
-  if ((m = /^entry (\d+) was altered$/.exec(reason))) return auditText(language, 'audit.reason.altered', { entry: n(m[1]) });
-  if ((m = /^the log ends at entry (\d+), but vault\.json recorded (\d+) entries: the tail was cut$/.exec(reason)))
-    return auditText(language, 'audit.reason.tailCut', { last: n(m[1]), recorded: n(m[2]) });
-  if ((m = /^entry (\d+) differs from the head recorded in vault\.json$/.exec(reason)))
-    return auditText(language, 'audit.reason.headDiffers', { entry: n(m[1]) });
-  return reason;
+/** The reason of a broken chain in the reader's language, from the code the core gives (AuditBreak). */
+export function reasonText(reason: AuditBreak, language: Language): string {
+  const n = (entry: number) => formatCount(entry, language);
+  switch (reason.code) {
+    case 'missing':
+      return auditText(language, 'audit.reason.missing', { entry: n(reason.entry) });
+    case 'notFollowing':
+      return auditText(language, 'audit.reason.notFollowing', { entry: n(reason.entry), previous: n(reason.previous) });
+    case 'altered':
+      return auditText(language, 'audit.reason.altered', { entry: n(reason.entry) });
+    case 'tailCut':
+      return auditText(language, 'audit.reason.tailCut', { last: n(reason.last), recorded: n(reason.recorded) });
+    case 'headDiffers':
+      return auditText(language, 'audit.reason.headDiffers', { entry: n(reason.entry) });
+  }
 }
 
 export function verdictText(verdict: AuditVerdict, language: Language): string {

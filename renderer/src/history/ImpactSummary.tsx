@@ -1,7 +1,8 @@
 /**
  * What a deletion takes with it, as the core worked it out (DeleteImpact): for one record with
  * nothing else attached, one sentence; otherwise the chosen records, what goes with them, what
- * stays but loses its link, and what blocks a permanent deletion, each as counts per kind.
+ * stays but loses its link, what stays linked because it needs them (invoices), and what blocks a
+ * permanent deletion, each as counts per kind.
  */
 import { useId } from 'react';
 import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
@@ -83,6 +84,7 @@ export function ImpactSummary({ impact, textId }: ImpactSummaryProps) {
       </section>
       {impact.moves.length > 0 && section('moves', t(MOVES_HEADING[impact.mode]), impact.moves)}
       {impact.unlinks.length > 0 && section('unlinks', t('delete.unlinksHeading'), impact.unlinks, t('delete.unlinksNote'))}
+      {impact.keeps.length > 0 && section('keeps', t('delete.keepsHeading'), impact.keeps, t('delete.keepsNote'))}
       {impact.blockers.length > 0 && section('blockers', t('delete.blockersHeading'), impact.blockers, t('delete.blockersNote'))}
       {impact.total > impact.count && <p className="strong">{t('delete.total', { count: formatCount(impact.total, language) })}</p>}
     </div>

@@ -508,6 +508,9 @@ export const en = {
   'delete.movesHeading.erase': 'Is erased with it',
   'delete.unlinksHeading': 'Stays, but loses its link',
   'delete.unlinksNote': 'These records are not deleted; they no longer point to what is deleted.',
+  'delete.keepsHeading': 'Stays, and keeps its link',
+  'delete.keepsNote':
+    'These records are kept for the bookkeeping. Their link shows as empty while what they need is in the trash, and a restore puts it back; as long as they need it, it is never deleted for good.',
   'delete.blockersHeading': 'Prevents permanent deletion',
   'delete.blockersNote': 'These records are kept for the bookkeeping, and what they point to is kept with them.',
   'delete.total': '{count} records leave in all.',

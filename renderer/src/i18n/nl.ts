@@ -508,6 +508,9 @@ export const nl: Messages = {
   'delete.movesHeading.erase': 'Wordt mee gewist',
   'delete.unlinksHeading': 'Blijft, maar verliest de koppeling',
   'delete.unlinksNote': 'Deze records worden niet verwijderd; ze verwijzen alleen niet meer naar wat verdwijnt.',
+  'delete.keepsHeading': 'Blijft, en houdt de koppeling',
+  'delete.keepsNote':
+    'Deze records worden bewaard voor de boekhouding. Hun koppeling is leeg zolang waar ze naar verwijzen in de prullenbak ligt, en is terug na terugzetten; zolang ze het nodig hebben, wordt het nooit definitief verwijderd.',
   'delete.blockersHeading': 'Houdt definitief verwijderen tegen',
   'delete.blockersNote': 'Deze records worden bewaard voor de boekhouding, en waar ze naar verwijzen blijft met hen bewaard.',
   'delete.total': 'In totaal verdwijnen er {count} records.',
