@@ -123,7 +123,7 @@ describe('deleting a record', () => {
     // In the trash the same invoices block deleting it for good, and nothing is kept any more.
     expect(await impactOf(t, 'organisation', [org.id], 'purge')).toMatchObject({ keeps: [], blockers: [{ entity: 'invoice', count: 2 }] });
 
-    value(await t.call('trash.restore', { entity: 'organisation', id: org.id }));
+    value(await t.call('trash.restore', { items: [{ entity: 'organisation', id: org.id }] }));
     const back = value<{ rows: RecordView[] }>(await t.call('records.list', { entity: 'invoice' })).rows;
     expect(back.every((i) => i.refs.organisation_id?.title === 'Drukkerij Hofstede')).toBe(true);
   });
