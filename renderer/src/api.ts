@@ -6,7 +6,8 @@
 import type { ChannelInput, ChannelOutput, EventPayloads, KluisBridge } from '../../shared/api';
 import type { ChannelName } from '../../shared/channels';
 import { CORE_MESSAGES, isCoreMessage, type CoreMessage } from '../../shared/coreMessages';
-import type { ApiError, Result } from '../../shared/errors';
+import type { ApiError, InputProblem, Result } from '../../shared/errors';
+import { isCoreText } from './i18n/core';
 
 // Read, not declared on Window globally: the bridge is provided by others, and the renderer should
 // cope with its absence rather than assume it.
@@ -51,22 +52,48 @@ export function onEvent<E extends keyof EventPayloads>(
 
 /**
  * Zod's flattened errors arrive as `details: { fieldErrors: { field: [message, ...] } }`; the core's
- * own also as `details.fieldMessages: { field: { id, values } }` (a catalogue message). Take one
- * reason per field — by id where there is one — and nothing from a shape we do not recognise.
- * A form keeps them as they are and shows them with `reasonText` (useI18n), in the reader's
- * language of the moment.
+ * own also as `details.fieldMessages: { field: { id, values } }` (a catalogue message), and the
+ * wall's schema says what is wrong as data in `details.fieldProblems` (too long, empty …). Take one
+ * reason per field: by id where there is one; else the schema's own words when they are a catalogue
+ * message ("Use 2–64 letters …"); else the problem as a catalogue message, so zod's English never
+ * reaches a form; and nothing from a shape we do not recognise. A form keeps them as they are and
+ * shows them with `reasonText` (useI18n), in the reader's language of the moment.
  */
 export function fieldErrorsFrom(details: unknown): Record<string, CoreMessage | string> {
-  const { fieldErrors, fieldMessages } = (details ?? {}) as { fieldErrors?: unknown; fieldMessages?: unknown };
+  const { fieldErrors, fieldMessages, fieldProblems } = (details ?? {}) as { fieldErrors?: unknown; fieldMessages?: unknown; fieldProblems?: unknown };
   if (typeof fieldErrors !== 'object' || fieldErrors === null) return {};
   const byId = typeof fieldMessages === 'object' && fieldMessages !== null ? (fieldMessages as Record<string, unknown>) : {};
+  const problems = typeof fieldProblems === 'object' && fieldProblems !== null ? (fieldProblems as Record<string, unknown>) : {};
   const firstReasons: Record<string, CoreMessage | string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const message = byId[field];
+    const words = Array.isArray(messages) && typeof messages[0] === 'string' ? messages[0] : undefined;
+    const problem = problemMessage(problems[field]);
     if (isCoreMessage(message)) firstReasons[field] = message;
-    else if (Array.isArray(messages) && typeof messages[0] === 'string') firstReasons[field] = messages[0];
+    else if (words !== undefined && isCoreText(words)) firstReasons[field] = words;
+    else if (problem !== null) firstReasons[field] = problem;
+    else if (words !== undefined) firstReasons[field] = words;
   }
   return firstReasons;
+}
+
+/** An InputProblem (shared/errors.ts) as the catalogue message a form shows for it. */
+function problemMessage(problem: unknown): CoreMessage | null {
+  if (typeof problem !== 'object' || problem === null) return null;
+  const { kind, max, min } = problem as Partial<Record<'kind' | 'max' | 'min', unknown>> & { kind?: InputProblem['kind'] };
+  switch (kind) {
+    case 'tooLong':
+      return typeof max === 'number' ? { id: 'records.tooLong', values: { max } } : null;
+    case 'tooShort':
+      return typeof min === 'number' ? { id: 'records.tooShort', values: { min } } : null;
+    case 'empty':
+      return { id: 'records.required' };
+    case 'badFormat':
+    case 'invalid':
+      return { id: 'records.notValid' };
+    default:
+      return null;
+  }
 }
 
 /** Seconds to wait before signing in again, when the core is slowing down failed attempts. */

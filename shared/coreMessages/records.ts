@@ -30,6 +30,7 @@ export const RECORDS_MESSAGES = {
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',
+  'records.tooShort': 'Use at least {min} characters',
   'records.badEmail': 'Not a valid e-mail address',
   'records.badPhone': 'Not a valid phone number',
   'records.badUrl': 'Use a web address starting with http:// or https://',

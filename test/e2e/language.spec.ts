@@ -196,3 +196,22 @@ test('the sort control names the fields a list sorts by, as its columns do, in b
   await expect(page.getByRole('heading', { level: 2, name: 'Facturen' })).toBeVisible();
   await expect(options('Sorteren op')).toHaveText(['Vervaldatum', 'Nummer']);
 });
+
+test('a value the wall refuses by its length is said in the reader’s language, not in the schema’s English', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Naam van de organisatie').fill('B'.repeat(201));
+  await page.getByLabel('Gebruikersnaam van de beheerder').fill('anna.admin');
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('zeven-zeeen-zouten-zee');
+  await page.getByLabel('Wachtwoord nogmaals').fill('zeven-zeeen-zouten-zee');
+  await page.getByRole('button', { name: 'Kluis instellen' }).click();
+  await expect(page.getByText('Gebruik hoogstens 200 tekens')).toBeVisible();
+  await expect(page.getByText(/Too big/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Use at most 200 characters')).toBeVisible();
+});

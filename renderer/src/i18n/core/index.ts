@@ -41,6 +41,11 @@ const ID_BY_ENGLISH = new Map<string, CoreMessageId>(
   (Object.entries(CORE_MESSAGES) as [CoreMessageId, string][]).filter(([, text]) => !text.includes('{')).map(([id, text]) => [text, id]),
 );
 
+/** Whether a text without its id is a catalogue message, found back by its English words. */
+export function isCoreText(text: string): boolean {
+  return ID_BY_ENGLISH.has(text);
+}
+
 /**
  * A core text that came without its id (a reason per form field, in details.fieldErrors) in
  * `language`: found by its English words when it is a catalogue message without values.

@@ -29,6 +29,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.required': 'Dit veld is verplicht',
   'records.expectedText': 'Vul hier tekst in',
   'records.tooLong': 'Gebruik hoogstens {max} tekens',
+  'records.tooShort': 'Gebruik minstens {min} tekens',
   'records.badEmail': 'Geen geldig e-mailadres',
   'records.badPhone': 'Geen geldig telefoonnummer',
   'records.badUrl': 'Gebruik een webadres dat begint met http:// of https://',
