@@ -41,6 +41,12 @@ export interface RecordDetail {
   related: { entity: EntityName; via: string; count: number; rows: RecordSummary[] }[];
   /** Activities linked to the record, newest first: title, kind, due day, done and text. */
   timeline: RecordSummary[];
+  /**
+   * Whether the caller's scope covers this record for a change or a delete, by its owner and team
+   * (which the renderer does not know): the page offers Edit and Delete only then, instead of a
+   * form whose Save the core refuses.
+   */
+  allowed: { update: boolean; delete: boolean };
 }
 
 export interface SearchHit {

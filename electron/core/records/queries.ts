@@ -140,7 +140,9 @@ const TIMELINE_FIELDS: ReadonlySet<string> = new Set(['kind', 'due_at', 'done', 
  * cross to the renderer, and none of those links is looked up.
  */
 export function recordDetail(db: Db, access: Access, entity: EntityName, id: number): RecordDetail {
-  const record = viewOf(db, access, entity, requireRowFor({ db, access }, entity, id, 'read'));
+  const row = requireRowFor({ db, access }, entity, id, 'read');
+  const record = viewOf(db, access, entity, row);
+  const allowed = { update: rowInScope(access, entity, 'update', row), delete: rowInScope(access, entity, 'delete', row) };
   const related: RecordDetail['related'] = [];
   for (const other of Object.values(ENTITIES)) {
     if (other.name === 'activity') continue;
@@ -169,7 +171,7 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
         ) as Record<string, string | number | null>[]
       ).map((row) => summaryOf(db, access, 'activity', row, timelineFields))
     : [];
-  return { record, related, timeline };
+  return { record, related, timeline, allowed };
 }
 
 /**

@@ -13,14 +13,15 @@ import { useRights } from '../records/rights';
 import { DeleteDialog } from './DeleteDialog';
 import { useHistory } from './HistoryProvider';
 
-export function RecordDeleteButtons({ record, disabled }: { record: RecordView; disabled: boolean }) {
+/** `mayDelete`: the core's answer for this record (its owner and team), which the rights alone cannot tell. */
+export function RecordDeleteButtons({ record, mayDelete, disabled }: { record: RecordView; mayDelete: boolean; disabled: boolean }) {
   const { t } = useI18n();
   const { go, back, canGoBack } = useNavigation();
   const rights = useRights();
   const history = useHistory();
   const [mode, setMode] = useState<DeleteMode | null>(null);
   const entity = record.entity;
-  const canDelete = rights.canOn(record, 'delete');
+  const canDelete = mayDelete && rights.canOn(record, 'delete');
   const canErase = entity === 'contact' && rights.hasTask('privacy.erase');
 
   function leave() {

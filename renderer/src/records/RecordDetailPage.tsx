@@ -123,12 +123,12 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
-  const { record, related, timeline } = detail;
+  const { record, related, timeline, allowed } = detail;
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
   const editable = shown.filter((field) => rights.field(field) === 'edit');
-  const canEdit = rights.canOn(record, 'update') && editable.length > 0;
+  const canEdit = allowed.update && rights.canOn(record, 'update') && editable.length > 0;
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
   // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).
@@ -196,7 +196,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               {t('records.edit')}
             </button>
           )}
-          <RecordDeleteButtons record={record} disabled={busy} />
+          <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />
         </div>
       </div>
 
