@@ -217,6 +217,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
             record={record}
             submitLabel={t('records.save')}
             busyLabel={t('records.saving')}
+            focusFirstField
             onCancel={() => {
               flushSync(() => setEditing(false));
               editRef.current?.focus();
@@ -346,6 +347,8 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
             fixedValues={fixed}
             submitLabel={t('timeline.log')}
             busyLabel={t('timeline.logging')}
+            // After one is added, the fresh form is ready for the next; the notice says it worked.
+            focusFirstField={formKey > 0}
             onSaved={(activity) => {
               setLogged({ key: 'timeline.logged', params: { subject: activity.title } });
               setFormKey((key) => key + 1);

@@ -4,7 +4,7 @@
  * shows under its field, the first one focused. A new record is sent only the fields filled in; an
  * edit only the fields that changed.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
@@ -28,13 +28,18 @@ interface RecordFormProps {
   busyLabel: string;
   onSaved: (record: RecordView) => void;
   onCancel?: () => void;
+  /**
+   * Focus the first field when the form appears: it replaces the button that opened it (Edit) or
+   * a form just sent, and focus left on a removed element falls back to the page's start.
+   */
+  focusFirstField?: boolean;
   /** Extra controls after the fields (e.g. a note). */
   children?: ReactNode;
 }
 
 type Drafts = Record<string, DraftValue>;
 
-export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, children }: RecordFormProps) {
+export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, focusFirstField = false, children }: RecordFormProps) {
   const { t, language, reasonTexts } = useI18n();
   const formId = useId();
   const idFor = (key: string) => `${formId}-${key}`;
@@ -54,6 +59,13 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
   const [busy, setBusy] = useState(false);
   // What the user typed and has not saved outlives an undo on the page (unsavedInput.tsx).
   useUnsavedInput(fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null)));
+
+  useEffect(() => {
+    const first = fields[0];
+    if (focusFirstField && first) document.getElementById(idFor(first.key))?.focus();
+    // Only when the form appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function focusFirst(found: Record<string, Reason>) {
     const first = fields.find((field) => found[field.key]);
