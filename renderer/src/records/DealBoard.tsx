@@ -3,7 +3,7 @@
  * screen reader friendly) or by dragging its card to another column; either way the core is told
  * with records.update { stage }, and the card moves once the core agrees.
  */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
@@ -45,6 +45,18 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   const [error, setError] = useState<Message | null>(null);
   const [movingId, setMovingId] = useState<number | null>(null);
   const [dropTarget, setDropTarget] = useState<Stage | null>(null);
+  // A moved card is drawn anew in its new column, so its Stage select is a new element: focus goes
+  // to it, or a keyboard user who moved a deal with the arrow keys would be left at the page's start.
+  const refocusId = useRef<number | null>(null);
+  const stageSelects = useRef(new Map<number, HTMLSelectElement>());
+
+  // After every render: the moved card's new select exists from the render that put it there.
+  useEffect(() => {
+    const select = refocusId.current === null ? undefined : stageSelects.current.get(refocusId.current);
+    if (!select?.isConnected) return;
+    refocusId.current = null;
+    select.focus();
+  });
 
   function applyPage(stage: Stage, after: string | null, result: Awaited<ReturnType<typeof fetchStage>>) {
     setColumns((previous) => {
@@ -73,7 +85,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
 
   const stageLabel = (stage: string) => (stageField ? optionLabel(stageField, stage, language) : stage);
 
-  async function move(deal: RecordSummary, to: Stage) {
+  async function move(deal: RecordSummary, to: Stage, refocus: boolean) {
     const from = deal.values.stage as Stage;
     if (from === to) return;
     setError(null);
@@ -91,6 +103,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       [to]: { ...previous[to], rows: [result.value, ...previous[to].rows] },
     }));
     setStatus({ title: deal.title, stage: to });
+    if (refocus) refocusId.current = deal.id;
   }
 
   function onDrop(event: DragEvent<HTMLElement>, stage: Stage) {
@@ -98,7 +111,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     setDropTarget(null);
     const id = Number(event.dataTransfer.getData(DRAG_TYPE));
     const deal = DEAL_STAGES.flatMap((s) => columns[s].rows).find((row) => row.id === id);
-    if (deal) void move(deal, stage);
+    if (deal) void move(deal, stage, false);
   }
 
   return (
@@ -156,9 +169,13 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
                         <label className="board-card-stage">
                           <span className="visually-hidden">{t('deals.stageOf', { title: deal.title })}</span>
                           <select
+                            ref={(element) => {
+                              if (element) stageSelects.current.set(deal.id, element);
+                              else if (stageSelects.current.get(deal.id)?.isConnected === false) stageSelects.current.delete(deal.id);
+                            }}
                             value={stage}
                             disabled={movingId === deal.id}
-                            onChange={(event) => void move(deal, event.currentTarget.value as Stage)}
+                            onChange={(event) => void move(deal, event.currentTarget.value as Stage, true)}
                           >
                             {DEAL_STAGES.map((option) => (
                               <option key={option} value={option}>
