@@ -32,6 +32,9 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [results, setResults] = useState<Results | null>(null);
   const [active, setActive] = useState(0);
+  // Enter pressed while the results of what was typed are still coming: they open the first hit
+  // when they arrive, so a quick "muller" + Enter is not silently lost.
+  const openWhenFound = useRef<string | null>(null);
   const query = text.trim();
 
   // Ctrl+K / Cmd+K from anywhere in the window.
@@ -54,6 +57,12 @@ export function SearchBox() {
     const timer = window.setTimeout(() => {
       void call('search.query', { text: query, limit: 30 }).then((result) => {
         if (!current) return;
+        const first = result.ok ? result.value[0]?.hits[0] : undefined;
+        if (openWhenFound.current === query && first && document.activeElement === inputRef.current) {
+          openHit(first);
+          return;
+        }
+        openWhenFound.current = null;
         setResults(result.ok ? { text: query, groups: result.value, failed: null } : { text: query, groups: [], failed: result.error });
         setActive(0);
       });
@@ -62,6 +71,8 @@ export function SearchBox() {
       current = false;
       window.clearTimeout(timer);
     };
+    // openHit only sets state and navigates; the search runs again only when the text changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
   const fresh = results !== null && results.text === query;
@@ -76,6 +87,7 @@ export function SearchBox() {
   }, [shown, active, id]);
 
   function openHit(hit: SearchHit) {
+    openWhenFound.current = null;
     setOpen(false);
     setText('');
     setResults(null);
@@ -102,9 +114,12 @@ export function SearchBox() {
         break;
       case 'Enter': {
         const hit = hits[active];
-        if (shown && hit) {
+        if (shown && fresh && hit) {
           event.preventDefault();
           openHit(hit);
+        } else if (shown && !fresh) {
+          event.preventDefault();
+          openWhenFound.current = query;
         }
         break;
       }
@@ -153,6 +168,7 @@ export function SearchBox() {
         value={text}
         onChange={(event) => {
           setText(event.currentTarget.value);
+          openWhenFound.current = null;
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
