@@ -1,0 +1,85 @@
+/**
+ * A Field sales morning with only the keyboard (the user test of the sales persona): every step
+ * leaves focus where the next one starts, and a page offers only what the core will then do.
+ */
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading } from './crm';
+import { expect, test } from './fixtures';
+import { invoke, setUpAndEnrol, type Authenticator } from './flows';
+import type { Page } from '@playwright/test';
+
+async function joinTeam(page: Page, admin: Authenticator, teamId: number) {
+  const input = { userId: 1, role: 'admin', teamIds: [teamId], overrides: [] };
+  let joined = await invoke(page, 'users.setAccess', input);
+  if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
+    await invoke(page, 'session.stepUp', { code: await admin.nextCode() });
+    joined = await invoke(page, 'users.setAccess', input);
+  }
+  expect(joined.ok, JSON.stringify(joined)).toBe(true);
+}
+
+test('Field sales work a morning by keyboard: search, edit, log a call, move a deal', async ({ page }) => {
+  test.setTimeout(180_000);
+  const admin = await setUpAndEnrol(page);
+  const noord = await invoke(page, 'teams.create', { name: 'Noord' });
+  const zuid = await invoke(page, 'teams.create', { name: 'Zuid' });
+  if (!noord.ok || !zuid.ok) throw new Error('teams.create failed');
+  await joinTeam(page, admin.authenticator, zuid.value.id);
+  await createRecord(page, 'organisation', { name: 'Zuid Holding' });
+  await joinTeam(page, admin.authenticator, noord.value.id);
+  await createRecord(page, 'organisation', { name: 'Noord BV' });
+  await addColleagueAndSignIn(page, admin.authenticator, {
+    username: 'sam.sales',
+    displayName: 'Sam de Vries',
+    password: 'another correct horse battery',
+    role: 'sales',
+    teamIds: [noord.value.id],
+  });
+  const muller = await createRecord(page, 'contact', { first_name: 'Jürgen', last_name: 'Müller' });
+  await createRecord(page, 'deal', { title: 'Ovens voor Müller', stage: 'lead', contact_id: muller.id });
+  const main = page.getByRole('main');
+
+  // Ctrl+K, "muller" and Enter at once: the Enter waits for the results instead of being lost.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('muller');
+  await page.keyboard.press('Enter');
+  await expect(recordHeading(page, 'Jürgen Müller')).toBeVisible();
+
+  // Edit by keyboard: the form's first field takes the focus the Edit button had.
+  await main.getByRole('button', { name: 'Edit', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(main.getByLabel('First name')).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // Log a call: after it is added, focus is in the fresh form, not at the top of the page.
+  const subject = main.getByRole('textbox', { name: /Subject/ });
+  await subject.focus();
+  await page.keyboard.type('Gebeld over ovens');
+  await page.keyboard.press('Enter');
+  await expect(main.getByText('“Gebeld over ovens” is added to the timeline.')).toBeVisible();
+  await expect(main.getByRole('combobox', { name: /Type/ })).toBeFocused();
+
+  // The board: the arrow keys move the deal a stage at a time, and focus goes along with it.
+  await goTo(page, 'Deals');
+  await main.getByRole('button', { name: 'Board' }).click();
+  const stage = main.getByRole('combobox', { name: 'Stage of Ovens voor Müller' });
+  await stage.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(main.getByText('“Ovens voor Müller” moved to Qualified.')).toBeVisible();
+  await expect(stage).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(main.getByText('“Ovens voor Müller” moved to Proposal.')).toBeVisible();
+  await expect(main.getByRole('region', { name: /Proposal/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+
+  // Organisations: their own team's can be edited; another team's only read, so no Edit button.
+  for (const [name, editable] of [
+    ['Noord BV', true],
+    ['Zuid Holding', false],
+  ] as const) {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(name);
+    await page.getByRole('option', { name: new RegExp(name) }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect(recordHeading(page, name)).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(editable ? 1 : 0);
+  }
+});
