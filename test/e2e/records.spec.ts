@@ -237,3 +237,13 @@ test('the contacts list pages through many rows and draws only those in view', a
   await expect(page.getByRole('group', { name: 'Sort and filter' }).getByRole('combobox', { name: 'Organisation' })).toHaveValue('Visserij Zuid');
   await expect(table.getByText('Nothing matches these filters.')).toBeVisible();
 });
+
+test('a timeline entry without a day says only whether it is open, with nothing in front', async ({ page }) => {
+  await setUpAndEnrol(page);
+  const contact = await createRecord(page, 'contact', { first_name: 'Door', last_name: 'Zonderdag' });
+  await createRecord(page, 'activity', { kind: 'note', subject: 'Undated note', contact_id: contact.id });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Door Zonderdag' }).click();
+  const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Undated note' });
+  await expect(entry.locator('.timeline-meta')).toHaveText(/^(open|done)$/i);
+});

@@ -370,8 +370,12 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
                 <div className="timeline-body">
                   <RecordLink record={activity} go={go} t={t} />
                   <span className="timeline-meta">
-                    {typeof due === 'string' && <time dateTime={due}>{formatDay(due, language)}</time>}
-                    {' · '}
+                    {typeof due === 'string' && (
+                      <>
+                        <time dateTime={due}>{formatDay(due, language)}</time>
+                        {' · '}
+                      </>
+                    )}
                     {activity.values.done ? t('timeline.done') : t('timeline.open')}
                   </span>
                   {typeof activity.values.body === 'string' && activity.values.body !== '' && <p className="timeline-text">{activity.values.body}</p>}
