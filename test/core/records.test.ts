@@ -407,6 +407,9 @@ describe('payment reminder', () => {
     expect(letter.text).toContain('factuur 2026-0042');
     expect(letter.text).toMatch(/€\s?1\.234,56/);
     expect(letter.text).toContain('Beste Sanne Hendriks');
+    // Dates as a letter writes them in its language, not as the database stores them.
+    expect(letter.text).toContain('met vervaldatum 1 oktober 2026,');
+    expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
     expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: new Date().toISOString().slice(0, 10) });
     // Finance does not see activities; the office does, in the organisation's timeline.
@@ -415,6 +418,18 @@ describe('payment reminder', () => {
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const orgDetail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
     expect(orgDetail.timeline[0]?.title).toBe('Betalingsherinnering verstuurd voor factuur 2026-0042');
+  });
+
+  it('writes an English letter, dates included, to a contact who prefers English', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Hendriks Ltd' });
+    const contact = await create(t, 'contact', { first_name: 'Sam', last_name: 'Hendriks', organisation_id: org.id, preferred_language: 'en' });
+    const invoice = await create(t, 'invoice', { number: '2026-0044', organisation_id: org.id, contact_id: contact.id, amount_cents: 5000, due_on: '2026-03-09', status: 'sent' });
+    await signInAsNewUser(t, 'fenna', 'finance');
+    const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
+    expect(letter.text).toContain('Dear Sam Hendriks');
+    expect(letter.text).toContain('due on 9 March 2026,');
+    expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('is refused for a paid invoice', async () => {

@@ -556,6 +556,7 @@ test('erasing a contact says it cannot be undone and asks for the name; only the
   test.setTimeout(150_000);
   const admin = await setUpAndEnrol(page);
   const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel' });
+  await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
   // The administrator may delete, but erasure is the privacy officer's task.
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
@@ -565,6 +566,10 @@ test('erasing a contact says it cannot be undone and asks for the name; only the
   const privacy = await addColleagueAndSignIn(page, admin.authenticator, PRIVACY);
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
+  // The privacy officer reviews his consent first, and goes on from there to Erik again.
+  await page.getByRole('region', { name: 'Consents (1)' }).getByRole('link', { name: 'Newsletter' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Erik Wissel' }).click();
+  await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
   await page.getByRole('button', { name: 'Erase personal data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Erase Erik Wissel?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -584,6 +589,9 @@ test('erasing a contact says it cannot be undone and asks for the name; only the
   await confirmStepUpIfAsked(page, privacy.authenticator, erased);
   await expect(erased.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   expect(await invoke(page, 'records.get', { entity: 'contact', id: erik.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  // The page goes back past Erik and the consent erased with him, to the list he was opened from.
+  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
+  await expect(page.getByRole('main').getByText('This record does not exist (any more).')).toHaveCount(0);
   await goTo(page, 'Trash');
   await expect(page.getByText('The trash is empty.')).toBeVisible();
 });

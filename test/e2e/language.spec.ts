@@ -2,7 +2,7 @@
  * The language can be switched to Dutch from the settings in the header; the whole screen follows,
  * `<html lang>` follows, and the choice is remembered across a reload.
  */
-import { goTo } from './crm';
+import { createRecord, goTo } from './crm';
 import { expect, test } from './fixtures';
 import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall } from './flows';
 
@@ -214,4 +214,19 @@ test('a value the wall refuses by its length is said in the reader’s language,
   await page.getByRole('radio', { name: 'English' }).check();
   await page.keyboard.press('Escape');
   await expect(page.getByText('Use at most 200 characters')).toBeVisible();
+});
+
+test('the home page counts in Dutch grammar: 1 organisatie, 2 contactpersonen', async ({ page }) => {
+  await setUpAndEnrol(page);
+  await createRecord(page, 'organisation', { name: 'Bakkerij van Dijk' });
+  await createRecord(page, 'contact', { last_name: 'Jansen' });
+  await createRecord(page, 'contact', { last_name: 'Bakker' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Contactpersonen', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Start', exact: true }).click();
+  const overview = page.getByRole('region', { name: 'Je gegevens' });
+  await expect(overview.getByRole('link', { name: '1 Organisatie', exact: true })).toBeVisible();
+  await expect(overview.getByRole('link', { name: '2 Contactpersonen', exact: true })).toBeVisible();
 });

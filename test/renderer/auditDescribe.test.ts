@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditBreak, AuditBreakCode } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { actionText, detailsText, reasonText, targetText, verdictText, whoText } from '../../renderer/src/audit/describe';
+import { isKnownDetail } from '../../renderer/src/audit/detailWords';
 import { actionKey } from '../../renderer/src/audit/strings';
 
 function sources(dir: string): string[] {
@@ -53,8 +54,31 @@ describe('audit entries in words', () => {
     expect(targetText('field:contact.email', 'en')).toMatch(/^Field Contact – /);
     expect(targetText('planet:9', 'en')).toBe('planet:9');
     expect(targetText(null, 'en')).toBe('—');
-    expect(detailsText({ entity: 'contact', imported: 12_345, recoveryCode: true }, 'nl')).toBe('entity: contact, imported: 12.345, recoveryCode: ja');
+    expect(detailsText({ entity: 'contact', imported: 12_345, recoveryCode: true }, 'nl')).toBe('soort: contactpersonen, geïmporteerd: 12.345, met een herstelcode: ja');
+    expect(detailsText({ entity: 'invoice', count: 2 }, 'en')).toBe('kind: invoices, records: 2');
+    expect(detailsText({ something: 'new' }, 'nl')).toBe('something: new');
     expect(detailsText({}, 'en')).toBe('—');
+  });
+
+  it('names every detail the core writes in words, in both languages, never as a code name', () => {
+    // Erasure counts what went per kind; a role is named as the Users page names it.
+    expect(detailsText({ contacts: 1, activity: 2, consent: 1, unlinked: 1 }, 'nl')).toBe(
+      'contactpersonen: 1, activiteiten: 2, toestemmingen: 1, koppelingen verbroken: 1',
+    );
+    expect(detailsText({ role: 'privacy' }, 'nl')).toBe('rol: Functionaris gegevensbescherming');
+    expect(detailsText({ role: 'custom-front-desk' }, 'en')).toBe('role: custom-front-desk');
+    expect(detailsText({ withIt: 2, initial: true }, 'en')).toBe('along with it: 2, first password: yes');
+    const written = new Set<string>();
+    for (const file of sources('electron/core')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/details: \{([^}]*)\}/g)) {
+        for (const part of m[1]!.split(',')) {
+          const name = /^\s*(\w+)\s*(?::|$)/.exec(part)?.[1];
+          if (name && !part.trim().startsWith('...')) written.add(name);
+        }
+      }
+    }
+    expect(written.size).toBeGreaterThan(20);
+    expect([...written].filter((name) => !isKnownDetail(name))).toEqual([]);
   });
 
   it('reads a verdict in either language, with grouped digits', () => {

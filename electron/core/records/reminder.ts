@@ -14,23 +14,32 @@ function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** A day as a letter writes it: "1 oktober 2026", "1 October 2026" — never the stored "2026-10-01". */
+function letterDay(day: string, language: 'nl' | 'en'): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Row; contactName: string | null; invoice: Row; today: string }): string {
   const { sender, customer, contactName, invoice, today } = parts;
   const address = [customer.name, customer.street, [customer.postal_code, customer.city].filter(Boolean).join(' ')].filter(Boolean).join('\n');
   const amount = euros(invoice.amount_cents as number, language);
+  const dueOn = letterDay(String(invoice.due_on), language);
+  const dated = letterDay(today, language);
   if (language === 'en') {
     return [
       sender,
       '',
       address,
       '',
-      today,
+      dated,
       '',
       `Subject: payment reminder for invoice ${invoice.number}`,
       '',
       contactName ? `Dear ${contactName},` : 'Dear Sir or Madam,',
       '',
-      `According to our records, invoice ${invoice.number} of ${amount}, due on ${invoice.due_on}, has not been paid yet.`,
+      `According to our records, invoice ${invoice.number} of ${amount}, due on ${dueOn}, has not been paid yet.`,
       'We kindly ask you to pay the amount within 14 days. If you have paid it in the meantime, please disregard this letter.',
       '',
       'Kind regards,',
@@ -44,13 +53,13 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
     '',
     address,
     '',
-    today,
+    dated,
     '',
     `Onderwerp: betalingsherinnering factuur ${invoice.number}`,
     '',
     contactName ? `Beste ${contactName},` : 'Geachte heer, mevrouw,',
     '',
-    `Volgens onze administratie is factuur ${invoice.number} van ${amount}, met vervaldatum ${invoice.due_on}, nog niet betaald.`,
+    `Volgens onze administratie is factuur ${invoice.number} van ${amount}, met vervaldatum ${dueOn}, nog niet betaald.`,
     'Wij verzoeken u vriendelijk het bedrag binnen 14 dagen te voldoen. Heeft u inmiddels betaald, dan kunt u deze brief als niet verzonden beschouwen.',
     '',
     'Met vriendelijke groet,',

@@ -8,6 +8,7 @@ import type { AuditBreak, AuditEntry, AuditVerdict } from '../../../shared/apiTy
 import { ENTITIES } from '../../../shared/registry';
 import { formatCount } from '../format';
 import type { Language } from '../i18n/translate';
+import { detailName, detailValue } from './detailWords';
 import { actionKey, auditText } from './strings';
 
 type Entity = keyof typeof ENTITIES;
@@ -54,15 +55,18 @@ export function targetText(target: string | null, language: Language): string {
   }
 }
 
-/** The details as "key: value" pairs. The core puts only counts, ids, flags and field keys there. */
+/**
+ * The details as "name: value" pairs, names and known values in words. The core puts only counts,
+ * ids, flags and field keys there.
+ */
 export function detailsText(details: AuditEntry['details'], language: Language): string {
   const pairs = Object.entries(details).map(([key, value]) => {
     let text: string;
     if (value === null) text = auditText(language, 'audit.none');
     else if (typeof value === 'boolean') text = auditText(language, value ? 'audit.yes' : 'audit.no');
     else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(value, language) : String(value);
-    else text = value;
-    return `${key}: ${text}`;
+    else text = detailValue(key, value, language);
+    return `${detailName(key, language)}: ${text}`;
   });
   return pairs.length > 0 ? pairs.join(', ') : auditText(language, 'audit.none');
 }

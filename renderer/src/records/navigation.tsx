@@ -67,6 +67,11 @@ export interface Navigation {
   /** Replaces the current route without a history entry (a changed filter, say). */
   replace: (route: Route) => void;
   back: () => void;
+  /**
+   * Back, past every page in the history that `gone` names (records just deleted or erased, which
+   * would only say they no longer exist); to `fallback` when no page is left.
+   */
+  backPast: (gone: (route: Route) => boolean, fallback: Route) => void;
   canGoBack: boolean;
 }
 

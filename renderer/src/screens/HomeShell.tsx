@@ -126,10 +126,23 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
       }),
     [forgetRefresh, askBeforeLeaving],
   );
+  const backPast = useCallback(
+    (gone: (route: Route) => boolean, fallback: Route) =>
+      askBeforeLeaving(() => {
+        forgetRefresh();
+        setNavigated(true);
+        setVisits((count) => count + 1);
+        setHistory((previous) => {
+          const kept = previous.slice(0, -1).filter((entry) => !gone(entry.route));
+          return kept.length > 0 ? kept : [{ route: fallback, visit: visits }];
+        });
+      }),
+    [visits, forgetRefresh, askBeforeLeaving],
+  );
   const openHistory = useCallback(() => go({ page: 'history' }), [go]);
   const navigation = useMemo<Navigation>(
-    () => ({ route, go, replace, back, canGoBack: history.length > 1 }),
-    [route, go, replace, back, history.length],
+    () => ({ route, go, replace, back, backPast, canGoBack: history.length > 1 }),
+    [route, go, replace, back, backPast, history.length],
   );
 
   function signOut() {

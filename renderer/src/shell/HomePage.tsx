@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDay } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { RecordLink } from '../records/columns';
-import { entityPlural } from '../records/display';
+import { entityPlural, entitySingular } from '../records/display';
 import { LIST_ENTITIES, useNavigation, type ListEntity } from '../records/navigation';
 import { useRights } from '../records/rights';
 
@@ -57,7 +57,8 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
                   }}
                 >
                   <span className="overview-count">{counts[entity] === undefined ? '…' : formatCount(counts[entity], language)}</span>
-                  <span className="overview-label">{entityPlural(entity, language)}</span>
+                  {/* "1 Organisatie", not "1 Organisaties": the tile reads as one phrase. */}
+                  <span className="overview-label">{counts[entity] === 1 ? entitySingular(entity, language) : entityPlural(entity, language)}</span>
                 </a>
               </li>
             ))}
