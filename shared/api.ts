@@ -36,6 +36,8 @@ import type {
 import type { FieldInfo, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
 import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
+import type { AccessReport } from './accessReportTypes';
+export type * from './accessReportTypes';
 import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from './historyTypes';
 export type * from './historyTypes';
 
@@ -318,6 +320,18 @@ export const api = {
     ...open,
     permission: 'privacy.erase',
     mutates: true,
+    stepUp: true,
+  }),
+  /**
+   * GDPR art. 15 and 20: everything held about a person, unmasked, with purpose, legal basis and
+   * retention per value (electron/core/records/accessReport.ts). Needs a fresh second factor.
+   */
+  'privacy.accessReport': channel<AccessReport>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.dsar',
+    record: 'read',
     stepUp: true,
   }),
   'search.query': channel<SearchGroup[]>()({

@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'trash.restore',
   'trash.purge',
   'privacy.erase',
+  'privacy.accessReport',
   'search.query',
   'fields.list',
   'fields.setEnabled',

@@ -24,6 +24,7 @@ import { readVaultFile } from './vault/vaultFile';
 import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldAdmin';
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
+import { accessReport } from './records/accessReport';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
 import { createRecord, updateRecord } from './records/service';
@@ -158,6 +159,7 @@ export const handlers: Handlers = {
       return result;
     },
   },
+  'privacy.accessReport': { kind: 'transaction', run: (input, ctx) => accessReport(ctx, input.id) },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {

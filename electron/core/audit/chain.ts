@@ -145,6 +145,21 @@ export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] 
   }));
 }
 
+/**
+ * Every entry about one target (`contact:12`), oldest first, as ids and actions only: for an access
+ * request (records/accessReport.ts). The log is indexed by target for sign-ins only (migration 012),
+ * so this reads the whole log; it runs once per request, which is rare, where an index would cost
+ * every audited edit a write.
+ */
+export function auditEntriesForTarget(db: Db, target: string): { seq: number; at: string; actorId: number | null; action: string }[] {
+  return prepared(db, 'SELECT seq, at, actor AS actorId, action FROM audit_log WHERE target = ? ORDER BY seq').all(target) as {
+    seq: number;
+    at: string;
+    actorId: number | null;
+    action: string;
+  }[];
+}
+
 /** A person's own sign-ins, newest first: served by the partial index audit_sign_ins (migration 012). */
 export const RECENT_SIGN_INS_SQL =
   "SELECT at, action, details FROM audit_log WHERE target = ? AND action IN ('session.signIn', 'session.signIn.failed') ORDER BY seq DESC LIMIT 20";

@@ -171,7 +171,8 @@ function checkReferences(ctx: { db: Db; access: Access }, fields: readonly Activ
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
 
-function customOf(row: Row): Record<string, StoredValue> {
+/** The values of the custom fields, kept as JSON in the row's `custom` column. */
+export function customOf(row: Row): Record<string, StoredValue> {
   return typeof row.custom === 'string' ? (JSON.parse(row.custom) as Record<string, StoredValue>) : {};
 }
 

@@ -40,6 +40,10 @@ const en = {
   channel: 'request',
   code: 'refusal',
   recoveryCode: 'with a recovery code',
+  values: 'values',
+  linked: 'linked records',
+  auditEntries: 'audit entries',
+  inTrash: 'in the trash',
 } as const;
 
 type DetailName = keyof typeof en;
@@ -77,6 +81,10 @@ const nl = {
   channel: 'verzoek',
   code: 'weigering',
   recoveryCode: 'met een herstelcode',
+  values: 'waarden',
+  linked: 'gekoppelde records',
+  auditEntries: 'auditregels',
+  inTrash: 'in de prullenbak',
 } as const satisfies Record<DetailName, string>;
 
 const NAMES: Record<Language, Record<DetailName, string>> = { en, nl };

@@ -95,6 +95,7 @@ const en = {
   'action.trash.purged': 'Deleted permanently',
   'action.trash.emptied': 'Trash emptied automatically',
   'action.privacy.erased': 'Person erased',
+  'action.privacy.accessReported': 'Access request answered',
   'action.history.undone': 'Change undone',
   'action.history.redone': 'Change redone',
 } as const;
@@ -189,6 +190,7 @@ const nl = {
   'action.trash.purged': 'Definitief verwijderd',
   'action.trash.emptied': 'Prullenbak automatisch geleegd',
   'action.privacy.erased': 'Persoon gewist',
+  'action.privacy.accessReported': 'Inzageverzoek beantwoord',
   'action.history.undone': 'Wijziging ongedaan gemaakt',
   'action.history.redone': 'Wijziging opnieuw uitgevoerd',
 } as const satisfies Record<AuditKey, string>;

@@ -1,0 +1,59 @@
+/**
+ * The answer to a data subject's access request (GDPR art. 15; as JSON also art. 20 portability):
+ * everything Kluis holds about one person, with why and how long each value is kept.
+ */
+import type { StoredValue } from './recordTypes';
+import type { EntityName, LegalBasis, Localized, Sensitivity } from './registry';
+
+/** One stored value, with what the registry says of its field (art. 15(1)(a), (b)… (d)). */
+export interface AccessReportValue {
+  key: string;
+  label: Localized;
+  /** The value as stored, in full: this report exists to hand it over, so nothing is masked. */
+  value: StoredValue;
+  /** For a link: the title of the record it points to, or null when that is gone or in the trash. */
+  linkTitle?: string | null;
+  purpose: Localized;
+  legalBasis: LegalBasis;
+  legalBasisLabel: Localized;
+  sensitivity: Sensitivity;
+  retention: Localized;
+}
+
+export interface AccessReportRecord {
+  entity: EntityName;
+  entityLabel: Localized;
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Still held, so still reported, but deleted by a user and waiting for the trash's retention. */
+  inTrash: boolean;
+  deletedAt: string | null;
+  /** The fields in force that hold a value; empty fields are left out. */
+  values: AccessReportValue[];
+}
+
+/** A record that points at the person (a consent, an activity, a deal, an invoice), and by which field. */
+export interface AccessReportLinked extends AccessReportRecord {
+  via: string;
+}
+
+/** An audit entry that names the person's record as its target: ids and the action, no values. */
+export interface AccessReportAuditEntry {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  action: string;
+}
+
+export interface AccessReport {
+  format: 'kluis.accessReport';
+  version: 1;
+  /** When the report was made (ISO time): the date the request was answered. */
+  generatedAt: string;
+  /** The controller: the organisation this install belongs to. */
+  organisation: string;
+  subject: AccessReportRecord;
+  linked: AccessReportLinked[];
+  audit: AccessReportAuditEntry[];
+}
