@@ -44,6 +44,7 @@ test('a Field sales page that calls forbidden channels gets FORBIDDEN, and every
     ['roles.save', { name: { en: 'Mine', nl: 'Mijn' }, rights: BUILT_IN_ROLES[0]!.rights }],
     ['users.setAccess', { userId: 2, role: 'admin', teamIds: [], overrides: [] }],
     ['access.viewAs', { userId: 1 }],
+    ['privacy.accessReport', { entity: 'contact', id: 1 }],
     // A field this role may read but not edit: the change is refused, not silently dropped.
     ['records.update', { entity: 'organisation', id: orgId, values: { vat_number: 'NL000000000B01' } }],
   ] as const;
