@@ -4,10 +4,13 @@
  * an organisation with contacts and an invoice asks to review what loses its link and what keeps it; 25 contacts at once ask to
  * type 25, and Enter confirms only once it is typed; Ctrl+Z inside a text field stays the field's own
  * undo; the toast's Undo never reverses a later change than the one it names; the policy sets the
- * typing threshold and the retention; the trash restores and deletes for good; erasure says it
- * cannot be undone and asks for the person's name.
+ * typing threshold and the retention; the trash restores and deletes for good; the privacy officer
+ * saves an access request's report of a person, and erasure says it cannot be undone and asks for
+ * the person's name.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import type { AccessReport } from '../../shared/accessReportTypes';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator } from './flows';
@@ -552,16 +555,17 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
   await expect(journal.getByRole('row').filter({ hasText: 'cannot be undone' }).filter({ hasNotText: 'since' })).toHaveCount(1);
 });
 
-test('erasing a contact says it cannot be undone and asks for the name; only the privacy task may', async ({ page }, testInfo) => {
+test('the privacy officer saves what is held about a contact (access request), then erases it; only the privacy tasks may', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   const admin = await setUpAndEnrol(page);
-  const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel' });
+  const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example' });
   await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
   // The administrator may delete, but erasure is the privacy officer's task.
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
   await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Erase personal data' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Access request (DSAR)' })).toHaveCount(0);
 
   const privacy = await addColleagueAndSignIn(page, admin.authenticator, PRIVACY);
   await goTo(page, 'Contacts');
@@ -570,6 +574,21 @@ test('erasing a contact says it cannot be undone and asks for the name; only the
   await page.getByRole('region', { name: 'Consents (1)' }).getByRole('link', { name: 'Newsletter' }).click();
   await page.getByRole('main').getByRole('link', { name: 'Erik Wissel' }).click();
   await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
+
+  // First the access request (GDPR art. 15): everything held about Erik, saved as a JSON file
+  // named for the day, not for him; a fresh code is asked for when the last one is not fresh.
+  const downloading = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Access request (DSAR)' }).click();
+  const reported = page.getByText(/^Everything held about this person is saved as access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.json\.$/);
+  await confirmStepUpIfAsked(page, privacy.authenticator, reported);
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.json$/);
+  expect(download.suggestedFilename()).not.toContain('Wissel');
+  const report = JSON.parse(await readFile(await download.path(), 'utf8')) as AccessReport;
+  const email = report.subject.values.find((v) => v.key === 'email');
+  expect(email).toMatchObject({ value: 'erik@wissel.example', purpose: { en: 'Writing to the person about the business relationship' }, legalBasis: 'contract' });
+  expect(report.linked.map((r) => r.entity)).toEqual(['consent']);
+
   await page.getByRole('button', { name: 'Erase personal data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Erase Erik Wissel?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();

@@ -2,7 +2,7 @@
  * One record: every enabled field (edited in place with the same form as "New …"), the records
  * related to it with their counts, and its timeline of activities with a form to log a call,
  * meeting, task or note. Invoices offer the payment reminder; every record can be deleted (to the
- * trash, with undo) and a contact erased, by those allowed to.
+ * trash, with undo) and a contact erased, or their access request answered, by those allowed to.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -16,6 +16,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
+import { AccessReportButton } from './AccessReportButton';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
@@ -196,6 +197,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               {t('records.edit')}
             </button>
           )}
+          <AccessReportButton record={record} disabled={busy} />
           <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />
         </div>
       </div>
