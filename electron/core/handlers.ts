@@ -159,7 +159,15 @@ export const handlers: Handlers = {
       return result;
     },
   },
-  'privacy.accessReport': { kind: 'transaction', run: (input, ctx) => accessReport(ctx, input.id) },
+  'privacy.accessReport': {
+    kind: 'transaction',
+    run: (input, ctx) => {
+      // The report goes past the officer's field rights; in "view as" the task would be borrowed
+      // by an admin who does not hold it, and the audit entry would name the wrong person.
+      if (ctx.core.viewingAs) throw new KluisError('FORBIDDEN', 'session.previewNoAccessReport');
+      return accessReport(ctx, input.id);
+    },
+  },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {

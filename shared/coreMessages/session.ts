@@ -15,6 +15,7 @@ export const SESSION_MESSAGES = {
   'session.keySlotGone': 'Your key slot is gone; ask an administrator to reset your password.',
   'session.invalidRequest': 'The request is not valid.',
   'session.previewReadOnly': "This is a read-only preview of another user's view. Stop the preview to make changes.",
+  'session.previewNoAccessReport': 'An access request is answered by someone who holds that task, not in a preview of their view. Stop the preview first.',
   /** {entity}: a kind of record, lower case. */
   'session.mayNotRead': 'You may not read {entity} records.',
   'session.mayNotCreate': 'You may not create {entity} records.',

@@ -138,4 +138,15 @@ describe('an access request (privacy.accessReport)', () => {
     const { db } = t.core.requireActive();
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'privacy.accessReported'").pluck().get()).toBe(1);
   });
+
+  it('is not answered in a preview of the privacy officer\'s view: the admin would borrow a task they do not hold', async () => {
+    const t = await signedInAdmin();
+    const { contact } = await personWithRecords(t);
+    const officer = value<{ user: { id: number } }>(await t.call('users.create', { username: 'pia', displayName: 'Pia', role: 'privacy' })).user;
+    value(await t.call('access.viewAs', { userId: officer.id }));
+    const refused = await t.call('privacy.accessReport', { entity: 'contact', id: contact.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageId: 'session.previewNoAccessReport' } });
+    const { db } = t.core.requireActive();
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'privacy.accessReported'").pluck().get()).toBe(0);
+  });
 });

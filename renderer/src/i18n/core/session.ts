@@ -16,6 +16,7 @@ export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> 
   'session.keySlotGone': 'Je sleutelslot bestaat niet meer; vraag een beheerder om je wachtwoord opnieuw in te stellen.',
   'session.invalidRequest': 'Het verzoek is niet geldig.',
   'session.previewReadOnly': 'Dit is een alleen-lezen voorbeeld van wat een andere gebruiker ziet. Stop het voorbeeld om iets te wijzigen.',
+  'session.previewNoAccessReport': 'Een inzageverzoek beantwoordt iemand met die taak zelf, niet in een voorbeeld van wat die ziet. Stop eerst het voorbeeld.',
   'session.mayNotRead': 'Je mag geen records van het type {entity} bekijken.',
   'session.mayNotCreate': 'Je mag geen records van het type {entity} aanmaken.',
   'session.mayNotUpdate': 'Je mag geen records van het type {entity} wijzigen.',
