@@ -575,6 +575,15 @@ test('the privacy officer saves what is held about a contact (access request), t
   await page.getByRole('main').getByRole('link', { name: 'Erik Wissel' }).click();
   await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
 
+  // In Dutch the button says what the AVG calls it.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Inzageverzoek (AVG)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.keyboard.press('Escape');
+
   // First the access request (GDPR art. 15): everything held about Erik, saved as a JSON file
   // named for the day, not for him; a fresh code is asked for when the last one is not fresh.
   const downloading = page.waitForEvent('download', { timeout: 30_000 });
@@ -582,6 +591,7 @@ test('the privacy officer saves what is held about a contact (access request), t
   const reported = page.getByText(/^Everything held about this person is saved as access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.json\.$/);
   await confirmStepUpIfAsked(page, privacy.authenticator, reported);
   const download = await downloading;
+  await saveScreenshot(page, testInfo, 'access-request');
   expect(download.suggestedFilename()).toMatch(/^access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.json$/);
   expect(download.suggestedFilename()).not.toContain('Wissel');
   const report = JSON.parse(await readFile(await download.path(), 'utf8')) as AccessReport;

@@ -6,7 +6,6 @@
  */
 import { useState } from 'react';
 import type { RecordView } from '../../../shared/recordTypes';
-import { Notice } from '../components/Notice';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -18,35 +17,38 @@ export function accessReportFileName(generatedAt: string, contactId: number): st
   return `access-request-${todayIso(new Date(generatedAt))}-contact-${contactId}.json`;
 }
 
-export function AccessReportButton({ record, disabled }: { record: RecordView; disabled: boolean }) {
+interface Props {
+  record: RecordView;
+  disabled: boolean;
+  /** Shown where the page shows its other notices, not squeezed into the row of buttons. */
+  onSaved: (fileName: string) => void;
+  onFailed: (message: Message) => void;
+}
+
+export function AccessReportButton({ record, disabled, onSaved, onFailed }: Props) {
   const { t } = useI18n();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: Message } | null>(null);
 
   if (record.entity !== 'contact' || !rights.hasTask('privacy.dsar')) return null;
 
   async function run() {
     setBusy(true);
-    setMessage(null);
     const result = await callWithStepUp('privacy.accessReport', { entity: 'contact', id: record.id });
     setBusy(false);
     if (!result.ok) {
-      if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'records.accessReportFailed', params: { message: result.error } } });
+      if (!isStepUpCancelled(result.error)) onFailed({ key: 'records.accessReportFailed', params: { message: result.error } });
       return;
     }
     const fileName = accessReportFileName(result.value.generatedAt, record.id);
     saveTextFile(fileName, `${JSON.stringify(result.value, null, 2)}\n`, 'application/json');
-    setMessage({ tone: 'info', text: { key: 'records.accessReportSaved', params: { file: fileName } } });
+    onSaved(fileName);
   }
 
   return (
-    <>
-      <button type="button" className="button-quiet" disabled={disabled || busy} onClick={() => void run()}>
-        {busy ? t('records.accessReportWorking') : t('records.accessReport')}
-      </button>
-      {message && <Notice tone={message.tone}>{t(message.text.key, message.text.params)}</Notice>}
-    </>
+    <button type="button" className="button-quiet" disabled={disabled || busy} onClick={() => void run()}>
+      {busy ? t('records.accessReportWorking') : t('records.accessReport')}
+    </button>
   );
 }

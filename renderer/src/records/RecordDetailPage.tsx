@@ -137,6 +137,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);
+  const [accessReportFile, setAccessReportFile] = useState<string | null>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const title = titleOf(record, t);
 
@@ -197,7 +198,18 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               {t('records.edit')}
             </button>
           )}
-          <AccessReportButton record={record} disabled={busy} />
+          <AccessReportButton
+            record={record}
+            disabled={busy}
+            onSaved={(fileName) => {
+              setError(null);
+              setAccessReportFile(fileName);
+            }}
+            onFailed={(message) => {
+              setAccessReportFile(null);
+              setError(message);
+            }}
+          />
           <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />
         </div>
       </div>
@@ -208,6 +220,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}
         </Notice>
       )}
+      {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
       {saved && <Notice tone="info">{t('records.saved')}</Notice>}
 
       <section className="panel" aria-labelledby="record-fields-title">
