@@ -8,6 +8,7 @@ import { lowerCase } from '../../../shared/coreMessages';
 import type { DeleteResult, HistoryResult, TrashItem, TrashPage } from '../../../shared/historyTypes';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { rowInScope, scopeCondition } from '../access/access';
+import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
 import { readPolicy } from '../install/policy';
@@ -75,7 +76,7 @@ export function restoreFromTrash(ctx: RecordContext, items: readonly TrashKey[])
       let parts = 0;
       for (const child of ENTITIES[kind].ownedChildren ?? []) {
         const searchable = searchableKeys(activeFields(ctx.db, child.entity));
-        const rows = ctx.db.prepare(`SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
+        const rows = prepared(ctx.db, `SELECT * FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).all(key) as Row[];
         for (const part of rows) {
           write.command.write({ entity: child.entity, id: part.id as number, before: part, after: restored(part) }, searchable, { consequence: true });
           parts++;
