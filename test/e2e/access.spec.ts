@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, nav } from './crm';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator } from './flows';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
 
 const OFFICE = { username: 'olga.office', displayName: 'Olga Jansen' };
 
@@ -131,9 +131,7 @@ test("the admin's own account: no role to change, and no exception that takes aw
   const users = await invoke(page, 'users.access', { userId: 1 });
   expect(users.ok ? users.value.overrides : null).toEqual([]);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByText('Dit is je eigen account: een andere beheerder wijzigt je rol')).toBeVisible();
   await expect(page.getByText('Je kunt je eigen recht om gebruikers te beheren niet afnemen')).toBeVisible();
 });
@@ -160,8 +158,6 @@ test('the Roles page cannot take managing users from the role of the last one wh
   const after = await invoke(page, 'roles.list', {});
   expect(after.ok ? after.value.find((r) => r.id === 'custom-manager')?.rights.tasks : null).toContain('users.manage');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByText('Er is niets gewijzigd: daarna zou geen actieve gebruiker nog gebruikers kunnen beheren')).toBeVisible();
 });

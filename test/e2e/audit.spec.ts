@@ -7,7 +7,7 @@
 import { KluisCore } from '../../electron/core/kluis';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, nav, type Colleague } from './crm';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator } from './flows';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
 
 const SALES: Colleague = { username: 'sanne.sales', displayName: 'Sanne Bakker', role: 'sales', password: 'sanne-rijdt-naar-roermond-en-terug' };
 
@@ -76,8 +76,6 @@ test('checking a log changed behind Kluis\'s back names the entry and why, in En
   const broken = page.getByRole('alert');
   await expect(broken).toHaveText('The log is broken at entry 2: entry 2 was altered.');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(broken).toHaveText('Het logboek klopt niet vanaf regel 2: regel 2 is gewijzigd.');
 });

@@ -7,16 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRecord } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
-import { setUpAndEnrol } from './flows';
+import { setUpAndEnrol, switchLanguage } from './flows';
 
 test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",", Dutch headers and labels', async ({ page }) => {
   const admin = await setUpAndEnrol(page);
   await createRecord(page, 'deal', { title: 'Ovens', stage: 'won', value_cents: 123456, expected_close: '2026-03-31' });
   await createRecord(page, 'deal', { title: 'Creditnota', stage: 'lost', value_cents: 5000 });
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Deals', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Deals' })).toBeVisible();
 
@@ -70,8 +68,6 @@ test('the export notice groups its count as the progress line and the list do, a
   await expect(done).toBeVisible();
   await saveScreenshot(page, testInfo, 'export-done');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByText(/^1\.001 records geëxporteerd naar kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/)).toBeVisible();
 });

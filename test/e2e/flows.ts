@@ -189,3 +189,10 @@ export function watchCoreCalls(page: Page): () => ChannelName[] {
   });
   return () => [...seen];
 }
+
+/** Switches the window's language from the settings in the header, as a person does, and closes the panel. */
+export async function switchLanguage(page: Page, to: 'en' | 'nl'): Promise<void> {
+  await page.getByRole('button', { name: to === 'nl' ? 'Settings' : 'Instellingen' }).click();
+  await page.getByRole('radio', { name: to === 'nl' ? 'Nederlands' : 'English' }).check();
+  await page.keyboard.press('Escape');
+}

@@ -13,7 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { AccessReport } from '../../shared/accessReportTypes';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator } from './flows';
+import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator, switchLanguage } from './flows';
 
 const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
 
@@ -221,9 +221,7 @@ test('deleting an organisation with contacts and an invoice shows what only lose
   // The same review in Dutch.
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
   const dutch = page.getByRole('dialog', { name: 'Bakkerij van Dijk verwijderen?' });
   await expect(dutch.getByRole('region', { name: 'Blijft, maar verliest de koppeling' }).getByRole('listitem')).toHaveText(['3 contactpersonen']);
@@ -232,9 +230,7 @@ test('deleting an organisation with contacts and an invoice shows what only lose
   await expect(keptDutch).toContainText('bewaard voor de boekhouding');
   await page.keyboard.press('Escape');
   await expect(dutch).toHaveCount(0);
-  await page.getByRole('button', { name: 'Instellingen' }).click();
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'en');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   // Reviewed, then confirmed: no typing for one record.
   await expect(dialog.getByRole('textbox')).toHaveCount(0);
@@ -576,13 +572,9 @@ test('the privacy officer saves what is held about a contact (access request), t
   await expect(recordHeading(page, 'Erik Wissel')).toBeVisible();
 
   // In Dutch the button says what the AVG calls it.
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByRole('button', { name: 'Inzageverzoek (AVG)' })).toBeVisible();
-  await page.getByRole('button', { name: 'Instellingen' }).click();
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'en');
 
   // First the access request (GDPR art. 15): everything held about Erik, saved as a JSON file
   // named for the day, not for him; a fresh code is asked for when the last one is not fresh.

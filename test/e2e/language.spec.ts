@@ -4,7 +4,7 @@
  */
 import { createRecord, goTo } from './crm';
 import { expect, test } from './fixtures';
-import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall } from './flows';
+import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall, switchLanguage } from './flows';
 
 test('switching to Nederlands shows Dutch labels and is remembered', async ({ page }) => {
   await page.goto('/');
@@ -51,9 +51,7 @@ test('a failed sign-in in Dutch gets the Dutch generic message', async ({ page }
 
 test('enrolment, the shell, the account page and the lock screen speak Dutch', async ({ page }) => {
   await setUpInstall(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
 
   await page.getByLabel('Gebruikersnaam').fill(ACCOUNT.username);
   await page.getByLabel('Wachtwoord').fill(ACCOUNT.password);
@@ -103,9 +101,7 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
     entity: 'deal',
     values: { title: 'Broodlevering', organisation_id: organisation.value.id, stage: 'proposal', value_cents: 125_050, expected_close: '2026-03-31' },
   });
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
 
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await nav.getByRole('button', { name: 'Deals' }).click();
@@ -133,9 +129,7 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
 
 test('the core’s own refusals are in Dutch too: a file that is not text, and a row that will not be imported', async ({ page }) => {
   await setUpAndEnrol(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
   await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
@@ -155,9 +149,7 @@ test('the core’s own refusals are in Dutch too: a file that is not text, and a
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
   await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
   await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
-  await page.getByRole('button', { name: 'Instellingen' }).click();
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: This is not a CSV file: it contains binary data.');
 });
 
@@ -171,9 +163,7 @@ test('a reason under a field follows a switch of language: the form keeps the co
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Not a valid e-mail address')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByText('Geen geldig e-mailadres')).toBeVisible();
   await expect(page.getByText('Not a valid e-mail address')).toHaveCount(0);
   await expect(page.getByLabel('E-mailadres', { exact: true })).toHaveValue('geen-adres');
@@ -188,9 +178,7 @@ test('the sort control names the fields a list sorts by, as its columns do, in b
   await goTo(page, 'Activities');
   await expect(options('Sort by')).toHaveText(['Due', 'Subject']);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(options('Sorteren op')).toHaveText(['Datum', 'Onderwerp']);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Facturen', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Facturen' })).toBeVisible();
@@ -199,9 +187,7 @@ test('the sort control names the fields a list sorts by, as its columns do, in b
 
 test('a value the wall refuses by its length is said in the reader’s language, not in the schema’s English', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await page.getByLabel('Naam van de organisatie').fill('B'.repeat(201));
   await page.getByLabel('Gebruikersnaam van de beheerder').fill('anna.admin');
   await page.getByLabel('Wachtwoord', { exact: true }).fill('zeven-zeeen-zouten-zee');
@@ -210,9 +196,7 @@ test('a value the wall refuses by its length is said in the reader’s language,
   await expect(page.getByText('Gebruik hoogstens 200 tekens')).toBeVisible();
   await expect(page.getByText(/Too big/)).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Instellingen' }).click();
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'en');
   await expect(page.getByText('Use at most 200 characters')).toBeVisible();
 });
 
@@ -221,9 +205,7 @@ test('the home page counts in Dutch grammar: 1 organisatie, 2 contactpersonen', 
   await createRecord(page, 'organisation', { name: 'Bakkerij van Dijk' });
   await createRecord(page, 'contact', { last_name: 'Jansen' });
   await createRecord(page, 'contact', { last_name: 'Bakker' });
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Contactpersonen', exact: true }).click();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Start', exact: true }).click();
   const overview = page.getByRole('region', { name: 'Je gegevens' });

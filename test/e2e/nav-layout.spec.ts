@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { setUpAndEnrol } from './flows';
+import { setUpAndEnrol, switchLanguage } from './flows';
 
 /** The distinct tops (px) of the items of a group: one value means one line. */
 async function lineTops(group: Locator): Promise<number[]> {
@@ -35,9 +35,7 @@ test("an administrator's navigation keeps records and tools on lines of their ow
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
   await expectGroups(page, english, false);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Prullenbak' })).toBeVisible();
   await expectGroups(page, { nav: 'Hoofdmenu', records: 'Gegevens', tools: 'Hulpmiddelen' }, false);
 

@@ -17,6 +17,7 @@ import {
   invoke,
   signOut,
   WRONG_CREDENTIALS,
+  switchLanguage,
 } from './flows';
 
 const COLLEAGUE = {
@@ -264,9 +265,7 @@ test('a custom role is offered in Add user and shown by its name, in English and
   // The role's name where the role is shown, never its id.
   await expect(rowOf(page, COLLEAGUE.username).getByRole('cell').nth(1)).toHaveText('Front desk');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Nederlands' }).check();
-  await page.keyboard.press('Escape');
+  await switchLanguage(page, 'nl');
   await expect(rowOf(page, COLLEAGUE.username).getByRole('cell').nth(1)).toHaveText('Balie');
   await expect(rowOf(page, ACCOUNT.username).getByRole('cell').nth(1)).toHaveText('Beheerder');
   await expect(page.getByLabel('Rol').getByRole('option', { name: 'Balie' })).toHaveCount(1);
