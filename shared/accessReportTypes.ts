@@ -38,12 +38,17 @@ export interface AccessReportLinked extends AccessReportRecord {
   via: string;
 }
 
-/** An audit entry that names the person's record as its target: ids and the action, no values. */
+/**
+ * An audit entry whose target is the person's record or one of the records linked to it: ids and
+ * the action, no values.
+ */
 export interface AccessReportAuditEntry {
   seq: number;
   at: string;
   actorId: number | null;
   action: string;
+  /** The record the entry is about, as the log names it: "contact:12", "consent:3". */
+  target: string;
 }
 
 export interface AccessReport {

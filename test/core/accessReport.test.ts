@@ -90,15 +90,23 @@ describe('an access request (privacy.accessReport)', () => {
     expect(linked.invoice).toMatchObject({ id: ids.invoice });
     expect(linked.invoice!.values.find((v) => v.key === 'amount_cents')?.value).toBe(12_500);
 
-    // The audit entries about the person: ids and actions, no values.
-    expect(report.audit.map((e) => e.action)).toEqual(['records.created']);
-    expect(Object.keys(report.audit[0]!).sort()).toEqual(['action', 'actorId', 'at', 'seq']);
+    // The audit entries about the person and about what is linked to them: ids and actions, no values.
+    expect(report.audit.map((e) => `${e.action} ${e.target}`)).toEqual([
+      `records.created contact:${contact.id}`,
+      `records.created consent:${ids.consent}`,
+      `records.created activity:${ids.activity}`,
+      `records.created deal:${ids.deal}`,
+      `records.created invoice:${ids.invoice}`,
+    ]);
+    expect(Object.keys(report.audit[0]!).sort()).toEqual(['action', 'actorId', 'at', 'seq', 'target']);
+    // Not the organisation's entry: it is linked from the person, not about them.
+    expect(report.audit.some((e) => e.target.startsWith('organisation:'))).toBe(false);
 
     // The report itself is audited, with counts only.
     const { db } = t.core.requireActive();
     const entry = db.prepare("SELECT actor, target, details FROM audit_log WHERE action = 'privacy.accessReported'").get() as { actor: number; target: string; details: string };
     expect(entry.target).toBe(`contact:${contact.id}`);
-    expect(JSON.parse(entry.details)).toEqual({ values: report.subject.values.length, linked: 4, auditEntries: 1, inTrash: false });
+    expect(JSON.parse(entry.details)).toEqual({ values: report.subject.values.length, linked: 4, auditEntries: 5, inTrash: false });
     for (const text of Object.values(PERSON)) expect(entry.details).not.toContain(text);
   });
 
@@ -115,7 +123,7 @@ describe('an access request (privacy.accessReport)', () => {
     expect(report.subject.deletedAt).not.toBeNull();
     expect(report.subject.values.find((v) => v.key === 'email')?.value).toBe(PERSON.email);
     expect(report.linked.filter((r) => r.inTrash).map((r) => r.entity).sort()).toEqual(['activity', 'consent']);
-    expect(report.audit.map((e) => e.action)).toEqual(['records.created', 'records.deleted']);
+    expect(report.audit.filter((e) => e.target === `contact:${contact.id}`).map((e) => e.action)).toEqual(['records.created', 'records.deleted']);
   });
 
   it('is FORBIDDEN without the task, NOT_FOUND for no such person, and needs a fresh second factor', async () => {

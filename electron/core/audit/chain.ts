@@ -151,13 +151,14 @@ export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] 
  * so this reads the whole log; it runs once per request, which is rare, where an index would cost
  * every audited edit a write.
  */
-export function auditEntriesForTarget(db: Db, target: string): { seq: number; at: string; actorId: number | null; action: string }[] {
-  return prepared(db, 'SELECT seq, at, actor AS actorId, action FROM audit_log WHERE target = ? ORDER BY seq').all(target) as {
-    seq: number;
-    at: string;
-    actorId: number | null;
-    action: string;
-  }[];
+/**
+ * The entries whose target is one of `targets` ("contact:12"), oldest first. Reads the whole log
+ * once: it is indexed by target for sign-ins only (migration 012), and this serves rare requests.
+ */
+export function auditEntriesForTargets(db: Db, targets: string[]): { seq: number; at: string; actorId: number | null; action: string; target: string }[] {
+  return prepared(db, 'SELECT seq, at, actor AS actorId, action, target FROM audit_log WHERE target IN (SELECT value FROM json_each(?)) ORDER BY seq').all(
+    JSON.stringify(targets),
+  ) as { seq: number; at: string; actorId: number | null; action: string; target: string }[];
 }
 
 /** A person's own sign-ins, newest first: served by the partial index audit_sign_ins (migration 012). */

@@ -2,7 +2,7 @@
  * The answer to a data subject's access request (GDPR art. 15, and art. 20 as a JSON file), for the
  * task `privacy.dsar`: the person's record and every record that points at it, each value in full
  * with its field's purpose, legal basis and retention from the registry, and the audit entries
- * about the person's record.
+ * about the person's record and about each of those records.
  *
  * Deliberately unlike the record's page:
  * - nothing is masked or left out for the caller's field rights: the right of access is to
@@ -18,7 +18,7 @@ import type { AccessReport, AccessReportLinked, AccessReportRecord, AccessReport
 import { lowerCase } from '../../../shared/coreMessages';
 import { ENTITIES, ENTITY_NAMES, LEGAL_BASIS_LABELS, type EntityName } from '../../../shared/registry';
 import { rowInScope } from '../access/access';
-import { auditEntriesForTarget } from '../audit/chain';
+import { auditEntriesForTargets } from '../audit/chain';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
@@ -85,14 +85,16 @@ export function accessReport(ctx: RecordContext, contactId: number): AccessRepor
     throw new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values: { entity: lowerCase(ENTITIES.contact.label.singular) } });
   }
   const target = `contact:${contactId}`;
+  const linked = linkedRecords(ctx, contactId);
   const report: AccessReport = {
     format: 'kluis.accessReport',
     version: 1,
     generatedAt: new Date().toISOString(),
     organisation: getMeta(ctx.db, 'org_name') ?? '',
     subject: reportedRecord(ctx, 'contact', row),
-    linked: linkedRecords(ctx, contactId),
-    audit: auditEntriesForTarget(ctx.db, target),
+    linked,
+    // What was done to the person's consents, activities, deals and invoices is about them too.
+    audit: auditEntriesForTargets(ctx.db, [target, ...linked.map((record) => `${record.entity}:${record.id}`)]),
   };
   audit(ctx.open, {
     actor: ctx.user.id,
