@@ -22,12 +22,27 @@ export interface RecordView extends RecordSummary {
   updatedAt: string;
 }
 
+/**
+ * Whether the caller's scope covers one record for a change or a delete, by its owner and team
+ * (which the renderer does not know). The core answers it the same way for a record's page and for
+ * its row in a list, so neither offers an Edit, a Delete or a checkbox whose step the core refuses.
+ */
+export interface RecordAllowed {
+  update: boolean;
+  delete: boolean;
+}
+
+/** A record as a list shows it, with what the caller may do to it. */
+export interface ListRow extends RecordSummary {
+  allowed: RecordAllowed;
+}
+
 export interface ListPage {
   /**
    * Only what a list shows (data minimisation): the title, the owner, the fields listed in the
    * registry and the custom fields. The rest of a record is for its own page (RecordDetail).
    */
-  rows: RecordSummary[];
+  rows: ListRow[];
   /** Opaque cursor for the next page, or null at the end. */
   next: string | null;
 }
@@ -41,12 +56,8 @@ export interface RecordDetail {
   related: { entity: EntityName; via: string; count: number; rows: RecordSummary[] }[];
   /** Activities linked to the record, newest first: title, kind, due day, done and text. */
   timeline: RecordSummary[];
-  /**
-   * Whether the caller's scope covers this record for a change or a delete, by its owner and team
-   * (which the renderer does not know): the page offers Edit and Delete only then, instead of a
-   * form whose Save the core refuses.
-   */
-  allowed: { update: boolean; delete: boolean };
+  /** The page offers Edit and Delete only where these allow, instead of a form whose Save the core refuses. */
+  allowed: RecordAllowed;
 }
 
 export interface SearchHit {

@@ -123,6 +123,7 @@ describe('records', () => {
       ownerId: contact.ownerId,
       values: { first_name: 'Anouk', last_name: 'de Vries', organisation_id: org.id, job_title: 'Eigenaar', email: 'anouk@garagedevries.nl', [shoeSize.key]: 39 },
       refs: { organisation_id: { id: org.id, title: 'Garage De Vries' } },
+      allowed: { update: true, delete: true },
     });
     // The contact's own page has all of it.
     const detail = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id }));

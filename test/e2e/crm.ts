@@ -43,6 +43,8 @@ export interface Colleague {
   role: string;
   /** Teams to put the colleague in (ids from teams.create), before they first sign in. */
   teamIds?: number[];
+  /** Personal overrides to give them, as users.setAccess takes them. */
+  overrides?: ChannelInput<'users.setAccess'>['overrides'];
 }
 
 /**
@@ -58,8 +60,8 @@ export async function addColleagueAndSignIn(page: Page, admin: Authenticator, co
     created = await invoke(page, 'users.create', input);
   }
   if (!created.ok) throw new Error(`users.create failed: ${created.error.message}`);
-  if (colleague.teamIds) {
-    const access = { userId: created.value.user.id, role: colleague.role, teamIds: colleague.teamIds, overrides: [] };
+  if (colleague.teamIds || colleague.overrides) {
+    const access = { userId: created.value.user.id, role: colleague.role, teamIds: colleague.teamIds ?? [], overrides: colleague.overrides ?? [] };
     const set = await invoke(page, 'users.setAccess', access);
     if (!set.ok) throw new Error(`users.setAccess failed: ${set.error.message}`);
   }

@@ -56,6 +56,47 @@ test('setup, sign-in, the home shell with organisation and user, and sign-out', 
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
+test('each sign-in screen starts in its first field: setup, username and password, then the code, all typed at once', async ({ page }) => {
+  await page.goto('/');
+  const organisation = page.getByRole('textbox', { name: 'Organisation name' });
+  await expect(organisation).toBeFocused();
+  await expect(organisation).toHaveAccessibleDescription(/^Set up Kluis Create your organisation/);
+  await page.keyboard.type(ACCOUNT.orgName);
+  for (const [label, text] of [
+    ['Administrator username', ACCOUNT.username],
+    ['Password', ACCOUNT.password],
+    ['Password again', ACCOUNT.password],
+  ] as const) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(label, { exact: true })).toBeFocused();
+    await page.keyboard.type(text);
+  }
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  const username = page.getByRole('textbox', { name: 'Username' });
+  await expect(username).toBeFocused();
+  await expect(username).toHaveAccessibleDescription(/^Sign in/);
+  await page.keyboard.type(ACCOUNT.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ACCOUNT.password);
+  await page.keyboard.press('Enter');
+  const { authenticator } = await enrolFromScreen(page);
+  await expectHome(page);
+
+  await signOut(page);
+  await expect(page.getByRole('textbox', { name: 'Username' })).toBeFocused();
+  await page.keyboard.type(ACCOUNT.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ACCOUNT.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter your code' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Code', exact: true })).toBeFocused();
+  await page.keyboard.type(await authenticator.nextCode());
+  await page.keyboard.press('Enter');
+  await expectHome(page);
+});
+
 test('a wrong password and a wrong username get the same generic message, after the code', async ({ page }, testInfo) => {
   const { authenticator } = await setUpAndEnrol(page);
   await signOut(page);

@@ -47,6 +47,28 @@ test('Ctrl+L locks at once and drops the page; the password unlocks', async ({ p
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
+test('the lock screen has the password field focused: typing the password and Enter unlocks', async ({ page }) => {
+  await setUpAndEnrol(page);
+  await page.keyboard.press('Control+L');
+  const heading = page.getByRole('heading', { level: 1, name: LOCK_HEADING });
+  await expect(heading).toBeVisible({ timeout: 5_000 });
+  // The field, not the heading, has the focus; it is named, and described by what the screen is.
+  const password = page.getByRole('textbox', { name: 'Password' });
+  await expect(password).toBeFocused();
+  await expect(heading).not.toBeFocused();
+  await expect(password).toHaveAccessibleDescription(new RegExp(`^${LOCK_HEADING} .*Enter your password to continue`));
+
+  await page.keyboard.type('not my password at all');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Wrong password');
+  // After a wrong one, the field is ready again.
+  await expect(password).toBeFocused();
+
+  await page.keyboard.type(ACCOUNT.password);
+  await page.keyboard.press('Enter');
+  await expectHome(page);
+});
+
 test('the core locks by itself after the idle time; calls then answer LOCKED', async ({ page }) => {
   const { authenticator } = await setUpAndEnrol(page);
   // A sign-in with a code makes the second factor fresh, so the policy change needs no step-up.

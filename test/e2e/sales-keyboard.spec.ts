@@ -48,7 +48,9 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
   await main.getByRole('button', { name: 'Edit', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(main.getByLabel('First name')).toBeFocused();
+  // Escape with nothing changed closes the form, and the focus is back on Edit.
   await page.keyboard.press('Escape');
+  await expect(main.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
 
   // Log a call: after it is added, focus is in the fresh form, not at the top of the page.
   const subject = main.getByRole('textbox', { name: /Subject/ });

@@ -142,12 +142,17 @@ export async function firstSignIn(t: TestCore, username: string, oneTimePassword
  * The admin (signed in) creates a user with a role, signs out, and that user completes a first
  * sign-in: the test goes on as that user. Returns the user's id and TOTP secret.
  */
-export async function signInAsNewUser(t: Installed, username: string, role: string, options: { teamIds?: number[] } = {}): Promise<{ id: number; secret: string }> {
+export async function signInAsNewUser(
+  t: Installed,
+  username: string,
+  role: string,
+  options: { teamIds?: number[]; overrides?: { right: string; effect: 'grant' | 'deny'; scope?: string }[] } = {},
+): Promise<{ id: number; secret: string }> {
   const created = await t.call('users.create', { username, displayName: `${username} de Vries`, role });
   expect(created.ok, JSON.stringify(created)).toBe(true);
   const { user, oneTimePassword } = (created as unknown as { value: { user: { id: number }; oneTimePassword: string } }).value;
-  if (options.teamIds) {
-    const set = await t.call('users.setAccess', { userId: user.id, role, teamIds: options.teamIds, overrides: [] });
+  if (options.teamIds || options.overrides) {
+    const set = await t.call('users.setAccess', { userId: user.id, role, teamIds: options.teamIds ?? [], overrides: options.overrides ?? [] });
     expect(set.ok, JSON.stringify(set)).toBe(true);
   }
   await t.call('session.signOut');

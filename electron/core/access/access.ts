@@ -77,6 +77,8 @@ export function loadAccess(db: Db, user: { id: number; role: string }): Access {
   const overrides = readOverrides(db, user.id);
   const teamIds = readTeamIds(db, user.id);
   const fieldCache = new Map<string, FieldAccess>();
+  // A list page asks for the same two scopes on every row (allowedOn): decided once per call.
+  const scopeCache = new Map<string, Scope>();
   return {
     userId: user.id,
     role,
@@ -84,7 +86,15 @@ export function loadAccess(db: Db, user: { id: number; role: string }): Access {
     teamIds,
     module: (module) => decideModule(role, overrides, module).value,
     task: (task) => decideTask(role, overrides, task).value,
-    scope: (entity, action) => decideRecord(role, overrides, entity, action).value,
+    scope: (entity, action) => {
+      const key = `${entity}.${action}`;
+      let scope = scopeCache.get(key);
+      if (!scope) {
+        scope = decideRecord(role, overrides, entity, action).value;
+        scopeCache.set(key, scope);
+      }
+      return scope;
+    },
     field: (entity, field, sensitivity) => {
       const key = `${entity}.${field}`;
       let access = fieldCache.get(key);

@@ -2,13 +2,13 @@
  * Lists (keyset pages, never OFFSET: page 20,000 costs what page 1 costs), detail with related
  * records, and search. Filtering happens in SQL; nothing is fetched to be thrown away.
  */
-import type { ListPage, RecordDetail, SearchGroup, SearchHit } from '../../../shared/recordTypes';
+import type { ListPage, RecordAllowed, RecordDetail, SearchGroup, SearchHit } from '../../../shared/recordTypes';
 import { lowerCase } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { fold } from './fold';
-import { fromSearchRowid, readRow, SEARCH_KINDS } from './rows';
+import { fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
 import { listFields, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
 import { activeFields } from './fields';
@@ -100,7 +100,9 @@ export function buildListQuery(
   // What summaryOf reads for the list's fields, and no more: a list page of contacts is then
   // answered from contacts_by_name alone (migration 011), without reading the rows.
   const rowFields = listFields(db, access, entity);
-  const selected = new Set(['id', 'owner_id', ...ENTITIES[entity].titleFields, ...rowFields.filter((f) => !f.custom).map((f) => f.key), 'custom']);
+  // Owner and team as well, for what the caller may do to each row (allowedOn); both are in every
+  // list's index, contacts_by_name included, so the page still reads no row it did not before.
+  const selected = new Set(['id', 'owner_id', 'team_id', ...ENTITIES[entity].titleFields, ...rowFields.filter((f) => !f.custom).map((f) => f.key), 'custom']);
   const sql = `SELECT ${[...selected].join(', ')}, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
   return { sql, params: [...params, limit + 1], columns, limit, rowFields };
 }
@@ -111,9 +113,18 @@ export function listRecords(db: Db, access: Access, query: ListQuery): ListPage 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page.map((row) => summaryOf(db, access, query.entity, row, fields)),
+    rows: page.map((row) => ({ ...summaryOf(db, access, query.entity, row, fields), allowed: allowedOn(access, query.entity, row) })),
     next: rows.length > limit && last ? encodeCursor(columns.map((_, i) => last[`__k${i}`])) : null,
   };
+}
+
+/**
+ * What the caller may do to one record, by its owner and team: the one answer for its page
+ * (RecordDetail.allowed) and its row in a list (ListRow.allowed), the same check the change itself
+ * meets (requireRowFor).
+ */
+export function allowedOn(access: Access, entity: EntityName, row: Row): RecordAllowed {
+  return { update: rowInScope(access, entity, 'update', row), delete: rowInScope(access, entity, 'delete', row) };
 }
 
 /** The SQL of a list's count, apart so tests can check its query plan. */
@@ -142,7 +153,7 @@ const TIMELINE_FIELDS: ReadonlySet<string> = new Set(['kind', 'due_at', 'done', 
 export function recordDetail(db: Db, access: Access, entity: EntityName, id: number): RecordDetail {
   const row = requireRowFor({ db, access }, entity, id, 'read');
   const record = viewOf(db, access, entity, row);
-  const allowed = { update: rowInScope(access, entity, 'update', row), delete: rowInScope(access, entity, 'delete', row) };
+  const allowed = allowedOn(access, entity, row);
   const related: RecordDetail['related'] = [];
   for (const other of Object.values(ENTITIES)) {
     if (other.name === 'activity') continue;

@@ -10,11 +10,13 @@ interface ConfirmDialogProps {
   title: string;
   text: string;
   confirmLabel: string;
+  /** What Cancel says when "Cancel" would be unclear (Keep editing); Cancel by default. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useI18n();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -27,7 +29,7 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel }
           {confirmLabel}
         </button>
         <button ref={cancelRef} type="button" className="button-quiet" onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
       </div>
     </Modal>

@@ -8,13 +8,15 @@ interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id' | 'ar
   label: string;
   hint?: string;
   error?: string;
+  /** Ids of more text that describes the field, read before its hint (a screen's heading and lead). */
+  describedBy?: string;
 }
 
-export function TextField({ label, hint, error, ...inputProps }: TextFieldProps) {
+export function TextField({ label, hint, error, describedBy: extra, ...inputProps }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const describedBy = [extra ?? null, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
 
   return (
     <div className="field">

@@ -23,7 +23,6 @@ export function RecordDeleteButtons({ record, mayDelete, disabled }: { record: R
   const history = useHistory();
   const [mode, setMode] = useState<DeleteMode | null>(null);
   const entity = record.entity;
-  const canDelete = mayDelete && rights.canOn(record, 'delete');
   const canErase = entity === 'contact' && rights.hasTask('privacy.erase');
 
   function leave() {
@@ -35,7 +34,7 @@ export function RecordDeleteButtons({ record, mayDelete, disabled }: { record: R
 
   return (
     <>
-      {canDelete && (
+      {mayDelete && (
         <button type="button" className="button-quiet button-danger-quiet" disabled={disabled} onClick={() => setMode('trash')}>
           {t('records.delete')}
         </button>

@@ -296,6 +296,10 @@ export const en = {
   'form.moneyInvalid': 'Enter an amount in euros, for example 1234.50.',
   'form.integerInvalid': 'Enter a whole number.',
   'form.failed': 'It could not be saved: {message}',
+  'form.discardTitle': 'Discard your changes?',
+  'form.discardText': 'What you changed in this form is not saved. If you discard it, it is lost.',
+  'form.discardConfirm': 'Discard changes',
+  'form.keepEditing': 'Keep editing',
 
   'list.name': 'Name',
   'list.total': '{count} {what} in total',

@@ -296,6 +296,10 @@ export const nl: Messages = {
   'form.moneyInvalid': 'Vul een bedrag in euro in, bijvoorbeeld 1234,50.',
   'form.integerInvalid': 'Vul een heel getal in.',
   'form.failed': 'Opslaan is niet gelukt: {message}',
+  'form.discardTitle': 'Wijzigingen weggooien?',
+  'form.discardText': 'Wat je in dit formulier wijzigde, is niet opgeslagen. Als je het weggooit, ben je het kwijt.',
+  'form.discardConfirm': 'Wijzigingen weggooien',
+  'form.keepEditing': 'Verder bewerken',
 
   'list.name': 'Naam',
   'list.total': '{count} {what} in totaal',

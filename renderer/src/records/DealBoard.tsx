@@ -4,7 +4,7 @@
  * with records.update { stage }, and the card moves once the core agrees.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
+import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -20,7 +20,7 @@ type Stage = (typeof DEAL_STAGES)[number];
 const PAGE = 25;
 
 interface Column {
-  rows: RecordSummary[];
+  rows: ListRow[];
   next: string | null;
   state: 'loading' | 'ready' | 'failed';
 }
@@ -85,7 +85,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
 
   const stageLabel = (stage: string) => (stageField ? optionLabel(stageField, stage, language) : stage);
 
-  async function move(deal: RecordSummary, to: Stage, refocus: boolean) {
+  async function move(deal: ListRow, to: Stage, refocus: boolean) {
     const from = deal.values.stage as Stage;
     if (from === to) return;
     setError(null);
@@ -100,7 +100,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     setColumns((previous) => ({
       ...previous,
       [from]: { ...previous[from], rows: previous[from].rows.filter((row) => row.id !== deal.id) },
-      [to]: { ...previous[to], rows: [result.value, ...previous[to].rows] },
+      [to]: { ...previous[to], rows: [{ ...result.value, allowed: deal.allowed }, ...previous[to].rows] },
     }));
     setStatus({ title: deal.title, stage: to });
     if (refocus) refocusId.current = deal.id;
@@ -147,8 +147,8 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
               {column.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
               <ul className="board-cards">
                 {column.rows.map((deal) => {
-                  // Field sales may move only their own deals: a colleague's card has no Stage select.
-                  const movable = canMove && rights.canOn(deal, 'update');
+                  // Only a deal the core lets this user change (Field sales: their own) has a Stage select.
+                  const movable = canMove && deal.allowed.update;
                   return (
                     <li
                       key={deal.id}

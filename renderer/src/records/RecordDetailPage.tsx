@@ -129,7 +129,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
   const editable = shown.filter((field) => rights.field(field) === 'edit');
-  const canEdit = allowed.update && rights.canOn(record, 'update') && editable.length > 0;
+  const canEdit = allowed.update && editable.length > 0;
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
   // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).

@@ -3,12 +3,17 @@
  * checks every value; its VALIDATION answer names the fields (details.fieldErrors), and each error
  * shows under its field, the first one focused. A new record is sent only the fields filled in; an
  * edit only the fields that changed.
+ *
+ * Escape in a form that can be cancelled cancels it: at once when nothing was changed, after a
+ * "Discard your changes?" when something was, so a stray Escape never loses typing. Escape inside a
+ * dialog (or a list that closes on it, as a picker's) is theirs alone.
  */
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason } from '../i18n/translate';
@@ -57,8 +62,12 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
   const [errors, setErrors] = useState<Record<string, Reason>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const changed = fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null));
+  // Escape after a change: asking whether to discard it. Once discarded, the form holds nothing.
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const [discarded, setDiscarded] = useState(false);
   // What the user typed and has not saved outlives an undo on the page (unsavedInput.tsx).
-  useUnsavedInput(fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null)));
+  useUnsavedInput(changed && !discarded);
 
   useEffect(() => {
     const first = fields[0];
@@ -122,38 +131,68 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
     focusFirst(known);
   }
 
+  function escape(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Escape' || event.defaultPrevented || !onCancel || busy) return;
+    // Inside a dialog (a step-up, a confirm), Escape closes that dialog and nothing else.
+    if (event.target instanceof Element && event.target.closest('dialog')) return;
+    event.preventDefault();
+    if (changed) setAskingToDiscard(true);
+    else onCancel();
+  }
+
+  function discard() {
+    // The form lets go of its input first, so leaving the page does not ask a second time.
+    flushSync(() => {
+      setAskingToDiscard(false);
+      setDiscarded(true);
+    });
+    onCancel?.();
+  }
+
   const errorTexts = reasonTexts(errors);
 
   return (
-    <form onSubmit={submit} noValidate aria-busy={busy} className="record-form">
-      {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
-      <div className="record-form-fields">
-        {fields.map((field) => (
-          <FieldInput
-            key={field.key}
-            field={field}
-            id={idFor(field.key)}
-            value={drafts[field.key] ?? null}
-            disabled={busy}
-            error={errorTexts[field.key]}
-            onChange={(value) => {
-              setDrafts((previous) => ({ ...previous, [field.key]: value }));
-              setErrors(({ [field.key]: _dropped, ...rest }) => rest);
-            }}
-          />
-        ))}
-      </div>
-      {children}
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? busyLabel : submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
+    <>
+      <form onSubmit={submit} onKeyDown={escape} noValidate aria-busy={busy} className="record-form">
+        {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
+        <div className="record-form-fields">
+          {fields.map((field) => (
+            <FieldInput
+              key={field.key}
+              field={field}
+              id={idFor(field.key)}
+              value={drafts[field.key] ?? null}
+              disabled={busy}
+              error={errorTexts[field.key]}
+              onChange={(value) => {
+                setDrafts((previous) => ({ ...previous, [field.key]: value }));
+                setErrors(({ [field.key]: _dropped, ...rest }) => rest);
+              }}
+            />
+          ))}
+        </div>
+        {children}
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? busyLabel : submitLabel}
           </button>
-        )}
-      </div>
-    </form>
+          {onCancel && (
+            <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+      {askingToDiscard && (
+        <ConfirmDialog
+          title={t('form.discardTitle')}
+          text={t('form.discardText')}
+          confirmLabel={t('form.discardConfirm')}
+          cancelLabel={t('form.keepEditing')}
+          onConfirm={discard}
+          onCancel={() => setAskingToDiscard(false)}
+        />
+      )}
+    </>
   );
 }

@@ -5,7 +5,7 @@
  * through the same graded dialog as a single record.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
+import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { ExportButton } from '../access/ExportButton';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -133,7 +133,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
   const { go } = useNavigation();
   const rights = useRights();
   const history = useHistory();
-  const [overrides, setOverrides] = useState<ReadonlyMap<number, RecordSummary>>(new Map());
+  const [overrides, setOverrides] = useState<ReadonlyMap<number, ListRow>>(new Map());
   const [toggleError, setToggleError] = useState<Message | null>(null);
   // Ticked rows belong to one query: a new filter starts with nothing ticked.
   const [ticked, setTicked] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
@@ -166,44 +166,44 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
             onChange: (ids) => setTicked({ query, ids }),
             rowLabel: (row) => t('list.selectRow', { title: titleOf(row, t) }),
             allLabel: t('list.selectAll'),
-            selectable: (row) => rights.canOn(row, 'delete'),
+            selectable: (row) => row.allowed.delete,
           }
         : undefined,
-    [canDelete, selected, query, t, rights],
+    [canDelete, selected, query, t],
   );
   const exclude = useCallback(
-    (row: RecordSummary, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
+    (row: ListRow, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,
     [myTasksFirst, userId],
   );
 
-  const toggleDone = useCallback(async (row: RecordSummary, done: boolean) => {
+  const toggleDone = useCallback(async (row: ListRow, done: boolean) => {
     setToggleError(null);
     const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
-    if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, result.value));
+    // Ticking changes neither owner nor team: what the row allows stays as the core said.
+    if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, { ...result.value, allowed: row.allowed }));
     else setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
   }, []);
 
   const columns = useMemo<Column[]>(() => {
     const base = recordColumns(entity, fields, language, t, go, rights);
-    const canTick = rights.can('activity', 'update') && rights.field({ entity: 'activity', key: 'done' }) === 'edit';
-    if (entity !== 'activity' || !canTick) return base;
+    const doneAccess = rights.field({ entity: 'activity', key: 'done' });
+    // A masked Done shows its mask; otherwise a checkbox, which works exactly where the core lets
+    // this user change that activity (RecordAllowed: its owner and team) and is read-only elsewhere.
+    if (entity !== 'activity' || doneAccess === 'masked') return base;
     return base.map((column) =>
       column.key === 'done'
         ? {
             ...column,
-            // Where the update right is only for one's own, a colleague's activity shows as read.
-            render: (row: RecordSummary, index: number) =>
-              rights.canOn(row, 'update') ? (
-                <input
-                  type="checkbox"
-                  className="row-check"
-                  aria-label={t('activities.markDone', { subject: row.title })}
-                  checked={Boolean(row.values.done)}
-                  onChange={(event) => void toggleDone(row, event.currentTarget.checked)}
-                />
-              ) : (
-                column.render(row, index)
-              ),
+            render: (row: ListRow) => (
+              <input
+                type="checkbox"
+                className="row-check"
+                aria-label={t('activities.markDone', { subject: row.title })}
+                checked={Boolean(row.values.done)}
+                disabled={!(row.allowed.update && doneAccess === 'edit')}
+                onChange={(event) => void toggleDone(row, event.currentTarget.checked)}
+              />
+            ),
           }
         : column,
     );

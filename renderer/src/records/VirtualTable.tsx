@@ -16,7 +16,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
-import type { RecordSummary } from '../../../shared/recordTypes';
+import type { ListRow } from '../../../shared/recordTypes';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
@@ -29,17 +29,17 @@ export interface Column {
   /** A CSS grid track, e.g. 'minmax(10rem, 2fr)'. */
   width: string;
   align?: 'start' | 'end';
-  render: (row: RecordSummary, index: number) => ReactNode;
+  render: (row: ListRow, index: number) => ReactNode;
 }
 
 export interface RowSelection {
   selected: ReadonlySet<number>;
   onChange: (selected: ReadonlySet<number>) => void;
   /** The accessible name of a row's checkbox: "Select Jan Jansen". */
-  rowLabel: (row: RecordSummary) => string;
+  rowLabel: (row: ListRow) => string;
   allLabel: string;
   /** Rows that may be chosen (a right only on one's own records); the others get no checkbox. */
-  selectable: (row: RecordSummary) => boolean;
+  selectable: (row: ListRow) => boolean;
 }
 
 export const ROW_HEIGHT = 40;
@@ -54,7 +54,7 @@ const OVERSCAN = 6;
 interface Chunk {
   source: number;
   after: string | undefined;
-  rows: RecordSummary[] | null;
+  rows: ListRow[] | null;
   /** Known once fetched; kept when the rows are dropped. */
   length: number | null;
 }
@@ -64,14 +64,14 @@ interface VirtualTableProps {
   label: string;
   sources: ListQuery[];
   /** Rows of a later source that an earlier one already showed. */
-  exclude?: (row: RecordSummary, source: number) => boolean;
+  exclude?: (row: ListRow, source: number) => boolean;
   columns: Column[];
   /** The number of rows when the core can tell (no filters), for aria-rowcount. */
   total?: number | null | undefined;
   emptyText: string;
   /** Newer versions of rows the page changed (a task ticked off), by id. */
-  overrides?: ReadonlyMap<number, RecordSummary>;
-  rowClassName?: (row: RecordSummary, source: number) => string | undefined;
+  overrides?: ReadonlyMap<number, ListRow>;
+  rowClassName?: (row: ListRow, source: number) => string | undefined;
   selection?: RowSelection;
 }
 
@@ -352,7 +352,7 @@ function Cell({ align, children }: { align: Column['align']; children: ReactNode
 }
 
 /** The header checkbox: ticks every loaded row, or clears them all; mixed when some are ticked. */
-function SelectAll({ selection, rows: loaded }: { selection: RowSelection; rows: RecordSummary[] }) {
+function SelectAll({ selection, rows: loaded }: { selection: RowSelection; rows: ListRow[] }) {
   const rows = loaded.filter(selection.selectable);
   const chosen = rows.filter((row) => selection.selected.has(row.id)).length;
   const all = rows.length > 0 && chosen === rows.length;

@@ -1,6 +1,6 @@
 /** The columns of a record list: the title (a link to the record) and the listed enabled fields. */
 import type { MouseEvent } from 'react';
-import type { FieldInfo, RecordSummary } from '../../../shared/recordTypes';
+import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { entityDef, type EntityName } from '../../../shared/registry';
 import type { Language, Translate } from '../i18n/translate';
 import { displayValue, titleOf } from './display';
@@ -70,7 +70,7 @@ export function recordColumns(
     key: '__title',
     header: titleHeader(entity, fields, language, t),
     width: 'minmax(10rem, 2fr)',
-    render: (row: RecordSummary) => <RecordLink record={row} go={go} t={t} rowLink />,
+    render: (row: ListRow) => <RecordLink record={row} go={go} t={t} rowLink />,
   };
   return [
     title,
@@ -81,7 +81,7 @@ export function recordColumns(
       key: field.key,
       header: field.label[language],
       ...widthFor(field),
-      render: (row: RecordSummary) => displayValue(field, row.values[field.key], row.refs, language, t),
+      render: (row: ListRow) => displayValue(field, row.values[field.key], row.refs, language, t),
     })),
   ];
 }

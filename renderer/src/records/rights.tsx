@@ -11,33 +11,26 @@ import type { EntityName } from '../../../shared/registry';
 
 export interface Rights {
   can: (entity: EntityName, action: RecordAction) => boolean;
-  /**
-   * Whether the action may apply to this one record: `can`, narrowed by the owner where the scope is
-   * "own" — an Edit or Delete button on a colleague's record would only end in a refusal. A "team"
-   * scope counts as allowed: the renderer does not know the record's team, the core decides.
-   */
-  canOn: (record: { entity: EntityName; ownerId: number | null }, action: RecordAction) => boolean;
   hasTask: (task: Task) => boolean;
   /** Custom fields are not in the summary; the core decides for them, so the form offers them. */
   field: (field: Pick<FieldInfo, 'entity' | 'key'>) => FieldAccess;
 }
 
-/** `userId` is whose rights these are: the signed-in user, or the one a "view as" preview shows. */
-export function rightsFrom(summary: RightsSummary, userId: number): Rights {
+/**
+ * The rights of the signed-in user, or of the one a "view as" preview shows. Whether they reach one
+ * record (its owner and team) is the core's answer, sent with it: RecordAllowed.
+ */
+export function rightsFrom(summary: RightsSummary): Rights {
   const scope = (entity: EntityName, action: RecordAction) => summary.records[entity]?.[action] ?? 'none';
   return {
     can: (entity, action) => scope(entity, action) !== 'none',
-    canOn: ({ entity, ownerId }, action) => {
-      const granted = scope(entity, action);
-      return granted === 'own' ? ownerId === userId : granted !== 'none';
-    },
     hasTask: (task) => summary.tasks.includes(task),
     field: ({ entity, key }) => summary.fields[`${entity}.${key}`] ?? 'edit',
   };
 }
 
 /** Everything allowed: for pages shown outside a session's rights (never in the app itself). */
-const PERMISSIVE: Rights = { can: () => true, canOn: () => true, hasTask: () => true, field: () => 'edit' };
+const PERMISSIVE: Rights = { can: () => true, hasTask: () => true, field: () => 'edit' };
 
 export const RightsContext = createContext<Rights>(PERMISSIVE);
 

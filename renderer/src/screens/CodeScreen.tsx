@@ -9,7 +9,7 @@ import { call } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { ScreenHeading, useScreenIds } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -31,6 +31,7 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
+  const { headingId, leadId, describedBy } = useScreenIds();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,14 +65,17 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
 
   return (
     <AuthLayout>
-      <ScreenHeading>{t('code.title')}</ScreenHeading>
-      <p className="lead">{t('code.intro')}</p>
+      <ScreenHeading id={headingId} initialFocus={codeRef}>
+        {t('code.title')}
+      </ScreenHeading>
+      <p id={leadId} className="lead">{t('code.intro')}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
       {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           ref={codeRef}
           label={t('code.label')}
+          describedBy={describedBy}
           hint={t('code.hint')}
           name="code"
           autoComplete="one-time-code"

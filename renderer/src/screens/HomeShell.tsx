@@ -68,8 +68,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [error, setError] = useState<Message | null>(null);
   const { user, permissions } = session;
 
-  const rightsUserId = (session.viewAs ?? session.user).id;
-  const rights = useMemo(() => rightsFrom(session.rights, rightsUserId), [session.rights, rightsUserId]);
+  const rights = useMemo(() => rightsFrom(session.rights), [session.rights]);
   const navGroups = navGroupsFor(rights, permissions);
 
   const entry = history[history.length - 1];

@@ -11,7 +11,7 @@ import { call, fieldErrorsFrom } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { ScreenHeading, useScreenIds } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason } from '../i18n/translate';
@@ -34,6 +34,7 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { headingId, leadId, describedBy } = useScreenIds();
   const againRef = useRef<HTMLInputElement>(null);
 
   const local: NewPasswordErrors = checksShown ? checkNewPassword(password, again, t) : {};
@@ -76,14 +77,17 @@ export function InitialPasswordScreen({ keyMode, onProgress, onFailed, onCancell
 
   return (
     <AuthLayout>
-      <ScreenHeading>{t('initialPassword.title')}</ScreenHeading>
-      <p className="lead">{t('initialPassword.intro')}</p>
+      <ScreenHeading id={headingId} initialFocus={passwordRef}>
+        {t('initialPassword.title')}
+      </ScreenHeading>
+      <p id={leadId} className="lead">{t('initialPassword.intro')}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
       {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
           ref={passwordRef}
           label={t('initialPassword.new')}
+          describedBy={describedBy}
           hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
           name="newPassword"
           type="password"

@@ -9,7 +9,7 @@ import { call, retryAfterSecondsFrom } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { ScreenHeading, useScreenIds } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -30,6 +30,7 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
   const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { headingId, leadId, describedBy } = useScreenIds();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,8 +64,11 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
 
   return (
     <AuthLayout>
-      <ScreenHeading>{t('lock.title')}</ScreenHeading>
-      <p className="lead">{t(unlockNeedsCode ? 'lock.introWithCode' : 'lock.intro', { name })}</p>
+      {/* Unlocking is typing the password: it has the focus, described by the heading and the lead. */}
+      <ScreenHeading id={headingId} initialFocus={passwordRef}>
+        {t('lock.title')}
+      </ScreenHeading>
+      <p id={leadId} className="lead">{t(unlockNeedsCode ? 'lock.introWithCode' : 'lock.intro', { name })}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
@@ -73,6 +77,7 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
         <TextField
           ref={passwordRef}
           label={t('lock.password')}
+          describedBy={describedBy}
           name="password"
           type="password"
           autoComplete="current-password"

@@ -3,14 +3,14 @@
  * Checks the form locally first so a short or mistyped password never reaches the core; the
  * core's own validation messages are shown next to the right field when it refuses anyway.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { KeyMode } from '../../../shared/api';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import { call, fieldErrorsFrom } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { ScreenHeading, useScreenIds } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason } from '../i18n/translate';
@@ -34,6 +34,8 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
   const [coreErrors, setCoreErrors] = useState<Partial<Record<SetupField, Reason>>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const orgNameRef = useRef<HTMLInputElement>(null);
+  const { headingId, leadId, describedBy } = useScreenIds();
 
   const errors: SetupErrors = { ...reasonTexts(coreErrors), ...(checksShown ? checkSetup(values, t) : {}) };
 
@@ -102,11 +104,13 @@ export function SetupScreen({ onCreated }: { onCreated: (keyMode: KeyMode) => vo
 
   return (
     <AuthLayout>
-      <ScreenHeading>{t('setup.title')}</ScreenHeading>
-      <p className="lead">{t('setup.intro')}</p>
+      <ScreenHeading id={headingId} initialFocus={orgNameRef}>
+        {t('setup.title')}
+      </ScreenHeading>
+      <p id={leadId} className="lead">{t('setup.intro')}</p>
       {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField label={t('setup.orgName')} autoComplete="organization" {...fieldProps('orgName')} />
+        <TextField ref={orgNameRef} label={t('setup.orgName')} describedBy={describedBy} autoComplete="organization" {...fieldProps('orgName')} />
         <TextField
           label={t('setup.username')}
           hint={t('setup.usernameHint')}

@@ -3,13 +3,13 @@
  * step — usually a code — even when the password was wrong, so this screen never learns, and never
  * tells, which part was wrong. A failure at a later step brings the user back here, with its message.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { KeyMode, SignInProgress } from '../../../shared/api';
 import { call } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { ScreenHeading, useScreenIds } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -35,6 +35,9 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const { headingId } = useScreenIds();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,13 +57,18 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
 
   return (
     <AuthLayout>
-      <ScreenHeading>{t('signIn.title')}</ScreenHeading>
+      {/* Back after a failed attempt, the username is there: the password is what to type. */}
+      <ScreenHeading id={headingId} initialFocus={initialUsername ? passwordRef : usernameRef}>
+        {t('signIn.title')}
+      </ScreenHeading>
       {justSetUp && !error && <Notice tone="info">{t('signIn.setupDone')}</Notice>}
       <PassphraseOnlyNotice keyMode={keyMode} />
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
+          ref={usernameRef}
           label={t('signIn.username')}
+          describedBy={initialUsername ? undefined : headingId}
           name="username"
           autoComplete="username"
           autoCapitalize="none"
@@ -71,7 +79,9 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
           onChange={(event) => setUsername(event.currentTarget.value)}
         />
         <TextField
+          ref={passwordRef}
           label={t('signIn.password')}
+          describedBy={initialUsername ? headingId : undefined}
           name="password"
           type="password"
           autoComplete="current-password"
