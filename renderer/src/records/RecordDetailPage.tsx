@@ -22,7 +22,7 @@ import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
 import { RecordLink } from './columns';
 import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
-import { enabledFields, useFields } from './fields';
+import { enabledFields, typedFields, useFields } from './fields';
 import { isListEntity, useNavigation, type ListEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
 import { useVisitState } from './unsavedInput';
@@ -128,7 +128,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
-  const editable = shown.filter((field) => rights.field(field) === 'edit');
+  const editable = typedFields(fields, entity).filter((field) => field.key in record.values && rights.field(field) === 'edit');
   const canEdit = allowed.update && rights.canOn(record, 'update') && editable.length > 0;
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
