@@ -404,7 +404,8 @@ describe('payment reminder', () => {
     const invoice = await create(t, 'invoice', { number: '2026-0042', organisation_id: org.id, contact_id: contact.id, amount_cents: 123456, due_on: '2026-10-01', status: 'sent' });
     await signInAsNewUser(t, 'fenna', 'finance');
     const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
-    expect(letter.fileName).toBe('payment-reminder-2026-0042.txt');
+    // Named in the letter's language, as the letter is.
+    expect(letter.fileName).toBe('betalingsherinnering-2026-0042.txt');
     expect(letter.text).toContain('factuur 2026-0042');
     expect(letter.text).toMatch(/€\s?1\.234,56/);
     expect(letter.text).toContain('Beste Sanne Hendriks');
@@ -428,6 +429,7 @@ describe('payment reminder', () => {
     const invoice = await create(t, 'invoice', { number: '2026-0044', organisation_id: org.id, contact_id: contact.id, amount_cents: 5000, due_on: '2026-03-09', status: 'sent' });
     await signInAsNewUser(t, 'fenna', 'finance');
     const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
+    expect(letter.fileName).toBe('payment-reminder-2026-0044.txt');
     expect(letter.text).toContain('Dear Sam Hendriks');
     expect(letter.text).toContain('due on 9 March 2026,');
     expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);

@@ -148,11 +148,12 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   const downloading = page.waitForEvent('download', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Send payment reminder' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('payment-reminder-2025-0042.txt');
+  // The invoice has no contact, so the letter is Dutch, and so is its name.
+  expect(download.suggestedFilename()).toBe('betalingsherinnering-2025-0042.txt');
   const letter = await readFile(await download.path(), 'utf8');
   expect(letter).toContain('2025-0042');
   expect(letter).toContain('Bakkerij van den Berg');
-  await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as payment-reminder-2025-0042\.txt\.$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as betalingsherinnering-2025-0042\.txt\.$/ })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Overdue' })).toBeVisible();
   const sentOn = page.getByRole('term').filter({ hasText: /^Reminder sent$/ }).locator('xpath=following-sibling::dd');
   await expect(sentOn).toHaveText(formatDay(todayIso(), 'en'));

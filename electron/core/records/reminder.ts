@@ -2,6 +2,7 @@
  * The payment reminder: a letter for an unpaid invoice, in the contact's language (Dutch unless
  * they prefer English), and a record that it was sent — on the invoice and in the timeline.
  */
+import { reminderFileName } from '../../../shared/fileNames';
 import { localDay } from '../../../shared/localDay';
 import type { ReminderLetter } from '../../../shared/recordTypes';
 import { KluisError } from '../errors';
@@ -104,5 +105,5 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     ...(contact && !contact.deleted_at ? { contact_id: contact.id } : {}),
   }, { asConsequence: true });
   audit(ctx.open, { actor: ctx.user.id, action: 'finance.reminderSent', target: `invoice:${invoiceId}` });
-  return { fileName: `payment-reminder-${String(invoice.number).replace(/[^A-Za-z0-9_-]+/g, '-')}.txt`, text, sentAt: now.toISOString() };
+  return { fileName: reminderFileName(language, String(invoice.number)), text, sentAt: now.toISOString() };
 }
