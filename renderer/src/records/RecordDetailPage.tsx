@@ -17,6 +17,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { AccessReportButton } from './AccessReportButton';
+import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
@@ -222,6 +223,14 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       )}
       {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
       {saved && <Notice tone="info">{t('records.saved')}</Notice>}
+      {entity === 'consent' && (
+        <ConsentWithdrawal
+          record={record}
+          mayRecord={allowed.update && rights.canOn(record, 'update') && rights.field({ entity, key: 'withdrawn_at' }) === 'edit'}
+          disabled={busy || editing}
+          onRecorded={() => void onChanged()}
+        />
+      )}
 
       <section className="panel" aria-labelledby="record-fields-title">
         <h3 id="record-fields-title">{t('records.details')}</h3>
@@ -289,6 +298,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
                     {group.rows.map((row) => (
                       <li key={row.id}>
                         <RecordLink record={row} go={go} t={t} />
+                        {typeof row.values.withdrawn_at === 'string' && (
+                          <span className="muted"> ({t('consent.withdrawnShort', { date: formatDay(row.values.withdrawn_at, language) })})</span>
+                        )}
                       </li>
                     ))}
                   </ul>
