@@ -435,6 +435,15 @@ export const api = {
     record: 'update',
     mutates: true,
   }),
+  'consents.recordWithdrawal': channel<RecordView>()({
+    // The day of withdrawal, YYYY-MM-DD; today when left out. The core checks it (not after today,
+    // not before the consent was given) and says why by field.
+    input: z.strictObject({ entity: z.literal('consent'), id: recordId, day: z.string().max(10).optional() }),
+    auth: 'session',
+    ...open,
+    record: 'update',
+    mutates: true,
+  }),
   'campaigns.publish': channel<{ publishedAt: string }>()({
     input: z.strictObject({ id: recordId }),
     auth: 'session',

@@ -57,6 +57,7 @@ export const CHANNEL_NAMES = [
   'records.export',
   'records.reveal',
   'records.reassign',
+  'consents.recordWithdrawal',
   'campaigns.publish',
   'roles.list',
   'roles.save',

@@ -30,6 +30,7 @@ const VERBS: Record<CommandLabel['verb'], Record<Lang, string>> = {
   import: { en: 'Import', nl: 'Importeer' },
   sendReminder: { en: 'Send payment reminder for', nl: 'Betalingsherinnering voor' },
   publish: { en: 'Publish', nl: 'Publiceer' },
+  withdrawConsent: { en: 'Record withdrawal of', nl: 'Leg intrekking vast van' },
   seed: { en: 'Add demo data:', nl: 'Voorbeeldgegevens:' },
   fieldOff: { en: 'Switch off a field of', nl: 'Veld uitgeschakeld bij' },
   emptyTrash: { en: 'Empty the trash:', nl: 'Prullenbak geleegd:' },

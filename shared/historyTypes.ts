@@ -15,6 +15,7 @@ export const COMMAND_VERBS = [
   'import',
   'sendReminder',
   'publish',
+  'withdrawConsent',
   'seed',
   'fieldOff',
   'emptyTrash',

@@ -27,6 +27,7 @@ import { countRecords, listRecords, recordDetail, searchRecords } from './record
 import { accessReport } from './records/accessReport';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
+import { recordConsentWithdrawal } from './records/consentWithdrawal';
 import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
 import { planDeletion } from './history/impact';
@@ -211,6 +212,10 @@ export const handlers: Handlers = {
     kind: 'transaction',
     run: (input, ctx) =>
       runCommand(ctx, { verb: 'reassign', entity: input.entity, count: 1 }, { task: 'records.reassign' }, (w) => reassignRecord(w, input.entity, input.id, input.ownerId)).value,
+  },
+  'consents.recordWithdrawal': {
+    kind: 'transaction',
+    run: (input, ctx) => runCommand(ctx, { verb: 'withdrawConsent', entity: 'consent', count: 1 }, {}, (w) => recordConsentWithdrawal(w, input.id, input.day)).value,
   },
   'campaigns.publish': {
     kind: 'transaction',

@@ -1,5 +1,6 @@
 /** Small display formats shared by several screens. */
 import type { Language } from './i18n/translate';
+import { localDay } from '../../shared/localDay';
 
 /** A TOTP secret in blocks of four, the way authenticator apps show it and people type it. */
 export function groupInFours(secret: string): string {
@@ -40,8 +41,7 @@ export function formatCount(count: number, language: Language): string {
 
 /** Today on this computer's calendar, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDay(now);
 }
 
 /** Cents as a plain amount to edit: 1234.5 euros is "1234.50" in English and "1234,50" in Dutch. */

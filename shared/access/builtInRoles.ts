@@ -106,7 +106,12 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     builtIn: true,
     rights: rights({
       modules: ['contacts', 'organisations', 'deals', 'activities', 'finance', 'marketing', 'audit'],
-      records: grid(Object.fromEntries((['contact', 'organisation', 'deal', 'activity', 'consent', 'invoice', 'campaign'] as const).map((e) => [e, all('read', 'export', 'restore')]))),
+      records: grid({
+        ...Object.fromEntries((['contact', 'organisation', 'deal', 'activity', 'consent', 'invoice', 'campaign'] as const).map((e) => [e, all('read', 'export', 'restore')])),
+        // Recording a withdrawal of consent (GDPR art. 7(3)) is the officer's: the one field they edit.
+        consent: all('read', 'update', 'export', 'restore'),
+      }),
+      fields: { 'consent.withdrawn_at': 'edit' },
       fieldDefaults: { normal: 'read', personal: 'read', special: 'read' },
       tasks: ['privacy.dsar', 'privacy.erase', 'audit.read', 'data.export', 'trash.purge'],
     }),

@@ -671,6 +671,8 @@ export const consent: EntityDef = {
       key: 'withdrawn_at',
       type: 'date',
       label: l('Withdrawn at', 'Ingetrokken op'),
+      // Only "Record withdrawal" sets it: checked against today and the day consent was given.
+      setByAction: true,
       purpose: l('Stopping processing after withdrawal', 'Verwerking stoppen na intrekking'),
       legalBasis: 'legalObligation',
       sensitivity: 'normal',

@@ -65,6 +65,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'import.run': { entity: 'contact', file: '', mapping: {}, duplicates: 'skip', jobId: 'abcdefgh' },
   'import.cancel': { jobId: 'abcdefgh' },
   'campaigns.publish': { id: 9999 },
+  'consents.recordWithdrawal': { entity: 'consent', id: 9999 },
   'roles.list': {},
   'roles.save': { id: 'admin', name: { en: 'x', nl: 'x' }, rights: BUILT_IN_ROLES[0]!.rights },
   'teams.list': {},

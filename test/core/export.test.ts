@@ -10,6 +10,9 @@ import type { RecordView } from '../../shared/recordTypes';
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import { listAudit } from '../../electron/core/audit/chain';
 import { EXPORT_BATCH_SIZE } from '../../electron/core/records/export';
+import { accessReportFileName, exportFileName, fileNameWord, reminderFileName } from '../../shared/fileNames';
+import { localDay } from '../../shared/localDay';
+import { ENTITY_NAMES } from '../../shared/registry';
 import { seedRecords } from '../../electron/core/records/seed';
 import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 
@@ -220,6 +223,29 @@ describe('what an export holds', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.details).toEqual({ entity: 'deal', count: 1 });
     expect(JSON.stringify(entries)).not.toContain('Jansen');
+  });
+
+  it('names the file in the reader\'s language, for the kind and the install\'s day, in plain ASCII', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'contact', { last_name: 'Jansen' });
+    await create(t, 'organisation', { name: 'Bakkerij Jansen' });
+    value(await t.call('session.stepUp', { code: t.nextCode() }));
+    const named = async (entity: string, language: string) => value<{ fileName: string }>(await t.call('records.export', { entity, language })).fileName;
+    expect(await named('contact', 'nl')).toBe(`kluis-contactpersonen-${localDay()}.csv`);
+    expect(await named('organisation', 'nl')).toBe(`kluis-organisaties-${localDay()}.csv`);
+    expect(await named('invoice', 'nl')).toBe(`kluis-facturen-${localDay()}.csv`);
+    expect(await named('contact', 'en')).toBe(`kluis-contacts-${localDay()}.csv`);
+    expect(await named('activity', 'en')).toBe(`kluis-activities-${localDay()}.csv`);
+  });
+
+  it('names every file it can save in ASCII a file system takes, in either language', () => {
+    for (const language of ['en', 'nl'] as const) {
+      for (const entity of ENTITY_NAMES) expect(exportFileName(entity, language, '2026-11-30')).toMatch(/^kluis-[a-z0-9]+(-[a-z0-9]+)*-2026-11-30\.csv$/);
+    }
+    expect(accessReportFileName('nl', '2026-11-30', 7)).toBe('inzageverzoek-2026-11-30-contactpersoon-7.json');
+    expect(accessReportFileName('en', '2026-11-30', 7)).toBe('access-request-2026-11-30-contact-7.json');
+    expect(reminderFileName('nl', '2026/0042 é')).toBe('betalingsherinnering-2026-0042.txt');
+    expect(fileNameWord('Activités à faire')).toBe('activites-a-faire');
   });
 
   it('refuses a language it does not write', async () => {

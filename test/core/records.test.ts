@@ -9,6 +9,7 @@ import { ENTITIES, LEGAL_BASES } from '../../shared/registry';
 import { dataPaths } from '../../electron/core/install/paths';
 import { SYSTEM_COLUMNS } from '../../electron/core/records/rows';
 import { fold } from '../../electron/core/records/fold';
+import { localDay } from '../../shared/localDay';
 import { SEARCH_RANK_LIMIT } from '../../electron/core/records/queries';
 import { seedRecords } from '../../electron/core/records/seed';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
@@ -404,7 +405,8 @@ describe('payment reminder', () => {
     const invoice = await create(t, 'invoice', { number: '2026-0042', organisation_id: org.id, contact_id: contact.id, amount_cents: 123456, due_on: '2026-10-01', status: 'sent' });
     await signInAsNewUser(t, 'fenna', 'finance');
     const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
-    expect(letter.fileName).toBe('payment-reminder-2026-0042.txt');
+    // Named in the letter's language, as the letter is.
+    expect(letter.fileName).toBe('betalingsherinnering-2026-0042.txt');
     expect(letter.text).toContain('factuur 2026-0042');
     expect(letter.text).toMatch(/€\s?1\.234,56/);
     expect(letter.text).toContain('Beste Sanne Hendriks');
@@ -412,7 +414,7 @@ describe('payment reminder', () => {
     expect(letter.text).toContain('met vervaldatum 1 oktober 2026,');
     expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
-    expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: new Date().toISOString().slice(0, 10) });
+    expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: localDay() });
     // Finance does not see activities; the office does, in the organisation's timeline.
     expect(value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id })).timeline).toEqual([]);
     await t.call('session.signOut');
@@ -428,6 +430,7 @@ describe('payment reminder', () => {
     const invoice = await create(t, 'invoice', { number: '2026-0044', organisation_id: org.id, contact_id: contact.id, amount_cents: 5000, due_on: '2026-03-09', status: 'sent' });
     await signInAsNewUser(t, 'fenna', 'finance');
     const letter = value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
+    expect(letter.fileName).toBe('payment-reminder-2026-0044.txt');
     expect(letter.text).toContain('Dear Sam Hendriks');
     expect(letter.text).toContain('due on 9 March 2026,');
     expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -439,6 +442,42 @@ describe('payment reminder', () => {
     const invoice = await create(t, 'invoice', { number: '2026-0043', organisation_id: org.id, amount_cents: 100, due_on: '2026-10-01', status: 'paid' });
     await signInAsNewUser(t, 'fenna', 'finance');
     expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id })).code).toBe('CONFLICT');
+  });
+
+  it('dates the reminder on the sender\'s own day, where UTC may already or still be on another', async () => {
+    // A zone whose day differs from UTC's right now: 12 hours behind in UTC's morning, 14 ahead after.
+    const zone = new Date().getUTCHours() < 12 ? 'Etc/GMT+12' : 'Etc/GMT-14';
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      const utcDay = new Date().toISOString().slice(0, 10);
+      expect(localDay()).not.toBe(utcDay);
+      const t = await signedInAdmin();
+      const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
+      const invoice = await create(t, 'invoice', { number: '2026-0045', organisation_id: org.id, amount_cents: 100, due_on: '2026-01-01', status: 'sent' });
+      await signInAsNewUser(t, 'fenna', 'finance');
+      value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
+      const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
+      expect(after.record.values.reminder_sent_at).toBe(localDay());
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
+  it('cannot be typed: "Reminder sent" changes only by sending one', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
+    const invoice = await create(t, 'invoice', { number: '2026-0046', organisation_id: org.id, amount_cents: 100, due_on: '2026-01-01', status: 'sent' });
+    await signInAsNewUser(t, 'fenna', 'finance');
+    for (const day of ['2099-01-01', '2000-01-01', localDay()]) {
+      const refused = errorOf(await t.call('records.update', { entity: 'invoice', id: invoice.id, values: { reminder_sent_at: day } }));
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.setByAction' });
+    }
+    const created = errorOf(await t.call('records.create', { entity: 'invoice', values: { number: '2026-0047', organisation_id: org.id, amount_cents: 1, due_on: '2026-01-01', status: 'sent', reminder_sent_at: '2099-01-01' } }));
+    expect(created).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.setByAction' });
+    const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
+    expect(after.record.values.reminder_sent_at).toBeNull();
   });
 });
 

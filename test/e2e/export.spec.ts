@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createRecord } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { setUpAndEnrol, switchLanguage } from './flows';
+import { todayIso } from '../../renderer/src/format';
 
 test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",", Dutch headers and labels', async ({ page }) => {
   const admin = await setUpAndEnrol(page);
@@ -21,7 +22,7 @@ test('a list exported in Dutch opens in Dutch Excel: byte order mark, ";" and ",
   const downloading = page.waitForEvent('download', { timeout: 30_000 });
   await page.getByRole('main').getByRole('button', { name: 'Exporteren' }).click();
   const stepUp = page.getByRole('dialog', { name: 'Bevestig dat jij het bent' });
-  const done = page.getByText(/^2 records geëxporteerd naar kluis-deals-\d{4}-\d{2}-\d{2}\.csv\.$/);
+  const done = page.getByText(/^2 deals geëxporteerd naar kluis-deals-\d{4}-\d{2}-\d{2}\.csv\.$/);
   await expect(stepUp.or(done).first()).toBeVisible();
   if (await stepUp.isVisible()) {
     await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
@@ -58,7 +59,7 @@ test('the export notice groups its count as the progress line and the list do, a
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('main').getByRole('button', { name: 'Export' }).click();
   const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
-  const done = page.getByText(/^1,001 records exported to kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/);
+  const done = page.getByText(/^1,001 contacts exported to kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/);
   await expect(stepUp.or(done).first()).toBeVisible();
   if (await stepUp.isVisible()) {
     await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
@@ -69,5 +70,29 @@ test('the export notice groups its count as the progress line and the list do, a
   await saveScreenshot(page, testInfo, 'export-done');
 
   await switchLanguage(page, 'nl');
-  await expect(page.getByText(/^1\.001 records geëxporteerd naar kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/)).toBeVisible();
+  await expect(page.getByText(/^1\.001 contactpersonen geëxporteerd naar kluis-contacts-\d{4}-\d{2}-\d{2}\.csv\.$/)).toBeVisible();
+});
+
+test('in Dutch the file is named in Dutch and the notice names the kind, singular for one', async ({ page }) => {
+  const admin = await setUpAndEnrol(page);
+  await createRecord(page, 'organisation', { name: 'Bakkerij Jansen' });
+  await switchLanguage(page, 'nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Organisaties', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisaties' })).toBeVisible();
+
+  const fileName = `kluis-organisaties-${todayIso()}.csv`;
+  const downloading = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('main').getByRole('button', { name: 'Exporteren' }).click();
+  const stepUp = page.getByRole('dialog', { name: 'Bevestig dat jij het bent' });
+  const done = page.getByText(`1 organisatie geëxporteerd naar ${fileName}.`, { exact: true });
+  await expect(stepUp.or(done).first()).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+    await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+  }
+  expect((await downloading).suggestedFilename()).toBe(fileName);
+  await expect(done).toBeVisible();
+  // The notice follows the language; the file keeps the name it was saved with.
+  await switchLanguage(page, 'en');
+  await expect(page.getByText(`1 organisation exported to ${fileName}.`, { exact: true })).toBeVisible();
 });

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { invoke, setUpAndEnrol } from './flows';
+import { formatDay, todayIso } from '../../renderer/src/format';
 import { addColleagueAndSignIn, createRecord, goTo, nav, pick, recordHeading, type Colleague } from './crm';
 
 const FINANCE: Colleague = { username: 'fenna.finance', displayName: 'Fenna de Boer', role: 'finance', password: 'fenna-telt-de-centen-nauwkeurig' };
@@ -134,19 +135,28 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await page.getByLabel('Amount').fill('1250.50');
   await page.getByLabel('Due date').fill('2025-01-31');
   await page.getByLabel('Status').selectOption('sent');
+  // "Reminder sent" is what sending one records, never typed: neither form offers it.
+  await expect(page.getByLabel('Reminder sent')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, '2025-0042')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByLabel('Due date')).toHaveValue('2025-01-31');
+  await expect(page.getByLabel('Reminder sent')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   // The reminder: the letter is saved as a file, and the invoice says it was sent.
   const downloading = page.waitForEvent('download', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Send payment reminder' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('payment-reminder-2025-0042.txt');
+  // The invoice has no contact, so the letter is Dutch, and so is its name.
+  expect(download.suggestedFilename()).toBe('betalingsherinnering-2025-0042.txt');
   const letter = await readFile(await download.path(), 'utf8');
   expect(letter).toContain('2025-0042');
   expect(letter).toContain('Bakkerij van den Berg');
-  await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as payment-reminder-2025-0042\.txt\.$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as betalingsherinnering-2025-0042\.txt\.$/ })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Overdue' })).toBeVisible();
+  const sentOn = page.getByRole('term').filter({ hasText: /^Reminder sent$/ }).locator('xpath=following-sibling::dd');
+  await expect(sentOn).toHaveText(formatDay(todayIso(), 'en'));
   await saveScreenshot(page, testInfo, 'invoice-detail');
 
   // A draft invoice gets no reminder: the core says why, and the page shows it.

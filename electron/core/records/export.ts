@@ -7,6 +7,8 @@
  * decimal mark that Excel expects in that language. Days stay ISO (2026-03-31): every spreadsheet
  * reads that as a date, whatever its locale, where 31-03-2026 and 03/31/2026 are each wrong somewhere.
  */
+import { exportFileName } from '../../../shared/fileNames';
+import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
 import type { StoredValue } from '../../../shared/recordTypes';
 import { scopeCondition } from '../access/access';
@@ -159,7 +161,8 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
   const count = lines.length - 1;
   ctx.db.transaction(() => audit(ctx.open, { actor: ctx.user.id, action: 'data.exported', details: { entity, count } })).immediate();
   return {
-    fileName: `kluis-${table}-${new Date().toISOString().slice(0, 10)}.csv`,
+    // Named in the file's language, on the install's day (shared/fileNames.ts).
+    fileName: exportFileName(entity, language, localDay()),
     csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
     count,
     cancelled: false,

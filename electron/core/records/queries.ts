@@ -141,12 +141,15 @@ export function countRecords(db: Db, access: Access, entity: EntityName): number
 
 const RELATED_LIMIT = 50;
 
+/** What a related record shows besides its title: whether a consent still stands (withdrawn or not). */
+const RELATED_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = { consent: new Set(['withdrawn_at']) };
+
 /** What a timeline entry shows besides its title (RecordDetailPage): kind, day, done or open, text. */
 const TIMELINE_FIELDS: ReadonlySet<string> = new Set(['kind', 'due_at', 'done', 'body']);
 
 /**
  * A record's own page: the record in full (viewOf), and around it only what the page shows of the
- * rest. A related record is a link (its title), a timeline entry its title and TIMELINE_FIELDS, as
+ * rest. A related record is a link (its title, and RELATED_FIELDS), a timeline entry its title and TIMELINE_FIELDS, as
  * far as the caller may see them: neither the other fields nor the titles of what those link to
  * cross to the renderer, and none of those links is looked up.
  */
@@ -158,7 +161,9 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
   for (const other of Object.values(ENTITIES)) {
     if (other.name === 'activity') continue;
     // A link the caller cannot see (hidden field) says nothing about what hangs on this record.
-    for (const field of visibleFields(db, access, other.name)) {
+    const otherFields = visibleFields(db, access, other.name);
+    const shown = otherFields.filter((f) => RELATED_FIELDS[other.name]?.has(f.key));
+    for (const field of otherFields) {
       if (field.type !== 'reference' || field.references !== entity || field.access === 'masked') continue;
       const scope = scopeCondition(access, other.name, 'read');
       const where = `${field.key} = ? AND deleted_at IS NULL AND ${scope.sql}`;
@@ -168,7 +173,7 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
         string,
         string | number | null
       >[];
-      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => summaryOf(db, access, other.name, row, [])) });
+      related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => summaryOf(db, access, other.name, row, shown)) });
     }
   }
   const via = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];

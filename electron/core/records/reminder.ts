@@ -2,6 +2,8 @@
  * The payment reminder: a letter for an unpaid invoice, in the contact's language (Dutch unless
  * they prefer English), and a record that it was sent — on the invoice and in the timeline.
  */
+import { reminderFileName } from '../../../shared/fileNames';
+import { localDay } from '../../../shared/localDay';
 import type { ReminderLetter } from '../../../shared/recordTypes';
 import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
@@ -77,7 +79,8 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
   const language = contact?.preferred_language === 'en' ? 'en' : 'nl';
   const now = new Date();
-  const today = now.toISOString().slice(0, 10);
+  // The day the reminder is sent is the sender's day: in UTC it is still yesterday just after midnight here.
+  const today = localDay(now);
   const text = letterText(language, {
     sender: getMeta(ctx.db, 'org_name') ?? '',
     customer,
@@ -102,5 +105,5 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     ...(contact && !contact.deleted_at ? { contact_id: contact.id } : {}),
   }, { asConsequence: true });
   audit(ctx.open, { actor: ctx.user.id, action: 'finance.reminderSent', target: `invoice:${invoiceId}` });
-  return { fileName: `payment-reminder-${String(invoice.number).replace(/[^A-Za-z0-9_-]+/g, '-')}.txt`, text, sentAt: now.toISOString() };
+  return { fileName: reminderFileName(language, String(invoice.number)), text, sentAt: now.toISOString() };
 }

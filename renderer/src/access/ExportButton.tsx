@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SecuredEntity } from '../../../shared/access';
+import { ENTITIES } from '../../../shared/registry';
 import { call, onEvent } from '../api';
 import { Notice } from '../components/Notice';
 import { formatCount } from '../format';
@@ -27,6 +28,15 @@ export function canExport(rights: Rights, entity: SecuredEntity): boolean {
 function groupedCounts(params: AccessParams | undefined, language: Language): AccessParams | undefined {
   if (!params) return params;
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? formatCount(value, language) : value]));
+}
+
+/**
+ * The kind exported, as the messages name it: "contactpersonen", or "contactpersoon" for one.
+ * Worded when shown, like the counts, so a language switch rewords it.
+ */
+function kindWord(entity: SecuredEntity, count: number, language: Language): string {
+  const label = ENTITIES[entity].label;
+  return (count === 1 ? label.singular : label.plural)[language].toLowerCase();
 }
 
 export function ExportButton({ entity }: { entity: SecuredEntity }) {
@@ -95,15 +105,15 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
               <progress id={`${id}-progress`} className="progress" max={progress.total || undefined} value={progress.done} />
               <span role="status">
                 {progress.total === 1
-                  ? a('export.progressTextOne', { done: formatCount(progress.done, language) })
-                  : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })}
+                  ? a('export.progressTextOne', { done: formatCount(progress.done, language), what: kindWord(entity, 1, language) })
+                  : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language), what: kindWord(entity, 2, language) })}
               </span>
               <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
                 {cancelling ? a('export.cancelling') : a('export.cancel')}
               </button>
             </span>
           )}
-          {message && <Notice tone={message.tone}>{a(message.text.key, groupedCounts(message.text.params, language))}</Notice>}
+          {message && <Notice tone={message.tone}>{a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' ? 1 : 2, language) })}</Notice>}
         </div>
       )}
     </>

@@ -96,6 +96,7 @@ const en = {
   'action.trash.emptied': 'Trash emptied automatically',
   'action.privacy.erased': 'Person erased',
   'action.privacy.accessReported': 'Access request answered',
+  'action.privacy.consentWithdrawn': 'Withdrawal of consent recorded',
   'action.history.undone': 'Change undone',
   'action.history.redone': 'Change redone',
 } as const;
@@ -191,6 +192,7 @@ const nl = {
   'action.trash.emptied': 'Prullenbak automatisch geleegd',
   'action.privacy.erased': 'Persoon gewist',
   'action.privacy.accessReported': 'Inzageverzoek beantwoord',
+  'action.privacy.consentWithdrawn': 'Intrekking van toestemming vastgelegd',
   'action.history.undone': 'Wijziging ongedaan gemaakt',
   'action.history.redone': 'Wijziging opnieuw uitgevoerd',
 } as const satisfies Record<AuditKey, string>;

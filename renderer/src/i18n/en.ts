@@ -377,6 +377,14 @@ export const en = {
   'invoice.reminderSent': 'Reminder sent on {date}. The letter is saved as {file}.',
   'invoice.reminderFailed': 'No reminder was sent: {message}',
 
+  'consent.recordWithdrawal': 'Record withdrawal',
+  'consent.recording': 'Recording…',
+  'consent.withdrawalDay': 'Day of withdrawal',
+  'consent.withdrawalHint': 'The consent is kept, marked withdrawn from this day: processing based on it stops. Not after today, not before it was given.',
+  'consent.withdrawalFailed': 'The withdrawal was not recorded: {message}',
+  'consent.withdrawnOn': 'Withdrawn on {date}: this consent no longer allows processing.',
+  'consent.withdrawnShort': 'withdrawn {date}',
+
   'fields.title': 'Fields',
   'fields.intro':
     'Kluis stores only what has a purpose. Switch off what your organisation does not need; add a field only with a purpose and a legal basis.',

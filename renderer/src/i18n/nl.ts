@@ -377,6 +377,14 @@ export const nl: Messages = {
   'invoice.reminderSent': 'Herinnering verstuurd op {date}. De brief is opgeslagen als {file}.',
   'invoice.reminderFailed': 'Er is geen herinnering verstuurd: {message}',
 
+  'consent.recordWithdrawal': 'Intrekking vastleggen',
+  'consent.recording': 'Bezig met vastleggen…',
+  'consent.withdrawalDay': 'Datum van intrekking',
+  'consent.withdrawalHint': 'De toestemming blijft bewaard, als ingetrokken vanaf deze dag: verwerking op basis ervan stopt. Niet na vandaag, niet vóór de dag waarop ze is gegeven.',
+  'consent.withdrawalFailed': 'De intrekking is niet vastgelegd: {message}',
+  'consent.withdrawnOn': 'Ingetrokken op {date}: deze toestemming staat geen verwerking meer toe.',
+  'consent.withdrawnShort': 'ingetrokken {date}',
+
   'fields.title': 'Velden',
   'fields.intro':
     'Kluis bewaart alleen wat een doel heeft. Zet uit wat je organisatie niet nodig heeft; voeg een veld alleen toe met een doel en een grondslag.',

@@ -1,21 +1,18 @@
 /**
  * "Access request (DSAR)" on a contact's page, for those with the task `privacy.dsar`: asks the
  * core for everything held about the person (GDPR art. 15; as JSON, art. 20), after a fresh code
- * when the core asks for one, and saves it as a file. The file is named for the day and the
- * record's id, not the person: a file name shows up in folders, recent-file lists and backups.
+ * when the core asks for one, and saves it as a file, named in the reader's language for the day
+ * and the record's id, not the person (shared/fileNames.ts).
  */
 import { useState } from 'react';
 import type { RecordView } from '../../../shared/recordTypes';
+import { accessReportFileName } from '../../../shared/fileNames';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useRights } from './rights';
-
-export function accessReportFileName(generatedAt: string, contactId: number): string {
-  return `access-request-${todayIso(new Date(generatedAt))}-contact-${contactId}.json`;
-}
 
 interface Props {
   record: RecordView;
@@ -26,7 +23,7 @@ interface Props {
 }
 
 export function AccessReportButton({ record, disabled, onSaved, onFailed }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
   const [busy, setBusy] = useState(false);
@@ -41,7 +38,7 @@ export function AccessReportButton({ record, disabled, onSaved, onFailed }: Prop
       if (!isStepUpCancelled(result.error)) onFailed({ key: 'records.accessReportFailed', params: { message: result.error } });
       return;
     }
-    const fileName = accessReportFileName(result.value.generatedAt, record.id);
+    const fileName = accessReportFileName(language, todayIso(new Date(result.value.generatedAt)), record.id);
     saveTextFile(fileName, `${JSON.stringify(result.value, null, 2)}\n`, 'application/json');
     onSaved(fileName);
   }

@@ -4,17 +4,16 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import { enabledFields, useFields } from './fields';
+import { typedFields, useFields } from './fields';
 import { useNavigation, type ListEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
 
-/** Sensible starting values: a new deal is a lead, a new invoice or campaign a draft, a new task due today. */
+/** Sensible starting values: a new deal is a lead, a new invoice a draft, a new task due today (a campaign starts as a draft in the core). */
 const DEFAULTS: Partial<Record<ListEntity, Preset['values']>> = {
   deal: { stage: 'lead' },
   invoice: { status: 'draft' },
-  campaign: { status: 'draft' },
   activity: { kind: 'task', done: false },
 };
 
@@ -37,7 +36,7 @@ export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntit
         <div className="panel">
           <RecordForm
             entity={entity}
-            fields={enabledFields(state.fields, entity).filter((field) => rights.field(field) === 'edit')}
+            fields={typedFields(state.fields, entity).filter((field) => rights.field(field) === 'edit')}
             preset={start}
             submitLabel={t('records.create')}
             busyLabel={t('records.saving')}

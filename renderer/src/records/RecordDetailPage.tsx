@@ -17,12 +17,13 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { AccessReportButton } from './AccessReportButton';
+import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
 import { RecordLink } from './columns';
 import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
-import { enabledFields, useFields } from './fields';
+import { enabledFields, typedFields, useFields } from './fields';
 import { isListEntity, useNavigation, type ListEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
 import { useVisitState } from './unsavedInput';
@@ -128,7 +129,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
-  const editable = shown.filter((field) => rights.field(field) === 'edit');
+  const editable = typedFields(fields, entity).filter((field) => field.key in record.values && rights.field(field) === 'edit');
   const canEdit = allowed.update && editable.length > 0;
   const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
   const [editing, setEditing] = useState(false);
@@ -222,6 +223,14 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       )}
       {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
       {saved && <Notice tone="info">{t('records.saved')}</Notice>}
+      {entity === 'consent' && (
+        <ConsentWithdrawal
+          record={record}
+          mayRecord={allowed.update && rights.field({ entity, key: 'withdrawn_at' }) === 'edit'}
+          disabled={busy || editing}
+          onRecorded={() => void onChanged()}
+        />
+      )}
 
       <section className="panel" aria-labelledby="record-fields-title">
         <h3 id="record-fields-title">{t('records.details')}</h3>
@@ -289,6 +298,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
                     {group.rows.map((row) => (
                       <li key={row.id}>
                         <RecordLink record={row} go={go} t={t} />
+                        {typeof row.values.withdrawn_at === 'string' && (
+                          <span className="muted"> ({t('consent.withdrawnShort', { date: formatDay(row.values.withdrawn_at, language) })})</span>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -57,6 +57,15 @@ export function enabledFields(fields: readonly FieldInfo[], entity: EntityName):
   return fields.filter((field) => field.entity === entity && field.enabled);
 }
 
+/**
+ * The enabled fields a form offers: not those only an action sets (an invoice's "Reminder sent", a
+ * campaign's status), which the core refuses from a form whatever is typed — the page shows them,
+ * the action's button changes them.
+ */
+export function typedFields(fields: readonly FieldInfo[], entity: EntityName): FieldInfo[] {
+  return enabledFields(fields, entity).filter((field) => field.custom || fieldDef(entity, field.key)?.setByAction !== true);
+}
+
 /** The fields a list shows as columns: the registry's listed fields and every custom field, minus the title. */
 export function listColumns(fields: readonly FieldInfo[], entity: EntityName): FieldInfo[] {
   const titleFields = new Set(entityDef(entity).titleFields);

@@ -1,0 +1,115 @@
+/**
+ * Recording that a person withdrew their consent (GDPR art. 7(3)): the Privacy officer's, and that
+ * of whoever may update consents; the consent stays, with the day it ended; the day is checked in
+ * the core (not after today, not before consent was given); one Ctrl+Z takes it back; the audit log
+ * says it happened, without values.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CommandSummary } from '../../shared/historyTypes';
+import { describeCommand } from '../../shared/historyLabels';
+import { localDay } from '../../shared/localDay';
+import type { RecordDetail, RecordView } from '../../shared/recordTypes';
+import { listAudit } from '../../electron/core/audit/chain';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function errorOf(result: { ok: boolean }) {
+  expect(result.ok).toBe(false);
+  return (result as unknown as { error: { code: string; messageId?: string; details?: { fieldMessages?: Record<string, { id: string }> } } }).error;
+}
+
+/** A contact with a consent given a week ago, made by the admin. */
+async function consentGiven(t: Installed): Promise<{ contact: RecordView; consent: RecordView; givenAt: string }> {
+  const contact = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Sanne', last_name: 'Hendriks' } }));
+  const givenAt = localDay(new Date(Date.now() - 7 * 86_400_000));
+  const consent = value<RecordView>(
+    await t.call('records.create', { entity: 'consent', values: { contact_id: contact.id, purpose: 'Nieuwsbrief', source: 'Webformulier', given_at: givenAt } }),
+  );
+  return { contact, consent, givenAt };
+}
+
+async function withdrawnAt(t: Installed, id: number): Promise<unknown> {
+  return value<RecordDetail>(await t.call('records.get', { entity: 'consent', id })).record.values.withdrawn_at;
+}
+
+describe('recording a withdrawal of consent', () => {
+  it('is the Privacy officer\'s: today by default, the consent kept, audited without values, and one undo takes it back', async () => {
+    const t = await signedInAdmin();
+    const { contact, consent } = await consentGiven(t);
+    await signInAsNewUser(t, 'pia', 'privacy');
+    const withdrawn = value<RecordView>(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
+    expect(withdrawn.values).toMatchObject({ withdrawn_at: localDay(), purpose: 'Nieuwsbrief', source: 'Webformulier' });
+    // Kept, and read as withdrawn where the person's consents are listed.
+    const person = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: contact.id }));
+    const consents = person.related.find((group) => group.entity === 'consent');
+    expect(consents?.rows).toEqual([expect.objectContaining({ id: consent.id, title: 'Nieuwsbrief', values: { withdrawn_at: localDay() } })]);
+
+    const entries = listAudit(t.core.requireActive().db, 20).filter((e) => e.action === 'privacy.consentWithdrawn');
+    expect(entries).toEqual([expect.objectContaining({ target: `consent:${consent.id}` })]);
+    expect(JSON.stringify(entries)).not.toContain('Nieuwsbrief');
+
+    const [command] = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(describeCommand(command!.label, 'en')).toBe('Record withdrawal of consent Nieuwsbrief');
+    expect(describeCommand(command!.label, 'nl')).toBe('Leg intrekking vast van toestemming Nieuwsbrief');
+    value(await t.call('history.undo'));
+    expect(await withdrawnAt(t, consent.id)).toBeNull();
+    value(await t.call('history.redo'));
+    expect(await withdrawnAt(t, consent.id)).toBe(localDay());
+  });
+
+  it('takes the day it was withdrawn, but not after today nor before the consent was given, and changes nothing when refused', async () => {
+    const t = await signedInAdmin();
+    const { consent, givenAt } = await consentGiven(t);
+    await signInAsNewUser(t, 'pia', 'privacy');
+    const tomorrow = localDay(new Date(Date.now() + 86_400_000));
+    const dayBefore = localDay(new Date(Date.now() - 8 * 86_400_000));
+    for (const [day, reason] of [
+      [tomorrow, 'records.dayInFuture'],
+      [dayBefore, 'records.withdrawnBeforeGiven'],
+      ['2026-02-30', 'records.badDate'],
+      ['gisteren', 'records.badDate'],
+    ] as const) {
+      const refused = errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day }));
+      expect(refused, day).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { day: { id: reason } } } });
+    }
+    expect(await withdrawnAt(t, consent.id)).toBeNull();
+    expect(value<CommandSummary[]>(await t.call('history.list', {}))).toEqual([]);
+    expect(listAudit(t.core.requireActive().db, 50).filter((e) => e.action === 'privacy.consentWithdrawn')).toEqual([]);
+
+    // The day it was given is a day it can end; so is today.
+    value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day: givenAt }));
+    expect(await withdrawnAt(t, consent.id)).toBe(givenAt);
+    // Once withdrawn, it stays withdrawn: a new consent is a new record.
+    expect(errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day: localDay() }))).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'records.consentAlreadyWithdrawn',
+    });
+    expect(await withdrawnAt(t, consent.id)).toBe(givenAt);
+  });
+
+  it('is refused to roles that may not update consents, and the day is never typed into a form', async () => {
+    const t = await signedInAdmin();
+    const { consent } = await consentGiven(t);
+    // The day of withdrawal is set only by its action, also for the admin.
+    expect(errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { withdrawn_at: localDay() } }))).toMatchObject({
+      code: 'FORBIDDEN',
+      messageId: 'records.setByAction',
+    });
+    for (const role of ['marketing', 'sales', 'readonly', 'finance']) {
+      await signInAsNewUser(t, `wie.${role}`, role);
+      const refused = errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
+      expect(refused.code, role).toBe('FORBIDDEN');
+      await t.call('session.signOut');
+      await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    }
+    expect(await withdrawnAt(t, consent.id)).toBeNull();
+    // Office staff update consents, so they record withdrawals too.
+    await signInAsNewUser(t, 'otto', 'office');
+    value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
+    expect(await withdrawnAt(t, consent.id)).toBe(localDay());
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A person withdraws their consent (GDPR art. 7(3)) and the Privacy officer records it, in Dutch:
+ * the day is checked by the core and the reason shows next to the field, the consent is kept and
+ * reads as withdrawn on its page and in the person's list of consents, and one Ctrl+Z takes the
+ * record back.
+ */
+import { formatDay, todayIso } from '../../renderer/src/format';
+import { addColleagueAndSignIn, createRecord, recordHeading, type Colleague } from './crm';
+import { expect, saveScreenshot, test } from './fixtures';
+import { setUpAndEnrol, switchLanguage } from './flows';
+
+const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia Peeters', role: 'privacy', password: 'pia-bewaakt-de-persoonsgegevens' };
+
+const daysFromNow = (days: number) => todayIso(new Date(Date.now() + days * 86_400_000));
+
+test('the Privacy officer records a withdrawn consent, sees it as withdrawn, and undoes it with Ctrl+Z', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const admin = await setUpAndEnrol(page);
+  const contact = await createRecord(page, 'contact', { first_name: 'Sanne', last_name: 'Hendriks' });
+  await createRecord(page, 'consent', { contact_id: contact.id, purpose: 'Nieuwsbrief', source: 'Webformulier', given_at: daysFromNow(-7) });
+  await addColleagueAndSignIn(page, admin.authenticator, PRIVACY);
+  await switchLanguage(page, 'nl');
+
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Contactpersonen', exact: true }).click();
+  await page.getByRole('table', { name: 'Contactpersonen' }).getByRole('link', { name: 'Sanne Hendriks' }).click();
+  await expect(recordHeading(page, 'Sanne Hendriks')).toBeVisible();
+  const consents = page.getByRole('region', { name: /^Toestemmingen/ });
+  await consents.getByRole('link', { name: 'Nieuwsbrief' }).click();
+  await expect(recordHeading(page, 'Nieuwsbrief')).toBeVisible();
+  // The officer edits no field of a consent: no Edit, only the withdrawal.
+  await expect(page.getByRole('button', { name: 'Bewerken' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Intrekking vastleggen' }).click();
+  const day = page.getByLabel('Datum van intrekking');
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue(todayIso());
+  await expect(day).toHaveAttribute('max', todayIso());
+  await expect(day).toHaveAttribute('min', daysFromNow(-7));
+  const record = page.getByRole('form', { name: 'Intrekking vastleggen' }).getByRole('button', { name: 'Intrekking vastleggen' });
+
+  // The browser helps, the core decides: a day after today, or before consent was given, is refused by field.
+  await day.fill(daysFromNow(1));
+  await record.click();
+  await expect(day).toHaveAttribute('aria-invalid', 'true');
+  await expect(day).toHaveAccessibleDescription(/Niet na vandaag$/);
+  await expect(day).toBeFocused();
+  await day.fill(daysFromNow(-8));
+  await record.click();
+  await expect(day).toHaveAccessibleDescription(/Niet vóór de dag waarop de toestemming is gegeven$/);
+  await saveScreenshot(page, testInfo, 'consent-withdrawal-refused');
+
+  await day.fill(daysFromNow(-2));
+  await record.click();
+  const withdrawn = page.getByRole('status').filter({ hasText: `Ingetrokken op ${formatDay(daysFromNow(-2), 'nl')}: deze toestemming staat geen verwerking meer toe.` });
+  await expect(withdrawn).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Intrekking vastleggen' })).toHaveCount(0);
+  // Kept: purpose, source and the day it was given are all still there.
+  await expect(page.getByRole('definition').filter({ hasText: 'Webformulier' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'consent-withdrawn');
+
+  // The person's list of consents says it too.
+  await page.getByRole('button', { name: 'Terug' }).click();
+  await expect(recordHeading(page, 'Sanne Hendriks')).toBeVisible();
+  await expect(consents.getByRole('listitem')).toHaveText(`Nieuwsbrief (ingetrokken ${formatDay(daysFromNow(-2), 'nl')})`);
+
+  // One Ctrl+Z takes the withdrawal back, named in Dutch.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt: Leg intrekking vast van toestemming Nieuwsbrief' })).toBeVisible();
+  await expect(consents.getByRole('listitem')).toHaveText('Nieuwsbrief');
+  await consents.getByRole('link', { name: 'Nieuwsbrief' }).click();
+  await expect(page.getByRole('button', { name: 'Intrekking vastleggen' })).toBeVisible();
+  await expect(withdrawn).toHaveCount(0);
+});
