@@ -32,6 +32,13 @@ export function accessReportFileName(language: FileLanguage, day: string, contac
   return `${ACCESS_REQUEST[language]}-${day}-${fileNameWord(ENTITIES.contact.label.singular[language])}-${contactId}.json`;
 }
 
+const RECOVERY_CODES: Localized = { en: 'kluis-recovery-codes', nl: 'kluis-herstelcodes' };
+
+/** A user's recovery codes, saved at enrolment: `kluis-herstelcodes.txt`. */
+export function recoveryCodesFileName(language: FileLanguage): string {
+  return `${RECOVERY_CODES[language]}.txt`;
+}
+
 const PAYMENT_REMINDER: Localized = { en: 'payment-reminder', nl: 'betalingsherinnering' };
 
 /** A payment reminder letter, named in the letter's language: `betalingsherinnering-2026-0042.txt`. */

@@ -11,6 +11,8 @@ import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels';
 import type { Explanation, ListPage, RecordDetail, RecordView, SearchGroup } from '../../shared/api';
 import { ENTITIES, type EntityName } from '../../shared/registry';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser } from '../support/install';
+import { localDay } from '../../shared/localDay';
+import { inZoneWhereTodayIsNotUtcs } from '../support/timeZone';
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -163,6 +165,17 @@ describe('task rights of one role, and personal overrides', () => {
     await signInAsNewUser(t, 'mark', 'marketing');
     expect(codeOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toBe('FORBIDDEN');
     expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: expect.any(String) });
+  });
+
+  it("a campaign is published on the publisher's own day, where UTC may already or still be on another", async () => {
+    await inZoneWhereTodayIsNotUtcs(async () => {
+      const t = await signedInAdmin();
+      const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Winteractie', channel: 'email', status: 'draft', message: 'Warm de winter door' } }));
+      await signInAsNewUser(t, 'mark', 'marketing');
+      expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: localDay() });
+      const after = value<{ record: RecordView }>(await t.call('records.get', { entity: 'campaign', id: campaign.id }));
+      expect(after.record.values.published_at).toBe(localDay());
+    });
   });
 
   it('publishing happens only through the publish action: a plain create or update cannot set the status', async () => {

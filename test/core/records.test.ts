@@ -14,6 +14,7 @@ import { SEARCH_RANK_LIMIT } from '../../electron/core/records/queries';
 import { seedRecords } from '../../electron/core/records/seed';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
 import { checkDecryption, fileHoldsText } from '../support/sqlcipherPages';
+import { inZoneWhereTodayIsNotUtcs } from '../support/timeZone';
 import { hitDetailsText } from '../../renderer/src/records/display';
 import { formatDay } from '../../renderer/src/format';
 import { translate } from '../../renderer/src/i18n/translate';
@@ -445,13 +446,7 @@ describe('payment reminder', () => {
   });
 
   it('dates the reminder on the sender\'s own day, where UTC may already or still be on another', async () => {
-    // A zone whose day differs from UTC's right now: 12 hours behind in UTC's morning, 14 ahead after.
-    const zone = new Date().getUTCHours() < 12 ? 'Etc/GMT+12' : 'Etc/GMT-14';
-    const before = process.env.TZ;
-    process.env.TZ = zone;
-    try {
-      const utcDay = new Date().toISOString().slice(0, 10);
-      expect(localDay()).not.toBe(utcDay);
+    await inZoneWhereTodayIsNotUtcs(async () => {
       const t = await signedInAdmin();
       const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
       const invoice = await create(t, 'invoice', { number: '2026-0045', organisation_id: org.id, amount_cents: 100, due_on: '2026-01-01', status: 'sent' });
@@ -459,10 +454,7 @@ describe('payment reminder', () => {
       value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
       const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
       expect(after.record.values.reminder_sent_at).toBe(localDay());
-    } finally {
-      if (before === undefined) delete process.env.TZ;
-      else process.env.TZ = before;
-    }
+    });
   });
 
   it('cannot be typed: "Reminder sent" changes only by sending one', async () => {

@@ -64,6 +64,10 @@ test('enrolment, the shell, the account page and the lock screen speak Dutch', a
 
   await expect(page.getByRole('heading', { name: 'Bewaar je herstelcodes' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem')).toHaveCount(10);
+  // The file is named in the reader's language too.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Opslaan als bestand' }).click();
+  expect((await downloading).suggestedFilename()).toBe('kluis-herstelcodes.txt');
   await page.getByRole('checkbox', { name: 'Ik heb deze codes bewaard' }).check();
   await page.getByRole('button', { name: 'Doorgaan' }).click();
 

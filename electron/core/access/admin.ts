@@ -18,6 +18,7 @@ import {
 } from '../../../shared/access';
 import type { Explanation, Team, UserAccess } from '../../../shared/apiTypes';
 import { fieldDef, type EntityName } from '../../../shared/registry';
+import { localDay } from '../../../shared/localDay';
 import { findUserById } from '../auth/users';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
@@ -174,7 +175,8 @@ export function publishCampaign(ctx: WriteContext, id: number): { publishedAt: s
   const before = requireRowFor(ctx, 'campaign', id, 'update');
   if (before.status === 'published') throw new KluisError('CONFLICT', 'access.campaignPublished');
   if (!before.message) throw new KluisError('VALIDATION', 'access.campaignWithoutMessage');
-  const today = new Date().toISOString().slice(0, 10);
+  // The day on this computer's calendar, as a person reads it (not UTC's, yesterday after midnight).
+  const today = localDay();
   const after: Row = { ...before, status: 'published', published_at: today, updated_at: new Date().toISOString() };
   ctx.command.write({ entity: 'campaign', id, before, after }, searchableKeys(activeFields(ctx.db, 'campaign')));
   audit(ctx.open, { actor: ctx.user.id, action: 'marketing.published', target: `campaign:${id}` });

@@ -1,15 +1,15 @@
 /**
  * Recovery codes as they are shown once: a numbered list, a Copy button and a Save as file button.
- * The file is plain text named kluis-recovery-codes.txt, with one line saying what it is.
+ * The file is plain text named in the reader's language (kluis-recovery-codes.txt,
+ * kluis-herstelcodes.txt), with one line saying what it is.
  */
+import { recoveryCodesFileName } from '../../../shared/fileNames';
 import { useI18n } from '../i18n/I18nProvider';
 import { saveTextFile } from '../saveFile';
 import { CopyButton } from './CopyButton';
 
-export const RECOVERY_CODES_FILE = 'kluis-recovery-codes.txt';
-
 export function RecoveryCodeList({ codes, userLabel }: { codes: readonly string[]; userLabel: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const asText = codes.join('\n');
   return (
     <div className="recovery-codes">
@@ -26,7 +26,7 @@ export function RecoveryCodeList({ codes, userLabel }: { codes: readonly string[
           type="button"
           className="button-quiet"
           onClick={() =>
-            saveTextFile(RECOVERY_CODES_FILE, `${t('recovery.fileHeading', { name: userLabel })}\n\n${asText}\n`)
+            saveTextFile(recoveryCodesFileName(language), `${t('recovery.fileHeading', { name: userLabel })}\n\n${asText}\n`)
           }
         >
           {t('recovery.save')}
