@@ -76,7 +76,7 @@ function asClause(text: string): string {
 /**
  * Sign-in refuses on sight what can be no one's username or password (a password over 1,024
  * characters): that is a wrong credential all the same, so a script gets the exit code it gets for
- * any wrong password. (A KLUIS_TOTP that is no code at all is refused before any call, with 1.)
+ * any wrong password. (A KLUIS_TOTP that is no code at all is a wrong code too: session.ts.)
  */
 function exitCodeOf(error: ApiError, channel: ChannelName | undefined): number {
   if (error.code === 'UNAUTHENTICATED') return EXIT.wrongCredentials;

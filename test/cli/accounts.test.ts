@@ -4,8 +4,11 @@
  * step-up for sensitive commands, and the user commands. Every run is also checked for the
  * password: it must show neither in the arguments nor in the output.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../electron/core/audit/chain';
+import { THROTTLE_FILE } from '../../electron/core/auth/throttle';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { KluisCore } from '../../electron/core/kluis';
 import { BUILT_IN_ROLES } from '../../shared/access';
@@ -116,6 +119,44 @@ describe('signing in with KLUIS_TOTP', SLOW, () => {
     const next = await cli(status, install.withRecoveryCode());
     expect(next.stderr).toBe('');
     expect(next.code).toBe(0);
+  });
+
+  it('takes a KLUIS_TOTP of the wrong length for a wrong code: exit 2, counted and audited, the code never echoed', async () => {
+    const install = newInstall();
+    const status = ['status', '--data', install.dataDir];
+    /** The failures the throttle counts for the one username tried here. */
+    const failures = () => {
+      const file = JSON.parse(readFileSync(join(install.dataDir, THROTTLE_FILE), 'utf8')) as { subjects: Record<string, { failures: number }> };
+      return Object.values(file.subjects).map((subject) => subject.failures);
+    };
+    const wrong = await cli(status, signInEnv('beheer', PASSWORD, install.authenticator.wrongCode()));
+    expect(wrong.code).toBe(2);
+    expect(failures()).toEqual([1]);
+
+    // Too short, too long, and a recovery code spaced out past the wall's 32 characters (not used up).
+    const spacedRecoveryCode = install.recoveryCodes[0]!.split('').join('   ');
+    for (const [n, code] of ['12345', '1'.repeat(33), spacedRecoveryCode].entries()) {
+      const malformed = await cli(status, signInEnv('beheer', PASSWORD, code));
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toBe('kluis: KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.\n');
+      expect(malformed.stdout).toBe('');
+      expect(malformed.stderr).not.toContain(code);
+      expect(failures()).toEqual([n + 2]);
+    }
+
+    // Four failures: the next sign-in, even with the right password, waits (2 s) as after four wrong codes.
+    const core = new KluisCore({ dataDir: install.dataDir, keychain: noKeychain });
+    try {
+      await expect(core.signIn('beheer', PASSWORD)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { retryAfterSeconds: expect.any(Number) } });
+      await new Promise((done) => setTimeout(done, 2_100));
+      // Each failed second step is in the audit log, as a wrong code is; the spaced recovery code was not used up.
+      expect(await core.signIn('beheer', PASSWORD)).toEqual({ next: 'code' });
+      expect(await core.verifyCode(install.recoveryCodes[0]!)).toMatchObject({ next: 'done' });
+      const failed = listAudit(core.requireActive().db, 50).filter((entry) => entry.action === 'session.signIn.failed');
+      expect(failed).toHaveLength(4);
+    } finally {
+      await core.close();
+    }
   });
 
   it('asks for KLUIS_TOTP when it is missing (exit 1), without telling whether the password was right', async () => {
