@@ -45,9 +45,12 @@ async function addUser(install: CliInstall, username: string, extra: string[] = 
   return oneTimePassword!;
 }
 
-/** What `user list` prints for one account. */
-function listLine(username: string, role: string, status: string, mfa: 'mfa' | 'no-mfa', name: string): string {
-  return `${username.padEnd(24)} ${role.padEnd(10)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
+/**
+ * What `user list` prints for one account: the role by its English name, as the app shows it, in a
+ * column as wide as the longest name listed (`width`; "Administrator" in every list here).
+ */
+function listLine(username: string, role: string, status: string, mfa: 'mfa' | 'no-mfa', name: string, width = 'Administrator'.length): string {
+  return `${username.padEnd(24)} ${role.padEnd(width)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
 }
 
 /** Does in-process what the app does at a new user's first sign-in: new password, authenticator. */
@@ -207,7 +210,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           Piet de Vries',
-        'role           office',
+        'role           Office staff',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${oneTimePassword}`,
@@ -219,7 +222,7 @@ describe('user commands', SLOW, () => {
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'Piet de Vries'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'active', 'no-mfa', 'Piet de Vries'));
 
     const listJson = await cli(['user', 'list', '--data', dataDir, '--json'], install.withRecoveryCode());
     expect(listJson.code).toBe(0);
@@ -230,6 +233,7 @@ describe('user commands', SLOW, () => {
         displayName: 'beheer',
         email: null,
         role: 'admin',
+        roleName: 'Administrator',
         status: 'active',
         mfaEnrolled: true,
         mustChangePassword: false,
@@ -241,6 +245,7 @@ describe('user commands', SLOW, () => {
         displayName: 'Piet de Vries',
         email: 'piet@example.nl',
         role: 'office',
+        roleName: 'Office staff',
         status: 'active',
         mfaEnrolled: false,
         mustChangePassword: true,
@@ -289,7 +294,7 @@ describe('user commands', SLOW, () => {
     expect(noRole.stderr).toBe('kluis: --role is required. Run "user add --help" for its options.\n');
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer'));
   });
 
   it('user add takes a custom role of the install, and an unknown role is told the roles that exist there', async () => {
@@ -310,7 +315,32 @@ describe('user commands', SLOW, () => {
     const added = await cli(['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'custom-front-desk'], await install.withCode());
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/^role\s+custom-front-desk$/m);
+    expect(added.stdout).toMatch(/^role\s+Front desk$/m);
+
+    // Renamed in the app, the role keeps its id: the list shows the name the app shows now, and
+    // --json keeps the id for scripts (what --role takes) beside the name.
+    const renaming = new KluisCore({ dataDir, keychain: noKeychain });
+    try {
+      expect(await renaming.signIn('beheer', PASSWORD)).toEqual({ next: 'code' });
+      await renaming.verifyCode(await install.authenticator.nextCode());
+      const rights = BUILT_IN_ROLES.find((r) => r.id === 'office')!.rights;
+      const renamed = await createDispatcher(renaming, { trustedOrigins: [] }).dispatch('roles.save', { id: 'custom-front-desk', name: { en: 'Reception desk and post room', nl: 'Receptie' }, rights }, { kind: 'cli' });
+      expect(renamed).toMatchObject({ ok: true, value: { id: 'custom-front-desk' } });
+    } finally {
+      await renaming.close();
+    }
+    const width = 'Reception desk and post room'.length;
+    const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toBe(
+      listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer', width) + listLine('piet', 'Reception desk and post room', 'active', 'no-mfa', 'piet', width),
+    );
+    expect(list.stdout).not.toContain('custom-front-desk');
+    const listJson = await cli(['user', 'list', '--data', dataDir, '--json'], install.withRecoveryCode());
+    expect((JSON.parse(listJson.stdout) as { username: string; role: string; roleName: string }[]).map(({ username, role, roleName }) => ({ username, role, roleName }))).toEqual([
+      { username: 'beheer', role: 'admin', roleName: 'Administrator' },
+      { username: 'piet', role: 'custom-front-desk', roleName: 'Reception desk and post room' },
+    ]);
 
     const unknownRole = await cli(['user', 'add', '--data', dataDir, '--username', 'els', '--role', 'front-desk'], await install.withCode());
     expect(unknownRole.code).toBe(1);
@@ -327,11 +357,11 @@ describe('user commands', SLOW, () => {
     expect(disabled.stderr).toBe('');
     expect(disabled.code).toBe(0);
     expect(disabled.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           office', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           Office staff', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
     );
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'disabled', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'disabled', 'no-mfa', 'piet'));
 
     // Before, this password reached "not finished its first sign-in"; now it opens nothing.
     const piet = await cli(['status', '--data', dataDir], signInEnv('piet', oneTimePassword, '123456'));
@@ -388,7 +418,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           piet',
-        'role           office',
+        'role           Office staff',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${second}`,
@@ -426,18 +456,18 @@ describe('user commands', SLOW, () => {
     expect(before.code).toBe(1);
     expect(before.stderr).toBe('kluis: You do not have the right "users.manage".\n');
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'office', 'active', 'mfa', 'piet'),
+      listLine('piet', 'Office staff', 'active', 'mfa', 'piet'),
     );
 
     const reset = await cli(['user', 'reset-mfa', '--data', dataDir, '--username', 'piet'], await install.withCode());
     expect(reset.stderr).toBe('');
     expect(reset.code).toBe(0);
     expect(reset.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           office', 'status         active', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           Office staff', 'status         active', 'authenticator  not set up', ''].join('\n'),
     );
 
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'office', 'active', 'no-mfa', 'piet'),
+      listLine('piet', 'Office staff', 'active', 'no-mfa', 'piet'),
     );
     const after = await cli(['status', '--data', dataDir], signInEnv('piet', pietPassword, await pietPhone.nextCode()));
     expect(after.code).toBe(1);
@@ -466,6 +496,6 @@ describe('user commands', SLOW, () => {
 
     // Nothing changed, and the recovery code is still good: it signs in (once).
     const list = await cli(['user', 'list', '--data', dataDir], recovery);
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'active', 'no-mfa', 'piet'));
   });
 });
