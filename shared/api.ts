@@ -38,7 +38,7 @@ import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
 import type { AccessReport } from './accessReportTypes';
 export type * from './accessReportTypes';
-import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from './historyTypes';
+import { TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteResult, type HistoryResult, type TrashPage } from './historyTypes';
 export type * from './historyTypes';
 
 const username = z
@@ -95,7 +95,7 @@ const recordIds = z
 const trashItems = z
   .array(z.strictObject({ entity, id: recordId }))
   .min(1)
-  .max(1_000)
+  .max(TRASH_RESTORE_MAX)
   .refine((items) => new Set(items.map((item) => `${item.entity}:${item.id}`)).size === items.length, 'Each record once');
 /** The `total` of the impact the user reviewed; the core refuses when the deletion has grown since. */
 const reviewedTotal = z.number().int().min(0);

@@ -33,14 +33,23 @@ export interface ApiError {
  * Why the wall's schema refused one field of a call's input, as data: `details.fieldProblems` of a
  * VALIDATION error, by field key, next to zod's own English in `details.fieldErrors`. A caller
  * words it itself and names the field as its user knows it (the CLI: the option they typed).
- * Lengths count characters. `hint`: the schema's own words for the format, when it has them (English).
+ * Lengths count characters; `tooSmall`/`tooLarge` bound a number (`inclusive`: the bound itself is
+ * allowed), `tooFew`/`tooMany` a list's items. `options`: the values a field takes. `expected`: the
+ * kind of value a field takes (`string`, `number`, `int`, `boolean`, `array`, `object` …).
+ * `hint`: the schema's own words, when it has them (English).
  */
 export type InputProblem =
   | { kind: 'tooLong'; max: number }
   | { kind: 'tooShort'; min: number }
   | { kind: 'empty' }
   | { kind: 'badFormat'; hint?: string }
-  | { kind: 'invalid' };
+  | { kind: 'tooSmall'; min: number; inclusive: boolean }
+  | { kind: 'tooLarge'; max: number; inclusive: boolean }
+  | { kind: 'tooFew'; min: number }
+  | { kind: 'tooMany'; max: number }
+  | { kind: 'notAnOption'; options: string[] }
+  | { kind: 'wrongType'; expected: string }
+  | { kind: 'invalid'; hint?: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

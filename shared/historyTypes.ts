@@ -116,6 +116,13 @@ export interface DeleteResult {
   total: number;
 }
 
+/**
+ * The most records one restore from the trash takes (`trash.restore`): one transaction and one
+ * journal command, which must stay short enough not to hold up the app. The Trash page lets no
+ * more be ticked, and says so.
+ */
+export const TRASH_RESTORE_MAX = 1_000;
+
 export interface TrashItem {
   entity: EntityName;
   id: number;

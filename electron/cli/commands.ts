@@ -48,11 +48,21 @@ async function findUser(cli: CliSession, username: string): Promise<UserSummary>
   return user;
 }
 
-function printUser(user: UserSummary): void {
+/**
+ * A role's English name as the app shows it (the CLI speaks English), from the install's roles: a
+ * custom role's id says little once it is renamed. A role no longer there shows its id, marked.
+ */
+async function roleNamer(cli: CliSession): Promise<(role: string) => string> {
+  const roles = await cli.call('roles.list', {});
+  return (role) => roles.find((r) => r.id === role)?.name.en ?? `${role} (removed)`;
+}
+
+async function printUser(cli: CliSession, user: UserSummary): Promise<void> {
+  const roleName = await roleNamer(cli);
   printTable([
     ['username', user.username],
     ['name', user.displayName],
-    ['role', user.role],
+    ['role', roleName(user.role)],
     ['status', user.status],
     ['authenticator', user.mfaEnrolled ? 'set up' : 'not set up'],
   ]);
@@ -74,7 +84,7 @@ function userCommand(
         const result = await action(cli, await findUser(cli, String(values.username)));
         if (values.json) printJson(result);
         else {
-          printUser(result.user);
+          await printUser(cli, result.user);
           if (result.oneTimePassword) {
             process.stdout.write(`one-time password: ${result.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
           }
@@ -176,25 +186,29 @@ export const commands: Record<string, Command> = {
         });
         if (values.json) printJson(created);
         else {
-          printUser(created.user);
+          await printUser(cli, created.user);
           process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
         }
       }, true),
   },
   'user list': {
-    summary: `list the users. ${SIGN_IN_NOTE}`,
+    summary: `list the users, each role by its name (--json also gives the role's id, as role). ${SIGN_IN_NOTE}`,
     usage: 'user list --data DIR [--json]',
     options: { data, json },
     run: (values) =>
       signedIn(values, async (cli) => {
         const users = await cli.call('users.list', {});
-        if (values.json) printJson(users);
-        else
+        const roleName = await roleNamer(cli);
+        // Scripts keep the role's id (what --role takes) and get its name beside it.
+        if (values.json) printJson(users.map((u) => ({ ...u, roleName: roleName(u.role) })));
+        else {
+          const width = Math.max(10, ...users.map((u) => roleName(u.role).length));
           for (const u of users) {
             process.stdout.write(
-              `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.status.padEnd(9)} ${(u.mfaEnrolled ? 'mfa' : 'no-mfa').padEnd(7)} ${u.displayName}\n`,
+              `${u.username.padEnd(24)} ${roleName(u.role).padEnd(width)} ${u.status.padEnd(9)} ${(u.mfaEnrolled ? 'mfa' : 'no-mfa').padEnd(7)} ${u.displayName}\n`,
             );
           }
+        }
       }),
   },
   'user disable': userCommand('user disable', 'disable a user: their key slot is removed at once.', async (cli, user) =>

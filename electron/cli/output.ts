@@ -24,7 +24,11 @@ export const CLI_NAMES: Partial<Record<ChannelName, Record<string, string>>> = {
   'session.verifyCode': { code: 'KLUIS_TOTP' },
 };
 
-/** "--name is too long: at most 200 characters.": the admin's own name for the field, and the limit. */
+/**
+ * "--name is too long: at most 200 characters.": the admin's own name for the field, what is wrong
+ * with it and the limit, for every problem the wall's schema can find — none is only "not valid"
+ * unless the schema says nothing more.
+ */
 export function problemText(name: string, problem: InputProblem): string {
   switch (problem.kind) {
     case 'tooLong':
@@ -35,10 +39,34 @@ export function problemText(name: string, problem: InputProblem): string {
       return `${name} is empty.`;
     case 'badFormat':
       return problem.hint ? `${name} is not in the right format: ${asClause(problem.hint)}.` : `${name} is not in the right format.`;
+    case 'tooSmall':
+      return `${name} is too small: ${problem.inclusive ? 'at least' : 'more than'} ${problem.min}.`;
+    case 'tooLarge':
+      return `${name} is too large: ${problem.inclusive ? 'at most' : 'less than'} ${problem.max}.`;
+    case 'tooFew':
+      return `${name} has too few items: at least ${problem.min}.`;
+    case 'tooMany':
+      return `${name} has too many items: at most ${problem.max}.`;
+    case 'notAnOption':
+      return `${name} is not one of its choices: use ${problem.options.length === 1 ? problem.options[0] : `one of ${problem.options.join(', ')}`}.`;
+    case 'wrongType':
+      return `${name} must be ${TYPE_WORDS[problem.expected] ?? `a value of type ${problem.expected}`}.`;
     case 'invalid':
-      return `${name} is not valid.`;
+      return problem.hint ? `${name} is not valid: ${asClause(problem.hint)}.` : `${name} is not valid.`;
   }
 }
+
+/** zod's names for kinds of value, as an admin reads them. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of named values',
+  date: 'a date',
+};
 
 /** The schema's own sentence ("Use 2–64 letters, …") as the end of ours. */
 function asClause(text: string): string {
@@ -48,7 +76,7 @@ function asClause(text: string): string {
 /**
  * Sign-in refuses on sight what can be no one's username or password (a password over 1,024
  * characters): that is a wrong credential all the same, so a script gets the exit code it gets for
- * any wrong password. (A KLUIS_TOTP that is no code at all is refused before any call, with 1.)
+ * any wrong password. (A KLUIS_TOTP that is no code at all is a wrong code too: session.ts.)
  */
 function exitCodeOf(error: ApiError, channel: ChannelName | undefined): number {
   if (error.code === 'UNAUTHENTICATED') return EXIT.wrongCredentials;

@@ -6,8 +6,9 @@ import type { ChannelName } from '../../shared/channels';
 import { createDispatcher, type Dispatcher } from '../core/dispatch';
 import { openKluis, type KluisCore } from '../core/kluis';
 import { looksLikeRecoveryCode } from '../core/auth/recoveryCodes';
+import { KluisError } from '../core/errors';
 import { readPassword } from './prompt';
-import { CliError, fromApiError } from './output';
+import { CliError, EXIT, fromApiError } from './output';
 
 export interface CliSession {
   core: KluisCore;
@@ -46,13 +47,33 @@ export async function signInFromEnvironment(cli: CliSession, options: { freshCod
   if (progress.next === 'code') {
     const code = process.env.KLUIS_TOTP?.trim();
     if (!code) throw new CliError('Set KLUIS_TOTP to a current code from your authenticator app.');
-    // The wall takes 6 to 32 characters; anything else is no code at all, said in plain words.
+    // The wall takes 6 to 32 characters; anything else is no code at all, said in plain words. It
+    // is still a failed second step: counted, slowed down and audited as a wrong code, and answered
+    // with the exit code of one (2), so scripts and the throttle cannot tell the two apart.
     if (code.length < 6 || code.length > 32) {
-      throw new CliError('KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.');
+      await failSecondStep(cli);
+      throw new CliError('KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.', EXIT.wrongCredentials);
     }
     progress = await cli.call('session.verifyCode', { code });
   }
   if (progress.next !== 'done') {
     throw new CliError('This account has not finished its first sign-in: sign in once in the app to set a password and an authenticator.');
   }
+}
+
+/**
+ * Ends the half-done sign-in as a wrong code does, through the core's own second step: the wall's
+ * schema would refuse a code of the wrong length before the core could count it. The core gets an
+ * empty code, never the malformed one (which, spaced out past 32 characters, could read as a
+ * recovery code the wall must not take), and no code can match that.
+ */
+async function failSecondStep(cli: CliSession): Promise<void> {
+  await cli.core.verifyCode('').then(
+    () => {
+      throw new Error('An empty code was taken for a second factor.');
+    },
+    (error: unknown) => {
+      if (!(error instanceof KluisError && error.code === 'UNAUTHENTICATED')) throw error;
+    },
+  );
 }

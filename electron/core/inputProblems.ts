@@ -14,19 +14,43 @@ function ownMessage(issue: z.core.$ZodIssue): string | undefined {
   return issue.message !== text ? issue.message : undefined;
 }
 
-function problemOf(issue: z.core.$ZodIssue): InputProblem {
-  switch (issue.code) {
-    case 'too_big':
-      return issue.origin === 'string' ? { kind: 'tooLong', max: Number(issue.maximum) } : { kind: 'invalid' };
-    case 'too_small':
-      if (issue.origin !== 'string') return { kind: 'invalid' };
-      return Number(issue.minimum) <= 1 ? { kind: 'empty' } : { kind: 'tooShort', min: Number(issue.minimum) };
-    case 'invalid_format': {
-      const hint = ownMessage(issue);
-      return hint === undefined ? { kind: 'badFormat' } : { kind: 'badFormat', hint };
-    }
+/**
+ * A bound broken, by what it bounds: a text's length, a number (`.positive()` is "more than 0": not
+ * inclusive) or a list's items.
+ */
+function outOfRange(origin: string, limit: number, inclusive: boolean, side: 'min' | 'max'): InputProblem {
+  switch (origin) {
+    case 'string':
+      if (side === 'max') return { kind: 'tooLong', max: limit };
+      return limit <= 1 ? { kind: 'empty' } : { kind: 'tooShort', min: limit };
+    case 'number':
+    case 'int':
+    case 'bigint':
+      return side === 'min' ? { kind: 'tooSmall', min: limit, inclusive } : { kind: 'tooLarge', max: limit, inclusive };
+    case 'array':
+    case 'set':
+      return side === 'min' ? { kind: 'tooFew', min: limit } : { kind: 'tooMany', max: limit };
     default:
       return { kind: 'invalid' };
+  }
+}
+
+function problemOf(issue: z.core.$ZodIssue): InputProblem {
+  const hint = ownMessage(issue);
+  switch (issue.code) {
+    case 'too_big':
+      return outOfRange(issue.origin, Number(issue.maximum), issue.inclusive !== false, 'max');
+    case 'too_small':
+      return outOfRange(issue.origin, Number(issue.minimum), issue.inclusive !== false, 'min');
+    case 'invalid_format':
+      return hint === undefined ? { kind: 'badFormat' } : { kind: 'badFormat', hint };
+    case 'invalid_value':
+      return { kind: 'notAnOption', options: issue.values.map((value) => String(value)) };
+    case 'invalid_type':
+      return { kind: 'wrongType', expected: issue.expected };
+    default:
+      // A rule of the schema's own (refine: "Each record once"), a union, a record's key: its words, if it has some.
+      return hint === undefined ? { kind: 'invalid' } : { kind: 'invalid', hint };
   }
 }
 

@@ -80,14 +80,29 @@ export function fieldErrorsFrom(details: unknown): Record<string, CoreMessage | 
 /** An InputProblem (shared/errors.ts) as the catalogue message a form shows for it. */
 function problemMessage(problem: unknown): CoreMessage | null {
   if (typeof problem !== 'object' || problem === null) return null;
-  const { kind, max, min } = problem as Partial<Record<'kind' | 'max' | 'min', unknown>> & { kind?: InputProblem['kind'] };
+  const { kind, max, min, inclusive, options, expected } = problem as Partial<Record<'kind' | 'max' | 'min' | 'inclusive' | 'options' | 'expected', unknown>> & {
+    kind?: InputProblem['kind'];
+  };
+  const bound = (value: unknown, id: CoreMessage['id'], name: 'min' | 'max'): CoreMessage | null => (typeof value === 'number' ? { id, values: { [name]: value } } : null);
   switch (kind) {
     case 'tooLong':
-      return typeof max === 'number' ? { id: 'records.tooLong', values: { max } } : null;
+      return bound(max, 'records.tooLong', 'max');
     case 'tooShort':
-      return typeof min === 'number' ? { id: 'records.tooShort', values: { min } } : null;
+      return bound(min, 'records.tooShort', 'min');
     case 'empty':
       return { id: 'records.required' };
+    case 'tooSmall':
+      return bound(min, inclusive === false ? 'records.moreThan' : 'records.atLeast', 'min');
+    case 'tooLarge':
+      return bound(max, inclusive === false ? 'records.lessThan' : 'records.atMost', 'max');
+    case 'tooFew':
+      return bound(min, 'records.tooFew', 'min');
+    case 'tooMany':
+      return bound(max, 'records.tooMany', 'max');
+    case 'notAnOption':
+      return Array.isArray(options) ? { id: 'records.chooseOption', values: { options: options.map(String).join(', ') } } : null;
+    case 'wrongType':
+      return { id: TYPE_MESSAGES[String(expected)] ?? 'records.notValid' };
     case 'badFormat':
     case 'invalid':
       return { id: 'records.notValid' };
@@ -95,6 +110,13 @@ function problemMessage(problem: unknown): CoreMessage | null {
       return null;
   }
 }
+
+/** What a field of the wrong kind of value should hold, where the catalogue says it. */
+const TYPE_MESSAGES: Partial<Record<string, CoreMessage['id']>> = {
+  string: 'records.expectedText',
+  int: 'records.expectedWholeNumber',
+  boolean: 'records.expectedYesNo',
+};
 
 /** Seconds to wait before signing in again, when the core is slowing down failed attempts. */
 export function retryAfterSecondsFrom(error: ApiError): number | null {

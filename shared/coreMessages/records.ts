@@ -31,6 +31,13 @@ export const RECORDS_MESSAGES = {
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',
   'records.tooShort': 'Use at least {min} characters',
+  /** A number's bounds, and a list's: {min}/{max} the limit. */
+  'records.atLeast': 'Use {min} or more',
+  'records.moreThan': 'Use more than {min}',
+  'records.atMost': 'Use {max} or less',
+  'records.lessThan': 'Use less than {max}',
+  'records.tooFew': 'Choose at least {min}',
+  'records.tooMany': 'Choose at most {max}',
   'records.badEmail': 'Not a valid e-mail address',
   'records.badPhone': 'Not a valid phone number',
   'records.badUrl': 'Use a web address starting with http:// or https://',

@@ -4,8 +4,11 @@
  * step-up for sensitive commands, and the user commands. Every run is also checked for the
  * password: it must show neither in the arguments nor in the output.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../electron/core/audit/chain';
+import { THROTTLE_FILE } from '../../electron/core/auth/throttle';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { KluisCore } from '../../electron/core/kluis';
 import { BUILT_IN_ROLES } from '../../shared/access';
@@ -42,9 +45,12 @@ async function addUser(install: CliInstall, username: string, extra: string[] = 
   return oneTimePassword!;
 }
 
-/** What `user list` prints for one account. */
-function listLine(username: string, role: string, status: string, mfa: 'mfa' | 'no-mfa', name: string): string {
-  return `${username.padEnd(24)} ${role.padEnd(10)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
+/**
+ * What `user list` prints for one account: the role by its English name, as the app shows it, in a
+ * column as wide as the longest name listed (`width`; "Administrator" in every list here).
+ */
+function listLine(username: string, role: string, status: string, mfa: 'mfa' | 'no-mfa', name: string, width = 'Administrator'.length): string {
+  return `${username.padEnd(24)} ${role.padEnd(width)} ${status.padEnd(9)} ${mfa.padEnd(7)} ${name}\n`;
 }
 
 /** Does in-process what the app does at a new user's first sign-in: new password, authenticator. */
@@ -118,6 +124,44 @@ describe('signing in with KLUIS_TOTP', SLOW, () => {
     expect(next.code).toBe(0);
   });
 
+  it('takes a KLUIS_TOTP of the wrong length for a wrong code: exit 2, counted and audited, the code never echoed', async () => {
+    const install = newInstall();
+    const status = ['status', '--data', install.dataDir];
+    /** The failures the throttle counts for the one username tried here. */
+    const failures = () => {
+      const file = JSON.parse(readFileSync(join(install.dataDir, THROTTLE_FILE), 'utf8')) as { subjects: Record<string, { failures: number }> };
+      return Object.values(file.subjects).map((subject) => subject.failures);
+    };
+    const wrong = await cli(status, signInEnv('beheer', PASSWORD, install.authenticator.wrongCode()));
+    expect(wrong.code).toBe(2);
+    expect(failures()).toEqual([1]);
+
+    // Too short, too long, and a recovery code spaced out past the wall's 32 characters (not used up).
+    const spacedRecoveryCode = install.recoveryCodes[0]!.split('').join('   ');
+    for (const [n, code] of ['12345', '1'.repeat(33), spacedRecoveryCode].entries()) {
+      const malformed = await cli(status, signInEnv('beheer', PASSWORD, code));
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toBe('kluis: KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.\n');
+      expect(malformed.stdout).toBe('');
+      expect(malformed.stderr).not.toContain(code);
+      expect(failures()).toEqual([n + 2]);
+    }
+
+    // Four failures: the next sign-in, even with the right password, waits (2 s) as after four wrong codes.
+    const core = new KluisCore({ dataDir: install.dataDir, keychain: noKeychain });
+    try {
+      await expect(core.signIn('beheer', PASSWORD)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { retryAfterSeconds: expect.any(Number) } });
+      await new Promise((done) => setTimeout(done, 2_100));
+      // Each failed second step is in the audit log, as a wrong code is; the spaced recovery code was not used up.
+      expect(await core.signIn('beheer', PASSWORD)).toEqual({ next: 'code' });
+      expect(await core.verifyCode(install.recoveryCodes[0]!)).toMatchObject({ next: 'done' });
+      const failed = listAudit(core.requireActive().db, 50).filter((entry) => entry.action === 'session.signIn.failed');
+      expect(failed).toHaveLength(4);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('asks for KLUIS_TOTP when it is missing (exit 1), without telling whether the password was right', async () => {
     const install = newInstall();
     const status = ['status', '--data', install.dataDir];
@@ -166,7 +210,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           Piet de Vries',
-        'role           office',
+        'role           Office staff',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${oneTimePassword}`,
@@ -178,7 +222,7 @@ describe('user commands', SLOW, () => {
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'Piet de Vries'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'active', 'no-mfa', 'Piet de Vries'));
 
     const listJson = await cli(['user', 'list', '--data', dataDir, '--json'], install.withRecoveryCode());
     expect(listJson.code).toBe(0);
@@ -189,6 +233,7 @@ describe('user commands', SLOW, () => {
         displayName: 'beheer',
         email: null,
         role: 'admin',
+        roleName: 'Administrator',
         status: 'active',
         mfaEnrolled: true,
         mustChangePassword: false,
@@ -200,6 +245,7 @@ describe('user commands', SLOW, () => {
         displayName: 'Piet de Vries',
         email: 'piet@example.nl',
         role: 'office',
+        roleName: 'Office staff',
         status: 'active',
         mfaEnrolled: false,
         mustChangePassword: true,
@@ -248,7 +294,7 @@ describe('user commands', SLOW, () => {
     expect(noRole.stderr).toBe('kluis: --role is required. Run "user add --help" for its options.\n');
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer'));
   });
 
   it('user add takes a custom role of the install, and an unknown role is told the roles that exist there', async () => {
@@ -269,7 +315,32 @@ describe('user commands', SLOW, () => {
     const added = await cli(['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'custom-front-desk'], await install.withCode());
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/^role\s+custom-front-desk$/m);
+    expect(added.stdout).toMatch(/^role\s+Front desk$/m);
+
+    // Renamed in the app, the role keeps its id: the list shows the name the app shows now, and
+    // --json keeps the id for scripts (what --role takes) beside the name.
+    const renaming = new KluisCore({ dataDir, keychain: noKeychain });
+    try {
+      expect(await renaming.signIn('beheer', PASSWORD)).toEqual({ next: 'code' });
+      await renaming.verifyCode(await install.authenticator.nextCode());
+      const rights = BUILT_IN_ROLES.find((r) => r.id === 'office')!.rights;
+      const renamed = await createDispatcher(renaming, { trustedOrigins: [] }).dispatch('roles.save', { id: 'custom-front-desk', name: { en: 'Reception desk and post room', nl: 'Receptie' }, rights }, { kind: 'cli' });
+      expect(renamed).toMatchObject({ ok: true, value: { id: 'custom-front-desk' } });
+    } finally {
+      await renaming.close();
+    }
+    const width = 'Reception desk and post room'.length;
+    const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toBe(
+      listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer', width) + listLine('piet', 'Reception desk and post room', 'active', 'no-mfa', 'piet', width),
+    );
+    expect(list.stdout).not.toContain('custom-front-desk');
+    const listJson = await cli(['user', 'list', '--data', dataDir, '--json'], install.withRecoveryCode());
+    expect((JSON.parse(listJson.stdout) as { username: string; role: string; roleName: string }[]).map(({ username, role, roleName }) => ({ username, role, roleName }))).toEqual([
+      { username: 'beheer', role: 'admin', roleName: 'Administrator' },
+      { username: 'piet', role: 'custom-front-desk', roleName: 'Reception desk and post room' },
+    ]);
 
     const unknownRole = await cli(['user', 'add', '--data', dataDir, '--username', 'els', '--role', 'front-desk'], await install.withCode());
     expect(unknownRole.code).toBe(1);
@@ -286,11 +357,11 @@ describe('user commands', SLOW, () => {
     expect(disabled.stderr).toBe('');
     expect(disabled.code).toBe(0);
     expect(disabled.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           office', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           Office staff', 'status         disabled', 'authenticator  not set up', ''].join('\n'),
     );
 
     const list = await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode());
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'disabled', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'disabled', 'no-mfa', 'piet'));
 
     // Before, this password reached "not finished its first sign-in"; now it opens nothing.
     const piet = await cli(['status', '--data', dataDir], signInEnv('piet', oneTimePassword, '123456'));
@@ -347,7 +418,7 @@ describe('user commands', SLOW, () => {
       [
         'username       piet',
         'name           piet',
-        'role           office',
+        'role           Office staff',
         'status         active',
         'authenticator  not set up',
         `one-time password: ${second}`,
@@ -385,18 +456,18 @@ describe('user commands', SLOW, () => {
     expect(before.code).toBe(1);
     expect(before.stderr).toBe('kluis: You do not have the right "users.manage".\n');
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'office', 'active', 'mfa', 'piet'),
+      listLine('piet', 'Office staff', 'active', 'mfa', 'piet'),
     );
 
     const reset = await cli(['user', 'reset-mfa', '--data', dataDir, '--username', 'piet'], await install.withCode());
     expect(reset.stderr).toBe('');
     expect(reset.code).toBe(0);
     expect(reset.stdout).toBe(
-      ['username       piet', 'name           piet', 'role           office', 'status         active', 'authenticator  not set up', ''].join('\n'),
+      ['username       piet', 'name           piet', 'role           Office staff', 'status         active', 'authenticator  not set up', ''].join('\n'),
     );
 
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
-      listLine('piet', 'office', 'active', 'no-mfa', 'piet'),
+      listLine('piet', 'Office staff', 'active', 'no-mfa', 'piet'),
     );
     const after = await cli(['status', '--data', dataDir], signInEnv('piet', pietPassword, await pietPhone.nextCode()));
     expect(after.code).toBe(1);
@@ -425,6 +496,6 @@ describe('user commands', SLOW, () => {
 
     // Nothing changed, and the recovery code is still good: it signs in (once).
     const list = await cli(['user', 'list', '--data', dataDir], recovery);
-    expect(list.stdout).toBe(listLine('beheer', 'admin', 'active', 'mfa', 'beheer') + listLine('piet', 'office', 'active', 'no-mfa', 'piet'));
+    expect(list.stdout).toBe(listLine('beheer', 'Administrator', 'active', 'mfa', 'beheer') + listLine('piet', 'Office staff', 'active', 'no-mfa', 'piet'));
   });
 });

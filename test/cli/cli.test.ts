@@ -147,11 +147,11 @@ describe('admin CLI', () => {
     expect(group.stdout).toMatch(/^The user commands:\n {2}user add /);
   });
 
-  it('says a code that is no code at all is not one, before anything is tried', async () => {
+  it('says a code that is no code at all is not one, and exits 2 as for a wrong code', async () => {
     const dataDir = join(tempDir(), 'data');
     await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
     const result = await runCli(['status', '--data', dataDir], { ...env, ...signInEnv('anouk', PASSWORD, 'abc') });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe('kluis: KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.\n');
   });
 

@@ -61,7 +61,12 @@ describe('the dispatcher', () => {
     const blank = await call('setup.createInstall', { orgName: '   ', adminUsername: 'anouk', password: 'fietsen-langs-de-amstel' });
     expect(blank.ok ? null : (blank.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ orgName: { kind: 'empty' } });
     const wrongType = await call('session.signIn', { username: 'anouk', password: 12 });
-    expect(wrongType.ok ? null : (wrongType.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ password: { kind: 'invalid' } });
+    expect(wrongType.ok ? null : (wrongType.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ password: { kind: 'wrongType', expected: 'string' } });
+    const outOfRange = await call('policy.update', { trashRetentionDays: 0, bulkConfirmThreshold: 5_000 });
+    expect(outOfRange.ok ? null : (outOfRange.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({
+      trashRetentionDays: { kind: 'tooSmall', min: 1, inclusive: true },
+      bulkConfirmThreshold: { kind: 'tooLarge', max: 1_000, inclusive: true },
+    });
   });
 
   it('refuses a "__proto__" key anywhere in the input, and writes nothing', async () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from '../../shared/historyTypes';
+import { TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteResult, type HistoryResult, type TrashPage } from '../../shared/historyTypes';
 import type { ImportSummary, RecordDetail, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { dataPaths } from '../../electron/core/install/paths';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt, type Installed, type TestCore } from '../support/install';
@@ -337,6 +337,30 @@ describe('the trash', () => {
     // Two of one kind are named by it.
     const two = value<HistoryResult>(await t.call('trash.restore', { items: [items[0], items[2]] }));
     expect(two.command.label).toEqual({ verb: 'restore', entity: 'contact', count: 2, title: null });
+  });
+
+  it(`restores up to ${TRASH_RESTORE_MAX} records as one command; one more is refused with the limit, and nothing moves`, { timeout: 120_000 }, async () => {
+    const t = await signedInAdmin();
+    const ids: number[] = [];
+    for (let i = 0; i <= TRASH_RESTORE_MAX; i++) ids.push((await create(t, 'contact', { last_name: `Terug ${i}` })).id);
+    const firstThousand = ids.slice(0, TRASH_RESTORE_MAX);
+    value(await t.call('records.delete', { entity: 'contact', ids: firstThousand, reviewedTotal: (await impactOf(t, 'contact', firstThousand)).total }));
+    value(await t.call('records.delete', { entity: 'contact', ids: ids.slice(TRASH_RESTORE_MAX) }));
+    const items = ids.map((id) => ({ entity: 'contact', id }));
+
+    const tooMany = await t.call('trash.restore', { items });
+    expect(errorOf(tooMany).code).toBe('VALIDATION');
+    expect((tooMany as { error: { details: { fieldProblems: unknown } } }).error.details.fieldProblems).toEqual({ items: { kind: 'tooMany', max: TRASH_RESTORE_MAX } });
+    expect(await searchTitles(t, 'terug')).toEqual([]);
+
+    const restored = value<HistoryResult>(await t.call('trash.restore', { items: items.slice(0, TRASH_RESTORE_MAX) }));
+    expect(restored.command.label).toEqual({ verb: 'restore', entity: 'contact', count: TRASH_RESTORE_MAX, title: null });
+    expect(restored.counts.back).toBe(TRASH_RESTORE_MAX);
+    expect(value<TrashPage>(await t.call('trash.list', {})).items.map((item) => item.id)).toEqual([ids[TRASH_RESTORE_MAX]]);
+    // One journal command holds them all: one undo sends the thousand back.
+    value(await t.call('history.undo'));
+    expect(value<TrashPage>(await t.call('trash.list', { limit: 200 })).next).not.toBeNull();
+    expect(await searchTitles(t, 'terug')).toEqual([]);
   });
 
   it('restores nothing when one of the records is no longer in the trash, or may not be restored', async () => {

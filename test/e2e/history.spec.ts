@@ -14,6 +14,7 @@ import type { AccessReport } from '../../shared/accessReportTypes';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator, switchLanguage } from './flows';
+import { TRASH_RESTORE_MAX } from '../../shared/historyTypes';
 
 const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
 
@@ -485,6 +486,67 @@ test('ticked records of several kinds come back from the trash together, and one
   await expect(restoreSelected).toHaveText('Restore selected (3)');
   await restoreSelected.click();
   await expect(page.getByText('The trash is empty.')).toBeVisible();
+});
+
+test('no more records can be ticked in the trash than one restore takes, and the page says so in both languages', async ({ page }) => {
+  // 1,001 records made and loaded page by page: about a minute alone, minutes beside other workers.
+  test.setTimeout(360_000);
+  await setUpAndEnrol(page);
+  // 1,001 contacts into the trash: the first thousand in one deletion, then the last one.
+  type LooseBridge = { kluis: { invoke(channel: string, input: unknown): Promise<{ ok: boolean; value?: { id: number } }> } };
+  const ids = await page.evaluate(async (count) => {
+    const created: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const result = await (window as unknown as LooseBridge).kluis.invoke('records.create', { entity: 'contact', values: { last_name: `Terug ${String(i).padStart(4, '0')}` } });
+      if (!result.ok || !result.value) throw new Error(JSON.stringify(result));
+      created.push(result.value.id);
+    }
+    return created;
+  }, TRASH_RESTORE_MAX + 1);
+  await moveToTrash(page, 'contact', ids.slice(0, TRASH_RESTORE_MAX));
+  await moveToTrash(page, 'contact', ids.slice(TRASH_RESTORE_MAX));
+
+  await goTo(page, 'Trash');
+  const trash = page.getByRole('table', { name: 'Deleted records' });
+  const more = page.getByRole('button', { name: 'Show more' });
+  await expect(trash.getByRole('row')).toHaveCount(51);
+  while (await more.isVisible()) {
+    const rows = await trash.getByRole('row').count();
+    await more.click();
+    await expect(trash.getByRole('row')).not.toHaveCount(rows);
+  }
+  await expect(trash.getByRole('row')).toHaveCount(TRASH_RESTORE_MAX + 2);
+
+  // Ticking all ticks as many as one restore takes: the oldest stays unticked, and cannot be ticked.
+  const limit = page.getByRole('status').filter({ hasText: 'You can restore at most 1,000 records at once. Restore these first, then tick the rest.' });
+  await expect(limit).toHaveCount(0);
+  await trash.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  const restoreSelected = page.getByRole('button', { name: /^Restore selected/ });
+  await expect(restoreSelected).toHaveText('Restore selected (1,000)');
+  await expect(limit).toBeVisible();
+  const oldest = trash.getByRole('checkbox', { name: 'Select Terug 0000' });
+  await expect(oldest).not.toBeChecked();
+  await expect(oldest).toBeDisabled();
+  await expect(oldest).toHaveAccessibleDescription('You can restore at most 1,000 records at once. Restore these first, then tick the rest.');
+  // The same in Dutch, the ticks kept.
+  await switchLanguage(page, 'nl');
+  await expect(page.getByRole('status').filter({ hasText: 'Je kunt hoogstens 1.000 records tegelijk terugzetten. Zet deze eerst terug en vink dan de rest aan.' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Selecteer Terug 0000' })).toBeDisabled();
+  await switchLanguage(page, 'en');
+
+  // Unticking one makes room for another.
+  await trash.getByRole('checkbox', { name: 'Select Terug 0500' }).uncheck();
+  await expect(limit).toHaveCount(0);
+  await expect(oldest).toBeEnabled();
+  await oldest.check();
+  await expect(restoreSelected).toHaveText('Restore selected (1,000)');
+  await expect(limit).toBeVisible();
+
+  // The thousand come back in one restore; the one left unticked stays in the trash.
+  await restoreSelected.click();
+  await expect(toast(page, /is back in Contacts/)).toBeVisible();
+  await expect(trash.getByRole('row')).toHaveCount(2);
+  await expect(trash.getByRole('row', { name: /Terug 0500/ })).toBeVisible();
 });
 
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {

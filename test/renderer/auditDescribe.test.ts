@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditBreak, AuditBreakCode } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
+import { BUILT_IN_ROLES } from '../../shared/access';
 import { actionText, detailsText, reasonText, targetText, verdictText, whoText } from '../../renderer/src/audit/describe';
 import { isKnownDetail } from '../../renderer/src/audit/detailWords';
 import { actionKey } from '../../renderer/src/audit/strings';
@@ -66,6 +67,7 @@ describe('audit entries in words', () => {
       'contactpersonen: 1, activiteiten: 2, toestemmingen: 1, koppelingen verbroken: 1',
     );
     expect(detailsText({ role: 'privacy' }, 'nl')).toBe('rol: Functionaris gegevensbescherming');
+    // Before the install's roles are known, a custom role is shown as written, not as removed.
     expect(detailsText({ role: 'custom-front-desk' }, 'en')).toBe('role: custom-front-desk');
     expect(detailsText({ withIt: 2, initial: true }, 'en')).toBe('along with it: 2, first password: yes');
     const written = new Set<string>();
@@ -79,6 +81,21 @@ describe('audit entries in words', () => {
     }
     expect(written.size).toBeGreaterThan(20);
     expect([...written].filter((name) => !isKnownDetail(name))).toEqual([]);
+  });
+
+  it('names a custom role by its name from the install’s roles, and marks one that is gone, in both languages', () => {
+    const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!;
+    const roles = [...BUILT_IN_ROLES, { ...office, id: 'custom-front-desk', name: { en: 'Front desk', nl: 'Balie' }, builtIn: false }];
+    // A user's access changed to a custom role: its name, never its id.
+    expect(detailsText({ role: 'custom-front-desk', teams: 1, overrides: 0 }, 'en', roles)).toBe('role: Front desk, teams: 1, personal exceptions: 0');
+    expect(detailsText({ role: 'custom-front-desk' }, 'nl', roles)).toBe('rol: Balie');
+    expect(detailsText({ role: 'sales' }, 'nl', roles)).toBe('rol: Buitendienst');
+    expect(detailsText({ role: 'custom-night-shift' }, 'en', roles)).toBe('role: custom-night-shift (removed)');
+    expect(detailsText({ role: 'custom-night-shift' }, 'nl', roles)).toBe('rol: custom-night-shift (verwijderd)');
+    expect(targetText('role:custom-front-desk', 'en', roles)).toBe('Role Front desk');
+    expect(targetText('role:custom-front-desk', 'nl', roles)).toBe('Rol Balie');
+    expect(targetText('role:custom-night-shift', 'nl', roles)).toBe('Rol custom-night-shift (verwijderd)');
+    expect(targetText('role:custom-front-desk', 'en')).toBe('Role custom-front-desk');
   });
 
   it('reads a verdict in either language, with grouped digits', () => {

@@ -49,6 +49,34 @@ describe('the reason under a refused field', () => {
     expect(reasons.adminUsername).toEqual({ id: 'records.notValid' });
   });
 
+  it('says a number’s or a list’s limit, the choices and the kind of value expected, in either language', () => {
+    const reasons = fieldErrorsFrom({
+      fieldErrors: { days: ['Too small'], threshold: ['Too big'], id: ['Too small'], items: ['Too big'], mode: ['Invalid option'], name: ['Invalid input'], limit: ['Invalid input'] },
+      fieldProblems: {
+        days: { kind: 'tooSmall', min: 1, inclusive: true },
+        threshold: { kind: 'tooLarge', max: 1_000, inclusive: true },
+        id: { kind: 'tooSmall', min: 0, inclusive: false },
+        items: { kind: 'tooMany', max: 1_000 },
+        mode: { kind: 'notAnOption', options: ['trash', 'purge'] },
+        name: { kind: 'wrongType', expected: 'string' },
+        limit: { kind: 'wrongType', expected: 'object' },
+      },
+    });
+    expect(reasons).toEqual({
+      days: { id: 'records.atLeast', values: { min: 1 } },
+      threshold: { id: 'records.atMost', values: { max: 1_000 } },
+      id: { id: 'records.moreThan', values: { min: 0 } },
+      items: { id: 'records.tooMany', values: { max: 1_000 } },
+      mode: { id: 'records.chooseOption', values: { options: 'trash, purge' } },
+      name: { id: 'records.expectedText' },
+      limit: { id: 'records.notValid' },
+    });
+    expect(reasonText(reasons.threshold!, 'en')).toBe('Use 1000 or less');
+    expect(reasonText(reasons.threshold!, 'nl')).toBe('Gebruik 1000 of minder');
+    expect(reasonText(reasons.id!, 'nl')).toBe('Gebruik meer dan 0');
+    expect(reasonText(reasons.items!, 'nl')).toBe('Kies er hoogstens 1000');
+  });
+
   it('takes nothing from a shape it does not know', () => {
     expect(fieldErrorsFrom({ fieldErrors: 'no' })).toEqual({});
     expect(fieldErrorsFrom(null)).toEqual({});

@@ -2,9 +2,11 @@
  * The audit log, for those with the `audit.read` task: the entries newest first, a page at a time
  * with older ones on request (who, what, when, what it concerns, the counts and flags the core
  * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold
- * ids and counts only; the actor's name is joined by the core from the users as they are now.
+ * ids and counts only; the actor's name is joined by the core from the users as they are now, and a
+ * role is named from the install's roles as they are now.
  */
 import { useEffect, useState } from 'react';
+import type { RoleDefinition } from '../../../shared/access';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
@@ -31,12 +33,18 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
   const { u, language } = useAuditText();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  // The install's roles, to name a custom role in an entry; null until known (or if they cannot be
+  // loaded: then built-in roles are still named, and a custom one shows its id as written).
+  const [roles, setRoles] = useState<readonly RoleDefinition[] | null>(null);
 
   useEffect(() => {
     let current = true;
     void call('audit.list', { limit: PAGE }).then((result) => {
       if (!current) return;
       setLoaded(result.ok ? { kind: 'ready', entries: result.value, more: result.value.length === PAGE, older: 'idle' } : { kind: 'failed', error: result.error });
+    });
+    void call('roles.list', {}).then((result) => {
+      if (current && result.ok) setRoles(result.value);
     });
     return () => {
       current = false;
@@ -98,8 +106,8 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
                   </td>
                   <td>{whoText(entry, language)}</td>
                   <td>{actionText(entry.action, language)}</td>
-                  <td>{targetText(entry.target, language)}</td>
-                  <td>{detailsText(entry.details, language)}</td>
+                  <td>{targetText(entry.target, language, roles)}</td>
+                  <td>{detailsText(entry.details, language, roles)}</td>
                 </tr>
               ))}
             </tbody>

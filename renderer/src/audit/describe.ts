@@ -4,11 +4,12 @@
  * not know (a new action or target) is shown as the core wrote it; a reason is a code TypeScript
  * holds this page to.
  */
+import type { RoleDefinition } from '../../../shared/access';
 import type { AuditBreak, AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import { ENTITIES } from '../../../shared/registry';
 import { formatCount } from '../format';
 import type { Language } from '../i18n/translate';
-import { detailName, detailValue } from './detailWords';
+import { detailName, detailValue, roleText } from './detailWords';
 import { actionKey, auditText } from './strings';
 
 type Entity = keyof typeof ENTITIES;
@@ -25,8 +26,11 @@ export function actionText(action: string, language: Language): string {
   return key ? auditText(language, key) : action;
 }
 
-/** "contact:12" → "Contact 12", "user:3" → "User 3", "field:contact.email" → "Field Contact – Email". */
-export function targetText(target: string | null, language: Language): string {
+/**
+ * "contact:12" → "Contact 12", "user:3" → "User 3", "role:custom-front-desk" → "Role Front desk",
+ * "field:contact.email" → "Field Contact – Email". `roles`: the install's roles (see roleText).
+ */
+export function targetText(target: string | null, language: Language, roles: readonly RoleDefinition[] | null = null): string {
   if (target === null) return auditText(language, 'audit.none');
   const colon = target.indexOf(':');
   if (colon < 0) return target;
@@ -37,7 +41,7 @@ export function targetText(target: string | null, language: Language): string {
     case 'user':
       return auditText(language, 'target.user', { id });
     case 'role':
-      return auditText(language, 'target.role', { id });
+      return auditText(language, 'target.role', { name: roleText(id, roles, language) });
     case 'team':
       return auditText(language, 'target.team', { id });
     case 'command':
@@ -59,13 +63,13 @@ export function targetText(target: string | null, language: Language): string {
  * The details as "name: value" pairs, names and known values in words. The core puts only counts,
  * ids, flags and field keys there.
  */
-export function detailsText(details: AuditEntry['details'], language: Language): string {
+export function detailsText(details: AuditEntry['details'], language: Language, roles: readonly RoleDefinition[] | null = null): string {
   const pairs = Object.entries(details).map(([key, value]) => {
     let text: string;
     if (value === null) text = auditText(language, 'audit.none');
     else if (typeof value === 'boolean') text = auditText(language, value ? 'audit.yes' : 'audit.no');
     else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(value, language) : String(value);
-    else text = detailValue(key, value, language);
+    else text = detailValue(key, value, language, roles);
     return `${detailName(key, language)}: ${text}`;
   });
   return pairs.length > 0 ? pairs.join(', ') : auditText(language, 'audit.none');

@@ -3,9 +3,10 @@
  * (`withIt: 2`, `entity: contact`, `role: privacy`); a privacy officer reading the log in Dutch
  * should not have to guess what those mean. A name this file does not know is shown as written.
  */
-import { BUILT_IN_ROLES } from '../../../shared/access';
+import { BUILT_IN_ROLES, type RoleDefinition } from '../../../shared/access';
 import { ENTITIES } from '../../../shared/registry';
 import type { Language } from '../i18n/translate';
+import { auditText } from './strings';
 
 const en = {
   entity: 'kind',
@@ -105,9 +106,21 @@ export function detailName(name: string, language: Language): string {
   return name;
 }
 
-/** A text value in words where it names a kind of record or a built-in role; otherwise as written. */
-export function detailValue(name: string, value: string, language: Language): string {
+/**
+ * A role by its name in `language`, from the install's roles (`roles.list`), as the Users page
+ * names it: a custom role's id says little, and it stays while the role is renamed. A role the
+ * install no longer has shows its id, marked removed. `roles` null: not known (yet, or it could
+ * not be loaded), so only the built-in roles are named and any other id is shown as written.
+ */
+export function roleText(id: string, roles: readonly RoleDefinition[] | null, language: Language): string {
+  const role = (roles ?? BUILT_IN_ROLES).find((r) => r.id === id);
+  if (role) return role.name[language];
+  return roles === null ? id : auditText(language, 'audit.removedRole', { id });
+}
+
+/** A text value in words where it names a kind of record or a role; otherwise as written. */
+export function detailValue(name: string, value: string, language: Language, roles: readonly RoleDefinition[] | null = null): string {
   if (name === 'entity' && isEntity(value)) return ENTITIES[value].label.plural[language].toLowerCase();
-  if (name === 'role') return BUILT_IN_ROLES.find((role) => role.id === value)?.name[language] ?? value;
+  if (name === 'role') return roleText(value, roles, language);
   return value;
 }

@@ -27,6 +27,7 @@ const en = {
   'audit.details': 'Details',
   'audit.install': 'Kluis',
   'audit.removedUser': 'User {id} (removed)',
+  'audit.removedRole': '{id} (removed)',
   'audit.none': '—',
   'audit.yes': 'yes',
   'audit.no': 'no',
@@ -43,7 +44,7 @@ const en = {
   'audit.reason.headDiffers': 'entry {entry} differs from the head recorded in vault.json',
 
   'target.user': 'User {id}',
-  'target.role': 'Role {id}',
+  'target.role': 'Role {name}',
   'target.team': 'Team {id}',
   'target.command': 'Change {id}',
   'target.field': 'Field {entity} – {field}',
@@ -123,6 +124,7 @@ const nl = {
   'audit.details': 'Details',
   'audit.install': 'Kluis',
   'audit.removedUser': 'Gebruiker {id} (verwijderd)',
+  'audit.removedRole': '{id} (verwijderd)',
   'audit.none': '—',
   'audit.yes': 'ja',
   'audit.no': 'nee',
@@ -139,7 +141,7 @@ const nl = {
   'audit.reason.headDiffers': 'regel {entry} wijkt af van het laatste punt dat vault.json noteerde',
 
   'target.user': 'Gebruiker {id}',
-  'target.role': 'Rol {id}',
+  'target.role': 'Rol {name}',
   'target.team': 'Team {id}',
   'target.command': 'Wijziging {id}',
   'target.field': 'Veld {entity} – {field}',

@@ -1,13 +1,14 @@
 /**
  * The trash: what was deleted, newest first, by whom and when, and how many records went with it.
  * Restore brings a record back with everything that went with it (and is itself undoable); ticked
- * records, of any kinds, come back together as one command, so one undo sends them all back. With
+ * records, of any kinds, come back together as one command, so one undo sends them all back (at
+ * most TRASH_RESTORE_MAX at once: no more can be ticked, and the page says why). With
  * the trash.purge task, "Delete permanently" opens the graded dialog in purge mode. Items older
  * than the policy's retention leave for good; the page says after how long, and when that last ran.
  */
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
-import type { TrashItem, TrashPage as TrashPageData } from '../../../shared/historyTypes';
+import { TRASH_RESTORE_MAX, type TrashItem, type TrashPage as TrashPageData } from '../../../shared/historyTypes';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -76,7 +77,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   function tick(item: TrashItem, on: boolean) {
     setSelected((previous) => {
       const next = new Set(previous);
-      if (on) next.add(keyOf(item));
+      // One restore takes at most TRASH_RESTORE_MAX records: no more can be ticked (the page says so).
+      if (on && previous.size < TRASH_RESTORE_MAX) next.add(keyOf(item));
       else next.delete(keyOf(item));
       return next;
     });
@@ -85,7 +87,9 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   const page = loaded.kind === 'ready' ? loaded.page : null;
   const restorable = page ? page.items.filter((item) => rights.can(item.entity, 'restore')) : [];
   const ticked = restorable.filter((item) => selected.has(keyOf(item)));
-  const allTicked = restorable.length > 0 && ticked.length === restorable.length;
+  // Ticking all ticks as many as one restore takes; then the rest wait for the next restore.
+  const full = ticked.length >= TRASH_RESTORE_MAX;
+  const allTicked = restorable.length > 0 && ticked.length === Math.min(restorable.length, TRASH_RESTORE_MAX);
 
   return (
     <section className="page">
@@ -115,6 +119,11 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
           </button>
         </div>
       )}
+      {full && restorable.length > ticked.length && (
+        <p id="trash-restore-limit" role="status">
+          {t('trash.restoreLimit', { max: formatCount(TRASH_RESTORE_MAX, language) })}
+        </p>
+      )}
       {page && page.items.length > 0 && (
         <div className="table-scroll">
           <table className="table">
@@ -132,7 +141,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                         // Indeterminate exists only as a property, not as an attribute React could set.
                         if (element) element.indeterminate = ticked.length > 0 && !allTicked;
                       }}
-                      onChange={(event) => setSelected(new Set(event.currentTarget.checked ? restorable.map(keyOf) : []))}
+                      onChange={(event) => setSelected(new Set(event.currentTarget.checked ? restorable.slice(0, TRASH_RESTORE_MAX).map(keyOf) : []))}
                     />
                   </th>
                 )}
@@ -157,6 +166,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                             className="row-check"
                             aria-label={t('list.selectRow', { title })}
                             checked={selected.has(keyOf(item))}
+                            disabled={full && !selected.has(keyOf(item))}
+                            aria-describedby={full && !selected.has(keyOf(item)) ? 'trash-restore-limit' : undefined}
                             onChange={(event) => tick(item, event.currentTarget.checked)}
                           />
                         )}

@@ -598,6 +598,7 @@ export const en = {
   'trash.restore': 'Restore',
   'trash.restoreLabel': 'Restore {title}',
   'trash.restoreSelected': 'Restore selected ({count})',
+  'trash.restoreLimit': 'You can restore at most {max} records at once. Restore these first, then tick the rest.',
   'trash.purge': 'Delete permanently',
   'trash.purgeLabel': 'Delete permanently: {title}',
   'trash.empty': 'The trash is empty.',

@@ -598,6 +598,7 @@ export const nl: Messages = {
   'trash.restore': 'Terugzetten',
   'trash.restoreLabel': 'Terugzetten: {title}',
   'trash.restoreSelected': 'Selectie terugzetten ({count})',
+  'trash.restoreLimit': 'Je kunt hoogstens {max} records tegelijk terugzetten. Zet deze eerst terug en vink dan de rest aan.',
   'trash.purge': 'Definitief verwijderen',
   'trash.purgeLabel': 'Definitief verwijderen: {title}',
   'trash.empty': 'De prullenbak is leeg.',
