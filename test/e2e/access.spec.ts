@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addColleagueAndSignIn, goTo, nav } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, nav } from './crm';
 import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
 
 const OFFICE = { username: 'olga.office', displayName: 'Olga Jansen' };
@@ -34,7 +34,12 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   await expectHome(page);
 
   const created = await invoke(page, 'users.create', { username: OFFICE.username, displayName: OFFICE.displayName, role: 'office' });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  // An open task of the admin's and one of Olga's, for the activities list seen as her.
+  await createRecord(page, 'activity', { kind: 'task', subject: 'Anna belt de leverancier' });
+  const olgasTask = await createRecord(page, 'activity', { kind: 'task', subject: 'Olga stuurt de offerte' });
+  const reassigned = await invoke(page, 'records.reassign', { entity: 'activity', id: olgasTask.id, ownerId: created.value.user.id });
+  expect(reassigned.ok, JSON.stringify(reassigned)).toBe(true);
 
   // The role editor: built-in roles are marked and can only be copied.
   await goTo(page, 'Roles');
@@ -104,6 +109,10 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   // Read-only: even a call the previewed user could make is refused while the preview runs.
   const write = await invoke(page, 'records.create', { entity: 'contact', values: { first_name: 'Piet', last_name: 'Peters' } });
   expect(write.ok ? 'ok' : write.error.code).toBe('FORBIDDEN');
+  // Her open tasks come first, once; the admin's task is among everyone else's, not left out.
+  await goTo(page, 'Activities');
+  await expect(page.getByRole('row', { name: /Olga stuurt de offerte/ })).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /Anna belt de leverancier/ })).toHaveCount(1);
 
   await banner.getByRole('button', { name: 'Stop' }).click();
   await expect(banner).toHaveCount(0);

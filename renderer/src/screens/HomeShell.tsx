@@ -182,7 +182,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
       case 'trash':
         return <TrashPage takeFocus={navigated} />;
       case 'list':
-        return <RecordListPage entity={route.entity} settings={route.settings ?? {}} userId={user.id} takeFocus={navigated} />;
+        // "My open tasks" are the previewed user's during a "view as": the core lists theirs.
+        return <RecordListPage entity={route.entity} settings={route.settings ?? {}} userId={session.viewAs?.id ?? user.id} takeFocus={navigated} />;
       case 'record':
         return <RecordDetailPage entity={route.entity} id={route.id} takeFocus={navigated} />;
       case 'new':
