@@ -178,10 +178,16 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
 
   const toggleDone = useCallback(async (row: ListRow, done: boolean) => {
     setToggleError(null);
+    // The box follows the click at once, not after the core's answer: then the answer stands, or a
+    // refusal puts the row back as it was and says why.
+    setOverrides((previous) => new Map(previous).set(row.id, { ...row, values: { ...row.values, done: done ? 1 : 0 } }));
     const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
     // Ticking changes neither owner nor team: what the row allows stays as the core said.
     if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, { ...result.value, allowed: row.allowed }));
-    else setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
+    else {
+      setOverrides((previous) => new Map(previous).set(row.id, row));
+      setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
+    }
   }, []);
 
   const columns = useMemo<Column[]>(() => {
