@@ -629,6 +629,9 @@ test('the privacy officer saves what is held about a contact (access request), t
   const admin = await setUpAndEnrol(page);
   const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example' });
   await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
+  // A person in the trash is still held, and answered for from the Trash.
+  const ria = await createRecord(page, 'contact', { first_name: 'Ria', last_name: 'Prullenbak', email: 'ria@prullenbak.example' });
+  await moveToTrash(page, 'contact', [ria.id]);
   // The administrator may delete, but erasure is the privacy officer's task.
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
@@ -664,6 +667,18 @@ test('the privacy officer saves what is held about a contact (access request), t
   expect(email).toMatchObject({ value: 'erik@wissel.example', purpose: { en: 'Writing to the person about the business relationship' }, legalBasis: 'contract' });
   expect(report.linked.map((r) => r.entity)).toEqual(['consent']);
 
+  // Ria, in the trash, is answered for from her row there, without being restored.
+  await goTo(page, 'Trash');
+  const fromTrash = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Access request (DSAR) for Ria Prullenbak' }).click();
+  await confirmStepUpIfAsked(page, privacy.authenticator, reported);
+  const trashReport = JSON.parse(await readFile(await (await fromTrash).path(), 'utf8')) as AccessReport;
+  expect(trashReport.subject).toMatchObject({ id: ria.id, inTrash: true });
+  expect(trashReport.subject.values.find((v) => v.key === 'email')?.value).toBe('ria@prullenbak.example');
+  await expect(page.getByRole('row', { name: /Ria Prullenbak/ })).toBeVisible();
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Erik Wissel' }).click();
+
   await page.getByRole('button', { name: 'Erase personal data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Erase Erik Wissel?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -686,8 +701,10 @@ test('the privacy officer saves what is held about a contact (access request), t
   // The page goes back past Erik and the consent erased with him, to the list he was opened from.
   await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible();
   await expect(page.getByRole('main').getByText('This record does not exist (any more).')).toHaveCount(0);
+  // Erasure leaves nothing of Erik in the trash; Ria is still there.
   await goTo(page, 'Trash');
-  await expect(page.getByText('The trash is empty.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Ria Prullenbak/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Erik Wissel|Newsletter/ })).toHaveCount(0);
 });
 
 test("the undo toast offers to open a record only when it is not the page already shown", async ({ page }) => {

@@ -133,7 +133,7 @@ export function listTrash(ctx: RecordContext, input: { after?: string; limit?: n
     deletedAt: r.deleted_at,
     deletedBy: r.deleted_by_name,
     withCount: (ENTITIES[r.entity].ownedChildren ?? []).reduce(
-      (sum, child) => sum + (ctx.db.prepare(`SELECT count(*) FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).pluck().get(recordKey(r.entity, r.id)) as number),
+      (sum, child) => sum + (prepared(ctx.db, `SELECT count(*) FROM ${ENTITIES[child.entity].table} WHERE trashed_with = ?`).pluck().get(recordKey(r.entity, r.id)) as number),
       0,
     ),
   }));

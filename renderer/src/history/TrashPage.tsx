@@ -5,6 +5,7 @@
  * most TRASH_RESTORE_MAX at once: no more can be ticked, and the page says why). With
  * the trash.purge task, "Delete permanently" opens the graded dialog in purge mode. Items older
  * than the policy's retention leave for good; the page says after how long, and when that last ran.
+ * A person in the trash is still held, so their row offers the access request (privacy.dsar) too.
  */
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
@@ -17,6 +18,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { entitySingular, titleOf } from '../records/display';
 import { useRights } from '../records/rights';
+import { AccessReportButton } from '../records/AccessReportButton';
 import { DeleteDialog } from './DeleteDialog';
 import { useHistory } from './HistoryProvider';
 
@@ -34,6 +36,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<Message | null>(null);
+  const [accessReportFile, setAccessReportFile] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [purging, setPurging] = useState<TrashItem | null>(null);
   // Only records the user may restore can be ticked; a restore or purge remounts the page.
@@ -111,6 +114,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.error })}</Notice>}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
+      {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {restorable.length > 0 && (
         <div className="list-selection">
@@ -187,6 +191,20 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                             {t('trash.restore')}
                           </button>
                         )}
+                        <AccessReportButton
+                          record={item}
+                          disabled={busy}
+                          label={t('trash.accessReportLabel', { title })}
+                          className="button-small"
+                          onSaved={(fileName) => {
+                            setError(null);
+                            setAccessReportFile(fileName);
+                          }}
+                          onFailed={(message) => {
+                            setAccessReportFile(null);
+                            setError(message);
+                          }}
+                        />
                         {canPurge && (
                           <button type="button" className="button-small button-danger-quiet" disabled={busy} aria-label={t('trash.purgeLabel', { title })} onClick={() => setPurging(item)}>
                             {t('trash.purge')}

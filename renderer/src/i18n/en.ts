@@ -597,6 +597,7 @@ export const en = {
   'trash.withCount': '+{count} with it',
   'trash.restore': 'Restore',
   'trash.restoreLabel': 'Restore {title}',
+  'trash.accessReportLabel': 'Access request (DSAR) for {title}',
   'trash.restoreSelected': 'Restore selected ({count})',
   'trash.restoreLimit': 'You can restore at most {max} records at once. Restore these first, then tick the rest.',
   'trash.purge': 'Delete permanently',

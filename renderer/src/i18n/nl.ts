@@ -597,6 +597,7 @@ export const nl: Messages = {
   'trash.withCount': '+{count} erbij',
   'trash.restore': 'Terugzetten',
   'trash.restoreLabel': 'Terugzetten: {title}',
+  'trash.accessReportLabel': 'Inzageverzoek (AVG): {title}',
   'trash.restoreSelected': 'Selectie terugzetten ({count})',
   'trash.restoreLimit': 'Je kunt hoogstens {max} records tegelijk terugzetten. Zet deze eerst terug en vink dan de rest aan.',
   'trash.purge': 'Definitief verwijderen',

@@ -1,11 +1,12 @@
 /**
- * "Access request (DSAR)" on a contact's page, for those with the task `privacy.dsar`: asks the
+ * "Access request (DSAR)" on a contact's page and on a contact's row in the trash (a person in the
+ * trash is still held), for those with the task `privacy.dsar`: asks the
  * core for everything held about the person (GDPR art. 15; as JSON, art. 20), after a fresh code
  * when the core asks for one, and saves it as a file, named in the reader's language for the day
  * and the record's id, not the person (shared/fileNames.ts).
  */
 import { useState } from 'react';
-import type { RecordView } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
 import { accessReportFileName } from '../../../shared/fileNames';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -15,14 +16,17 @@ import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useRights } from './rights';
 
 interface Props {
-  record: RecordView;
+  record: { entity: EntityName; id: number };
   disabled: boolean;
+  /** The accessible name where the visible text does not say whom it is for (a row in a table). */
+  label?: string;
+  className?: string;
   /** Shown where the page shows its other notices, not squeezed into the row of buttons. */
   onSaved: (fileName: string) => void;
   onFailed: (message: Message) => void;
 }
 
-export function AccessReportButton({ record, disabled, onSaved, onFailed }: Props) {
+export function AccessReportButton({ record, disabled, label, className = 'button-quiet', onSaved, onFailed }: Props) {
   const { t, language } = useI18n();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
@@ -44,7 +48,7 @@ export function AccessReportButton({ record, disabled, onSaved, onFailed }: Prop
   }
 
   return (
-    <button type="button" className="button-quiet" disabled={disabled || busy} onClick={() => void run()}>
+    <button type="button" className={className} disabled={disabled || busy} aria-label={label} onClick={() => void run()}>
       {busy ? t('records.accessReportWorking') : t('records.accessReport')}
     </button>
   );
