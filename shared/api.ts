@@ -38,7 +38,7 @@ import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
 import type { AccessReport } from './accessReportTypes';
 export type * from './accessReportTypes';
-import { TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteResult, type HistoryResult, type TrashPage } from './historyTypes';
+import { DELETE_MAX, TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteResult, type HistoryResult, type TrashPage } from './historyTypes';
 export type * from './historyTypes';
 
 const username = z
@@ -89,7 +89,7 @@ const recordId = z.number().int().positive();
 const recordIds = z
   .array(recordId)
   .min(1)
-  .max(1_000)
+  .max(DELETE_MAX)
   .refine((ids) => new Set(ids).size === ids.length, 'Each record once');
 /** Records to bring back from the trash, of any kinds: each once, at most a thousand at once. */
 const trashItems = z

@@ -123,6 +123,12 @@ export interface DeleteResult {
  */
 export const TRASH_RESTORE_MAX = 1_000;
 
+/**
+ * The most records one deletion takes (`records.delete`, and its review and erasure): one
+ * transaction and one journal command. A list lets no more be ticked, and says so.
+ */
+export const DELETE_MAX = 1_000;
+
 export interface TrashItem {
   entity: EntityName;
   id: number;

@@ -14,7 +14,7 @@ import type { AccessReport } from '../../shared/accessReportTypes';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator, switchLanguage } from './flows';
-import { TRASH_RESTORE_MAX } from '../../shared/historyTypes';
+import { DELETE_MAX, TRASH_RESTORE_MAX } from '../../shared/historyTypes';
 
 const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
 
@@ -45,6 +45,30 @@ async function moveToTrash(page: Page, entity: 'contact' | 'organisation', ids: 
   if (!impact.ok) throw new Error(impact.error.message);
   const deleted = await invoke(page, 'records.delete', { entity, ids, reviewedTotal: impact.value.total });
   if (!deleted.ok) throw new Error(deleted.error.message);
+}
+
+/**
+ * Makes `count` contacts with last names `<name> 0000`, `<name> 0001` …, a hundred calls in flight at
+ * a time (the core takes them one by one, without a round trip between); their ids, by number.
+ */
+async function manyContacts(page: Page, count: number, name: string): Promise<number[]> {
+  type LooseBridge = { kluis: { invoke(channel: string, input: unknown): Promise<{ ok: boolean; value?: { id: number } }> } };
+  return page.evaluate(
+    async ([total, lastName]) => {
+      const create = async (i: number) => {
+        const values = { last_name: `${lastName} ${String(i).padStart(4, '0')}` };
+        const result = await (window as unknown as LooseBridge).kluis.invoke('records.create', { entity: 'contact', values });
+        if (!result.ok || !result.value) throw new Error(JSON.stringify(result));
+        return result.value.id;
+      };
+      const created: number[] = [];
+      for (let start = 0; start < total; start += 100) {
+        created.push(...(await Promise.all(Array.from({ length: Math.min(100, total - start) }, (_, k) => create(start + k)))));
+      }
+      return created;
+    },
+    [count, name] as const,
+  );
 }
 
 async function contactCount(page: Page): Promise<number> {
@@ -493,21 +517,7 @@ test('no more records can be ticked in the trash than one restore takes, and the
   test.setTimeout(360_000);
   await setUpAndEnrol(page);
   // 1,001 contacts into the trash: the first thousand in one deletion, then the last one.
-  type LooseBridge = { kluis: { invoke(channel: string, input: unknown): Promise<{ ok: boolean; value?: { id: number } }> } };
-  const ids = await page.evaluate(async (count) => {
-    const create = async (i: number) => {
-      const result = await (window as unknown as LooseBridge).kluis.invoke('records.create', { entity: 'contact', values: { last_name: `Terug ${String(i).padStart(4, '0')}` } });
-      if (!result.ok || !result.value) throw new Error(JSON.stringify(result));
-      return result.value.id;
-    };
-    // A hundred calls in flight at a time: the core takes them one by one, without a round trip between.
-    const created: number[] = [];
-    for (let start = 0; start < count; start += 100) {
-      const batch = Array.from({ length: Math.min(100, count - start) }, (_, k) => create(start + k));
-      created.push(...(await Promise.all(batch)));
-    }
-    return created;
-  }, TRASH_RESTORE_MAX + 1);
+  const ids = await manyContacts(page, TRASH_RESTORE_MAX + 1, 'Terug');
   await moveToTrash(page, 'contact', ids.slice(0, TRASH_RESTORE_MAX));
   await moveToTrash(page, 'contact', ids.slice(TRASH_RESTORE_MAX));
   // The trash shows a deletion's records by id, newest first; calls in flight may have got their ids
@@ -558,6 +568,43 @@ test('no more records can be ticked in the trash than one restore takes, and the
   await expect(toast(page, /is back in Contacts/)).toBeVisible();
   await expect(trash.getByRole('row')).toHaveCount(2);
   await expect(trash.getByRole('row', { name: new RegExp(anotherName) })).toBeVisible();
+});
+
+test('no more rows can be ticked in a list than one deletion takes, and the list says so in both languages', async ({ page }) => {
+  test.setTimeout(240_000);
+  await setUpAndEnrol(page);
+  await manyContacts(page, DELETE_MAX + 1, 'Weg');
+  await goTo(page, 'Contacts');
+  const table = page.getByRole('table', { name: 'Contacts' });
+  // Scrolling to the end loads every row, so "select all" has more than one deletion takes.
+  const viewport = page.locator('.vt-viewport');
+  await expect(async () => {
+    await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(table.getByRole('link', { name: 'Weg 1000' })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+
+  const limitText = 'You can delete at most 1,000 contacts at once. Delete these first, then tick the rest.';
+  const limit = page.getByRole('status').filter({ hasText: limitText });
+  await expect(limit).toHaveCount(0);
+  await table.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+  const deleteSelected = page.getByRole('button', { name: /^Delete selected/ });
+  await expect(deleteSelected).toHaveText('Delete selected (1,000)');
+  await expect(limit).toBeVisible();
+  // The first thousand are ticked; the last row cannot be, and its checkbox says why.
+  const last = table.getByRole('checkbox', { name: 'Select Weg 1000' });
+  await expect(last).not.toBeChecked();
+  await expect(last).toBeDisabled();
+  await expect(last).toHaveAccessibleDescription(limitText);
+  await switchLanguage(page, 'nl');
+  await expect(page.getByRole('status').filter({ hasText: 'Je kunt hoogstens 1.000 contactpersonen tegelijk verwijderen. Verwijder deze eerst en vink dan de rest aan.' })).toBeVisible();
+  await switchLanguage(page, 'en');
+
+  // Unticking one makes room for the last.
+  await table.getByRole('checkbox', { name: 'Select Weg 0999' }).uncheck();
+  await expect(limit).toHaveCount(0);
+  await last.check();
+  await expect(deleteSelected).toHaveText('Delete selected (1,000)');
+  await expect(limit).toBeVisible();
 });
 
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {

@@ -318,6 +318,7 @@ export const en = {
   'list.loadFailed': 'The list could not be loaded: {message}',
   'list.selectRow': 'Select {title}',
   'list.selectAll': 'Select all loaded rows',
+  'list.selectLimit': 'You can delete at most {max} {what} at once. Delete these first, then tick the rest.',
   'list.deleteSelected': 'Delete selected ({count})',
 
   'records.new.contact': 'New contact',

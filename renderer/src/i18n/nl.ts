@@ -318,6 +318,7 @@ export const nl: Messages = {
   'list.loadFailed': 'De lijst kon niet worden geladen: {message}',
   'list.selectRow': 'Selecteer {title}',
   'list.selectAll': 'Selecteer alle geladen rijen',
+  'list.selectLimit': 'Je kunt hoogstens {max} {what} tegelijk verwijderen. Verwijder deze eerst en vink dan de rest aan.',
   'list.deleteSelected': 'Selectie verwijderen ({count})',
 
   'records.new.contact': 'Nieuwe contactpersoon',

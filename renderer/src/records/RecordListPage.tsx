@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
+import { DELETE_MAX } from '../../../shared/historyTypes';
 import { ExportButton } from '../access/ExportButton';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
@@ -167,9 +168,11 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
             rowLabel: (row) => t('list.selectRow', { title: titleOf(row, t) }),
             allLabel: t('list.selectAll'),
             selectable: (row) => row.allowed.delete,
+            max: DELETE_MAX,
+            limitText: t('list.selectLimit', { max: formatCount(DELETE_MAX, language), what: entityPlural(entity, language).toLowerCase() }),
           }
         : undefined,
-    [canDelete, selected, query, t],
+    [canDelete, selected, query, t, entity, language],
   );
   const exclude = useCallback(
     (row: ListRow, source: number) => myTasksFirst && source === 1 && row.ownerId === userId && !row.values.done,

@@ -11,9 +11,10 @@
  * Arrow keys, Page Up/Down, Home and End move between the rows' links, scrolling as needed.
  *
  * With `selection`, each row gets a checkbox and the header one for all rows loaded so far (the
- * table never holds every row of a million, so "all" can only mean those it has).
+ * table never holds every row of a million, so "all" can only mean those it has). No more than
+ * `selection.max` can be ticked (what one action on them takes); the table then says so.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import type { ListRow } from '../../../shared/recordTypes';
@@ -40,6 +41,10 @@ export interface RowSelection {
   allLabel: string;
   /** Rows that may be chosen (a right only on one's own records); the others get no checkbox. */
   selectable: (row: ListRow) => boolean;
+  /** The most rows one action on them takes: no more can be ticked. */
+  max: number;
+  /** Said when that many are ticked, and given as the description of a checkbox that cannot be ticked. */
+  limitText: string;
 }
 
 export const ROW_HEIGHT = 40;
@@ -82,6 +87,7 @@ export function VirtualTable(props: VirtualTableProps) {
 
 function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName, selection }: VirtualTableProps) {
   const { t } = useI18n();
+  const limitId = useId();
   const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
   const [error, setError] = useState<ApiError | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -243,6 +249,11 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
   // The viewport is as tall as its rows, up to the most the stylesheet allows.
   const canvasHeight = Math.max(rowCount, 1) * ROW_HEIGHT;
 
+  const rowsLoaded = chunks.flatMap((chunk) => chunk.rows ?? []);
+  const selectionFull = selection !== undefined && selection.selected.size >= selection.max;
+  // Said only while a loaded row is left that could have been ticked.
+  const showLimit = selectionFull && rowsLoaded.some((row) => selection.selectable(row) && !selection.selected.has(row.id));
+
   const drawn: ReactNode[] = [];
   for (let index = first; index <= last; index++) {
     const chunkIndex = chunkAt(index);
@@ -271,10 +282,13 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
                 className="row-check"
                 aria-label={selection.rowLabel(row)}
                 checked={selection.selected.has(row.id)}
+                disabled={selectionFull && !selection.selected.has(row.id)}
+                aria-describedby={selectionFull && !selection.selected.has(row.id) ? limitId : undefined}
                 onChange={(event) => {
                   const next = new Set(selection.selected);
-                  if (event.currentTarget.checked) next.add(row.id);
-                  else next.delete(row.id);
+                  if (event.currentTarget.checked) {
+                    if (next.size < selection.max) next.add(row.id);
+                  } else next.delete(row.id);
                   selection.onChange(next);
                 }}
               />
@@ -302,12 +316,17 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
           </button>
         </Notice>
       )}
+      {showLimit && selection && (
+        <p id={limitId} role="status">
+          {selection.limitText}
+        </p>
+      )}
       <div role="table" aria-label={label} aria-rowcount={rowCountForAria} className="vt-table">
         <div role="rowgroup" className="vt-head">
           <div role="row" aria-rowindex={1} className="vt-head-row" style={gridStyle}>
             {selection && (
               <div role="columnheader" className="vt-cell">
-                <SelectAll selection={selection} rows={chunks.flatMap((chunk) => chunk.rows ?? [])} />
+                <SelectAll selection={selection} rows={rowsLoaded} />
               </div>
             )}
             {columns.map((column) => (
@@ -351,11 +370,14 @@ function Cell({ align, children }: { align: Column['align']; children: ReactNode
   );
 }
 
-/** The header checkbox: ticks every loaded row, or clears them all; mixed when some are ticked. */
+/**
+ * The header checkbox: ticks every loaded row (as many as `max`, from the top), or clears them all;
+ * mixed when some are ticked.
+ */
 function SelectAll({ selection, rows: loaded }: { selection: RowSelection; rows: ListRow[] }) {
   const rows = loaded.filter(selection.selectable);
   const chosen = rows.filter((row) => selection.selected.has(row.id)).length;
-  const all = rows.length > 0 && chosen === rows.length;
+  const all = rows.length > 0 && chosen === Math.min(rows.length, selection.max);
   return (
     <input
       type="checkbox"
@@ -367,7 +389,7 @@ function SelectAll({ selection, rows: loaded }: { selection: RowSelection; rows:
         if (element) element.indeterminate = chosen > 0 && !all;
       }}
       disabled={rows.length === 0}
-      onChange={(event) => selection.onChange(new Set(event.currentTarget.checked ? rows.map((row) => row.id) : []))}
+      onChange={(event) => selection.onChange(new Set(event.currentTarget.checked ? rows.slice(0, selection.max).map((row) => row.id) : []))}
     />
   );
 }
