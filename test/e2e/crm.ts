@@ -36,6 +36,20 @@ export function recordHeading(page: Page, title: string) {
   return page.getByRole('main').getByRole('heading', { level: 2, name: title, exact: true });
 }
 
+/**
+ * The administrator (user 1) joins one team, so what they create next is the team's; with a fresh
+ * code when the core asks for one.
+ */
+export async function adminJoinsTeam(page: Page, admin: Authenticator, teamId: number): Promise<void> {
+  const input = { userId: 1, role: 'admin', teamIds: [teamId], overrides: [] };
+  let joined = await invoke(page, 'users.setAccess', input);
+  if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
+    await invoke(page, 'session.stepUp', { code: await admin.nextCode() });
+    joined = await invoke(page, 'users.setAccess', input);
+  }
+  expect(joined.ok, JSON.stringify(joined)).toBe(true);
+}
+
 export interface Colleague {
   username: string;
   displayName: string;

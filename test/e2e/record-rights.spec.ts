@@ -6,7 +6,7 @@
  * A list row carries the core's answer for that row (by owner and team), so a right by team is
  * offered on the team's rows and not on another team's.
  */
-import { addColleagueAndSignIn, createRecord, goTo, recordHeading } from './crm';
+import { addColleagueAndSignIn, adminJoinsTeam, createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
 import { invoke, setUpAndEnrol } from './flows';
 
@@ -50,12 +50,7 @@ test("Field sales move their own deals on the board and tick their own activitie
   const team = await invoke(page, 'teams.create', { name: 'Noord' });
   if (!team.ok) throw new Error(team.error.message);
   // The administrator joins the team, so what they create next is the team's (and so readable).
-  let joined = await invoke(page, 'users.setAccess', { userId: 1, role: 'admin', teamIds: [team.value.id], overrides: [] });
-  if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
-    await invoke(page, 'session.stepUp', { code: await admin.authenticator.nextCode() });
-    joined = await invoke(page, 'users.setAccess', { userId: 1, role: 'admin', teamIds: [team.value.id], overrides: [] });
-  }
-  expect(joined.ok, JSON.stringify(joined)).toBe(true);
+  await adminJoinsTeam(page, admin.authenticator, team.value.id);
   await createRecord(page, 'deal', { title: 'Ovens van de admin', stage: 'lead' });
   await createRecord(page, 'activity', { kind: 'task', subject: 'Taak van de admin' });
   await addColleagueAndSignIn(page, admin.authenticator, {
@@ -92,13 +87,7 @@ test("a list offers no change the core would refuse: another team's rows have no
   }
   // The administrator makes a deal, a task and an organisation in each team.
   for (const name of ['Zuid', 'Noord']) {
-    const access = { userId: 1, role: 'admin', teamIds: [teamIds[name]!], overrides: [] };
-    let joined = await invoke(page, 'users.setAccess', access);
-    if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
-      await invoke(page, 'session.stepUp', { code: await admin.authenticator.nextCode() });
-      joined = await invoke(page, 'users.setAccess', access);
-    }
-    expect(joined.ok, JSON.stringify(joined)).toBe(true);
+    await adminJoinsTeam(page, admin.authenticator, teamIds[name]!);
     await createRecord(page, 'organisation', { name: `Bakkerij ${name}` });
     await createRecord(page, 'deal', { title: `Ovens ${name}`, stage: 'lead' });
     await createRecord(page, 'activity', { kind: 'task', subject: `Taak ${name}` });

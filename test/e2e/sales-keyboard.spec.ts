@@ -2,20 +2,9 @@
  * A Field sales morning with only the keyboard (the user test of the sales persona): every step
  * leaves focus where the next one starts, and a page offers only what the core will then do.
  */
-import { addColleagueAndSignIn, createRecord, goTo, recordHeading } from './crm';
+import { addColleagueAndSignIn, adminJoinsTeam, createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
-import { invoke, setUpAndEnrol, type Authenticator } from './flows';
-import type { Page } from '@playwright/test';
-
-async function joinTeam(page: Page, admin: Authenticator, teamId: number) {
-  const input = { userId: 1, role: 'admin', teamIds: [teamId], overrides: [] };
-  let joined = await invoke(page, 'users.setAccess', input);
-  if (!joined.ok && joined.error.code === 'STEP_UP_REQUIRED') {
-    await invoke(page, 'session.stepUp', { code: await admin.nextCode() });
-    joined = await invoke(page, 'users.setAccess', input);
-  }
-  expect(joined.ok, JSON.stringify(joined)).toBe(true);
-}
+import { invoke, setUpAndEnrol } from './flows';
 
 test('Field sales work a morning by keyboard: search, edit, log a call, move a deal', async ({ page }) => {
   test.setTimeout(180_000);
@@ -23,9 +12,9 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
   const noord = await invoke(page, 'teams.create', { name: 'Noord' });
   const zuid = await invoke(page, 'teams.create', { name: 'Zuid' });
   if (!noord.ok || !zuid.ok) throw new Error('teams.create failed');
-  await joinTeam(page, admin.authenticator, zuid.value.id);
+  await adminJoinsTeam(page, admin.authenticator, zuid.value.id);
   await createRecord(page, 'organisation', { name: 'Zuid Holding' });
-  await joinTeam(page, admin.authenticator, noord.value.id);
+  await adminJoinsTeam(page, admin.authenticator, noord.value.id);
   await createRecord(page, 'organisation', { name: 'Noord BV' });
   await addColleagueAndSignIn(page, admin.authenticator, {
     username: 'sam.sales',

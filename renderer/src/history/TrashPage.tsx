@@ -18,7 +18,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { entitySingular, titleOf } from '../records/display';
 import { useRights } from '../records/rights';
-import { AccessReportButton } from '../records/AccessReportButton';
+import { AccessReportButton, useAccessReportOutcome } from '../records/AccessReportButton';
 import { DeleteDialog } from './DeleteDialog';
 import { useHistory } from './HistoryProvider';
 
@@ -36,7 +36,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<Message | null>(null);
-  const [accessReportFile, setAccessReportFile] = useState<string | null>(null);
+  const accessReport = useAccessReportOutcome(setError);
   const [busy, setBusy] = useState(false);
   const [purging, setPurging] = useState<TrashItem | null>(null);
   // Only records the user may restore can be ticked; a restore or purge remounts the page.
@@ -114,7 +114,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.error })}</Notice>}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
-      {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
+      {accessReport.savedFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReport.savedFile })}</Notice>}
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {restorable.length > 0 && (
         <div className="list-selection">
@@ -196,14 +196,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                           disabled={busy}
                           label={t('trash.accessReportLabel', { title })}
                           className="button-small"
-                          onSaved={(fileName) => {
-                            setError(null);
-                            setAccessReportFile(fileName);
-                          }}
-                          onFailed={(message) => {
-                            setAccessReportFile(null);
-                            setError(message);
-                          }}
+                          onSaved={accessReport.onSaved}
+                          onFailed={accessReport.onFailed}
                         />
                         {canPurge && (
                           <button type="button" className="button-small button-danger-quiet" disabled={busy} aria-label={t('trash.purgeLabel', { title })} onClick={() => setPurging(item)}>

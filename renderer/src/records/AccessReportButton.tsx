@@ -26,6 +26,25 @@ interface Props {
   onFailed: (message: Message) => void;
 }
 
+/**
+ * What a page keeps of the button's outcome: the saved file's name for its notice, or the failure
+ * as the page's error (either clears the other). Both pages with the button use it.
+ */
+export function useAccessReportOutcome(setError: (message: Message | null) => void) {
+  const [savedFile, setSavedFile] = useState<string | null>(null);
+  return {
+    savedFile,
+    onSaved: (fileName: string) => {
+      setError(null);
+      setSavedFile(fileName);
+    },
+    onFailed: (message: Message) => {
+      setSavedFile(null);
+      setError(message);
+    },
+  };
+}
+
 export function AccessReportButton({ record, disabled, label, className = 'button-quiet', onSaved, onFailed }: Props) {
   const { t, language } = useI18n();
   const rights = useRights();

@@ -16,7 +16,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
-import { AccessReportButton } from './AccessReportButton';
+import { AccessReportButton, useAccessReportOutcome } from './AccessReportButton';
 import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -138,7 +138,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const [reminder, setReminder] = useState<{ sentAt: string; fileName: string } | null>(null);
-  const [accessReportFile, setAccessReportFile] = useState<string | null>(null);
+  const accessReport = useAccessReportOutcome(setError);
   const editRef = useRef<HTMLButtonElement>(null);
   const title = titleOf(record, t);
 
@@ -202,14 +202,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           <AccessReportButton
             record={record}
             disabled={busy}
-            onSaved={(fileName) => {
-              setError(null);
-              setAccessReportFile(fileName);
-            }}
-            onFailed={(message) => {
-              setAccessReportFile(null);
-              setError(message);
-            }}
+            onSaved={accessReport.onSaved}
+            onFailed={accessReport.onFailed}
           />
           <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />
         </div>
@@ -221,7 +215,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}
         </Notice>
       )}
-      {accessReportFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReportFile })}</Notice>}
+      {accessReport.savedFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReport.savedFile })}</Notice>}
       {saved && <Notice tone="info">{t('records.saved')}</Notice>}
       {entity === 'consent' && (
         <ConsentWithdrawal
