@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests spawn CLIs and open encrypted files; two cores, so keep the pool small.
     maxWorkers: 2,
+    // Tests marked concurrent (the CLI's sign-in tests, which mostly wait for the authenticator's
+    // next step) run three at a time: more would crowd the two cores and the codes' 20-second window.
+    maxConcurrency: 3,
   },
 });

@@ -95,7 +95,9 @@ describe('init and the admin authenticator', () => {
   });
 });
 
-describe('signing in with KLUIS_TOTP', SLOW, () => {
+// Concurrent: each test has its own copy of the install, and most of a test's time is waiting for
+// the authenticator's next 30-second step, which the other tests can use meanwhile.
+describe.concurrent('signing in with KLUIS_TOTP', SLOW, () => {
   it('accepts a current code, and refuses a replayed or wrong code with the generic message (exit 2)', async () => {
     const install = newInstall();
     const status = ['status', '--data', install.dataDir];
@@ -193,7 +195,8 @@ describe('signing in with KLUIS_TOTP', SLOW, () => {
   });
 });
 
-describe('user commands', SLOW, () => {
+// Concurrent, as above.
+describe.concurrent('user commands', SLOW, () => {
   it('user add prints a one-time password, user list shows the account, and the account cannot use the CLI yet', async () => {
     const install = newInstall();
     const { dataDir } = install;

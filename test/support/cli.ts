@@ -4,7 +4,6 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { tempDir } from './install';
 import { Authenticator, secretFromUri } from './totp';
 
 export interface CliResult {
@@ -117,11 +116,14 @@ export async function initCli(options: InitOptions): Promise<CliInstall> {
  * `init` takes seconds (Argon2id, the strength check), so a test file can make one install up front
  * and give each test a copy of its untouched folder: same secret and recovery codes, but its own
  * database, so no code used in one test counts in another. Only for passphrase-only installs (with
- * a keychain item, the copies would share it).
+ * a keychain item, the copies would share it). The copies sit beside the template and go with it
+ * after the file's last test, not after each test: the tests of a file may run concurrently
+ * (describe.concurrent), and a per-test cleanup would remove a folder another test still uses.
  */
 export function installTemplate(options: Omit<InitOptions, 'dataDir'>): () => CliInstall {
   let root: string | undefined;
   let template: CliInstall | undefined;
+  let copies = 0;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'kluis-template-'));
     template = await initCli({ ...options, dataDir: join(root, 'data') });
@@ -131,8 +133,8 @@ export function installTemplate(options: Omit<InitOptions, 'dataDir'>): () => Cl
     if (root) rmSync(root, { recursive: true, force: true });
   });
   return () => {
-    if (!template) throw new Error('The template install is made in beforeAll.');
-    const dataDir = join(tempDir(), 'data');
+    if (!template || !root) throw new Error('The template install is made in beforeAll.');
+    const dataDir = join(root, `copy-${++copies}`, 'data');
     cpSync(template.dataDir, dataDir, { recursive: true });
     return cliInstall(template, dataDir, template.username, template.password);
   };
