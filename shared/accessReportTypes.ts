@@ -2,6 +2,7 @@
  * The answer to a data subject's access request (GDPR art. 15; as JSON also art. 20 portability):
  * everything Kluis holds about one person, with why and how long each value is kept.
  */
+import type { CommandState, CommandVerb } from './historyTypes';
 import type { StoredValue } from './recordTypes';
 import type { EntityName, LegalBasis, Localized, Sensitivity } from './registry';
 
@@ -51,9 +52,35 @@ export interface AccessReportAuditEntry {
   target: string;
 }
 
+/** One field a past change set: its value before and after, as the undo history holds them. */
+export interface AccessReportChangedValue {
+  key: string;
+  label: Localized;
+  /** Null for a record the change created. */
+  before: StoredValue;
+  /** Null where the change emptied the field. */
+  after: StoredValue;
+}
+
+/**
+ * A change to the person's record or a linked one that the undo history still holds, with the
+ * fields it set. Past values (an e-mail address before a correction) are held data too (art. 15).
+ */
+export interface AccessReportChange {
+  at: string;
+  /** The journal's verb: create, update, import, restore … */
+  verb: CommandVerb;
+  /** "undone" when taken back with Ctrl+Z: the values stay held while it could be redone. */
+  state: CommandState;
+  /** The record changed, named as in the audit entries: "contact:12", "consent:3". */
+  target: string;
+  values: AccessReportChangedValue[];
+}
+
 export interface AccessReport {
   format: 'kluis.accessReport';
-  version: 1;
+  /** 2 added `history`. */
+  version: 2;
   /** When the report was made (ISO time): the date the request was answered. */
   generatedAt: string;
   /** The controller: the organisation this install belongs to. */
@@ -61,4 +88,9 @@ export interface AccessReport {
   subject: AccessReportRecord;
   linked: AccessReportLinked[];
   audit: AccessReportAuditEntry[];
+  history: {
+    /** How long the undo history keeps a change: as long as the trash keeps records. */
+    keptForDays: number;
+    changes: AccessReportChange[];
+  };
 }

@@ -59,7 +59,7 @@ describe('an access request (privacy.accessReport)', () => {
 
     // … the report holds them in full: the right of access is to everything held.
     const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
-    expect(report).toMatchObject({ format: 'kluis.accessReport', version: 1, organisation: ADMIN.orgName });
+    expect(report).toMatchObject({ format: 'kluis.accessReport', version: 2, organisation: ADMIN.orgName });
     expect(Date.parse(report.generatedAt)).not.toBeNaN();
     const held = Object.fromEntries(report.subject.values.map((v) => [v.key, v.value]));
     expect(held).toMatchObject(PERSON);
@@ -106,8 +106,42 @@ describe('an access request (privacy.accessReport)', () => {
     const { db } = t.core.requireActive();
     const entry = db.prepare("SELECT actor, target, details FROM audit_log WHERE action = 'privacy.accessReported'").get() as { actor: number; target: string; details: string };
     expect(entry.target).toBe(`contact:${contact.id}`);
-    expect(JSON.parse(entry.details)).toEqual({ values: report.subject.values.length, linked: 4, auditEntries: 5, inTrash: false });
+    expect(JSON.parse(entry.details)).toEqual({ values: report.subject.values.length, linked: 4, auditEntries: 5, pastChanges: 5, inTrash: false });
     for (const text of Object.values(PERSON)) expect(entry.details).not.toContain(text);
+  });
+
+  it('holds the past values the undo history keeps: an earlier e-mail address, an undone change, a linked record\'s old value', async () => {
+    const t = await signedInAdmin();
+    const { contact, ids } = await personWithRecords(t);
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { email: 'wq@oud-adres.example' } }));
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { email: PERSON.email, job_title: 'Inkoper' } }));
+    value(await t.call('records.update', { entity: 'consent', id: ids.consent!, values: { source: 'Website' } }));
+    // A field switched off takes its past values out of the journal too, so they are not reported.
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { notes: 'Liever per post' } }));
+    value(await t.call('fields.setEnabled', { entity: 'contact', field: 'notes', enabled: false, confirmValueCount: 1 }));
+    // Undone, and kept while it could be redone (the admin's next change would drop it): still held.
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { phone: '+31 6 1111 2222' } }));
+    value(await t.call('history.undo'));
+    await signInAsNewUser(t, 'pia', 'privacy');
+
+    const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
+    expect(report.history.keptForDays).toBe(30);
+    const person = `contact:${contact.id}`;
+    const summary = report.history.changes.map((c) => `${c.verb} ${c.target} ${c.state}: ${c.values.map((v) => `${v.key} ${v.before} -> ${v.after}`).join(', ')}`);
+    expect(summary).toEqual([
+      `create ${person} done: first_name null -> Wilhelmina, last_name null -> Quakernaat, organisation_id null -> ${contact.values.organisation_id}, email null -> ${PERSON.email}, phone null -> ${PERSON.phone}`,
+      `create consent:${ids.consent} done: contact_id null -> ${contact.id}, purpose null -> Nieuwsbrief, source null -> Beurs, given_at null -> 2026-03-01`,
+      expect.stringMatching(new RegExp(`^create activity:${ids.activity} done: `)),
+      expect.stringMatching(new RegExp(`^create deal:${ids.deal} done: `)),
+      expect.stringMatching(new RegExp(`^create invoice:${ids.invoice} done: `)),
+      `update ${person} done: email ${PERSON.email} -> wq@oud-adres.example`,
+      `update ${person} done: job_title null -> Inkoper, email wq@oud-adres.example -> ${PERSON.email}`,
+      `update consent:${ids.consent} done: source Beurs -> Website`,
+      `update ${person} undone: phone ${PERSON.phone} -> +31 6 1111 2222`,
+    ]);
+    expect(report.history.changes[5]!.values[0]!.label).toEqual({ en: 'E-mail', nl: 'E-mailadres' });
+    expect(JSON.stringify(report.history)).not.toContain('Liever per post');
+    expect(JSON.stringify(report.history)).not.toContain(PERSON.notes);
   });
 
   it('includes a person in the trash, and their trashed records, marked as in the trash: they are still held', async () => {

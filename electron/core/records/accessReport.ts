@@ -1,8 +1,9 @@
 /**
  * The answer to a data subject's access request (GDPR art. 15, and art. 20 as a JSON file), for the
  * task `privacy.dsar`: the person's record and every record that points at it, each value in full
- * with its field's purpose, legal basis and retention from the registry, and the audit entries
- * about the person's record and about each of those records.
+ * with its field's purpose, legal basis and retention from the registry, the audit entries about
+ * the person's record and about each of those records, and the past values of all of them that the
+ * undo history still holds (accessReportHistory.ts).
  *
  * Deliberately unlike the record's page:
  * - nothing is masked or left out for the caller's field rights: the right of access is to
@@ -22,7 +23,9 @@ import { auditEntriesForTargets } from '../audit/chain';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
+import { readPolicy } from '../install/policy';
 import { audit } from '../session/openInstall';
+import { journalChangesOf } from './accessReportHistory';
 import { activeFields } from './fields';
 import { readLinkedRow, readRow, titleOf, type Row } from './rows';
 import { customOf, type RecordContext } from './service';
@@ -86,21 +89,29 @@ export function accessReport(ctx: RecordContext, contactId: number): AccessRepor
   }
   const target = `contact:${contactId}`;
   const linked = linkedRecords(ctx, contactId);
+  const reported = [{ entity: 'contact' as const, id: contactId }, ...linked];
   const report: AccessReport = {
     format: 'kluis.accessReport',
-    version: 1,
+    version: 2,
     generatedAt: new Date().toISOString(),
     organisation: getMeta(ctx.db, 'org_name') ?? '',
     subject: reportedRecord(ctx, 'contact', row),
     linked,
     // What was done to the person's consents, activities, deals and invoices is about them too.
-    audit: auditEntriesForTargets(ctx.db, [target, ...linked.map((record) => `${record.entity}:${record.id}`)]),
+    audit: auditEntriesForTargets(ctx.db, reported.map((record) => `${record.entity}:${record.id}`)),
+    history: { keptForDays: readPolicy(ctx.db).trashRetentionDays, changes: journalChangesOf(ctx.db, reported) },
   };
   audit(ctx.open, {
     actor: ctx.user.id,
     action: 'privacy.accessReported',
     target,
-    details: { values: report.subject.values.length, linked: report.linked.length, auditEntries: report.audit.length, inTrash: report.subject.inTrash },
+    details: {
+      values: report.subject.values.length,
+      linked: report.linked.length,
+      auditEntries: report.audit.length,
+      pastChanges: report.history.changes.length,
+      inTrash: report.subject.inTrash,
+    },
   });
   return report;
 }

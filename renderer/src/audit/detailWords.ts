@@ -44,6 +44,7 @@ const en = {
   values: 'values',
   linked: 'linked records',
   auditEntries: 'audit entries',
+  pastChanges: 'past changes',
   inTrash: 'in the trash',
 } as const;
 
@@ -85,6 +86,7 @@ const nl = {
   values: 'waarden',
   linked: 'gekoppelde records',
   auditEntries: 'auditregels',
+  pastChanges: 'eerdere wijzigingen',
   inTrash: 'in de prullenbak',
 } as const satisfies Record<DetailName, string>;
 
