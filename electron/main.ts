@@ -18,6 +18,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createDispatcher } from './core/dispatch';
+import { chromiumLocaleFor, readDisplayLanguage } from './core/install/displayLanguage';
 import { openKluis, type KluisCore } from './core/kluis';
 import { registerIpc, sendEvent } from './ipc';
 import type { MenuCommand } from '../shared/channels';
@@ -43,6 +44,13 @@ const SECURITY_HEADERS = {
 
 let mainWindow: BrowserWindow | null = null;
 let core: KluisCore | null = null;
+
+const dataDir = path.join(app.getPath('userData'), 'data');
+
+// Must run before 'ready': Chromium's locale, which date fields follow, is fixed at startup. The
+// language last chosen in the window, where the system's locale does not speak it.
+const chromiumLocale = chromiumLocaleFor(readDisplayLanguage(dataDir), Intl.DateTimeFormat().resolvedOptions().locale);
+if (chromiumLocale !== null) app.commandLine.appendSwitch('lang', chromiumLocale);
 
 // Must run before 'ready'. 'standard' gives app://kluis a real origin (so CSP 'self' and relative
 // URLs work); 'secure' makes it a secure context, like https.
@@ -73,7 +81,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRendererFile);
 
   core = await openKluis({
-    dataDir: path.join(app.getPath('userData'), 'data'),
+    dataDir,
     // In development the Node build in node_modules serves `npm test`; scripts/start.mjs puts an
     // Electron build beside the app. Packaged apps get theirs from electron-builder.
     nativeBinding: app.isPackaged

@@ -113,6 +113,8 @@ const mapping = z.record(z.string().max(200), z.string().max(64).nullable());
 
 export const api = {
   'app.state': channel<AppState>()({ input: empty, auth: 'public', ...open }),
+  /** The window's language, for the app's next start (electron/core/install/displayLanguage.ts). */
+  'app.setDisplayLanguage': channel<{ saved: boolean }>()({ input: z.strictObject({ language: z.enum(['en', 'nl']) }), auth: 'public', ...open }),
   'setup.createInstall': channel<CreatedInstall>()({
     input: z.strictObject({
       orgName: z.string().trim().min(1, 'Enter the organisation name').max(ORG_NAME_MAX_LENGTH),

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app.state',
+  'app.setDisplayLanguage',
   'setup.createInstall',
   'session.signIn',
   'session.signOut',

@@ -12,6 +12,7 @@ import { issueRecoveryCodes, unusedRecoveryCodes } from './auth/recoveryCodes';
 import { createUser, disableUser, enableUser, resetMfa, resetPassword } from './auth/userAdmin';
 import { listUsers, userSummary } from './auth/users';
 import type { Db } from './db/open';
+import { writeDisplayLanguage } from './install/displayLanguage';
 import { readPolicy, writePolicy } from './install/policy';
 import { loadAccess, type Access } from './access/access';
 import { createTeam, explain, listTeams, publishCampaign, reassignRecord, revealField, setUserAccess, userAccess } from './access/admin';
@@ -55,6 +56,18 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export const handlers: Handlers = {
   'app.state': { kind: 'lifecycle', run: (_input, core) => core.state() },
+  'app.setDisplayLanguage': {
+    kind: 'lifecycle',
+    run: (input, core) => {
+      try {
+        writeDisplayLanguage(core.dataDir, input.language);
+        return { saved: true };
+      } catch {
+        // A folder that cannot be written: dates keep the system's format, nothing else is lost.
+        return { saved: false };
+      }
+    },
+  },
   'setup.createInstall': { kind: 'lifecycle', run: (input, core) => core.createInstall(input) },
   'session.signIn': { kind: 'lifecycle', run: (input, core) => core.signIn(input.username, input.password) },
   'session.signOut': {

@@ -80,6 +80,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
 /** Channels about the session itself: no right gates them (tested in accounts and lock tests). */
 const SESSION_CHANNELS = new Set<ChannelName>([
   'app.state',
+  'app.setDisplayLanguage',
   'setup.createInstall',
   'session.signIn',
   'session.signOut',

@@ -2,11 +2,18 @@
  * The language can be switched to Dutch from the settings in the header; the whole screen follows,
  * `<html lang>` follows, and the choice is remembered across a reload.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createRecord, goTo } from './crm';
 import { expect, test } from './fixtures';
 import { ACCOUNT, Authenticator, invoke, setUpAndEnrol, setUpInstall, switchLanguage } from './flows';
 
-test('switching to Nederlands shows Dutch labels and is remembered', async ({ page }) => {
+/** The language the core keeps for the app's next start, when date fields follow it. */
+async function savedDisplayLanguage(dataDir: string): Promise<unknown> {
+  return (JSON.parse(await readFile(path.join(dataDir, 'display.json'), 'utf8')) as { language?: unknown }).language;
+}
+
+test('switching to Nederlands shows Dutch labels and is remembered', async ({ page, preview }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Set up Kluis' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -14,7 +21,14 @@ test('switching to Nederlands shows Dutch labels and is remembered', async ({ pa
   const settings = page.getByRole('button', { name: 'Settings' });
   await settings.click();
   await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  // The browser speaks English, as do its date fields: nothing to say about them.
+  await expect(page.getByText('Date fields follow this language', { exact: false })).toHaveCount(0);
   await page.getByRole('radio', { name: 'Nederlands' }).check();
+  // Date fields are drawn in the browser's language, which the app sets only when it starts: the
+  // panel says so, and the choice is kept for that start.
+  const dateNote = 'Datumvelden volgen deze taal vanaf de volgende keer dat Kluis start.';
+  await expect(page.getByRole('group', { name: 'Taal' })).toHaveAccessibleDescription(dateNote);
+  await expect.poll(() => savedDisplayLanguage(preview.dataDir)).toBe('nl');
 
   await expect(page.getByRole('heading', { name: 'Kluis instellen' })).toBeVisible();
   await expect(page.getByLabel('Naam van de organisatie')).toBeVisible();
@@ -31,6 +45,12 @@ test('switching to Nederlands shows Dutch labels and is remembered', async ({ pa
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Kluis instellen' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+  // Back to English, which the browser speaks: the note goes, and English is kept for the next start.
+  await instellingen.click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await expect(page.getByRole('group', { name: 'Language' })).toHaveAccessibleDescription('');
+  await expect.poll(() => savedDisplayLanguage(preview.dataDir)).toBe('en');
 });
 
 test('a failed sign-in in Dutch gets the Dutch generic message', async ({ page }) => {

@@ -95,6 +95,10 @@ export const fake = {
   quitCount: 0,
   isPackaged: true,
   hasLock: true,
+  /** What app.getPath('userData') answers: a test may point it at a real folder. */
+  userData: '/fake/userData',
+  /** Chromium command-line switches the app appended, as [name, value]. */
+  switches: [] as [string, string | undefined][],
   ready: () => resolveReady(),
 };
 
@@ -118,8 +122,13 @@ class FakeApp extends Emitter {
   exit(): void {
     fake.calls.push('app.exit');
   }
+  readonly commandLine = {
+    appendSwitch(name: string, value?: string): void {
+      fake.switches.push([name, value]);
+    },
+  };
   getPath(name: string): string {
-    return `/fake/${name}`;
+    return name === 'userData' ? fake.userData : `/fake/${name}`;
   }
   getAppPath(): string {
     return '/fake/app';

@@ -3,8 +3,10 @@
  * Electron to do: schemes before ready, locked-down web contents, denied permissions, the app://
  * protocol with its headers, the window, the menu, and closing the core on quit.
  */
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { secureWindowOptions } from '../../electron/windowOptions';
 import { BrowserWindow, FakeWebContents, app, fake, fakeEvent, powerMonitor } from './fakeElectron';
 
@@ -28,8 +30,15 @@ vi.mock('../../electron/core/dispatch', () => ({
 
 let window: BrowserWindow;
 
+/** The language the window was last in: the one the system's locale does not speak, so it must be switched. */
+const systemIsDutch = Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('nl');
+const chosenLanguage = systemIsDutch ? 'en' : 'nl';
+
 beforeAll(async () => {
   fake.isPackaged = true;
+  fake.userData = mkdtempSync(join(tmpdir(), 'kluis-main-'));
+  mkdirSync(join(fake.userData, 'data'));
+  writeFileSync(join(fake.userData, 'data', 'display.json'), JSON.stringify({ language: chosenLanguage }));
   await import('../../electron/main');
   expect(BrowserWindow.created).toHaveLength(0); // nothing before 'ready'
   fake.ready();
@@ -37,6 +46,8 @@ beforeAll(async () => {
   window = BrowserWindow.created[0] as BrowserWindow;
   await vi.waitFor(() => expect(window.webContents.url).toBe('app://kluis/'));
 });
+
+afterAll(() => rmSync(fake.userData, { recursive: true, force: true }));
 
 describe('main: before ready', () => {
   it('registers app:// as a standard, secure, fetch-capable scheme before ready', () => {
@@ -48,11 +59,14 @@ describe('main: before ready', () => {
   it('sandboxes every renderer', () => {
     expect(fake.calls).toContain('app.enableSandbox');
   });
+  it('starts Chromium in the language last chosen in the window, so date fields follow it', () => {
+    expect(fake.switches).toEqual([['lang', systemIsDutch ? 'en-GB' : 'nl-NL']]);
+  });
 });
 
 describe('main: the core', () => {
   it('opens the core in the user-data folder with the packaged native module', () => {
-    expect(core.openKluis).toHaveBeenCalledWith({ dataDir: '/fake/userData/data', nativeBinding: undefined });
+    expect(core.openKluis).toHaveBeenCalledWith({ dataDir: join(fake.userData, 'data'), nativeBinding: undefined });
   });
   it('trusts only the app:// origin', () => {
     expect(core.createDispatcher).toHaveBeenCalledWith(expect.anything(), { trustedOrigins: ['app://kluis'] });

@@ -4,12 +4,16 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/translate';
+import { LANGUAGE_NAMES, LANGUAGES, languageFromLocale } from '../i18n/translate';
 
 export function SettingsMenu() {
   const { language, setLanguage, t } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const dateNoteId = useId();
+  // Date fields are drawn in Chromium's locale, set when the app starts (the core keeps the choice
+  // for then, see I18nProvider): until that start they may still speak another language.
+  const datesInOtherLanguage = languageFromLocale(navigator.language) !== language;
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -45,7 +49,7 @@ export function SettingsMenu() {
         {t('settings.button')}
       </button>
       <div id={panelId} className="settings-panel" hidden={!open}>
-        <fieldset>
+        <fieldset aria-describedby={datesInOtherLanguage ? dateNoteId : undefined}>
           <legend>{t('settings.language')}</legend>
           {LANGUAGES.map((option) => (
             <label key={option} className="radio" lang={option}>
@@ -59,6 +63,11 @@ export function SettingsMenu() {
               {LANGUAGE_NAMES[option]}
             </label>
           ))}
+          {datesInOtherLanguage && (
+            <p id={dateNoteId} className="field-hint">
+              {t('settings.dateFieldsAfterRestart')}
+            </p>
+          )}
         </fieldset>
       </div>
     </div>

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FieldReason } from '../../../shared/coreMessages';
+import { call } from '../api';
 import { coreReasonsText } from './core';
 import type { MessageKey } from './en';
 import { isLanguage, languageFromLocale, reasonText, reasonTexts, translate, type Language, type Reason, type Translate } from './translate';
@@ -50,6 +51,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = translate(language, 'app.name');
+  }, [language]);
+
+  // Date fields follow Chromium's locale, which the app sets only when it starts: the core keeps
+  // the language for the next start (electron/core/install/displayLanguage.ts). A failure to save
+  // it costs nothing but that.
+  useEffect(() => {
+    void call('app.setDisplayLanguage', { language });
   }, [language]);
 
   const value = useMemo<I18n>(

@@ -21,6 +21,7 @@ export const en = {
 
   'settings.button': 'Settings',
   'settings.language': 'Language',
+  'settings.dateFieldsAfterRestart': 'Date fields follow this language from the next time Kluis starts.',
 
   'keyMode.passphraseOnly':
     'No OS keychain was found on this computer. The data is protected by passwords alone.',

@@ -18,6 +18,7 @@ export const nl: Messages = {
 
   'settings.button': 'Instellingen',
   'settings.language': 'Taal',
+  'settings.dateFieldsAfterRestart': 'Datumvelden volgen deze taal vanaf de volgende keer dat Kluis start.',
 
   'keyMode.passphraseOnly':
     'Er is geen sleutelhanger van het besturingssysteem gevonden. De gegevens zijn alleen met wachtwoorden beveiligd.',
