@@ -38,6 +38,16 @@ describe('npm run bench', () => {
     expect(stderr).toContain('reading both databases into the file cache');
   }, 300_000);
 
+  it('explains itself with --help, and points an unknown option there', async () => {
+    const help = await run('npx', ['tsx', 'tools/bench/bench.ts', '--help'], { timeout: 60_000 });
+    expect(help.stdout).toMatch(/^Usage: npm run --silent bench -- \[--json\] \[--contacts N\]\n/);
+    expect(help.stdout).toContain('--contacts N   contacts per install: 100 to 2,000,000 (default 100,000)');
+    expect(help.stderr).toBe('');
+    const failed = await run('npx', ['tsx', 'tools/bench/bench.ts', '--contact', '5000'], { timeout: 60_000 }).catch((error: unknown) => error as { code: number; stdout: string; stderr: string });
+    expect(failed).toMatchObject({ code: 1, stdout: '' });
+    expect((failed as { stderr: string }).stderr).toMatch(/^bench: Unknown option '--contact'.* \(see --help\)\n$/);
+  }, 120_000);
+
   it('refuses a bad --contacts with one line on stderr and exit code 1', async () => {
     const failed = await run('npx', ['tsx', 'tools/bench/bench.ts', '--json', '--contacts', 'many'], { timeout: 60_000 }).catch((error: unknown) => error as { code: number; stdout: string; stderr: string });
     expect(failed).toMatchObject({ code: 1, stdout: '' });

@@ -31,8 +31,32 @@ function progress(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function parse(): { contacts: number; json: boolean } {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, contacts: { type: 'string' } } });
+const USAGE = `Usage: npm run --silent bench -- [--json] [--contacts N]
+
+Seeds two fresh installs with the same N demo contacts and their organisations, deals, activities,
+invoices and consents: one encrypted exactly as the app does, one plain. Then times the same
+searches, list pages, contact pages, edits, undos and searches through the dispatcher on both, and
+the unlock. Prints one JSON object on stdout; progress goes to stderr.
+
+  --contacts N   contacts per install: 100 to 2,000,000 (default 100,000)
+  --json         the object on one line
+  --help         this text
+
+What each figure means, and every run so far: docs/performance.md.
+`;
+
+/** The options, or null when --help asked for the usage (printed here). */
+function parse(): { contacts: number; json: boolean } | null {
+  let values: { json?: boolean; contacts?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { json: { type: 'boolean' }, contacts: { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (see --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return null;
+  }
   const contacts = values.contacts === undefined ? 100_000 : Number(values.contacts);
   if (!Number.isSafeInteger(contacts) || contacts < 100 || contacts > 2_000_000) {
     throw new Error('--contacts must be a whole number from 100 to 2,000,000.');
@@ -66,7 +90,9 @@ async function interleaved(sides: Sides, count: number, sample: (ops: Operations
 }
 
 async function main(): Promise<void> {
-  const { contacts, json } = parse();
+  const options = parse();
+  if (options === null) return;
+  const { contacts, json } = options;
   progress(`Kluis benchmark: ${contacts.toLocaleString('en-GB')} contacts, encrypted and plain`);
   const encrypted = await benchInstall(true);
   const plain = await benchInstall(false).catch(async (error: unknown) => {
