@@ -36,6 +36,8 @@ describe('npm run bench', () => {
     expect(result.unlock_ms).toBeGreaterThan(50);
     expect(stderr).toContain('encrypted: seeded 2000 / 2000 contacts');
     expect(stderr).toContain('reading both databases into the file cache');
+    // The summary of the issue's targets, on stderr so stdout stays one JSON object.
+    expect(stderr).toMatch(/^Issue 7's targets \(they are set for 1,000,000 contacts; this run had 2,000\): \d+ of 12 hold$/m);
   }, 300_000);
 
   it('explains itself with --help, and points an unknown option there', async () => {

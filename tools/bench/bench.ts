@@ -10,6 +10,7 @@ import { seedRecords } from '../../electron/core/records/seed';
 import { readSideBySide } from './fileCache';
 import { benchInstall, type BenchInstall } from './install';
 import { percentile, timeMs, timeMsAsync } from './stats';
+import { targetsSummary } from './targets';
 import { drawSamples, operations, type Operations } from './workload';
 
 const SAMPLES = 200;
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
       unlock_ms: Math.round(percentile(unlocks, 50)),
       rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
+    progress(targetsSummary(result));
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await encrypted.remove();
