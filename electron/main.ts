@@ -49,8 +49,18 @@ const dataDir = path.join(app.getPath('userData'), 'data');
 
 // Must run before 'ready': Chromium's locale, which date fields follow, is fixed at startup. The
 // language last chosen in the window, where the system's locale does not speak it.
-const chromiumLocale = chromiumLocaleFor(readDisplayLanguage(dataDir), Intl.DateTimeFormat().resolvedOptions().locale);
+const chromiumLocale = chromiumLocaleFor(readDisplayLanguage(dataDir), systemLanguage());
 if (chromiumLocale !== null) app.commandLine.appendSwitch('lang', chromiumLocale);
+
+/** The system's first language, before 'ready' (app.getLocale needs it); Node's own locale if that fails. */
+function systemLanguage(): string {
+  const nodeLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+  try {
+    return app.getPreferredSystemLanguages()[0] ?? nodeLocale;
+  } catch {
+    return nodeLocale;
+  }
+}
 
 // Must run before 'ready'. 'standard' gives app://kluis a real origin (so CSP 'self' and relative
 // URLs work); 'secure' makes it a secure context, like https.

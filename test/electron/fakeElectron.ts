@@ -97,6 +97,8 @@ export const fake = {
   hasLock: true,
   /** What app.getPath('userData') answers: a test may point it at a real folder. */
   userData: '/fake/userData',
+  /** What app.getPreferredSystemLanguages() answers. */
+  systemLanguages: ['en-US'],
   /** Chromium command-line switches the app appended, as [name, value]. */
   switches: [] as [string, string | undefined][],
   ready: () => resolveReady(),
@@ -129,6 +131,9 @@ class FakeApp extends Emitter {
   };
   getPath(name: string): string {
     return name === 'userData' ? fake.userData : `/fake/${name}`;
+  }
+  getPreferredSystemLanguages(): string[] {
+    return fake.systemLanguages;
   }
   getAppPath(): string {
     return '/fake/app';
