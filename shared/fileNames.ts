@@ -27,9 +27,12 @@ export function exportFileName(entity: EntityName, language: FileLanguage, day: 
 
 const ACCESS_REQUEST: Localized = { en: 'access-request', nl: 'inzageverzoek' };
 
-/** A person's access request (GDPR art. 15): `access-request-2026-11-30-contact-7.json`. */
-export function accessReportFileName(language: FileLanguage, day: string, contactId: number): string {
-  return `${ACCESS_REQUEST[language]}-${day}-${fileNameWord(ENTITIES.contact.label.singular[language])}-${contactId}.json`;
+/**
+ * A person's access request (GDPR art. 15): `access-request-2026-11-30-contact-7.json`, and its
+ * readable copy `….html`.
+ */
+export function accessReportFileName(language: FileLanguage, day: string, contactId: number, extension: 'json' | 'html' = 'json'): string {
+  return `${ACCESS_REQUEST[language]}-${day}-${fileNameWord(ENTITIES.contact.label.singular[language])}-${contactId}.${extension}`;
 }
 
 const RECOVERY_CODES: Localized = { en: 'kluis-recovery-codes', nl: 'kluis-herstelcodes' };

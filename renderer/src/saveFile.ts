@@ -2,7 +2,7 @@
  * Offers text as a file download, made in the page (Blob + a[download]): nothing goes over the
  * network and the user picks where it lands.
  */
-export function saveTextFile(fileName: string, text: string, type: 'text/plain' | 'text/csv' | 'application/json' = 'text/plain'): void {
+export function saveTextFile(fileName: string, text: string, type: 'text/plain' | 'text/csv' | 'text/html' | 'application/json' = 'text/plain'): void {
   // A Blob writes the text as UTF-8 as it is, a leading byte order mark included (a CSV needs one).
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');

@@ -711,6 +711,16 @@ test('the privacy officer saves what is held about a contact (access request), t
   expect(email).toMatchObject({ value: 'erik@wissel.example', purpose: { en: 'Writing to the person about the business relationship' }, legalBasis: 'contract' });
   expect(report.linked.map((r) => r.entity)).toEqual(['consent']);
 
+  // The same report as a page Erik can read, from the notice: no second request, so no second code.
+  const readableDownload = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Save a readable copy (HTML)' }).click();
+  const readable = await readableDownload;
+  expect(readable.suggestedFilename()).toBe(download.suggestedFilename().replace(/\.json$/, '.html'));
+  await expect(page.getByText(/A readable copy for the person is saved as access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.html\.$/)).toBeVisible();
+  const readablePage = await readFile(await readable.path(), 'utf8');
+  expect(readablePage).toContain('<h1>What Bakkerij de Korenschoof holds about Erik Wissel</h1>');
+  expect(readablePage).toMatch(/<td>E-mail<\/td><td>erik@wissel\.example<\/td><td>Writing to the person about the business relationship<\/td>/);
+
   // Ria, in the trash, is answered for from her row there, without being restored.
   await goTo(page, 'Trash');
   const fromTrash = page.waitForEvent('download', { timeout: 30_000 });

@@ -18,7 +18,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { entitySingular, titleOf } from '../records/display';
 import { useRights } from '../records/rights';
-import { AccessReportButton, useAccessReportOutcome } from '../records/AccessReportButton';
+import { AccessReportButton, AccessReportSavedNotice, useAccessReportOutcome } from '../records/AccessReportButton';
 import { DeleteDialog } from './DeleteDialog';
 import { useHistory } from './HistoryProvider';
 
@@ -114,7 +114,7 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'failed' && <Notice tone="error">{t('trash.loadFailed', { message: loaded.error })}</Notice>}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
-      {accessReport.savedFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReport.savedFile })}</Notice>}
+      <AccessReportSavedNotice saved={accessReport.saved} />
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {restorable.length > 0 && (
         <div className="list-selection">

@@ -3,16 +3,22 @@
  * trash is still held), for those with the task `privacy.dsar`: asks the
  * core for everything held about the person (GDPR art. 15; as JSON, art. 20), after a fresh code
  * when the core asks for one, and saves it as a file, named in the reader's language for the day
- * and the record's id, not the person (shared/fileNames.ts).
+ * and the record's id, not the person (shared/fileNames.ts). The notice that says so offers the same
+ * report as a page the person can read (accessReportPage.ts), made from the report already in hand:
+ * no second request, no second audit entry.
  */
 import { useState } from 'react';
+import type { AccessReport } from '../../../shared/accessReportTypes';
 import type { EntityName } from '../../../shared/registry';
 import { accessReportFileName } from '../../../shared/fileNames';
+import { Notice } from '../components/Notice';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { accessReportHtml } from './accessReportPage';
+import { useKnownFields } from './fields';
 import { useRights } from './rights';
 
 interface Props {
@@ -22,27 +28,60 @@ interface Props {
   label?: string;
   className?: string;
   /** Shown where the page shows its other notices, not squeezed into the row of buttons. */
-  onSaved: (fileName: string) => void;
+  onSaved: (saved: SavedAccessReport) => void;
   onFailed: (message: Message) => void;
 }
 
+/** A report saved as JSON: its file's name, and the report for a readable copy. */
+export interface SavedAccessReport {
+  fileName: string;
+  report: AccessReport;
+}
+
 /**
- * What a page keeps of the button's outcome: the saved file's name for its notice, or the failure
- * as the page's error (either clears the other). Both pages with the button use it.
+ * What a page keeps of the button's outcome: the saved report for its notice, or the failure as the
+ * page's error (either clears the other). Both pages with the button use it.
  */
 export function useAccessReportOutcome(setError: (message: Message | null) => void) {
-  const [savedFile, setSavedFile] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedAccessReport | null>(null);
   return {
-    savedFile,
-    onSaved: (fileName: string) => {
+    saved,
+    onSaved: (report: SavedAccessReport) => {
       setError(null);
-      setSavedFile(fileName);
+      setSaved(report);
     },
     onFailed: (message: Message) => {
-      setSavedFile(null);
+      setSaved(null);
       setError(message);
     },
   };
+}
+
+/** "… is saved as …", with a button that saves the readable copy of the same report. */
+export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | null }) {
+  const { t, language } = useI18n();
+  const fields = useKnownFields();
+  const [readable, setReadable] = useState<{ of: SavedAccessReport; fileName: string } | null>(null);
+  if (saved === null) return null;
+  const readableFile = readable?.of === saved ? readable.fileName : null;
+
+  function saveReadable(report: SavedAccessReport) {
+    const fileName = accessReportFileName(language, todayIso(new Date(report.report.generatedAt)), report.report.subject.id, 'html');
+    saveTextFile(fileName, accessReportHtml(report.report, fields, language, t), 'text/html');
+    setReadable({ of: report, fileName });
+  }
+
+  return (
+    <Notice tone="info">
+      <span>
+        {t('records.accessReportSaved', { file: saved.fileName })}
+        {readableFile !== null && ` ${t('records.accessReportReadableSaved', { file: readableFile })}`}
+      </span>{' '}
+      <button type="button" className="button-quiet" onClick={() => saveReadable(saved)}>
+        {t('records.accessReportReadable')}
+      </button>
+    </Notice>
+  );
 }
 
 export function AccessReportButton({ record, disabled, label, className = 'button-quiet', onSaved, onFailed }: Props) {
@@ -63,7 +102,7 @@ export function AccessReportButton({ record, disabled, label, className = 'butto
     }
     const fileName = accessReportFileName(language, todayIso(new Date(result.value.generatedAt)), record.id);
     saveTextFile(fileName, `${JSON.stringify(result.value, null, 2)}\n`, 'application/json');
-    onSaved(fileName);
+    onSaved({ fileName, report: result.value });
   }
 
   return (

@@ -16,7 +16,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
-import { AccessReportButton, useAccessReportOutcome } from './AccessReportButton';
+import { AccessReportButton, AccessReportSavedNotice, useAccessReportOutcome } from './AccessReportButton';
 import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
@@ -215,7 +215,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}
         </Notice>
       )}
-      {accessReport.savedFile && <Notice tone="info">{t('records.accessReportSaved', { file: accessReport.savedFile })}</Notice>}
+      <AccessReportSavedNotice saved={accessReport.saved} />
       {saved && <Notice tone="info">{t('records.saved')}</Notice>}
       {entity === 'consent' && (
         <ConsentWithdrawal
