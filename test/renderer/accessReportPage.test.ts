@@ -18,7 +18,7 @@ function value<T>(result: { ok: boolean }): T {
 const MARKUP = '<script>alert("hoi")</script><img src=x onerror=alert(1)>';
 
 describe('the readable copy of an access request', () => {
-  it('reads in Dutch, shows values as the app does, lists earlier values and the log, and keeps markup as text', async () => {
+  it('reads in Dutch, shows values as the app does, lists replaced and undone values and the log, and keeps markup as text', async () => {
     const t = await signedInAdmin();
     const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Vlasbloem BV' } }));
     const contact = value<RecordView>(
@@ -26,6 +26,8 @@ describe('the readable copy of an access request', () => {
     );
     value(await t.call('records.create', { entity: 'invoice', values: { number: 'F-2026-001', organisation_id: org.id, contact_id: contact.id, amount_cents: 123_456, due_on: '2026-12-31', status: 'sent' } }));
     value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { email: 'wq@nieuw.example' } }));
+    value(await t.call('records.update', { entity: 'contact', id: contact.id, values: { phone: '+31 6 1234 5678' } }));
+    value(await t.call('history.undo'));
     await signInAsNewUser(t, 'pia', 'privacy');
     const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
     const fields = value<FieldInfo[]>(await t.call('fields.list', {}));
@@ -44,6 +46,11 @@ describe('the readable copy of an access request', () => {
     // Earlier values, kept for undo: the old address before the new.
     expect(html).toContain('<h2>Eerdere waarden</h2>');
     expect(html).toContain(`<td>Contactpersoon ${contact.id}</td><td>E-mailadres</td><td>w@vlasbloem.example</td><td>wq@nieuw.example</td>`);
+    // Not the values the records were made with: they are the values now, or a later change's "before".
+    const history = html.slice(html.indexOf('<h2>Eerdere waarden</h2>'), html.indexOf('<h2>Wat er met deze records'));
+    expect(history.match(/<tr><td>/g)).toHaveLength(2);
+    // An undone change is held while it could be redone, and says so.
+    expect(history).toContain(`<td>Contactpersoon ${contact.id} (ongedaan gemaakt)</td><td>Telefoon</td><td></td><td>+31 6 1234 5678</td>`);
     // The audit log's entries, by what was done.
     expect(html).toContain('<h2>Wat er met deze records gedaan is</h2>');
     expect(html).toContain(`<td>Contactpersoon ${contact.id}</td></tr>`);
@@ -60,6 +67,8 @@ describe('the readable copy of an access request', () => {
     const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
     const html = accessReportHtml(report, value<FieldInfo[]>(await t.call('fields.list', {})), 'en', (key, params) => translate('en', key, params));
     expect(html).toContain('<h2>Records about this person</h2>\n<p>None.</p>');
-    expect(html).toContain('Kluis keeps earlier values for 30 days');
+    expect(html).toContain('Kluis keeps the values that changes replaced for 30 days');
+    // Only made, never changed: no earlier values to show.
+    expect(html).toMatch(/<h2>Earlier values<\/h2>\n<p>[^<]+<\/p>\n<p>None\.<\/p>/);
   });
 });

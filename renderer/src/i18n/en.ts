@@ -354,7 +354,7 @@ export const en = {
   'accessReportPage.retention': 'Kept for',
   'accessReportPage.linked': 'Records about this person',
   'accessReportPage.history': 'Earlier values',
-  'accessReportPage.historyIntro': 'Kluis keeps earlier values for {days} days, so that changes can be undone. These are the ones it still holds.',
+  'accessReportPage.historyIntro': 'Kluis keeps the values that changes replaced for {days} days, so that the changes can be undone. These are the ones it still holds, and changes that were undone.',
   'accessReportPage.when': 'When',
   'accessReportPage.record': 'Record',
   'accessReportPage.before': 'Before',

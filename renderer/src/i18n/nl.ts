@@ -354,7 +354,7 @@ export const nl: Messages = {
   'accessReportPage.retention': 'Bewaartermijn',
   'accessReportPage.linked': 'Records over deze persoon',
   'accessReportPage.history': 'Eerdere waarden',
-  'accessReportPage.historyIntro': 'Kluis bewaart eerdere waarden {days} dagen, zodat wijzigingen ongedaan gemaakt kunnen worden. Dit zijn de waarden die er nog zijn.',
+  'accessReportPage.historyIntro': 'Kluis bewaart de waarden die door wijzigingen vervangen zijn {days} dagen, zodat de wijzigingen ongedaan gemaakt kunnen worden. Dit zijn de waarden die er nog zijn, en wijzigingen die ongedaan gemaakt zijn.',
   'accessReportPage.when': 'Wanneer',
   'accessReportPage.record': 'Record',
   'accessReportPage.before': 'Voor',

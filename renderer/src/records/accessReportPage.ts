@@ -69,9 +69,17 @@ function valuesTable(ctx: PageContext, record: AccessReportRecord): string {
   return `${trash}${table([t('accessReportPage.field'), t('accessReportPage.value'), t('accessReportPage.purpose'), t('accessReportPage.legalBasis'), t('accessReportPage.retention')], rows)}`;
 }
 
+/**
+ * A change that made a record and was not undone holds nothing the page does not show already: its
+ * values are the record's values now, or the "before" of a later change. The JSON keeps it all.
+ */
+function onlyRepeats(change: AccessReportChange): boolean {
+  return change.state === 'done' && change.values.every((v) => v.before === null);
+}
+
 function historyRows(ctx: PageContext, changes: readonly AccessReportChange[]): string[][] {
   const { language, t } = ctx;
-  return changes.flatMap((change) => {
+  return changes.filter((change) => !onlyRepeats(change)).flatMap((change) => {
     const entity = change.target.slice(0, change.target.indexOf(':')) as AccessReportRecord['entity'];
     const record = `${targetText(change.target, language)}${change.state === 'undone' ? ` ${t('accessReportPage.undone')}` : ''}`;
     return change.values.map((v) => [
