@@ -2,7 +2,8 @@
  * Escape cancels a record form. With nothing changed it closes the Edit form at once and puts the
  * focus back on Edit; with something typed it first asks "Discard your changes?" (Keep editing has
  * the focus), so a stray Escape loses nothing. Escape in that dialog closes only the dialog. The
- * "New …" page does the same, and asks once, not a second time as it leaves.
+ * "New …" page does the same, and asks once, not a second time as it leaves. The timeline's log form,
+ * which stays open, asks the same before emptying what was typed.
  */
 import { createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
@@ -96,4 +97,39 @@ test('Escape on a "New …" page leaves it at once when empty, and asks once whe
   await page.keyboard.press('Escape');
   await expect(main.getByRole('heading', { name: 'Organisations' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('Escape in the timeline\'s log form asks before emptying what was typed, and does nothing when it is empty', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setUpAndEnrol(page);
+  const contact = await createRecord(page, 'contact', { first_name: 'Ilse', last_name: 'Verhoeven' });
+  const main = page.getByRole('main');
+  await goTo(page, 'Contacts');
+  await main.getByRole('link', { name: contact.title }).click();
+  await expect(recordHeading(page, contact.title)).toBeVisible();
+
+  const timeline = main.getByRole('region', { name: 'Timeline' });
+  const subject = timeline.getByLabel('Subject');
+  // Nothing typed: the form stays as it is, nothing is asked.
+  await subject.focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(subject).toBeFocused();
+
+  // Typed: Escape asks; Keep editing keeps it.
+  await subject.fill('Offerte nabellen');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(subject).toHaveValue('Offerte nabellen');
+
+  // Discard: a fresh form, its first field focused; nothing was logged.
+  await subject.focus();
+  await page.keyboard.press('Escape');
+  await ask.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(timeline.getByLabel('Subject')).toHaveValue('');
+  await expect(timeline.getByRole('combobox').first()).toBeFocused();
+  await expect(timeline.getByText('No activities yet.')).toBeVisible();
 });

@@ -375,6 +375,11 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
               setFormKey((key) => key + 1);
               void onLogged();
             }}
+            // Escape after typing asks, then gives a fresh form (focused, as after a save).
+            onDiscard={() => {
+              setLogged(null);
+              setFormKey((key) => key + 1);
+            }}
           />
         </details>
       )}

@@ -5,8 +5,10 @@
  * edit only the fields that changed.
  *
  * Escape in a form that can be cancelled cancels it: at once when nothing was changed, after a
- * "Discard your changes?" when something was, so a stray Escape never loses typing. Escape inside a
- * dialog (or a list that closes on it, as a picker's) is theirs alone.
+ * "Discard your changes?" when something was, so a stray Escape never loses typing. A form that
+ * stays open (the timeline's "Log a call …") has nothing to cancel: there Escape after a change asks
+ * the same and then empties it, and does nothing otherwise. Escape inside a dialog (or a list that
+ * closes on it, as a picker's) is theirs alone.
  */
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
@@ -33,6 +35,8 @@ interface RecordFormProps {
   busyLabel: string;
   onSaved: (record: RecordView) => void;
   onCancel?: () => void;
+  /** For a form without Cancel that stays open: called once a change is discarded with Escape, to empty it. */
+  onDiscard?: () => void;
   /**
    * Focus the first field when the form appears: it replaces the button that opened it (Edit) or
    * a form just sent, and focus left on a removed element falls back to the page's start.
@@ -44,7 +48,20 @@ interface RecordFormProps {
 
 type Drafts = Record<string, DraftValue>;
 
-export function RecordForm({ entity, fields, record, preset, fixedValues, submitLabel, busyLabel, onSaved, onCancel, focusFirstField = false, children }: RecordFormProps) {
+export function RecordForm({
+  entity,
+  fields,
+  record,
+  preset,
+  fixedValues,
+  submitLabel,
+  busyLabel,
+  onSaved,
+  onCancel,
+  onDiscard,
+  focusFirstField = false,
+  children,
+}: RecordFormProps) {
   const { t, language, reasonTexts } = useI18n();
   const formId = useId();
   const idFor = (key: string) => `${formId}-${key}`;
@@ -132,12 +149,16 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
   }
 
   function escape(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented || !onCancel || busy) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || busy) return;
     // Inside a dialog (a step-up, a confirm), Escape closes that dialog and nothing else.
     if (event.target instanceof Element && event.target.closest('dialog')) return;
-    event.preventDefault();
-    if (changed) setAskingToDiscard(true);
-    else onCancel();
+    if (changed && (onCancel || onDiscard)) {
+      event.preventDefault();
+      setAskingToDiscard(true);
+    } else if (onCancel) {
+      event.preventDefault();
+      onCancel();
+    }
   }
 
   function discard() {
@@ -146,7 +167,8 @@ export function RecordForm({ entity, fields, record, preset, fixedValues, submit
       setAskingToDiscard(false);
       setDiscarded(true);
     });
-    onCancel?.();
+    if (onCancel) onCancel();
+    else onDiscard?.();
   }
 
   const errorTexts = reasonTexts(errors);
