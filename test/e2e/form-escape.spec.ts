@@ -5,18 +5,24 @@
  * "New …" page does the same, and asks once, not a second time as it leaves. The timeline's log form,
  * which stays open, asks the same before emptying what was typed.
  */
+import type { Page } from '@playwright/test';
 import { createRecord, goTo, recordHeading } from './crm';
 import { expect, test } from './fixtures';
 import { invoke, setUpAndEnrol, switchLanguage } from './flows';
+
+/** Opens a record's page from its list, as a user does. */
+async function openFromList(page: Page, list: string, title: string): Promise<void> {
+  await goTo(page, list);
+  await page.getByRole('main').getByRole('link', { name: title }).click();
+  await expect(recordHeading(page, title)).toBeVisible();
+}
 
 test('Escape closes an unchanged Edit form, and asks before discarding a changed one', async ({ page }) => {
   test.setTimeout(120_000);
   await setUpAndEnrol(page);
   const organisation = await createRecord(page, 'organisation', { name: 'Bakkerij Hendriks', city: 'Utrecht' });
   const main = page.getByRole('main');
-  await goTo(page, 'Organisations');
-  await main.getByRole('link', { name: organisation.title }).click();
-  await expect(recordHeading(page, organisation.title)).toBeVisible();
+  await openFromList(page, 'Organisations', organisation.title);
 
   // Nothing changed: Escape closes the form, focus is back on Edit.
   const edit = main.getByRole('button', { name: 'Edit', exact: true });
@@ -103,12 +109,9 @@ test('Escape in the timeline\'s log form asks before emptying what was typed, an
   test.setTimeout(120_000);
   await setUpAndEnrol(page);
   const contact = await createRecord(page, 'contact', { first_name: 'Ilse', last_name: 'Verhoeven' });
-  const main = page.getByRole('main');
-  await goTo(page, 'Contacts');
-  await main.getByRole('link', { name: contact.title }).click();
-  await expect(recordHeading(page, contact.title)).toBeVisible();
+  await openFromList(page, 'Contacts', contact.title);
 
-  const timeline = main.getByRole('region', { name: 'Timeline' });
+  const timeline = page.getByRole('main').getByRole('region', { name: 'Timeline' });
   const subject = timeline.getByLabel('Subject');
   // Nothing typed: the form stays as it is, nothing is asked.
   await subject.focus();
