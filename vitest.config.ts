@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    globalSetup: ['test/support/globalSetup.ts'],
     // Argon2id at real parameters and real child processes make some tests take seconds.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../electron/core/audit/chain';
-import { THROTTLE_FILE } from '../../electron/core/auth/throttle';
+import { SignInThrottle, THROTTLE_FILE } from '../../electron/core/auth/throttle';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { KluisCore } from '../../electron/core/kluis';
 import { BUILT_IN_ROLES } from '../../shared/access';
@@ -138,9 +138,14 @@ describe.concurrent('signing in with KLUIS_TOTP', SLOW, () => {
     expect(wrong.code).toBe(2);
     expect(failures()).toEqual([1]);
 
+    // After the third failure the throttle makes the next try wait a second; the admin waits it out.
+    const throttle = new SignInThrottle(install.dataDir, install.installId);
+    const waitOutThrottle = () => new Promise((done) => setTimeout(done, throttle.retryAfterSeconds(throttle.subjectFor('beheer')) * 1000));
+
     // Too short, too long, and a recovery code spaced out past the wall's 32 characters (not used up).
     const spacedRecoveryCode = install.recoveryCodes[0]!.split('').join('   ');
     for (const [n, code] of ['12345', '1'.repeat(33), spacedRecoveryCode].entries()) {
+      await waitOutThrottle();
       const malformed = await cli(status, signInEnv('beheer', PASSWORD, code));
       expect(malformed.code).toBe(2);
       expect(malformed.stderr).toBe('kluis: KLUIS_TOTP is not a code: use the 6 digits your authenticator app shows, or a recovery code.\n');

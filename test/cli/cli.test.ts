@@ -1,17 +1,33 @@
 /**
  * The admin CLI as an admin uses it: `npm run --silent admin -- <command>`, one process per call.
+ * The first test runs that very command; the others run the CLI's bundle of the same source
+ * (test/support/toolBundles.ts), which starts in a third of the time.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { initCli, NO_SECRET_SERVICE, runCli, signInEnv } from '../support/cli';
+import { initCli, NO_SECRET_SERVICE, runAdminScript, runCli, signInEnv } from '../support/cli';
 import { tempDir } from '../support/install';
+import { Authenticator, secretFromUri } from '../support/totp';
 
 const PASSWORD = 'fietsen-langs-de-amstel';
 const env = { KLUIS_PASSWORD: PASSWORD, ...NO_SECRET_SERVICE };
 
 describe('admin CLI', () => {
+  it('runs as the README says: npm run --silent admin, for init and a signed-in status', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const init = await runAdminScript(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    const created = JSON.parse(init.stdout) as { installId: string; otpauthUri: string };
+    const code = await new Authenticator(secretFromUri(created.otpauthUri)).nextCode();
+    const status = await runAdminScript(['status', '--data', dataDir], { ...env, ...signInEnv('anouk', PASSWORD, code) });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`install id\\s+${created.installId}`));
+  });
+
   it('init creates an install and prints one JSON object with --json', async () => {
     const dataDir = join(tempDir(), 'data');
     const result = await runCli(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env);

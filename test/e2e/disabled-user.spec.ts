@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundleOf } from '../support/toolBundles';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, type Colleague } from './crm';
 import { ACCOUNT, setUpAndEnrol } from './flows';
@@ -17,7 +18,7 @@ test('a colleague disabled with the CLI is signed out at their next click and to
   const admin = await setUpAndEnrol(page);
   await addColleagueAndSignIn(page, admin.authenticator, OFFICE);
 
-  const disabled = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'user', 'disable', '--data', preview.dataDir, '--username', OFFICE.username], {
+  const disabled = spawnSync(process.execPath, [bundleOf('cli'), 'user', 'disable', '--data', preview.dataDir, '--username', OFFICE.username], {
     cwd: repoRoot,
     env: { ...process.env, KLUIS_USER: ACCOUNT.username, KLUIS_PASSWORD: ACCOUNT.password, KLUIS_TOTP: await admin.authenticator.nextCode() },
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 /**
  * Playwright fixtures: every test gets its own preview server on its own empty data folder, so it
- * starts at the setup screen and shares nothing with other tests. The server is waited for by its
+ * starts at the setup screen and shares nothing with other tests. The server runs from the bundle
+ * global setup made of tools/preview/server.ts (test/support/toolBundles.ts). The server is waited for by its
  * `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards. A test
  * can restart it (`preview.restart()`): the core closes and opens the same folder again, on the
  * same address, as after quitting and reopening the app.
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { bundleOf } from '../support/toolBundles';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = /^ready (http:\/\/127\.0\.0\.1:\d+\/)$/;
@@ -30,11 +32,10 @@ interface Fixtures {
 }
 
 function startPreview(dataDir: string, port = 0): { server: ChildProcess; ready: Promise<string> } {
-  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const server = spawn(
     process.execPath,
-    [tsx, 'tools/preview/server.ts', '--data', dataDir, '--port', String(port), '--no-build'],
-    // Its own process group, so stopping it also stops the child process tsx runs the script in.
+    [bundleOf('previewServer'), '--data', dataDir, '--port', String(port), '--no-build'],
+    // Its own process group, so stopping it stops anything it started as well.
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';

@@ -1,9 +1,13 @@
-/** Runs the admin CLI as a user would: a separate Node process, real files, real keychain. */
+/**
+ * Runs the admin CLI as a user would: a separate Node process, real files, real keychain. The process
+ * runs the CLI's bundle, made once per test run (toolBundles.ts).
+ */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { bundleOf } from './toolBundles';
 import { Authenticator, secretFromUri } from './totp';
 
 export interface CliResult {
@@ -15,7 +19,15 @@ export interface CliResult {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, wrapper: string[] = []): Promise<CliResult> {
-  const command = [...wrapper, process.execPath, '--import', 'tsx', 'electron/cli.ts', ...args];
+  return run([...wrapper, process.execPath, bundleOf('cli'), ...args], env);
+}
+
+/** The CLI exactly as the README has admins start it: `npm run --silent admin`, the source through tsx. */
+export function runAdminScript(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return run(['npm', 'run', '--silent', 'admin', '--', ...args], env);
+}
+
+function run(command: string[], env: Record<string, string | undefined>): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(command[0] as string, command.slice(1), {
       cwd: ROOT,

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { openKluis } from '../../electron/core/kluis';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppPath } from '../../electron/security';
@@ -34,6 +33,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 }
 
 if (!values['no-build']) {
+  // Loaded only to build: the tests start a server per test with --no-build, and vite takes a
+  // good half second to load.
+  const { build } = await import('vite');
   await build({ configFile: join(root, 'renderer.vite.config.ts'), logLevel: 'warn' });
 }
 
