@@ -33,7 +33,7 @@ import type {
   TotpEnrolment,
   UserSummary,
 } from './apiTypes';
-import type { FieldInfo, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
+import type { FieldInfo, ImportPreview, ImportSummary, ListPage, Mentions, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
 import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
 import type { AccessReport } from './accessReportTypes';
@@ -335,6 +335,18 @@ export const api = {
     permission: 'privacy.dsar',
     record: 'read',
     stepUp: true,
+  }),
+  /**
+   * Beside an access request: the records that name the person in their text without linking to
+   * them, so the report leaves them out (electron/core/records/mentions.ts). Titles only, and only
+   * what the caller may read, as a search for the name would find.
+   */
+  'privacy.mentions': channel<Mentions>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.dsar',
+    record: 'read',
   }),
   'search.query': channel<SearchGroup[]>()({
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),

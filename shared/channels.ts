@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'trash.purge',
   'privacy.erase',
   'privacy.accessReport',
+  'privacy.mentions',
   'search.query',
   'fields.list',
   'fields.setEnabled',

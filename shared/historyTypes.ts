@@ -2,6 +2,7 @@
  * What the command journal, the trash and the graded delete confirmation send over the wall
  * (DESIGN §7). Labels travel as data, not sentences, so each side words them in its own language.
  */
+import type { Mentions } from './recordTypes';
 import type { EntityName } from './registry';
 
 export const COMMAND_VERBS = [
@@ -109,6 +110,11 @@ export interface DeleteImpact {
   typeToConfirm: string | null;
   /** Erasure and permanent deletion cannot be undone; the dialog says so. */
   undoable: boolean;
+  /**
+   * For an erasure: the records it leaves whose text names the person, to check by hand (a name
+   * typed into text is no link, so it is not erased). Null for the other modes.
+   */
+  mentions: Mentions | null;
 }
 
 export interface DeleteResult {

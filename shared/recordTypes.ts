@@ -74,6 +74,19 @@ export interface SearchHit {
   refs: RecordSummary['refs'];
 }
 
+/**
+ * Records whose text names a person, found by searching for the name (electron/core/records/mentions.ts):
+ * what an access request or an erasure does not reach by links, for the privacy officer to check.
+ */
+export interface Mentions {
+  /** The name searched for, as the caller sees it. */
+  name: string;
+  /** The first records found, best first: each as a link (its title, no values). */
+  records: { entity: EntityName; id: number; title: string }[];
+  /** Whether more records than these name the person. */
+  more: boolean;
+}
+
 export interface SearchGroup {
   entity: EntityName;
   hits: SearchHit[];

@@ -25,7 +25,7 @@ import { readVaultFile } from './vault/vaultFile';
 import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldAdmin';
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
-import { accessReport } from './records/accessReport';
+import { accessReport, mentionsBesideReport } from './records/accessReport';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
@@ -182,6 +182,7 @@ export const handlers: Handlers = {
       return accessReport(ctx, input.id);
     },
   },
+  'privacy.mentions': { kind: 'transaction', run: (input, ctx) => mentionsBesideReport(ctx, input.id) },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {

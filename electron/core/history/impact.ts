@@ -2,8 +2,8 @@
  * What a deletion takes with it, computed by the core so the renderer only shows it (DESIGN §7):
  * the chosen records, their own parts that go along (ownedChildren in the registry), the records
  * that only lose their link, those that stay linked because they need it (invoices), and — for
- * permanent deletion — what blocks it. The confirmation level follows from the impact and the
- * policy's bulk threshold.
+ * permanent deletion — what blocks it; for an erasure, the records left that name the person. The
+ * confirmation level follows from the impact and the policy's bulk threshold.
  */
 import { lowerCase } from '../../../shared/coreMessages';
 import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
@@ -12,6 +12,7 @@ import { rowInScope } from '../access/access';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { readPolicy } from '../install/policy';
+import { mentionsOf } from '../records/mentions';
 import { readRow, type Row } from '../records/rows';
 import { requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
 
@@ -135,6 +136,7 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
       // A name the caller sees masked cannot be typed: then the count is typed, as for many.
       typeToConfirm: typed ? (targets.length === 1 && titleReadable(ctx.access, entity) ? titles[0]! : String(targets.length)) : null,
       undoable: mode === 'trash',
+      mentions: mode === 'erase' ? mentionsOf(ctx.db, ctx.access, targets[0]!, going) : null,
     },
   };
 }

@@ -16,6 +16,7 @@
  * The person's own record must be in the caller's read scope, as for any record (NOT_FOUND else).
  */
 import type { AccessReport, AccessReportLinked, AccessReportRecord, AccessReportValue } from '../../../shared/accessReportTypes';
+import type { Mentions } from '../../../shared/recordTypes';
 import { lowerCase } from '../../../shared/coreMessages';
 import { ENTITIES, ENTITY_NAMES, LEGAL_BASIS_LABELS, type EntityName } from '../../../shared/registry';
 import { rowInScope } from '../access/access';
@@ -26,6 +27,7 @@ import { getMeta } from '../install/meta';
 import { readPolicy } from '../install/policy';
 import { audit } from '../session/openInstall';
 import { journalChangesOf } from './accessReportHistory';
+import { mentionsOf } from './mentions';
 import { activeFields } from './fields';
 import { readLinkedRow, readRow, titleOf, type Row } from './rows';
 import { customOf, type RecordContext } from './service';
@@ -81,12 +83,33 @@ function linkedRecords(ctx: RecordContext, contactId: number): AccessReportLinke
   return linked;
 }
 
-/** Builds the report and audits that it was made, with counts only: the log holds no personal data. */
-export function accessReport(ctx: RecordContext, contactId: number): AccessReport {
+/** The person's record, when the caller may read it (NOT_FOUND else, as for any record). */
+function personRow(ctx: RecordContext, contactId: number): Row {
   const row = readRow(ctx.db, 'contact', contactId);
   if (!row || !rowInScope(ctx.access, 'contact', 'read', row)) {
     throw new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values: { entity: lowerCase(ENTITIES.contact.label.singular) } });
   }
+  return row;
+}
+
+/**
+ * The records the report leaves out because only their text names the person (mentions.ts): the
+ * report has the person and every record that links to them, and the officer checks these by hand.
+ * Not part of the report itself, which goes to the person: these records are about others too.
+ */
+export function mentionsBesideReport(ctx: RecordContext, contactId: number): Mentions {
+  const row = personRow(ctx, contactId);
+  const reported = new Set([`contact:${contactId}`]);
+  for (const { entity, field } of linksToContacts()) {
+    const ids = prepared(ctx.db, `SELECT id FROM ${ENTITIES[entity].table} WHERE ${field} = ?`).pluck().all(contactId) as number[];
+    for (const id of ids) reported.add(`${entity}:${id}`);
+  }
+  return mentionsOf(ctx.db, ctx.access, row, reported);
+}
+
+/** Builds the report and audits that it was made, with counts only: the log holds no personal data. */
+export function accessReport(ctx: RecordContext, contactId: number): AccessReport {
+  const row = personRow(ctx, contactId);
   const target = `contact:${contactId}`;
   const linked = linkedRecords(ctx, contactId);
   const reported = [{ entity: 'contact' as const, id: contactId }, ...linked];

@@ -1,0 +1,40 @@
+/**
+ * The other records whose text names a person: "Erik Wissel rang about the kitchen" in another
+ * contact's notes, a deal called "Kitchen for Erik Wissel", a second contact card for him. An access
+ * request and an erasure follow the links between records, and a name typed into text is no link:
+ * such records are neither reported nor erased with the person. The privacy officer has to check them
+ * by hand, and this is the list to check, shown beside the access request and in the erasure's review.
+ *
+ * It is a search for the person's name as the caller could type it (searchRecords): every word of
+ * the name must start a word of the record, so it may also list a "Wisselink" beside an "Erik"; the
+ * officer judges. Only what the caller may read is listed, as for any search. A name of one word is
+ * not searched for: "Erik" alone would list every Erik.
+ */
+import type { Mentions } from '../../../shared/recordTypes';
+import type { Access } from '../access/access';
+import type { Db } from '../db/open';
+import type { Row } from './rows';
+import { searchRecords } from './queries';
+import { titleFor } from './service';
+
+/** How many records a list of mentions shows; `more` says when there are others. */
+export const MENTIONS_SHOWN = 20;
+/** The most hits one search reads (as the search channel allows). */
+const SEARCH_MOST = 100;
+
+/**
+ * Records other than `excluded` (keys `entity:id`, which must hold the person's own) that name the
+ * contact `person`, best matches first.
+ */
+export function mentionsOf(db: Db, access: Access, person: Row, excluded: ReadonlySet<string>): Mentions {
+  const name = titleFor(access, 'contact', person);
+  if (name.trim().split(/\s+/).length < 2) return { name, records: [], more: false };
+  const found = searchRecords(db, access, name, SEARCH_MOST).flatMap((group) => group.hits);
+  const others = found.filter((hit) => !excluded.has(`${hit.entity}:${hit.id}`));
+  return {
+    name,
+    records: others.slice(0, MENTIONS_SHOWN).map(({ entity, id, title }) => ({ entity, id, title })),
+    // A search cut off at its most may have left out more.
+    more: others.length > MENTIONS_SHOWN || found.length === SEARCH_MOST,
+  };
+}
