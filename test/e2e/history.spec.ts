@@ -673,6 +673,8 @@ test('the privacy officer saves what is held about a contact (access request), t
   const admin = await setUpAndEnrol(page);
   const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example' });
   await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
+  // His sister's card names him in its notes: no link, so neither the report nor the erasure reaches it.
+  await createRecord(page, 'contact', { first_name: 'Marie', last_name: 'Jansen', notes: 'Zus van Erik Wissel' });
   // A person in the trash is still held, and answered for from the Trash.
   const ria = await createRecord(page, 'contact', { first_name: 'Ria', last_name: 'Prullenbak', email: 'ria@prullenbak.example' });
   await moveToTrash(page, 'contact', [ria.id]);
@@ -720,6 +722,13 @@ test('the privacy officer saves what is held about a contact (access request), t
   const readablePage = await readFile(await readable.path(), 'utf8');
   expect(readablePage).toContain('<h1>What Bakkerij de Korenschoof holds about Erik Wissel</h1>');
   expect(readablePage).toMatch(/<td>E-mail<\/td><td>erik@wissel\.example<\/td><td>Writing to the person about the business relationship<\/td>/);
+  expect(readablePage).not.toContain('Marie');
+
+  // Below the notice: what the report leaves out because only its text names him, to check by hand.
+  const notInReport = page.getByRole('region', { name: 'Not in the report: other records that name Erik Wissel' });
+  await expect(notInReport.getByRole('listitem')).toHaveText(['Marie Jansen (Contact)']);
+  await notInReport.getByRole('link', { name: 'Marie Jansen' }).click();
+  await expect(recordHeading(page, 'Marie Jansen')).toBeVisible();
 
   // Ria, in the trash, is answered for from her row there, without being restored.
   await goTo(page, 'Trash');
@@ -737,6 +746,8 @@ test('the privacy officer saves what is held about a contact (access request), t
   const dialog = page.getByRole('dialog', { name: 'Erase Erik Wissel?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expect(dialog).toContainText('This cannot be undone');
+  // The review says which records the erasure leaves that still name him.
+  await expect(dialog.getByRole('region', { name: 'Not erased: other records that name Erik Wissel' }).getByRole('listitem')).toHaveText(['Marie Jansen (Contact)']);
   await dialog.getByRole('button', { name: 'Continue' }).click();
   const typed = dialog.getByRole('textbox', { name: 'Type Erik Wissel to confirm' });
   const confirm = dialog.getByRole('button', { name: 'Erase contact' });

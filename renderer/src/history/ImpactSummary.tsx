@@ -2,7 +2,7 @@
  * What a deletion takes with it, as the core worked it out (DeleteImpact): for one record with
  * nothing else attached, one sentence; otherwise the chosen records, what goes with them, what
  * stays but loses its link, what stays linked because it needs them (invoices), and what blocks a
- * permanent deletion, each as counts per kind.
+ * permanent deletion, each as counts per kind; for an erasure, the records left that name the person.
  */
 import { useId } from 'react';
 import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/historyTypes';
@@ -10,6 +10,7 @@ import { formatCount } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
 import type { Language } from '../i18n/translate';
+import { MentionList } from '../records/MentionList';
 import { entityCount } from './words';
 
 const WHAT_HAPPENS: Record<DeleteMode, { one: MessageKey; many: MessageKey }> = {
@@ -87,6 +88,9 @@ export function ImpactSummary({ impact, textId }: ImpactSummaryProps) {
       {impact.keeps.length > 0 && section('keeps', t('delete.keepsHeading'), impact.keeps, t('delete.keepsNote'))}
       {impact.blockers.length > 0 && section('blockers', t('delete.blockersHeading'), impact.blockers, t('delete.blockersNote'))}
       {impact.total > impact.count && <p className="strong">{t('delete.total', { count: formatCount(impact.total, language) })}</p>}
+      {impact.mentions && (
+        <MentionList mentions={impact.mentions} heading={t('mentions.eraseHeading', { name: impact.mentions.name })} note={t('mentions.eraseNote')} />
+      )}
     </div>
   );
 }

@@ -5,20 +5,26 @@
  * when the core asks for one, and saves it as a file, named in the reader's language for the day
  * and the record's id, not the person (shared/fileNames.ts). The notice that says so offers the same
  * report as a page the person can read (accessReportPage.ts), made from the report already in hand:
- * no second request, no second audit entry.
+ * no second request, no second audit entry. Below it, the records whose text names the person
+ * without a link to them (privacy.mentions), which the report leaves out, for the officer to check.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccessReport } from '../../../shared/accessReportTypes';
+import type { Result } from '../../../shared/errors';
+import type { Mentions } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { accessReportFileName } from '../../../shared/fileNames';
 import { Notice } from '../components/Notice';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
+import { call } from '../api';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { accessReportHtml } from './accessReportPage';
 import { useKnownFields } from './fields';
+import { MentionList } from './MentionList';
+import { useNavigation } from './navigation';
 import { useRights } from './rights';
 
 interface Props {
@@ -57,11 +63,32 @@ export function useAccessReportOutcome(setError: (message: Message | null) => vo
   };
 }
 
-/** "… is saved as …", with a button that saves the readable copy of the same report. */
+/** The records the report leaves out because only their text names the person, once it is saved. */
+function useMentionsBeside(saved: SavedAccessReport | null): { of: SavedAccessReport; result: Result<Mentions> } | null {
+  const [found, setFound] = useState<{ of: SavedAccessReport; result: Result<Mentions> } | null>(null);
+  useEffect(() => {
+    if (saved === null) return;
+    let current = true;
+    void call('privacy.mentions', { entity: 'contact', id: saved.report.subject.id }).then((result) => {
+      if (current) setFound({ of: saved, result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [saved]);
+  return found?.of === saved ? found : null;
+}
+
+/**
+ * "… is saved as …", with a button that saves the readable copy of the same report; below it, the
+ * records that name the person without being in the report, to check by hand.
+ */
 export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | null }) {
   const { t, language } = useI18n();
   const fields = useKnownFields();
+  const { go } = useNavigation();
   const [readable, setReadable] = useState<{ of: SavedAccessReport; fileName: string } | null>(null);
+  const mentions = useMentionsBeside(saved);
   if (saved === null) return null;
   const readableFile = readable?.of === saved ? readable.fileName : null;
 
@@ -72,15 +99,26 @@ export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | 
   }
 
   return (
-    <Notice tone="info">
-      <span>
-        {t('records.accessReportSaved', { file: saved.fileName })}
-        {readableFile !== null && ` ${t('records.accessReportReadableSaved', { file: readableFile })}`}
-      </span>{' '}
-      <button type="button" className="button-quiet" onClick={() => saveReadable(saved)}>
-        {t('records.accessReportReadable')}
-      </button>
-    </Notice>
+    <>
+      <Notice tone="info">
+        <span>
+          {t('records.accessReportSaved', { file: saved.fileName })}
+          {readableFile !== null && ` ${t('records.accessReportReadableSaved', { file: readableFile })}`}
+        </span>{' '}
+        <button type="button" className="button-quiet" onClick={() => saveReadable(saved)}>
+          {t('records.accessReportReadable')}
+        </button>
+      </Notice>
+      {mentions?.result.ok === false && <Notice tone="error">{t('mentions.failed', { message: mentions.result.error })}</Notice>}
+      {mentions?.result.ok && (
+        <MentionList
+          mentions={mentions.result.value}
+          heading={t('mentions.reportHeading', { name: mentions.result.value.name })}
+          note={t('mentions.reportNote')}
+          go={go}
+        />
+      )}
+    </>
   );
 }
 
