@@ -8,7 +8,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, createRecord, goTo, nav } from './crm';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
+import { ACCOUNT, expectHome, invoke, signInAsAdmin, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const OFFICE = { username: 'olga.office', displayName: 'Olga Jansen' };
 
@@ -27,7 +30,7 @@ async function withStepUp(page: Page, authenticator: Authenticator, button: Loca
 
 test('copy a role and change a cell, deny one user export, explain why, and view the app as that user', async ({ page }) => {
   test.setTimeout(240_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
   // Signed in again with a code, so the second factor is fresh for the sensitive saves below.
   await signOut(page);
   await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => admin.authenticator.nextCode());
@@ -122,7 +125,7 @@ test('copy a role and change a cell, deny one user export, explain why, and view
 });
 
 test("the admin's own account: no role to change, and no exception that takes away managing users", async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   await goTo(page, 'Access');
   await page.getByLabel('User', { exact: true }).selectOption({ label: ACCOUNT.username });
   // The core refuses an own role change; the page does not offer one, and says why.
@@ -147,7 +150,7 @@ test("the admin's own account: no role to change, and no exception that takes aw
 
 test('the Roles page cannot take managing users from the role of the last one who can', async ({ page }) => {
   test.setTimeout(180_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
   const roles = await invoke(page, 'roles.list', {});
   const administrator = roles.ok ? roles.value.find((r) => r.id === 'admin') : undefined;
   const saved = await invoke(page, 'roles.save', { name: { en: 'Manager', nl: 'Beheer' }, rights: administrator!.rights });

@@ -4,21 +4,16 @@
  * for, and the old codes stop working), and the recent sign-ins, failures included.
  */
 import { expect, saveScreenshot, test } from './fixtures';
-import {
-  ACCOUNT,
-  expectHome,
-  readRecoveryCodes,
-  setUpAndEnrol,
-  signInWithCode,
-  signOut,
-  WRONG_CREDENTIALS,
-} from './flows';
+import { ACCOUNT, expectHome, readRecoveryCodes, signInAsAdmin, signInWithCode, signOut, WRONG_CREDENTIALS } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const NEW_PASSWORD = 'lantern harbour oatmeal vivid';
 
 test('change the password, make new recovery codes, and see the sign-ins', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
 
   // A wrong code first, so the list has a failure to show.
   await signOut(page);

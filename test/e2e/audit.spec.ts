@@ -7,13 +7,16 @@
 import { KluisCore } from '../../electron/core/kluis';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, nav, type Colleague } from './crm';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
+import { ACCOUNT, expectHome, invoke, signInAsAdmin, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const SALES: Colleague = { username: 'sanne.sales', displayName: 'Sanne Bakker', role: 'sales', password: 'sanne-rijdt-naar-roermond-en-terug' };
 
 test('the admin reads the audit log and checks it; Field sales has no Audit log', async ({ page }) => {
   test.setTimeout(180_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
 
   await addColleagueAndSignIn(page, admin.authenticator, SALES);
   await expect(nav(page).getByRole('button', { name: 'History', exact: true })).toBeVisible();
@@ -68,7 +71,7 @@ async function alterSecondEntry(dataDir: string, authenticator: Authenticator): 
 }
 
 test('checking a log changed behind Kluis\'s back names the entry and why, in English and Dutch', async ({ page, preview }) => {
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
   await alterSecondEntry(preview.dataDir, admin.authenticator);
 
   await goTo(page, 'Audit log');

@@ -5,12 +5,15 @@
  * and the page shows that refusal; with a purpose it appears in the form with its "why we ask".
  */
 import { expect, saveScreenshot, test } from './fixtures';
-import { invoke, setUpAndEnrol } from './flows';
+import { invoke, signInAsAdmin } from './flows';
 import { createRecord, goTo } from './crm';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 test('switching off Job title asks with the count, then removes it from the form, the list and the records', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const organisation = await createRecord(page, 'organisation', { name: 'Drukkerij Hoek' });
   const baker = await createRecord(page, 'contact', { first_name: 'Sanne', last_name: 'Hoek', organisation_id: organisation.id, job_title: 'Owner' });
   await createRecord(page, 'contact', { first_name: 'Ahmed', last_name: 'Yilmaz', organisation_id: organisation.id, job_title: 'Printer' });
@@ -72,7 +75,7 @@ test('switching off Job title asks with the count, then removes it from the form
 
 test('a custom field without a purpose is refused by the core; with one it joins the form', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   await goTo(page, 'Fields');
   await page.getByLabel('Record type').selectOption('organisation');
   const form = page.getByRole('region', { name: 'Add a field to Organisations' });

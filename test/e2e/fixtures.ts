@@ -1,19 +1,21 @@
 /**
- * Playwright fixtures: every test gets its own preview server on its own empty data folder, so it
- * starts at the setup screen and shares nothing with other tests. The server runs from the bundle
+ * Playwright fixtures: every test gets its own preview server on its own data folder, so it shares
+ * nothing with other tests. The folder starts empty (the setup screen), or as a copy of the install
+ * global setup provisioned with `admin init` (`test.use({ install: 'provisioned' })`). The server runs from the bundle
  * global setup made of tools/preview/server.ts (test/support/toolBundles.ts). The server is waited for by its
  * `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards. A test
  * can restart it (`preview.restart()`): the core closes and opens the same folder again, on the
  * same address, as after quitting and reopening the app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { bundleOf } from '../support/toolBundles';
+import { provisionedInstall } from './provisioned';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = /^ready (http:\/\/127\.0\.0\.1:\d+\/)$/;
@@ -23,6 +25,14 @@ export interface Preview {
   dataDir: string;
   /** Stops the server (closing the core) and starts it again on the same folder and port. */
   restart: () => Promise<void>;
+}
+
+interface Options {
+  /**
+   * What the test's data folder starts as: `empty` (the setup screen), or `provisioned`, a copy of
+   * the install global setup made with `admin init` (sign in with signInAsAdmin in flows.ts).
+   */
+  install: 'empty' | 'provisioned';
 }
 
 interface Fixtures {
@@ -76,11 +86,11 @@ async function stopPreview(server: ChildProcess): Promise<void> {
   clearTimeout(forceKill);
 }
 
-export const test = base.extend<Fixtures>({
-  // Playwright requires the fixture argument to be destructured, even when nothing is used.
-  // eslint-disable-next-line no-empty-pattern
-  preview: async ({}, use) => {
+export const test = base.extend<Options & Fixtures>({
+  install: ['empty', { option: true }],
+  preview: async ({ install }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kluis-e2e-'));
+    if (install === 'provisioned') await cp(provisionedInstall().dataDir, dataDir, { recursive: true });
     let running = startPreview(dataDir);
     try {
       const url = await running.ready;

@@ -5,18 +5,10 @@ import type { ChannelInput, ChannelOutput } from '../../shared/api';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
 import { expect } from './fixtures';
+import { provisionedInstall } from './provisioned';
+import { ACCOUNT, type Account } from './testAccount';
 
-export interface Account {
-  orgName: string;
-  username: string;
-  password: string;
-}
-
-export const ACCOUNT: Account = {
-  orgName: 'Bakkerij de Korenschoof',
-  username: 'anna.admin',
-  password: 'correct horse battery staple',
-};
+export { ACCOUNT, type Account } from './testAccount';
 
 export const WRONG_CREDENTIALS = 'Wrong username, password or code';
 
@@ -151,6 +143,22 @@ export async function setUpAndEnrol(page: Page, account: Account = ACCOUNT): Pro
   const enrolment = await enrolFromScreen(page);
   await expectHome(page, account.orgName);
   return enrolment;
+}
+
+/**
+ * Signs in as the administrator of the install `admin init` provisioned (`test.use({ install:
+ * 'provisioned' })`), as on a laptop an admin set up: the password, then a code from the
+ * authenticator init enrolled. Returns that authenticator and the recovery codes, as setUpAndEnrol
+ * does for an install set up through the screens.
+ */
+export async function signInAsAdmin(page: Page): Promise<Enrolment> {
+  const install = provisionedInstall();
+  const authenticator = new Authenticator(install.secret);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in' }), 'the test starts from the provisioned install').toBeVisible();
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => authenticator.nextCode());
+  await expectHome(page);
+  return { authenticator, recoveryCodes: [...install.recoveryCodes] };
 }
 
 /** Calls the core from the page, through the same `window.kluis` the renderer uses. */

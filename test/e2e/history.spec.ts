@@ -13,8 +13,11 @@ import type { Locator, Page } from '@playwright/test';
 import type { AccessReport } from '../../shared/accessReportTypes';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, type Authenticator, switchLanguage } from './flows';
+import { ACCOUNT, expectHome, invoke, signInAsAdmin, signInWithCode, type Authenticator, switchLanguage } from './flows';
 import { DELETE_MAX, TRASH_RESTORE_MAX } from '../../shared/historyTypes';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
 
@@ -79,7 +82,7 @@ async function contactCount(page: Page): Promise<number> {
 
 test('a contact with activities goes in one step, leaves list and search, and Ctrl+Z brings it back, also after a restart', async ({ page, preview }, testInfo) => {
   test.setTimeout(180_000);
-  const { authenticator } = await setUpAndEnrol(page);
+  const { authenticator } = await signInAsAdmin(page);
   const jan = await createRecord(page, 'contact', { first_name: 'Jan', last_name: 'Jansen' });
   await createRecord(page, 'activity', { kind: 'call', subject: 'Called about the rye bread', due_at: '2025-03-02', done: true, contact_id: jan.id });
   await createRecord(page, 'activity', { kind: 'note', subject: 'Prefers mornings', due_at: '2025-03-03', done: true, contact_id: jan.id });
@@ -168,7 +171,7 @@ test('a contact with activities goes in one step, leaves list and search, and Ct
 });
 
 test("the toast's Undo reverses only the deletion it names, not a later change", async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const kees = await createRecord(page, 'contact', { first_name: 'Kees', last_name: 'Weg' });
   const lotte = await createRecord(page, 'contact', { first_name: 'Lotte', last_name: 'Blijft' });
   await goTo(page, 'Contacts');
@@ -195,7 +198,7 @@ test("the toast's Undo reverses only the deletion it names, not a later change",
 });
 
 test('the policy sets from how many records typing is asked, and how long the trash keeps them', async ({ page }) => {
-  const { authenticator } = await setUpAndEnrol(page);
+  const { authenticator } = await signInAsAdmin(page);
   for (const first of ['Ad', 'Bo', 'Cas']) await createRecord(page, 'contact', { first_name: first, last_name: 'Drie' });
 
   await goTo(page, 'Users');
@@ -220,7 +223,7 @@ test('the policy sets from how many records typing is asked, and how long the tr
 });
 
 test('deleting an organisation with contacts and an invoice shows what only loses its link and what keeps it, then asks', async ({ page }, testInfo) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const organisation = await createRecord(page, 'organisation', { name: 'Bakkerij van Dijk' });
   for (const first of ['Anna', 'Bram', 'Cor']) {
     await createRecord(page, 'contact', { first_name: first, last_name: 'van Dijk', organisation_id: organisation.id });
@@ -278,7 +281,7 @@ test('deleting an organisation with contacts and an invoice shows what only lose
 
 test('deleting 25 selected contacts asks to type 25; Enter confirms only the right number', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   for (let start = 1; start <= 25; start += 5) {
     await Promise.all(
       Array.from({ length: 5 }, (_, offset) =>
@@ -334,7 +337,7 @@ test('deleting 25 selected contacts asks to type 25; Enter confirms only the rig
 });
 
 test('Ctrl+Z inside a text field undoes the typing, not the last deletion', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
   await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
   await moveToTrash(page, 'contact', [gone.id]);
@@ -366,7 +369,7 @@ test('Ctrl+Z inside a text field undoes the typing, not the last deletion', asyn
 });
 
 test('Ctrl+Z outside the fields of a half-filled new contact undoes the deletion and keeps what was typed', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
   await moveToTrash(page, 'contact', [gone.id]);
 
@@ -384,7 +387,7 @@ test('Ctrl+Z outside the fields of a half-filled new contact undoes the deletion
 });
 
 test('an undo while a record is being edited keeps what was typed, and the page shows the latest after Save or Cancel', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const gone = await createRecord(page, 'contact', { first_name: 'Greta', last_name: 'Weg' });
   const hans = await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
   await moveToTrash(page, 'contact', [gone.id]);
@@ -440,7 +443,7 @@ test('an undo while a record is being edited keeps what was typed, and the page 
 });
 
 test('leaving a page with unsaved input asks first; Cancel keeps what was typed, a save moves on without asking', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const hans = await createRecord(page, 'contact', { first_name: 'Hans', last_name: 'Blijft' });
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Hans Blijft' }).click();
@@ -476,7 +479,7 @@ test('leaving a page with unsaved input asks first; Cancel keeps what was typed,
 });
 
 test('ticked records of several kinds come back from the trash together, and one Ctrl+Z sends them all back', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });
   const olga = await createRecord(page, 'contact', { first_name: 'Olga', last_name: 'Opruimen' });
   const shop = await createRecord(page, 'organisation', { name: 'Winkel Ivo' });
@@ -516,7 +519,7 @@ test('a list lets no more be ticked than one deletion takes, and the trash no mo
   // 1,001 records made, scrolled through in the list and loaded page by page in the trash: about a
   // minute and a half alone, minutes beside other workers.
   test.setTimeout(360_000);
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const ids = await manyContacts(page, DELETE_MAX + 1, 'Terug');
 
   await goTo(page, 'Contacts');
@@ -605,7 +608,7 @@ test('a list lets no more be ticked than one deletion takes, and the trash no mo
 });
 
 test('the trash lists a deleted contact; Restore brings it back, Delete permanently asks to type its name', async ({ page }, testInfo) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const tom = await createRecord(page, 'contact', { first_name: 'Tom', last_name: 'Terug' });
   await createRecord(page, 'activity', { kind: 'call', subject: 'Asked for a catalogue', due_at: '2025-04-01', done: true, contact_id: tom.id });
   const olga = await createRecord(page, 'contact', { first_name: 'Olga', last_name: 'Opruimen' });
@@ -670,7 +673,7 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
 
 test('the privacy officer saves what is held about a contact (access request), then erases it; only the privacy tasks may', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
   const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example' });
   await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
   // His sister's card names him in its notes: no link, so neither the report nor the erasure reaches it.
@@ -773,7 +776,7 @@ test('the privacy officer saves what is held about a contact (access request), t
 });
 
 test("the undo toast offers to open a record only when it is not the page already shown", async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const jan = await createRecord(page, 'contact', { first_name: 'Jan', last_name: 'Open' });
   await goTo(page, 'Contacts');
   await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Jan Open' }).click();

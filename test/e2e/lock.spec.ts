@@ -4,12 +4,15 @@
  * replaces the signed-in screens whole, so nothing they showed stays in the page.
  */
 import { expect, saveScreenshot, test } from './fixtures';
-import { ACCOUNT, expectHome, invoke, setUpAndEnrol, signInWithCode, signOut } from './flows';
+import { ACCOUNT, expectHome, invoke, signInAsAdmin, signInWithCode, signOut } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const LOCK_HEADING = 'Kluis is locked';
 
 test('Ctrl+L locks at once and drops the page; the password unlocks', async ({ page }, testInfo) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Account' }).click();
   await expect(page.getByRole('heading', { name: 'Recent sign-ins' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Signed in' }).first()).toBeVisible();
@@ -48,7 +51,7 @@ test('Ctrl+L locks at once and drops the page; the password unlocks', async ({ p
 });
 
 test('the lock screen has the password field focused: typing the password and Enter unlocks', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   await page.keyboard.press('Control+L');
   const heading = page.getByRole('heading', { level: 1, name: LOCK_HEADING });
   await expect(heading).toBeVisible({ timeout: 5_000 });
@@ -70,7 +73,7 @@ test('the lock screen has the password field focused: typing the password and En
 });
 
 test('the core locks by itself after the idle time; calls then answer LOCKED', async ({ page }) => {
-  const { authenticator } = await setUpAndEnrol(page);
+  const { authenticator } = await signInAsAdmin(page);
   // A sign-in with a code makes the second factor fresh, so the policy change needs no step-up.
   await signOut(page);
   await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => authenticator.nextCode());

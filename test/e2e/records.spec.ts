@@ -8,9 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
-import { invoke, setUpAndEnrol } from './flows';
+import { invoke, signInAsAdmin } from './flows';
 import { formatDay, todayIso } from '../../renderer/src/format';
 import { addColleagueAndSignIn, createRecord, goTo, nav, pick, recordHeading, type Colleague } from './crm';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const FINANCE: Colleague = { username: 'fenna.finance', displayName: 'Fenna de Boer', role: 'finance', password: 'fenna-telt-de-centen-nauwkeurig' };
 
@@ -23,7 +26,7 @@ async function organisationId(page: Page, name: string): Promise<number> {
 
 test('create an organisation and a contact, log a call, move a deal, send a reminder, find the contact with Ctrl+K', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
 
   // An organisation, through the form.
   await goTo(page, 'Organisations');
@@ -181,7 +184,7 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
 
 test('the contacts list pages through many rows and draws only those in view', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const organisation = await createRecord(page, 'organisation', { name: 'Groothandel Noord' });
   const total = 260;
   for (let start = 1; start <= total; start += 20) {
@@ -249,7 +252,7 @@ test('the contacts list pages through many rows and draws only those in view', a
 });
 
 test('a timeline entry without a day says only whether it is open, with nothing in front', async ({ page }) => {
-  await setUpAndEnrol(page);
+  await signInAsAdmin(page);
   const contact = await createRecord(page, 'contact', { first_name: 'Door', last_name: 'Zonderdag' });
   await createRecord(page, 'activity', { kind: 'note', subject: 'Undated note', contact_id: contact.id });
   await goTo(page, 'Contacts');

@@ -6,13 +6,16 @@
 import { BUILT_IN_ROLES } from '../../shared/access';
 import type { AuditEntry, RecordView } from '../../shared/api';
 import { expect, test } from './fixtures';
-import { ACCOUNT, enrolFromScreen, expectHome, invoke, setUpAndEnrol, signIn, signInWithCode, signOut } from './flows';
+import { ACCOUNT, enrolFromScreen, expectHome, invoke, signInAsAdmin, signIn, signInWithCode, signOut } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const SALES = { username: 'sanne.sales', password: 'sanne-rijdt-naar-roermond-en-terug' };
 
 test('a Field sales page that calls forbidden channels gets FORBIDDEN, and every refusal is audited', async ({ page }) => {
   test.setTimeout(180_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
 
   // The admin (fresh code, so no step-up dialog) adds a colleague in Field sales and an organisation.
   const created = await invoke(page, 'users.create', { username: SALES.username, displayName: 'Sanne', role: 'sales' });

@@ -11,7 +11,7 @@ import {
   enrolFromScreen,
   enterCode,
   expectHome,
-  setUpAndEnrol,
+  signInAsAdmin,
   signIn,
   signInWithCode,
   invoke,
@@ -19,6 +19,9 @@ import {
   WRONG_CREDENTIALS,
   switchLanguage,
 } from './flows';
+
+// Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
+test.use({ install: 'provisioned' });
 
 const COLLEAGUE = {
   username: 'jan.jansen',
@@ -43,7 +46,7 @@ test('a new user signs in with a one-time password, changes it, enrols, and is s
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
 
   // Signed in with a recovery code, the second factor is not fresh: adding a user asks for a code.
   await signOut(page);
@@ -168,7 +171,7 @@ test('a new user signs in with a one-time password, changes it, enrols, and is s
 });
 
 test('cancelling the step-up dialog adds nobody and says nothing went wrong', async ({ page }) => {
-  const admin = await setUpAndEnrol(page);
+  const admin = await signInAsAdmin(page);
   await signOut(page);
   await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, admin.recoveryCodes[0]!);
   await expectHome(page);
@@ -194,8 +197,8 @@ test('reset password gives a new one-time password; reset two-step sign-in makes
   page,
 }) => {
   test.setTimeout(180_000);
-  // Right after enrolment the second factor is fresh: no code is asked for yet.
-  const admin = await setUpAndEnrol(page);
+  // Right after signing in with a code the second factor is fresh: no code is asked for yet.
+  const admin = await signInAsAdmin(page);
   await openUsers(page);
   await page.getByLabel('Username').fill(COLLEAGUE.username);
   await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
@@ -248,8 +251,8 @@ test('reset password gives a new one-time password; reset two-step sign-in makes
 });
 
 test('a custom role is offered in Add user and shown by its name, in English and in Dutch', async ({ page }) => {
-  // Right after enrolment the second factor is fresh: no code is asked for yet.
-  await setUpAndEnrol(page);
+  // Right after signing in with a code the second factor is fresh: no code is asked for yet.
+  await signInAsAdmin(page);
   const roles = await invoke(page, 'roles.list', {});
   const office = roles.ok ? roles.value.find((r) => r.id === 'office') : undefined;
   const saved = await invoke(page, 'roles.save', { name: { en: 'Front desk', nl: 'Balie' }, rights: office!.rights });
