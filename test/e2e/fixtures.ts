@@ -3,9 +3,9 @@
  * nothing with other tests. The folder starts empty (the setup screen), or as a copy of the install
  * global setup provisioned with `admin init` (`test.use({ install: 'provisioned' })`). The server
  * runs from the bundle global setup made of tools/preview/server.ts (test/support/toolBundles.ts).
- * It is waited for by its `ready <url>` line, never by sleeping, and is stopped and its folder removed afterwards. A test
- * can restart it (`preview.restart()`): the core closes and opens the same folder again, on the
- * same address, as after quitting and reopening the app.
+ * It is waited for by its `ready <url>` line, never by sleeping, and is stopped and its folder
+ * removed afterwards. A test can restart it (`preview.restart()`): the core closes and opens the
+ * same folder again, on the same address, as after quitting and reopening the app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
