@@ -751,6 +751,7 @@ test('the privacy officer saves what is held about a contact (access request), t
   await expect(dialog).toContainText('This cannot be undone');
   // The review says which records the erasure leaves that still name him.
   await expect(dialog.getByRole('region', { name: 'Not erased: other records that name Erik Wissel' }).getByRole('listitem')).toHaveText(['Marie Jansen (Contact)']);
+  await saveScreenshot(page, testInfo, 'erase-review');
   await dialog.getByRole('button', { name: 'Continue' }).click();
   const typed = dialog.getByRole('textbox', { name: 'Type Erik Wissel to confirm' });
   const confirm = dialog.getByRole('button', { name: 'Erase contact' });
