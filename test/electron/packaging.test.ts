@@ -26,8 +26,8 @@ function topLevelList(yaml: string, key: string): string[] {
 describe('electron-builder.yml', () => {
   const files = topLevelList(builderYml, 'files');
 
-  it('packages only out/** and package.json', () => {
-    expect(files).toEqual(['out/**', 'package.json']);
+  it('packages only the built app (main, preload, renderer) and package.json', () => {
+    expect(files).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']);
   });
   it.each(['tools/', 'test/', 'electron/', 'renderer/', 'shared/', 'scripts/', '.electron-native/'])(
     'never includes %s',
@@ -35,6 +35,11 @@ describe('electron-builder.yml', () => {
       for (const pattern of files) expect(pattern.startsWith(folder) || pattern === '**/*').toBe(false);
     },
   );
+  // `out/**` would take them in: the tests bundle the CLI and the preview server there (toolBundles.ts).
+  it.each(['out/cli/cli.mjs', 'out/preview/server.mjs'])('leaves out %s, which the tests make', (file) => {
+    const covers = (pattern: string) => pattern === '**/*' || (pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : pattern === file);
+    expect(files.filter(covers)).toEqual([]);
+  });
   it('unpacks native .node modules from the asar', () => {
     expect(topLevelList(builderYml, 'asarUnpack')).toContain('**/*.node');
   });
