@@ -31,7 +31,7 @@ import { sendPaymentReminder } from './records/reminder';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
 import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
-import { planDeletion } from './history/impact';
+import { reviewImpact } from './history/impact';
 import { listCommands, runCommand } from './history/journal';
 import { listTrash, moveToTrash, restoreFromTrash } from './history/trash';
 import { redoLast, undoLast } from './history/undo';
@@ -147,7 +147,7 @@ export const handlers: Handlers = {
       // Moving to the trash is checked per record (the delete scope); the other modes are tasks.
       if (input.mode === 'purge' && !ctx.access.task('trash.purge')) throw new KluisError('FORBIDDEN', 'session.mayNotPurge');
       if (input.mode === 'erase' && !ctx.access.task('privacy.erase')) throw new KluisError('FORBIDDEN', 'session.mayNotErase');
-      return planDeletion(ctx, input.entity, input.ids, input.mode).impact;
+      return reviewImpact(ctx, input.entity, input.ids, input.mode);
     },
   },
   'records.delete': { kind: 'transaction', run: (input, ctx) => moveToTrash(ctx, input.entity, input.ids, input.reviewedTotal) },

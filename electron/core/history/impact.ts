@@ -33,6 +33,8 @@ export interface DeletionPlan {
   impact: DeleteImpact;
   targets: Row[];
   parts: Part[];
+  /** `entity:id` of everything that leaves: the targets and their parts. */
+  going: ReadonlySet<string>;
 }
 
 export const recordKey = (entity: EntityName, id: number): string => `${entity}:${id}`;
@@ -122,6 +124,7 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
   return {
     targets,
     parts,
+    going,
     impact: {
       mode,
       entity,
@@ -136,9 +139,17 @@ export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readon
       // A name the caller sees masked cannot be typed: then the count is typed, as for many.
       typeToConfirm: typed ? (targets.length === 1 && titleReadable(ctx.access, entity) ? titles[0]! : String(targets.length)) : null,
       undoable: mode === 'trash',
-      mentions: mode === 'erase' ? mentionsOf(ctx.db, ctx.access, targets[0]!, going) : null,
+      // Filled in for the review only (reviewImpact): the deletion itself has no use for a search.
+      mentions: null,
     },
   };
+}
+
+/** The impact a confirmation shows: for an erasure, with the records it leaves that name the person. */
+export function reviewImpact(ctx: RecordContext, entity: EntityName, ids: readonly number[], mode: DeleteMode): DeleteImpact {
+  const plan = planDeletion(ctx, entity, ids, mode);
+  if (mode !== 'erase') return plan.impact;
+  return { ...plan.impact, mentions: mentionsOf(ctx.db, ctx.access, plan.targets[0]!, plan.going) };
 }
 
 /** The deletion must be the one the user reviewed: nothing more went along since. */
