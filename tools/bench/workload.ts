@@ -8,7 +8,7 @@ import { fold } from '../../electron/core/records/fold';
 import { loadAccess, type Access } from '../../electron/core/access/access';
 import { runCommand } from '../../electron/core/history/journal';
 import { undoLast } from '../../electron/core/history/undo';
-import { encodeCursor, listRecords, recordDetail, searchRecords } from '../../electron/core/records/queries';
+import { listCursorAt, listRecords, recordDetail, searchRecords } from '../../electron/core/records/queries';
 import { updateRecord, type RecordContext } from '../../electron/core/records/service';
 import type { BenchInstall } from './install';
 import { prng } from './stats';
@@ -17,7 +17,7 @@ export interface Samples {
   /** Search texts: prefixes (2–6 letters) of real names, some with accents, some with them folded away. */
   queries: string[];
   /** Keyset positions to page from: (sort key, id) of random contacts. */
-  cursors: string[];
+  positions: [string, number][];
   /** Contacts to open, change and restore. */
   contactIds: number[];
 }
@@ -48,31 +48,34 @@ export function drawSamples(install: BenchInstall, count: number, seed = 7): Sam
   }
   return {
     queries,
-    cursors: contacts.slice(0, count).map((c) => encodeCursor([c.sort_key, c.id])),
+    positions: contacts.slice(0, count).map((c) => [c.sort_key, c.id]),
     contactIds: contacts.slice(count, count * 2).map((c) => c.id),
   };
 }
 
 export interface Operations {
   search(text: string): void;
-  listPage(cursor: string): void;
+  /** The list page after samples.positions[i]. */
+  listPage(i: number): void;
   detail(id: number): void;
   update(id: number, value: string): void;
   undo(): void;
   dispatchSearch(text: string): Promise<void>;
 }
 
-export function operations(install: BenchInstall): Operations {
+export function operations(install: BenchInstall, samples: Samples): Operations {
   const session = install.core.requireActive();
   const { db } = session;
   const admin: Access = loadAccess(db, session.user);
   const salesUser = db.prepare('SELECT id, role FROM users WHERE id = ?').get(install.salesUserId) as { id: number; role: string };
   const sales: Access = loadAccess(db, salesUser);
+  // Sealed before the timing, as the window holds the cursor a page gave it (records/cursor.ts).
+  const cursors = samples.positions.map((position) => listCursorAt(sales, 'contact', 'name', position));
   const ctx: RecordContext = { db, user: session.user, open: session.open, access: admin };
   return {
     search: (text) => void searchRecords(db, admin, text, 50),
-    listPage: (cursor) => {
-      const page = listRecords(db, sales, { entity: 'contact', sort: 'name', after: cursor, limit: 50 });
+    listPage: (i) => {
+      const page = listRecords(db, sales, { entity: 'contact', sort: 'name', after: cursors[i], limit: 50 });
       if (page.rows.length === 0 && page.next !== null) throw new Error('An empty page that claims more.');
     },
     detail: (id) => void recordDetail(db, admin, 'contact', id),

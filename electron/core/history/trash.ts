@@ -14,7 +14,7 @@ import { getMeta } from '../install/meta';
 import { readPolicy } from '../install/policy';
 import { audit } from '../session/openInstall';
 import { activeFields } from '../records/fields';
-import { decodeCursor, encodeCursor } from '../records/queries';
+import { openCursor, sealCursor } from '../records/cursor';
 import { readRow, type Row } from '../records/rows';
 import { MASK, searchableKeys, titleFor, titleReadable, type RecordContext } from '../records/service';
 import { planDeletion, checkReviewed, recordKey } from './impact';
@@ -102,7 +102,9 @@ const TITLE_SQL: Record<EntityName, string> = Object.fromEntries(
  */
 export function listTrash(ctx: RecordContext, input: { after?: string; limit?: number }): TrashPage {
   const limit = input.limit ?? 50;
-  const cursor = input.after ? decodeCursor(input.after, 3) : null;
+  // Sealed like a list's (records/cursor.ts): the window hands back only what it was given.
+  const cursorContext = ['trash.list', ctx.access.userId];
+  const cursor = input.after ? openCursor(cursorContext, input.after, 3) : null;
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const entity of ENTITY_NAMES) {
@@ -138,6 +140,6 @@ export function listTrash(ctx: RecordContext, input: { after?: string; limit?: n
     ),
   }));
   const lastRow = page.at(-1);
-  const next = rows.length > limit && lastRow ? encodeCursor([lastRow.deleted_at, lastRow.entity, lastRow.id]) : null;
+  const next = rows.length > limit && lastRow ? sealCursor(cursorContext, [lastRow.deleted_at, lastRow.entity, lastRow.id]) : null;
   return { items, next, retentionDays, lastEmptied };
 }

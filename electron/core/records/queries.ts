@@ -10,9 +10,10 @@ import { KluisError } from '../errors';
 import { fold } from './fold';
 import { fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
-import { listFields, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
+import { listFields, readableInFull, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
 import { activeFields } from './fields';
 import { prepared } from '../db/statements';
+import { openCursor, sealCursor, type CursorContext, type CursorValue } from './cursor';
 
 export type ListSort = 'name' | 'due';
 
@@ -28,28 +29,46 @@ export interface ListQuery {
 }
 
 
+/** What a list is ordered by: what was asked for, or the order added when that would give data away. */
+type ListOrder = ListSort | 'added';
+
+/** The fields an order sorts on: the title's, or the due day's. */
+function orderFields(entity: EntityName, sort: ListSort): readonly string[] {
+  if (sort === 'name') return ENTITIES[entity].titleFields;
+  if (entity === 'activity') return ['done', 'due_at'];
+  if (entity === 'invoice') return ['due_on'];
+  throw new KluisError('VALIDATION', { id: 'records.cannotSortByDue', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
+}
+
+/**
+ * The order in force. Where the caller may not read every field the asked-for order sorts on (a
+ * masked name), the list comes in the order the records were added: the place of a row among
+ * others sorted by a value tells what the value is (a record named "Bakker" lands between two
+ * masked names and bounds both).
+ */
+function listOrder(access: Access, entity: EntityName, sort: ListSort): ListOrder {
+  return readableInFull(access, entity, orderFields(entity, sort)) ? sort : 'added';
+}
+
 /** Sort columns, most significant first; the id always ends it so the order is total. */
-function sortColumns(entity: EntityName, sort: ListSort): string[] {
-  if (sort === 'due') {
-    if (entity === 'activity') return ['done', "coalesce(due_at, '9999-12-31')", 'id'];
-    if (entity === 'invoice') return ['due_on', 'id'];
-    throw new KluisError('VALIDATION', { id: 'records.cannotSortByDue', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
-  }
+function sortColumns(entity: EntityName, order: ListOrder): string[] {
+  if (order === 'added') return ['id'];
+  if (order === 'due') return entity === 'activity' ? ['done', "coalesce(due_at, '9999-12-31')", 'id'] : ['due_on', 'id'];
   return ['sort_key', 'id'];
 }
 
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+/** The cursors of one list (its kind and order) for one caller: see cursor.ts. */
+function listCursorContext(access: Access, entity: EntityName, order: ListOrder): CursorContext {
+  return ['records.list', entity, order, access.userId];
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((v) => ['string', 'number'].includes(typeof v))) return values;
-  } catch {
-    // fall through
-  }
-  throw new KluisError('VALIDATION', 'records.badCursor');
+/**
+ * A cursor that starts a list right after the row with these sort values, as the next page of the
+ * list would: for tools that page from anywhere in a list (the benchmark). No channel offers it —
+ * the window gets its cursors only from the pages it was given.
+ */
+export function listCursorAt(access: Access, entity: EntityName, sort: ListSort, values: readonly CursorValue[]): string {
+  return sealCursor(listCursorContext(access, entity, listOrder(access, entity, sort)), values);
 }
 
 /** The SQL of a list page, apart so tests can check its query plan. */
@@ -57,13 +76,15 @@ export function buildListQuery(
   db: Db,
   access: Access,
   query: ListQuery,
-): { sql: string; params: unknown[]; columns: string[]; limit: number; rowFields: VisibleField[] } {
+): { sql: string; params: unknown[]; columns: string[]; cursorContext: CursorContext; limit: number; rowFields: VisibleField[] } {
   const { entity } = query;
   const table = ENTITIES[entity].table;
   // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
   const fields = visibleFields(db, access, entity).filter((f) => f.access !== 'masked');
   const limit = Math.min(query.limit ?? 50, 200);
-  const columns = sortColumns(entity, query.sort ?? 'name');
+  const order = listOrder(access, entity, query.sort ?? 'name');
+  const columns = sortColumns(entity, order);
+  const cursorContext = listCursorContext(access, entity, order);
   const scope = scopeCondition(access, entity, 'read');
   const where = ['deleted_at IS NULL', scope.sql];
   const params: unknown[] = [...scope.params];
@@ -84,7 +105,7 @@ export function buildListQuery(
     params.push(access.userId);
   }
   if (query.after) {
-    const cursor = decodeCursor(query.after, columns.length);
+    const cursor = openCursor(cursorContext, query.after, columns.length);
     // A leading sort column that a filter pins (done in a list of open tasks, the stage of a list of
     // one stage) is the same on every row: left out, the rest seeks straight into the index.
     const pinned = Object.keys(query.where ?? {});
@@ -104,17 +125,17 @@ export function buildListQuery(
   // list's index, contacts_by_name included, so the page still reads no row it did not before.
   const selected = new Set(['id', 'owner_id', 'team_id', ...ENTITIES[entity].titleFields, ...rowFields.filter((f) => !f.custom).map((f) => f.key), 'custom']);
   const sql = `SELECT ${[...selected].join(', ')}, ${columns.map((c, i) => `${c} AS __k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${columns.join(', ')} LIMIT ?`;
-  return { sql, params: [...params, limit + 1], columns, limit, rowFields };
+  return { sql, params: [...params, limit + 1], columns, cursorContext, limit, rowFields };
 }
 
 export function listRecords(db: Db, access: Access, query: ListQuery): ListPage {
-  const { sql, params, columns, limit, rowFields: fields } = buildListQuery(db, access, query);
+  const { sql, params, columns, cursorContext, limit, rowFields: fields } = buildListQuery(db, access, query);
   const rows = prepared(db, sql).all(...params) as Record<string, string | number | null>[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     rows: page.map((row) => ({ ...summaryOf(db, access, query.entity, row, fields), allowed: allowedOn(access, query.entity, row) })),
-    next: rows.length > limit && last ? encodeCursor(columns.map((_, i) => last[`__k${i}`])) : null,
+    next: rows.length > limit && last ? sealCursor(cursorContext, columns.map((_, i) => last[`__k${i}`] as CursorValue)) : null,
   };
 }
 

@@ -47,8 +47,13 @@ export function maskValue(value: StoredValue, field: Pick<ActiveField, 'type' | 
 
 /** Whether the caller may read every field a kind's title is made of in full. */
 export function titleReadable(access: Access, entity: EntityName): boolean {
-  const { titleFields, fields } = ENTITIES[entity];
-  return titleFields.every((key) => {
+  return readableInFull(access, entity, ENTITIES[entity].titleFields);
+}
+
+/** Whether the caller may read every one of these fields in full (neither masked nor hidden). */
+export function readableInFull(access: Access, entity: EntityName, keys: readonly string[]): boolean {
+  const { fields } = ENTITIES[entity];
+  return keys.every((key) => {
     const right = access.field(entity, key, fields.find((f) => f.key === key)?.sensitivity ?? 'normal');
     return right === 'read' || right === 'edit';
   });
