@@ -41,11 +41,14 @@ export type PendingStep = 'code' | 'changePassword' | 'enrol';
 
 export type SignInProgress = { next: PendingStep } | { next: 'done'; session: SessionInfo };
 
+/** Why the session locked: idle time, Ctrl+L, the computer's sleep or screen lock, or three wrong step-up codes. */
+export type LockReason = 'idle' | 'manual' | 'system' | 'wrongCodes';
+
 export type AppState =
   | { phase: 'setup' }
   | { phase: 'signedOut'; keyMode: KeyMode }
   | { phase: 'pending'; step: PendingStep; keyMode: KeyMode }
-  | { phase: 'locked'; user: { username: string; displayName: string }; keyMode: KeyMode; unlockNeedsCode: boolean }
+  | { phase: 'locked'; user: { username: string; displayName: string }; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason }
   | { phase: 'signedIn'; session: SessionInfo };
 
 export interface InstallStatus {

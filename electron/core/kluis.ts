@@ -10,6 +10,7 @@ import type {
   CreatedInstall,
   InstallStatus,
   KeyMode,
+  LockReason,
   PendingStep,
   Policy,
   SessionInfo,
@@ -45,6 +46,12 @@ import { readVaultFile, type VaultFile } from './vault/vaultFile';
 
 /** A code entered this recently counts for sensitive actions (DESIGN §1, step-up). */
 export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
+/**
+ * Wrong codes in a row at a step-up before Kluis locks itself. A step-up guards export, user and
+ * role changes and erasure; someone at an unattended, unlocked window could otherwise guess codes
+ * for as long as they liked. Locked, the password is needed again (and the sign-in throttle counts).
+ */
+export const STEP_UP_FAILURES_BEFORE_LOCK = 3;
 /** How long a sign-in may wait between the password and the last step before it is dropped. */
 export const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
 
@@ -68,8 +75,18 @@ type Stage =
   | { kind: 'signedOut' }
   /** Between the password and the second factor. `open` is null when the password was wrong. */
   | { kind: 'pending'; step: PendingStep; open: OpenInstall | null; userId: number | null; subject: string }
-  | { kind: 'active'; open: OpenInstall; user: SessionUser; policy: Policy; lastCodeAt: number; lastActivity: number; viewAs: SessionUser | null }
-  | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean };
+  | {
+      kind: 'active';
+      open: OpenInstall;
+      user: SessionUser;
+      policy: Policy;
+      lastCodeAt: number;
+      lastActivity: number;
+      viewAs: SessionUser | null;
+      /** Wrong step-up codes since the last right one (see STEP_UP_FAILURES_BEFORE_LOCK). */
+      stepUpFailures: number;
+    }
+  | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason };
 
 export interface ActiveSession {
   db: Db;
@@ -117,7 +134,13 @@ export class KluisCore {
       case 'pending':
         return { phase: 'pending', step: stage.step, keyMode: this.keyMode() };
       case 'locked':
-        return { phase: 'locked', user: { username: stage.user.username, displayName: stage.user.displayName }, keyMode: stage.keyMode, unlockNeedsCode: stage.unlockNeedsCode };
+        return {
+          phase: 'locked',
+          user: { username: stage.user.username, displayName: stage.user.displayName },
+          keyMode: stage.keyMode,
+          unlockNeedsCode: stage.unlockNeedsCode,
+          reason: stage.reason,
+        };
       case 'signedOut':
         return holdsInstall(this.dataDir) ? { phase: 'signedOut', keyMode: this.keyMode() } : { phase: 'setup' };
     }
@@ -494,6 +517,7 @@ export class KluisCore {
       lastCodeAt: how.codeEntered ? now : 0,
       lastActivity: now,
       viewAs: null,
+      stepUpFailures: 0,
     };
     this.scheduleIdleLock();
     this.events.emit('session.changed', { reason: how.event });
@@ -525,20 +549,23 @@ export class KluisCore {
   }
 
   /** Closes the database and zeroes every key, keeping only who was signed in. */
-  lock(reason: 'idle' | 'manual' | 'system'): Promise<void> {
-    return this.serial(async () => {
-      const stage = this.stage;
-      if (stage.kind !== 'active') return;
-      // First what must not outlive the key (a running import takes itself back), then the lock.
-      settleBeforeClose(stage.open);
-      stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }))();
-      mirrorAuditHead(stage.open);
-      const unlockNeedsCode = stage.policy.unlockRequiresCode;
-      closeInstall(stage.open);
-      if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.stage = { kind: 'locked', user: stage.user, keyMode: stage.open.keyMode, unlockNeedsCode };
-      this.events.emit('session.changed', { reason: 'locked' });
-    });
+  lock(reason: Exclude<LockReason, 'wrongCodes'>): Promise<void> {
+    return this.serial(async () => this.lockNow(reason));
+  }
+
+  /** The lock itself, for a step that already holds the lifecycle queue (see serial). */
+  private lockNow(reason: LockReason): void {
+    const stage = this.stage;
+    if (stage.kind !== 'active') return;
+    // First what must not outlive the key (a running import takes itself back), then the lock.
+    settleBeforeClose(stage.open);
+    stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }))();
+    mirrorAuditHead(stage.open);
+    const unlockNeedsCode = stage.policy.unlockRequiresCode;
+    closeInstall(stage.open);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.stage = { kind: 'locked', user: stage.user, keyMode: stage.open.keyMode, unlockNeedsCode, reason };
+    this.events.emit('session.changed', { reason: 'locked' });
   }
 
   unlock(password: string, code: string | undefined): Promise<SessionInfo> {
@@ -599,8 +626,13 @@ export class KluisCore {
   stepUp(code: string): Promise<{ validUntil: string }> {
     return this.serial(async () => {
       const { open, user } = this.requireActive();
+      const stage = this.stage as Extract<Stage, { kind: 'active' }>;
       // Said plainly (as the CLI does), rather than "That code is not right" for a code that is.
       if (looksLikeRecoveryCode(code)) throw new KluisError('VALIDATION', 'session.recoveryCodeNotFresh');
+      // The sign-in throttle counts step-up codes too: guessing here is guessing a sign-in code.
+      const throttle = this.throttle(readVaultFile(this.dataDir));
+      const subject = throttle.subjectFor(user.username);
+      this.refuseWhileThrottled(throttle, subject);
       const record = findUserById(open.db, user.id)!;
       const ok = open.db.transaction(() => {
         const used = useSecondFactor(open.db, record, code, { allowRecovery: false, nowMs: this.now() });
@@ -608,8 +640,16 @@ export class KluisCore {
         return used !== null;
       })();
       mirrorAuditHead(open);
-      if (!ok) throw new KluisError('UNAUTHENTICATED', 'session.codeWrong');
-      const stage = this.stage as Extract<Stage, { kind: 'active' }>;
+      if (!ok) {
+        throttle.recordFailure(subject, 'session.stepUp.failed', { audited: true });
+        if (++stage.stepUpFailures >= STEP_UP_FAILURES_BEFORE_LOCK) {
+          this.lockNow('wrongCodes');
+          throw new KluisError('LOCKED', 'session.lockedAfterWrongCodes');
+        }
+        throw new KluisError('UNAUTHENTICATED', 'session.codeWrong');
+      }
+      throttle.recordSuccess(subject);
+      stage.stepUpFailures = 0;
       stage.lastCodeAt = this.now();
       return { validUntil: new Date(stage.lastCodeAt + STEP_UP_WINDOW_MS).toISOString() };
     });

@@ -240,6 +240,7 @@ export function App() {
           user={state.user}
           keyMode={state.keyMode}
           unlockNeedsCode={state.unlockNeedsCode}
+          reason={state.reason}
           onUnlocked={showSignedIn}
           onSignedOut={signedOut}
         />

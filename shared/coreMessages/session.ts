@@ -10,6 +10,7 @@ export const SESSION_MESSAGES = {
   'session.enrolFirst': 'Start the authenticator set-up first.',
   'session.enrolCodeWrong': 'That code is not right. Check that the time on your phone is correct and try the newest code.',
   'session.codeWrong': 'That code is not right.',
+  'session.lockedAfterWrongCodes': 'That code is not right either. After three wrong codes Kluis has locked itself: unlock it with your password.',
   'session.recoveryCodeNotFresh': 'A recovery code does not count as a fresh code: enter the 6 digits your authenticator app shows now. Your recovery code was not used.',
   'session.currentPasswordWrong': 'The current password is not right.',
   'session.keySlotGone': 'Your key slot is gone; ask an administrator to reset your password.',

@@ -33,7 +33,7 @@ describe('locking', () => {
     expect((await t.call('policy.update', { idleLockSeconds: 5 })).ok).toBe(true);
     await locked;
 
-    expect(t.core.state()).toEqual({ phase: 'locked', user: { username: ADMIN.adminUsername, displayName: ADMIN.adminUsername }, keyMode: 'passphrase-only', unlockNeedsCode: false });
+    expect(t.core.state()).toEqual({ phase: 'locked', user: { username: ADMIN.adminUsername, displayName: ADMIN.adminUsername }, keyMode: 'passphrase-only', unlockNeedsCode: false, reason: 'idle' });
     expect(db.open).toBe(false);
     expect(heldKeys.every((key) => key.every((byte) => byte === 0))).toBe(true);
     expect(t.secrets.buffers).toHaveLength(0);

@@ -112,6 +112,7 @@ export const en = {
 
   'lock.title': 'Kluis is locked',
   'lock.intro': '{name} is signed in. Enter your password to continue.',
+  'lock.afterWrongCodes': 'Kluis locked itself after three wrong codes in a row. If that was not you, tell an administrator.',
   'lock.introWithCode': '{name} is signed in. Enter your password and a code from your app to continue.',
   'lock.password': 'Password',
   'lock.code': 'Code',

@@ -110,6 +110,7 @@ export const nl: Messages = {
 
   'lock.title': 'Kluis is vergrendeld',
   'lock.intro': '{name} is aangemeld. Vul je wachtwoord in om verder te gaan.',
+  'lock.afterWrongCodes': 'Kluis heeft zich vergrendeld na drie foute codes achter elkaar. Was jij dat niet, meld het dan aan een beheerder.',
   'lock.introWithCode':
     '{name} is aangemeld. Vul je wachtwoord en een code uit je app in om verder te gaan.',
   'lock.password': 'Wachtwoord',

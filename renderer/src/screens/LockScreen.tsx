@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { KeyMode, SessionInfo } from '../../../shared/api';
+import type { LockReason } from '../../../shared/apiTypes';
 import { call, retryAfterSecondsFrom } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { Notice } from '../components/Notice';
@@ -19,11 +20,12 @@ interface LockScreenProps {
   user: { username: string; displayName: string };
   keyMode: KeyMode;
   unlockNeedsCode: boolean;
+  reason: LockReason;
   onUnlocked: (session: SessionInfo) => void;
   onSignedOut: () => void;
 }
 
-export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSignedOut }: LockScreenProps) {
+export function LockScreen({ user, keyMode, unlockNeedsCode, reason, onUnlocked, onSignedOut }: LockScreenProps) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -70,6 +72,8 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, onUnlocked, onSigne
       </ScreenHeading>
       <p id={leadId} className="lead">{t(unlockNeedsCode ? 'lock.introWithCode' : 'lock.intro', { name })}</p>
       <PassphraseOnlyNotice keyMode={keyMode} />
+      {/* Whoever comes back to the window learns that someone tried codes at it. */}
+      {reason === 'wrongCodes' && !error && <Notice tone="warning">{t('lock.afterWrongCodes')}</Notice>}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         {/* For password managers and screen readers: whose password this is. */}

@@ -11,6 +11,7 @@ export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> 
   'session.enrolFirst': 'Begin eerst met het instellen van de authenticator-app.',
   'session.enrolCodeWrong': 'Die code klopt niet. Controleer of de tijd op je telefoon goed staat en probeer de nieuwste code.',
   'session.codeWrong': 'Die code klopt niet.',
+  'session.lockedAfterWrongCodes': 'Ook die code klopt niet. Na drie foute codes heeft Kluis zich vergrendeld: ontgrendel met je wachtwoord.',
   'session.recoveryCodeNotFresh': 'Een herstelcode telt niet als verse code: vul de 6 cijfers in die je authenticator-app nu toont. Je herstelcode is niet gebruikt.',
   'session.currentPasswordWrong': 'Het huidige wachtwoord klopt niet.',
   'session.keySlotGone': 'Je sleutelslot bestaat niet meer; vraag een beheerder om je wachtwoord opnieuw in te stellen.',
