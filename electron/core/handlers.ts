@@ -151,7 +151,7 @@ export const handlers: Handlers = {
     },
   },
   'records.delete': { kind: 'transaction', run: (input, ctx) => moveToTrash(ctx, input.entity, input.ids, input.reviewedTotal) },
-  'history.list': { kind: 'transaction', run: (input, { db, user }) => listCommands(db, user.id, input.limit ?? 50) },
+  'history.list': { kind: 'transaction', run: (input, { db, user, access }) => listCommands(db, user.id, input.limit ?? 50, access) },
   'history.undo': { kind: 'transaction', run: (_input, ctx) => undoLast(ctx) },
   'history.redo': { kind: 'transaction', run: (_input, ctx) => redoLast(ctx) },
   'trash.list': { kind: 'transaction', run: (input, ctx) => listTrash(ctx, input) },

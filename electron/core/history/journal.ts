@@ -4,14 +4,18 @@
  * call `applyRowChange` (a lint rule holds that), so nothing changes a record around the journal;
  * the two bulk writers that bypass it — demo data and a field's purge — record a command that undo
  * cannot reverse. Commands undo can never reverse (erasure, permanent deletion) keep no row values.
+ *
+ * A label keeps the title its record had when the command was written, as it was, whoever wrote it;
+ * what leaves the core shows it only as the caller may read that record's title now (`labelFor`).
  */
 import type { CommandLabel, CommandState, CommandSummary } from '../../../shared/historyTypes';
 import type { Task } from '../../../shared/access/model';
 import type { EntityName } from '../../../shared/registry';
+import type { Access } from '../access/access';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { applyRowChange, titleOf, type Row, type RowChange } from '../records/rows';
-import type { RecordContext, WriteContext } from '../records/service';
+import { MASK, titleReadable, type RecordContext, type WriteContext } from '../records/service';
 
 export interface CommandOptions {
   /** False for what undo cannot reverse; such a command stores no row values. */
@@ -87,8 +91,9 @@ export class Command {
   /**
    * Closes the command: a one-record command is named after its record unless named already. A
    * command that changed nothing (an edit to the same values) leaves no trace in the journal.
+   * Returns the stored row, title unmasked: only `summaryFor` makes what may leave the core.
    */
-  finish(patch: Partial<Pick<CommandLabel, 'count' | 'title'>> = {}): CommandSummary | null {
+  finish(patch: Partial<Pick<CommandLabel, 'count' | 'title'>> = {}): CommandRow | null {
     const count = patch.count ?? this.label.count;
     // What cannot be undone was meant to be gone: its label keeps no name either.
     const named = patch.title !== undefined ? patch.title : (this.label.title ?? (count === 1 ? this.firstTitle : null));
@@ -98,7 +103,7 @@ export class Command {
       return null;
     }
     prepared(this.db, 'UPDATE commands SET count = ?, title = ? WHERE id = ?').run(count, title, this.id);
-    return summaryOf(readCommand(this.db, this.id)!);
+    return readCommand(this.db, this.id);
   }
 }
 
@@ -111,7 +116,8 @@ export function runCommand<T>(
 ): { value: T; command: CommandSummary | null } {
   const command = Command.begin(ctx.db, ctx.user.id, label, options);
   const value = run({ ...ctx, command });
-  return { value, command: command.finish() };
+  const stored = command.finish();
+  return { value, command: stored && summaryFor(ctx.access, stored) };
 }
 
 /** Forgets what the user undid: it can no longer be redone once something newer is done. */
@@ -123,10 +129,24 @@ export function readCommand(db: Db, id: number): CommandRow | null {
   return (prepared(db, 'SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined) ?? null;
 }
 
-export function summaryOf(row: CommandRow): CommandSummary {
+/**
+ * A label as the caller may see it now. Its title is the record's title when the command was
+ * written, a whole string that can no longer be split into its fields; so, as a trash entry's title,
+ * it is shown only while the caller may read every field it is made of (`titleReadable`), and is
+ * the mask otherwise. It follows the rights of today, not of the day it was written: a right taken
+ * away since, or a field masked since, hides it too.
+ */
+export function labelFor(access: Access, label: CommandLabel): CommandLabel {
+  if (label.title === null) return label;
+  const readable = label.entity !== null && titleReadable(access, label.entity);
+  return readable ? label : { ...label, title: MASK };
+}
+
+/** A stored command as it may leave the core for this caller: its label as they may see it. */
+export function summaryFor(access: Access, row: CommandRow): CommandSummary {
   return {
     id: row.id,
-    label: { verb: row.verb, entity: row.entity, count: row.count, title: row.title },
+    label: labelFor(access, { verb: row.verb, entity: row.entity, count: row.count, title: row.title }),
     at: row.at,
     state: row.state,
     undoable: row.undoable === 1,
@@ -161,7 +181,8 @@ export function changesOf(db: Db, commandId: number): StoredChange[] {
   }));
 }
 
-/** The user's recent commands, newest first. */
-export function listCommands(db: Db, userId: number, limit: number): CommandSummary[] {
-  return (prepared(db, 'SELECT * FROM commands WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit) as CommandRow[]).map(summaryOf);
+/** The user's recent commands, newest first, labelled as `access` (the rights of this call) lets them be seen. */
+export function listCommands(db: Db, userId: number, limit: number, access: Access): CommandSummary[] {
+  const rows = prepared(db, 'SELECT * FROM commands WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit) as CommandRow[];
+  return rows.map((row) => summaryFor(access, row));
 }

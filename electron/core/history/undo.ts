@@ -17,7 +17,7 @@ import { audit } from '../session/openInstall';
 import { activeFields } from '../records/fields';
 import { applyRowChange, readRow, SYSTEM_COLUMNS, type Row } from '../records/rows';
 import { searchableKeys, titleFor, type RecordContext } from '../records/service';
-import { changesOf, readCommand, summaryOf, type CommandRow, type StoredChange } from './journal';
+import { changesOf, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
 
 type Direction = 'undo' | 'redo';
 
@@ -83,7 +83,8 @@ function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
   if (!row) throw new KluisError('NOT_FOUND', MESSAGES[direction].nothing);
   const command = row as CommandRow;
   if (command.undoable !== 1) {
-    const label = summaryOf(command).label;
+    // The label is worded into the message: as the caller may see it, like every label that leaves.
+    const label = summaryFor(ctx.access, command).label;
     throw new KluisError('CONFLICT', { id: MESSAGES[direction].cannot, values: { command: { en: describeCommand(label, 'en'), nl: describeCommand(label, 'nl') } } });
   }
   return command;
@@ -196,7 +197,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);
   audit(ctx.open, { actor: ctx.user.id, action: direction === 'undo' ? 'history.undone' : 'history.redone', target: `command:${command.id}`, details: { changes: stored.length } });
-  return { command: summaryOf(readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
+  return { command: summaryFor(ctx.access, readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
 }
 
 export const undoLast = (ctx: RecordContext): HistoryResult => step(ctx, 'undo');

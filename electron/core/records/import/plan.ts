@@ -7,7 +7,7 @@ import type { ImportRowProblem } from '../../../../shared/recordTypes';
 import { ENTITIES, type EntityName } from '../../../../shared/registry';
 import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
-import type { Access } from '../../access/access';
+import { scopeCondition, type Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
@@ -169,18 +169,31 @@ export function matchKey(entity: EntityName, match: string): string {
   return entity === 'organisation' ? fold(match) : match.toLowerCase();
 }
 
-/** The live record a match names, if any (contacts_by_email and organisations_by_name serve these). */
-export function existingMatch(db: Db, entity: EntityName): (match: string) => number | null {
+/**
+ * The live record a match names, if any, among those the caller may read (contacts_by_email and
+ * organisations_by_name serve these). The read scope is part of the SQL, as in every read
+ * (docs/access.md): a record outside it does not exist for the import either, so neither the
+ * preview's duplicates nor a run's skipped, merged or failed rows tell whether an address or a
+ * name is in use elsewhere. Such a row imports as a new record, as it would if nobody had it.
+ */
+export function existingMatch(db: Db, access: Access, entity: EntityName): (match: string) => number | null {
   if (entity === 'organisation') {
-    const byName = organisationByFoldedName(db);
+    const byName = organisationByFoldedName(db, access);
     return (name) => byName(fold(name));
   }
-  const byEmail = db.prepare('SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-  return (email) => (byEmail.get(email) as number | undefined) ?? null;
+  const scope = scopeCondition(access, 'contact', 'read');
+  // The scope is tested on the few rows that have the address (contacts_by_email finds them).
+  const byEmail = db.prepare(`SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL AND ${scope.sql} ORDER BY id LIMIT 1`).pluck();
+  return (email) => (byEmail.get(email, ...scope.params) as number | undefined) ?? null;
 }
 
-/** The oldest live organisation whose name folds to `folded` (its sort key), if any. */
-export function organisationByFoldedName(db: Db): (folded: string) => number | null {
-  const statement = db.prepare('SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck();
-  return (folded) => (statement.get(folded) as number | undefined) ?? null;
+/**
+ * The oldest live organisation the caller may read whose name folds to `folded` (its sort key), if
+ * any. One outside the read scope is not there: a contact's organisation column then creates one of
+ * that name, as it does for a name nobody has, rather than fail on a link the caller may not make.
+ */
+export function organisationByFoldedName(db: Db, access: Access): (folded: string) => number | null {
+  const scope = scopeCondition(access, 'organisation', 'read');
+  const statement = db.prepare(`SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY id LIMIT 1`).pluck();
+  return (folded) => (statement.get(folded, ...scope.params) as number | undefined) ?? null;
 }

@@ -1,7 +1,7 @@
 /**
  * The preview: how the columns would be mapped, which rows would fail and why, which rows name a
- * record already there (a contact by e-mail, an organisation by name), and which columns would be
- * left out. Reads only; writes nothing.
+ * record already there (a contact by e-mail, an organisation by name) among those the caller may
+ * read, and which columns would be left out. Reads only; writes nothing.
  */
 import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
 import type { RecordContext } from '../service';
@@ -13,7 +13,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   const plan = makePlan(ctx.db, ctx.access, input);
   const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => rowProblem(plan.headerRow, [reason]));
   const duplicates: ImportPreview['duplicates'] = [];
-  const existing = existingMatch(ctx.db, plan.entity);
+  const existing = existingMatch(ctx.db, ctx.access, plan.entity);
   const earlier = new Set<string>();
   let validRows = 0;
   for (const record of plan.records) {

@@ -18,7 +18,7 @@ import { Command } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { Jobs, yieldToEventLoop, type Job } from '../jobs';
-import { insertRecord, updateRecord, type RecordContext, type WriteContext } from '../service';
+import { insertRecord, requireRowFor, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
 import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
@@ -71,7 +71,7 @@ class Importer {
   private readonly matches = new Map<string, number>();
   /** Folded organisation name → an organisation this run created. */
   private readonly createdOrganisations = new Map<string, number>();
-  /** The live record a row's match names (a contact by e-mail, an organisation by name). */
+  /** The live record a row's match names (a contact by e-mail, an organisation by name), if the caller may read it. */
   private readonly existing: (match: string) => number | null;
   private readonly existingOrganisation: (folded: string) => number | null;
   private readonly totalChanges: () => number;
@@ -96,13 +96,13 @@ class Importer {
     private readonly plan: ImportPlan,
     private readonly duplicates: 'skip' | 'merge',
   ) {
-    this.existing = existingMatch(ctx.db, plan.entity);
-    this.existingOrganisation = organisationByFoldedName(ctx.db);
+    this.existing = existingMatch(ctx.db, ctx.access, plan.entity);
+    this.existingOrganisation = organisationByFoldedName(ctx.db, ctx.access);
     const changes = ctx.db.prepare('SELECT total_changes()').pluck();
     this.totalChanges = (): number => changes.get() as number;
   }
 
-  /** An organisation this run created under that (folded) name, else a live one that has it. */
+  /** An organisation this run created under that (folded) name, else a live one the caller may read that has it. */
   private organisationId(folded: string): number | null {
     return this.createdOrganisations.get(folded) ?? this.existingOrganisation(folded);
   }
@@ -123,6 +123,9 @@ class Importer {
     // Opened here, outside the row's own savepoint, so that a refused row cannot roll the command back.
     const ctx = this.writeContext();
     const write = (): { id: number; before: Row | null } => {
+      // A record one may read but not change is refused as any edit of it would be, before anything
+      // is written, also when the row would change none of its values.
+      if (duplicateOf !== null) requireRowFor(ctx, this.plan.entity, duplicateOf, 'update');
       const references: Record<string, number> = {};
       for (const ref of checked.references) {
         const folded = fold(ref.name);
