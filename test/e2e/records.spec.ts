@@ -92,6 +92,12 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await expect(proposal.getByRole('link', { name: 'Spring bread order' })).toBeVisible();
   await expect(lead.getByRole('link', { name: 'Spring bread order' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: '“Spring bread order” moved to Proposal.' })).toBeAttached();
+  // The stage select makes its change at once: Ctrl+Z from it takes the move back, and redo again.
+  await proposal.getByLabel('Stage of Spring bread order').focus();
+  await page.keyboard.press('Control+z');
+  await expect(lead.getByRole('link', { name: 'Spring bread order' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(proposal.getByRole('link', { name: 'Spring bread order' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'deals-board');
   // The core has it: the deal's page says so.
   await proposal.getByRole('link', { name: 'Spring bread order' }).click();

@@ -11,11 +11,16 @@ export type UndoDirection = 'undo' | 'redo';
 /** Input types that hold no text: a checkbox or button has no text undo to protect. */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
-/** True where Ctrl+Z means "undo my typing": text inputs, text areas, selects and editable content. */
+/**
+ * True where Ctrl+Z means "undo my typing": text inputs, text areas, editable content, and a select
+ * in a form, whose choice is part of what the form has not saved yet. A select outside a form (the
+ * deal board's stage) makes its change at once, as a command: there Ctrl+Z undoes that command.
+ */
 export function isTextEntry(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;
   if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLTextAreaElement) return true;
+  if (element instanceof HTMLSelectElement) return element.closest('form') !== null;
   return element.isContentEditable;
 }
 
