@@ -52,28 +52,40 @@ export function moneyInputValue(cents: number, language: Language): string {
   return sign + (language === 'nl' ? text.replace('.', ',') : text);
 }
 
+/** How a language writes the parts of an amount: the decimal comma or point, and the other that groups thousands. */
+const SEPARATORS: Record<Language, { decimal: string; group: string }> = {
+  en: { decimal: '.', group: ',' },
+  nl: { decimal: ',', group: '.' },
+};
+
+/** Whole euros as typed: plain digits, or thousands grouped by `group` in threes ("12.345"). */
+function wholeEuros(text: string, group: string): string | null {
+  if (/^\d+$/.test(text)) return text;
+  const groups = text.split(group);
+  return /^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g)) ? groups.join('') : null;
+}
+
 /**
- * An amount as typed ("1234", "1.234,50", "1,234.50", "€ 12,5") in cents, or null when it is not an
- * amount. The last separator followed by one or two digits is the decimal one; others group digits.
+ * An amount as typed in the reader's language, in cents, or null when it is not an amount — never a
+ * guess that could be off by a thousand. Dutch writes "1.234,50", English "1,234.50"; either may
+ * leave out the grouping, and a euro sign and spaces are ignored. Cents have two digits at most:
+ * "9,995" in Dutch is refused, not read as 9995 euros. Where the reader's decimal separator is not
+ * used at all, the other one followed by one or two digits is taken as the decimal one ("12.50" in
+ * Dutch, as people type on a keyboard's number pad); followed by three it groups ("1.234").
  */
-export function parseMoney(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0€]/g, '');
-  const match = /^(-?)([\d.,]+)$/.exec(cleaned);
+export function parseMoney(text: string, language: Language): number | null {
+  const match = /^(-?)([\d.,]+)$/.exec(text.replace(/[\s\u00a0€]/g, ''));
   if (!match) return null;
   const [, sign, body = ''] = match;
-  const lastSeparator = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
-  let whole = body;
-  let fraction = '';
-  if (lastSeparator >= 0) {
-    const after = body.slice(lastSeparator + 1);
-    if (after.length === 1 || after.length === 2) {
-      whole = body.slice(0, lastSeparator);
-      fraction = after;
-    }
-  }
-  const digits = whole.replace(/[.,]/g, '');
-  if (!/^\d+$/.test(digits) && !(digits === '' && fraction !== '')) return null;
-  const cents = Number(digits || '0') * 100 + Number(fraction.padEnd(2, '0') || '0');
+  let { decimal, group } = SEPARATORS[language];
+  if (!body.includes(decimal) && new RegExp(`^\\d+\\${group}\\d{1,2}$`).test(body)) [decimal, group] = [group, decimal];
+  const parts = body.split(decimal);
+  if (parts.length > 2) return null;
+  const [whole = '', fraction = ''] = parts;
+  if (parts.length === 2 && !/^\d{1,2}$/.test(fraction)) return null;
+  const euros = whole === '' && fraction !== '' ? '0' : wholeEuros(whole, group);
+  if (euros === null) return null;
+  const cents = Number(euros) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
   return sign === '-' ? -cents : cents;
 }

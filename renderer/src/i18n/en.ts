@@ -295,7 +295,7 @@ export const en = {
   'form.choose': 'Choose…',
   'form.notChosen': '—',
   'form.moneyHint': 'In euros, for example 1234.50',
-  'form.moneyInvalid': 'Enter an amount in euros, for example 1234.50.',
+  'form.moneyInvalid': 'Enter an amount in euros with at most two decimals, for example 1,234.50.',
   'form.integerInvalid': 'Enter a whole number.',
   'form.failed': 'It could not be saved: {message}',
   'form.discardTitle': 'Discard your changes?',

@@ -295,7 +295,7 @@ export const nl: Messages = {
   'form.choose': 'Kies…',
   'form.notChosen': '—',
   'form.moneyHint': 'In euro, bijvoorbeeld 1234,50',
-  'form.moneyInvalid': 'Vul een bedrag in euro in, bijvoorbeeld 1234,50.',
+  'form.moneyInvalid': 'Vul een bedrag in euro in met hoogstens twee decimalen, bijvoorbeeld 1.234,50.',
   'form.integerInvalid': 'Vul een heel getal in.',
   'form.failed': 'Opslaan is niet gelukt: {message}',
   'form.discardTitle': 'Wijzigingen weggooien?',

@@ -30,7 +30,7 @@ export function toDraft(field: FieldInfo, value: StoredValue | boolean | undefin
 }
 
 /** What the core is sent for a control's value, or an error the form can show at once. */
-export function toStored(field: FieldInfo, draft: DraftValue): { value: string | number | boolean | null } | { error: Message } {
+export function toStored(field: FieldInfo, draft: DraftValue, language: Language): { value: string | number | boolean | null } | { error: Message } {
   switch (field.type) {
     case 'boolean':
       return { value: draft === true };
@@ -39,7 +39,7 @@ export function toStored(field: FieldInfo, draft: DraftValue): { value: string |
     case 'money': {
       const text = typeof draft === 'string' ? draft.trim() : '';
       if (text === '') return { value: null };
-      const cents = parseMoney(text);
+      const cents = parseMoney(text, language);
       return cents === null ? { error: { key: 'form.moneyInvalid' } } : { value: cents };
     }
     case 'integer': {

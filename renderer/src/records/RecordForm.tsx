@@ -107,7 +107,7 @@ export function RecordForm({
     for (const field of fields) {
       const draft = drafts[field.key] ?? null;
       if (record && sameDraft(draft, initial[field.key] ?? null)) continue;
-      const stored = toStored(field, draft);
+      const stored = toStored(field, draft, language);
       if ('error' in stored) local[field.key] = stored.error;
       // A new record is sent only what was filled in: nothing is stored for an empty field anyway.
       else if (record || stored.value !== null) values[field.key] = stored.value;

@@ -1,0 +1,32 @@
+/**
+ * An amount typed into a money field is read in the reader's language, or refused — never read as
+ * a thousand times what was meant (renderer/src/format.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { moneyInputValue, parseMoney } from '../../renderer/src/format';
+
+describe('parseMoney', () => {
+  it('reads Dutch amounts: a decimal comma, dots that group thousands', () => {
+    const read = (text: string) => parseMoney(text, 'nl');
+    expect(['1234', '1234,5', '1.234,50', '€ 1.234,56', '12.345', '1.234.567,89', '-5', ',5', '12.50', '12.5'].map(read)).toEqual([
+      123400, 123450, 123450, 123456, 1234500, 123456789, -500, 50, 1250, 1250,
+    ]);
+  });
+
+  it('reads English amounts: a decimal point, commas that group thousands', () => {
+    const read = (text: string) => parseMoney(text, 'en');
+    expect(['1234', '1234.5', '1,234.50', '€1,234.56', '12,345', '-5', '12,50'].map(read)).toEqual([123400, 123450, 123450, 123456, 1234500, -500, 1250]);
+  });
+
+  it('refuses more than two decimals, misplaced separators and what is no amount', () => {
+    for (const text of ['9,995', '0,001', '1,2,3', '12,345,6', '1.23.4', '5,', 'abc', '1,5,00', '12.34,5']) expect(parseMoney(text, 'nl'), text).toBeNull();
+    for (const text of ['1.234', '0.001', '1.2.3', '1,23,456', '5.', 'abc']) expect(parseMoney(text, 'en'), text).toBeNull();
+  });
+
+  it('reads back what the form shows for editing', () => {
+    for (const cents of [0, 5, 1250, 123456, -98765]) {
+      expect(parseMoney(moneyInputValue(cents, 'nl'), 'nl')).toBe(cents);
+      expect(parseMoney(moneyInputValue(cents, 'en'), 'en')).toBe(cents);
+    }
+  });
+});
