@@ -52,6 +52,11 @@ export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
  * for as long as they liked. Locked, the password is needed again (and the sign-in throttle counts).
  */
 export const STEP_UP_FAILURES_BEFORE_LOCK = 3;
+
+/** A new password that is the one it replaces, said under the new-password field. */
+function samePasswordAgain(): KluisError {
+  return new KluisError('VALIDATION', 'session.newPasswordSame', fieldErrorDetails({ newPassword: { id: 'session.newPasswordSame' } }));
+}
 /** How long a sign-in may wait between the password and the last step before it is dropped. */
 export const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
 
@@ -443,6 +448,8 @@ export class KluisCore {
       const { open, user, subject } = this.requirePending('changePassword');
       const orgName = getMeta(open.db, 'org_name') ?? '';
       await assertStrongPassword(newPassword, [orgName, user.username, user.displayName], 'newPassword');
+      // The one-time password is known to the admin who handed it out: it cannot become one's own.
+      if (await this.opensOwnSlot(open, newPassword)) throw samePasswordAgain();
       await this.rewrapOwnSlot(open, newPassword);
       open.db.transaction(() => {
         updateUser(open.db, user.id, { must_change_password: 0 });
@@ -664,11 +671,22 @@ export class KluisCore {
       if (!check) throw new KluisError('VALIDATION', 'session.currentPasswordWrong', fieldErrorDetails({ currentPassword: { id: 'session.currentPasswordWrong' } }));
       check.dek.fill(0);
       check.privateKey.fill(0);
+      if (newPassword === currentPassword) throw samePasswordAgain();
       const orgName = getMeta(open.db, 'org_name') ?? '';
       await assertStrongPassword(newPassword, [orgName, user.username, user.displayName], 'newPassword');
       await this.rewrapOwnSlot(open, newPassword);
       open.db.transaction(() => audit(open, { actor: user.id, action: 'account.password.changed', target: `user:${user.id}` }))();
     });
+  }
+
+  /** Whether this password opens the signed-in user's key slot now (one Argon2id derivation). */
+  private async opensOwnSlot(open: OpenInstall, password: string): Promise<boolean> {
+    const vault = readVaultFile(this.dataDir);
+    const slot = vault.slots.find((s) => s.id === open.slotId);
+    const opened = slot ? await openSlot(vault, slot, password, open.deviceSecret) : null;
+    opened?.dek.fill(0);
+    opened?.privateKey.fill(0);
+    return opened !== null;
   }
 
   private async rewrapOwnSlot(open: OpenInstall, newPassword: string): Promise<void> {

@@ -13,6 +13,7 @@ export const SESSION_MESSAGES = {
   'session.lockedAfterWrongCodes': 'That code is not right either. After three wrong codes Kluis has locked itself: unlock it with your password.',
   'session.recoveryCodeNotFresh': 'A recovery code does not count as a fresh code: enter the 6 digits your authenticator app shows now. Your recovery code was not used.',
   'session.currentPasswordWrong': 'The current password is not right.',
+  'session.newPasswordSame': 'Choose a new password: this is the one you have now.',
   'session.keySlotGone': 'Your key slot is gone; ask an administrator to reset your password.',
   'session.invalidRequest': 'The request is not valid.',
   'session.previewReadOnly': "This is a read-only preview of another user's view. Stop the preview to make changes.",

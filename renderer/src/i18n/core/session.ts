@@ -14,6 +14,7 @@ export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> 
   'session.lockedAfterWrongCodes': 'Ook die code klopt niet. Na drie foute codes heeft Kluis zich vergrendeld: ontgrendel met je wachtwoord.',
   'session.recoveryCodeNotFresh': 'Een herstelcode telt niet als verse code: vul de 6 cijfers in die je authenticator-app nu toont. Je herstelcode is niet gebruikt.',
   'session.currentPasswordWrong': 'Het huidige wachtwoord klopt niet.',
+  'session.newPasswordSame': 'Kies een nieuw wachtwoord: dit is het wachtwoord dat je nu hebt.',
   'session.keySlotGone': 'Je sleutelslot bestaat niet meer; vraag een beheerder om je wachtwoord opnieuw in te stellen.',
   'session.invalidRequest': 'Het verzoek is niet geldig.',
   'session.previewReadOnly': 'Dit is een alleen-lezen voorbeeld van wat een andere gebruiker ziet. Stop het voorbeeld om iets te wijzigen.',
