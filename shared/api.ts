@@ -395,6 +395,8 @@ export const api = {
     auth: 'session',
     ...open,
     permission: 'data.import',
+    // An import makes records: the task alone is not a right to create them.
+    record: 'create',
   }),
   'import.run': channel<ImportSummary>()({
     input: z.strictObject({
@@ -407,6 +409,7 @@ export const api = {
     auth: 'session',
     ...open,
     permission: 'data.import',
+    record: 'create',
     mutates: true,
   }),
   'import.cancel': channel<{ cancelled: boolean }>()({

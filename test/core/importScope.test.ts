@@ -237,3 +237,31 @@ describe('merging into a record the caller may read but not change', () => {
     expect(await runWith(t, 'organisation', csv, 'skip')).toMatchObject({ imported: 0, merged: 0, skipped: 1, failed: [] });
   });
 });
+
+describe('the right to create', () => {
+  const grantImport = { right: 'task:data.import', effect: 'grant' as const };
+
+  it('is needed for an import: the task alone makes no records', async () => {
+    const t = await signedInAdmin();
+    await signInAsNewUser(t, 'roos', 'readonly', { overrides: [grantImport] });
+    const csv = ['Voornaam,Achternaam', 'Roos,Nieuw'].join('\n');
+    const previewed = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv) }));
+    expect(previewed).toMatchObject({ code: 'FORBIDDEN', message: 'You may not create contact records.' });
+    const mapping = { Voornaam: 'first_name', Achternaam: 'last_name' };
+    const run = errorOf(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId: nextJobId() }));
+    expect(run).toMatchObject({ code: 'FORBIDDEN', message: 'You may not create contact records.' });
+    expect(db(t).prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+  });
+
+  it('of organisations is needed for those a contact import makes; the other rows go in', async () => {
+    const t = await signedInAdmin();
+    const known = await create(t, 'organisation', { name: 'Bekende Bakkerij' });
+    await signInAsNewUser(t, 'sam.office', 'office', { overrides: [grantImport, { right: 'record:organisation.create', effect: 'deny' }] });
+    const csv = ['Voornaam,Achternaam,Organisatie', 'Anna,Een,Bekende Bakkerij', 'Bert,Twee,Nieuwe Smederij'].join('\n');
+    const summary = await runWith(t, 'contact', csv, 'skip');
+    expect(summary).toMatchObject({ imported: 1, organisationsCreated: 0 });
+    expect(summary.failed.map((f) => [f.row, f.reason])).toEqual([[3, 'You may not create organisation records']]);
+    expect(db(t).prepare('SELECT organisation_id FROM contacts').pluck().all()).toEqual([known.id]);
+    expect(db(t).prepare('SELECT count(*) FROM organisations').pluck().get()).toBe(1);
+  });
+});

@@ -200,7 +200,14 @@ export function createRecord(ctx: WriteContext, entity: EntityName, values: Reco
 /** createRecord without the view of the result, for writers that need only the id (import, reminders). */
 export function insertRecord(ctx: WriteContext, entity: EntityName, values: Record<string, unknown>, options: { asConsequence?: boolean } = {}): number {
   const fields = activeFields(ctx.db, entity);
-  if (!options.asConsequence) checkEditable(ctx, entity, values, 'create');
+  if (!options.asConsequence) {
+    // The channel checked the kind it names; this holds for what a call creates besides (an
+    // import's organisations), whoever calls.
+    if (ctx.access.scope(entity, 'create') === 'none') {
+      throw forbidden({ id: 'session.mayNotCreate', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
+    }
+    checkEditable(ctx, entity, values, 'create');
+  }
   const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
   const checked = checkValues(fields, { ...defaults, ...values }, 'create');
   if (!checked.ok) throw validationError(checked.errors);
