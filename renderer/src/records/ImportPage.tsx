@@ -16,10 +16,10 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { enabledFields, useFields } from './fields';
-import { useNavigation } from './navigation';
+import { IMPORT_ENTITIES, useNavigation } from './navigation';
 import { useRights } from './rights';
 
-type ImportEntity = 'contact' | 'organisation';
+type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 type Mapping = Record<string, string | null>;
 type Step = 'file' | 'mapping' | 'preview' | 'running' | 'summary';
 const STEPS: Step[] = ['file', 'mapping', 'preview', 'running', 'summary'];
@@ -66,7 +66,9 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
   const { state } = useFields();
   const rights = useRights();
   const id = useId();
-  const [entity, setEntity] = useState<ImportEntity>('contact');
+  // An import makes records: only the kinds the user may create are offered (the core checks too).
+  const creatable = IMPORT_ENTITIES.filter((option) => rights.can(option, 'create'));
+  const [entity, setEntity] = useState<ImportEntity>(creatable[0] ?? 'contact');
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<FileChoice | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
@@ -217,7 +219,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
             <p>{t('import.fileIntro')}</p>
             <fieldset className="radio-group">
               <legend>{t('import.entity')}</legend>
-              {(['contact', 'organisation'] as const).map((option) => (
+              {creatable.map((option) => (
                 <label key={option} className="radio">
                   <input type="radio" name={`${id}-entity`} value={option} checked={entity === option} disabled={busy} onChange={() => setEntity(option)} />
                   {entityPlural(option, language)}

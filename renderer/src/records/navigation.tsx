@@ -11,6 +11,9 @@ import type { EntityName } from '../../../shared/registry';
 export const LIST_ENTITIES = ['contact', 'organisation', 'deal', 'activity', 'invoice', 'campaign'] as const;
 export type ListEntity = (typeof LIST_ENTITIES)[number];
 
+/** What an import can make. */
+export const IMPORT_ENTITIES = ['contact', 'organisation'] as const;
+
 export function isListEntity(entity: EntityName): entity is ListEntity {
   return (LIST_ENTITIES as readonly string[]).includes(entity);
 }

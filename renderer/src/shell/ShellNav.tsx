@@ -7,7 +7,7 @@
  */
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
-import { isListEntity, LIST_ENTITIES, type ListEntity, type Route } from '../records/navigation';
+import { IMPORT_ENTITIES, isListEntity, LIST_ENTITIES, type ListEntity, type Route } from '../records/navigation';
 import type { Rights } from '../records/rights';
 
 export type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles' | 'audit';
@@ -44,7 +44,8 @@ export function navGroupsFor(rights: Rights, permissions: readonly string[]): Na
   // The trash is for those who can put something in it, take something out, or empty it.
   const usesTrash = LIST_ENTITIES.some((entity) => rights.can(entity, 'delete') || rights.can(entity, 'restore'));
   if (usesTrash || rights.hasTask('trash.purge')) tools.push('trash');
-  if (permissions.includes('data.import')) tools.push('import');
+  // Import needs the task and the right to create what it makes.
+  if (permissions.includes('data.import') && IMPORT_ENTITIES.some((entity) => rights.can(entity, 'create'))) tools.push('import');
   if (permissions.includes('fields.manage')) tools.push('fields');
   tools.push('account');
   if (permissions.includes('users.manage') || permissions.includes('policy.manage')) tools.push('users');
