@@ -65,6 +65,8 @@ export const en = {
 
   'code.title': 'Enter your code',
   'code.intro': 'Open the authenticator app on your phone and enter the code it shows for Kluis.',
+  'code.firstSignIn':
+    'Signing in for the first time, with a password from your administrator? Kluis asks no code then, so the password was not right: go back and type it exactly as you got it.',
   'code.label': 'Code',
   'code.hint': 'The 6-digit code from your app, or one of your recovery codes (like abcd-efgh-ijkl).',
   'code.required': 'Enter the code from your app or a recovery code.',

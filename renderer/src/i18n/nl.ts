@@ -63,6 +63,8 @@ export const nl: Messages = {
 
   'code.title': 'Vul je code in',
   'code.intro': 'Open de authenticator-app op je telefoon en vul de code in die hij voor Kluis toont.',
+  'code.firstSignIn':
+    'Meld je je voor het eerst aan, met een wachtwoord van je beheerder? Dan vraagt Kluis nog geen code, dus het wachtwoord klopte niet: ga terug en typ het precies zoals je het kreeg.',
   'code.label': 'Code',
   'code.hint': 'De code van 6 cijfers uit je app, of een van je herstelcodes (zoals abcd-efgh-ijkl).',
   'code.required': 'Vul de code uit je app of een herstelcode in.',

@@ -94,6 +94,9 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
           <CancelSignIn onCancelled={onCancelled} disabled={busy} />
         </div>
       </form>
+      {/* This screen follows a wrong password too (it must not tell which was wrong): someone
+          signing in for the first time, with no authenticator yet, learns what that means here. */}
+      <p className="muted">{t('code.firstSignIn')}</p>
     </AuthLayout>
   );
 }
