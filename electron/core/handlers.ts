@@ -239,7 +239,7 @@ export const handlers: Handlers = {
   'roles.save': {
     kind: 'transaction',
     run: (input, { db, user, open }) => {
-      const { role, changed } = saveRole(db, input);
+      const { role, changed } = saveRole(db, user, input);
       if (changed) audit(open, { actor: user.id, action: 'roles.saved', target: `role:${role.id}` });
       return role;
     },

@@ -19,7 +19,7 @@ import type {
   TotpEnrolment,
 } from '../../shared/apiTypes';
 import type { Permission, Role } from '../../shared/permissions';
-import { loadAccess, summarize, type Access } from './access/access';
+import { loadAccess, previewAccess, summarize, type Access } from './access/access';
 import { deriveAuditKey } from './audit/chain';
 import { assertStrongPassword } from './auth/passwordStrength';
 import { issueRecoveryCodes, looksLikeRecoveryCode } from './auth/recoveryCodes';
@@ -164,7 +164,7 @@ export class KluisCore {
     const stage = this.stage;
     if (stage.kind === 'active') {
       const user = this.currentUser(stage);
-      return { db: stage.open.db, user, open: stage.open, access: loadAccess(stage.open.db, stage.viewAs ?? user) };
+      return { db: stage.open.db, user, open: stage.open, access: this.access() };
     }
     if (stage.kind === 'locked') throw new KluisError('LOCKED', 'session.locked');
     throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
@@ -200,12 +200,13 @@ export class KluisCore {
 
   /**
    * The rights in force for this call, read fresh so an admin's change counts at once. During a
-   * "view as" preview, those of the previewed user.
+   * "view as" preview, what both the admin and the previewed user may do (previewAccess): the
+   * preview never lends the admin a right they lack, nor lifts one of their own denies.
    */
   access(): Access {
     const stage = this.stage;
     if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
-    return loadAccess(stage.open.db, stage.viewAs ?? stage.user);
+    return stage.viewAs ? previewAccess(stage.open.db, stage.user, stage.viewAs) : loadAccess(stage.open.db, stage.user);
   }
 
   hasPermission(_user: SessionUser, permission: Permission): boolean {

@@ -187,7 +187,10 @@ describe('an access request (privacy.accessReport)', () => {
     const officer = value<{ user: { id: number } }>(await t.call('users.create', { username: 'pia', displayName: 'Pia', role: 'privacy' })).user;
     value(await t.call('access.viewAs', { userId: officer.id }));
     const refused = await t.call('privacy.accessReport', { entity: 'contact', id: contact.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageId: 'session.previewNoAccessReport' } });
+    // A preview holds only what both may do (previewAccess): the admin lacks privacy.dsar, so the
+    // channel's right refuses it; an admin who holds it meets session.previewNoAccessReport
+    // (test/core/viewAsBounds.test.ts).
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: 'privacy.dsar' } } });
     const { db } = t.core.requireActive();
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'privacy.accessReported'").pluck().get()).toBe(0);
   });

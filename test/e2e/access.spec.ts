@@ -155,18 +155,24 @@ test('the Roles page cannot take managing users from the role of the last one wh
   const administrator = roles.ok ? roles.value.find((r) => r.id === 'admin') : undefined;
   const saved = await invoke(page, 'roles.save', { name: { en: 'Manager', nl: 'Beheer' }, rights: administrator!.rights });
   expect(saved.ok, JSON.stringify(saved)).toBe(true);
+  // Nobody saves the role they hold, so Jan's is edited by Roos: every right of his but managing users.
+  const withoutUsers = { ...administrator!.rights, tasks: administrator!.rights.tasks.filter((task) => task !== 'users.manage') };
+  const system = await invoke(page, 'roles.save', { name: { en: 'System', nl: 'Systeem' }, rights: withoutUsers });
+  expect(system.ok, JSON.stringify(system)).toBe(true);
   // Jan holds the copy, and makes the first admin Office staff: he alone can manage users now.
   const jan = { username: 'jan.beheer', displayName: 'Jan Beheer', password: 'fietsen-langs-de-amstel-in-mei', role: 'custom-manager' };
   const janSignIn = await addColleagueAndSignIn(page, admin.authenticator, jan);
   const demoted = await invoke(page, 'users.setAccess', { userId: 1, role: 'office', teamIds: [], overrides: [] });
   expect(demoted.ok, JSON.stringify(demoted)).toBe(true);
+  const roos = { username: 'roos.systeem', displayName: 'Roos Systeem', password: 'roeien-over-de-vecht-in-juni', role: 'custom-system' };
+  const roosSignIn = await addColleagueAndSignIn(page, janSignIn.authenticator, roos);
 
   await goTo(page, 'Roles');
   await page.getByRole('button', { name: 'Edit Manager' }).click();
   const editor = page.getByRole('form', { name: 'Edit role: Manager' });
   await editor.getByRole('checkbox', { name: 'Manage users and their access' }).uncheck();
   const refusal = page.getByText('Nothing was changed: afterwards no active user could manage users');
-  await withStepUp(page, janSignIn.authenticator, editor.getByRole('button', { name: 'Save role' }), refusal);
+  await withStepUp(page, roosSignIn.authenticator, editor.getByRole('button', { name: 'Save role' }), refusal);
   const after = await invoke(page, 'roles.list', {});
   expect(after.ok ? after.value.find((r) => r.id === 'custom-manager')?.rights.tasks : null).toContain('users.manage');
 

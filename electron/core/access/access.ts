@@ -4,6 +4,7 @@
  * record that leaves the core and every change that enters it.
  */
 import {
+  accessRank,
   decideField,
   decideModule,
   decideRecord,
@@ -104,6 +105,38 @@ export function loadAccess(db: Db, user: { id: number; role: string }): Access {
       }
       return access;
     },
+  };
+}
+
+/** The lower of two field accesses (hidden < masked < read < edit). */
+function lowerAccess(a: FieldAccess, b: FieldAccess): FieldAccess {
+  return accessRank(a) <= accessRank(b) ? a : b;
+}
+
+/**
+ * The rights in force while `viewer` (an admin) previews the app as `previewed` ("view as"): what
+ * both may do. The preview shows what the previewed user sees, but never more than the admin may
+ * see or do themselves — a deny always wins, also the admin's own deny on data.export or on a
+ * field, and the admin must not borrow a task (privacy.dsar) or a field right (the date of birth)
+ * that only the previewed user holds. So: a module or task only if both hold it; a field at the
+ * lower of the two accesses; a record scope only where the admin's own is `all` — then the
+ * previewed user's (own and team as theirs). Where the admin's scope is narrower the preview gets
+ * `none`: the records two different users may reach by own or team cannot be written as one user's
+ * scope, and a preview fails closed rather than show a record the admin may not read.
+ */
+export function previewAccess(db: Db, viewer: { id: number; role: string }, previewed: { id: number; role: string }): Access {
+  const own = loadAccess(db, viewer);
+  const theirs = loadAccess(db, previewed);
+  return {
+    // Whose records are "own" and "team", and the role the renderer names: the previewed user's.
+    userId: theirs.userId,
+    role: theirs.role,
+    overrides: theirs.overrides,
+    teamIds: theirs.teamIds,
+    module: (module) => own.module(module) && theirs.module(module),
+    task: (task) => own.task(task) && theirs.task(task),
+    scope: (entity, action) => (own.scope(entity, action) === 'all' ? theirs.scope(entity, action) : 'none'),
+    field: (entity, field, sensitivity) => lowerAccess(own.field(entity, field, sensitivity), theirs.field(entity, field, sensitivity)),
   };
 }
 

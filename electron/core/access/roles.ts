@@ -18,6 +18,7 @@ import {
 } from '../../../shared/access';
 import type { Db } from '../db/open';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { refuseOwnRole, requireWithinOwnRights, type RoleSaver } from './roleBounds';
 import { keepingAUserManager } from './userManagers';
 
 const rightsSchema = z.strictObject({
@@ -77,14 +78,18 @@ function sameRights(a: RoleRights, b: RoleRights): boolean {
 /**
  * Creates or changes a custom role; a new id is made from the English name. `changed` is false when
  * an existing role was saved as it was (a second click on Save): nothing is written, nor audited.
+ * `caller` may not change the role they hold, and without users.manage may give a role only rights
+ * they hold themselves (roleBounds.ts).
  */
 export function saveRole(
   db: Db,
+  caller: RoleSaver,
   input: { id?: string | undefined; name: { en: string; nl: string }; rights: RoleRights },
 ): { role: RoleDefinition; changed: boolean } {
   if (input.id && BUILT_IN_ROLES.some((r) => r.id === input.id)) {
     throw new KluisError('CONFLICT', 'access.builtInRole');
   }
+  refuseOwnRole(caller, input.id);
   // A nameless role would be a blank line in every role list and picker; one language is enough.
   const name = { en: input.name.en.trim() || input.name.nl.trim(), nl: input.name.nl.trim() || input.name.en.trim() };
   if (!name.en) throw new KluisError('VALIDATION', 'access.roleNeedsName', fieldErrorDetails({ name: { id: 'access.roleNeedsName' } }));
@@ -101,6 +106,7 @@ export function saveRole(
   const existing = input.id ? roleById(db, input.id) : null;
   if (input.id && !existing) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
   const rights = rightsSchema.parse(input.rights);
+  requireWithinOwnRights(db, caller, complete(rights));
   if (existing && isDeepStrictEqual(existing.name, name) && sameRights(existing.rights, complete(rights))) return { role: existing, changed: false };
   // Taking users.manage out of the role the last user managers hold would leave nobody to manage users.
   keepingAUserManager(db, () =>

@@ -1,0 +1,209 @@
+/**
+ * What a role manager may put in a role (electron/core/access/roleBounds.ts). Nobody saves the role
+ * they hold; who does not manage users gives a role only rights they hold themselves (role plus
+ * personal exceptions), and the refusal names the first right over, in English and Dutch. Who
+ * manages users is not bound: they can give anyone a personal exception anyway.
+ */
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../electron/core/audit/chain';
+import { BUILT_IN_ROLES, MODULES, TASKS, type RoleDefinition, type RoleRights } from '../../shared/access';
+import type { ApiError } from '../../shared/errors';
+import type { FieldInfo } from '../../shared/recordTypes';
+import { coreErrorText } from '../../renderer/src/i18n/core';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function refusal(result: { ok: boolean }): ApiError {
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  return (result as unknown as { error: ApiError }).error;
+}
+
+const builtIn = (id: string) => BUILT_IN_ROLES.find((r) => r.id === id)!.rights;
+const READ_ONLY = builtIn('readonly');
+/** Read-only plus managing roles: the role of the finding. */
+const ROLE_MANAGER: RoleRights = { ...READ_ONLY, tasks: ['roles.manage'] };
+/** Every right there is: every module and task, every scope "all", every field on edit. */
+const EVERYTHING: RoleRights = {
+  modules: [...MODULES],
+  records: Object.fromEntries(Object.keys(READ_ONLY.records).map((e) => [e, { read: 'all', create: 'all', update: 'all', delete: 'all', export: 'all', restore: 'all' }])) as RoleRights['records'],
+  fields: {},
+  fieldDefaults: { normal: 'edit', personal: 'edit', special: 'edit' },
+  tasks: [...TASKS],
+};
+const withRecord = (rights: RoleRights, entity: 'contact', action: 'export' | 'update', scope: 'own' | 'all'): RoleRights => ({
+  ...rights,
+  records: { ...rights.records, [entity]: { ...rights.records[entity], [action]: scope } },
+});
+
+const tasksNow = (t: Installed) => t.core.sessionInfo().rights.tasks;
+const roleNow = async (t: Installed, id: string) => value<RoleDefinition[]>(await t.call('roles.list')).find((r) => r.id === id);
+
+/** The admin makes the role manager's role; Rob holds it and is signed in. */
+async function robManagesRoles(overrides: { right: string; effect: 'grant' | 'deny'; scope?: string }[] = []): Promise<{ t: Installed; robId: number }> {
+  const t = await signedInAdmin();
+  value(await t.call('roles.save', { name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: ROLE_MANAGER }));
+  const rob = await signInAsNewUser(t, 'rob', 'custom-role-keeper', { overrides });
+  return { t, robId: rob.id };
+}
+
+describe('saving the role one holds', () => {
+  it('is refused: the Read-only user who manages roles cannot give their own role every right (the finding)', async () => {
+    const { t } = await robManagesRoles();
+    expect(tasksNow(t)).toEqual(['roles.manage']);
+
+    const escalated = await t.call('roles.save', { id: 'custom-role-keeper', name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: { ...EVERYTHING, fields: { 'contact.birth_date': 'edit' } } });
+    expect(refusal(escalated)).toMatchObject({ code: 'CONFLICT', messageId: 'access.ownRoleEdit' });
+    expect(coreErrorText(refusal(escalated), 'en')).toBe(
+      'Ask another user who manages roles to change the role you hold yourself, so nobody widens their own rights or locks themselves out.',
+    );
+    expect(coreErrorText(refusal(escalated), 'nl')).toMatch(/^Vraag een andere gebruiker die rollen beheert/);
+
+    // The session's rights and the stored role are as they were.
+    expect(tasksNow(t)).toEqual(['roles.manage']);
+    expect(refusal(await t.call('users.list')).code).toBe('FORBIDDEN');
+    expect((await roleNow(t, 'custom-role-keeper'))?.rights).toEqual(ROLE_MANAGER);
+  });
+
+  it('is refused even for a change that takes rights away or only renames it, also for one who manages users', async () => {
+    const { t } = await robManagesRoles();
+    const narrower = { ...ROLE_MANAGER, modules: ['contacts'] };
+    expect(refusal(await t.call('roles.save', { id: 'custom-role-keeper', name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: narrower })).messageId).toBe('access.ownRoleEdit');
+    expect(refusal(await t.call('roles.save', { id: 'custom-role-keeper', name: { en: 'Keeper', nl: 'Beheer' }, rights: ROLE_MANAGER })).messageId).toBe('access.ownRoleEdit');
+
+    // Jan holds a copy of Administrator: he manages users, and still does not edit his own role.
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    value(await t.call('roles.save', { name: { en: 'Beheer', nl: 'Beheer' }, rights: builtIn('admin') }));
+    await signInAsNewUser(t, 'jan', 'custom-beheer');
+    const own = await t.call('roles.save', { id: 'custom-beheer', name: { en: 'Beheer', nl: 'Beheer' }, rights: EVERYTHING });
+    expect(refusal(own)).toMatchObject({ code: 'CONFLICT', messageId: 'access.ownRoleEdit' });
+    expect(tasksNow(t)).not.toContain('privacy.erase');
+    // Another role manager makes that change: Jan edits Rob's role, the admin could edit Jan's.
+    value(await t.call('roles.save', { id: 'custom-role-keeper', name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: narrower }));
+    expect(listAudit(t.core.requireActive().db, 500).filter((e) => e.action === 'roles.saved').map((e) => e.target)).toEqual([
+      'role:custom-role-keeper',
+      'role:custom-beheer',
+      'role:custom-role-keeper',
+    ]);
+  });
+});
+
+describe('a role manager who does not manage users', () => {
+  it('cannot give a role a task, module, scope or field beyond their own, and hears which, in both languages', async () => {
+    const { t } = await robManagesRoles();
+    const refused = async (rights: RoleRights) => refusal(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights }));
+
+    const task = await refused({ ...READ_ONLY, tasks: ['privacy.erase'] });
+    expect(task).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleRightNotHeld', values: { right: 'privacy.erase' } });
+    expect(coreErrorText(task, 'en')).toBe('You cannot give a role the right "privacy.erase": you do not hold it yourself.');
+    expect(coreErrorText(task, 'nl')).toBe('Je kunt een rol het recht "privacy.erase" niet geven: je hebt het zelf niet.');
+
+    expect(coreErrorText(await refused({ ...READ_ONLY, modules: [...READ_ONLY.modules, 'finance'] }), 'en')).toBe(
+      'You cannot give a role the right "module:finance": you do not hold it yourself.',
+    );
+    const scope = await refused(withRecord(READ_ONLY, 'contact', 'export', 'all'));
+    expect(scope).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleScopeNotHeld' });
+    expect(coreErrorText(scope, 'en')).toBe('You cannot give a role the right "record:contact.export" with scope "all": your own scope is "none".');
+    expect(coreErrorText(scope, 'nl')).toBe('Je kunt een rol het recht "record:contact.export" met bereik "all" niet geven: je eigen bereik is "none".');
+    // A scope on an entity whose module the role lacks counts too: a later edit could add the module.
+    expect((await refused(withRecord({ ...READ_ONLY, modules: ['organisations'] }, 'contact', 'update', 'own'))).values).toEqual({
+      right: 'record:contact.update',
+      scope: 'own',
+      held: 'none',
+    });
+
+    // Read-only sees personal fields masked and the date of birth not at all.
+    const field = await refused({ ...READ_ONLY, fields: { 'contact.email': 'read' } });
+    expect(coreErrorText(field, 'en')).toBe('You cannot give a role the right "field:contact.email" at "read": your own access is "masked".');
+    expect(coreErrorText(field, 'nl')).toBe('Je kunt een rol het recht "field:contact.email" op "read" niet geven: je eigen toegang is "masked".');
+    expect((await refused({ ...READ_ONLY, fieldDefaults: { ...READ_ONLY.fieldDefaults, special: 'masked' } })).values).toEqual({
+      right: 'field:contact.birth_date',
+      access: 'masked',
+      held: 'hidden',
+    });
+    // Every special field named as Read-only has it: the default still reaches a field added later.
+    const defaults = await refused({ ...READ_ONLY, fields: { 'contact.birth_date': 'hidden' }, fieldDefaults: { ...READ_ONLY.fieldDefaults, special: 'read' } });
+    expect(defaults.messageId).toBe('access.roleDefaultNotHeld');
+    expect(coreErrorText(defaults, 'en')).toBe('You cannot give a role "read" on special-category fields: your role gives "hidden", and a field added later would follow it.');
+    expect(coreErrorText(defaults, 'nl')).toBe(
+      'Je kunt een rol geen "read" geven op bijzondere velden: je eigen rol geeft "hidden", en een veld dat later wordt toegevoegd, zou dat volgen.',
+    );
+    // A field that does not exist (yet) is held to the lowest Rob would have, whatever it becomes.
+    expect((await refused({ ...READ_ONLY, fields: { 'contact.later_field': 'masked' } })).values).toEqual({ right: 'field:contact.later_field', access: 'masked', held: 'hidden' });
+
+    // Everything at once: the first right over is named (modules come first).
+    expect((await refused(EVERYTHING)).values).toEqual({ right: 'module:finance' });
+
+    // Each refusal is audited as a denied roles.save, and nothing was stored.
+    const db = t.core.requireActive().db;
+    const denied = listAudit(db, 500).filter((e) => e.action === 'access.denied' && (e.details as { channel?: string } | null)?.channel === 'roles.save');
+    expect(denied.length).toBe(9);
+    expect(value<RoleDefinition[]>(await t.call('roles.list')).map((r) => r.id)).not.toContain('custom-copy');
+  });
+
+  it('checks custom fields by their own sensitivity', async () => {
+    const t = await signedInAdmin();
+    const custom = value<FieldInfo>(
+      await t.call('fields.addCustom', {
+        entity: 'contact',
+        label: { en: 'Shoe size', nl: 'Schoenmaat' },
+        type: 'text',
+        purpose: { en: 'Work shoes', nl: 'Werkschoenen' },
+        legalBasis: 'contract',
+        sensitivity: 'personal',
+        retention: 'While a customer',
+      }),
+    );
+    value(await t.call('roles.save', { name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: ROLE_MANAGER }));
+    await signInAsNewUser(t, 'rob', 'custom-role-keeper');
+    // The custom field is personal: Rob (Read-only) has it masked, so a role may not have it on edit.
+    const over = refusal(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights: { ...READ_ONLY, fields: { [`contact.${custom.key}`]: 'edit' } } }));
+    expect(over.values).toEqual({ right: `field:contact.${custom.key}`, access: 'edit', held: 'masked' });
+    value(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights: { ...READ_ONLY, fields: { [`contact.${custom.key}`]: 'masked' } } }));
+  });
+
+  it('may give what their role and personal exceptions give them, and no more than an exception leaves', async () => {
+    // Rob's exceptions: export data and contacts granted; the phone number denied.
+    const { t } = await robManagesRoles([
+      { right: 'task:data.export', effect: 'grant' },
+      { right: 'record:contact.export', effect: 'grant', scope: 'all' },
+      { right: 'field:contact.phone', effect: 'deny' },
+    ]);
+    const exporter: RoleRights = { ...withRecord(READ_ONLY, 'contact', 'export', 'all'), fields: { 'contact.phone': 'hidden' }, tasks: ['data.export', 'roles.manage'] };
+    const saved = value<RoleDefinition>(await t.call('roles.save', { name: { en: 'Exporter', nl: 'Exporteur' }, rights: exporter }));
+    expect(saved).toMatchObject({ id: 'custom-exporter', builtIn: false, rights: exporter });
+    // Narrower than his own is fine too: own contacts only, e-mail and phone hidden.
+    const narrow: RoleRights = {
+      ...READ_ONLY,
+      records: { ...READ_ONLY.records, contact: { ...READ_ONLY.records.contact, read: 'own', export: 'own' } },
+      fields: { 'contact.email': 'hidden', 'contact.phone': 'hidden' },
+    };
+    value(await t.call('roles.save', { name: { en: 'Narrow', nl: 'Smal' }, rights: narrow }));
+
+    // The deny wins over the role's "masked" for personal fields: he cannot give the phone masked.
+    const phone = refusal(await t.call('roles.save', { id: 'custom-exporter', name: { en: 'Exporter', nl: 'Exporteur' }, rights: { ...exporter, fields: {} } }));
+    expect(phone.values).toEqual({ right: 'field:contact.phone', access: 'masked', held: 'hidden' });
+    expect((await roleNow(t, 'custom-exporter'))?.rights).toEqual(exporter);
+
+    // Editing a role he does not hold, within his rights, is his to do.
+    value(await t.call('roles.save', { id: 'custom-exporter', name: { en: 'Exporter', nl: 'Exporteur' }, rights: { ...exporter, tasks: ['data.export'] } }));
+    expect((await roleNow(t, 'custom-exporter'))?.rights.tasks).toEqual(['data.export']);
+  });
+});
+
+describe('a role manager who manages users', () => {
+  it('is not bound: the Administrator copies the Privacy officer, whose tasks and special fields it lacks', async () => {
+    const t = await signedInAdmin();
+    expect(tasksNow(t)).not.toContain('privacy.erase');
+    const privacy = builtIn('privacy');
+    const copy = value<RoleDefinition>(await t.call('roles.save', { name: { en: 'Copy of Privacy officer', nl: 'Kopie van Functionaris gegevensbescherming' }, rights: privacy }));
+    expect(copy.rights).toEqual(privacy);
+    value(await t.call('roles.save', { id: copy.id, name: copy.name, rights: EVERYTHING }));
+    // The Administrator's own rights did not change by it.
+    expect(tasksNow(t)).not.toContain('privacy.erase');
+  });
+});
