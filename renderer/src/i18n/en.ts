@@ -278,6 +278,7 @@ export const en = {
   'home.records': 'Your records',
   'home.myTasks': 'My open tasks',
   'home.noTasks': 'You have no open tasks.',
+  'home.overdue': 'overdue',
 
   'search.label': 'Search',
   'search.placeholder': 'Search ({shortcut})',

@@ -278,6 +278,7 @@ export const nl: Messages = {
   'home.records': 'Je gegevens',
   'home.myTasks': 'Mijn open taken',
   'home.noTasks': 'Je hebt geen open taken.',
+  'home.overdue': 'te laat',
 
   'search.label': 'Zoeken',
   'search.placeholder': 'Zoeken ({shortcut})',

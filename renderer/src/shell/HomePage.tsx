@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { RecordSummary, SessionInfo } from '../../../shared/api';
 import { call } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { formatCount, formatDay } from '../format';
+import { formatCount, formatDay, todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { RecordLink } from '../records/columns';
 import { entityPlural, entitySingular } from '../records/display';
@@ -80,6 +80,13 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
                       {' · '}
                       <time dateTime={task.values.due_at}>{formatDay(task.values.due_at, language)}</time>
                     </span>
+                  )}
+                  {/* Said in words, not only by colour: the list is a task list, and late ones come first. */}
+                  {typeof task.values.due_at === 'string' && task.values.due_at.slice(0, 10) < todayIso() && (
+                    <strong className="overdue">
+                      {' · '}
+                      {t('home.overdue')}
+                    </strong>
                   )}
                 </li>
               ))}
