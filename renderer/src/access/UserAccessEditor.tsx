@@ -66,8 +66,9 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
     const next: Override = { right: adding.right, effect: adding.effect };
     if (adding.effect === 'grant' && kind === 'record') next.scope = adding.scope ?? 'all';
     if (adding.effect === 'grant' && kind === 'field') next.access = adding.access ?? 'read';
-    // One exception per right and effect: a new one replaces the old.
-    setOverrides((list) => [...list.filter((o) => !(o.right === next.right && o.effect === next.effect)), next]);
+    // One exception per right: a new one replaces the old, also one of the other effect — a grant
+    // beside an older deny of the same right would look like a grant and do nothing (a deny wins).
+    setOverrides((list) => [...list.filter((o) => o.right !== next.right), next]);
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {
