@@ -4,7 +4,7 @@
  * files and keychain item are removed.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import type { CreatedInstall, KeyMode } from '../../../shared/apiTypes';
 import { appendAudit, deriveAuditKey, readAuditHead, type AuditHead } from '../audit/chain';
 import { issueRecoveryCodes } from '../auth/recoveryCodes';
@@ -51,6 +51,16 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
     mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
   } catch {
     // A file on the path, no right to write, a read-only disk: the admin's to fix, not an internal fault.
+    throw new KluisError('VALIDATION', { id: 'access.dataDirNotCreated', values: { dataDir: input.dataDir } });
+  }
+
+  // The folder is claimed by creating the database file exclusively: of two setups at once (two
+  // windows, a CLI beside the app) one goes on, the other is refused as for an existing install —
+  // and, having created nothing, removes nothing of the other's when it fails.
+  try {
+    closeSync(openSync(paths.db, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KluisError('CONFLICT', { id: 'access.installExists', values: { dataDir: input.dataDir } });
     throw new KluisError('VALIDATION', { id: 'access.dataDirNotCreated', values: { dataDir: input.dataDir } });
   }
 
