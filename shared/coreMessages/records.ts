@@ -69,6 +69,7 @@ export const RECORDS_MESSAGES = {
   'records.fileNoRows': 'The file has a header but no rows.',
   /** {column}: the column's header; {field}: the label of the field it is mapped to. */
   'records.mappedNotImportable': 'The column "{column}" is mapped to {field}, which cannot be imported. Map it to another field or leave it out.',
+  'records.mappedNotEditable': 'The column "{column}" is mapped to {field}, which you may not fill in. Map it to another field or leave it out.',
   'records.mappedSwitchedOff': 'The column "{column}" is mapped to {field}, which is switched off. Map it to another field or leave it out.',
   /** {key}: what the mapping named; {entities}: the kind of record imported, plural, lower case. */
   'records.mappedNotAField': 'The column "{column}" is mapped to "{key}", which is not a field of {entities}. Map it to another field or leave it out.',

@@ -763,3 +763,17 @@ describe('a running import', () => {
     expect(value<ImportSummary>(await first).imported).toBe(600);
   });
 });
+
+describe('a column mapped to a field that cannot take it', () => {
+  it('says whether the importer may not fill the field in, or the field is switched off', async () => {
+    const t = await signedInAdmin();
+    const csv = ['Achternaam;Geboortedatum', 'Dekker;05-03-1980'].join('\r\n');
+    const mapping = { Achternaam: 'last_name', Geboortedatum: 'birth_date' };
+    // The Administrator sees the date of birth masked: the field is in use, but not theirs to fill in.
+    const notTheirs = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping }));
+    expect(notTheirs.message).toBe('The column "Geboortedatum" is mapped to Date of birth, which you may not fill in. Map it to another field or leave it out.');
+    value(await t.call('fields.setEnabled', { entity: 'contact', field: 'birth_date', enabled: false, confirmValueCount: 0 }));
+    const off = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv), mapping }));
+    expect(off.message).toBe('The column "Geboortedatum" is mapped to Date of birth, which is switched off. Map it to another field or leave it out.');
+  });
+});

@@ -63,19 +63,31 @@ export function suggestMapping(columns: readonly CsvColumn[], fields: readonly A
 }
 
 /**
- * Why a column cannot go into the field it is mapped to: the field cannot be imported, is switched
- * off, or is no field of this kind of record at all.
+ * Why a column cannot go into the field it is mapped to: the field cannot be imported, the importer
+ * may not fill it in (their field right is less than edit), it is switched off, or it is no field of
+ * this kind of record at all.
  */
-function unusableField(entity: ImportEntity, column: string, key: string, fields: readonly ActiveField[]): CoreMessage {
+function unusableField(entity: ImportEntity, column: string, key: string, fields: readonly ActiveField[], inUse: readonly ActiveField[]): CoreMessage {
   const inForce = fields.find((f) => f.key === key);
   if (inForce) return { id: 'records.mappedNotImportable', values: { column, field: inForce.label } };
+  const notEditable = inUse.find((f) => f.key === key);
+  if (notEditable) return { id: 'records.mappedNotEditable', values: { column, field: notEditable.label } };
   const known = ENTITIES[entity].fields.find((f) => f.key === key);
   if (known) return { id: 'records.mappedSwitchedOff', values: { column, field: known.label } };
   return { id: 'records.mappedNotAField', values: { column, key, entities: lowerCase(ENTITIES[entity].label.plural) } };
 }
 
-/** Checks a mapping the user chose (or the suggestion) against the file's columns and the fields in force. */
-export function planColumns(entity: ImportEntity, columns: readonly CsvColumn[], fields: readonly ActiveField[], given: Mapping | undefined): ColumnPlan {
+/**
+ * Checks a mapping the user chose (or the suggestion) against the file's columns and `fields`, those
+ * the importer may fill in of `inUse`, the fields in force (switched on).
+ */
+export function planColumns(
+  entity: ImportEntity,
+  columns: readonly CsvColumn[],
+  fields: readonly ActiveField[],
+  given: Mapping | undefined,
+  inUse: readonly ActiveField[] = fields,
+): ColumnPlan {
   const mapping: Mapping = given ? {} : suggestMapping(columns, fields);
   if (given) {
     const headers = new Set(columns.map((c) => c.header));
@@ -96,7 +108,7 @@ export function planColumns(entity: ImportEntity, columns: readonly CsvColumn[],
       continue;
     }
     const field = candidates.get(key);
-    if (!field) throw new KluisError('VALIDATION', unusableField(entity, column.header, key, fields), { field: key });
+    if (!field) throw new KluisError('VALIDATION', unusableField(entity, column.header, key, fields, inUse), { field: key });
     const earlier = byField.get(key);
     if (earlier !== undefined) {
       const values = { field: field.label, first: earlier, second: column.header };

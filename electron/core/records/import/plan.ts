@@ -52,8 +52,9 @@ export type CheckedRow =
 export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan {
   const csv = parseCsv(decodeCsvFile(input.file));
   // Only fields the importer may edit can take a column; the rest are left out like switched-off ones.
-  const fields = activeFields(db, input.entity).filter((f) => access.field(input.entity, f.key, f.sensitivity) === 'edit');
-  const columns = planColumns(input.entity, csv.columns, fields, input.mapping);
+  const inUse = activeFields(db, input.entity);
+  const fields = inUse.filter((f) => access.field(input.entity, f.key, f.sensitivity) === 'edit');
+  const columns = planColumns(input.entity, csv.columns, fields, input.mapping, inUse);
   return {
     ...columns,
     entity: input.entity,

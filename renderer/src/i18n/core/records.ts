@@ -63,6 +63,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.quoteNotClosed': 'Regel {row} heeft een aanhalingsteken (") dat nergens wordt gesloten, dus de rest van het bestand kan niet worden gelezen. Controleer de aanhalingstekens in die regel.',
   'records.fileNoRows': 'Het bestand heeft een kopregel, maar verder geen regels.',
   'records.mappedNotImportable': 'De kolom "{column}" is gekoppeld aan het veld {field}, dat niet kan worden geïmporteerd. Koppel de kolom aan een ander veld of laat hem weg.',
+  'records.mappedNotEditable': 'De kolom "{column}" is gekoppeld aan het veld {field}, dat jij niet mag invullen. Koppel de kolom aan een ander veld of laat hem weg.',
   'records.mappedSwitchedOff': 'De kolom "{column}" is gekoppeld aan het veld {field}, dat uit staat. Koppel de kolom aan een ander veld of laat hem weg.',
   'records.mappedNotAField': 'De kolom "{column}" is gekoppeld aan "{key}", maar dat is geen veld van {entities}. Koppel de kolom aan een ander veld of laat hem weg.',
   'records.mappingUnknownColumn': 'De koppeling noemt een kolom die niet in het bestand staat: "{column}".',
