@@ -23,6 +23,7 @@ import type {
   AuditVerdict,
   CreatedInstall,
   InstallStatus,
+  IntegrityVerdict,
   Explanation,
   Policy,
   SessionInfo,
@@ -164,6 +165,7 @@ export const api = {
     ...open,
   }),
   'install.status': channel<InstallStatus>()({ input: empty, auth: 'session', ...open, permission: 'install.read' }),
+  'install.check': channel<IntegrityVerdict>()({ input: empty, auth: 'session', ...open, permission: 'install.read' }),
   'account.changePassword': channel<{ changed: true }>()({
     input: z.strictObject({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword }),
     auth: 'session',

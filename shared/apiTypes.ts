@@ -51,6 +51,12 @@ export type AppState =
   | { phase: 'locked'; user: { username: string; displayName: string }; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason }
   | { phase: 'signedIn'; session: SessionInfo };
 
+/** `install.check`: whether every page of the database reads and holds together, and how many there are. */
+export interface IntegrityVerdict {
+  ok: boolean;
+  pages: number;
+}
+
 export interface InstallStatus {
   installId: string;
   cipher: string;

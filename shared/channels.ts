@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'session.touch',
   'session.stepUp',
   'install.status',
+  'install.check',
   'account.changePassword',
   'account.regenerateRecoveryCodes',
   'account.recentSignIns',

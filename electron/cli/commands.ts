@@ -223,6 +223,19 @@ export const commands: Record<string, Command> = {
   'user reset-mfa': userCommand('user reset-mfa', 'forget a user’s authenticator; they set it up again at the next sign-in.', async (cli, user) =>
     cli.call('users.resetMfa', { userId: user.id }),
   ),
+  check: {
+    summary: `read the whole database and check every page (each is decrypted and its checksum verified): prints "ok <pages> pages", or says the file is damaged and exits 1. Run it on a backup before you rely on it; it takes a while on a large install. ${SIGN_IN_NOTE}`,
+    usage: 'check --data DIR [--json]',
+    options: { data, json },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const verdict = await cli.call('install.check', {});
+        if (values.json) printJson(verdict);
+        else if (verdict.ok) process.stdout.write(`ok ${verdict.pages} pages\n`);
+        else process.stdout.write('damaged: part of the database cannot be read or does not hold together. Restore the data folder from a backup.\n');
+        return verdict.ok ? EXIT.ok : EXIT.error;
+      }),
+  },
   'audit verify': {
     summary: `check the audit log's hash chain: prints "ok <entries>" or the first broken entry. ${SIGN_IN_NOTE}`,
     usage: 'audit verify --data DIR [--json]',

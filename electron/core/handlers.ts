@@ -33,6 +33,7 @@ import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
 import { reviewImpact } from './history/impact';
 import { listCommands, runCommand } from './history/journal';
+import { checkIntegrity } from './db/integrity';
 import { listTrash, moveToTrash, restoreFromTrash } from './history/trash';
 import { redoLast, undoLast } from './history/undo';
 
@@ -92,6 +93,7 @@ export const handlers: Handlers = {
   'session.touch': { kind: 'lifecycle', run: (_input, core) => ({ idleLockSeconds: core.touch() }) },
   'session.stepUp': { kind: 'lifecycle', run: (input, core) => core.stepUp(input.code) },
   'install.status': { kind: 'transaction', run: (_input, { core, db }) => core.installStatus(db) },
+  'install.check': { kind: 'transaction', run: (_input, { db }) => checkIntegrity(db) },
   'account.changePassword': {
     kind: 'async',
     run: async (input, { core }) => {
