@@ -66,6 +66,14 @@ describe('admin CLI', () => {
     expect(result.stdout).toBe('');
   });
 
+  // Node's recursive mkdir retries forever where the parent refuses new entries with ENOENT.
+  it.runIf(process.platform === 'linux')('init in a folder that refuses new entries (under /proc) fails at once instead of hanging', async () => {
+    const dataDir = '/proc/1/kluis-data';
+    const result = await runCli(['init', '--data', dataDir, '--org', 'A', '--admin', 'anouk'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`kluis: The folder ${dataDir} cannot be created: check the path, and that you may write there. Nothing was changed.\n`);
+  });
+
   it('status signs in and shows install id, cipher, key mode, schema version and user count', async () => {
     const dataDir = join(tempDir(), 'data');
     const created = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });

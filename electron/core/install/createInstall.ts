@@ -4,7 +4,8 @@
  * files and keychain item are removed.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CreatedInstall, KeyMode } from '../../../shared/apiTypes';
 import { appendAudit, deriveAuditKey, readAuditHead, type AuditHead } from '../audit/chain';
 import { issueRecoveryCodes } from '../auth/recoveryCodes';
@@ -35,6 +36,20 @@ export interface CreateInstallInput {
   openOptions?: OpenOptions;
 }
 
+/**
+ * Makes the folder and any missing parents, one by one. Node's recursive mkdir retries forever
+ * where a parent exists but refuses new entries with ENOENT (a folder under /proc): one at a time, the
+ * first refusal is an error.
+ */
+function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(path); !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) mkdirSync(folder, { mode: 0o700 });
+}
+
 export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
   const paths = dataPaths(input.dataDir);
   if (holdsInstall(input.dataDir)) {
@@ -48,7 +63,7 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
     throw new KluisError('CONFLICT', 'access.keychainRequired');
   }
   try {
-    mkdirSync(input.dataDir, { recursive: true, mode: 0o700 });
+    makeFolder(input.dataDir);
   } catch {
     // A file on the path, no right to write, a read-only disk: the admin's to fix, not an internal fault.
     throw new KluisError('VALIDATION', { id: 'access.dataDirNotCreated', values: { dataDir: input.dataDir } });
