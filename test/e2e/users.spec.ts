@@ -200,7 +200,14 @@ test('reset password gives a new one-time password; reset two-step sign-in makes
   // Right after signing in with a code the second factor is fresh: no code is asked for yet.
   const admin = await signInAsAdmin(page);
   await openUsers(page);
+  // Every problem of the form shows at once, not one per try.
   await page.getByLabel('Username').fill(COLLEAGUE.username);
+  await page.getByLabel('Name', { exact: true }).fill('x'.repeat(201));
+  await page.getByLabel('E-mail (optional)').fill('bad@');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/Use at most 200 characters/);
+  await expect(page.getByLabel('E-mail (optional)')).toHaveAccessibleDescription(/Enter a valid e-mail address/);
+  await page.getByLabel('E-mail (optional)').fill('');
   await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.displayName);
   await page.getByRole('button', { name: 'Add user' }).click();
   const passwordShown = page.getByRole('textbox', { name: 'One-time password' });

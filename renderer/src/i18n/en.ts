@@ -227,6 +227,7 @@ export const en = {
   'users.adding': 'Adding…',
   'users.error.usernameInvalid': 'Use 2 to 64 letters, digits, dots, dashes or underscores.',
   'users.error.nameRequired': 'Enter a name.',
+  'users.error.nameTooLong': 'Use at most {max} characters.',
   'users.error.emailInvalid': 'Enter a valid e-mail address, or leave it empty.',
   'users.error.taken': 'That username is already in use.',
   'users.addFailed': 'The user could not be added: {message}',

@@ -227,6 +227,7 @@ export const nl: Messages = {
   'users.error.usernameInvalid':
     'Gebruik 2 tot 64 letters, cijfers, punten, streepjes of liggende streepjes.',
   'users.error.nameRequired': 'Vul een naam in.',
+  'users.error.nameTooLong': 'Gebruik hoogstens {max} tekens.',
   'users.error.emailInvalid': 'Vul een geldig e-mailadres in, of laat het leeg.',
   'users.error.taken': 'Die gebruikersnaam is al in gebruik.',
   'users.addFailed': 'De gebruiker kon niet worden toegevoegd: {message}',

@@ -37,12 +37,19 @@ const EMPTY: Values = { username: '', displayName: '', email: '', role: 'office'
 // A courtesy check only: the core validates the address properly.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The core's limits of users.create (shared/api.ts). */
+const DISPLAY_NAME_MAX = 200;
+const EMAIL_MAX = 320;
+
 function check(values: Values, t: Translate): Errors {
   const errors: Errors = {};
   if (!USERNAME_PATTERN.test(values.username.trim())) errors.username = t('users.error.usernameInvalid');
-  if (values.displayName.trim() === '') errors.displayName = t('users.error.nameRequired');
+  const name = values.displayName.trim();
+  if (name === '') errors.displayName = t('users.error.nameRequired');
+  // Checked here with the others, so every problem of the form shows at once (the core checks too).
+  else if (name.length > DISPLAY_NAME_MAX) errors.displayName = t('users.error.nameTooLong', { max: DISPLAY_NAME_MAX });
   const email = values.email.trim();
-  if (email !== '' && !EMAIL_SHAPE.test(email)) errors.email = t('users.error.emailInvalid');
+  if (email !== '' && (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email))) errors.email = t('users.error.emailInvalid');
   return errors;
 }
 
