@@ -1,6 +1,8 @@
 /**
  * Role + overrides → what a user may do, and why. Grants add to the role; denies take away, and a
- * deny always wins over a grant. Module access gates everything inside the module.
+ * deny always wins over a grant. Module access gates everything inside the module. Each reason is a
+ * whole sentence that names its source (the role, a personal exception), in both languages, with the
+ * parts named as the role editor shows them (words.ts), never by their ids.
  */
 import type { Localized, Sensitivity } from '../registry';
 import {
@@ -17,6 +19,7 @@ import {
   type SecuredEntity,
   type Task,
 } from './model';
+import { ACTION_NAMES, entityWords, FIELD_ACCESS_NAMES, fieldWords, MODULE_NAMES, SCOPE_NAMES, SENSITIVITY_BEFORE_FIELDS, TASK_NAMES } from './words';
 
 export interface Reason {
   source: 'role' | 'override' | 'module';
@@ -35,25 +38,36 @@ function overridesFor(overrides: readonly Override[], right: RightKey): { grant?
   };
 }
 
-const roleName = (role: RoleDefinition) => role.name;
+/** The role as a sentence begins with it: `The role "Office staff"`, `De rol "Kantoor"`. */
+function theRole(role: RoleDefinition): Localized {
+  return { en: `The role "${role.name.en}"`, nl: `De rol "${role.name.nl}"` };
+}
 
 export function decideModule(role: RoleDefinition, overrides: readonly Override[], module: Module): Decision<boolean> {
   const { grant, deny } = overridesFor(overrides, `module:${module}`);
   const inRole = role.rights.modules.includes(module);
+  const r = theRole(role);
+  const name = MODULE_NAMES[module];
   const reasons: Reason[] = [
     {
       source: 'role',
       text: inRole
-        ? { en: `Role ${roleName(role).en} opens the ${module} module.`, nl: `Rol ${roleName(role).nl} geeft toegang tot module ${module}.` }
-        : { en: `Role ${roleName(role).en} does not open the ${module} module.`, nl: `Rol ${roleName(role).nl} geeft geen toegang tot module ${module}.` },
+        ? { en: `${r.en} opens the module "${name.en}".`, nl: `${r.nl} geeft toegang tot de module "${name.nl}".` }
+        : { en: `${r.en} does not open the module "${name.en}".`, nl: `${r.nl} geeft geen toegang tot de module "${name.nl}".` },
     },
   ];
   if (deny) {
-    reasons.push({ source: 'override', text: { en: `A personal override denies the ${module} module (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert module ${module} (weigeren wint altijd).` } });
+    reasons.push({
+      source: 'override',
+      text: { en: `A personal exception denies the module "${name.en}" (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert de module "${name.nl}" (weigeren wint altijd).` },
+    });
     return { value: false, reasons };
   }
   if (grant) {
-    reasons.push({ source: 'override', text: { en: `A personal override grants the ${module} module.`, nl: `Een persoonlijke uitzondering geeft module ${module}.` } });
+    reasons.push({
+      source: 'override',
+      text: { en: `A personal exception opens the module "${name.en}".`, nl: `Een persoonlijke uitzondering geeft toegang tot de module "${name.nl}".` },
+    });
     return { value: true, reasons };
   }
   return { value: inRole, reasons };
@@ -62,20 +76,25 @@ export function decideModule(role: RoleDefinition, overrides: readonly Override[
 export function decideTask(role: RoleDefinition, overrides: readonly Override[], task: Task): Decision<boolean> {
   const { grant, deny } = overridesFor(overrides, `task:${task}`);
   const inRole = role.rights.tasks.includes(task);
+  const r = theRole(role);
+  const name = TASK_NAMES[task];
   const reasons: Reason[] = [
     {
       source: 'role',
       text: inRole
-        ? { en: `Role ${roleName(role).en} includes the task "${task}".`, nl: `Rol ${roleName(role).nl} bevat de taak "${task}".` }
-        : { en: `Role ${roleName(role).en} does not include the task "${task}".`, nl: `Rol ${roleName(role).nl} bevat de taak "${task}" niet.` },
+        ? { en: `${r.en} includes the task "${name.en}".`, nl: `${r.nl} bevat de taak "${name.nl}".` }
+        : { en: `${r.en} does not include the task "${name.en}".`, nl: `${r.nl} bevat de taak "${name.nl}" niet.` },
     },
   ];
   if (deny) {
-    reasons.push({ source: 'override', text: { en: `A personal override denies "${task}" (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert "${task}" (weigeren wint altijd).` } });
+    reasons.push({
+      source: 'override',
+      text: { en: `A personal exception denies the task "${name.en}" (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert de taak "${name.nl}" (weigeren wint altijd).` },
+    });
     return { value: false, reasons };
   }
   if (grant) {
-    reasons.push({ source: 'override', text: { en: `A personal override grants "${task}".`, nl: `Een persoonlijke uitzondering geeft "${task}".` } });
+    reasons.push({ source: 'override', text: { en: `A personal exception grants the task "${name.en}".`, nl: `Een persoonlijke uitzondering geeft de taak "${name.nl}".` } });
     return { value: true, reasons };
   }
   return { value: inRole, reasons };
@@ -86,18 +105,26 @@ export function decideRecord(role: RoleDefinition, overrides: readonly Override[
   if (!module.value) return { value: 'none', reasons: module.reasons.map((r) => ({ ...r, source: 'module' as const })) };
   const roleScope = role.rights.records[entity][action];
   const { grant, deny } = overridesFor(overrides, `record:${entity}.${action}`);
+  const r = theRole(role);
+  const act = ACTION_NAMES[action];
+  const what = entityWords(entity);
+  const scope = SCOPE_NAMES[roleScope];
   const reasons: Reason[] = [
     {
       source: 'role',
-      text: { en: `Role ${roleName(role).en} gives ${action} on ${entity} with scope "${roleScope}".`, nl: `Rol ${roleName(role).nl} geeft ${action} op ${entity} met bereik "${roleScope}".` },
+      text: { en: `${r.en} gives "${act.en}" on ${what.en} with scope "${scope.en}".`, nl: `${r.nl} geeft "${act.nl}" op ${what.nl} met bereik "${scope.nl}".` },
     },
   ];
   if (deny) {
-    reasons.push({ source: 'override', text: { en: `A personal override denies ${action} on ${entity} (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert ${action} op ${entity} (weigeren wint altijd).` } });
+    reasons.push({
+      source: 'override',
+      text: { en: `A personal exception denies "${act.en}" on ${what.en} (a deny always wins).`, nl: `Een persoonlijke uitzondering weigert "${act.nl}" op ${what.nl} (weigeren wint altijd).` },
+    });
     return { value: 'none', reasons };
   }
   if (grant?.scope && scopeRank(grant.scope) > scopeRank(roleScope)) {
-    reasons.push({ source: 'override', text: { en: `A personal override widens it to "${grant.scope}".`, nl: `Een persoonlijke uitzondering verruimt dit tot "${grant.scope}".` } });
+    const wider = SCOPE_NAMES[grant.scope];
+    reasons.push({ source: 'override', text: { en: `A personal exception widens the scope to "${wider.en}".`, nl: `Een persoonlijke uitzondering verruimt het bereik tot "${wider.nl}".` } });
     return { value: grant.scope, reasons };
   }
   return { value: roleScope, reasons };
@@ -113,24 +140,32 @@ export function decideField(
   const key = `${entity}.${field}`;
   const named = role.rights.fields[key];
   const roleAccess = named ?? role.rights.fieldDefaults[sensitivity];
+  const r = theRole(role);
+  const access = FIELD_ACCESS_NAMES[roleAccess];
+  const label = fieldWords(entity, field);
+  const what = entityWords(entity);
+  /** `the field "E-mail" of contacts`, `het veld "E-mailadres" van contactpersonen`. */
+  const theField: Localized = { en: `the field "${label.en}" of ${what.en}`, nl: `het veld "${label.nl}" van ${what.nl}` };
+  const kind = SENSITIVITY_BEFORE_FIELDS[sensitivity];
   const reasons: Reason[] = [
     {
       source: 'role',
       text: named
-        ? { en: `Role ${roleName(role).en} sets ${key} to "${roleAccess}".`, nl: `Rol ${roleName(role).nl} zet ${key} op "${roleAccess}".` }
-        : {
-            en: `Role ${roleName(role).en} sets ${sensitivity} fields to "${roleAccess}".`,
-            nl: `Rol ${roleName(role).nl} zet velden van gevoeligheid ${sensitivity} op "${roleAccess}".`,
-          },
+        ? { en: `${r.en} sets ${theField.en} to "${access.en}".`, nl: `${r.nl} zet ${theField.nl} op "${access.nl}".` }
+        : { en: `${r.en} sets ${kind.en} fields to "${access.en}".`, nl: `${r.nl} zet ${kind.nl} velden op "${access.nl}".` },
     },
   ];
   const { grant, deny } = overridesFor(overrides, `field:${key}`);
   if (deny) {
-    reasons.push({ source: 'override', text: { en: `A personal override hides ${key} (a deny always wins).`, nl: `Een persoonlijke uitzondering verbergt ${key} (weigeren wint altijd).` } });
+    reasons.push({
+      source: 'override',
+      text: { en: `A personal exception hides ${theField.en} (a deny always wins).`, nl: `Een persoonlijke uitzondering verbergt ${theField.nl} (weigeren wint altijd).` },
+    });
     return { value: 'hidden', reasons };
   }
   if (grant?.access && accessRank(grant.access) > accessRank(roleAccess)) {
-    reasons.push({ source: 'override', text: { en: `A personal override raises it to "${grant.access}".`, nl: `Een persoonlijke uitzondering verhoogt dit tot "${grant.access}".` } });
+    const higher = FIELD_ACCESS_NAMES[grant.access];
+    reasons.push({ source: 'override', text: { en: `A personal exception raises the access to "${higher.en}".`, nl: `Een persoonlijke uitzondering verhoogt de toegang tot "${higher.nl}".` } });
     return { value: grant.access, reasons };
   }
   return { value: roleAccess, reasons };

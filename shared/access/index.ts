@@ -1,3 +1,4 @@
 export * from './model';
 export * from './builtInRoles';
 export * from './evaluate';
+export * from './words';

@@ -26,13 +26,13 @@ export const ACCESS_MESSAGES = {
   'access.roleNameTaken': 'A role with that name exists already.',
   'access.noSuchRole': 'No such role.',
   'access.ownRoleEdit': 'Ask another user who manages roles to change the role you hold yourself, so nobody widens their own rights or locks themselves out.',
-  /** {right}: a task ("privacy.erase") or a module ("module:finance"). */
-  'access.roleRightNotHeld': 'You cannot give a role the right "{right}": you do not hold it yourself.',
-  /** {right}: "record:contact.export"; {scope}, {held}: none, own, team or all. */
-  'access.roleScopeNotHeld': 'You cannot give a role the right "{right}" with scope "{scope}": your own scope is "{held}".',
-  /** {right}: "field:contact.email"; {access}, {held}: hidden, masked, read or edit. */
-  'access.roleFieldNotHeld': 'You cannot give a role the right "{right}" at "{access}": your own access is "{held}".',
-  /** {sensitivity}: normal, personal or special-category (in the reader's language); {access}, {held}: hidden, masked, read or edit. */
+  /** {kind}: task or module; {name}: its name as the role editor shows it ("Erase a person’s data", "Finance"). */
+  'access.roleRightNotHeld': 'You cannot give a role the {kind} "{name}": you do not hold it yourself.',
+  /** {action}: "Export"; {entity}: the kind of record, plural, lower case ("contacts"); {scope}, {held}: "None", "Own", "Team" or "All". */
+  'access.roleScopeNotHeld': 'You cannot give a role "{action}" on {entity} with scope "{scope}": yours is "{held}".',
+  /** {field}: the field's label; {entity}: as above; {access}, {held}: "Hidden", "Masked", "Read" or "Edit". */
+  'access.roleFieldNotHeld': 'You cannot give a role "{access}" on the field "{field}" of {entity}: yours is "{held}".',
+  /** {sensitivity}: normal, personal or special-category (before "fields"); {access}, {held}: as above. */
   'access.roleDefaultNotHeld': 'You cannot give a role "{access}" on {sensitivity} fields: your role gives "{held}", and a field added later would follow it.',
 
   'access.passwordTooShort': 'Use at least {min} characters',

@@ -214,13 +214,24 @@ describe('task rights of one role, and personal overrides', () => {
     value(await t.call('users.setAccess', { userId: created.user.id, role: 'office', teamIds: [], overrides: [{ right: 'task:data.export', effect: 'deny' }] }));
     const allowed = value<Explanation>(await t.call('access.explain', { userId: created.user.id, right: 'record:contact.read' }));
     expect(allowed).toMatchObject({ allowed: true, value: 'all' });
-    expect(allowed.reasons.map((r) => r.text.en)).toContain('Role Office staff gives read on contact with scope "all".');
+    expect(allowed.reasons.map((r) => r.text.en)).toContain('The role "Office staff" gives "Read" on contacts with scope "All".');
+    expect(allowed.reasons.map((r) => r.text.nl)).toContain('De rol "Kantoormedewerker" geeft "Lezen" op contactpersonen met bereik "Alle".');
     const denied = value<Explanation>(await t.call('access.explain', { userId: created.user.id, right: 'task:data.export' }));
     expect(denied).toMatchObject({ allowed: false, value: 'denied' });
     expect(denied.reasons.map((r) => r.text.en)).toEqual([
-      'Role Office staff includes the task "data.export".',
-      'A personal override denies "data.export" (a deny always wins).',
+      'The role "Office staff" includes the task "Export data".',
+      'A personal exception denies the task "Export data" (a deny always wins).',
     ]);
+    expect(denied.reasons.map((r) => r.text.nl)).toEqual([
+      'De rol "Kantoormedewerker" bevat de taak "Gegevens exporteren".',
+      'Een persoonlijke uitzondering weigert de taak "Gegevens exporteren" (weigeren wint altijd).',
+    ]);
+    const field = value<Explanation>(await t.call('access.explain', { userId: created.user.id, right: 'field:contact.email' }));
+    expect(field).toMatchObject({ allowed: true, value: 'edit' });
+    expect(field.reasons.map((r) => r.text.nl)).toEqual(['De rol "Kantoormedewerker" zet persoonlijke velden op "Bewerken".']);
+    for (const reason of [...allowed.reasons, ...denied.reasons, ...field.reasons]) {
+      expect(reason.text.nl).not.toMatch(/data\.export|\b(read|edit|personal|contact|all)\b/);
+    }
   });
 });
 

@@ -71,8 +71,39 @@ describe('overrides', () => {
   it('explain names the role and the override', () => {
     const decision = decideTask(office, [{ right: 'task:data.export', effect: 'deny' }], 'data.export');
     expect(decision.reasons.map((r) => r.text.en)).toEqual([
-      'Role Office staff includes the task "data.export".',
-      'A personal override denies "data.export" (a deny always wins).',
+      'The role "Office staff" includes the task "Export data".',
+      'A personal exception denies the task "Export data" (a deny always wins).',
     ]);
+  });
+
+  /** No id of the model, in either language: a reader sees names only. */
+  const RAW_IDS = /data\.export|\b(read|edit|personal|team|contact|contacts|finance|invoice|masked|hidden)\b|"(all|none|own)"/;
+
+  it('explain speaks Dutch in Dutch: a task, a record right and a field default by their Dutch names, no ids', () => {
+    const sales = role('sales');
+    const task = decideTask(sales, [{ right: 'task:data.export', effect: 'deny' }], 'data.export');
+    expect(task.reasons.map((r) => r.text.nl)).toEqual([
+      'De rol "Buitendienst" bevat de taak "Gegevens exporteren" niet.',
+      'Een persoonlijke uitzondering weigert de taak "Gegevens exporteren" (weigeren wint altijd).',
+    ]);
+    const record = decideRecord(sales, [], 'contact', 'read');
+    expect(record.reasons.map((r) => r.text.nl)).toEqual(['De rol "Buitendienst" geeft "Lezen" op contactpersonen met bereik "Team".']);
+    expect(record.reasons[0]?.text.en).toBe('The role "Field sales" gives "Read" on contacts with scope "Team".');
+    const field = decideField(sales, [], 'contact', 'email', 'personal');
+    expect(field.reasons.map((r) => r.text.nl)).toEqual(['De rol "Buitendienst" zet persoonlijke velden op "Bewerken".']);
+    expect(decideField(role('readonly'), [], 'contact', 'birth_date', 'special').reasons[0]?.text.en).toBe('The role "Read-only" sets special-category fields to "Hidden".');
+    const named = decideField({ ...sales, rights: { ...sales.rights, fields: { 'contact.email': 'edit' } } }, [{ right: 'field:contact.email', effect: 'deny' }], 'contact', 'email', 'personal');
+    expect(named.reasons.map((r) => r.text.nl)).toEqual([
+      'De rol "Buitendienst" zet het veld "E-mailadres" van contactpersonen op "Bewerken".',
+      'Een persoonlijke uitzondering verbergt het veld "E-mailadres" van contactpersonen (weigeren wint altijd).',
+    ]);
+    const widened = decideRecord(sales, [{ right: 'record:contact.read', effect: 'grant', scope: 'all' }], 'contact', 'read');
+    expect(widened.reasons[1]?.text.nl).toBe('Een persoonlijke uitzondering verruimt het bereik tot "Alle".');
+    const gated = decideRecord(office, [{ right: 'module:finance', effect: 'deny' }], 'invoice', 'read');
+    expect(gated.reasons.map((r) => r.text.nl)).toEqual([
+      'De rol "Kantoormedewerker" geeft toegang tot de module "Financiën".',
+      'Een persoonlijke uitzondering weigert de module "Financiën" (weigeren wint altijd).',
+    ]);
+    for (const reason of [task, record, field, named, widened, gated].flatMap((d) => d.reasons)) expect(reason.text.nl).not.toMatch(RAW_IDS);
   });
 });

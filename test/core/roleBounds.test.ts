@@ -98,45 +98,43 @@ describe('a role manager who does not manage users', () => {
     const refused = async (rights: RoleRights) => refusal(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights }));
 
     const task = await refused({ ...READ_ONLY, tasks: ['privacy.erase'] });
-    expect(task).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleRightNotHeld', values: { right: 'privacy.erase' } });
-    expect(coreErrorText(task, 'en')).toBe('You cannot give a role the right "privacy.erase": you do not hold it yourself.');
-    expect(coreErrorText(task, 'nl')).toBe('Je kunt een rol het recht "privacy.erase" niet geven: je hebt het zelf niet.');
+    expect(task).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleRightNotHeld' });
+    expect(coreErrorText(task, 'en')).toBe('You cannot give a role the task "Erase a person’s data": you do not hold it yourself.');
+    expect(coreErrorText(task, 'nl')).toBe('Je kunt een rol de taak "Iemands gegevens wissen" niet geven: je hebt die zelf niet.');
 
-    expect(coreErrorText(await refused({ ...READ_ONLY, modules: [...READ_ONLY.modules, 'finance'] }), 'en')).toBe(
-      'You cannot give a role the right "module:finance": you do not hold it yourself.',
-    );
+    const module = await refused({ ...READ_ONLY, modules: [...READ_ONLY.modules, 'finance'] });
+    expect(coreErrorText(module, 'en')).toBe('You cannot give a role the module "Finance": you do not hold it yourself.');
+    expect(coreErrorText(module, 'nl')).toBe('Je kunt een rol de module "Financiën" niet geven: je hebt die zelf niet.');
     const scope = await refused(withRecord(READ_ONLY, 'contact', 'export', 'all'));
     expect(scope).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleScopeNotHeld' });
-    expect(coreErrorText(scope, 'en')).toBe('You cannot give a role the right "record:contact.export" with scope "all": your own scope is "none".');
-    expect(coreErrorText(scope, 'nl')).toBe('Je kunt een rol het recht "record:contact.export" met bereik "all" niet geven: je eigen bereik is "none".');
+    expect(coreErrorText(scope, 'en')).toBe('You cannot give a role "Export" on contacts with scope "All": yours is "None".');
+    expect(coreErrorText(scope, 'nl')).toBe('Je kunt een rol niet "Exporteren" op contactpersonen geven met bereik "Alle": jouw bereik is "Geen".');
     // A scope on an entity whose module the role lacks counts too: a later edit could add the module.
-    expect((await refused(withRecord({ ...READ_ONLY, modules: ['organisations'] }, 'contact', 'update', 'own'))).values).toEqual({
-      right: 'record:contact.update',
-      scope: 'own',
-      held: 'none',
-    });
+    expect(coreErrorText(await refused(withRecord({ ...READ_ONLY, modules: ['organisations'] }, 'contact', 'update', 'own')), 'en')).toBe(
+      'You cannot give a role "Update" on contacts with scope "Own": yours is "None".',
+    );
 
     // Read-only sees personal fields masked and the date of birth not at all.
     const field = await refused({ ...READ_ONLY, fields: { 'contact.email': 'read' } });
-    expect(coreErrorText(field, 'en')).toBe('You cannot give a role the right "field:contact.email" at "read": your own access is "masked".');
-    expect(coreErrorText(field, 'nl')).toBe('Je kunt een rol het recht "field:contact.email" op "read" niet geven: je eigen toegang is "masked".');
-    expect((await refused({ ...READ_ONLY, fieldDefaults: { ...READ_ONLY.fieldDefaults, special: 'masked' } })).values).toEqual({
-      right: 'field:contact.birth_date',
-      access: 'masked',
-      held: 'hidden',
-    });
+    expect(coreErrorText(field, 'en')).toBe('You cannot give a role "Read" on the field "E-mail" of contacts: yours is "Masked".');
+    expect(coreErrorText(field, 'nl')).toBe('Je kunt een rol niet "Lezen" geven op het veld "E-mailadres" van contactpersonen: jouw toegang is "Gemaskeerd".');
+    expect(coreErrorText(await refused({ ...READ_ONLY, fieldDefaults: { ...READ_ONLY.fieldDefaults, special: 'masked' } }), 'en')).toBe(
+      'You cannot give a role "Masked" on the field "Date of birth" of contacts: yours is "Hidden".',
+    );
     // Every special field named as Read-only has it: the default still reaches a field added later.
     const defaults = await refused({ ...READ_ONLY, fields: { 'contact.birth_date': 'hidden' }, fieldDefaults: { ...READ_ONLY.fieldDefaults, special: 'read' } });
     expect(defaults.messageId).toBe('access.roleDefaultNotHeld');
-    expect(coreErrorText(defaults, 'en')).toBe('You cannot give a role "read" on special-category fields: your role gives "hidden", and a field added later would follow it.');
+    expect(coreErrorText(defaults, 'en')).toBe('You cannot give a role "Read" on special-category fields: your role gives "Hidden", and a field added later would follow it.');
     expect(coreErrorText(defaults, 'nl')).toBe(
-      'Je kunt een rol geen "read" geven op bijzondere velden: je eigen rol geeft "hidden", en een veld dat later wordt toegevoegd, zou dat volgen.',
+      'Je kunt een rol niet "Lezen" geven op bijzondere velden: je eigen rol geeft "Verborgen", en een veld dat later wordt toegevoegd, zou dat volgen.',
     );
     // A field that does not exist (yet) is held to the lowest Rob would have, whatever it becomes.
-    expect((await refused({ ...READ_ONLY, fields: { 'contact.later_field': 'masked' } })).values).toEqual({ right: 'field:contact.later_field', access: 'masked', held: 'hidden' });
+    expect(coreErrorText(await refused({ ...READ_ONLY, fields: { 'contact.later_field': 'masked' } }), 'en')).toBe(
+      'You cannot give a role "Masked" on the field "later_field" of contacts: yours is "Hidden".',
+    );
 
     // Everything at once: the first right over is named (modules come first).
-    expect((await refused(EVERYTHING)).values).toEqual({ right: 'module:finance' });
+    expect((await refused(EVERYTHING)).values).toEqual({ kind: { en: 'module', nl: 'module' }, name: { en: 'Finance', nl: 'Financiën' } });
 
     // Each refusal is audited as a denied roles.save, and nothing was stored.
     const db = t.core.requireActive().db;
@@ -162,7 +160,8 @@ describe('a role manager who does not manage users', () => {
     await signInAsNewUser(t, 'rob', 'custom-role-keeper');
     // The custom field is personal: Rob (Read-only) has it masked, so a role may not have it on edit.
     const over = refusal(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights: { ...READ_ONLY, fields: { [`contact.${custom.key}`]: 'edit' } } }));
-    expect(over.values).toEqual({ right: `field:contact.${custom.key}`, access: 'edit', held: 'masked' });
+    expect(coreErrorText(over, 'en')).toBe('You cannot give a role "Edit" on the field "Shoe size" of contacts: yours is "Masked".');
+    expect(coreErrorText(over, 'nl')).toBe('Je kunt een rol niet "Bewerken" geven op het veld "Schoenmaat" van contactpersonen: jouw toegang is "Gemaskeerd".');
     value(await t.call('roles.save', { name: { en: 'Copy', nl: 'Kopie' }, rights: { ...READ_ONLY, fields: { [`contact.${custom.key}`]: 'masked' } } }));
   });
 
@@ -186,7 +185,7 @@ describe('a role manager who does not manage users', () => {
 
     // The deny wins over the role's "masked" for personal fields: he cannot give the phone masked.
     const phone = refusal(await t.call('roles.save', { id: 'custom-exporter', name: { en: 'Exporter', nl: 'Exporteur' }, rights: { ...exporter, fields: {} } }));
-    expect(phone.values).toEqual({ right: 'field:contact.phone', access: 'masked', held: 'hidden' });
+    expect(coreErrorText(phone, 'en')).toBe('You cannot give a role "Masked" on the field "Phone" of contacts: yours is "Hidden".');
     expect((await roleNow(t, 'custom-exporter'))?.rights).toEqual(exporter);
 
     // Editing a role he does not hold, within his rights, is his to do.

@@ -11,12 +11,20 @@
  */
 import {
   accessRank,
+  ACTION_NAMES,
   decideField,
+  entityWords,
   FIELD_ACCESS,
+  FIELD_ACCESS_NAMES,
+  fieldWords,
+  MODULE_NAMES,
   MODULES,
   RECORD_ACTIONS,
+  SCOPE_NAMES,
   SECURED_ENTITIES,
   scopeRank,
+  SENSITIVITY_BEFORE_FIELDS,
+  TASK_NAMES,
   TASKS,
   type FieldAccess,
   type RoleRights,
@@ -34,13 +42,6 @@ export interface RoleSaver {
   id: number;
   role: string;
 }
-
-/** The sensitivity as an adjective before "fields", in both languages. */
-const SENSITIVITY_WORDS: Record<Sensitivity, Localized> = {
-  normal: { en: 'normal', nl: 'gewone' },
-  personal: { en: 'personal', nl: 'persoonlijke' },
-  special: { en: 'special-category', nl: 'bijzondere' },
-};
 
 /** Refuses a change to the role the caller holds (CONFLICT, as for one's own role on a user's page). */
 export function refuseOwnRole(caller: RoleSaver, roleId: string | undefined): void {
@@ -62,12 +63,12 @@ export function firstRightOverOwn(db: Db, own: Access, rights: RoleRights): Core
 
 function moduleOver(own: Access, rights: RoleRights): CoreMessage | null {
   const module = MODULES.find((m) => rights.modules.includes(m) && !own.module(m));
-  return module ? { id: 'access.roleRightNotHeld', values: { right: `module:${module}` } } : null;
+  return module ? { id: 'access.roleRightNotHeld', values: { kind: { en: 'module', nl: 'module' }, name: MODULE_NAMES[module] } } : null;
 }
 
 function taskOver(own: Access, rights: RoleRights): CoreMessage | null {
   const task = TASKS.find((t) => rights.tasks.includes(t) && !own.task(t));
-  return task ? { id: 'access.roleRightNotHeld', values: { right: task } } : null;
+  return task ? { id: 'access.roleRightNotHeld', values: { kind: { en: 'task', nl: 'taak' }, name: TASK_NAMES[task] } } : null;
 }
 
 /**
@@ -79,7 +80,12 @@ function recordOver(own: Access, rights: RoleRights): CoreMessage | null {
     for (const action of RECORD_ACTIONS) {
       const scope = rights.records[entity][action];
       const held = own.scope(entity, action);
-      if (scopeRank(scope) > scopeRank(held)) return { id: 'access.roleScopeNotHeld', values: { right: `record:${entity}.${action}`, scope, held } };
+      if (scopeRank(scope) > scopeRank(held)) {
+        return {
+          id: 'access.roleScopeNotHeld',
+          values: { action: ACTION_NAMES[action], entity: entityWords(entity), scope: SCOPE_NAMES[scope], held: SCOPE_NAMES[held] },
+        };
+      }
     }
   }
   return null;
@@ -91,11 +97,11 @@ function roleField(rights: RoleRights, key: string, sensitivity: Sensitivity): F
 }
 
 /** Every field there is — the registry's, switched off or not, and every custom field — by its key. */
-function everyField(db: Db): Map<string, { entity: SecuredEntity; key: string; sensitivity: Sensitivity }> {
-  const fields = new Map<string, { entity: SecuredEntity; key: string; sensitivity: Sensitivity }>();
+function everyField(db: Db): Map<string, { entity: SecuredEntity; key: string; label: Localized; sensitivity: Sensitivity }> {
+  const fields = new Map<string, { entity: SecuredEntity; key: string; label: Localized; sensitivity: Sensitivity }>();
   for (const entity of SECURED_ENTITIES) {
     for (const field of [...ENTITIES[entity].fields, ...customFields(db, entity)]) {
-      fields.set(`${entity}.${field.key}`, { entity, key: field.key, sensitivity: field.sensitivity });
+      fields.set(`${entity}.${field.key}`, { entity, key: field.key, label: field.label, sensitivity: field.sensitivity });
     }
   }
   return fields;
@@ -110,15 +116,22 @@ function fieldOver(db: Db, own: Access, rights: RoleRights): CoreMessage | null 
   for (const [right, field] of fields) {
     const access = roleField(rights, right, field.sensitivity);
     const held = own.field(field.entity, field.key, field.sensitivity);
-    if (accessRank(access) > accessRank(held)) return { id: 'access.roleFieldNotHeld', values: { right: `field:${right}`, access, held } };
+    if (accessRank(access) > accessRank(held)) return fieldNotHeld(field.entity, field.label, access, held);
   }
   for (const [right, access] of Object.entries(rights.fields)) {
     if (fields.has(right)) continue;
     const [entity = '', key = ''] = right.split('.');
     const held = lowestFor(own, entity as SecuredEntity, key);
-    if (accessRank(access) > accessRank(held)) return { id: 'access.roleFieldNotHeld', values: { right: `field:${right}`, access, held } };
+    if (accessRank(access) > accessRank(held)) return fieldNotHeld(entity as SecuredEntity, fieldWords(entity as SecuredEntity, key), access, held);
   }
   return null;
+}
+
+function fieldNotHeld(entity: SecuredEntity, label: Localized, access: FieldAccess, held: FieldAccess): CoreMessage {
+  return {
+    id: 'access.roleFieldNotHeld',
+    values: { field: label, entity: entityWords(entity), access: FIELD_ACCESS_NAMES[access], held: FIELD_ACCESS_NAMES[held] },
+  };
 }
 
 /** Decided afresh for each sensitivity (Access.field keeps one answer per field, whatever it is asked). */
@@ -135,7 +148,7 @@ function defaultOver(own: Access, rights: RoleRights): CoreMessage | null {
   for (const sensitivity of SENSITIVITIES) {
     const access = rights.fieldDefaults[sensitivity];
     const held = own.role.rights.fieldDefaults[sensitivity];
-    if (accessRank(access) > accessRank(held)) return { id: 'access.roleDefaultNotHeld', values: { sensitivity: SENSITIVITY_WORDS[sensitivity], access, held } };
+    if (accessRank(access) > accessRank(held)) return { id: 'access.roleDefaultNotHeld', values: { sensitivity: SENSITIVITY_BEFORE_FIELDS[sensitivity], access: FIELD_ACCESS_NAMES[access], held: FIELD_ACCESS_NAMES[held] } };
   }
   return null;
 }

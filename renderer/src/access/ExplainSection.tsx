@@ -18,8 +18,8 @@ export function ExplainSection({ userId }: { userId: number }) {
 
   /** A scope or a field access in words; "allowed"/"denied" already is the verdict. */
   function valueText(value: string): string {
-    if ((SCOPES as readonly string[]).includes(value)) return scopeLabel(a, value as Scope);
-    if ((FIELD_ACCESS as readonly string[]).includes(value)) return fieldAccessLabel(a, value as FieldAccess);
+    if ((SCOPES as readonly string[]).includes(value)) return scopeLabel(value as Scope, language);
+    if ((FIELD_ACCESS as readonly string[]).includes(value)) return fieldAccessLabel(value as FieldAccess, language);
     return '';
   }
 
@@ -64,10 +64,11 @@ export function ExplainSection({ userId }: { userId: number }) {
             </p>
             {valueText(answer.value) && <p>{a('explain.value', { value: valueText(answer.value) })}</p>}
             <h4>{a('explain.reasons')}</h4>
+            {/* Each reason is a whole sentence that names its source ("The role …", "A personal exception …"). */}
             <ul aria-label={a('explain.reasons')}>
               {answer.reasons.map((reason, index) => (
-                <li key={index}>
-                  <span className={`reason-source reason-${reason.source}`}>{a(`explain.source.${reason.source}`)}</span>: {reason.text[language]}
+                <li key={index} className={`reason-${reason.source}`}>
+                  {reason.text[language]}
                 </li>
               ))}
             </ul>

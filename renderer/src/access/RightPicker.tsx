@@ -52,11 +52,11 @@ export function useRightLabel(): (right: RightKey) => string {
     const p = parseRight(right);
     switch (p.kind) {
       case 'task':
-        return `${a('picker.task')}: ${taskLabel(a, p.task)}`;
+        return `${a('picker.task')}: ${taskLabel(p.task, language)}`;
       case 'module':
-        return `${a('picker.module')}: ${moduleLabel(a, p.module)}`;
+        return `${a('picker.module')}: ${moduleLabel(p.module, language)}`;
       case 'record':
-        return `${entityLabel(p.entity, language)}: ${actionLabel(a, p.action)}`;
+        return `${entityLabel(p.entity, language)}: ${actionLabel(p.action, language)}`;
       case 'field':
         return `${entityLabel(p.entity, language)}: ${ENTITIES[p.entity].fields.find((f) => f.key === p.field)?.label[language] ?? p.field}`;
     }
@@ -80,7 +80,7 @@ export function RightPicker({ value, onChange }: { value: RightKey; onChange: (r
         <SelectField
           label={a('picker.taskName')}
           value={parsed.task}
-          options={TASKS.map((task) => ({ value: task, label: taskLabel(a, task) }))}
+          options={TASKS.map((task) => ({ value: task, label: taskLabel(task, language) }))}
           onChange={(event) => set({ task: event.currentTarget.value as Task })}
         />
       )}
@@ -88,7 +88,7 @@ export function RightPicker({ value, onChange }: { value: RightKey; onChange: (r
         <SelectField
           label={a('picker.moduleName')}
           value={parsed.module}
-          options={MODULES.map((m) => ({ value: m, label: moduleLabel(a, m) }))}
+          options={MODULES.map((m) => ({ value: m, label: moduleLabel(m, language) }))}
           onChange={(event) => set({ module: event.currentTarget.value as Module })}
         />
       )}
@@ -107,7 +107,7 @@ export function RightPicker({ value, onChange }: { value: RightKey; onChange: (r
         <SelectField
           label={a('picker.action')}
           value={parsed.action}
-          options={RECORD_ACTIONS.map((action) => ({ value: action, label: actionLabel(a, action) }))}
+          options={RECORD_ACTIONS.map((action) => ({ value: action, label: actionLabel(action, language) }))}
           onChange={(event) => set({ action: event.currentTarget.value as RecordAction })}
         />
       )}

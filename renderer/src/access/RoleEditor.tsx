@@ -89,7 +89,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
     else if (!isStepUpCancelled(result.error)) setError({ key: 'roles.saveFailed', params: { message: result.error } });
   }
 
-  const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(a, scope) }));
+  const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(scope, language) }));
 
   return (
     <form className="role-editor" onSubmit={save} noValidate aria-labelledby={`${id}-title`} aria-busy={busy}>
@@ -106,7 +106,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
         {MODULES.map((module) => (
           <CheckboxField
             key={module}
-            label={moduleLabel(a, module)}
+            label={moduleLabel(module, language)}
             checked={rights.modules.includes(module)}
             onChange={(e) => setModule(module, e.currentTarget.checked)}
           />
@@ -122,7 +122,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
               <th scope="col">{a('roles.entity')}</th>
               {RECORD_ACTIONS.map((action) => (
                 <th key={action} scope="col">
-                  {actionLabel(a, action)}
+                  {actionLabel(action, language)}
                 </th>
               ))}
             </tr>
@@ -134,7 +134,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
                 {RECORD_ACTIONS.map((action) => (
                   <td key={action}>
                     <select
-                      aria-label={a('roles.cellLabel', { entity: entityLabel(entity, language), action: actionLabel(a, action).toLowerCase() })}
+                      aria-label={a('roles.cellLabel', { entity: entityLabel(entity, language), action: actionLabel(action, language).toLowerCase() })}
                       value={rights.records[entity]?.[action] ?? 'none'}
                       onChange={(e) => setScope(entity, action, e.currentTarget.value as Scope)}
                     >
@@ -157,11 +157,11 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
         <legend>{a('roles.fieldDefaults')}</legend>
         {SENSITIVITIES.map((sensitivity) => (
           <label key={sensitivity} className="field">
-            <span>{a('roles.fieldDefaultLabel', { sensitivity: sensitivityLabel(a, sensitivity) })}</span>
+            <span>{a('roles.fieldDefaultLabel', { sensitivity: sensitivityLabel(sensitivity, language) })}</span>
             <select value={rights.fieldDefaults[sensitivity]} onChange={(e) => setDefault(sensitivity, e.currentTarget.value as FieldAccess)}>
               {FIELD_ACCESS.map((access) => (
                 <option key={access} value={access}>
-                  {fieldAccessLabel(a, access)}
+                  {fieldAccessLabel(access, language)}
                 </option>
               ))}
             </select>
@@ -188,17 +188,17 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
                   return (
                     <tr key={key}>
                       <th scope="row">{fieldName}</th>
-                      <td>{sensitivityLabel(a, field.sensitivity)}</td>
+                      <td>{sensitivityLabel(field.sensitivity, language)}</td>
                       <td>
                         <select
                           aria-label={a('roles.fieldLabel', { entity: ENTITIES[entity].label.singular[language], field: field.label[language] })}
                           value={rights.fields[key] ?? FOLLOW}
                           onChange={(e) => setField(key, e.currentTarget.value as FieldAccess | typeof FOLLOW)}
                         >
-                          <option value={FOLLOW}>{a('roles.followDefault', { access: fieldAccessLabel(a, rights.fieldDefaults[field.sensitivity]) })}</option>
+                          <option value={FOLLOW}>{a('roles.followDefault', { access: fieldAccessLabel(rights.fieldDefaults[field.sensitivity], language) })}</option>
                           {FIELD_ACCESS.map((access) => (
                             <option key={access} value={access}>
-                              {fieldAccessLabel(a, access)}
+                              {fieldAccessLabel(access, language)}
                             </option>
                           ))}
                         </select>
@@ -215,7 +215,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
       <fieldset>
         <legend>{a('roles.tasks')}</legend>
         {TASKS.map((task) => (
-          <CheckboxField key={task} label={taskLabel(a, task)} checked={rights.tasks.includes(task)} onChange={(e) => setTask(task, e.currentTarget.checked)} />
+          <CheckboxField key={task} label={taskLabel(task, language)} checked={rights.tasks.includes(task)} onChange={(e) => setTask(task, e.currentTarget.checked)} />
         ))}
       </fieldset>
 

@@ -87,7 +87,7 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
   if (state.kind === 'failed') return <Notice tone="error">{a('access.loadFailed', { message: state.error })}</Notice>;
 
   const addingKind = parseRight(adding.right).kind;
-  const valueText = (o: Override) => (o.scope ? scopeLabel(a, o.scope) : o.access ? fieldAccessLabel(a, o.access) : '');
+  const valueText = (o: Override) => (o.scope ? scopeLabel(o.scope, language) : o.access ? fieldAccessLabel(o.access, language) : '');
 
   return (
     <form className="user-access" onSubmit={save} noValidate aria-busy={busy}>
@@ -180,7 +180,7 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
             <SelectField
               label={a('access.value')}
               value={adding.scope ?? 'all'}
-              options={SCOPES.map((s) => ({ value: s, label: scopeLabel(a, s) }))}
+              options={SCOPES.map((s) => ({ value: s, label: scopeLabel(s, language) }))}
               onChange={(e) => {
                 const value = e.currentTarget.value as Scope;
                 setAdding((o) => ({ ...o, scope: value }));
@@ -191,7 +191,7 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
             <SelectField
               label={a('access.value')}
               value={adding.access ?? 'read'}
-              options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(a, s) }))}
+              options={FIELD_ACCESS.map((s) => ({ value: s, label: fieldAccessLabel(s, language) }))}
               onChange={(e) => {
                 const value = e.currentTarget.value as FieldAccess;
                 setAdding((o) => ({ ...o, access: value }));

@@ -24,10 +24,11 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.noSuchRole': 'Deze rol bestaat niet.',
   'access.ownRoleEdit':
     'Vraag een andere gebruiker die rollen beheert om de rol te wijzigen die je zelf hebt, zodat niemand zijn eigen rechten verruimt of zichzelf buitensluit.',
-  'access.roleRightNotHeld': 'Je kunt een rol het recht "{right}" niet geven: je hebt het zelf niet.',
-  'access.roleScopeNotHeld': 'Je kunt een rol het recht "{right}" met bereik "{scope}" niet geven: je eigen bereik is "{held}".',
-  'access.roleFieldNotHeld': 'Je kunt een rol het recht "{right}" op "{access}" niet geven: je eigen toegang is "{held}".',
-  'access.roleDefaultNotHeld': 'Je kunt een rol geen "{access}" geven op {sensitivity} velden: je eigen rol geeft "{held}", en een veld dat later wordt toegevoegd, zou dat volgen.',
+  'access.roleRightNotHeld': 'Je kunt een rol de {kind} "{name}" niet geven: je hebt die zelf niet.',
+  'access.roleScopeNotHeld': 'Je kunt een rol niet "{action}" op {entity} geven met bereik "{scope}": jouw bereik is "{held}".',
+  'access.roleFieldNotHeld': 'Je kunt een rol niet "{access}" geven op het veld "{field}" van {entity}: jouw toegang is "{held}".',
+  'access.roleDefaultNotHeld':
+    'Je kunt een rol niet "{access}" geven op {sensitivity} velden: je eigen rol geeft "{held}", en een veld dat later wordt toegevoegd, zou dat volgen.',
 
   'access.passwordTooShort': 'Gebruik minstens {min} tekens',
   'access.passwordTooGuessable': 'Dit wachtwoord is te makkelijk te raden. {why} {hint}',
