@@ -179,6 +179,11 @@ test('the Roles page cannot take managing users from the role of the last one wh
   const roosSignIn = await addColleagueAndSignIn(page, janSignIn.authenticator, roos);
 
   await goTo(page, 'Roles');
+  // Her own role she may copy, not edit: the page says so instead of offering Edit.
+  const ownRow = page.getByRole('row', { name: /^System/ });
+  await expect(ownRow).toContainText('Your own role: another role manager changes it.');
+  await expect(ownRow.getByRole('button', { name: 'Edit System' })).toHaveCount(0);
+  await expect(ownRow.getByRole('button', { name: 'Copy System' })).toBeVisible();
   await page.getByRole('button', { name: 'Edit Manager' }).click();
   const editor = page.getByRole('form', { name: 'Edit role: Manager' });
   await editor.getByRole('checkbox', { name: 'Manage users and their access' }).uncheck();

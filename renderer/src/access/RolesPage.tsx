@@ -22,7 +22,8 @@ export interface Draft {
   rights: RoleDefinition['rights'];
 }
 
-export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
+/** `ownRole`: the role the signed-in user holds, which they may copy but not edit (roleBounds.ts in the core). */
+export function RolesPage({ takeFocus, ownRole }: { takeFocus: boolean; ownRole: string }) {
   const { a, language } = useAccessText();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -84,7 +85,8 @@ export function RolesPage({ takeFocus }: { takeFocus: boolean }) {
                 <td>{role.builtIn ? a('roles.builtIn') : a('roles.custom')}</td>
                 <td>
                   <div className="button-row">
-                    {!role.builtIn && (
+                    {!role.builtIn && role.id === ownRole && <span className="muted">{a('roles.ownRole')}</span>}
+                    {!role.builtIn && role.id !== ownRole && (
                       <button type="button" className="button-quiet" aria-label={a('roles.editLabel', { name: role.name[language] })} onClick={() => edit(role)}>
                         {a('roles.edit')}
                       </button>

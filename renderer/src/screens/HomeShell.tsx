@@ -170,7 +170,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
       case 'access':
         return <AccessPage takeFocus={navigated} selfId={user.id} />;
       case 'roles':
-        return <RolesPage takeFocus={navigated} />;
+        return <RolesPage takeFocus={navigated} ownRole={user.role} />;
       case 'audit':
         return <AuditPage takeFocus={navigated} />;
       case 'fields':
