@@ -25,6 +25,7 @@ const codeOf = (result: { ok: boolean }) => (result.ok ? 'OK' : (result as unkno
 const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'session.touch': {},
   'install.status': {},
+  'install.check': {},
   'account.changePassword': { currentPassword: 'not-the-password-at-all', newPassword: 'another-long-password-here' },
   'account.regenerateRecoveryCodes': {},
   'account.recentSignIns': {},
