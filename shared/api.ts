@@ -316,6 +316,8 @@ export const api = {
     ...open,
     permission: 'trash.purge',
     mutates: true,
+    // As final as an erasure: a fresh second factor, so a window left unlocked cannot do it.
+    stepUp: true,
   }),
   /** GDPR art. 17: the one deletion undo cannot reverse. Needs a fresh second factor. */
   'privacy.erase': channel<DeleteResult>()({
@@ -368,6 +370,8 @@ export const api = {
     ...open,
     permission: 'fields.manage',
     mutates: true,
+    // Switching a field off deletes its values for good (also from the undo history).
+    stepUp: true,
   }),
   'fields.addCustom': channel<FieldInfo>()({
     input: z.strictObject({

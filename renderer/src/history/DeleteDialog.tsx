@@ -114,7 +114,7 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       mode === 'trash'
         ? await call('records.delete', { entity, ids, reviewedTotal })
         : mode === 'purge'
-          ? await call('trash.purge', { entity, ids, reviewedTotal })
+          ? await callWithStepUp('trash.purge', { entity, ids, reviewedTotal })
           : await callWithStepUp('privacy.erase', { entity: 'contact', id: ids[0] ?? 0, reviewedTotal });
     setBusy(false);
     if (result.ok) {

@@ -22,6 +22,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Message, Reason, Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { useFields } from './fields';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
 
 const SENSITIVITY_LABELS: Record<Sensitivity, MessageKey> = {
   normal: 'fields.sensitivity.normal',
@@ -57,6 +58,7 @@ type FieldMessage = Message & { field: FieldInfo };
 export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
   const { t, language } = useI18n();
   const { state, reload } = useFields();
+  const { callWithStepUp } = useStepUp();
   const [entity, setEntity] = useState<EntityName>('contact');
   const [pending, setPending] = useState<Pending | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -68,7 +70,8 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
     setStatus(null);
     setError(null);
     setBusyKey(field.key);
-    const result = await call('fields.setEnabled', {
+    // Switching off deletes values for good: the core asks for a fresh code first.
+    const result = await callWithStepUp('fields.setEnabled', {
       entity: field.entity,
       field: field.key,
       enabled,
@@ -94,6 +97,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
       setPending({ field, valueCount });
       return;
     }
+    if (isStepUpCancelled(result.error)) return;
     setError({ key: 'fields.switchFailed', field, params: { message: result.error } });
   }
 
