@@ -197,6 +197,21 @@ describe('what an export holds', () => {
     expect(csv).not.toContain('•');
   });
 
+  it('holds only records the caller may read, also where the export scope is wider than the read scope', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'contact', { first_name: 'Jan', last_name: 'Bakker', email: 'jan@bakker.nl' });
+    const office = BUILT_IN_ROLES.find((r) => r.id === 'office')!;
+    const records = { ...office.rights.records, contact: { ...office.rights.records.contact, read: 'own' as const, export: 'all' as const } };
+    const role = value<RoleDefinition>(await t.call('roles.save', { name: { en: 'Own reader', nl: 'Eigen lezer' }, rights: { ...office.rights, records } }));
+    await signInAsNewUser(t, 'otto', role.id);
+    expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
+    const csv = await exportCsv(t, 'contact', 'en');
+    expect(table(csv, ',')).toEqual([]);
+    expect(csv).not.toContain('Bakker');
+    await create(t, 'contact', { first_name: 'Otto', last_name: 'Eigen' });
+    expect(table(await exportCsv(t, 'contact', 'en'), ',').map((r) => r['Last name'])).toEqual(['Eigen']);
+  });
+
   it('leaves out hidden fields and deleted records', async () => {
     const t = await signedInAdmin();
     await create(t, 'contact', { last_name: 'Blijft', notes: 'geheime notitie' });

@@ -132,7 +132,11 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
   // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
   // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
   const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
-  const scope = scopeCondition(ctx.access, entity, 'export');
+  // An export is a read that leaves the app: only records the caller may both read and export. A
+  // role whose export scope is wider than its read scope hands out nothing it does not show.
+  const readable = scopeCondition(ctx.access, entity, 'read');
+  const exportable = scopeCondition(ctx.access, entity, 'export');
+  const scope = { sql: `(${readable.sql}) AND (${exportable.sql})`, params: [...readable.params, ...exportable.params] };
   const table = ENTITIES[entity].table;
   const where = `deleted_at IS NULL AND ${scope.sql}`;
   const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...scope.params) as { n: number }).n;
