@@ -265,3 +265,21 @@ describe('the right to create', () => {
     expect(db(t).prepare('SELECT count(*) FROM organisations').pluck().get()).toBe(1);
   });
 });
+
+describe('an organisation whose name the importer sees masked', () => {
+  it('is never matched by name: a known and an unknown name fail alike', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'organisation', { name: 'Geheime Klant BV' });
+    const office = BUILT_IN_ROLES.find((r) => r.id === 'office')!;
+    const role = value<RoleDefinition>(
+      await t.call('roles.save', { name: { en: 'Office, names masked', nl: 'Kantoor, namen gemaskeerd' }, rights: { ...office.rights, fields: { 'organisation.name': 'masked' } } }),
+    );
+    await signInAsNewUser(t, 'otto', role.id, { overrides: [{ right: 'task:data.import', effect: 'grant' }] });
+    const csv = ['Voornaam,Achternaam,Organisatie', 'Anna,Een,Geheime Klant BV', 'Bert,Twee,Andere Naam BV'].join('\n');
+    const summary = await runWith(t, 'contact', csv, 'skip');
+    expect(summary).toMatchObject({ imported: 0, organisationsCreated: 0 });
+    const reasons = summary.failed.map((f) => f.reason);
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toBe(reasons[1]);
+  });
+});

@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import { scopeCondition, type Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
+import { titleReadable } from '../service';
 import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell, undoFormulaGuard } from './convert';
@@ -192,8 +193,12 @@ export function existingMatch(db: Db, access: Access, entity: EntityName): (matc
  * The oldest live organisation the caller may read whose name folds to `folded` (its sort key), if
  * any. One outside the read scope is not there: a contact's organisation column then creates one of
  * that name, as it does for a name nobody has, rather than fail on a link the caller may not make.
+ * Nor is any organisation whose name the caller may not read in full (masked): a match would tell
+ * them the name, as a guess that links tells it. Their rows then fail as any row that would create
+ * one does, for they may not fill in a name either.
  */
 export function organisationByFoldedName(db: Db, access: Access): (folded: string) => number | null {
+  if (!titleReadable(access, 'organisation')) return () => null;
   const scope = scopeCondition(access, 'organisation', 'read');
   const statement = db.prepare(`SELECT id FROM organisations WHERE sort_key = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY id LIMIT 1`).pluck();
   return (folded) => (statement.get(folded, ...scope.params) as number | undefined) ?? null;
