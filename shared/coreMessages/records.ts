@@ -30,6 +30,8 @@ export const RECORDS_MESSAGES = {
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',
+  /** {number}: the invoice number asked for. */
+  'records.invoiceNumberTaken': 'Invoice number {number} is already in use (numbers are unique in the whole install, the trash included). Choose another.',
   'records.tooShort': 'Use at least {min} characters',
   /** A number's bounds, and a list's: {min}/{max} the limit. */
   'records.atLeast': 'Use {min} or more',

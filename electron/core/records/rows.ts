@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { fold, foldLetters } from './fold';
 import type { StoredValue } from './validate';
 import { prepared } from '../db/statements';
+import { fieldErrorDetails, KluisError } from '../errors';
 
 export type Row = Record<string, StoredValue>;
 
@@ -133,6 +134,24 @@ export function issueRecordId(db: Db, entity: EntityName): number {
 }
 
 /** Writes one change: insert (before null), delete (after null) or update (both). Returns the id. */
+/**
+ * Runs a write; an invoice number already in use (the one UNIQUE column of the record tables:
+ * numbers are unique in the whole install, the trash included) comes back as a reason under the
+ * number field (VALIDATION, so a form shows it there), not as an internal error. That a number is taken is no secret: numbers run in order.
+ */
+function unlessNumberTaken(change: RowChange, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (change.entity === 'invoice' && code === 'SQLITE_CONSTRAINT_UNIQUE' && /invoices\.number/.test(String((error as Error).message))) {
+      const message = { id: 'records.invoiceNumberTaken', values: { number: String(change.after?.number ?? '') } } as const;
+      throw new KluisError('VALIDATION', message, fieldErrorDetails({ number: message }));
+    }
+    throw error;
+  }
+}
+
 export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>): number {
   const table = ENTITIES[change.entity].table;
   let id = change.id;
@@ -141,11 +160,13 @@ export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySe
     if (id <= 0) id = issueRecordId(db, change.entity);
     const columns = ['id', ...Object.keys(change.after).filter((c) => c !== 'id')];
     const values = columns.map((c) => (c === 'id' ? id : change.after![c]));
-    prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    unlessNumberTaken(change, () => prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values));
   } else if (change.before && change.after) {
     const changed = Object.keys(change.after).filter((c) => c !== 'id' && change.after![c] !== change.before![c]);
     if (changed.length > 0) {
-      prepared(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id);
+      unlessNumberTaken(change, () =>
+        prepared(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id),
+      );
     }
   } else if (change.before) {
     prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
