@@ -223,7 +223,16 @@ export const handlers: Handlers = {
       }),
   },
   'export.cancel': { kind: 'lifecycle', run: (input) => ({ cancelled: cancelExport(input.jobId) }) },
-  'records.reveal': { kind: 'transaction', run: (input, ctx) => revealField(ctx, input.entity, input.id, input.field) },
+  'records.reveal': {
+    kind: 'transaction',
+    run: (input, ctx) => {
+      // A few reveals are part of the work; more need a fresh code each few (see REVEALS_PER_CODE).
+      ctx.core.requireRevealAllowance();
+      const revealed = revealField(ctx, input.entity, input.id, input.field);
+      ctx.core.countReveal();
+      return revealed;
+    },
+  },
   'records.reassign': {
     kind: 'transaction',
     run: (input, ctx) =>

@@ -52,6 +52,13 @@ export const STEP_UP_WINDOW_MS = 5 * 60 * 1000;
  * for as long as they liked. Locked, the password is needed again (and the sign-in throttle counts).
  */
 export const STEP_UP_FAILURES_BEFORE_LOCK = 3;
+/**
+ * Masked values one may reveal per code entered (at sign-in or a step-up). Revealing one phone
+ * number to call someone is the work; revealing hundreds in a loop, from a window left unlocked or
+ * a renderer gone bad, is a copy of what the mask protects. Past this, the next reveal asks for a
+ * fresh code (STEP_UP_REQUIRED), and the count starts again.
+ */
+export const REVEALS_PER_CODE = 10;
 
 /** A new password that is the one it replaces, said under the new-password field. */
 function samePasswordAgain(): KluisError {
@@ -90,6 +97,8 @@ type Stage =
       viewAs: SessionUser | null;
       /** Wrong step-up codes since the last right one (see STEP_UP_FAILURES_BEFORE_LOCK). */
       stepUpFailures: number;
+      /** Masked values revealed since the last code entered (see REVEALS_PER_CODE). */
+      revealsSinceCode: number;
     }
   | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason };
 
@@ -238,6 +247,16 @@ export class KluisCore {
       viewAs: stage.viewAs,
       idleLockSeconds: stage.policy.idleLockSeconds,
     };
+  }
+
+  /** STEP_UP_REQUIRED once REVEALS_PER_CODE masked values were revealed since the last code. */
+  requireRevealAllowance(): void {
+    const stage = this.stage;
+    if (stage.kind === 'active' && stage.revealsSinceCode >= REVEALS_PER_CODE) throw new KluisError('STEP_UP_REQUIRED', 'records.revealNeedsCode');
+  }
+
+  countReveal(): void {
+    if (this.stage.kind === 'active') this.stage.revealsSinceCode++;
   }
 
   isStepUpFresh(): boolean {
@@ -526,6 +545,7 @@ export class KluisCore {
       lastActivity: now,
       viewAs: null,
       stepUpFailures: 0,
+      revealsSinceCode: 0,
     };
     this.scheduleIdleLock();
     this.events.emit('session.changed', { reason: how.event });
@@ -658,6 +678,7 @@ export class KluisCore {
       }
       throttle.recordSuccess(subject);
       stage.stepUpFailures = 0;
+      stage.revealsSinceCode = 0;
       stage.lastCodeAt = this.now();
       return { validUntil: new Date(stage.lastCodeAt + STEP_UP_WINDOW_MS).toISOString() };
     });

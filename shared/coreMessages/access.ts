@@ -27,6 +27,8 @@ export const ACCESS_MESSAGES = {
   'access.noSuchRole': 'No such role.',
   'access.ownRoleEdit': 'Ask another user who manages roles to change the role you hold yourself, so nobody widens their own rights or locks themselves out.',
   /** {kind}: task or module; {name}: its name as the role editor shows it ("Erase a person’s data", "Finance"). */
+  /** {field}: the field's label. */
+  'access.specialNotRevealed': '{field} is special-category data: it is not revealed. Only those whose role may read it see it.',
   'access.roleRightNotHeld': 'You cannot give a role the {kind} "{name}": you do not hold it yourself.',
   /** {action}: "Export"; {entity}: the kind of record, plural, lower case ("contacts"); {scope}, {held}: "None", "Own", "Team" or "All". */
   'access.roleScopeNotHeld': 'You cannot give a role "{action}" on {entity} with scope "{scope}": yours is "{held}".',

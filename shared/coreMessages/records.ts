@@ -31,6 +31,7 @@ export const RECORDS_MESSAGES = {
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',
   /** {number}: the invoice number asked for. */
+  'records.revealNeedsCode': 'You have revealed several masked values: enter a code from your authenticator app to reveal more.',
   'records.invoiceNumberTaken': 'Invoice number {number} is already in use (numbers are unique in the whole install, the trash included). Choose another.',
   'records.tooShort': 'Use at least {min} characters',
   /** A number's bounds, and a list's: {min}/{max} the limit. */

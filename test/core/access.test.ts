@@ -349,10 +349,8 @@ describe('scope and field rights in every read path (property-based)', () => {
               return ['read', 'edit'].includes(decideField(role, overrides, entity, key, sensitivity).value);
             };
             value(await t.call('access.viewAs', { userId }));
-            for (const entity of ['contact', 'deal'] as const) {
-              const table = ENTITIES[entity].table;
-              const all = db.prepare(`SELECT id, owner_id, team_id FROM ${table} WHERE deleted_at IS NULL`).all() as { id: number; owner_id: number; team_id: number | null }[];
-              // The scope, worked out here from the role's data and the overrides, independently of the core.
+            // The read scope, worked out here from the role's data and the overrides, independently of the core.
+            const readScopeOf = (entity: 'contact' | 'deal') => {
               const moduleName = entity === 'contact' ? 'contacts' : 'deals';
               const moduleDenied = overrides.some((o) => o.right === `module:${moduleName}` && o.effect === 'deny');
               const moduleOk = !moduleDenied && (role.rights.modules as string[]).includes(moduleName);
@@ -360,7 +358,12 @@ describe('scope and field rights in every read path (property-based)', () => {
               const grant = overrides.find((o) => o.right === `record:${entity}.read` && o.effect === 'grant')?.scope;
               const ranks = ['none', 'own', 'team', 'all'];
               const roleScope = role.rights.records[entity].read;
-              const scope = !moduleOk || denied ? 'none' : grant && ranks.indexOf(grant) > ranks.indexOf(roleScope) ? grant : roleScope;
+              return !moduleOk || denied ? 'none' : grant && ranks.indexOf(grant) > ranks.indexOf(roleScope) ? grant : roleScope;
+            };
+            for (const entity of ['contact', 'deal'] as const) {
+              const table = ENTITIES[entity].table;
+              const all = db.prepare(`SELECT id, owner_id, team_id FROM ${table} WHERE deleted_at IS NULL`).all() as { id: number; owner_id: number; team_id: number | null }[];
+              const scope = readScopeOf(entity);
               const expected = new Set(
                 all
                   .filter((r) => scope === 'all' || ((scope === 'own' || scope === 'team') && r.owner_id === userId) || (scope === 'team' && r.team_id !== null && who.teams.includes(r.team_id)))
@@ -388,7 +391,7 @@ describe('scope and field rights in every read path (property-based)', () => {
                 expect(codeOf(detail), `${entity} ${row.id}`).toBe(expected.has(row.id) ? 'OK' : scope === 'none' ? 'FORBIDDEN' : 'NOT_FOUND');
               }
             }
-            // An export holds exactly the contacts inside the export scope, and nothing hidden.
+            // An export holds exactly the contacts inside both the read and the export scope, and nothing hidden.
             const exportScope = (() => {
               const moduleOk = !overrides.some((o) => o.right === 'module:contacts' && o.effect === 'deny') && (role.rights.modules as string[]).includes('contacts');
               const exportDenied = overrides.some((o) => o.right === 'record:contact.export' && o.effect === 'deny');
@@ -400,11 +403,10 @@ describe('scope and field rights in every read path (property-based)', () => {
             else {
               const csv = value<{ csv: string }>(exported).csv;
               const rows = db.prepare('SELECT id, last_name, owner_id, team_id FROM contacts').all() as { id: number; last_name: string; owner_id: number; team_id: number | null }[];
+              const within = (scope: string, row: { owner_id: number; team_id: number | null }) =>
+                scope === 'all' || ((scope === 'own' || scope === 'team') && row.owner_id === userId) || (scope === 'team' && row.team_id !== null && who.teams.includes(row.team_id));
               for (const row of rows) {
-                const inScope =
-                  exportScope === 'all' ||
-                  ((exportScope === 'own' || exportScope === 'team') && row.owner_id === userId) ||
-                  (exportScope === 'team' && row.team_id !== null && who.teams.includes(row.team_id));
+                const inScope = within(exportScope, row) && within(readScopeOf('contact'), row);
                 expect(csv.includes(`${row.last_name},`) || csv.includes(`${row.last_name}\r`), `export of ${row.last_name}`).toBe(inScope);
               }
               if (decideField(role, overrides, 'contact', 'email', 'personal').value === 'hidden') for (const c of contacts) expect(csv).not.toContain(c.marker);

@@ -152,6 +152,9 @@ export function revealField(ctx: RecordContext, entity: EntityName, id: number, 
   if (!def) throw new KluisError('NOT_FOUND', 'common.noSuchField');
   const access = ctx.access.field(entity, field, def.sensitivity);
   if (access === 'hidden') throw new KluisError('FORBIDDEN', { id: 'access.fieldHidden', values: { field: def.label } });
+  // Special-category data (GDPR art. 9) is read by those whose role reads it, never by a reveal: a
+  // masked date of birth stays masked, also for the Administrator.
+  if (access === 'masked' && def.sensitivity === 'special') throw new KluisError('FORBIDDEN', { id: 'access.specialNotRevealed', values: { field: def.label } });
   const row = requireRowFor(ctx, entity, id, 'read');
   const value = def.custom ? ((JSON.parse(String(row.custom ?? '{}')) as Row)[field] ?? null) : (row[field] ?? null);
   audit(ctx.open, { actor: ctx.user.id, action: 'records.revealed', target: `${entity}:${id}`, details: { field } });

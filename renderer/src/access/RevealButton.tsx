@@ -1,10 +1,12 @@
 /**
  * A masked value (`•••• 4821`) with a Reveal button beside it. Revealing asks the core
  * (`records.reveal`, audited) and shows the whole value in place, for as long as the page is open.
+ * After a few reveals the core asks for a fresh code first (the step-up dialog). Special-category
+ * values are never revealed, so they get no button.
  */
 import { useState } from 'react';
 import type { EntityName } from '../../../shared/registry';
-import { call } from '../api';
+import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useAccessText, type AccessMessage } from './strings';
 
 /** The core sends masked values in this shape; the renderer never unmasks on its own. */
@@ -17,10 +19,13 @@ interface RevealProps {
   /** The field's label, for the button's accessible name. */
   label: string;
   masked: string;
+  /** False for special-category data, which the core never reveals. */
+  revealable: boolean;
 }
 
-export function RevealableValue({ entity, id, field, label, masked }: RevealProps) {
+export function RevealableValue({ entity, id, field, label, masked, revealable }: RevealProps) {
   const { a } = useAccessText();
+  const { callWithStepUp } = useStepUp();
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccessMessage | null>(null);
@@ -28,13 +33,14 @@ export function RevealableValue({ entity, id, field, label, masked }: RevealProp
   async function reveal() {
     setBusy(true);
     setError(null);
-    const result = await call('records.reveal', { entity, id, field });
+    const result = await callWithStepUp('records.reveal', { entity, id, field });
     setBusy(false);
     if (result.ok) setValue(result.value.value === null ? '' : String(result.value.value));
-    else setError({ key: 'reveal.failed', params: { message: result.error } });
+    else if (!isStepUpCancelled(result.error)) setError({ key: 'reveal.failed', params: { message: result.error } });
   }
 
   if (value !== null) return <span className="revealed-value">{value}</span>;
+  if (!revealable) return <span className="masked-value">{masked}</span>;
   return (
     <span className="masked-value">
       <span>{masked}</span>{' '}

@@ -256,7 +256,14 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
                 <dt>{field.label[language]}</dt>
                 <dd>
                   {isMasked(record.values[field.key]) ? (
-                    <RevealableValue entity={entity} id={record.id} field={field.key} label={field.label[language]} masked={String(record.values[field.key])} />
+                    <RevealableValue
+                      entity={entity}
+                      id={record.id}
+                      field={field.key}
+                      label={field.label[language]}
+                      masked={String(record.values[field.key])}
+                      revealable={field.sensitivity !== 'special'}
+                    />
                   ) : (
                     <FieldValue field={field} record={record} />
                   )}

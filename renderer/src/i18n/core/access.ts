@@ -24,6 +24,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.noSuchRole': 'Deze rol bestaat niet.',
   'access.ownRoleEdit':
     'Vraag een andere gebruiker die rollen beheert om de rol te wijzigen die je zelf hebt, zodat niemand zijn eigen rechten verruimt of zichzelf buitensluit.',
+  'access.specialNotRevealed': '{field} is een bijzonder persoonsgegeven: dat wordt niet zichtbaar gemaakt. Alleen wie het volgens de rol mag lezen, ziet het.',
   'access.roleRightNotHeld': 'Je kunt een rol de {kind} "{name}" niet geven: je hebt die zelf niet.',
   'access.roleScopeNotHeld': 'Je kunt een rol niet "{action}" op {entity} geven met bereik "{scope}": jouw bereik is "{held}".',
   'access.roleFieldNotHeld': 'Je kunt een rol niet "{access}" geven op het veld "{field}" van {entity}: jouw toegang is "{held}".',
