@@ -95,7 +95,15 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
         consent: { read: 'all' },
         organisation: { read: 'all' },
       }),
-      fields: { 'contact.phone': 'masked', 'contact.notes': 'hidden' },
+      // Marketing writes its campaigns (status and publication day change only by publishing).
+      fields: {
+        'contact.phone': 'masked',
+        'contact.notes': 'hidden',
+        'campaign.name': 'edit',
+        'campaign.channel': 'edit',
+        'campaign.audience': 'edit',
+        'campaign.message': 'edit',
+      },
       fieldDefaults: { normal: 'read', personal: 'read', special: 'hidden' },
       tasks: ['marketing.publish'],
     }),

@@ -170,6 +170,17 @@ describe('task rights of one role, and personal overrides', () => {
     expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: expect.any(String) });
   });
 
+  it('Marketing writes its own campaigns: name, channel, audience and message', async () => {
+    const t = await signedInAdmin();
+    await signInAsNewUser(t, 'mark', 'marketing');
+    const made = value<RecordView>(
+      await t.call('records.create', { entity: 'campaign', values: { name: 'Zomeractie', channel: 'email', audience: 'Klanten in Gouda', message: 'Ijs bij elk brood' } }),
+    );
+    expect(made.values).toMatchObject({ name: 'Zomeractie', status: 'draft' });
+    expect(codeOf(await t.call('records.update', { entity: 'campaign', id: made.id, values: { message: 'Ijs bij elke taart' } }))).toBe('OK');
+    expect(codeOf(await t.call('campaigns.publish', { id: made.id }))).toBe('OK');
+  });
+
   it("a campaign is published on the publisher's own day, where UTC may already or still be on another", async () => {
     await inZoneWhereTodayIsNotUtcs(async () => {
       const t = await signedInAdmin();
