@@ -58,11 +58,14 @@ const SEPARATORS: Record<Language, { decimal: string; group: string }> = {
   nl: { decimal: ',', group: '.' },
 };
 
-/** Whole euros as typed: plain digits, or thousands grouped by `group` in threes ("12.345"). */
+/**
+ * Whole euros as typed: plain digits, or thousands grouped by `group` in threes ("12.345"). A first
+ * group of 0 groups nothing: "0,001" in English is no thousand, it is a decimal mistyped.
+ */
 function wholeEuros(text: string, group: string): string | null {
   if (/^\d+$/.test(text)) return text;
   const groups = text.split(group);
-  return /^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g)) ? groups.join('') : null;
+  return /^[1-9]\d{0,2}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g)) ? groups.join('') : null;
 }
 
 /**

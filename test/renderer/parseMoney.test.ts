@@ -19,8 +19,8 @@ describe('parseMoney', () => {
   });
 
   it('refuses more than two decimals, misplaced separators and what is no amount', () => {
-    for (const text of ['9,995', '0,001', '1,2,3', '12,345,6', '1.23.4', '5,', 'abc', '1,5,00', '12.34,5']) expect(parseMoney(text, 'nl'), text).toBeNull();
-    for (const text of ['1.234', '0.001', '1.2.3', '1,23,456', '5.', 'abc']) expect(parseMoney(text, 'en'), text).toBeNull();
+    for (const text of ['9,995', '0,001', '0.001', '0.010', '1,2,3', '12,345,6', '1.23.4', '5,', 'abc', '1,5,00', '12.34,5']) expect(parseMoney(text, 'nl'), text).toBeNull();
+    for (const text of ['1.234', '0.001', '0,001', '0,010', '1.2.3', '1,23,456', '5.', 'abc']) expect(parseMoney(text, 'en'), text).toBeNull();
   });
 
   it('reads back what the form shows for editing', () => {
