@@ -102,7 +102,10 @@ export function saveRole(
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'role'}`;
-  if (!input.id && roleById(db, id)) throw new KluisError('CONFLICT', 'access.roleNameTaken');
+  // Two roles of one name would be two alike lines in every list and picker, in either language.
+  const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  const taken = listRoles(db).some((role) => role.id !== input.id && (role.id === id || sameName(role.name.en, name.en) || sameName(role.name.nl, name.nl)));
+  if (taken) throw new KluisError('CONFLICT', 'access.roleNameTaken', fieldErrorDetails({ name: { id: 'access.roleNameTaken' } }));
   const existing = input.id ? roleById(db, input.id) : null;
   if (input.id && !existing) throw new KluisError('NOT_FOUND', 'access.noSuchRole');
   const rights = rightsSchema.parse(input.rights);
