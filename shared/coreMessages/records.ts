@@ -26,7 +26,8 @@ export const RECORDS_MESSAGES = {
   /** {key}: the field key the list was asked to filter on. */
   'records.cannotFilter': 'Cannot filter on "{key}".',
   'records.reminderPaid': 'A reminder is only for unpaid invoices; this one is paid.',
-  'records.reminderDraft': 'A reminder is only for unpaid invoices; this one is draft.',
+  'records.reminderDraft': 'A reminder is only for unpaid invoices; this one is still a draft.',
+  'records.reminderNotDue': 'This invoice is not overdue yet: a reminder can go out from the day after its due date.',
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',

@@ -437,12 +437,25 @@ describe('payment reminder', () => {
     expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('is refused for a paid invoice', async () => {
+  it('is refused for a paid invoice and for a draft', async () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
     const invoice = await create(t, 'invoice', { number: '2026-0043', organisation_id: org.id, amount_cents: 100, due_on: '2026-10-01', status: 'paid' });
+    const draft = await create(t, 'invoice', { number: '2026-0049', organisation_id: org.id, amount_cents: 100, due_on: '2026-10-01', status: 'draft' });
     await signInAsNewUser(t, 'fenna', 'finance');
     expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id })).code).toBe('CONFLICT');
+    expect(errorOf(await t.call('invoices.sendReminder', { id: draft.id })).message).toBe('A reminder is only for unpaid invoices; this one is still a draft.');
+  });
+
+  it('is refused before the invoice is overdue: on its due day it is not late yet', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Hendriks' });
+    const invoice = await create(t, 'invoice', { number: '2026-0048', organisation_id: org.id, amount_cents: 100, due_on: localDay(), status: 'sent' });
+    await signInAsNewUser(t, 'fenna', 'finance');
+    expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This invoice is not overdue yet: a reminder can go out from the day after its due date.',
+    });
   });
 
   it('dates the reminder on the sender\'s own day, where UTC may already or still be on another', async () => {

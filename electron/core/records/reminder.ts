@@ -75,12 +75,14 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
   if (invoice.status === 'paid') throw new KluisError('CONFLICT', 'records.reminderPaid');
   if (invoice.status === 'draft') throw new KluisError('CONFLICT', 'records.reminderDraft');
-  const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
-  const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
-  const language = contact?.preferred_language === 'en' ? 'en' : 'nl';
   const now = new Date();
   // The day the reminder is sent is the sender's day: in UTC it is still yesterday just after midnight here.
   const today = localDay(now);
+  // A letter saying an invoice "is not paid" before it had to be is wrong, and tells a customer off.
+  if ((invoice.due_on as string) >= today) throw new KluisError('CONFLICT', 'records.reminderNotDue');
+  const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
+  const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
+  const language = contact?.preferred_language === 'en' ? 'en' : 'nl';
   const text = letterText(language, {
     sender: getMeta(ctx.db, 'org_name') ?? '',
     customer,
@@ -92,7 +94,7 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   const after: Row = {
     ...invoice,
     reminder_sent_at: today,
-    status: (invoice.due_on as string) < today ? 'overdue' : (invoice.status ?? null),
+    status: 'overdue',
     updated_at: now.toISOString(),
   };
   ctx.command.write({ entity: 'invoice', id: invoiceId, before: invoice, after }, searchableKeys(activeFields(ctx.db, 'invoice')));

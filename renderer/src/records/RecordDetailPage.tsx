@@ -131,7 +131,11 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
   const editable = typedFields(fields, entity).filter((field) => field.key in record.values && rights.field(field) === 'edit');
   const canEdit = allowed.update && editable.length > 0;
-  const canRemind = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder');
+  // A reminder is for an unpaid invoice past its due day; the core refuses any other (reminder.ts).
+  const status = record.values.status;
+  const dueOn = record.values.due_on;
+  const canRemind =
+    entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder') && (status === 'sent' || status === 'overdue') && typeof dueOn === 'string' && dueOn < todayIso();
   const [editing, setEditing] = useState(false);
   // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).
   const [saved, setSaved] = useVisitState('saved', false);

@@ -26,6 +26,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.cannotFilter': 'Filteren op "{key}" kan niet.',
   'records.reminderPaid': 'Een herinnering is alleen voor onbetaalde facturen; deze is al betaald.',
   'records.reminderDraft': 'Een herinnering is alleen voor onbetaalde facturen; deze is nog een concept.',
+  'records.reminderNotDue': 'Deze factuur is nog niet te laat: een herinnering kan vanaf de dag na de vervaldatum.',
   'records.required': 'Dit veld is verplicht',
   'records.expectedText': 'Vul hier tekst in',
   'records.tooLong': 'Gebruik hoogstens {max} tekens',
