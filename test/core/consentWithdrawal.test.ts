@@ -72,6 +72,8 @@ describe('recording a withdrawal of consent', () => {
       [dayBefore, 'records.withdrawnBeforeGiven'],
       ['2026-02-30', 'records.badDate'],
       ['gisteren', 'records.badDate'],
+      ['', 'records.required'],
+      ['  ', 'records.required'],
     ] as const) {
       const refused = errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day }));
       expect(refused, day).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { day: { id: reason } } } });

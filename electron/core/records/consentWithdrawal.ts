@@ -17,6 +17,8 @@ const FIELD = 'withdrawn_at';
 
 /** Why the day cannot be the day of withdrawal, by the input's key (`day`), or null when it can. */
 function dayProblem(ctx: WriteContext, consent: Row, day: string): FieldErrors | null {
+  // The field may be empty on a consent; a withdrawal without its day is no withdrawal.
+  if (day === '') return { day: { id: 'records.required' } };
   const field = activeFields(ctx.db, 'consent').find((f) => f.key === FIELD)!;
   const checked = checkValue(field, day);
   if ('error' in checked) return { day: checked.error };
