@@ -16,6 +16,9 @@ import { useAccessText, type AccessMessage } from './strings';
 type State = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready' };
 
 /** `own`: the signed-in admin's own account, whose role the core lets only another admin change. */
+/** The core's limit on a team's name (teams.create in shared/api.ts). */
+const TEAM_NAME_MAX = 100;
+
 export function UserAccessEditor({ user, roles, own }: { user: UserSummary; roles: RoleDefinition[]; own: boolean }) {
   const { a, language } = useAccessText();
   const { callWithStepUp } = useStepUp();
@@ -52,7 +55,9 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
 
   async function createTeam() {
     const name = newTeam.trim();
-    if (!name) return;
+    // Said under the field, as the core's limit (teams.create) would only say "not valid".
+    if (!name) return setTeamError({ key: 'access.teamNameRequired' });
+    if (name.length > TEAM_NAME_MAX) return setTeamError({ key: 'access.teamNameTooLong', params: { max: TEAM_NAME_MAX } });
     setTeamError(null);
     const result = await call('teams.create', { name });
     if (!result.ok) return setTeamError({ key: 'access.teamFailed', params: { message: result.error } });
