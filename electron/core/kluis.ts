@@ -60,12 +60,13 @@ export const STEP_UP_FAILURES_BEFORE_LOCK = 3;
  */
 export const REVEALS_PER_CODE = 10;
 
+/** How long a sign-in may wait between the password and the last step before it is dropped. */
+export const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+
 /** A new password that is the one it replaces, said under the new-password field. */
 function samePasswordAgain(): KluisError {
   return new KluisError('VALIDATION', 'session.newPasswordSame', fieldErrorDetails({ newPassword: { id: 'session.newPasswordSame' } }));
 }
-/** How long a sign-in may wait between the password and the last step before it is dropped. */
-export const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
 
 export interface KluisOptions {
   dataDir: string;
