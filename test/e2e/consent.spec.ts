@@ -56,6 +56,8 @@ test('the Privacy officer records a withdrawn consent, sees it as withdrawn, and
   await record.click();
   const withdrawn = page.getByRole('status').filter({ hasText: `Ingetrokken op ${formatDay(daysFromNow(-2), 'nl')}: deze toestemming staat geen verwerking meer toe.` });
   await expect(withdrawn).toBeVisible();
+  // The form that had the focus is gone: the focus is on what says it is done, not lost to the page.
+  await expect(withdrawn.locator('xpath=..')).toBeFocused();
   await expect(page.getByRole('button', { name: 'Intrekking vastleggen' })).toHaveCount(0);
   // Kept: purpose, source and the day it was given are all still there.
   await expect(page.getByRole('definition').filter({ hasText: 'Webformulier' })).toBeVisible();

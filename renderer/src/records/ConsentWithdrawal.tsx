@@ -4,7 +4,7 @@
  * earlier; the browser keeps it between the day consent was given and today, and the core checks
  * the same and says why next to the field. The consent is kept; one Ctrl+Z takes the record back.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { RecordView } from '../../../shared/recordTypes';
 import { call, fieldErrorsFrom } from '../api';
@@ -31,11 +31,24 @@ export function ConsentWithdrawal({ record, mayRecord, disabled, onRecorded }: P
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // Set when this page recorded the withdrawal: the focus then goes to what says it is done, not to
+  // the page's body (the form that had it is gone).
+  const [recorded, setRecorded] = useState(false);
   const withdrawnAt = record.values.withdrawn_at;
   const givenAt = typeof record.values.given_at === 'string' ? record.values.given_at : undefined;
+  const isWithdrawn = typeof withdrawnAt === 'string' && withdrawnAt !== '';
 
-  if (typeof withdrawnAt === 'string' && withdrawnAt !== '') {
-    return <Notice tone="info">{t('consent.withdrawnOn', { date: formatDay(withdrawnAt, language) })}</Notice>;
+  useEffect(() => {
+    if (recorded && isWithdrawn) noticeRef.current?.focus();
+  }, [recorded, isWithdrawn]);
+
+  if (isWithdrawn) {
+    return (
+      <div ref={noticeRef} tabIndex={-1}>
+        <Notice tone="info">{t('consent.withdrawnOn', { date: formatDay(withdrawnAt, language) })}</Notice>
+      </div>
+    );
   }
   if (!mayRecord) return null;
 
@@ -51,6 +64,7 @@ export function ConsentWithdrawal({ record, mayRecord, disabled, onRecorded }: P
       flushSync(() => {
         setBusy(false);
         setOpen(false);
+        setRecorded(true);
       });
       onRecorded();
       return;
