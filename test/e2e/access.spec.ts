@@ -53,6 +53,7 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   await salesRow.getByRole('button', { name: 'Copy Field sales' }).click();
   const editor = page.getByRole('form', { name: 'New role (copy of Field sales)' });
   await expect(editor).toBeVisible();
+  await expect(editor.getByRole('heading', { name: 'New role (copy of Field sales)' })).toBeFocused();
   await expect(editor.getByLabel('Name in English')).toHaveValue('Copy of Field sales');
   const cell = editor.getByRole('combobox', { name: 'Contacts: export scope' });
   await expect(cell).toHaveValue('none');

@@ -4,7 +4,7 @@
  * Every select carries a label that names its row and column, so a screen reader user hears
  * "Contacts: export scope" rather than a bare "All".
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   FIELD_ACCESS,
   MODULES,
@@ -54,6 +54,9 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccessMessage | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The editor opens below the list: the focus (and with it the view) goes to its heading, so Copy
+  // and Edit lead somewhere a keyboard and a screen reader follow.
+  useEffect(() => headingRef.current?.focus(), []);
 
   const title = draft.copiedFrom
     ? a('roles.newFromCopy', { name: draft.copiedFrom.name[language] })
@@ -93,7 +96,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
 
   return (
     <form className="role-editor" onSubmit={save} noValidate aria-labelledby={`${id}-title`} aria-busy={busy}>
-      <h3 id={`${id}-title`} ref={headingRef}>
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {title}
       </h3>
       {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}
