@@ -370,8 +370,8 @@ export const api = {
     ...open,
     permission: 'fields.manage',
     mutates: true,
-    // Switching a field off deletes its values for good (also from the undo history).
-    stepUp: true,
+    // Switching off a field that holds values deletes them for good: that call needs a fresh code,
+    // asked by the core after the count is confirmed (fieldAdmin.ts), so the warning comes first.
   }),
   'fields.addCustom': channel<FieldInfo>()({
     input: z.strictObject({

@@ -189,8 +189,11 @@ export const handlers: Handlers = {
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {
     kind: 'async',
-    run: async (input, { db, user, open }) => {
-      const result = db.transaction(() => setFieldEnabled({ db, user, open }, input)).immediate();
+    run: async (input, { core, db, user, open }) => {
+      const requireFreshCode = () => {
+        if (!core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
+      };
+      const result = db.transaction(() => setFieldEnabled({ db, user, open }, input, requireFreshCode)).immediate();
       // Purged values (in records and in the journal) must leave the file too, not linger in old WAL frames.
       if (!result.enabled) db.pragma('wal_checkpoint(TRUNCATE)');
       return result;

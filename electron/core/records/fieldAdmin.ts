@@ -63,6 +63,8 @@ export function countValues(db: Db, entity: EntityName, field: ActiveField): num
 export function setFieldEnabled(
   ctx: { db: Db; user: SessionUser; open: OpenInstall },
   input: { entity: EntityName; field: string; enabled: boolean; confirmValueCount?: number | undefined },
+  /** Throws STEP_UP_REQUIRED without a fresh code: called only before values are deleted. */
+  requireFreshCode: () => void,
 ): { enabled: boolean; purged: number } {
   const { db } = ctx;
   const field = findField(db, input.entity, input.field);
@@ -81,6 +83,9 @@ export function setFieldEnabled(
   if (input.confirmValueCount !== count) {
     throw new KluisError('CONFLICT', count === 1 ? 'records.fieldHoldsValuesOne' : { id: 'records.fieldHoldsValues', values: { count } }, { valueCount: count });
   }
+  // Deleting values for good takes a fresh code, as an erasure does; asked only now, after the
+  // user has seen how many values go, so the warning comes before the authenticator.
+  if (count > 0) requireFreshCode();
   const table = ENTITIES[input.entity].table;
   if (field.custom) db.prepare(`UPDATE ${table} SET custom = json_remove(custom, '$.${field.key}') WHERE json_extract(custom, '$.${field.key}') IS NOT NULL`).run();
   else db.prepare(`UPDATE ${table} SET ${field.key} = NULL WHERE ${field.key} IS NOT NULL`).run();
