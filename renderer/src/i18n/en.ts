@@ -127,7 +127,7 @@ export const en = {
   'lock.signOut': 'Sign out',
 
   'stepUp.title': 'Confirm it is you',
-  'stepUp.intro': 'This change needs a fresh code from your authenticator app.',
+  'stepUp.intro': 'This step needs a fresh code from your authenticator app.',
   'stepUp.code': 'Code',
   'stepUp.codeHint': 'The 6-digit code your app shows now.',
   'stepUp.required': 'Enter the code from your app.',

@@ -126,7 +126,7 @@ export const nl: Messages = {
   'lock.signOut': 'Afmelden',
 
   'stepUp.title': 'Bevestig dat jij het bent',
-  'stepUp.intro': 'Voor deze wijziging is een verse code uit je authenticator-app nodig.',
+  'stepUp.intro': 'Voor deze stap is een verse code uit je authenticator-app nodig.',
   'stepUp.code': 'Code',
   'stepUp.codeHint': 'De code van 6 cijfers die je app nu toont.',
   'stepUp.required': 'Vul de code uit je app in.',
