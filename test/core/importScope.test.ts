@@ -9,16 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import type { ImportPreview, ImportSummary, RecordView, SearchGroup } from '../../shared/api';
 import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
-
-function value<T>(result: { ok: boolean }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as unknown as { value: T }).value;
-}
-
-function errorOf(result: { ok: boolean }): { code: string; message: string } {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  return (result as unknown as { error: { code: string; message: string } }).error;
-}
+import { refusal, value } from '../support/results';
 
 const b64 = (content: string): string => Buffer.from(content).toString('base64');
 
@@ -80,7 +71,7 @@ describe('a contact outside the read scope, named by e-mail in an import', () =>
 
   it('is not there for the caller anywhere else (the repro)', async () => {
     const { t, zuid } = await world();
-    expect(errorOf(await t.call('records.get', { entity: 'contact', id: zuid.id })).code).toBe('NOT_FOUND');
+    expect(refusal(await t.call('records.get', { entity: 'contact', id: zuid.id })).code).toBe('NOT_FOUND');
     expect(value<SearchGroup[]>(await t.call('search.query', { text: 'zuidersma' }))).toEqual([]);
   });
 
@@ -126,8 +117,8 @@ describe('a contact inside the read scope, named by e-mail in an import', () => 
 
   it('that the caller may read but not change is a duplicate; merging into it fails that row as an edit of it would', async () => {
     const { t, noord } = await world();
-    const refusal = errorOf(await t.call('records.update', { entity: 'contact', id: noord.id, values: { job_title: 'Chef' } }));
-    expect(refusal.code).toBe('FORBIDDEN');
+    const refused = refusal(await t.call('records.update', { entity: 'contact', id: noord.id, values: { job_title: 'Chef' } }));
+    expect(refused.code).toBe('FORBIDDEN');
     const before = stored(t, 'contacts', noord.id);
 
     const csv = ['Voornaam,Achternaam,E-mail,Functie', 'Nel,Noordhoek,nel@noord.nl,Chef', 'Olga,Onbekend,olga@nergens.nl,'].join('\n');
@@ -135,7 +126,7 @@ describe('a contact inside the read scope, named by e-mail in an import', () => 
     const merged = await runWith(t, 'contact', csv, 'merge');
     expect(merged).toMatchObject({ imported: 1, merged: 0, skipped: 0 });
     // The same refusal, as a row's reason (a reason has no closing full stop).
-    expect(merged.failed.map((f) => [f.row, f.reason])).toEqual([[2, refusal.message.replace(/\.$/, '')]]);
+    expect(merged.failed.map((f) => [f.row, f.reason])).toEqual([[2, refused.message.replace(/\.$/, '')]]);
     expect(merged.failed[0]?.reasons).toEqual([{ field: null, message: { id: 'records.mayNotUpdate', values: expect.anything() } }]);
     expect(stored(t, 'contacts', noord.id)).toEqual(before);
   });
@@ -171,7 +162,7 @@ describe('an organisation outside the read scope, named in an import', () => {
 
   it('is not there for the caller anywhere else', async () => {
     const { t, zuidOrg } = await withOrganisations();
-    expect(errorOf(await t.call('records.get', { entity: 'organisation', id: zuidOrg.id })).code).toBe('NOT_FOUND');
+    expect(refusal(await t.call('records.get', { entity: 'organisation', id: zuidOrg.id })).code).toBe('NOT_FOUND');
   });
 
   it('in a contact\'s organisation column, is created anew and linked, as a name nobody has is', async () => {
@@ -225,14 +216,14 @@ describe('merging into a record the caller may read but not change', () => {
       return 'sales';
     });
     const { id, updatedAt } = organisation!;
-    const refusal = errorOf(await t.call('records.update', { entity: 'organisation', id, values: { city: 'Breda' } }));
-    expect(refusal.code).toBe('FORBIDDEN');
+    const refused = refusal(await t.call('records.update', { entity: 'organisation', id, values: { city: 'Breda' } }));
+    expect(refused.code).toBe('FORBIDDEN');
 
     const csv = ['Naam', 'zuidelijke bakkerij'].join('\n');
     expect((await preview(t, 'organisation', csv)).duplicates).toEqual([{ row: 2, value: 'zuidelijke bakkerij' }]);
     const summary = await runWith(t, 'organisation', csv, 'merge');
     expect(summary).toMatchObject({ imported: 0, merged: 0, skipped: 0 });
-    expect(summary.failed.map((f) => [f.row, f.reason])).toEqual([[2, refusal.message.replace(/\.$/, '')]]);
+    expect(summary.failed.map((f) => [f.row, f.reason])).toEqual([[2, refused.message.replace(/\.$/, '')]]);
     expect(stored(t, 'organisations', id).updated_at).toBe(updatedAt);
     expect(await runWith(t, 'organisation', csv, 'skip')).toMatchObject({ imported: 0, merged: 0, skipped: 1, failed: [] });
   });
@@ -245,10 +236,10 @@ describe('the right to create', () => {
     const t = await signedInAdmin();
     await signInAsNewUser(t, 'roos', 'readonly', { overrides: [grantImport] });
     const csv = ['Voornaam,Achternaam', 'Roos,Nieuw'].join('\n');
-    const previewed = errorOf(await t.call('import.preview', { entity: 'contact', file: b64(csv) }));
+    const previewed = refusal(await t.call('import.preview', { entity: 'contact', file: b64(csv) }));
     expect(previewed).toMatchObject({ code: 'FORBIDDEN', message: 'You may not create contact records.' });
     const mapping = { Voornaam: 'first_name', Achternaam: 'last_name' };
-    const run = errorOf(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId: nextJobId() }));
+    const run = refusal(await t.call('import.run', { entity: 'contact', file: b64(csv), mapping, duplicates: 'skip', jobId: nextJobId() }));
     expect(run).toMatchObject({ code: 'FORBIDDEN', message: 'You may not create contact records.' });
     expect(db(t).prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
   });

@@ -8,11 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandSummary, DeleteImpact, DeleteResult, HistoryResult, TrashPage } from '../../shared/historyTypes';
 import type { ListPage, RecordView } from '../../shared/recordTypes';
 import { signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
-
-function value<T>(result: { ok: boolean }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as unknown as { value: T }).value;
-}
+import { value } from '../support/results';
 
 const MASK = '••••';
 

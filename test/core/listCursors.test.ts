@@ -6,16 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListPage } from '../../shared/recordTypes';
 import { signIn, signedInAdmin, signInAsNewUser, ADMIN, type Installed } from '../support/install';
-
-function value<T>(result: { ok: boolean }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as unknown as { value: T }).value;
-}
-
-function errorOf(result: { ok: boolean }): { code: string; messageId?: string } {
-  expect(result.ok).toBe(false);
-  return (result as unknown as { error: { code: string; messageId?: string } }).error;
-}
+import { refusal, value } from '../support/results';
 
 /** Contacts added in this order, so that by name they come in another. */
 const ADDED = ['Zuidersma', 'Bakker', 'Mulder', 'Akkerman', 'Visser'];
@@ -70,9 +61,9 @@ describe('list cursors', () => {
     const bytes = Buffer.from(cursor, 'base64url');
     bytes[bytes.length - 20] = (bytes[bytes.length - 20] as number) ^ 1;
     for (const after of [madeUp, bytes.toString('base64url'), 'x']) {
-      expect(errorOf(await t.call('records.list', { entity: 'contact', after })).messageId).toBe('records.badCursor');
+      expect(refusal(await t.call('records.list', { entity: 'contact', after })).messageId).toBe('records.badCursor');
     }
-    expect(errorOf(await t.call('records.list', { entity: 'organisation', after: cursor })).messageId).toBe('records.badCursor');
+    expect(refusal(await t.call('records.list', { entity: 'organisation', after: cursor })).messageId).toBe('records.badCursor');
     const second = await page(t, { after: cursor });
     expect(second.rows.length).toBe(2);
 
@@ -81,7 +72,7 @@ describe('list cursors', () => {
     // The same user after signing in again: the cursor still pages (the window keeps its list).
     expect((await page(t, { after: cursor })).rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
     await signInAsNewUser(t, 'sanne', 'office');
-    expect(errorOf(await t.call('records.list', { entity: 'contact', after: cursor })).messageId).toBe('records.badCursor');
+    expect(refusal(await t.call('records.list', { entity: 'contact', after: cursor })).messageId).toBe('records.badCursor');
   });
 
   it('of the trash are sealed too', async () => {
@@ -93,7 +84,7 @@ describe('list cursors', () => {
     const second = value<{ items: { id: number }[] }>(await t.call('trash.list', { limit: 2, after: first.next }));
     expect(second.items.map((i) => i.id)).not.toEqual(first.items.map((i) => i.id));
     const madeUp = Buffer.from(JSON.stringify(['9999', 'contact', 0])).toString('base64url');
-    expect(errorOf(await t.call('trash.list', { after: madeUp })).messageId).toBe('records.badCursor');
-    expect(errorOf(await t.call('records.list', { entity: 'contact', after: first.next })).messageId).toBe('records.badCursor');
+    expect(refusal(await t.call('trash.list', { after: madeUp })).messageId).toBe('records.badCursor');
+    expect(refusal(await t.call('records.list', { entity: 'contact', after: first.next })).messageId).toBe('records.badCursor');
   });
 });

@@ -7,20 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../electron/core/audit/chain';
 import { BUILT_IN_ROLES, MODULES, TASKS, type RoleDefinition, type RoleRights } from '../../shared/access';
-import type { ApiError } from '../../shared/errors';
 import type { FieldInfo } from '../../shared/recordTypes';
 import { coreErrorText } from '../../renderer/src/i18n/core';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
-
-function value<T>(result: { ok: boolean }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as unknown as { value: T }).value;
-}
-
-function refusal(result: { ok: boolean }): ApiError {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  return (result as unknown as { error: ApiError }).error;
-}
+import { refusal, value } from '../support/results';
 
 const builtIn = (id: string) => BUILT_IN_ROLES.find((r) => r.id === id)!.rights;
 const READ_ONLY = builtIn('readonly');

@@ -8,19 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../electron/core/audit/chain';
 import { BUILT_IN_ROLES, type Override } from '../../shared/access';
 import type { SessionInfo } from '../../shared/apiTypes';
-import type { ApiError } from '../../shared/errors';
 import type { ListPage, RecordDetail, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { firstSignIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
-
-function value<T>(result: { ok: boolean }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as unknown as { value: T }).value;
-}
-
-function refusal(result: { ok: boolean }): ApiError {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  return (result as unknown as { error: ApiError }).error;
-}
+import { refusal, value } from '../support/results';
 
 const MARKER = 'geheimpost';
 
