@@ -135,7 +135,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
         throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
       }
     }
-    if (spec.stepUp && !core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
+    if (spec.stepUp) core.requireFreshCode();
     core.touch();
     try {
       switch (handler.kind) {

@@ -190,10 +190,7 @@ export const handlers: Handlers = {
   'fields.setEnabled': {
     kind: 'async',
     run: async (input, { core, db, user, open }) => {
-      const requireFreshCode = () => {
-        if (!core.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
-      };
-      const result = db.transaction(() => setFieldEnabled({ db, user, open }, input, requireFreshCode)).immediate();
+      const result = db.transaction(() => setFieldEnabled({ db, user, open }, input, () => core.requireFreshCode())).immediate();
       // Purged values (in records and in the journal) must leave the file too, not linger in old WAL frames.
       if (!result.enabled) db.pragma('wal_checkpoint(TRUNCATE)');
       return result;

@@ -264,6 +264,11 @@ export class KluisCore {
     return this.stage.kind === 'active' && this.now() - this.stage.lastCodeAt < STEP_UP_WINDOW_MS;
   }
 
+  /** STEP_UP_REQUIRED unless a code was entered within STEP_UP_WINDOW_MS (the dispatcher's check, for a handler that decides late). */
+  requireFreshCode(): void {
+    if (!this.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
+  }
+
   // ---- setup ---------------------------------------------------------------------------------
 
   createInstall(input: {
