@@ -2,6 +2,8 @@
 export const HISTORY_MESSAGES = {
   /** {what}: the records that block it, counted ("2 invoices, 1 deal"). */
   'history.stillNeeded': 'Still needed by {what}, which must keep their link (invoices are kept for bookkeeping).',
+  /** {entity}: a kind of record, capitalised; {title}: its name; {until}: the day its hold ends, written out. */
+  'history.keptByLaw': '{entity} {title} is kept for the bookkeeping until {until} (the fiscal retention duty), so it cannot be deleted for good before then. Until then it stays in the trash, unless you restore it.',
   /** {entity}: a kind of record, lower case. */
   'history.noSuchInTrash': 'No such {entity} in the trash.',
   'history.purgeTrashedWith': 'This {entity} went to the trash with another record; permanently delete that one.',

@@ -609,6 +609,7 @@ export const invoice: EntityDef = {
       listed: true,
     },
   ],
+  legalHold: { years: 7, from: 'due_on', unless: { field: 'status', values: ['draft'] } },
 };
 
 export const consent: EntityDef = {

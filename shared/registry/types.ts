@@ -77,4 +77,11 @@ export interface EntityDef {
   ownedChildren?: readonly { entity: EntityName; via: string }[];
   /** Import offers this entity. */
   importable?: boolean;
+  /**
+   * A legal duty to keep the record (an issued invoice: 7 years, the fiscal retention duty). Until
+   * `years` after the date in `from`, it can go to the trash and come back, but is not deleted for
+   * good, by hand or by the trash's retention job; records whose `unless.field` is one of
+   * `unless.values` (a draft invoice, never issued) are not held.
+   */
+  legalHold?: { years: number; from: string; unless?: { field: string; values: readonly string[] } };
 }

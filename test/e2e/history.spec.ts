@@ -43,7 +43,7 @@ function toast(page: Page, text: string | RegExp) {
 }
 
 /** Moves records to the trash through the core, as the dialog does: the reviewed total goes with it. */
-async function moveToTrash(page: Page, entity: 'contact' | 'organisation', ids: number[]): Promise<void> {
+async function moveToTrash(page: Page, entity: 'contact' | 'organisation' | 'invoice', ids: number[]): Promise<void> {
   const impact = await invoke(page, 'records.deleteImpact', { entity, ids, mode: 'trash' });
   if (!impact.ok) throw new Error(impact.error.message);
   const deleted = await invoke(page, 'records.delete', { entity, ids, reviewedTotal: impact.value.total });
@@ -614,8 +614,9 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
   const olga = await createRecord(page, 'contact', { first_name: 'Olga', last_name: 'Opruimen' });
   // An invoice needs its organisation for the bookkeeping: the shop can go to the trash, not further.
   const shop = await createRecord(page, 'organisation', { name: 'Winkel Ivo' });
-  await createRecord(page, 'invoice', { number: 'F-7', organisation_id: shop.id, amount_cents: 1_000, due_on: '2030-01-01', status: 'sent' });
+  const invoice = await createRecord(page, 'invoice', { number: 'F-7', organisation_id: shop.id, amount_cents: 1_000, due_on: '2030-01-01', status: 'sent' });
   await moveToTrash(page, 'organisation', [shop.id]);
+  await moveToTrash(page, 'invoice', [invoice.id]);
   await moveToTrash(page, 'contact', [olga.id]);
   await moveToTrash(page, 'contact', [tom.id]);
 
@@ -644,6 +645,12 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
   await expect(blocked.getByRole('button')).toHaveText(['Cancel']);
   await page.keyboard.press('Escape');
   await expect(blocked).toHaveCount(0);
+  // Nor can the issued invoice itself, before its fiscal retention of 7 years has passed.
+  await trash.getByRole('button', { name: 'Delete permanently: F-7' }).click();
+  const kept = page.getByRole('dialog', { name: 'Permanently delete F-7?' });
+  await expect(kept).toContainText('Invoice F-7 is kept for the bookkeeping until 1 January 2037');
+  await expect(kept.getByRole('button')).toHaveText(['Cancel']);
+  await page.keyboard.press('Escape');
 
   // Permanently: review, then the name; it says it cannot be undone.
   await goTo(page, 'Trash');

@@ -6,6 +6,7 @@
  */
 import type { MessageLanguage } from '../../../shared/coreMessages';
 import type { DeleteResult } from '../../../shared/historyTypes';
+import { localDay } from '../../../shared/localDay';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
@@ -18,6 +19,7 @@ import { readRow, type Row } from '../records/rows';
 import { searchableKeys, type RecordContext } from '../records/service';
 import { checkReviewed, planDeletion, recordKey, referencesTo, type Part } from './impact';
 import { Command, runCommand } from './journal';
+import { holdsUntil } from './legalHold';
 
 interface Doomed {
   entity: EntityName;
@@ -123,7 +125,8 @@ export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: numb
 /**
  * The retention job: records in the trash longer than the policy allows are deleted for good, and
  * journal commands older than that are dropped (undo reaches back as far as the trash keeps
- * things). Records still needed by an invoice stay, and are reported as kept.
+ * things). Records still needed by an invoice, and records the law says to keep (legalHold.ts),
+ * stay, and are reported as kept.
  */
 export function emptyExpiredTrash(db: Db, open: OpenInstall, now = new Date()): { removed: number; kept: number } {
   const days = readPolicy(db).trashRetentionDays;
@@ -138,7 +141,7 @@ export function emptyExpiredTrash(db: Db, open: OpenInstall, now = new Date()): 
     for (const row of expired) {
       const key = recordKey(entity, row.id as number);
       const needed = required.some((r) => db.prepare(`SELECT 1 FROM ${ENTITIES[r.entity].table} WHERE ${r.field} = ? LIMIT 1`).get(row.id) !== undefined);
-      if (needed) {
+      if (needed || holdsUntil(entity, row, localDay(now))) {
         kept++;
         continue;
       }

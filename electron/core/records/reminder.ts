@@ -17,7 +17,7 @@ function euros(cents: number, language: 'nl' | 'en'): string {
 }
 
 /** A day as a letter writes it: "1 oktober 2026", "1 October 2026" — never the stored "2026-10-01". */
-function letterDay(day: string, language: 'nl' | 'en'): string {
+export function longDay(day: string, language: 'nl' | 'en'): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
   return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
@@ -27,8 +27,8 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   const { sender, customer, contactName, invoice, today } = parts;
   const address = [customer.name, customer.street, [customer.postal_code, customer.city].filter(Boolean).join(' ')].filter(Boolean).join('\n');
   const amount = euros(invoice.amount_cents as number, language);
-  const dueOn = letterDay(String(invoice.due_on), language);
-  const dated = letterDay(today, language);
+  const dueOn = longDay(String(invoice.due_on), language);
+  const dated = longDay(today, language);
   if (language === 'en') {
     return [
       sender,

@@ -21,6 +21,7 @@ import { formatCount } from '../format';
 import { Modal } from '../components/Modal';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
+import { coreErrorText } from '../i18n/core';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
 import type { Message } from '../i18n/translate';
@@ -162,7 +163,8 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       )}
       {loaded.kind === 'failed' && (
         <div id={textId}>
-          <Notice tone="error">{t('delete.impactFailed', { message: loaded.error })}</Notice>
+          {/* A refusal with its reason (a record kept by law) is the answer; anything else is a failure to check. */}
+          <Notice tone="error">{loaded.error.code === 'CONFLICT' ? coreErrorText(loaded.error, language) : t('delete.impactFailed', { message: loaded.error })}</Notice>
         </div>
       )}
       {changed && <Notice tone="warning">{t(changed.key, changed.params)}</Notice>}

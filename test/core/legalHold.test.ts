@@ -1,0 +1,88 @@
+/**
+ * An issued invoice is kept for the fiscal retention duty (7 years after its due date): it may go to
+ * the trash and come back, but neither a permanent deletion nor the trash's retention job removes
+ * it before then. A draft, never issued, is not held; nor is an invoice whose hold has ended.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DeleteImpact, TrashPage } from '../../shared/historyTypes';
+import type { RecordDetail, RecordView } from '../../shared/recordTypes';
+import { localDay } from '../../shared/localDay';
+import { ADMIN, signIn, signedInAdmin, type Installed } from '../support/install';
+import { refusal, value } from '../support/results';
+
+async function invoice(t: Installed, organisationId: number, number: string, status: string, dueOn: string): Promise<RecordView> {
+  return value(await t.call('records.create', { entity: 'invoice', values: { number, organisation_id: organisationId, amount_cents: 12_500, due_on: dueOn, status } }));
+}
+
+async function trashed(t: Installed, id: number): Promise<void> {
+  value(await t.call('records.delete', { entity: 'invoice', ids: [id] }));
+}
+
+async function purge(t: Installed, id: number) {
+  const impact = await t.call('records.deleteImpact', { entity: 'invoice', ids: [id], mode: 'purge' });
+  if (!impact.ok) return impact;
+  return t.call('trash.purge', { entity: 'invoice', ids: [id], reviewedTotal: (impact.value as DeleteImpact).total });
+}
+
+const countOf = (t: Installed, id: number) => t.core.requireActive().db.prepare('SELECT count(*) FROM invoices WHERE id = ?').pluck().get(id);
+
+/** A due date `years` from today (negative: in the past), as the form stores it. */
+function dueIn(years: number): string {
+  const today = localDay();
+  return `${Number(today.slice(0, 4)) + years}${today.slice(4)}`;
+}
+
+describe('an issued invoice', () => {
+  it('goes to the trash and comes back, but is not deleted for good before its hold ends, with the day in both languages', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Drukkerij Hofstede' } }));
+    const sent = await invoice(t, org.id, 'F-2026-101', 'sent', '2026-06-30');
+    await trashed(t, sent.id);
+
+    const error = refusal(await purge(t, sent.id));
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'history.keptByLaw',
+      values: { title: 'F-2026-101', until: { en: '30 June 2033', nl: '30 juni 2033' } },
+    });
+    expect(error.message).toContain('kept for the bookkeeping until 30 June 2033');
+    expect(countOf(t, sent.id)).toBe(1);
+
+    // It comes back from the trash as any record does.
+    value(await t.call('trash.restore', { items: [{ entity: 'invoice', id: sent.id }] }));
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: sent.id })).record.title).toBe('F-2026-101');
+  });
+
+  it('is held whatever its status once issued; a draft and an invoice whose hold has ended are deleted for good', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Smit' } }));
+    const paid = await invoice(t, org.id, 'F-1', 'paid', dueIn(-6));
+    const draft = await invoice(t, org.id, 'F-2', 'draft', dueIn(0));
+    const old = await invoice(t, org.id, 'F-3', 'paid', dueIn(-8));
+    for (const id of [paid.id, draft.id, old.id]) await trashed(t, id);
+
+    expect(refusal(await purge(t, paid.id)).messageId).toBe('history.keptByLaw');
+    value(await purge(t, draft.id));
+    value(await purge(t, old.id));
+    expect([countOf(t, paid.id), countOf(t, draft.id), countOf(t, old.id)]).toEqual([1, 0, 0]);
+  });
+
+  it('stays in the trash when the retention job empties it, reported as kept', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Zagerij Dekker' } }));
+    const sent = await invoice(t, org.id, 'F-4', 'sent', dueIn(0));
+    const draft = await invoice(t, org.id, 'F-5', 'draft', dueIn(0));
+    await trashed(t, sent.id);
+    await trashed(t, draft.id);
+
+    t.clock.advance(31 * 86_400);
+    await t.call('session.signOut');
+    // Signing in runs the retention job.
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+
+    const page = value<TrashPage>(await t.call('trash.list', {}));
+    expect(page.lastEmptied).toMatchObject({ removed: 1, kept: 1 });
+    expect(page.items.map((item) => item.title)).toEqual(['F-4']);
+    expect([countOf(t, sent.id), countOf(t, draft.id)]).toEqual([1, 0]);
+  });
+});
