@@ -10,6 +10,7 @@ export const ACCESS_MESSAGES = {
   'access.noSuchTeam': 'There is no team {team}.',
   /** {right}: the right as written, e.g. "task:data.export". */
   'access.notARight': '"{right}" is not a right.',
+  'access.exceptionTwice': '"{right}" has more than one exception; keep one.',
   'access.unknownScope': 'Unknown scope.',
   'access.unknownFieldAccess': 'Unknown field access.',
   /** {role}: the id of the role. */

@@ -220,6 +220,25 @@ describe('task rights of one role, and personal overrides', () => {
     });
   });
 
+  it('takes one exception per right (two would leave which holds to chance) and a team listed twice as one', async () => {
+    const t = await signedInAdmin();
+    const created = value<{ user: { id: number } }>(await t.call('users.create', { username: 'olga', displayName: 'Olga', role: 'office' }));
+    const team = value<{ id: number }>(await t.call('teams.create', { name: 'Noord' }));
+    const twice = await t.call('users.setAccess', {
+      userId: created.user.id,
+      role: 'office',
+      teamIds: [],
+      overrides: [
+        { right: 'record:contact.read', effect: 'grant', scope: 'all' },
+        { right: 'record:contact.read', effect: 'grant', scope: 'own' },
+      ],
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.exceptionTwice', message: '"record:contact.read" has more than one exception; keep one.' } });
+    expect(value<{ overrides: unknown[] }>(await t.call('users.access', { userId: created.user.id })).overrides).toEqual([]);
+    const saved = value<{ teamIds: number[] }>(await t.call('users.setAccess', { userId: created.user.id, role: 'office', teamIds: [team.id, team.id], overrides: [] }));
+    expect(saved.teamIds).toEqual([team.id]);
+  });
+
   it('Explain names the role for an allowed right and the override for a denied one', async () => {
     const t = await signedInAdmin();
     const created = value<{ user: { id: number } }>(await t.call('users.create', { username: 'olga', displayName: 'Olga', role: 'office' }));

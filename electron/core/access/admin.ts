@@ -94,8 +94,12 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
   for (const teamId of input.teamIds) {
     if (!ctx.db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new KluisError('VALIDATION', { id: 'access.noSuchTeam', values: { team: teamId } });
   }
+  const excepted = new Set<string>();
   for (const override of input.overrides) {
     if (!isRightKey(override.right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right: override.right } });
+    // One exception per right: with two (a grant and a deny, or two scopes) which holds is a guess.
+    if (excepted.has(override.right)) throw new KluisError('VALIDATION', { id: 'access.exceptionTwice', values: { right: override.right } });
+    excepted.add(override.right);
     if (override.scope && !(SCOPES as readonly string[]).includes(override.scope)) throw new KluisError('VALIDATION', 'access.unknownScope');
     if (override.access && !(FIELD_ACCESS as readonly string[]).includes(override.access)) throw new KluisError('VALIDATION', 'access.unknownFieldAccess');
   }
@@ -105,7 +109,7 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
   keepingAUserManager(ctx.db, () => {
     ctx.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
     ctx.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(user.id);
-    for (const teamId of input.teamIds) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
+    for (const teamId of new Set(input.teamIds)) ctx.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)').run(user.id, teamId);
     ctx.db.prepare('DELETE FROM user_overrides WHERE user_id = ?').run(user.id);
     for (const o of input.overrides) {
       ctx.db.prepare('INSERT INTO user_overrides (user_id, "right", effect, scope, access) VALUES (?, ?, ?, ?, ?)').run(user.id, o.right, o.effect, o.scope ?? null, o.access ?? null);

@@ -10,6 +10,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
     'Er is niets gewijzigd: daarna zou geen actieve gebruiker nog gebruikers kunnen beheren, en niemand zou dat recht kunnen teruggeven. Laat eerst een andere actieve gebruiker gebruikers beheren.',
   'access.noSuchTeam': 'Team {team} bestaat niet.',
   'access.notARight': '"{right}" is geen recht.',
+  'access.exceptionTwice': '"{right}" heeft meer dan één uitzondering; houd er één.',
   'access.unknownScope': 'Onbekend bereik.',
   'access.unknownFieldAccess': 'Onbekende toegang tot een veld.',
   'access.userRoleGone': 'De rol "{role}" van deze gebruiker bestaat niet meer.',
