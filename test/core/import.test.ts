@@ -9,7 +9,7 @@ import type { HistoryResult } from '../../shared/historyTypes';
 import type { AuditEntry, ImportPreview, ImportSummary, ListPage, RecordDetail, RecordSummary, RecordView } from '../../shared/api';
 import { listAudit } from '../../electron/core/audit/chain';
 import { dataPaths } from '../../electron/core/install/paths';
-import { parseCountry, parseDate, parseMoney } from '../../electron/core/records/import/convert';
+import { parseCountry, parseDate, parseInteger, parseMoney } from '../../electron/core/records/import/convert';
 import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
 import { cpSync, mkdtempSync } from 'node:fs';
@@ -346,8 +346,12 @@ describe('reading CSV as Excel writes it', () => {
   });
 
   it('converts amounts, dates, yes/no and options as people write them', async () => {
-    expect(['12,50', '12.50', '€ 1.234,56', '1,234.56', '1.234', '-5', 'EUR 7'].map(parseMoney)).toEqual([1250, 1250, 123456, 123456, 123400, -500, 700]);
-    expect(['12,345', 'abc', '1.2.3', '0,125'].map(parseMoney)).toEqual([1234500, null, null, null]);
+    expect(['12,50', '12.50', '€ 1.234,56', '1,234.56', '1.234', '-5', 'EUR 7'].map((text) => parseMoney(text))).toEqual([1250, 1250, 123456, 123456, 123400, -500, 700]);
+    expect(['12,345', 'abc', '1.2.3', '0,125'].map((text) => parseMoney(text))).toEqual([1234500, null, null, null]);
+    // In a ';' file (Dutch Excel) the comma is the decimal mark: "1,234" has three decimals, no thousand.
+    expect(['12,50', '1.234', '€ 1.234,56', '1,234', '12,345'].map((text) => parseMoney(text, ','))).toEqual([1250, 123400, 123456, null, null]);
+    expect(['1.250', '1,250', '1250'].map((text) => parseInteger(text))).toEqual([1250, 1250, 1250]);
+    expect(['1.250', '1,250', '1250'].map((text) => parseInteger(text, ','))).toEqual([1250, null, 1250]);
     expect(['2024-02-29', '29-02-2024', '29/02/2024', '1-3-2024', '30-02-2024', '2024-13-01'].map(parseDate)).toEqual([
       '2024-02-29',
       '2024-02-29',
@@ -366,6 +370,32 @@ describe('reading CSV as Excel writes it', () => {
       ['Peeters', 'nl', '1969-08-12'],
       ['Maes', 'fr', null],
       ['Wouters', 'en', null],
+    ]);
+  });
+});
+
+describe('numbers in a custom field', () => {
+  it("read '1,250' as a thousand and a quarter where the file's decimal mark is a comma (';' files), and as 1250 elsewhere", async () => {
+    const t = await signedInAdmin();
+    value(
+      await t.call('fields.addCustom', {
+        entity: 'organisation',
+        label: { en: 'Employees', nl: 'Medewerkers' },
+        type: 'integer',
+        purpose: { en: 'Sizing the offer', nl: 'Het aanbod afstemmen' },
+        legalBasis: 'legitimateInterest',
+        sensitivity: 'normal',
+        retention: 'While the relationship lasts',
+      }),
+    );
+    const dutch = await runWith(t, 'organisation', 'Naam;Medewerkers\nBakkerij Smit;1.250\nDrukkerij Hofstede;1,250\n');
+    expect(dutch).toMatchObject({ imported: 1, failed: [{ row: 3, reason: 'Employees: Expected a whole number' }] });
+    const english = await runWith(t, 'organisation', 'Name,Employees\nZagerij Dekker,"1,250"\n');
+    expect(english).toMatchObject({ imported: 1, failed: [] });
+    const stored = db(t).prepare("SELECT name, json_extract(custom, '$.' || (SELECT key FROM custom_fields LIMIT 1)) AS employees FROM organisations ORDER BY id").all();
+    expect(stored).toEqual([
+      { name: 'Bakkerij Smit', employees: 1250 },
+      { name: 'Zagerij Dekker', employees: 1250 },
     ]);
   });
 });

@@ -15,8 +15,19 @@ const FALSE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0']);
 const SPACES = /[\s\u00a0\u202f]+/g;
 const CURRENCY = /^(?:€|euro|eur)|(?:€|euro|eur)$/i;
 
-/** "12,50", "12.50", "€ 1.234,56", "1,234.56", "-5" → cents; null when it is not an amount. */
-export function parseMoney(text: string): number | null {
+/**
+ * The decimal mark a file's numbers use, when its form tells: a file separated by ';' comes from a
+ * spreadsheet whose decimal mark is ',' (Dutch Excel writes "1.234,56"), so there "1,234" is one
+ * and a bit, not a thousand. Otherwise null, and each number is read by its own shape.
+ */
+export type DecimalMark = ',' | null;
+
+/**
+ * "12,50", "12.50", "€ 1.234,56", "1,234.56", "-5" → cents; null when it is not an amount. A lone
+ * separator before three digits ("1.234", "1,234") groups thousands, unless `decimalMark` says the
+ * comma is the decimal mark: then "1,234" has three decimals, which no amount has.
+ */
+export function parseMoney(text: string, decimalMark: DecimalMark = null): number | null {
   let t = text.replace(SPACES, '');
   let negative = false;
   for (let i = 0; i < 2; i++) {
@@ -39,7 +50,7 @@ export function parseMoney(text: string): number | null {
     const parts = t.split(sep);
     const last = parts[parts.length - 1]!;
     // One separator followed by exactly three digits is a thousands separator ("1.234"), unless it follows a lone 0.
-    if (parts.length === 2 && (last.length !== 3 || parts[0] === '0')) decimal = sep;
+    if (parts.length === 2 && (last.length !== 3 || parts[0] === '0' || sep === decimalMark)) decimal = sep;
     else thousands = sep;
   }
   let whole = t;
@@ -60,10 +71,11 @@ export function parseMoney(text: string): number | null {
   return negative ? -cents : cents;
 }
 
-/** Whole numbers, with "." or "," as thousands separators allowed ("1.250"). */
-export function parseInteger(text: string): number | null {
+/** Whole numbers, with "." or "," as thousands separators allowed ("1.250"); not "," where it is the decimal mark. */
+export function parseInteger(text: string, decimalMark: DecimalMark = null): number | null {
   const t = text.replace(SPACES, '');
-  const match = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)$/.exec(t);
+  const grouped = decimalMark === ',' ? /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)$/ : /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)$/;
+  const match = grouped.exec(t);
   if (!match) return null;
   const value = Number(match[2]!.replace(/[.,]/g, ''));
   if (!Number.isSafeInteger(value)) return null;
@@ -140,7 +152,7 @@ export function parseCountry(text: string): string | null {
 }
 
 /** Empty cells are null; everything else is converted, or answers why it cannot be. */
-export function convertCell(field: ActiveField, cell: string): Converted {
+export function convertCell(field: ActiveField, cell: string, decimalMark: DecimalMark = null): Converted {
   const text = cell.trim();
   if (text === '') return { value: null };
   if (field.key === 'country') {
@@ -158,11 +170,11 @@ export function convertCell(field: ActiveField, cell: string): Converted {
     case 'url':
       return { value: withScheme(text) };
     case 'money': {
-      const cents = parseMoney(text);
+      const cents = parseMoney(text, decimalMark);
       return cents === null ? { error: { id: 'records.notAnAmount' } } : { value: cents };
     }
     case 'integer': {
-      const value = parseInteger(text);
+      const value = parseInteger(text, decimalMark);
       return value === null ? { error: { id: 'records.expectedWholeNumber' } } : { value };
     }
     case 'boolean': {

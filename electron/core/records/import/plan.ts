@@ -12,7 +12,7 @@ import { activeFields, type ActiveField } from '../fields';
 import { titleReadable } from '../service';
 import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
-import { convertCell, undoFormulaGuard } from './convert';
+import { convertCell, undoFormulaGuard, type DecimalMark } from './convert';
 import { decodeCsvFile } from './decode';
 import { planColumns, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
 import { parseCsv, type CsvRecord } from './parse';
@@ -30,6 +30,8 @@ export interface ImportPlan extends ColumnPlan {
   headerRow: number;
   width: number;
   records: CsvRecord[];
+  /** Known from the file's delimiter: ';' means a spreadsheet that writes "1.234,56". */
+  decimalMark: DecimalMark;
 }
 
 /** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
@@ -64,6 +66,7 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
     headerRow: csv.headerRow,
     width: csv.width,
     records: csv.records,
+    decimalMark: csv.delimiter === ';' ? ',' : null,
   };
 }
 
@@ -134,7 +137,7 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
       else references.push({ field, name: String(checked.value) });
       continue;
     }
-    const converted = convertCell(field, cell);
+    const converted = convertCell(field, cell, plan.decimalMark);
     if ('error' in converted) errors.set(field.key, converted.error);
     else values[field.key] = converted.value;
   }
