@@ -54,8 +54,12 @@ export interface RecordDetail {
    * A related record is a link: its title, with no values and no refs.
    */
   related: { entity: EntityName; via: string; count: number; rows: RecordSummary[] }[];
-  /** Activities linked to the record, newest first: title, kind, due day, done and text. */
-  timeline: RecordSummary[];
+  /**
+   * Activities linked to the record, newest first: title, kind, due day, done and text. Null when the
+   * caller sees an activity's link to this kind of record masked or not at all, since listing them
+   * here would show what they are linked to.
+   */
+  timeline: RecordSummary[] | null;
   /** The page offers Edit and Delete only where these allow, instead of a form whose Save the core refuses. */
   allowed: RecordAllowed;
 }

@@ -98,7 +98,7 @@ describe('records', () => {
     await create(t, 'activity', { kind: 'call', subject: 'Offerte besproken', due_at: '2026-11-20', done: true, contact_id: contact.id, organisation_id: org.id });
     const detail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
     expect(detail.related.find((r) => r.entity === 'contact')).toMatchObject({ count: 1, via: 'organisation_id' });
-    expect(detail.timeline.map((a) => a.title)).toEqual(['Offerte besproken']);
+    expect(detail.timeline?.map((a) => a.title)).toEqual(['Offerte besproken']);
   });
 
   it("sends a list only the list's columns: the rest of a contact stays for its own page", async () => {
@@ -421,7 +421,7 @@ describe('payment reminder', () => {
     await t.call('session.signOut');
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const orgDetail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
-    expect(orgDetail.timeline[0]?.title).toBe('Betalingsherinnering verstuurd voor factuur 2026-0042');
+    expect(orgDetail.timeline?.[0]?.title).toBe('Betalingsherinnering verstuurd voor factuur 2026-0042');
   });
 
   it('writes an English letter, dates included, to a contact who prefers English', async () => {

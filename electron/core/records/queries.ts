@@ -2,7 +2,7 @@
  * Lists (keyset pages, never OFFSET: page 20,000 costs what page 1 costs), detail with related
  * records, and search. Filtering happens in SQL; nothing is fetched to be thrown away.
  */
-import type { ListPage, RecordAllowed, RecordDetail, SearchGroup, SearchHit } from '../../../shared/recordTypes';
+import type { ListPage, RecordAllowed, RecordDetail, RecordSummary, SearchGroup, SearchHit } from '../../../shared/recordTypes';
 import { lowerCase } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
@@ -197,18 +197,26 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
       related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => summaryOf(db, access, other.name, row, shown)) });
     }
   }
-  const via = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];
+  return { record, related, timeline: timelineOf(db, access, entity, id), allowed };
+}
+
+/**
+ * The last 20 activities linked to a record, as the timeline shows them. Null when the caller sees
+ * an activity's link to this kind of record masked or not at all: as for related records, listing
+ * them here would show what they are linked to.
+ */
+function timelineOf(db: Db, access: Access, entity: EntityName, id: number): RecordSummary[] | null {
+  const link = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];
+  if (!link) return [];
+  const activityFields = visibleFields(db, access, 'activity');
+  if (!activityFields.some((f) => f.key === link && f.access !== 'masked')) return null;
+  const timelineFields = activityFields.filter((f) => TIMELINE_FIELDS.has(f.key));
   const scope = scopeCondition(access, 'activity', 'read');
-  const timelineFields = visibleFields(db, access, 'activity').filter((f) => TIMELINE_FIELDS.has(f.key));
-  const timeline = via
-    ? (
-        prepared(db, `SELECT * FROM activities WHERE ${via} = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`).all(
-          id,
-          ...scope.params,
-        ) as Record<string, string | number | null>[]
-      ).map((row) => summaryOf(db, access, 'activity', row, timelineFields))
-    : [];
-  return { record, related, timeline, allowed };
+  const rows = prepared(db, `SELECT * FROM activities WHERE ${link} = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`).all(
+    id,
+    ...scope.params,
+  ) as Record<string, string | number | null>[];
+  return rows.map((row) => summaryOf(db, access, 'activity', row, timelineFields));
 }
 
 /**

@@ -393,6 +393,7 @@ export const en = {
   'timeline.logging': 'Adding…',
   'timeline.logged': '“{subject}” is added to the timeline.',
   'timeline.empty': 'No activities yet.',
+  'timeline.withheld': 'Activities are not listed here: your role may not see what an activity is linked to.',
   'timeline.done': 'done',
   'timeline.open': 'open',
 

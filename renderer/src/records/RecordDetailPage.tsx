@@ -290,7 +290,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               ))}
             </div>
           )}
-          {related.length === 0 && <p className="muted">{t(timeline.length > 0 ? 'records.noRelatedButTimeline' : 'records.noRelated')}</p>}
+          {related.length === 0 && <p className="muted">{t(timeline && timeline.length > 0 ? 'records.noRelatedButTimeline' : 'records.noRelated')}</p>}
           <div className="related-groups">
             {related.map((group) => {
               const headingId = `related-${group.entity}-${group.via}`;
@@ -338,7 +338,7 @@ function FieldValue({ field, record }: { field: FieldInfo; record: RecordView })
 
 interface TimelineProps {
   record: RecordView;
-  timeline: RecordSummary[];
+  timeline: RecordSummary[] | null;
   fields: FieldInfo[];
   onLogged: () => Promise<void>;
 }
@@ -394,7 +394,9 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
           />
         </details>
       )}
-      {timeline.length === 0 ? (
+      {timeline === null ? (
+        <p className="muted">{t('timeline.withheld')}</p>
+      ) : timeline.length === 0 ? (
         <p className="muted">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline" aria-label={t('timeline.title')}>
