@@ -100,6 +100,7 @@ test('a contact with activities goes in one step, leaves list and search, and Ct
   const confirm = dialog.getByRole('button', { name: 'Move contact to trash' });
   await expect(confirm).toBeEnabled();
   await expect(dialog).toContainText('2 activities');
+  await expect(dialog).toContainText('Its own 2 activities go to the trash with it, and come back with it.');
   await expect(dialog.getByRole('textbox')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Continue' })).toHaveCount(0);
   await expect(dialog.getByRole('heading', { level: 3 })).toHaveCount(0);

@@ -94,8 +94,9 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   const what = single || entityCount(entity, ids.length, language);
   const confirmLabel = deleteButtonLabel(mode, entity, ids.length, language);
   const needsTyping = impact?.level === 'typed' && impact.typeToConfirm !== null;
-  // What was asked, as typed on purpose: spaces around it and a number's digit grouping ("1.000")
-  // are forgiven, nothing else — no case folding, no part of a name.
+  // What was asked, as typed on purpose: spaces around it, any run of white space inside it as one
+  // space (the label below shows the name with its spaces collapsed) and a number's digit grouping
+  // ("1.000") are forgiven, nothing else — no case folding, no part of a name.
   const typedRight =
     !needsTyping || (impact.typeToConfirm !== null && typedConfirms(typed, impact.typeToConfirm, impact.count === 1 ? 'name' : 'count'));
 

@@ -9,7 +9,7 @@ import type { DeleteImpact, DeleteMode, EntityCount } from '../../../shared/hist
 import { formatCount } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import type { Language } from '../i18n/translate';
+import type { Language, Translate } from '../i18n/translate';
 import { MentionList } from '../records/MentionList';
 import { entityCount } from './words';
 
@@ -25,16 +25,25 @@ const MOVES_HEADING: Record<DeleteMode, MessageKey> = {
   erase: 'delete.movesHeading.erase',
 };
 
-const MOVES_ALONG: Record<DeleteMode, MessageKey> = {
-  trash: 'delete.movesAlong.trash',
-  purge: 'delete.movesAlong.purge',
-  erase: 'delete.movesAlong.erase',
+const MOVES_ALONG: Record<DeleteMode, { one: MessageKey; many: MessageKey }> = {
+  trash: { one: 'delete.movesAlong.trashOne', many: 'delete.movesAlong.trash' },
+  purge: { one: 'delete.movesAlong.purgeOne', many: 'delete.movesAlong.purge' },
+  erase: { one: 'delete.movesAlong.eraseOne', many: 'delete.movesAlong.erase' },
 };
 
 /** "2 activities and 1 consent", joined the way the language joins a list. */
 export function countList(counts: EntityCount[], language: Language): string {
   const items = counts.map((item) => entityCount(item.entity, item.count, language));
   return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * "Its own 1 activity goes to the trash with it", "Its own 2 activities go …": the verb is singular
+ * only for one record of one kind; a list ("1 activity and 1 consent") takes the plural.
+ */
+export function movesAlongText(mode: DeleteMode, moves: EntityCount[], t: Translate, language: Language): string {
+  const one = moves.length === 1 && moves[0]?.count === 1;
+  return t(MOVES_ALONG[mode][one ? 'one' : 'many'], { list: countList(moves, language) });
 }
 
 interface ImpactSummaryProps {
@@ -53,7 +62,7 @@ export function ImpactSummary({ impact, textId }: ImpactSummaryProps) {
     return (
       <div id={textId}>
         <p>{t(whatHappens, { title })}</p>
-        {impact.moves.length > 0 && <p>{t(MOVES_ALONG[impact.mode], { list: countList(impact.moves, language) })}</p>}
+        {impact.moves.length > 0 && <p>{movesAlongText(impact.mode, impact.moves, t, language)}</p>}
       </div>
     );
   }

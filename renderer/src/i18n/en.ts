@@ -554,8 +554,11 @@ export const en = {
   'delete.eraseOne':
     'Erasure (GDPR article 17) removes {title} and their personal data from Kluis, including from the history of earlier changes.',
   'delete.movesAlong.trash': 'Its own {list} go to the trash with it, and come back with it.',
+  'delete.movesAlong.trashOne': 'Its own {list} goes to the trash with it, and comes back with it.',
   'delete.movesAlong.purge': 'Its own {list} are deleted with it.',
+  'delete.movesAlong.purgeOne': 'Its own {list} is deleted with it.',
   'delete.movesAlong.erase': 'Its own {list} are erased with it.',
+  'delete.movesAlong.eraseOne': 'Its own {list} is erased with it.',
   'delete.chosenHeading': 'Chosen ({count})',
   'delete.movesHeading.trash': 'Goes to the trash with it',
   'delete.movesHeading.purge': 'Is deleted with it',

@@ -554,8 +554,11 @@ export const nl: Messages = {
   'delete.eraseOne':
     'Wissen (AVG artikel 17) verwijdert {title} en diens persoonsgegevens uit Kluis, ook uit de geschiedenis van eerdere wijzigingen.',
   'delete.movesAlong.trash': 'De eigen {list} gaan mee naar de prullenbak, en komen mee terug.',
+  'delete.movesAlong.trashOne': 'De eigen {list} gaat mee naar de prullenbak, en komt mee terug.',
   'delete.movesAlong.purge': 'De eigen {list} worden mee verwijderd.',
+  'delete.movesAlong.purgeOne': 'De eigen {list} wordt mee verwijderd.',
   'delete.movesAlong.erase': 'De eigen {list} worden mee gewist.',
+  'delete.movesAlong.eraseOne': 'De eigen {list} wordt mee gewist.',
   'delete.chosenHeading': 'Gekozen ({count})',
   'delete.movesHeading.trash': 'Gaat mee naar de prullenbak',
   'delete.movesHeading.purge': 'Wordt mee verwijderd',
