@@ -4,6 +4,7 @@ export const HISTORY_MESSAGES = {
   'history.stillNeeded': 'Still needed by {what}, which must keep their link (invoices are kept for bookkeeping).',
   /** {entity}: a kind of record, capitalised; {title}: its name; {until}: the day its hold ends, written out. */
   'history.keptByLaw': '{entity} {title} is kept for the bookkeeping until {until} (the fiscal retention duty), so it cannot be deleted for good before then. Until then it stays in the trash, unless you restore it.',
+  'history.undoKeptByLaw': 'Undo would delete {entity} {title} for good, but it is kept for the bookkeeping until {until} (the fiscal retention duty). Correct it, or move it to the trash.',
   /** {entity}: a kind of record, lower case. */
   'history.noSuchInTrash': 'No such {entity} in the trash.',
   'history.purgeTrashedWith': 'This {entity} went to the trash with another record; permanently delete that one.',
@@ -47,4 +48,7 @@ export const HISTORY_MESSAGES = {
   'history.redoChangedHiddenBy': 'A {entity} that went along with it was changed by {who} since; redo would overwrite that, so nothing was changed.',
   'history.undoReferenced': 'Other records now refer to what undo would remove, so nothing was changed.',
   'history.redoReferenced': 'Other records now refer to what redo would remove, so nothing was changed.',
+  /** Undo and redo wait for a running import of the same user: its command is not one step until it has finished. */
+  'history.importRunning': 'An import is still running; wait for it to finish or cancel it, then undo.',
+  'history.importRunningRedo': 'An import is still running; wait for it to finish or cancel it, then redo.',
 } as const;

@@ -67,6 +67,17 @@ describe('an issued invoice', () => {
     expect([countOf(t, paid.id), countOf(t, draft.id), countOf(t, old.id)]).toEqual([1, 0, 0]);
   });
 
+  it('is not deleted for good by undoing its creation either; a draft is', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Houthandel Bos' } }));
+    const draft = await invoice(t, org.id, 'F-6', 'draft', dueIn(0));
+    value(await t.call('history.undo'));
+    expect(countOf(t, draft.id)).toBe(0);
+    const sent = await invoice(t, org.id, 'F-7', 'sent', '2026-06-30');
+    expect(refusal(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', messageId: 'history.undoKeptByLaw', values: { title: 'F-7', until: { en: '30 June 2033' } } });
+    expect(countOf(t, sent.id)).toBe(1);
+  });
+
   it('stays in the trash when the retention job empties it, reported as kept', async () => {
     const t = await signedInAdmin();
     const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Zagerij Dekker' } }));

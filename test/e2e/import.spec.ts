@@ -103,3 +103,24 @@ test('undoing an import that merged says how many records went and how many took
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('status').filter({ hasText: 'Redone: Import 2 contacts — 1 back, 1 with the changed values again.' })).toBeVisible();
 });
+
+test('Ctrl+Z while an import runs is refused with the reason, and undoes the whole import once it has finished', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAsAdmin(page);
+  await goTo(page, 'Import');
+  const rows = ['First name,Last name,E-mail'];
+  for (let i = 0; i < 6_000; i++) rows.push(`Import,Klant${i},klant${i}@groot.example`);
+  await page.getByLabel('CSV file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await page.getByRole('button', { name: /^Import 6,000 rows$/ }).click();
+  // The first batch is in and the run goes on: Ctrl+Z on the running step takes back none of it.
+  await expect(page.getByText(/^(?:500|[1-4],\d{3}) of 6,000 rows$/)).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Not undone: An import is still running; wait for it to finish or cancel it, then undo.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 5: Summary' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('definition').first()).toHaveText('6,000');
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: /^Undone: Import 6,000 contacts/ })).toBeVisible();
+});

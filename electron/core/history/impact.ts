@@ -11,12 +11,11 @@ import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registr
 import { rowInScope } from '../access/access';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
-import { holdsUntil } from './legalHold';
 import { readPolicy } from '../install/policy';
 import { mentionsOf } from '../records/mentions';
-import { longDay } from '../records/reminder';
 import { readRow, type Row } from '../records/rows';
 import { requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
+import { refuseWhileHeld } from './legalHold';
 
 export interface Part {
   entity: EntityName;
@@ -63,11 +62,7 @@ function target(ctx: RecordContext, entity: EntityName, id: number, mode: Delete
   if (mode === 'purge') {
     if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
     if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.purgeTrashedWith', values });
-    const until = holdsUntil(entity, row);
-    if (until) {
-      const day = { en: longDay(until, 'en'), nl: longDay(until, 'nl') };
-      throw new KluisError('CONFLICT', { id: 'history.keptByLaw', values: { entity: ENTITIES[entity].label.singular, title: titleFor(ctx.access, entity, row), until: day } });
-    }
+    refuseWhileHeld(ctx.access, entity, row, 'history.keptByLaw');
     return row;
   }
   if (entity !== 'contact') throw new KluisError('VALIDATION', 'history.onlyPeopleErased');

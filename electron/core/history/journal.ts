@@ -120,6 +120,33 @@ export function runCommand<T>(
   return { value, command: stored && summaryFor(ctx.access, stored) };
 }
 
+/**
+ * Imports running now, per database and user. An import writes its command batch by batch and lets
+ * other calls in between; until it has finished, that command is no step yet, so undo and redo of
+ * that user wait for it (`importRunning`) instead of taking back part of it.
+ */
+const runningImports = new WeakMap<Db, Map<number, number>>();
+
+/** Marks an import of `userId` as running until the returned function is called (once is enough). */
+export function startImportRun(db: Db, userId: number): () => void {
+  const runs = runningImports.get(db) ?? new Map<number, number>();
+  runningImports.set(db, runs);
+  runs.set(userId, (runs.get(userId) ?? 0) + 1);
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    const left = (runs.get(userId) ?? 1) - 1;
+    if (left > 0) runs.set(userId, left);
+    else runs.delete(userId);
+  };
+}
+
+/** An import of `userId` is running on this database: its command may be half-written. */
+export function importRunning(db: Db, userId: number): boolean {
+  return (runningImports.get(db)?.get(userId) ?? 0) > 0;
+}
+
 /** Forgets what the user undid: it can no longer be redone once something newer is done. */
 function endRedoStack(db: Db, userId: number | null): void {
   if (userId !== null) prepared(db, "DELETE FROM commands WHERE user_id = ? AND state = 'undone'").run(userId);

@@ -4,9 +4,14 @@
  * hold ends: not by hand, not by the trash's retention job. Erasure does not delete them either;
  * it only cuts their link to the person.
  */
+import type { CoreMessageId } from '../../../shared/coreMessages';
 import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
+import type { Access } from '../access/access';
+import { KluisError } from '../errors';
+import { longDay } from '../records/reminder';
 import type { Row } from '../records/rows';
+import { titleFor } from '../records/service';
 
 /** The first day `row` may be deleted for good (YYYY-MM-DD), or null when no hold applies. */
 export function heldUntil(entity: EntityName, row: Row): string | null {
@@ -25,4 +30,15 @@ export function heldUntil(entity: EntityName, row: Row): string | null {
 export function holdsUntil(entity: EntityName, row: Row, today = localDay()): string | null {
   const until = heldUntil(entity, row);
   return until !== null && until > today ? until : null;
+}
+
+/**
+ * Refuses to remove `row` for good while it is held, naming it and the day its hold ends in both
+ * languages: "Invoice F-7 is kept for the bookkeeping until 1 January 2037".
+ */
+export function refuseWhileHeld(access: Access, entity: EntityName, row: Row, id: Extract<CoreMessageId, 'history.keptByLaw' | 'history.undoKeptByLaw'>): void {
+  const until = holdsUntil(entity, row);
+  if (!until) return;
+  const day = { en: longDay(until, 'en'), nl: longDay(until, 'nl') };
+  throw new KluisError('CONFLICT', { id, values: { entity: ENTITIES[entity].label.singular, title: titleFor(access, entity, row), until: day } });
 }

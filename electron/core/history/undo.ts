@@ -6,7 +6,7 @@
  */
 import type { AffectedRecord, HistoryResult } from '../../../shared/historyTypes';
 import type { RecordAction } from '../../../shared/access/model';
-import { ENTITIES, fieldDef, type EntityName, type Localized } from '../../../shared/registry';
+import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
 import { describeCommand } from '../../../shared/historyLabels';
 import { lowerCase, type CoreMessageId, type MessageValues } from '../../../shared/coreMessages';
 import { rowInScope } from '../access/access';
@@ -14,10 +14,12 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
-import { activeFields } from '../records/fields';
-import { applyRowChange, readRow, SYSTEM_COLUMNS, type Row } from '../records/rows';
-import { searchableKeys, titleFor, type RecordContext } from '../records/service';
-import { changesOf, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
+import { activeFields, type ActiveField } from '../records/fields';
+import { applyRowChange, readRow, type Row } from '../records/rows';
+import { customOf, searchableKeys, titleFor, type RecordContext } from '../records/service';
+import { checkValue } from '../records/validate';
+import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
+import { refuseWhileHeld } from './legalHold';
 
 type Direction = 'undo' | 'redo';
 
@@ -53,6 +55,7 @@ const MESSAGES = {
     changedOwnHidden: 'history.undoChangedOwnHidden',
     changedOwnHiddenBy: 'history.undoChangedOwnHiddenBy',
     referenced: 'history.undoReferenced',
+    importRunning: 'history.importRunning',
   },
   redo: {
     nothing: 'history.nothingToRedo',
@@ -64,6 +67,7 @@ const MESSAGES = {
     changedOwnHidden: 'history.redoChangedOwnHidden',
     changedOwnHiddenBy: 'history.redoChangedOwnHiddenBy',
     referenced: 'history.redoReferenced',
+    importRunning: 'history.importRunningRedo',
   },
 } as const satisfies Record<Direction, Record<string, CoreMessageId>>;
 
@@ -76,6 +80,10 @@ const NO_LONGER: Record<ChangeAction, CoreMessageId> = {
 };
 
 function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
+  // A running import's command is written batch by batch, with other calls let in between: it is one
+  // step only once the run has finished (a cancel takes it back whole). Until then undo and redo are
+  // refused, also before its first write, rather than take back part of it or step past it.
+  if (importRunning(ctx.db, ctx.user.id)) throw new KluisError('CONFLICT', MESSAGES[direction].importRunning);
   const row =
     direction === 'undo'
       ? prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1").get(ctx.user.id)
@@ -120,19 +128,41 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
   const refuse = (id: CoreMessageId, field?: Localized) =>
     new KluisError('FORBIDDEN', { id, values: { entity: entityWord(change.entity), title, ...(field && { field }) } });
   if (command.task && !ctx.access.task(command.task)) throw refuse('history.noLongerTask');
+  // Undoing the creation of an issued invoice would delete it for good, which the law forbids.
+  if (current && !target) refuseWhileHeld(ctx.access, change.entity, current, 'history.undoKeptByLaw');
   if (!change.direct) return;
   for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);
     }
   }
-  if (command.task || !current || !target) return;
-  // An edit puts back values: the user must still be allowed to edit each field it touches.
-  for (const key of Object.keys(target)) {
-    if ((SYSTEM_COLUMNS as readonly string[]).includes(key) || current[key] === target[key]) continue;
-    const field = fieldDef(change.entity, key);
-    if (field && ctx.access.field(change.entity, key, field.sensitivity) !== 'edit') throw refuse('history.noLongerEditField', field.label);
+  // A record removed (an undone create) loses its values with the delete right checked above.
+  if (command.task || !target) return;
+  // An edit puts back values, and a record made again (a redone create, an undone removal) sets
+  // them: the user must still be allowed to edit each field that changes, custom fields included.
+  for (const field of fieldsWritten(ctx, change.entity, current, target)) {
+    if (ctx.access.field(change.entity, field.key, field.sensitivity) !== 'edit') throw refuse('history.noLongerEditField', field.label);
   }
+}
+
+/** A field's default as a record stores it (a boolean's `false` as 0). */
+function storedDefault(field: ActiveField): unknown {
+  if (field.defaultValue === undefined) return null;
+  const stored = checkValue(field, field.defaultValue);
+  return 'value' in stored ? stored.value : null;
+}
+
+/**
+ * The fields whose value `target` sets over `current`: on a record made again (no `current`), every
+ * field it gives a value other than the field's default, as a create that the user typed would.
+ */
+function fieldsWritten(ctx: RecordContext, entity: EntityName, current: Row | null, target: Row): ActiveField[] {
+  const before = current ? customOf(current) : {};
+  const after = customOf(target);
+  const differs = (field: ActiveField, was: unknown, now: unknown) => (now ?? null) !== (current ? (was ?? null) : storedDefault(field));
+  return activeFields(ctx.db, entity).filter((field) =>
+    field.custom ? differs(field, before[field.key], after[field.key]) : differs(field, current?.[field.key], target[field.key]),
+  );
 }
 
 function isForeignKeyFailure(error: unknown): boolean {

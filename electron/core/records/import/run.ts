@@ -7,6 +7,8 @@
  * — takes back everything it wrote: created rows are deleted, merged contacts get their earlier
  * values back. A finished run is one command in the journal, "Import 1,204 contacts", which Ctrl+Z
  * takes back as a whole. A run that writes nothing opens no command, so the redo stack stays.
+ * While the run goes, its user's undo and redo are refused (`startImportRun`): between two batches
+ * its command holds only part of the import, and undo must not take back that part.
  */
 import type { ImportRowProblem, ImportSummary } from '../../../../shared/recordTypes';
 import type { EntityName } from '../../../../shared/registry';
@@ -14,7 +16,7 @@ import type { FieldReason } from '../../../../shared/coreMessages';
 import { KluisError, type FieldErrorDetails } from '../../errors';
 import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
 import { fold } from '../fold';
-import { Command } from '../../history/journal';
+import { Command, startImportRun } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { Jobs, yieldToEventLoop, type Job } from '../jobs';
@@ -217,6 +219,8 @@ async function importRows(ctx: RecordContext, input: RunInput, progress: (done: 
   let importer: Importer | null = null;
   let takenBack = false;
   let release = (): unknown => undefined;
+  // Until the run has ended (finished, cancelled, failed), the user's undo and redo wait for it.
+  const endRun = startImportRun(ctx.db, ctx.user.id);
   try {
     const plan = makePlan(ctx.db, ctx.access, input);
     // Contacts and organisations each have one required field, so there is at most one to name here;
@@ -279,5 +283,6 @@ async function importRows(ctx: RecordContext, input: RunInput, progress: (done: 
     throw error;
   } finally {
     release();
+    endRun();
   }
 }
