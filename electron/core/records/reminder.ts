@@ -5,12 +5,13 @@
 import { reminderFileName } from '../../../shared/fileNames';
 import { localDay } from '../../../shared/localDay';
 import type { ReminderLetter } from '../../../shared/recordTypes';
+import type { EntityName } from '../../../shared/registry';
 import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, titleOf, type Row } from './rows';
-import { insertRecord, requireRow, requireRowFor, searchableKeys, type WriteContext } from './service';
+import { insertRecord, readableLinkTarget, requireRow, requireRowFor, searchableKeys, titleReadable, type WriteContext } from './service';
 
 function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -71,6 +72,26 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   ].join('\n');
 }
 
+/** What a letter must state of the invoice. */
+const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on'] as const;
+
+/** The values of `row` the caller may read in full (not masked, not hidden). */
+function readableFor(ctx: WriteContext, entity: EntityName, row: Row): Row {
+  const values: Row = {};
+  for (const field of activeFields(ctx.db, entity)) {
+    const access = ctx.access.field(entity, field.key, field.sensitivity);
+    if (access === 'read' || access === 'edit') values[field.key] = row[field.key] ?? null;
+  }
+  return values;
+}
+
+/** A record the invoice links to, as far as the caller may read the link, the record and its values. */
+function readLink(ctx: WriteContext, invoice: Row, key: 'organisation_id' | 'contact_id', target: Row | null): Row | null {
+  if (!target || !(key in readableFor(ctx, 'invoice', invoice))) return null;
+  const entity = key === 'organisation_id' ? 'organisation' : 'contact';
+  return readableLinkTarget(ctx.db, ctx.access, entity, target.id as number) ? readableFor(ctx, entity, target) : null;
+}
+
 export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): ReminderLetter {
   const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
   if (invoice.status === 'paid') throw new KluisError('CONFLICT', 'records.reminderPaid');
@@ -82,12 +103,23 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   if ((invoice.due_on as string) >= today) throw new KluisError('CONFLICT', 'records.reminderNotDue');
   const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
   const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
-  const language = contact?.preferred_language === 'en' ? 'en' : 'nl';
+  const livingContact = contact && !contact.deleted_at ? contact : null;
+  // The letter is handed to the sender, so it holds only what the sender may read in full: the
+  // invoice's number, amount and due day are its point; an address line or a name they see masked
+  // or not at all is left out ("Dear Sir or Madam").
+  const shown = {
+    invoice: readableFor(ctx, 'invoice', invoice),
+    customer: readLink(ctx, invoice, 'organisation_id', customer),
+    contact: readLink(ctx, invoice, 'contact_id', livingContact),
+  };
+  if (LETTER_INVOICE_FIELDS.some((key) => !(key in shown.invoice))) throw new KluisError('FORBIDDEN', 'records.reminderNeedsFields');
+  const language = shown.contact?.preferred_language === 'en' ? 'en' : 'nl';
+  const contactTitle = livingContact && shown.contact && titleReadable(ctx.access, 'contact') ? titleOf('contact', livingContact) : null;
   const text = letterText(language, {
     sender: getMeta(ctx.db, 'org_name') ?? '',
-    customer,
-    contactName: contact && !contact.deleted_at ? titleOf('contact', contact) : null,
-    invoice,
+    customer: shown.customer ?? {},
+    contactName: contactTitle,
+    invoice: shown.invoice,
     today,
   });
 
@@ -104,7 +136,7 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     due_at: today,
     done: true,
     organisation_id: customer.id,
-    ...(contact && !contact.deleted_at ? { contact_id: contact.id } : {}),
+    ...(livingContact ? { contact_id: livingContact.id } : {}),
   }, { asConsequence: true });
   audit(ctx.open, { actor: ctx.user.id, action: 'finance.reminderSent', target: `invoice:${invoiceId}` });
   return { fileName: reminderFileName(language, String(invoice.number)), text, sentAt: now.toISOString() };

@@ -211,7 +211,9 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
   const checked = checkValues(fields, { ...defaults, ...values }, 'create');
   if (!checked.ok) throw validationError(checked.errors);
-  checkReferences(ctx, fields, checked.builtIn);
+  // The core's own record (a reminder's note) links what the core read from the file, whoever
+  // caused it: it names nothing to the caller, so the caller's read scope is no bar to it.
+  if (!options.asConsequence) checkReferences(ctx, fields, checked.builtIn);
   const now = new Date().toISOString();
   // A new record belongs to its maker and the maker's (first) team, so "own" and "team" scopes follow it.
   const team = ctx.access.teamIds[0] ?? null;
