@@ -374,6 +374,20 @@ describe('reading CSV as Excel writes it', () => {
   });
 });
 
+describe('headers that are names of JavaScript’s own', () => {
+  it('are columns like any other: "__proto__" goes by its number, and "constructor" left out of a mapping is left out', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Voornaam,Achternaam,__proto__,constructor,toString\nAnna,Bos,x,y,z\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['Voornaam', 'Achternaam', 'Column 3 (__proto__)', 'constructor', 'toString']);
+    // The suggested mapping goes back through the wall as the window sends it.
+    const summary = await runWith(t, 'contact', csv, { mapping: JSON.parse(JSON.stringify(shown.suggestedMapping)) as Mapping });
+    expect(summary).toMatchObject({ imported: 1, leftOut: ['Column 3 (__proto__)', 'constructor', 'toString'] });
+    const partial = await runWith(t, 'contact', 'Voornaam,Achternaam,constructor\nPiet,Smit,y\n', { mapping: { Voornaam: 'first_name', Achternaam: 'last_name' } });
+    expect(partial).toMatchObject({ imported: 1, leftOut: ['constructor'] });
+  });
+});
+
 describe('numbers in a custom field', () => {
   it("read '1,250' as a thousand and a quarter where the file's decimal mark is a comma (';' files), and as 1250 elsewhere", async () => {
     const t = await signedInAdmin();

@@ -94,7 +94,8 @@ export function planColumns(
     for (const header of Object.keys(given)) {
       if (!headers.has(header)) throw new KluisError('VALIDATION', { id: 'records.mappingUnknownColumn', values: { column: header } });
     }
-    for (const column of columns) mapping[column.header] = given[column.header] ?? null;
+    // Own keys only: a column named "constructor" must not find Object's.
+    for (const column of columns) mapping[column.header] = Object.hasOwn(given, column.header) ? (given[column.header] ?? null) : null;
   }
 
   const candidates = new Map(importableFields(fields).map((f) => [f.key, f]));
@@ -102,7 +103,7 @@ export function planColumns(
   const leftOut: string[] = [];
   const byField = new Map<string, string>();
   for (const column of columns) {
-    const key = mapping[column.header] ?? null;
+    const key = Object.hasOwn(mapping, column.header) ? (mapping[column.header] ?? null) : null;
     if (key === null) {
       leftOut.push(column.header);
       continue;

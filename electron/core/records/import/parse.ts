@@ -178,6 +178,9 @@ export function parseCsv(file: string): ParsedCsv {
   const columns: CsvColumn[] = [];
   header.cells.forEach((raw, index) => {
     let name = raw.trim();
+    // "__proto__" cannot be a key of the mapping the window sends back (the wall refuses it, and a
+    // plain object would take it as its prototype), so that column goes by its number.
+    if (name === '__proto__') name = `Column ${index + 1} (${name})`;
     if (name === '') {
       if (!records.some((r) => (r.cells[index] ?? '').trim() !== '')) return;
       name = `Column ${index + 1}`;
