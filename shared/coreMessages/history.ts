@@ -29,6 +29,10 @@ export const HISTORY_MESSAGES = {
   'history.noLongerRestore': 'You may not restore {entity} {title}, so this cannot be reversed.',
   /** {field}: the field's label. */
   'history.noLongerEditField': 'You may not change “{field}” of {entity} {title}, so this cannot be reversed.',
+  /** {entity}: a kind of record, capitalised; {title}: its name. Undo and redo alike: a link cannot come back. */
+  'history.linkGone': '{entity} {title} was linked to a record that has since been deleted for good, so this cannot be reversed.',
+  /** {entity}: a kind of record, lower case, that the user may not read. */
+  'history.linkGoneHidden': 'A {entity} this changed was linked to a record that has since been deleted for good, so this cannot be reversed.',
   /** {entity}: a kind of record, capitalised; {who}: a user's display name. */
   'history.undoChanged': '{entity} {title} was changed since; undo would overwrite that, so nothing was changed.',
   'history.undoChangedBy': '{entity} {title} was changed by {who} since; undo would overwrite that, so nothing was changed.',

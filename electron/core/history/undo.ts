@@ -165,6 +165,21 @@ function fieldsWritten(ctx: RecordContext, entity: EntityName, current: Row | nu
   );
 }
 
+/** Whether `row` links to a record that no longer exists (deleted for good), other than one this step brings back. */
+function linksToGone(db: Db, entity: EntityName, row: Row | null, comingBack: ReadonlySet<string>): boolean {
+  if (!row) return false;
+  return ENTITIES[entity].fields.some((field) => {
+    const id = row[field.key];
+    if (field.type !== 'reference' || !field.references || typeof id !== 'number') return false;
+    return !comingBack.has(`${field.references}:${id}`) && readRow(db, field.references, id) === null;
+  });
+}
+
+function linkGone(ctx: RecordContext, change: StoredChange, row: Row): KluisError {
+  if (!rowInScope(ctx.access, change.entity, 'read', row)) return new KluisError('CONFLICT', { id: 'history.linkGoneHidden', values: { entity: entityWord(change.entity) } });
+  return new KluisError('CONFLICT', { id: 'history.linkGone', values: { entity: ENTITIES[change.entity].label.singular, title: titleFor(ctx.access, change.entity, row) } });
+}
+
 function isForeignKeyFailure(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code) === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
@@ -200,6 +215,15 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
     const to = direction === 'undo' ? change.before : change.after;
     return { change, from, to };
   });
+  // A link to a record deleted for good since can neither be put back nor be found as it was left:
+  // say that, rather than "changed since" with no name (a deletion for good keeps no change to
+  // name) or a database error.
+  const comingBack = new Set(planned.filter(({ to }) => to !== null).map(({ change }) => `${change.entity}:${change.id}`));
+  for (const { change, from, to } of planned) {
+    if (linksToGone(ctx.db, change.entity, from, comingBack) || linksToGone(ctx.db, change.entity, to, comingBack)) {
+      throw linkGone(ctx, change, (readRow(ctx.db, change.entity, change.id) ?? from ?? to)!);
+    }
+  }
   // Each row must be as this command left it. Rows a command touches twice are checked at their
   // last state, which is where the walk starts.
   const checked = new Set<string>();

@@ -21,6 +21,8 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
   'history.noLongerDelete': 'Je mag {entity} {title} niet verwijderen, dus dit kan niet worden teruggedraaid.',
   'history.noLongerRestore': 'Je mag {entity} {title} niet terugzetten, dus dit kan niet worden teruggedraaid.',
   'history.noLongerEditField': 'Je mag “{field}” van {entity} {title} niet wijzigen, dus dit kan niet worden teruggedraaid.',
+  'history.linkGone': '{entity} {title} was gekoppeld aan een record dat inmiddels definitief is verwijderd, dus dit kan niet worden teruggedraaid.',
+  'history.linkGoneHidden': 'Een {entity} die hierdoor veranderde was gekoppeld aan een record dat inmiddels definitief is verwijderd, dus dit kan niet worden teruggedraaid.',
   'history.undoChanged': '{entity} {title} is sindsdien gewijzigd; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
   'history.undoChangedBy': '{entity} {title} is sindsdien gewijzigd door {who}; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
   'history.undoChangedHidden': 'Een record dat meeging ({entity}) is sindsdien gewijzigd; ongedaan maken zou dat overschrijven, dus er is niets gewijzigd.',
