@@ -28,6 +28,8 @@ export const RECORDS_MESSAGES = {
   'records.reminderPaid': 'A reminder is only for unpaid invoices; this one is paid.',
   'records.reminderDraft': 'A reminder is only for unpaid invoices; this one is still a draft.',
   'records.reminderNotDue': 'This invoice is not overdue yet: a reminder can go out from the day after its due date.',
+  /** {until}: the day an issued invoice's legal hold ends, written out. */
+  'records.heldStaysIssued': 'An invoice that went out cannot go back to draft: it is kept for the bookkeeping until {until}.',
   'records.reminderNeedsFields': 'A reminder states the invoice’s number, amount and due date, and you may not read all of them.',
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',

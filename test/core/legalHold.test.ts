@@ -26,6 +26,11 @@ async function purge(t: Installed, id: number) {
 
 const countOf = (t: Installed, id: number) => t.core.requireActive().db.prepare('SELECT count(*) FROM invoices WHERE id = ?').pluck().get(id);
 
+/** 30 June next year, and the day its hold ends, 7 years on: a fixed day that stays in the future. */
+const NEXT_YEAR = new Date().getFullYear() + 1;
+const DUE = `${NEXT_YEAR}-06-30`;
+const UNTIL = { en: `30 June ${NEXT_YEAR + 7}`, nl: `30 juni ${NEXT_YEAR + 7}` };
+
 /** A due date `years` from today (negative: in the past), as the form stores it. */
 function dueIn(years: number): string {
   const today = localDay();
@@ -36,16 +41,16 @@ describe('an issued invoice', () => {
   it('goes to the trash and comes back, but is not deleted for good before its hold ends, with the day in both languages', async () => {
     const t = await signedInAdmin();
     const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Drukkerij Hofstede' } }));
-    const sent = await invoice(t, org.id, 'F-2026-101', 'sent', '2026-06-30');
+    const sent = await invoice(t, org.id, 'F-2026-101', 'sent', DUE);
     await trashed(t, sent.id);
 
     const error = refusal(await purge(t, sent.id));
     expect(error).toMatchObject({
       code: 'CONFLICT',
       messageId: 'history.keptByLaw',
-      values: { title: 'F-2026-101', until: { en: '30 June 2033', nl: '30 juni 2033' } },
+      values: { title: 'F-2026-101', until: UNTIL },
     });
-    expect(error.message).toContain('kept for the bookkeeping until 30 June 2033');
+    expect(error.message).toContain(`kept for the bookkeeping until ${UNTIL.en}`);
     expect(countOf(t, sent.id)).toBe(1);
 
     // It comes back from the trash as any record does.
@@ -59,6 +64,8 @@ describe('an issued invoice', () => {
     const paid = await invoice(t, org.id, 'F-1', 'paid', dueIn(-6));
     const draft = await invoice(t, org.id, 'F-2', 'draft', dueIn(0));
     const old = await invoice(t, org.id, 'F-3', 'paid', dueIn(-8));
+    // Made eight years ago too: a hold counts from the due date, never from before the record was made.
+    t.core.requireActive().db.prepare('UPDATE invoices SET created_at = ? WHERE id = ?').run(`${dueIn(-8)}T09:00:00.000Z`, old.id);
     for (const id of [paid.id, draft.id, old.id]) await trashed(t, id);
 
     expect(refusal(await purge(t, paid.id)).messageId).toBe('history.keptByLaw');
@@ -73,9 +80,22 @@ describe('an issued invoice', () => {
     const draft = await invoice(t, org.id, 'F-6', 'draft', dueIn(0));
     value(await t.call('history.undo'));
     expect(countOf(t, draft.id)).toBe(0);
-    const sent = await invoice(t, org.id, 'F-7', 'sent', '2026-06-30');
-    expect(refusal(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', messageId: 'history.undoKeptByLaw', values: { title: 'F-7', until: { en: '30 June 2033' } } });
+    const sent = await invoice(t, org.id, 'F-7', 'sent', DUE);
+    expect(refusal(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', messageId: 'history.undoKeptByLaw', values: { title: 'F-7', until: UNTIL } });
     expect(countOf(t, sent.id)).toBe(1);
+  });
+
+  it('is not freed early by an edit: not back to draft, nor by a due date moved back years', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Smederij Vos' } }));
+    const sent = await invoice(t, org.id, 'F-8', 'sent', dueIn(0));
+    expect(refusal(await t.call('records.update', { entity: 'invoice', id: sent.id, values: { status: 'draft' } }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { fieldMessages: { status: { id: 'records.heldStaysIssued' } } },
+    });
+    value(await t.call('records.update', { entity: 'invoice', id: sent.id, values: { due_on: '2001-01-31', status: 'paid' } }));
+    await trashed(t, sent.id);
+    expect(refusal(await purge(t, sent.id)).messageId).toBe('history.keptByLaw');
   });
 
   it('stays in the trash when the retention job empties it, reported as kept', async () => {

@@ -62,7 +62,7 @@ function target(ctx: RecordContext, entity: EntityName, id: number, mode: Delete
   if (mode === 'purge') {
     if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
     if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.purgeTrashedWith', values });
-    refuseWhileHeld(ctx.access, entity, row, 'history.keptByLaw');
+    refuseWhileHeld(entity, row, titleFor(ctx.access, entity, row), 'history.keptByLaw');
     return row;
   }
   if (entity !== 'contact') throw new KluisError('VALIDATION', 'history.onlyPeopleErased');

@@ -7,11 +7,9 @@
 import type { CoreMessageId } from '../../../shared/coreMessages';
 import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
-import type { Access } from '../access/access';
-import { KluisError } from '../errors';
+import { fieldErrorDetails, KluisError } from '../errors';
 import { longDay } from '../records/reminder';
 import type { Row } from '../records/rows';
-import { titleFor } from '../records/service';
 
 /** The first day `row` may be deleted for good (YYYY-MM-DD), or null when no hold applies. */
 export function heldUntil(entity: EntityName, row: Row): string | null {
@@ -19,9 +17,10 @@ export function heldUntil(entity: EntityName, row: Row): string | null {
   if (!hold) return null;
   if (hold.unless && hold.unless.values.includes(String(row[hold.unless.field]))) return null;
   const from = row[hold.from];
-  // A record without its date (never the case for an invoice, whose due date is required) is held
-  // from the day it was made, so a missing date never frees it early.
-  const start = typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : String(row.created_at ?? '').slice(0, 10);
+  const made = String(row.created_at ?? '').slice(0, 10);
+  // Counted from its date, but never from before the record was made: a due date moved back years
+  // (or missing) must not free an invoice early.
+  const start = typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) && from > made ? from : made;
   const year = Number(start.slice(0, 4)) + hold.years;
   return `${String(year).padStart(4, '0')}${start.slice(4, 10)}`;
 }
@@ -36,9 +35,22 @@ export function holdsUntil(entity: EntityName, row: Row, today = localDay()): st
  * Refuses to remove `row` for good while it is held, naming it and the day its hold ends in both
  * languages: "Invoice F-7 is kept for the bookkeeping until 1 January 2037".
  */
-export function refuseWhileHeld(access: Access, entity: EntityName, row: Row, id: Extract<CoreMessageId, 'history.keptByLaw' | 'history.undoKeptByLaw'>): void {
+export function refuseWhileHeld(entity: EntityName, row: Row, title: string, id: Extract<CoreMessageId, 'history.keptByLaw' | 'history.undoKeptByLaw'>): void {
   const until = holdsUntil(entity, row);
   if (!until) return;
-  const day = { en: longDay(until, 'en'), nl: longDay(until, 'nl') };
-  throw new KluisError('CONFLICT', { id, values: { entity: ENTITIES[entity].label.singular, title: titleFor(access, entity, row), until: day } });
+  throw new KluisError('CONFLICT', { id, values: { entity: ENTITIES[entity].label.singular, title, until: untilWords(until) } });
+}
+
+const untilWords = (until: string) => ({ en: longDay(until, 'en'), nl: longDay(until, 'nl') });
+
+/**
+ * Refuses an edit that would end a hold before its time (an issued invoice set back to draft): what
+ * the law keeps stays kept. Undo of the edit that issued it is no edit and may still set it back.
+ */
+export function refuseReleasingHold(entity: EntityName, before: Row, after: Row): void {
+  const hold = ENTITIES[entity].legalHold;
+  const until = holdsUntil(entity, before);
+  if (!hold?.unless || !until || heldUntil(entity, after) !== null) return;
+  const message = { id: 'records.heldStaysIssued', values: { until: untilWords(until) } } as const;
+  throw new KluisError('VALIDATION', message, fieldErrorDetails({ [hold.unless.field]: message }));
 }

@@ -129,7 +129,7 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
     new KluisError('FORBIDDEN', { id, values: { entity: entityWord(change.entity), title, ...(field && { field }) } });
   if (command.task && !ctx.access.task(command.task)) throw refuse('history.noLongerTask');
   // Undoing the creation of an issued invoice would delete it for good, which the law forbids.
-  if (current && !target) refuseWhileHeld(ctx.access, change.entity, current, 'history.undoKeptByLaw');
+  if (current && !target) refuseWhileHeld(change.entity, current, titleFor(ctx.access, change.entity, current), 'history.undoKeptByLaw');
   if (!change.direct) return;
   for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
     for (const row of [current, target]) {

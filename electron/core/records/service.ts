@@ -15,6 +15,7 @@ import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
 import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
+import { refuseReleasingHold } from '../history/legalHold';
 
 export type { RecordView };
 
@@ -232,6 +233,7 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   if (!checked.ok) throw validationError(checked.errors);
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
+  refuseReleasingHold(entity, before, merged);
   const after = withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom);
   // Values that are already there change nothing: no write, no journal entry, no audit line.
   if (Object.keys(after).every((key) => key === 'updated_at' || after[key] === before[key])) return viewOf(ctx.db, ctx.access, entity, before);
