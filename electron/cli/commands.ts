@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { UserSummary } from '../../shared/apiTypes';
+import type { CreatedInstall, UserSummary } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { ROLES } from '../../shared/permissions';
+import { dataPaths } from '../core/install/paths';
 import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
-import { CliError, EXIT, printJson, printTable } from './output';
+import { CliError, EXIT, jsonText, printJson, printTable, tableText, writeOutput } from './output';
 import { readPassword } from './prompt';
 import { openCli, signInFromEnvironment, type CliSession } from './session';
 
@@ -24,6 +26,15 @@ function secretOf(otpauthUri: string): string {
 }
 
 const data = { type: 'string', description: 'the data folder of the install', required: true } as const;
+
+/**
+ * The data folder as the admin typed it. `npm run admin` runs in the package's folder, so a relative
+ * path is taken from the folder npm was started in (INIT_CWD), as the admin meant it.
+ */
+function dataDirOf(values: Values): string {
+  const base = process.env.npm_lifecycle_event === 'admin' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  return resolve(base, String(values.data));
+}
 const json = { type: 'boolean', description: 'print one JSON object instead of text' } as const;
 const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and KLUIS_TOTP.';
 
@@ -32,7 +43,7 @@ const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and
  * the work needs a fresh authenticator code (step-up), which a recovery code is not.
  */
 async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>, freshCode = false): Promise<T> {
-  const cli = await openCli(resolve(String(values.data)));
+  const cli = await openCli(dataDirOf(values));
   try {
     await signInFromEnvironment(cli, { freshCode });
     return await work(cli);
@@ -93,6 +104,32 @@ function userCommand(
   };
 }
 
+/** What init prints for a person: where, the key mode, the authenticator key and the recovery codes. */
+function initText(dataDir: string, created: CreatedInstall): string {
+  const keychainNote = created.keyMode === 'passphrase-only' ? 'No OS keychain answered: the data is protected by passwords alone.\n' : '';
+  return (
+    `Created a Kluis install in ${dataDir}\n` +
+    tableText([
+      ['install id', created.installId],
+      ['key mode', created.keyMode],
+    ]) +
+    keychainNote +
+    // The app shows no QR code for an authenticator that is already set up, so the key is
+    // printed to type in by hand, in the blocks of four that authenticator apps show.
+    `\nAdd this to your authenticator app: type in the key (time-based), or open the link on the phone:\n` +
+    `  ${secretOf(created.otpauthUri ?? '').replace(/(.{4})(?=.)/g, '$1 ')}\n  ${created.otpauthUri}\n` +
+    `\nRecovery codes — each works once; store them somewhere safe, they are not shown again:\n` +
+    (created.recoveryCodes ?? []).map((c) => `  ${c}`).join('\n') +
+    '\n'
+  );
+}
+
+/** The files of an install that was just made, for when its result could not be handed over. */
+function removeInstallFiles(dataDir: string): void {
+  const paths = dataPaths(dataDir);
+  for (const file of [paths.db, paths.wal, paths.shm, paths.vault]) rmSync(file, { force: true });
+}
+
 export const commands: Record<string, Command> = {
   init: {
     summary: 'create a new install: encrypted database, vault and first administrator with an authenticator',
@@ -105,40 +142,29 @@ export const commands: Record<string, Command> = {
       json,
     },
     async run(values) {
-      const dataDir = resolve(String(values.data));
+      const dataDir = dataDirOf(values);
       const password = await readPassword({ confirm: true });
       const cli = await openCli(dataDir);
+      let created;
       try {
-        const created = await cli.call('setup.createInstall', {
+        created = await cli.call('setup.createInstall', {
           orgName: String(values.org),
           adminUsername: String(values.admin),
           password,
           requireKeychain: values['require-keychain'] === true,
           enrolTotp: true,
         });
-        if (values.json) {
-          printJson({ dataDir, ...created });
-          return;
-        }
-        process.stdout.write(`Created a Kluis install in ${dataDir}\n`);
-        printTable([
-          ['install id', created.installId],
-          ['key mode', created.keyMode],
-        ]);
-        if (created.keyMode === 'passphrase-only') {
-          process.stdout.write('No OS keychain answered: the data is protected by passwords alone.\n');
-        }
-        process.stdout.write(
-          // The app shows no QR code for an authenticator that is already set up, so the key is
-          // printed to type in by hand, in the blocks of four that authenticator apps show.
-          `\nAdd this to your authenticator app: type in the key (time-based), or open the link on the phone:\n` +
-            `  ${secretOf(created.otpauthUri ?? '').replace(/(.{4})(?=.)/g, '$1 ')}\n  ${created.otpauthUri}\n` +
-            `\nRecovery codes — each works once; store them somewhere safe, they are not shown again:\n` +
-            (created.recoveryCodes ?? []).map((c) => `  ${c}`).join('\n') +
-            '\n',
-        );
       } finally {
         await cli.close();
+      }
+      const text = values.json ? jsonText({ dataDir, ...created }) : initText(dataDir, created);
+      try {
+        await writeOutput(text);
+      } catch (error) {
+        // The authenticator key and recovery codes are shown once: an install whose admin never saw
+        // them cannot be signed in to, so it goes, and init can simply be run again.
+        removeInstallFiles(dataDir);
+        throw new CliError(`could not write the result (${(error as NodeJS.ErrnoException).code ?? 'error'}), so the authenticator key and recovery codes were not shown; the new install was removed. Run init again with its output going somewhere that can take it.`, EXIT.error);
       }
     },
   },

@@ -100,11 +100,39 @@ export function fromApiError(error: ApiError, channel?: ChannelName): CliError {
   return new CliError(`${error.message}${detail}`, exitCode);
 }
 
-export function printTable(rows: [string, string | number][]): void {
+export function tableText(rows: [string, string | number][]): string {
   const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}\n`).join('');
 }
 
+export function printTable(rows: [string, string | number][]): void {
+  process.stdout.write(tableText(rows));
+}
+
+export const jsonText = (value: unknown): string => `${JSON.stringify(value)}\n`;
+
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  process.stdout.write(jsonText(value));
+}
+
+/**
+ * Writes to stdout and settles once the text is out, or fails with the reason (a full disk, a
+ * closed pipe): for output that must not be lost unnoticed, such as secrets shown once.
+ */
+export function writeOutput(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    process.stdout.once('error', failed);
+    const settle = (error?: Error | null) => {
+      // On failure the stream still emits 'error' after this; the listener stays to take it.
+      if (error) return reject(error);
+      process.stdout.off('error', failed);
+      resolve();
+    };
+    try {
+      process.stdout.write(text, settle);
+    } catch (error) {
+      settle(error as Error);
+    }
+  });
 }

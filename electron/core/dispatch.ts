@@ -13,7 +13,7 @@ import { lowerCase, type CoreMessageId } from '../../shared/coreMessages';
 import { ENTITIES } from '../../shared/registry';
 import { KluisError } from './errors';
 import { inputProblems } from './inputProblems';
-import { isDatabaseDamage } from './db/open';
+import { isBusy, isDatabaseDamage, isFileAccessProblem } from './db/open';
 import { handlers, type Handler } from './handlers';
 import type { KluisCore } from './kluis';
 import { audit, mirrorAuditHead } from './session/openInstall';
@@ -172,6 +172,9 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
         }
         // A damaged file is not a fault of the code: the answer says what it is and what to do.
         if (isDatabaseDamage(error)) return { ok: false, error: new KluisError('INTERNAL', 'access.databaseDamaged').toApiError() };
+        if (isFileAccessProblem(error)) return { ok: false, error: new KluisError('INTERNAL', 'access.folderNotWritable').toApiError() };
+        // The write lock held by another window or the admin tool: nothing went wrong, and nothing was done.
+        if (isBusy(error)) return { ok: false, error: new KluisError('CONFLICT', 'common.busy').toApiError() };
         logger.error('dispatch.internal', { channel, ...describeError(error) });
         return { ok: false, error: new KluisError('INTERNAL', 'common.internal').toApiError() };
       }

@@ -66,12 +66,16 @@ export const ACCESS_MESSAGES = {
 
   /** {dataDir}: a folder. */
   'access.noInstall': 'No Kluis install in {dataDir} (vault.json is missing).',
+  /** {dataDir}: the data folder. A stopped setup and a lost vault look the same: Kluis deletes neither. */
+  'access.vaultMissingBesideDatabase':
+    '{dataDir} holds kluis.db but not vault.json: a setup stopped before it finished leaves this, and so does a vault.json lost since. Nothing was changed: restore the folder from a backup, or, after a stopped setup, remove kluis.db and set up again.',
   'access.vaultNotJson': 'vault.json is damaged: it is not valid JSON.',
   'access.vaultTooNew': 'vault.json was written by a newer Kluis (format {format}); update Kluis to open it.',
   'access.vaultMalformed': 'vault.json is damaged: its contents do not match the expected format.',
 
   'access.databaseKeyLength': 'The database key has the wrong length.',
   'access.databaseDamaged': 'The database file is damaged, or it is not this install’s. Nothing was changed: restore the data folder from a backup.',
+  'access.folderNotWritable': 'Kluis may not read or write its data folder or a file in it. Nothing is damaged and nothing was changed: check that the folder and its files may be written by you (and the disk is not read-only), then try again.',
   'access.databaseMissing': 'The database file (kluis.db) is missing from the data folder. Nothing was changed: restore the data folder from a backup.',
 
   /** {found}: the schema version of the database; {known}: the newest this app knows. */

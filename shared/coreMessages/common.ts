@@ -7,6 +7,8 @@ export const COMMON_MESSAGES = {
   /** {entity}: a kind of record, lower case. */
   'common.noSuchRecord': 'No such {entity}.',
   'common.noRight': 'You do not have the right "{right}".',
+  /** The write lock is held by another window or the admin tool (SQLite waited and gave up). */
+  'common.busy': 'Kluis is busy with another task on this install (another window or the admin tool). Nothing was changed: try again in a moment.',
   'common.internal': 'Something went wrong inside Kluis. Nothing was changed.',
   /** A failure past the dispatcher (a bug): whether anything changed is not known. */
   'common.unexpected': 'Something went wrong in Kluis.',

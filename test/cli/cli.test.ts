@@ -3,12 +3,14 @@
  * The first test runs that very command; the others run the CLI's bundle of the same source
  * (test/support/toolBundles.ts), which starts in a third of the time.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { initCli, NO_SECRET_SERVICE, runAdminScript, runCli, signInEnv } from '../support/cli';
 import { tempDir } from '../support/install';
+import { bundleOf } from '../support/toolBundles';
 import { Authenticator, secretFromUri } from '../support/totp';
 
 const PASSWORD = 'fietsen-langs-de-amstel';
@@ -26,6 +28,45 @@ describe('admin CLI', () => {
     expect(status.stderr).toBe('');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`install id\\s+${created.installId}`));
+  });
+
+  it('takes a relative --data from the folder the admin ran npm in, not from Kluis’s own', async () => {
+    const folder = tempDir();
+    const init = await runAdminScript(['init', '--data', 'kantoor', '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env, folder);
+    expect(init.stderr).toBe('');
+    expect((JSON.parse(init.stdout) as { dataDir: string }).dataDir).toBe(join(folder, 'kantoor'));
+    expect(existsSync(join(folder, 'kantoor', 'vault.json'))).toBe(true);
+  });
+
+  it('init whose output cannot be written removes the install it made, so init can run again', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const full = openSync('/dev/full', 'w');
+    const failed = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [bundleOf('cli'), 'init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk'], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', full, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    closeSync(full);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe(
+      'kluis: could not write the result (ENOSPC), so the authenticator key and recovery codes were not shown; the new install was removed. Run init again with its output going somewhere that can take it.\n',
+    );
+    expect(readdirSync(dataDir)).toEqual([]);
+    const again = await runCli(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk', '--json'], env);
+    expect(again.code).toBe(0);
+  });
+
+  it('init in a folder with kluis.db but no vault.json (a setup stopped half-way) says what it is and what to do', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'kluis.db'), '');
+    const result = await runCli(['init', '--data', dataDir, '--org', 'Garage De Vries', '--admin', 'anouk'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('holds kluis.db but not vault.json');
+    expect(result.stderr).toContain('after a stopped setup, remove kluis.db and set up again');
   });
 
   it('init creates an install and prints one JSON object with --json', async () => {

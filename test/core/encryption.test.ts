@@ -1,6 +1,7 @@
 /**
  * The promise to someone who copies the disk: without the key, the data folder is noise.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeSync, closeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
@@ -99,6 +100,19 @@ describe('the encrypted store', () => {
       const { first, unchanged } = await signInTo((db) => truncateSync(db, 0));
       expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.databaseDamaged' } });
       expect(unchanged).toBe(true);
+    });
+
+    it('says a folder it may not write is a matter of permissions, not damage (a restore would lose work)', async () => {
+      const t = await installedCore({ keychain: noKeychain });
+      // Immutable, so even root may not write in it: as a folder on a read-only disk, or of someone else.
+      execFileSync('chattr', ['+i', t.dataDir]);
+      try {
+        const first = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+        expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.folderNotWritable' } });
+      } finally {
+        execFileSync('chattr', ['-i', t.dataDir]);
+      }
+      await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     });
 
     it('says a file with a changed byte in its first page is damaged, not that the password is wrong', async () => {

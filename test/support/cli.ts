@@ -22,15 +22,18 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   return run([...wrapper, process.execPath, bundleOf('cli'), ...args], env);
 }
 
-/** The CLI exactly as the README has admins start it: `npm run --silent admin`, the source through tsx. */
-export function runAdminScript(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return run(['npm', 'run', '--silent', 'admin', '--', ...args], env);
+/**
+ * The CLI exactly as the README has admins start it: `npm run --silent admin`, the source through
+ * tsx; from `cwd` (the admin's own folder) with `--prefix` pointing npm at Kluis.
+ */
+export function runAdminScript(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<CliResult> {
+  return run(['npm', '--prefix', ROOT, 'run', '--silent', 'admin', '--', ...args], env, cwd);
 }
 
-function run(command: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+function run(command: string[], env: Record<string, string | undefined>, cwd = ROOT): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(command[0] as string, command.slice(1), {
-      cwd: ROOT,
+      cwd,
       env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

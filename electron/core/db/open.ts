@@ -47,6 +47,29 @@ export function isDatabaseDamage(error: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }
 
+const FILE_ACCESS_CODES = new Set(['SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_AUTH', 'EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The data folder or a file in it may not be read or written (its permissions, a read-only disk):
+ * nothing is damaged, and a restore from a backup would only lose work.
+ */
+export function isFileAccessProblem(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (FILE_ACCESS_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'));
+}
+
+/** Another connection (the app, the admin tool) holds the write lock longer than SQLite waits. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Why opening failed, in words that send the reader the right way: permissions, or the file. */
+function openFailure(error: unknown): KluisError {
+  if (error instanceof KluisError) return error;
+  return new KluisError('INTERNAL', isFileAccessProblem(error) ? 'access.folderNotWritable' : 'access.databaseDamaged');
+}
+
 /**
  * Opens the install's database, or creates it (`create`, first run only). An existing install's
  * file must be there and not empty: SQLite would otherwise make a new, empty database in its place,
@@ -58,7 +81,12 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
     if (size === null) throw new KluisError('INTERNAL', 'access.databaseMissing');
     if (size === 0) throw new KluisError('INTERNAL', 'access.databaseDamaged');
   }
-  const db = new Database(path, { fileMustExist: !create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    throw openFailure(error);
+  }
   try {
     if (!options.plain) {
       if (!dek || dek.length !== 32) throw new KluisError('INTERNAL', 'access.databaseKeyLength');
@@ -74,12 +102,12 @@ export function openDatabase(path: string, dek: Buffer | null, options: OpenOpti
     // The first read proves the key: a wrong key fails here with SQLITE_NOTADB. The key comes out
     // of an authenticated key slot, so it is this install's: what fails here is the file.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // WAL needs its two files beside the database: a folder that may not be written fails here.
+    db.pragma('journal_mode = WAL');
   } catch (error) {
     db.close();
-    if (error instanceof KluisError) throw error;
-    throw new KluisError('INTERNAL', 'access.databaseDamaged');
+    throw openFailure(error);
   }
-  db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');

@@ -20,7 +20,7 @@ import type { Keychain } from '../vault/keychain';
 import { createSlot } from '../vault/slots';
 import { writeVaultFile } from '../vault/vaultFile';
 import { setMeta } from './meta';
-import { dataPaths, holdsInstall, isFileNotFolder } from './paths';
+import { dataPaths, holdsDatabaseOnly, holdsInstall, isFileNotFolder } from './paths';
 
 export interface CreateInstallInput {
   dataDir: string;
@@ -53,7 +53,8 @@ function makeFolder(path: string): void {
 export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
   const paths = dataPaths(input.dataDir);
   if (holdsInstall(input.dataDir)) {
-    throw new KluisError('CONFLICT', { id: 'access.installExists', values: { dataDir: input.dataDir } });
+    const id = holdsDatabaseOnly(input.dataDir) ? 'access.vaultMissingBesideDatabase' : 'access.installExists';
+    throw new KluisError('CONFLICT', { id, values: { dataDir: input.dataDir } });
   }
   if (isFileNotFolder(input.dataDir)) {
     throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir: input.dataDir } });

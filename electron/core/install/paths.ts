@@ -26,3 +26,12 @@ export function holdsInstall(dataDir: string): boolean {
   const paths = dataPaths(dataDir);
   return existsSync(paths.vault) || existsSync(paths.db);
 }
+
+/**
+ * The database without its vault: what a setup stopped half-way leaves (Ctrl+C, a crash), and what a
+ * lost vault.json leaves. Which of the two it is, Kluis cannot tell, so it deletes nothing itself.
+ */
+export function holdsDatabaseOnly(dataDir: string): boolean {
+  const paths = dataPaths(dataDir);
+  return existsSync(paths.db) && !existsSync(paths.vault);
+}

@@ -2,10 +2,11 @@
  * `vault.json` beside the database: install id, cipher settings, key slots and the audit head.
  * It holds no names, emails or record data; slot ids are keyed hashes of usernames.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeyMode } from '../../../shared/api';
+import { DB_FILE } from '../db/open';
 import { KluisError } from '../errors';
 import { writeJsonAtomic } from '../install/atomicFile';
 
@@ -51,7 +52,8 @@ export function readVaultFile(dataDir: string): VaultFile {
   try {
     raw = readFileSync(vaultPath(dataDir), 'utf8');
   } catch {
-    throw new KluisError('NOT_FOUND', { id: 'access.noInstall', values: { dataDir } });
+    const databaseOnly = existsSync(join(dataDir, DB_FILE));
+    throw new KluisError('NOT_FOUND', { id: databaseOnly ? 'access.vaultMissingBesideDatabase' : 'access.noInstall', values: { dataDir } });
   }
   let json: unknown;
   try {

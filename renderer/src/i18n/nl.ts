@@ -393,7 +393,7 @@ export const nl: Messages = {
   'timeline.logging': 'Bezig met toevoegen…',
   'timeline.logged': '“{subject}” staat op de tijdlijn.',
   'timeline.empty': 'Nog geen activiteiten.',
-  'timeline.withheld': 'Activiteiten staan hier niet: uw rol mag niet zien waaraan een activiteit gekoppeld is.',
+  'timeline.withheld': 'Activiteiten staan hier niet: je rol mag niet zien waaraan een activiteit gekoppeld is.',
   'timeline.done': 'gedaan',
   'timeline.open': 'open',
 

@@ -55,12 +55,15 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
     'Er antwoordde geen sleutelhanger van het besturingssysteem, en het beleid vereist er een; er is niets gewijzigd.',
 
   'access.noInstall': 'Geen Kluis-installatie in {dataDir} (vault.json ontbreekt).',
+  'access.vaultMissingBesideDatabase':
+    '{dataDir} bevat kluis.db maar geen vault.json: dat laat een installatie achter die is afgebroken voordat die klaar was, en ook een vault.json die sindsdien kwijt is. Er is niets gewijzigd: zet de map terug uit een back-up, of verwijder na een afgebroken installatie kluis.db en installeer opnieuw.',
   'access.vaultNotJson': 'vault.json is beschadigd: het is geen geldige JSON.',
   'access.vaultTooNew': 'vault.json is geschreven door een nieuwere Kluis (formaat {format}); werk Kluis bij om het te openen.',
   'access.vaultMalformed': 'vault.json is beschadigd: de inhoud past niet bij het verwachte formaat.',
 
   'access.databaseKeyLength': 'De databasesleutel heeft de verkeerde lengte.',
   'access.databaseDamaged': 'Het databasebestand is beschadigd, of het hoort niet bij deze installatie. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
+  'access.folderNotWritable': 'Kluis mag de gegevensmap of een bestand daarin niet lezen of schrijven. Er is niets beschadigd en niets gewijzigd: controleer of jij de map en de bestanden mag schrijven (en de schijf niet alleen-lezen is) en probeer het opnieuw.',
   'access.databaseMissing': 'Het databasebestand (kluis.db) ontbreekt in de gegevensmap. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
 
   'access.schemaTooNew':

@@ -8,6 +8,7 @@ export const COMMON_MESSAGES_NL: Record<keyof typeof COMMON_MESSAGES, string> = 
   'common.noSuchField': 'Dit veld bestaat niet.',
   'common.noSuchRecord': 'Niet gevonden: {entity}.',
   'common.noRight': 'Je hebt het recht "{right}" niet.',
+  'common.busy': 'Kluis is bezig met een andere taak op deze installatie (een ander venster of het beheerprogramma). Er is niets gewijzigd: probeer het zo opnieuw.',
   'common.internal': 'Er ging iets mis in Kluis. Er is niets gewijzigd.',
   'common.unexpected': 'Er ging iets mis in Kluis.',
   'common.wrongCredentials': 'Onjuiste gebruikersnaam, wachtwoord of code',

@@ -1,0 +1,30 @@
+/**
+ * Two processes on one install (the app and the admin tool, two windows): while one holds the
+ * write lock longer than SQLite waits, the other's change is refused as "busy, try again", not as
+ * an internal fault, and nothing is lost: the same change goes through once the lock is let go.
+ */
+import { describe, expect, it } from 'vitest';
+import { ADMIN, signIn, signedInAdmin, testCore, totpAt } from '../support/install';
+import { refusal, value } from '../support/results';
+
+describe('a change while another process holds the write lock', () => {
+  it('is refused as busy, with nothing changed, and goes through once the lock is free', { timeout: 30_000 }, async () => {
+    const first = await signedInAdmin();
+    const second = testCore({ dataDir: first.dataDir, clock: first.clock });
+    first.clock.advance(30);
+    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+
+    // The first holds a write transaction open, as a long seed or import batch would.
+    const { db } = first.core.requireActive();
+    db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const busy = refusal(await second.call('records.create', { entity: 'contact', values: { last_name: 'Wachter' } }));
+      expect(busy).toMatchObject({ code: 'CONFLICT', messageId: 'common.busy' });
+      expect(busy.message).toContain('try again in a moment');
+    } finally {
+      db.prepare('COMMIT').run();
+    }
+    value(await second.call('records.create', { entity: 'contact', values: { last_name: 'Wachter' } }));
+    expect(second.core.requireActive().db.prepare("SELECT count(*) FROM contacts WHERE last_name = 'Wachter'").pluck().get()).toBe(1);
+  });
+});
