@@ -4,6 +4,7 @@ import { FIELD_ACCESS, SCOPES, type FieldAccess, type RightKey, type Scope } fro
 import { fieldAccessLabel, scopeLabel } from './labels';
 import type { Explanation } from '../../../shared/api';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { RightPicker } from './RightPicker';
 import { useAccessText, type AccessMessage } from './strings';
@@ -50,9 +51,9 @@ export function ExplainSection({ userId }: { userId: number }) {
           }}
         />
         <div className="button-row">
-          <button type="submit" className="button-primary" disabled={busy}>
+          <BusyButton type="submit" className="button-primary" busy={busy}>
             {busy ? a('explain.working') : a('explain.submit')}
-          </button>
+          </BusyButton>
         </div>
       </form>
       {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SecuredEntity } from '../../../shared/access';
 import { ENTITIES } from '../../../shared/registry';
 import { call, onEvent } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { formatCount } from '../format';
 import { newJobId } from '../jobId';
@@ -49,6 +50,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
   const [cancelling, setCancelling] = useState(false);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage } | null>(null);
   const jobRef = useRef<string | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const progressRef = useRef<HTMLSpanElement>(null);
 
   // Progress of our own run only; another window may export at the same time.
   useEffect(
@@ -70,6 +73,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
     setMessage(null);
     const result = await callWithStepUp('records.export', { entity, language, jobId });
     jobRef.current = null;
+    // Cancel leaves with the progress line: whoever pressed it goes back to Export, not to <body>.
+    if (progressRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
     setBusy(false);
     if (!result.ok) {
       if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
@@ -94,13 +99,13 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
 
   return (
     <>
-      <button type="button" className="button-quiet" onClick={() => void run()} disabled={busy}>
+      <BusyButton ref={buttonRef} className="button-quiet" onClick={() => void run()} busy={busy}>
         {busy ? a('export.working') : a('export.button')}
-      </button>
+      </BusyButton>
       {((busy && progress) || message) && (
         <div className="export-status">
           {busy && progress && (
-            <span className="export-progress">
+            <span ref={progressRef} className="export-progress">
               <label htmlFor={`${id}-progress`}>{a('export.progress')}</label>
               <progress id={`${id}-progress`} className="progress" max={progress.total || undefined} value={progress.done} />
               <span role="status">
@@ -108,9 +113,9 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
                   ? a('export.progressTextOne', { done: formatCount(progress.done, language), what: kindWord(entity, 1, language) })
                   : a('export.progressText', { done: formatCount(progress.done, language), total: formatCount(progress.total, language), what: kindWord(entity, 2, language) })}
               </span>
-              <button type="button" className="button-quiet" disabled={cancelling} onClick={() => void cancel()}>
+              <BusyButton className="button-quiet" busy={cancelling} onClick={() => void cancel()}>
                 {cancelling ? a('export.cancelling') : a('export.cancel')}
-              </button>
+              </BusyButton>
             </span>
           )}
           {message && <Notice tone={message.tone}>{a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' ? 1 : 2, language) })}</Notice>}

@@ -1,6 +1,7 @@
 /** Publishing a draft campaign: only with the task `marketing.publish`. */
 import { useState } from 'react';
 import { call } from '../api';
+import { BusyButton, focusPageHeading } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { useRights } from '../records/rights';
 import { useAccessText, type AccessMessage } from './strings';
@@ -18,6 +19,8 @@ export function PublishButton({ id, status, onPublished }: { id: number; status:
     const result = await call('campaigns.publish', { id });
     setBusy(false);
     if (result.ok) {
+      // A published campaign has no Publish button: the campaign's heading, just before it, takes the focus.
+      focusPageHeading();
       setMessage({ tone: 'info', text: { key: 'campaign.published' } });
       onPublished?.();
     } else setMessage({ tone: 'error', text: { key: 'campaign.publishFailed', params: { message: result.error } } });
@@ -25,9 +28,9 @@ export function PublishButton({ id, status, onPublished }: { id: number; status:
 
   return (
     <>
-      <button type="button" className="button-primary" onClick={publish} disabled={busy}>
+      <BusyButton className="button-primary" onClick={publish} busy={busy}>
         {busy ? a('campaign.publishing') : a('campaign.publish')}
-      </button>
+      </BusyButton>
       {message && <Notice tone={message.tone}>{a(message.text.key, message.text.params)}</Notice>}
     </>
   );

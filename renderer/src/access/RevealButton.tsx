@@ -4,8 +4,10 @@
  * After a few reveals the core asks for a fresh code first (the step-up dialog). Special-category
  * values are never revealed, so they get no button.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { EntityName } from '../../../shared/registry';
+import { BusyButton } from '../components/BusyButton';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { useAccessText, type AccessMessage } from './strings';
 
@@ -29,24 +31,33 @@ export function RevealableValue({ entity, id, field, label, masked, revealable }
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccessMessage | null>(null);
+  const revealedRef = useRef<HTMLSpanElement>(null);
 
   async function reveal() {
     setBusy(true);
     setError(null);
     const result = await callWithStepUp('records.reveal', { entity, id, field });
     setBusy(false);
-    if (result.ok) setValue(result.value.value === null ? '' : String(result.value.value));
-    else if (!isStepUpCancelled(result.error)) setError({ key: 'reveal.failed', params: { message: result.error } });
+    if (result.ok) {
+      flushSync(() => setValue(result.value.value === null ? '' : String(result.value.value)));
+      // The value takes the button's place, and its focus: it is what the user asked to hear.
+      revealedRef.current?.focus();
+    } else if (!isStepUpCancelled(result.error)) setError({ key: 'reveal.failed', params: { message: result.error } });
   }
 
-  if (value !== null) return <span className="revealed-value">{value}</span>;
+  if (value !== null)
+    return (
+      <span ref={revealedRef} tabIndex={-1} className="revealed-value">
+        {value}
+      </span>
+    );
   if (!revealable) return <span className="masked-value">{masked}</span>;
   return (
     <span className="masked-value">
       <span>{masked}</span>{' '}
-      <button type="button" className="button-quiet button-small" onClick={reveal} disabled={busy} aria-label={a('reveal.label', { field: label })}>
+      <BusyButton className="button-quiet button-small" onClick={reveal} busy={busy} aria-label={a('reveal.label', { field: label })}>
         {a('reveal.button')}
-      </button>
+      </BusyButton>
       {error && (
         <span role="alert" className="field-error">
           {' '}

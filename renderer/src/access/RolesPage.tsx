@@ -2,10 +2,11 @@
  * The roles: a list (built-in roles marked, and only copied, never changed) and the editor of a
  * custom role or a copy. Saving sends the whole role to `roles.save`, which may ask for a fresh code.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RoleDefinition } from '../../../shared/access';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
+import { focusPageHeading } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { RoleEditor } from './RoleEditor';
@@ -30,6 +31,8 @@ export function RolesPage({ takeFocus, ownRole }: { takeFocus: boolean; ownRole:
   // The saved role's names in both languages: the notice follows a language switch.
   const [savedName, setSavedName] = useState<RoleDefinition['name'] | null>(null);
   const [reload, setReload] = useState(0);
+  // A save closes the editor, and its Save button with it: the saved role's Edit takes the focus.
+  const focusAfterLoad = useRef<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -40,6 +43,15 @@ export function RolesPage({ takeFocus, ownRole }: { takeFocus: boolean; ownRole:
       current = false;
     };
   }, [reload]);
+
+  useEffect(() => {
+    const roleId = focusAfterLoad.current;
+    if (list.kind === 'loading' || roleId === null) return;
+    focusAfterLoad.current = null;
+    const edit = document.querySelector<HTMLElement>(`[data-role-edit="${CSS.escape(roleId)}"]`);
+    if (edit) edit.focus();
+    else focusPageHeading();
+  }, [list]);
 
   function copy(role: RoleDefinition) {
     setSavedName(null);
@@ -56,6 +68,7 @@ export function RolesPage({ takeFocus, ownRole }: { takeFocus: boolean; ownRole:
   }
 
   function saved(role: RoleDefinition) {
+    focusAfterLoad.current = role.id;
     setDraft(null);
     setSavedName(role.name);
     setReload((n) => n + 1);
@@ -87,7 +100,7 @@ export function RolesPage({ takeFocus, ownRole }: { takeFocus: boolean; ownRole:
                   <div className="button-row">
                     {!role.builtIn && role.id === ownRole && <span className="muted">{a('roles.ownRole')}</span>}
                     {!role.builtIn && role.id !== ownRole && (
-                      <button type="button" className="button-quiet" aria-label={a('roles.editLabel', { name: role.name[language] })} onClick={() => edit(role)}>
+                      <button type="button" className="button-quiet" aria-label={a('roles.editLabel', { name: role.name[language] })} data-role-edit={role.id} onClick={() => edit(role)}>
                         {a('roles.edit')}
                       </button>
                     )}

@@ -1,9 +1,11 @@
 /** One user's role, teams and personal exceptions, saved together. */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { FIELD_ACCESS, SCOPES, type FieldAccess, type Override, type RightKey, type RoleDefinition, type Scope } from '../../../shared/access';
 import type { Team, UserSummary } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
+import { BusyButton, neighbourOf } from '../components/BusyButton';
 import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
 import { SelectField } from '../components/SelectField';
@@ -35,6 +37,7 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<AccessMessage | null>(null);
   const [error, setError] = useState<AccessMessage | null>(null);
+  const adderRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -74,6 +77,15 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
     // One exception per right: a new one replaces the old, also one of the other effect — a grant
     // beside an older deny of the same right would look like a grant and do nothing (a deny wins).
     setOverrides((list) => [...list.filter((o) => o.right !== next.right), next]);
+  }
+
+  function removeOverride(o: Override) {
+    const next = neighbourOf(overrides, o);
+    flushSync(() => setOverrides((list) => list.filter((x) => x !== o)));
+    // The row leaves with its button: the next row's Remove takes the focus, or with none left,
+    // the first control for adding an exception.
+    const within = adderRef.current?.closest('fieldset');
+    within?.querySelector<HTMLElement>(next ? `[data-remove-right="${CSS.escape(next.right)}"]` : 'select')?.focus();
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -157,7 +169,8 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
                       type="button"
                       className="button-quiet"
                       aria-label={a('access.removeLabel', { right: rightLabel(o.right) })}
-                      onClick={() => setOverrides((list) => list.filter((x) => x !== o))}
+                      data-remove-right={o.right}
+                      onClick={() => removeOverride(o)}
                     >
                       {a('access.remove')}
                     </button>
@@ -167,7 +180,7 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
             </tbody>
           </table>
         )}
-        <div className="override-adder">
+        <div ref={adderRef} className="override-adder">
           <RightPicker value={adding.right} onChange={(right: RightKey) => setAdding((o) => ({ ...o, right }))} />
           <SelectField
             label={a('access.effect')}
@@ -210,9 +223,9 @@ export function UserAccessEditor({ user, roles, own }: { user: UserSummary; role
       </fieldset>
 
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button-primary" busy={busy}>
           {busy ? a('access.saving') : a('access.save')}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

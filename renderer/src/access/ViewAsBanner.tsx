@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../../shared/api';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { useAccessText, type AccessMessage } from './strings';
 import './access.css';
 
@@ -27,9 +28,9 @@ export function ViewAsBanner({ viewAs }: { viewAs: SessionUser }) {
       <p>
         <strong>{a('viewAs.banner', { name: viewAs.displayName })}</strong>
       </p>
-      <button type="button" className="button-primary" onClick={stop} disabled={busy}>
+      <BusyButton className="button-primary" onClick={stop} busy={busy}>
         {a('viewAs.stop')}
-      </button>
+      </BusyButton>
       {error && (
         <p role="alert" className="field-error">
           {a(error.key, error.params)}

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import { TRASH_RESTORE_MAX, type TrashItem, type TrashPage as TrashPageData } from '../../../shared/historyTypes';
 import { call } from '../api';
+import { BusyButton, neighbourOf } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime } from '../format';
@@ -28,6 +29,24 @@ const PAGE_SIZE = 50;
 const keyOf = (item: TrashItem) => `${item.entity}:${item.id}`;
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; page: TrashPageData };
+
+/**
+ * The row whose Restore takes the focus once a restore is through. A restore remounts the page (the
+ * shell shows it afresh), so this outlives it; with no such row left, the shell's page heading has
+ * the focus, as after any refresh that happened under it.
+ */
+let focusAfterRestore: string | null = null;
+
+/** Hands the row over once: a later visit of the trash starts at its heading again. */
+function takeFocusAfterRestore(): string | null {
+  const key = focusAfterRestore;
+  focusAfterRestore = null;
+  return key;
+}
+
+function setFocusAfterRestore(key: string | null): void {
+  focusAfterRestore = key;
+}
 
 export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
   const { t, language } = useI18n();
@@ -54,6 +73,12 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     };
   }, []);
 
+  useEffect(() => {
+    if (loaded.kind === 'loading') return;
+    const key = takeFocusAfterRestore();
+    if (key !== null) document.querySelector<HTMLElement>(`[data-restore="${CSS.escape(key)}"]`)?.focus();
+  }, [loaded]);
+
   async function loadMore(after: string) {
     setLoadingMore(true);
     setError(null);
@@ -73,8 +98,12 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
     setError(null);
     const result = await call('trash.restore', { items: items.map(({ entity, id }) => ({ entity, id })) });
     setBusy(false);
-    if (result.ok) history.restored(result.value);
-    else setError({ key: 'trash.restoreFailed', params: { message: result.error } });
+    if (result.ok) {
+      const [only] = items;
+      const next = items.length === 1 && only ? neighbourOf(restorable, only) : undefined;
+      setFocusAfterRestore(next ? keyOf(next) : null);
+      history.restored(result.value);
+    } else setError({ key: 'trash.restoreFailed', params: { message: result.error } });
   }
 
   function tick(item: TrashItem, on: boolean) {
@@ -118,9 +147,9 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
       {page && page.items.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {restorable.length > 0 && (
         <div className="list-selection">
-          <button type="button" className="button-small" disabled={busy || ticked.length === 0} onClick={() => void restore(ticked)}>
+          <BusyButton className="button-small" busy={busy} disabled={ticked.length === 0} onClick={() => void restore(ticked)}>
             {t('trash.restoreSelected', { count: formatCount(ticked.length, language) })}
-          </button>
+          </BusyButton>
         </div>
       )}
       {full && restorable.length > ticked.length && (
@@ -187,9 +216,15 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
                     <td>
                       <div className="row-actions">
                         {rights.can(item.entity, 'restore') && (
-                          <button type="button" className="button-small" disabled={busy} aria-label={t('trash.restoreLabel', { title })} onClick={() => void restore([item])}>
+                          <BusyButton
+                            className="button-small"
+                            busy={busy}
+                            aria-label={t('trash.restoreLabel', { title })}
+                            data-restore={keyOf(item)}
+                            onClick={() => void restore([item])}
+                          >
                             {t('trash.restore')}
-                          </button>
+                          </BusyButton>
                         )}
                         <AccessReportButton
                           record={item}

@@ -143,6 +143,7 @@ export const en = {
   'shell.lock': 'Lock',
   'shell.inputKept': 'Records changed while you were typing. What you typed is kept; the page shows the latest once you save or cancel.',
   'shell.lockFailed': 'Locking failed: {message}',
+  'shell.skipToContent': 'Skip to content',
   'shell.leaveTitle': 'Leave without saving?',
   'shell.leaveText': 'What you typed on this page is not saved. If you leave now, it is lost.',
   'shell.leaveConfirm': 'Leave without saving',

@@ -142,6 +142,7 @@ export const nl: Messages = {
   'shell.lock': 'Vergrendelen',
   'shell.inputKept': 'Er zijn gegevens gewijzigd terwijl je aan het typen was. Wat je typte blijft staan; de pagina toont de nieuwste gegevens zodra je opslaat of annuleert.',
   'shell.lockFailed': 'Vergrendelen is mislukt: {message}',
+  'shell.skipToContent': 'Naar de inhoud',
   'shell.leaveTitle': 'Weggaan zonder op te slaan?',
   'shell.leaveText': 'Wat je op deze pagina typte, is niet opgeslagen. Als je nu weggaat, ben je het kwijt.',
   'shell.leaveConfirm': 'Weggaan zonder opslaan',

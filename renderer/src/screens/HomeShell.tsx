@@ -12,6 +12,7 @@ import { RolesPage } from '../access/RolesPage';
 import { ViewAsBanner } from '../access/ViewAsBanner';
 import { AuditPage } from '../audit/AuditPage';
 import { call } from '../api';
+import { focusPageHeading } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { PassphraseOnlyNotice } from '../components/PassphraseOnlyNotice';
@@ -199,6 +200,19 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
             {/* A preview as someone else (or its end) is another set of rights: every page starts afresh. */}
             <FieldsProvider key={session.viewAs?.id ?? 'self'}>
               <div className="shell">
+                {/* The first Tab stop: past the header and the navigation, straight to the page. */}
+                <a
+                  href="#main-content"
+                  className="skip-link"
+                  onClick={(event) => {
+                    // The focus itself moves, not only the scroll a fragment link gives: the page's
+                    // heading is read out, and the next Tab starts in the page.
+                    event.preventDefault();
+                    focusPageHeading();
+                  }}
+                >
+                  {t('shell.skipToContent')}
+                </a>
                 {session.viewAs && <ViewAsBanner viewAs={session.viewAs} />}
                 <header className="shell-header">
                   <div className="shell-top">
@@ -221,7 +235,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                   </div>
                   <ShellNav groups={navGroups} route={route} onGo={go} />
                 </header>
-                <main ref={mainRef} className="shell-main">
+                <main ref={mainRef} id="main-content" className="shell-main">
                   {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
                   {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}

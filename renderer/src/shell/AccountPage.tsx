@@ -8,6 +8,7 @@ import type { SessionInfo, SignInRecord } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import { call, fieldErrorsFrom } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { RecoveryCodeList } from '../components/RecoveryCodeList';
@@ -139,9 +140,9 @@ function ChangePasswordSection({ username }: { username: string }) {
           error={errors.again}
           onChange={(event) => setAgain(event.currentTarget.value)}
         />
-        <button type="submit" className="button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button-primary" busy={busy}>
           {busy ? t('account.changing') : t('account.changePassword')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );
@@ -158,6 +159,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
   const [state, setState] = useState<CodesState>({ kind: 'idle' });
   const [error, setError] = useState<Message | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLParagraphElement>(null);
   // How many codes are left: null until known (or when asking failed, which the page can live without).
   const [unused, setUnused] = useState<number | null>(null);
@@ -191,6 +193,12 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
     startRef.current?.focus();
   }
 
+  function ask() {
+    flushSync(() => setState({ kind: 'confirming' }));
+    // The button pressed makes way for the question: its answer takes the focus.
+    confirmRef.current?.focus();
+  }
+
   function close() {
     flushSync(() => setState({ kind: 'idle' }));
     startRef.current?.focus();
@@ -207,7 +215,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
       )}
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
       {state.kind === 'idle' && (
-        <button ref={startRef} type="button" className="button-quiet" onClick={() => setState({ kind: 'confirming' })}>
+        <button ref={startRef} type="button" className="button-quiet" onClick={ask}>
           {t('account.newCodes')}
         </button>
       )}
@@ -215,14 +223,9 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
         <div className="confirm-inline" role="group" aria-labelledby="account-recovery-confirm">
           <p id="account-recovery-confirm">{t('account.newCodesConfirm')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={state.kind === 'working'}
-              onClick={() => void regenerate()}
-            >
+            <BusyButton ref={confirmRef} className="button-primary" busy={state.kind === 'working'} onClick={() => void regenerate()}>
               {state.kind === 'working' ? t('account.newCodesWorking') : t('account.newCodesSubmit')}
-            </button>
+            </BusyButton>
             <button type="button" className="button-quiet" disabled={state.kind === 'working'} onClick={close}>
               {t('common.cancel')}
             </button>

@@ -10,6 +10,7 @@ import type { UserSummary } from '../../../shared/api';
 import type { Role } from '../../../shared/permissions';
 import { USERNAME_PATTERN } from '../../../shared/policy';
 import { fieldErrorsFrom } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -62,7 +63,6 @@ export function AddUserForm({ roles, onAdded }: AddUserFormProps) {
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
 
   const errors: Errors = { ...reasonTexts(coreErrors), ...(checksShown ? check(values, t) : {}) };
 
@@ -120,9 +120,8 @@ export function AddUserForm({ roles, onAdded }: AddUserFormProps) {
       if (Object.keys(refused).length === 0 && !isStepUpCancelled(error))
         setFormError({ key: 'users.addFailed', params: { message: error } });
     });
-    // A cancelled code dialog leaves the user where they were: on the button they pressed.
-    if (isStepUpCancelled(error)) submitRef.current?.focus();
-    else focusFirst(refused);
+    // A cancelled code dialog leaves the user where they were (the button kept its focus).
+    focusFirst(refused);
   }
 
   return (
@@ -175,9 +174,9 @@ export function AddUserForm({ roles, onAdded }: AddUserFormProps) {
             if (roles.some((r) => r.id === role)) setValues((previous) => ({ ...previous, role }));
           }}
         />
-        <button ref={submitRef} type="submit" className="button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button-primary" busy={busy}>
           {busy ? t('users.adding') : t('users.add')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );

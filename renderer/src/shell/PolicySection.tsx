@@ -9,6 +9,7 @@ import { flushSync } from 'react-dom';
 import type { Policy } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
@@ -49,7 +50,6 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
   const minutesRef = useRef<HTMLInputElement>(null);
   const retentionRef = useRef<HTMLInputElement>(null);
   const thresholdRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
 
   function show(policy: Policy) {
     // The policy is kept in seconds; a value below a minute (tests set one) shows as 1.
@@ -106,7 +106,6 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
         setSaved(true);
       } else if (!isStepUpCancelled(result.error)) setFormError({ key: 'policy.failed', params: { message: result.error } });
     });
-    submitRef.current?.focus();
     if (result.ok) onSaved();
   }
 
@@ -184,9 +183,9 @@ export function PolicySection({ onSaved }: { onSaved: () => void }) {
               checked={unlockRequiresCode}
               onChange={(event) => setUnlockRequiresCode(event.currentTarget.checked)}
             />
-            <button ref={submitRef} type="submit" className="button-primary" disabled={busy}>
+            <BusyButton type="submit" className="button-primary" busy={busy}>
               {busy ? t('policy.saving') : t('policy.save')}
-            </button>
+            </BusyButton>
           </form>
         </>
       )}
