@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditBreak, AuditBreakCode } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { BUILT_IN_ROLES } from '../../shared/access';
+import { api } from '../../shared/api';
 import { actionText, detailsText, reasonText, targetText, verdictText, whoText } from '../../renderer/src/audit/describe';
 import { isKnownDetail } from '../../renderer/src/audit/detailWords';
 import { actionKey } from '../../renderer/src/audit/strings';
@@ -81,6 +82,32 @@ describe('audit entries in words', () => {
     }
     expect(written.size).toBeGreaterThan(20);
     expect([...written].filter((name) => !isKnownDetail(name))).toEqual([]);
+  });
+
+  it('puts the codes a detail holds in words, and a changed policy as the policy form asks it, in both languages', () => {
+    // policy.updated writes the form's input as it is (`details: { ...input }`): every setting is named.
+    const settings = Object.keys(api['policy.update'].input.shape);
+    expect(settings.length).toBeGreaterThan(3);
+    expect(settings.filter((name) => !isKnownDetail(name))).toEqual([]);
+    const policy = { bulkConfirmThreshold: 10, idleLockSeconds: 900, trashRetentionDays: 30, unlockRequiresCode: false };
+    expect(detailsText(policy, 'en')).toBe(
+      'Ask to type the number when deleting at least this many records: 10, Lock after this many minutes without activity: 15, Keep deleted records in the trash for this many days: 30, Ask for a code to unlock: no',
+    );
+    expect(detailsText(policy, 'nl')).not.toMatch(/[a-z][A-Z]|\b900\b/);
+    expect(detailsText({ idleLockSeconds: 90 }, 'nl')).toMatch(/: 1,5$/);
+    expect(detailsText({ keyMode: 'keychain' }, 'en')).toBe('key mode: OS keychain');
+    expect(detailsText({ keyMode: 'passphrase-only' }, 'nl')).toBe('sleutelmodus: alleen wachtwoorden');
+    expect(detailsText({ channel: 'users.create', code: 'FORBIDDEN' }, 'nl')).toBe('verzoek: users.create, weigering: niet toegestaan');
+    expect(detailsText({ legalBasis: 'legitimateInterest' }, 'nl')).toBe('grondslag: Gerechtvaardigd belang');
+    expect(detailsText({ legalBasis: 'contract' }, 'en')).toBe('legal basis: Contract');
+    expect(detailsText({ field: 'job_title' }, 'en')).toBe('field: Job title');
+    // A reveal is of a masked value: the contact's e-mail, not an organisation's general one.
+    expect(detailsText({ field: 'email' }, 'nl')).toBe('veld: E-mailadres');
+    expect(detailsText({ field: 'x_hobby' }, 'en')).toBe('field: x_hobby');
+    expect(detailsText({ reason: 'idle' }, 'nl')).toBe('reden: geen activiteit');
+    expect(detailsText({ reason: 'accountDisabled' }, 'en')).toBe('reason: account disabled');
+    // A seed's counts are by table.
+    expect(detailsText({ organisations: 3, invoices: 2 }, 'nl')).toBe('organisaties: 3, facturen: 2');
   });
 
   it('names a custom role by its name from the install’s roles, and marks one that is gone, in both languages', () => {

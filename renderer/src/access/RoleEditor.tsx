@@ -5,6 +5,7 @@
  * "Contacts: export scope" rather than a bare "All".
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import {
   FIELD_ACCESS,
   MODULES,
@@ -22,9 +23,13 @@ import {
   type Task,
 } from '../../../shared/access';
 import { ENTITIES, SENSITIVITIES, type Sensitivity } from '../../../shared/registry';
+import { BusyButton } from '../components/BusyButton';
 import { CheckboxField } from '../components/CheckboxField';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
+import { useI18n } from '../i18n/I18nProvider';
+import { LANGUAGES, type Language, type Reason } from '../i18n/translate';
+import { reasonsByLanguage } from '../records/FieldsPage';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 import { actionLabel, entityLabel, fieldAccessLabel, moduleLabel, scopeLabel, sensitivityLabel, taskLabel } from './labels';
 import type { Draft } from './RolesPage';
@@ -47,12 +52,18 @@ function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]
 
 export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
   const { a, language } = useAccessText();
+  const { reasonTexts } = useI18n();
   const { callWithStepUp } = useStepUp();
   const id = useId();
   const [name, setName] = useState(draft.name);
   const [rights, setRights] = useState<RoleRights>(draft.rights);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccessMessage | null>(null);
+  // What is wrong with the name in each language, kept as it came and worded when shown.
+  const [nameErrors, setNameErrors] = useState<Partial<Record<Language, Reason>>>({});
+  const nameErrorTexts = reasonTexts(nameErrors);
+  const nameEnRef = useRef<HTMLInputElement>(null);
+  const nameNlRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The editor opens below the list: the focus (and with it the view) goes to its heading, so Copy
   // and Edit lead somewhere a keyboard and a screen reader follow.
@@ -79,18 +90,44 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!name.en.trim() || !name.nl.trim()) {
-      setError({ key: 'roles.nameRequired' });
+    const sent = { en: name.en.trim(), nl: name.nl.trim() };
+    const empty = LANGUAGES.filter((lang) => !sent[lang]);
+    if (empty.length > 0) {
+      flushSync(() => {
+        setError({ key: 'roles.nameRequired' });
+        setNameErrors(Object.fromEntries(empty.map((lang) => [lang, { id: 'records.required' }])));
+      });
+      focusFirstName(empty);
       return;
     }
     setError(null);
+    setNameErrors({});
     setBusy(true);
-    const input = { ...(draft.id ? { id: draft.id } : {}), name: { en: name.en.trim(), nl: name.nl.trim() }, rights };
+    const input = { ...(draft.id ? { id: draft.id } : {}), name: sent, rights };
     const result = await callWithStepUp('roles.save', input);
     setBusy(false);
     if (result.ok) onSaved(result.value);
-    else if (!isStepUpCancelled(result.error)) setError({ key: 'roles.saveFailed', params: { message: result.error } });
+    else if (!isStepUpCancelled(result.error)) {
+      // The core's reason for the name (too long, taken …) goes on the language's field at fault.
+      const refused = reasonsByLanguage(result.error.details, 'name', sent);
+      const invalid = LANGUAGES.filter((lang) => refused[lang]);
+      flushSync(() => {
+        setNameErrors(refused);
+        setError({ key: 'roles.saveFailed', params: { message: result.error } });
+      });
+      focusFirstName(invalid);
+    }
   }
+
+  function focusFirstName(invalid: readonly Language[]) {
+    const first = invalid[0];
+    if (first) (first === 'en' ? nameEnRef : nameNlRef).current?.focus();
+  }
+
+  const updateName = (lang: Language, value: string) => {
+    setName({ ...name, [lang]: value });
+    setNameErrors(({ [lang]: _dropped, ...rest }) => rest);
+  };
 
   const scopeOptions = SCOPES.map((scope) => ({ value: scope, label: scopeLabel(scope, language) }));
 
@@ -100,8 +137,8 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
         {title}
       </h3>
       {error && <Notice tone="error">{a(error.key, error.params)}</Notice>}
-      <TextField label={a('roles.nameEn')} value={name.en} onChange={(e) => setName({ ...name, en: e.currentTarget.value })} required />
-      <TextField label={a('roles.nameNl')} value={name.nl} onChange={(e) => setName({ ...name, nl: e.currentTarget.value })} required />
+      <TextField ref={nameEnRef} label={a('roles.nameEn')} value={name.en} error={nameErrorTexts.en} onChange={(e) => updateName('en', e.currentTarget.value)} required />
+      <TextField ref={nameNlRef} label={a('roles.nameNl')} value={name.nl} error={nameErrorTexts.nl} onChange={(e) => updateName('nl', e.currentTarget.value)} required />
 
       <fieldset>
         <legend>{a('roles.modules')}</legend>
@@ -223,9 +260,9 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
       </fieldset>
 
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button-primary" busy={busy}>
           {busy ? a('roles.saving') : a('roles.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button-quiet" onClick={onCancel}>
           {a('roles.cancel')}
         </button>

@@ -9,7 +9,7 @@ import type { AuditBreak, AuditEntry, AuditVerdict } from '../../../shared/apiTy
 import { ENTITIES } from '../../../shared/registry';
 import { formatCount } from '../format';
 import type { Language } from '../i18n/translate';
-import { detailName, detailValue, roleText } from './detailWords';
+import { detailName, detailNumber, detailValue, roleText } from './detailWords';
 import { actionKey, auditText } from './strings';
 
 type Entity = keyof typeof ENTITIES;
@@ -68,7 +68,7 @@ export function detailsText(details: AuditEntry['details'], language: Language, 
     let text: string;
     if (value === null) text = auditText(language, 'audit.none');
     else if (typeof value === 'boolean') text = auditText(language, value ? 'audit.yes' : 'audit.no');
-    else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(value, language) : String(value);
+    else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(detailNumber(key, value), language) : String(value);
     else text = detailValue(key, value, language, roles);
     return `${detailName(key, language)}: ${text}`;
   });

@@ -4,8 +4,11 @@
  * should not have to guess what those mean. A name this file does not know is shown as written.
  */
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../../shared/access';
-import { ENTITIES } from '../../../shared/registry';
-import type { Language } from '../i18n/translate';
+import type { KeyMode, LockReason, Policy } from '../../../shared/apiTypes';
+import type { ErrorCode } from '../../../shared/errors';
+import { ENTITIES, LEGAL_BASIS_LABELS } from '../../../shared/registry';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Language } from '../i18n/translate';
 import { auditText } from './strings';
 
 const en = {
@@ -92,20 +95,99 @@ const nl = {
 
 const NAMES: Record<Language, Record<DetailName, string>> = { en, nl };
 
-const isEntity = (name: string): name is keyof typeof ENTITIES => Object.hasOwn(ENTITIES, name);
+/** A changed policy's settings (`policy.updated`), named as the policy form labels them. */
+const POLICY_LABELS: Record<keyof Policy, MessageKey> = {
+  idleLockSeconds: 'policy.idleMinutes',
+  unlockRequiresCode: 'policy.unlockCode',
+  trashRetentionDays: 'policy.trashDays',
+  bulkConfirmThreshold: 'policy.bulkThreshold',
+};
 
-/** True for a detail name this file puts in words (a known name, or a kind of record). */
+/** Values that are codes, in words, by the detail that holds them. */
+interface ValueWords {
+  keyMode: Record<KeyMode, string>;
+  /** Why a session locked (LockReason) or ended. */
+  reason: Record<LockReason | 'accountDisabled', string>;
+  /** Why a call was refused. */
+  code: Record<ErrorCode, string>;
+}
+
+const VALUES: Record<Language, ValueWords> = {
+  en: {
+    keyMode: { keychain: 'OS keychain', 'passphrase-only': 'passwords only' },
+    reason: {
+      idle: 'no activity',
+      manual: 'locked by the user',
+      system: 'computer locked or asleep',
+      wrongCodes: 'three wrong codes in a row',
+      accountDisabled: 'account disabled',
+    },
+    code: {
+      VALIDATION: 'not valid',
+      UNAUTHENTICATED: 'not signed in',
+      LOCKED: 'locked',
+      FORBIDDEN: 'not allowed',
+      NOT_FOUND: 'not found',
+      CONFLICT: 'conflict',
+      STEP_UP_REQUIRED: 'code needed',
+      INTERNAL: 'internal error',
+    },
+  },
+  nl: {
+    keyMode: { keychain: 'sleutelhanger van het besturingssysteem', 'passphrase-only': 'alleen wachtwoorden' },
+    reason: {
+      idle: 'geen activiteit',
+      manual: 'door de gebruiker vergrendeld',
+      system: 'computer vergrendeld of in slaapstand',
+      wrongCodes: 'drie foute codes achter elkaar',
+      accountDisabled: 'account uitgeschakeld',
+    },
+    code: {
+      VALIDATION: 'ongeldig',
+      UNAUTHENTICATED: 'niet aangemeld',
+      LOCKED: 'vergrendeld',
+      FORBIDDEN: 'niet toegestaan',
+      NOT_FOUND: 'niet gevonden',
+      CONFLICT: 'conflict',
+      STEP_UP_REQUIRED: 'code nodig',
+      INTERNAL: 'interne fout',
+    },
+  },
+};
+
+const isEntity = (name: string): name is keyof typeof ENTITIES => Object.hasOwn(ENTITIES, name);
+const isPolicySetting = (name: string): name is keyof Policy => Object.hasOwn(POLICY_LABELS, name);
+/** A kind of record by its table (`organisations: 12` in a seed's counts, `contacts: 1` in an erasure's). */
+const entityOfTable = (name: string) => Object.values(ENTITIES).find((entity) => entity.table === name);
+
+/** True for a detail name this file puts in words (a known name, a policy setting, or a kind of record). */
 export function isKnownDetail(name: string): boolean {
-  return Object.hasOwn(en, name) || isEntity(name) || name === 'contacts';
+  return Object.hasOwn(en, name) || isPolicySetting(name) || isEntity(name) || entityOfTable(name) !== undefined;
 }
 
 /** A detail's name: a known one in words, an entity's name (erasure counts per kind) as its plural. */
 export function detailName(name: string, language: Language): string {
   if (Object.hasOwn(en, name)) return NAMES[language][name as DetailName];
+  if (isPolicySetting(name)) return translate(language, POLICY_LABELS[name]);
   if (isEntity(name)) return ENTITIES[name].label.plural[language].toLowerCase();
-  // `contacts: 1` in an erasure's entry counts the erased person itself.
-  if (name === 'contacts') return ENTITIES.contact.label.plural[language].toLowerCase();
+  const byTable = entityOfTable(name);
+  if (byTable) return byTable.label.plural[language].toLowerCase();
   return name;
+}
+
+/** A number in the unit the policy form asks it in: the idle lock in minutes, not seconds. */
+export function detailNumber(name: string, value: number): number {
+  return name === 'idleLockSeconds' ? Math.round((value / 60) * 100) / 100 : value;
+}
+
+/**
+ * A field by its label. The detail holds its key only, and a key can be a field of more kinds of
+ * record (`email`): a reveal is of a masked value, so a field that can be masked is the one meant.
+ */
+function fieldLabel(key: string, language: Language): string {
+  const fields = Object.values(ENTITIES).flatMap((entity) => (entity.fields as readonly { key: string; label: Record<Language, string>; sensitivity: string }[]).filter((field) => field.key === key));
+  const field = fields.find((candidate) => candidate.sensitivity !== 'normal') ?? fields[0];
+  return field ? field.label[language] : key;
 }
 
 /**
@@ -120,9 +202,18 @@ export function roleText(id: string, roles: readonly RoleDefinition[] | null, la
   return roles === null ? id : auditText(language, 'audit.removedRole', { id });
 }
 
-/** A text value in words where it names a kind of record or a role; otherwise as written. */
+/**
+ * A text value in words where it names a kind of record, a role, a legal basis, a field or one of
+ * the codes of VALUES; otherwise as written.
+ */
 export function detailValue(name: string, value: string, language: Language, roles: readonly RoleDefinition[] | null = null): string {
   if (name === 'entity' && isEntity(value)) return ENTITIES[value].label.plural[language].toLowerCase();
   if (name === 'role') return roleText(value, roles, language);
+  if (name === 'legalBasis' && Object.hasOwn(LEGAL_BASIS_LABELS, value)) return LEGAL_BASIS_LABELS[value as keyof typeof LEGAL_BASIS_LABELS][language];
+  if (name === 'field') return fieldLabel(value, language);
+  if (name === 'keyMode' || name === 'reason' || name === 'code') {
+    const words: Record<string, string> = VALUES[language][name];
+    if (Object.hasOwn(words, value)) return words[value]!;
+  }
   return value;
 }

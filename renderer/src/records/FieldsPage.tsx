@@ -7,9 +7,9 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { ApiError } from '../../../shared/errors';
+import type { ApiError, InputProblem } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/recordTypes';
-import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Sensitivity } from '../../../shared/registry';
+import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
@@ -19,7 +19,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import type { Message, Reason, Translate } from '../i18n/translate';
+import { LANGUAGES, type Language, type Message, type Reason, type Translate } from '../i18n/translate';
 import { entityPlural } from './display';
 import { useFields } from './fields';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
@@ -42,6 +42,23 @@ const TYPE_LABELS: Record<CustomType, MessageKey> = {
   integer: 'fields.type.integer',
   boolean: 'fields.type.boolean',
 };
+
+/**
+ * The core's reason for a text given in both languages (`label: { en, nl }`), put on the language
+ * at fault. The wall's VALIDATION error names the top-level field only (`label`, never `label.nl`:
+ * dispatch.ts, inputProblems.ts), with the limit broken in `details.fieldProblems`: the text over
+ * that limit is the one meant. Any other reason (both left empty, a name taken) goes on both.
+ * `sent`: the texts as they were sent.
+ */
+export function reasonsByLanguage(details: unknown, field: string, sent: Localized): Partial<Record<Language, Reason>> {
+  const reason = fieldErrorsFrom(details)[field];
+  if (reason === undefined) return {};
+  const problems = (details as { fieldProblems?: Record<string, Partial<InputProblem>> } | null | undefined)?.fieldProblems;
+  const problem = problems?.[field];
+  const max = problem?.kind === 'tooLong' && typeof problem.max === 'number' ? problem.max : null;
+  const over = LANGUAGES.filter((language) => max !== null && sent[language].length > max);
+  return Object.fromEntries((over.length > 0 ? over : LANGUAGES).map((language) => [language, reason]));
+}
 
 export function sensitivityLabel(sensitivity: Sensitivity, t: Translate): string {
   return t(SENSITIVITY_LABELS[sensitivity]);
@@ -209,7 +226,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
   );
 }
 
-type AddField = 'label' | 'purpose' | 'legalBasis' | 'retention' | 'type' | 'sensitivity';
+type AddField = 'labelEn' | 'labelNl' | 'purposeEn' | 'purposeNl' | 'legalBasis' | 'retention' | 'type' | 'sensitivity';
 /** The core's reason per field, kept as it came and worded when shown (Reason). */
 type AddFieldRefusals = Partial<Record<AddField, Reason>>;
 
@@ -236,11 +253,13 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     setFormError(null);
     setBusy(true);
     // No checks of our own: the core is the wall, and says what is missing.
+    const label = { en: labelEn, nl: labelNl };
+    const purpose = { en: purposeEn, nl: purposeNl };
     const result = await call('fields.addCustom', {
       entity,
-      label: { en: labelEn, nl: labelNl },
+      label,
       type,
-      purpose: { en: purposeEn, nl: purposeNl },
+      purpose,
       legalBasis,
       sensitivity,
       retention,
@@ -260,9 +279,14 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       return;
     }
     const found = fieldErrorsFrom(result.error.details);
+    // Each language's text has its own field: a reason goes on the one at fault.
+    const labels = reasonsByLanguage(result.error.details, 'label', label);
+    const purposes = reasonsByLanguage(result.error.details, 'purpose', purpose);
     const next: AddFieldRefusals = {
-      label: found.label,
-      purpose: found.purpose,
+      labelEn: labels.en,
+      labelNl: labels.nl,
+      purposeEn: purposes.en,
+      purposeNl: purposes.nl,
       legalBasis: found.legalBasis,
       retention: found.retention,
       type: found.type,
@@ -273,7 +297,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       setRefusals(next);
       setFormError(result.error);
     });
-    const order: AddField[] = ['label', 'type', 'purpose', 'legalBasis', 'sensitivity', 'retention'];
+    const order: AddField[] = ['labelEn', 'labelNl', 'type', 'purposeEn', 'purposeNl', 'legalBasis', 'sensitivity', 'retention'];
     const first = order.find((key) => next[key]);
     if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }
@@ -284,8 +308,8 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       <p className="muted">{t('fields.addIntro')}</p>
       {formError && <Notice tone="error">{t('fields.addFailed', { message: formError })}</Notice>}
       <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="add-field-form">
-        <TextField data-field="label" label={t('fields.labelEn')} value={labelEn} error={errors.label} readOnly={busy} onChange={(event) => setLabelEn(event.currentTarget.value)} />
-        <TextField label={t('fields.labelNl')} value={labelNl} readOnly={busy} onChange={(event) => setLabelNl(event.currentTarget.value)} />
+        <TextField data-field="labelEn" label={t('fields.labelEn')} value={labelEn} error={errors.labelEn} readOnly={busy} onChange={(event) => setLabelEn(event.currentTarget.value)} />
+        <TextField data-field="labelNl" label={t('fields.labelNl')} value={labelNl} error={errors.labelNl} readOnly={busy} onChange={(event) => setLabelNl(event.currentTarget.value)} />
         <SelectField
           data-field="type"
           label={t('fields.type')}
@@ -296,16 +320,24 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
           options={CUSTOM_TYPES.map((option) => ({ value: option, label: t(TYPE_LABELS[option]) }))}
         />
         <TextAreaField
-          data-field="purpose"
+          data-field="purposeEn"
           label={t('fields.purposeEn')}
           hint={t('fields.purposeHint')}
           rows={2}
           value={purposeEn}
-          error={errors.purpose}
+          error={errors.purposeEn}
           readOnly={busy}
           onChange={(event) => setPurposeEn(event.currentTarget.value)}
         />
-        <TextAreaField label={t('fields.purposeNl')} rows={2} value={purposeNl} readOnly={busy} onChange={(event) => setPurposeNl(event.currentTarget.value)} />
+        <TextAreaField
+          data-field="purposeNl"
+          label={t('fields.purposeNl')}
+          rows={2}
+          value={purposeNl}
+          error={errors.purposeNl}
+          readOnly={busy}
+          onChange={(event) => setPurposeNl(event.currentTarget.value)}
+        />
         <SelectField
           data-field="legalBasis"
           label={t('fields.legalBasis')}

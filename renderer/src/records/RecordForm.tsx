@@ -109,6 +109,9 @@ export function RecordForm({
       if (record && sameDraft(draft, initial[field.key] ?? null)) continue;
       const stored = toStored(field, draft, language);
       if ('error' in stored) local[field.key] = stored.error;
+      // A required field left empty is refused here too, in the core's words, so every problem of
+      // the form shows at once rather than the rest only once the values above are right.
+      else if (stored.value === null && field.required && !(!record && fixedValues && field.key in fixedValues)) local[field.key] = { id: 'records.required' };
       // A new record is sent only what was filled in: nothing is stored for an empty field anyway.
       else if (record || stored.value !== null) values[field.key] = stored.value;
     }

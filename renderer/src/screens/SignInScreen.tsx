@@ -4,6 +4,7 @@
  * tells, which part was wrong. A failure at a later step brings the user back here, with its message.
  */
 import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { KeyMode, SignInProgress } from '../../../shared/api';
 import { call } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
@@ -35,6 +36,8 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  // An empty field is refused here: it gives nothing away, and a code is not spent on it.
+  const [fieldErrors, setFieldErrors] = useState<{ username?: Message; password?: Message }>({});
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const { headingId } = useScreenIds();
@@ -44,6 +47,15 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
     if (busy) return;
     // Cleared first, so a repeated failure is inserted anew and announced again.
     onError(null);
+    const empty = {
+      ...(username.trim() === '' ? { username: { key: 'signIn.usernameRequired' as const } } : {}),
+      ...(password === '' ? { password: { key: 'signIn.passwordRequired' as const } } : {}),
+    };
+    flushSync(() => setFieldErrors(empty));
+    if (empty.username || empty.password) {
+      (empty.username ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
     setBusy(true);
     const result = await call('session.signIn', { username: username.trim(), password });
     setBusy(false);
@@ -76,6 +88,7 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
           required
           readOnly={busy}
           value={username}
+          error={fieldErrors.username ? t(fieldErrors.username.key) : undefined}
           onChange={(event) => setUsername(event.currentTarget.value)}
         />
         <TextField
@@ -88,6 +101,7 @@ export function SignInScreen({ keyMode, justSetUp, error, onError, initialUserna
           required
           readOnly={busy}
           value={password}
+          error={fieldErrors.password ? t(fieldErrors.password.key) : undefined}
           onChange={(event) => setPassword(event.currentTarget.value)}
         />
         <button type="submit" className="button-primary" disabled={busy}>
