@@ -5,10 +5,9 @@
  * it only cuts their link to the person.
  */
 import type { CoreMessageId } from '../../../shared/coreMessages';
-import { localDay } from '../../../shared/localDay';
+import { localDay, longDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import { fieldErrorDetails, KluisError } from '../errors';
-import { longDay } from '../records/reminder';
 import type { Row } from '../records/rows';
 
 /** The first day `row` may be deleted for good (YYYY-MM-DD), or null when no hold applies. */

@@ -3,7 +3,7 @@
  * they prefer English), and a record that it was sent — on the invoice and in the timeline.
  */
 import { reminderFileName } from '../../../shared/fileNames';
-import { localDay } from '../../../shared/localDay';
+import { localDay, longDay } from '../../../shared/localDay';
 import type { ReminderLetter } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { KluisError } from '../errors';
@@ -15,13 +15,6 @@ import { insertRecord, readableLinkTarget, requireRow, requireRowFor, searchable
 
 function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
-/** A day as a letter writes it: "1 oktober 2026", "1 October 2026" — never the stored "2026-10-01". */
-export function longDay(day: string, language: 'nl' | 'en'): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Row; contactName: string | null; invoice: Row; today: string }): string {
