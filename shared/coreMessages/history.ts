@@ -27,6 +27,10 @@ export const HISTORY_MESSAGES = {
   'history.noLongerUpdate': 'You may not update {entity} {title}, so this cannot be reversed.',
   'history.noLongerDelete': 'You may not delete {entity} {title}, so this cannot be reversed.',
   'history.noLongerRestore': 'You may not restore {entity} {title}, so this cannot be reversed.',
+  /** {entity}: a kind of record, lower case: the record the command changed, which the user may no longer read. */
+  'history.noLongerReadable': 'You may no longer see the {entity} this changed, so this cannot be reversed.',
+  /** {entity}: a kind of record, lower case; {title}: its name. The record it would link to is not named. */
+  'history.linkNotReadable': 'This would link {entity} {title} to a record you may not see, so it cannot be reversed.',
   /** {field}: the field's label. */
   'history.noLongerEditField': 'You may not change “{field}” of {entity} {title}, so this cannot be reversed.',
   /** {entity}: a kind of record, capitalised; {title}: its name. Undo and redo alike: a link cannot come back. */
@@ -55,4 +59,5 @@ export const HISTORY_MESSAGES = {
   /** Undo and redo wait for a running import of the same user: its command is not one step until it has finished. */
   'history.importRunning': 'An import is still running; wait for it to finish or cancel it, then undo.',
   'history.importRunningRedo': 'An import is still running; wait for it to finish or cancel it, then redo.',
+  'history.importRunningDelete': 'An import is running; delete for good once it has finished or been cancelled.',
 } as const;

@@ -18,7 +18,7 @@ import { activeFields } from '../records/fields';
 import { readRow, type Row } from '../records/rows';
 import { searchableKeys, type RecordContext } from '../records/service';
 import { checkReviewed, planDeletion, recordKey, referencesTo, type Part } from './impact';
-import { Command, runCommand } from './journal';
+import { anyImportRunning, Command, runCommand } from './journal';
 import { holdsUntil } from './legalHold';
 
 interface Doomed {
@@ -93,7 +93,13 @@ function refuseBlocked(blockers: { entity: EntityName; count: number }[]): void 
 }
 
 /** Permanent deletion of records in the trash (`trash.purge`). */
+/** A deletion for good waits for a running import (anyImportRunning). */
+function refuseWhileImporting(db: Db): void {
+  if (anyImportRunning(db)) throw new KluisError('CONFLICT', 'history.importRunningDelete');
+}
+
 export function purgeFromTrash(ctx: RecordContext, entity: EntityName, ids: readonly number[], reviewedTotal: number): DeleteResult {
+  refuseWhileImporting(ctx.db);
   const { impact, targets, parts } = planDeletion(ctx, entity, ids, 'purge');
   refuseBlocked(impact.blockers);
   checkReviewed(impact, reviewedTotal);
@@ -110,6 +116,7 @@ export function purgeFromTrash(ctx: RecordContext, entity: EntityName, ids: read
  * trash; links from deals and invoices are cut. The audit entry names no personal data.
  */
 export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: number): DeleteResult {
+  refuseWhileImporting(ctx.db);
   const { impact, targets, parts } = planDeletion(ctx, 'contact', [id], 'erase');
   refuseBlocked(impact.blockers);
   checkReviewed(impact, reviewedTotal);

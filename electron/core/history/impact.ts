@@ -54,13 +54,21 @@ function placeholders(ids: readonly number[]): string {
   return ids.map(() => '?').join(', ');
 }
 
+/**
+ * The trash shows, restores and purges only what the caller may both read and restore: a restore
+ * scope wider than the read scope (a custom role) must not name or touch records they cannot see.
+ */
+export function inTrashFor(ctx: RecordContext, entity: EntityName, row: Row): boolean {
+  return rowInScope(ctx.access, entity, 'restore', row) && rowInScope(ctx.access, entity, 'read', row);
+}
+
 /** One chosen record, as the mode needs it: live for the trash, in the trash for purging, either for erasure. */
 function target(ctx: RecordContext, entity: EntityName, id: number, mode: DeleteMode): Row {
   if (mode === 'trash') return requireRowFor(ctx, entity, id, 'delete');
   const row = readRow(ctx.db, entity, id);
   const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
   if (mode === 'purge') {
-    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
+    if (!row || !row.deleted_at || !inTrashFor(ctx, entity, row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
     if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.purgeTrashedWith', values });
     refuseWhileHeld(entity, row, titleFor(ctx.access, entity, row), 'history.keptByLaw');
     return row;

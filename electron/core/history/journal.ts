@@ -11,10 +11,10 @@
 import type { CommandLabel, CommandState, CommandSummary } from '../../../shared/historyTypes';
 import type { Task } from '../../../shared/access/model';
 import type { EntityName } from '../../../shared/registry';
-import type { Access } from '../access/access';
+import { rowInScope, type Access } from '../access/access';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
-import { applyRowChange, titleOf, type Row, type RowChange } from '../records/rows';
+import { applyRowChange, readRow, titleOf, type Row, type RowChange } from '../records/rows';
 import { MASK, titleReadable, type RecordContext, type WriteContext } from '../records/service';
 
 export interface CommandOptions {
@@ -117,7 +117,7 @@ export function runCommand<T>(
   const command = Command.begin(ctx.db, ctx.user.id, label, options);
   const value = run({ ...ctx, command });
   const stored = command.finish();
-  return { value, command: stored && summaryFor(ctx.access, stored) };
+  return { value, command: stored && summaryFor(ctx.db, ctx.access, stored) };
 }
 
 /**
@@ -147,6 +147,14 @@ export function importRunning(db: Db, userId: number): boolean {
   return (runningImports.get(db)?.get(userId) ?? 0) > 0;
 }
 
+/**
+ * Some import is running on this database. A deletion for good then waits: it takes the records it
+ * removes out of every command, the running import's too, which would lose its way back.
+ */
+export function anyImportRunning(db: Db): boolean {
+  return (runningImports.get(db)?.size ?? 0) > 0;
+}
+
 /** Forgets what the user undid: it can no longer be redone once something newer is done. */
 function endRedoStack(db: Db, userId: number | null): void {
   if (userId !== null) prepared(db, "DELETE FROM commands WHERE user_id = ? AND state = 'undone'").run(userId);
@@ -163,17 +171,31 @@ export function readCommand(db: Db, id: number): CommandRow | null {
  * the mask otherwise. It follows the rights of today, not of the day it was written: a right taken
  * away since, or a field masked since, hides it too.
  */
-export function labelFor(access: Access, label: CommandLabel): CommandLabel {
+export function labelFor(access: Access, label: CommandLabel, recordReadable = true): CommandLabel {
   if (label.title === null) return label;
-  const readable = label.entity !== null && titleReadable(access, label.entity);
+  const readable = recordReadable && label.entity !== null && titleReadable(access, label.entity);
   return readable ? label : { ...label, title: MASK };
 }
 
+/**
+ * Whether the caller may still read the record a titled command names (its first direct change):
+ * one handed to another team since, or out of a narrowed scope, is not named, as anywhere else.
+ */
+function namedRecordReadable(db: Db, access: Access, row: CommandRow): boolean {
+  if (row.title === null) return true;
+  const change = prepared(db, 'SELECT entity, record_id, before, after FROM command_changes WHERE command_id = ? AND direct = 1 ORDER BY seq LIMIT 1').get(row.id) as
+    | { entity: EntityName; record_id: number; before: string | null; after: string | null }
+    | undefined;
+  if (!change) return true;
+  const record = readRow(db, change.entity, change.record_id) ?? (JSON.parse(change.after ?? change.before ?? 'null') as Row | null);
+  return record !== null && rowInScope(access, change.entity, 'read', record);
+}
+
 /** A stored command as it may leave the core for this caller: its label as they may see it. */
-export function summaryFor(access: Access, row: CommandRow): CommandSummary {
+export function summaryFor(db: Db, access: Access, row: CommandRow): CommandSummary {
   return {
     id: row.id,
-    label: labelFor(access, { verb: row.verb, entity: row.entity, count: row.count, title: row.title }),
+    label: labelFor(access, { verb: row.verb, entity: row.entity, count: row.count, title: row.title }, namedRecordReadable(db, access, row)),
     at: row.at,
     state: row.state,
     undoable: row.undoable === 1,
@@ -211,5 +233,5 @@ export function changesOf(db: Db, commandId: number): StoredChange[] {
 /** The user's recent commands, newest first, labelled as `access` (the rights of this call) lets them be seen. */
 export function listCommands(db: Db, userId: number, limit: number, access: Access): CommandSummary[] {
   const rows = prepared(db, 'SELECT * FROM commands WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit) as CommandRow[];
-  return rows.map((row) => summaryFor(access, row));
+  return rows.map((row) => summaryFor(db, access, row));
 }

@@ -17,7 +17,7 @@ import { activeFields } from '../records/fields';
 import { openCursor, sealCursor } from '../records/cursor';
 import { readRow, type Row } from '../records/rows';
 import { MASK, searchableKeys, titleFor, titleReadable, type RecordContext } from '../records/service';
-import { planDeletion, checkReviewed, recordKey } from './impact';
+import { planDeletion, checkReviewed, inTrashFor, recordKey } from './impact';
 import { runCommand } from './journal';
 
 export function moveToTrash(ctx: RecordContext, entity: EntityName, ids: readonly number[], reviewedTotal: number | undefined): DeleteResult {
@@ -55,7 +55,7 @@ export function restoreFromTrash(ctx: RecordContext, items: readonly TrashKey[])
   for (const { entity, id } of items) {
     const row = readRow(ctx.db, entity, id);
     const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
-    if (!row || !row.deleted_at || !rowInScope(ctx.access, entity, 'restore', row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
+    if (!row || !row.deleted_at || !inTrashFor(ctx, entity, row)) throw new KluisError('NOT_FOUND', { id: 'history.noSuchInTrash', values });
     if (row.trashed_with) throw new KluisError('VALIDATION', { id: 'history.restoreTrashedWith', values });
     targets.push({ entity, row });
   }
@@ -109,12 +109,13 @@ export function listTrash(ctx: RecordContext, input: { after?: string; limit?: n
   const params: unknown[] = [];
   for (const entity of ENTITY_NAMES) {
     const scope = scopeCondition(ctx.access, entity, 'restore');
-    if (scope.sql === '0') continue;
+    const read = scopeCondition(ctx.access, entity, 'read');
+    if (scope.sql === '0' || read.sql === '0') continue;
     parts.push(
       `SELECT '${entity}' AS entity, id, trim(${TITLE_SQL[entity]}) AS title, deleted_at, deleted_by FROM ${ENTITIES[entity].table}
-       WHERE deleted_at IS NOT NULL AND trashed_with IS NULL AND ${scope.sql}${cursor ? ` AND (deleted_at, '${entity}', id) < (?, ?, ?)` : ''}`,
+       WHERE deleted_at IS NOT NULL AND trashed_with IS NULL AND ${scope.sql} AND ${read.sql}${cursor ? ` AND (deleted_at, '${entity}', id) < (?, ?, ?)` : ''}`,
     );
-    params.push(...scope.params, ...(cursor ?? []));
+    params.push(...scope.params, ...read.params, ...(cursor ?? []));
   }
   const retentionDays = readPolicy(ctx.db).trashRetentionDays;
   const last = getMeta(ctx.db, 'trash.last_emptied');

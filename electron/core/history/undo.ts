@@ -92,7 +92,7 @@ function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
   const command = row as CommandRow;
   if (command.undoable !== 1) {
     // The label is worded into the message: as the caller may see it, like every label that leaves.
-    const label = summaryFor(ctx.access, command).label;
+    const label = summaryFor(ctx.db, ctx.access, command).label;
     throw new KluisError('CONFLICT', { id: MESSAGES[direction].cannot, values: { command: { en: describeCommand(label, 'en'), nl: describeCommand(label, 'nl') } } });
   }
   return command;
@@ -131,6 +131,11 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
   // Undoing the creation of an issued invoice would delete it for good, which the law forbids.
   if (current && !target) refuseWhileHeld(change.entity, current, titleFor(ctx.access, change.entity, current), 'history.undoKeptByLaw');
   if (!change.direct) return;
+  // A record the user may no longer read is not theirs to change by undo either, as by a form; and
+  // it is not named, not even here.
+  for (const row of [current, target]) {
+    if (row && !rowInScope(ctx.access, change.entity, 'read', row)) throw new KluisError('FORBIDDEN', { id: 'history.noLongerReadable', values: { entity: entityWord(change.entity) } });
+  }
   for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);
@@ -142,6 +147,13 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
   // them: the user must still be allowed to edit each field that changes, custom fields included.
   for (const field of fieldsWritten(ctx, change.entity, current, target)) {
     if (ctx.access.field(change.entity, field.key, field.sensitivity) !== 'edit') throw refuse('history.noLongerEditField', field.label);
+    // A link it puts back must point at a record the user may read, as a form's must (one in the
+    // trash included: links stay while a record is there).
+    const linked = target[field.key];
+    if (field.type === 'reference' && field.references && typeof linked === 'number') {
+      const record = readRow(ctx.db, field.references, linked);
+      if (record && !rowInScope(ctx.access, field.references, 'read', record)) throw refuse('history.linkNotReadable');
+    }
   }
 }
 
@@ -251,7 +263,7 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);
   audit(ctx.open, { actor: ctx.user.id, action: direction === 'undo' ? 'history.undone' : 'history.redone', target: `command:${command.id}`, details: { changes: stored.length } });
-  return { command: summaryFor(ctx.access, readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
+  return { command: summaryFor(ctx.db, ctx.access, readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
 }
 
 export const undoLast = (ctx: RecordContext): HistoryResult => step(ctx, 'undo');

@@ -20,6 +20,8 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
   'history.noLongerUpdate': 'Je mag {entity} {title} niet wijzigen, dus dit kan niet worden teruggedraaid.',
   'history.noLongerDelete': 'Je mag {entity} {title} niet verwijderen, dus dit kan niet worden teruggedraaid.',
   'history.noLongerRestore': 'Je mag {entity} {title} niet terugzetten, dus dit kan niet worden teruggedraaid.',
+  'history.noLongerReadable': 'Je mag de {entity} die hierdoor veranderde niet meer zien, dus dit kan niet worden teruggedraaid.',
+  'history.linkNotReadable': 'Dit zou {entity} {title} koppelen aan een record dat je niet mag zien, dus dit kan niet worden teruggedraaid.',
   'history.noLongerEditField': 'Je mag “{field}” van {entity} {title} niet wijzigen, dus dit kan niet worden teruggedraaid.',
   'history.linkGone': '{entity} {title} was gekoppeld aan een record dat inmiddels definitief is verwijderd, dus dit kan niet worden teruggedraaid.',
   'history.linkGoneHidden': 'Een {entity} die hierdoor veranderde was gekoppeld aan een record dat inmiddels definitief is verwijderd, dus dit kan niet worden teruggedraaid.',
@@ -45,4 +47,5 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
   'history.redoReferenced': 'Andere records verwijzen nu naar wat opnieuw doen zou weghalen, dus er is niets gewijzigd.',
   'history.importRunning': 'Er loopt nog een import; wacht tot die klaar is of breek die af, en maak het daarna ongedaan.',
   'history.importRunningRedo': 'Er loopt nog een import; wacht tot die klaar is of breek die af, en doe het daarna opnieuw.',
+  'history.importRunningDelete': 'Er loopt een import; verwijder definitief als die klaar is of is afgebroken.',
 };
