@@ -5,7 +5,12 @@ const l = (en: string, nl: string): Localized => ({ en, nl });
 
 const KEEP_RELATIONSHIP = l('While the business relationship lasts, then 2 years', 'Zolang de zakelijke relatie duurt, daarna 2 jaar');
 const KEEP_FISCAL = l('7 years (fiscal retention duty)', '7 jaar (fiscale bewaarplicht)');
-const KEEP_UNTIL_WITHDRAWN = l('Until consent is withdrawn', 'Tot de toestemming wordt ingetrokken');
+// A consent is the proof that processing was allowed (GDPR art. 7(1)), and a withdrawn one the proof
+// of when that ended: both are kept with the person, until their record is erased.
+const KEEP_AS_PROOF = l(
+  'While the person’s record is kept: as proof of the consent and, once withdrawn, of when it was withdrawn',
+  'Zolang het record van de persoon wordt bewaard: als bewijs van de toestemming en, na intrekking, van wanneer die is ingetrokken',
+);
 
 const notes = (purposeEn: string, purposeNl: string): FieldDef => ({
   key: 'notes',
@@ -626,7 +631,7 @@ export const consent: EntityDef = {
       purpose: l('Knowing who gave consent', 'Weten wie toestemming gaf'),
       legalBasis: 'legalObligation',
       sensitivity: 'personal',
-      retention: KEEP_UNTIL_WITHDRAWN,
+      retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
     },
@@ -637,7 +642,7 @@ export const consent: EntityDef = {
       purpose: l('Proving for what consent was given (GDPR art. 7)', 'Aantonen waarvoor toestemming is gegeven (AVG art. 7)'),
       legalBasis: 'legalObligation',
       sensitivity: 'normal',
-      retention: KEEP_UNTIL_WITHDRAWN,
+      retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
       listed: true,
@@ -650,7 +655,7 @@ export const consent: EntityDef = {
       purpose: l('Proving how consent was given', 'Aantonen hoe toestemming is gegeven'),
       legalBasis: 'legalObligation',
       sensitivity: 'normal',
-      retention: KEEP_UNTIL_WITHDRAWN,
+      retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
       listed: true,
@@ -663,7 +668,7 @@ export const consent: EntityDef = {
       purpose: l('Proving when consent was given', 'Aantonen wanneer toestemming is gegeven'),
       legalBasis: 'legalObligation',
       sensitivity: 'normal',
-      retention: KEEP_UNTIL_WITHDRAWN,
+      retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
       listed: true,
@@ -677,7 +682,7 @@ export const consent: EntityDef = {
       purpose: l('Stopping processing after withdrawal', 'Verwerking stoppen na intrekking'),
       legalBasis: 'legalObligation',
       sensitivity: 'normal',
-      retention: KEEP_UNTIL_WITHDRAWN,
+      retention: KEEP_AS_PROOF,
       optional: false,
       listed: true,
     },

@@ -16,6 +16,7 @@ import { readPolicy } from '../install/policy';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields } from '../records/fields';
 import { readRow, type Row } from '../records/rows';
+import { journalChangesAbout } from '../records/personLinks';
 import { searchableKeys, type RecordContext } from '../records/service';
 import { checkReviewed, planDeletion, recordKey, referencesTo, type Part } from './impact';
 import { anyImportRunning, Command, runCommand } from './journal';
@@ -75,6 +76,11 @@ export function forgetRecords(db: Db, records: { entity: EntityName; id: number 
   const commands = new Set<number>();
   const find = prepared(db, 'SELECT DISTINCT command_id FROM command_changes WHERE entity = ? AND record_id = ?');
   for (const record of records) for (const id of find.pluck().all(record.entity, record.id) as number[]) commands.add(id);
+  forgetCommands(db, commands);
+}
+
+/** The commands lose their row values and their name, and can no longer be undone or redone. */
+function forgetCommands(db: Db, commands: Iterable<number>): void {
   for (const id of commands) {
     prepared(db, 'DELETE FROM command_changes WHERE command_id = ?').run(id);
     prepared(db, 'UPDATE commands SET undoable = 0, title = NULL WHERE id = ?').run(id);
@@ -124,6 +130,9 @@ export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: numb
   const { command } = runCommand(ctx, { verb: 'erase', entity: 'contact', count: 1, title: null }, { undoable: false }, (write) => {
     unlinked = destroy(ctx.db, write.command, doomedOf('contact', targets, parts));
   });
+  // Records that linked to the person once and no longer do (a note moved to a colleague's card)
+  // keep their past rows in the journal: those are about the person too, and go.
+  forgetCommands(ctx.db, new Set(journalChangesAbout(ctx.db, id).map((change) => change.command_id)));
   const removed = Object.fromEntries(impact.moves.map((m) => [m.entity, m.count]));
   audit(ctx.open, { actor: ctx.user.id, action: 'privacy.erased', details: { contacts: 1, ...removed, unlinked } });
   return { command: command!, total: impact.total };

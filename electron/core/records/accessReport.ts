@@ -18,7 +18,7 @@
 import type { AccessReport, AccessReportLinked, AccessReportRecord, AccessReportValue } from '../../../shared/accessReportTypes';
 import type { Mentions } from '../../../shared/recordTypes';
 import { lowerCase } from '../../../shared/coreMessages';
-import { ENTITIES, ENTITY_NAMES, LEGAL_BASIS_LABELS, type EntityName } from '../../../shared/registry';
+import { ENTITIES, LEGAL_BASIS_LABELS, type EntityName } from '../../../shared/registry';
 import { rowInScope } from '../access/access';
 import { auditEntriesForTargets } from '../audit/chain';
 import { prepared } from '../db/statements';
@@ -27,15 +27,11 @@ import { getMeta } from '../install/meta';
 import { readPolicy } from '../install/policy';
 import { audit } from '../session/openInstall';
 import { journalChangesOf } from './accessReportHistory';
+import { linksToContacts } from './personLinks';
 import { mentionsOf } from './mentions';
 import { activeFields } from './fields';
 import { readLinkedRow, readRow, titleOf, type Row } from './rows';
 import { customOf, type RecordContext } from './service';
-
-/** Every field, of any kind of record, that links a record to a contact. */
-function linksToContacts(): { entity: EntityName; field: string }[] {
-  return ENTITY_NAMES.flatMap((entity) => ENTITIES[entity].fields.filter((f) => f.type === 'reference' && f.references === 'contact').map((f) => ({ entity, field: f.key })));
-}
 
 /** The values a record holds, in the fields in force (a switched-off field's values were purged). */
 function reportedRecord(ctx: RecordContext, entity: EntityName, row: Row): AccessReportRecord {
@@ -122,7 +118,7 @@ export function accessReport(ctx: RecordContext, contactId: number): AccessRepor
     linked,
     // What was done to the person's consents, activities, deals and invoices is about them too.
     audit: auditEntriesForTargets(ctx.db, reported.map((record) => `${record.entity}:${record.id}`)),
-    history: { keptForDays: readPolicy(ctx.db).trashRetentionDays, changes: journalChangesOf(ctx.db, reported) },
+    history: { keptForDays: readPolicy(ctx.db).trashRetentionDays, changes: journalChangesOf(ctx.db, contactId) },
   };
   audit(ctx.open, {
     actor: ctx.user.id,

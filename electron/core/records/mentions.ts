@@ -8,9 +8,11 @@
  * It is a search for the person's name as the caller could type it (searchRecords): every word of
  * the name must start a word of the record, so it may also list a "Wisselink" beside an "Erik"; the
  * officer judges. Only what the caller may read is listed, as for any search. A name of one word is
- * not searched for: "Erik" alone would list every Erik.
+ * not searched for: "Erik" alone would list every Erik. Their e-mail address is searched for too
+ * (its parts, as words); a phone number is not, since people write one in too many ways.
  */
 import type { Mentions } from '../../../shared/recordTypes';
+import { fieldDef, type EntityName } from '../../../shared/registry';
 import type { Access } from '../access/access';
 import type { Db } from '../db/open';
 import type { Row } from './rows';
@@ -28,13 +30,29 @@ const SEARCH_MOST = 100;
  */
 export function mentionsOf(db: Db, access: Access, person: Row, excluded: ReadonlySet<string>): Mentions {
   const name = titleFor(access, 'contact', person);
-  if (name.trim().split(/\s+/).length < 2) return { name, records: [], more: false };
-  const found = searchRecords(db, access, name, SEARCH_MOST).flatMap((group) => group.hits);
-  const others = found.filter((hit) => !excluded.has(`${hit.entity}:${hit.id}`));
-  return {
-    name,
-    records: others.slice(0, MENTIONS_SHOWN).map(({ entity, id, title }) => ({ entity, id, title })),
+  const searches = [...(name.trim().split(/\s+/).length >= 2 ? [name] : []), ...readableEmail(access, person)];
+  const seen = new Set(excluded);
+  const others: { entity: EntityName; id: number; title: string }[] = [];
+  let cutOff = false;
+  for (const text of searches) {
+    const found = searchRecords(db, access, text, SEARCH_MOST).flatMap((group) => group.hits);
     // A search cut off at its most may have left out more.
-    more: others.length > MENTIONS_SHOWN || found.length === SEARCH_MOST,
-  };
+    if (found.length === SEARCH_MOST) cutOff = true;
+    for (const { entity, id, title } of found) {
+      const key = `${entity}:${id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      others.push({ entity, id, title });
+    }
+  }
+  return { name, records: others.slice(0, MENTIONS_SHOWN), more: others.length > MENTIONS_SHOWN || cutOff };
+}
+
+/** The person's e-mail address, as a second thing to look for, where the caller may read it in full. */
+function readableEmail(access: Access, person: Row): string[] {
+  const field = fieldDef('contact', 'email');
+  const email = typeof person.email === 'string' ? person.email.trim() : '';
+  if (!field || email === '') return [];
+  const fieldAccess = access.field('contact', 'email', field.sensitivity);
+  return fieldAccess === 'read' || fieldAccess === 'edit' ? [email] : [];
 }

@@ -1,0 +1,53 @@
+/**
+ * What is about a person, as the links between records say it: their own contact record, and every
+ * record that links to it (a deal's contact, an activity's, a consent's). An access request reports
+ * these, an erasure removes them, and both look for the same in the journal's past rows: a note that
+ * was on the person's card before it was moved to a colleague's is held about the person, and about
+ * them only while it was on their card.
+ */
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
+import type { CommandState, CommandVerb } from '../../../shared/historyTypes';
+import type { Db } from '../db/open';
+import type { Row } from './rows';
+
+/** The reference fields that point at a contact. */
+export function linksToContacts(): { entity: EntityName; field: string }[] {
+  return ENTITY_NAMES.flatMap((entity) => ENTITIES[entity].fields.filter((f) => f.type === 'reference' && f.references === 'contact').map((f) => ({ entity, field: f.key })));
+}
+
+/** Whether `row` (of `entity`, id `id`) is the person's own record or links to them. */
+export function aboutPerson(entity: EntityName, id: number, row: Row | null, personId: number): boolean {
+  if (row === null) return false;
+  if (entity === 'contact' && id === personId) return true;
+  return linksToContacts().some((link) => link.entity === entity && row[link.field] === personId);
+}
+
+export interface PersonChange {
+  command_id: number;
+  seq: number;
+  at: string;
+  verb: CommandVerb;
+  state: CommandState;
+  entity: EntityName;
+  record_id: number;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * Every change the journal holds whose row before or after is about the person, in the order they
+ * were made. It reads the whole journal, which holds a few weeks of changes (the trash's retention).
+ */
+export function journalChangesAbout(db: Db, personId: number): PersonChange[] {
+  const linked = linksToContacts().map(
+    ({ entity, field }) => `(cc.entity = '${entity}' AND (json_extract(cc.before, '$.${field}') = @person OR json_extract(cc.after, '$.${field}') = @person))`,
+  );
+  return db
+    .prepare(
+      `SELECT cc.command_id, cc.seq, c.at, c.verb, c.state, cc.entity, cc.record_id, cc.before, cc.after
+         FROM command_changes cc JOIN commands c ON c.id = cc.command_id
+        WHERE (cc.entity = 'contact' AND cc.record_id = @person) OR ${linked.join(' OR ')}
+        ORDER BY cc.command_id, cc.seq`,
+    )
+    .all({ person: personId }) as PersonChange[];
+}
