@@ -296,16 +296,24 @@ function hitDetailsOf(
  */
 export const SEARCH_RANK_LIMIT = 1_000;
 
-/** How many candidates a broad pass reads, in index order, per page of hits asked for. */
-const BROAD_CANDIDATES_PER_HIT = 4;
+/**
+ * How many candidates a broad pass reads at most, in index order. It reads on until the page is
+ * full, so a user whose scope holds a few of the matches (a sales rep's own records among a
+ * million) still finds theirs; this bounds the time of a query whose matches lie mostly outside it.
+ */
+const BROAD_CANDIDATES_MOST = 5_000;
 
-/** Candidate rowids for one FTS5 expression: all of them best first, or — when too many — the first few. */
-function candidates(db: Db, match: string, limit: number): number[] {
+/**
+ * Candidate rowids for one FTS5 expression: all of them best first, or — when too many to rank —
+ * in index order, read one by one as the caller asks for more, up to BROAD_CANDIDATES_MOST.
+ */
+function* candidates(db: Db, match: string): Generator<number> {
   const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(match, SEARCH_RANK_LIMIT) !== undefined;
   if (!broad) {
-    return prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0)').pluck().all(match) as number[];
+    yield* prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0)').pluck().all(match) as number[];
+    return;
   }
-  return prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?').pluck().all(match, limit * BROAD_CANDIDATES_PER_HIT) as number[];
+  yield* prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?').pluck().iterate(match, BROAD_CANDIDATES_MOST) as IterableIterator<number>;
 }
 
 /**
@@ -346,7 +354,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
     return keys;
   };
   for (const match of passes) {
-    for (const rowid of candidates(db, match, limit)) {
+    for (const rowid of candidates(db, match)) {
       if (seen.size >= limit) break;
       const target = fromSearchRowid(rowid);
       if (!target || !readable.has(target.entity) || seen.has(rowid)) continue;
