@@ -55,11 +55,14 @@ export interface RecordDetail {
    */
   related: { entity: EntityName; via: string; count: number; rows: RecordSummary[] }[];
   /**
-   * Activities linked to the record, newest first: title, kind, due day, done and text. Null when the
+   * Activities linked to the record, the 20 nearest to today (the coming ones and the last ones
+   * done), newest first: title, kind, due day, done and text. Null when the
    * caller sees an activity's link to this kind of record masked or not at all, since listing them
    * here would show what they are linked to.
    */
   timeline: RecordSummary[] | null;
+  /** How many activities are linked to the record (the timeline shows the 20 nearest to today); null with the timeline. */
+  timelineTotal: number | null;
   /** The page offers Edit and Delete only where these allow, instead of a form whose Save the core refuses. */
   allowed: RecordAllowed;
 }

@@ -2,8 +2,9 @@
  * Lists (keyset pages, never OFFSET: page 20,000 costs what page 1 costs), detail with related
  * records, and search. Filtering happens in SQL; nothing is fetched to be thrown away.
  */
-import type { ListPage, RecordAllowed, RecordDetail, RecordSummary, SearchGroup, SearchHit } from '../../../shared/recordTypes';
+import type { ListPage, RecordAllowed, RecordDetail, SearchGroup, SearchHit } from '../../../shared/recordTypes';
 import { lowerCase } from '../../../shared/coreMessages';
+import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
@@ -197,26 +198,35 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
       related.push({ entity: other.name, via: field.key, count, rows: rows.map((row) => summaryOf(db, access, other.name, row, shown)) });
     }
   }
-  return { record, related, timeline: timelineOf(db, access, entity, id), allowed };
+  return { record, related, ...timelineOf(db, access, entity, id), allowed };
 }
 
+/** How many activities a record's timeline shows: the ones nearest to today. */
+const TIMELINE_SHOWN = 20;
+
 /**
- * The last 20 activities linked to a record, as the timeline shows them. Null when the caller sees
- * an activity's link to this kind of record masked or not at all: as for related records, listing
- * them here would show what they are linked to.
+ * The activities linked to a record as its timeline shows them: the 20 nearest to today (what is
+ * coming and what was done last, rather than only the furthest planned), newest first, and how many
+ * there are. Null when the caller sees an activity's link to this kind of record masked or not at
+ * all: as for related records, listing them here would show what they are linked to.
  */
-function timelineOf(db: Db, access: Access, entity: EntityName, id: number): RecordSummary[] | null {
+function timelineOf(db: Db, access: Access, entity: EntityName, id: number): Pick<RecordDetail, 'timeline' | 'timelineTotal'> {
   const link = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' }[entity as string];
-  if (!link) return [];
+  if (!link) return { timeline: [], timelineTotal: 0 };
   const activityFields = visibleFields(db, access, 'activity');
-  if (!activityFields.some((f) => f.key === link && f.access !== 'masked')) return null;
+  if (!activityFields.some((f) => f.key === link && f.access !== 'masked')) return { timeline: null, timelineTotal: null };
   const timelineFields = activityFields.filter((f) => TIMELINE_FIELDS.has(f.key));
   const scope = scopeCondition(access, 'activity', 'read');
-  const rows = prepared(db, `SELECT * FROM activities WHERE ${link} = ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY coalesce(due_at, created_at) DESC, id DESC LIMIT 20`).all(
+  const where = `${link} = ? AND deleted_at IS NULL AND ${scope.sql}`;
+  const day = "julianday(coalesce(due_at, substr(created_at, 1, 10)))";
+  const rows = prepared(db, `SELECT * FROM activities WHERE ${where} ORDER BY abs(${day} - julianday(?)), id DESC LIMIT ${TIMELINE_SHOWN}`).all(
     id,
     ...scope.params,
+    localDay(),
   ) as Record<string, string | number | null>[];
-  return rows.map((row) => summaryOf(db, access, 'activity', row, timelineFields));
+  const total = rows.length < TIMELINE_SHOWN ? rows.length : (prepared(db, `SELECT count(*) FROM activities WHERE ${where}`).pluck().get(id, ...scope.params) as number);
+  const newestFirst = rows.sort((a, b) => String(b.due_at ?? b.created_at).localeCompare(String(a.due_at ?? a.created_at)) || Number(b.id) - Number(a.id));
+  return { timeline: newestFirst.map((row) => summaryOf(db, access, 'activity', row, timelineFields)), timelineTotal: total };
 }
 
 /**

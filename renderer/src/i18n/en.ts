@@ -395,6 +395,8 @@ export const en = {
   'timeline.log': 'Add to timeline',
   'timeline.logging': 'Adding…',
   'timeline.logged': '“{subject}” is added to the timeline.',
+  'timeline.nearest': 'These are the {shown} nearest to today of {total} activities.',
+  'timeline.all': 'All {total} activities',
   'timeline.empty': 'No activities yet.',
   'timeline.withheld': 'Activities are not listed here: your role may not see what an activity is linked to.',
   'timeline.done': 'done',

@@ -395,6 +395,8 @@ export const nl: Messages = {
   'timeline.log': 'Aan tijdlijn toevoegen',
   'timeline.logging': 'Bezig met toevoegen…',
   'timeline.logged': '“{subject}” staat op de tijdlijn.',
+  'timeline.nearest': 'Dit zijn de {shown} die het dichtst bij vandaag liggen, van {total} activiteiten.',
+  'timeline.all': 'Alle {total} activiteiten',
   'timeline.empty': 'Nog geen activiteiten.',
   'timeline.withheld': 'Activiteiten staan hier niet: je rol mag niet zien waaraan een activiteit gekoppeld is.',
   'timeline.done': 'gedaan',

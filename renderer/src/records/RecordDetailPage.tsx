@@ -14,7 +14,7 @@ import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
-import { formatDateTime, formatDay, todayIso } from '../format';
+import { formatCount, formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { AccessReportButton, AccessReportSavedNotice, useAccessReportOutcome } from './AccessReportButton';
 import { ConsentWithdrawal } from './ConsentWithdrawal';
@@ -125,7 +125,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
-  const { record, related, timeline, allowed } = detail;
+  const { record, related, timeline, timelineTotal, allowed } = detail;
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
@@ -309,7 +309,11 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
                       </li>
                     ))}
                   </ul>
-                  {group.count > group.rows.length && <p className="muted">{t('records.andMore', { count: group.count - group.rows.length })}</p>}
+                  {group.count > group.rows.length && (
+                    <AllLinkedLink entity={group.entity} via={group.via} record={record}>
+                      {t('records.andMore', { count: formatCount(group.count - group.rows.length, language) })}
+                    </AllLinkedLink>
+                  )}
                 </section>
               );
             })}
@@ -317,7 +321,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         </section>
       )}
 
-      {TIMELINE_ENTITIES.includes(entity) && rights.can('activity', 'read') && <Timeline record={record} timeline={timeline} fields={fields} onLogged={onChanged} />}
+      {TIMELINE_ENTITIES.includes(entity) && rights.can('activity', 'read') && <Timeline record={record} timeline={timeline} total={timelineTotal} fields={fields} onLogged={onChanged} />}
     </section>
   );
 }
@@ -339,13 +343,15 @@ function FieldValue({ field, record }: { field: FieldInfo; record: RecordView })
 interface TimelineProps {
   record: RecordView;
   timeline: RecordSummary[] | null;
+  /** All activities linked to the record, of which the timeline shows the nearest to today. */
+  total: number | null;
   fields: FieldInfo[];
   onLogged: () => Promise<void>;
 }
 
 const LINK_FIELDS: Partial<Record<EntityName, string>> = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' };
 
-function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
+function Timeline({ record, timeline, total, fields, onLogged }: TimelineProps) {
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
@@ -424,6 +430,32 @@ function Timeline({ record, timeline, fields, onLogged }: TimelineProps) {
           })}
         </ol>
       )}
+      {timeline !== null && total !== null && link && total > timeline.length && (
+        <p>
+          {t('timeline.nearest', { shown: formatCount(timeline.length, language), total: formatCount(total, language) })}{' '}
+          <AllLinkedLink entity="activity" via={link} record={record}>
+            {t('timeline.all', { total: formatCount(total, language) })}
+          </AllLinkedLink>
+        </p>
+      )}
     </section>
+  );
+}
+
+/**
+ * The list of every record of a kind that links to this one (its activities, its contacts), for
+ * when the page shows only the first few: the list filtered on the link, named by this record.
+ */
+function AllLinkedLink({ entity, via, record, children }: { entity: EntityName; via: string; record: RecordView; children: string }) {
+  const { go } = useNavigation();
+  if (!isListEntity(entity)) return <p className="muted">{children}</p>;
+  return (
+    <button
+      type="button"
+      className="record-link"
+      onClick={() => go({ page: 'list', entity, settings: { where: { [via]: record.id }, whereTitles: { [via]: record.title } } })}
+    >
+      {children}
+    </button>
   );
 }

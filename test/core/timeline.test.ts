@@ -1,10 +1,12 @@
 /**
- * A record's timeline lists the activities linked to it, so it says what each activity is linked
- * to. A caller who sees that link masked (Read-only: an activity's contact is personal) or not at
- * all (a personal deny) gets no timeline on that kind of record, as related records already did.
+ * A record's timeline: the activities nearest to today (what is coming and what was done last), with
+ * how many there are in all. It lists the activities linked to the record, so it says what each is
+ * linked to: a caller who sees that link masked (Read-only: an activity's contact is personal) or
+ * not at all (a personal deny) gets no timeline on that kind of record, as for related records.
  */
 import { describe, expect, it } from 'vitest';
 import type { RecordDetail, RecordView } from '../../shared/recordTypes';
+import { localDay } from '../../shared/localDay';
 import { signedInAdmin, signIn, ADMIN, signInAsNewUser, type Installed } from '../support/install';
 import { value } from '../support/results';
 
@@ -36,5 +38,34 @@ describe('the timeline on a record’s page', () => {
     await signInAsNewUser(t, 'otto', 'office', { overrides: [{ right: 'field:activity.contact_id', effect: 'deny' }] });
     expect(await timelineOf(t, 'contact', anna.id)).toBeNull();
     expect((await timelineOf(t, 'organisation', org.id))?.map((a) => a.title)).toEqual(['Klacht over levering']);
+  });
+});
+
+/** The day `days` from today, as stored. */
+function dayFrom(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return localDay(date);
+}
+
+describe('a timeline with more activities than it shows', () => {
+  it('shows the 20 nearest to today, newest first, and says how many there are', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Vos Transport' });
+    // Far-off plans and last year's calls, with yesterday's call and next week's visit among them.
+    for (let i = 0; i < 25; i++) await create(t, 'activity', { kind: 'meeting', subject: `Later ${i}`, due_at: dayFrom(60 + i), organisation_id: org.id });
+    for (let i = 0; i < 15; i++) await create(t, 'activity', { kind: 'call', subject: `Earlier ${i}`, due_at: dayFrom(-300 - i), done: true, organisation_id: org.id });
+    await create(t, 'activity', { kind: 'call', subject: 'Yesterday', due_at: dayFrom(-1), done: true, organisation_id: org.id });
+    await create(t, 'activity', { kind: 'meeting', subject: 'Next week', due_at: dayFrom(7), organisation_id: org.id });
+
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
+    expect(detail.timelineTotal).toBe(42);
+    const titles = detail.timeline!.map((a) => a.title);
+    expect(titles).toHaveLength(20);
+    expect(titles).toContain('Yesterday');
+    expect(titles).toContain('Next week');
+    // Newest first: the plans, next week, yesterday, then the calls of last year.
+    const days = detail.timeline!.map((a) => String(a.values.due_at));
+    expect(days).toEqual([...days].sort().reverse());
   });
 });
