@@ -266,3 +266,20 @@ test('a timeline entry without a day says only whether it is open, with nothing 
   const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Undated note' });
   await expect(entry.locator('.timeline-meta')).toHaveText(/^(open|done)$/i);
 });
+
+test('a busy organisation’s timeline shows the activities nearest to today, says how many there are, and links to all of them', async ({ page }) => {
+  await signInAsAdmin(page);
+  const org = await createRecord(page, 'organisation', { name: 'Vos Transport' });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 21; i++) await createRecord(page, 'activity', { kind: 'meeting', subject: `Rit ${i + 1}`, due_at: day(60 + i), organisation_id: org.id });
+  await createRecord(page, 'activity', { kind: 'call', subject: 'Gisteren gebeld', due_at: day(-1), done: true, organisation_id: org.id });
+  await goTo(page, 'Organisations');
+  await page.getByRole('table', { name: 'Organisations' }).getByRole('link', { name: 'Vos Transport' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(20);
+  await expect(timeline.getByRole('link', { name: 'Gisteren gebeld' })).toBeVisible();
+  await expect(timeline).toContainText('These are the 20 nearest to today of 22 activities.');
+  await timeline.getByRole('button', { name: 'All 22 activities' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Activities' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Sort and filter' }).getByRole('combobox', { name: 'Organisation' })).toHaveValue('Vos Transport');
+});
