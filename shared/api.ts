@@ -86,6 +86,11 @@ function channel<O>() {
 const open = { permission: null, mutates: false, stepUp: false } as const;
 const entity = z.enum(ENTITY_NAMES);
 const recordId = z.number().int().positive();
+/** What narrows a list, and its count: equality filters (fields the core checks) and own records. */
+const listFilter = {
+  where: z.record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+  mine: z.boolean().optional(),
+};
 /** A selection to delete: distinct ids, at most a thousand at once. */
 const recordIds = z
   .array(recordId)
@@ -251,8 +256,7 @@ export const api = {
     input: z.strictObject({
       entity,
       sort: z.enum(['name', 'due']).optional(),
-      where: z.record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
-      mine: z.boolean().optional(),
+      ...listFilter,
       after: z.string().max(2_000).optional(),
       limit: z.number().int().min(1).max(200).optional(),
     }),
@@ -260,7 +264,17 @@ export const api = {
     ...open,
     record: 'read',
   }),
-  'records.count': channel<{ count: number }>()({ input: z.strictObject({ entity }), auth: 'session', ...open, record: 'read' }),
+  /** A list's total: with a filter as the list has it, and overdue ones by `dueBefore` (today). */
+  'records.count': channel<{ count: number }>()({
+    input: z.strictObject({
+      entity,
+      ...listFilter,
+      dueBefore: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    }),
+    auth: 'session',
+    ...open,
+    record: 'read',
+  }),
   'records.get': channel<RecordDetail>()({ input: z.strictObject({ entity, id: recordId }), auth: 'session', ...open, record: 'read' }),
   'records.create': channel<RecordView>()({
     input: z.strictObject({ entity, values: fieldValues }),

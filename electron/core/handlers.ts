@@ -133,7 +133,7 @@ export const handlers: Handlers = {
   },
   'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100, input.before) },
   'records.list': { kind: 'transaction', run: (input, { db, access }) => listRecords(db, access, input) },
-  'records.count': { kind: 'transaction', run: (input, { db, access }) => ({ count: countRecords(db, access, input.entity) }) },
+  'records.count': { kind: 'transaction', run: (input, { db, access }) => ({ count: countRecords(db, access, input) }) },
   'records.get': { kind: 'transaction', run: (input, { db, access }) => recordDetail(db, access, input.entity, input.id) },
   'records.create': {
     kind: 'transaction',

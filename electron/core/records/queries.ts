@@ -72,6 +72,34 @@ export function listCursorAt(access: Access, entity: EntityName, sort: ListSort,
   return sealCursor(listCursorContext(access, entity, listOrder(access, entity, sort)), values);
 }
 
+/** What a list or a count is narrowed to: equality filters and the caller's own records. */
+export type ListFilter = Pick<ListQuery, 'entity' | 'where' | 'mine'>;
+
+/** The SQL conditions of a list's filter (ListFilter), shared by its pages and its count. */
+function filterConditions(db: Db, access: Access, filter: ListFilter): { sql: string[]; params: unknown[] } {
+  // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
+  const fields = visibleFields(db, access, filter.entity).filter((f) => f.access !== 'masked');
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of Object.entries(filter.where ?? {})) {
+    const field = fields.find((f) => f.key === key && !f.custom && ['enum', 'boolean', 'reference'].includes(f.type));
+    if (!field) throw new KluisError('VALIDATION', { id: 'records.cannotFilter', values: { key } });
+    if (field.type === 'boolean' && typeof value === 'boolean') {
+      // Written into the SQL (0 or 1, never the caller's text): a partial index such as the one of
+      // open tasks (done = 0, migration 010) only serves a query that states its condition literally.
+      sql.push(`${key} = ${value ? 1 : 0}`);
+    } else {
+      sql.push(`${key} = ?`);
+      params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+    }
+  }
+  if (filter.mine) {
+    sql.push('owner_id = ?');
+    params.push(access.userId);
+  }
+  return { sql, params };
+}
+
 /** The SQL of a list page, apart so tests can check its query plan. */
 export function buildListQuery(
   db: Db,
@@ -80,31 +108,14 @@ export function buildListQuery(
 ): { sql: string; params: unknown[]; columns: string[]; cursorContext: CursorContext; limit: number; rowFields: VisibleField[] } {
   const { entity } = query;
   const table = ENTITIES[entity].table;
-  // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
-  const fields = visibleFields(db, access, entity).filter((f) => f.access !== 'masked');
   const limit = Math.min(query.limit ?? 50, 200);
   const order = listOrder(access, entity, query.sort ?? 'name');
   const columns = sortColumns(entity, order);
   const cursorContext = listCursorContext(access, entity, order);
   const scope = scopeCondition(access, entity, 'read');
-  const where = ['deleted_at IS NULL', scope.sql];
-  const params: unknown[] = [...scope.params];
-  for (const [key, value] of Object.entries(query.where ?? {})) {
-    const field = fields.find((f) => f.key === key && !f.custom && ['enum', 'boolean', 'reference'].includes(f.type));
-    if (!field) throw new KluisError('VALIDATION', { id: 'records.cannotFilter', values: { key } });
-    if (field.type === 'boolean' && typeof value === 'boolean') {
-      // Written into the SQL (0 or 1, never the caller's text): a partial index such as the one of
-      // open tasks (done = 0, migration 010) only serves a query that states its condition literally.
-      where.push(`${key} = ${value ? 1 : 0}`);
-    } else {
-      where.push(`${key} = ?`);
-      params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
-    }
-  }
-  if (query.mine) {
-    where.push('owner_id = ?');
-    params.push(access.userId);
-  }
+  const filter = filterConditions(db, access, query);
+  const where = ['deleted_at IS NULL', scope.sql, ...filter.sql];
+  const params: unknown[] = [...scope.params, ...filter.params];
   if (query.after) {
     const cursor = openCursor(cursorContext, query.after, columns.length);
     // A leading sort column that a filter pins (done in a list of open tasks, the stage of a list of
@@ -149,14 +160,37 @@ export function allowedOn(access: Access, entity: EntityName, row: Row): RecordA
   return { update: rowInScope(access, entity, 'update', row), delete: rowInScope(access, entity, 'delete', row) };
 }
 
-/** The SQL of a list's count, apart so tests can check its query plan. */
-export function buildCountQuery(access: Access, entity: EntityName): { sql: string; params: unknown[] } {
-  const scope = scopeCondition(access, entity, 'read');
-  return { sql: `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE deleted_at IS NULL AND ${scope.sql}`, params: scope.params };
+/**
+ * What a count is narrowed to: a list's filter and, for lists by due date, only what falls due
+ * before a day (the overdue ones: due before today).
+ */
+export interface CountQuery extends ListFilter {
+  dueBefore?: string | undefined;
 }
 
-export function countRecords(db: Db, access: Access, entity: EntityName): number {
-  const { sql, params } = buildCountQuery(access, entity);
+/**
+ * The SQL of a list's count, apart so tests can check its query plan. With a filter it needs the
+ * database, for the fields the caller may filter on.
+ */
+export function buildCountQuery(access: Access, entity: EntityName, db?: Db, query?: CountQuery): { sql: string; params: unknown[] } {
+  const scope = scopeCondition(access, entity, 'read');
+  const filter = db && query ? filterConditions(db, access, query) : { sql: [], params: [] };
+  const where = ['deleted_at IS NULL', scope.sql, ...filter.sql];
+  const params: unknown[] = [...scope.params, ...filter.params];
+  if (query?.dueBefore !== undefined) {
+    // A count by due day tells of the due days: only for one who may read them in full.
+    const due = orderFields(entity, 'due');
+    if (!readableInFull(access, entity, due)) throw new KluisError('VALIDATION', { id: 'records.cannotFilter', values: { key: due.at(-1) ?? '' } });
+    // The due column the list sorts by (the one before the id), the same expression its index
+    // holds, so the count seeks in the index.
+    where.push(`${sortColumns(entity, 'due').at(-2) ?? ''} < ?`);
+    params.push(query.dueBefore);
+  }
+  return { sql: `SELECT count(*) AS n FROM ${ENTITIES[entity].table} WHERE ${where.join(' AND ')}`, params };
+}
+
+export function countRecords(db: Db, access: Access, query: CountQuery): number {
+  const { sql, params } = buildCountQuery(access, query.entity, db, query);
   return (prepared(db, sql).get(...params) as { n: number }).n;
 }
 

@@ -283,6 +283,11 @@ export const en = {
   'home.myTasks': 'My open tasks',
   'home.noTasks': 'You have no open tasks.',
   'home.overdue': 'overdue',
+  'home.tasksShown': '{shown} of {total} open tasks',
+  'home.tasksTotal': '{total} open tasks',
+  'home.tasksOne': '1 open task',
+  'home.tasksOverdue': '{count} overdue',
+  'home.allTasks': 'All my open tasks',
 
   'search.label': 'Search',
   'search.placeholder': 'Search ({shortcut})',
@@ -415,6 +420,8 @@ export const en = {
   'deals.loadFailed': 'The deals could not be loaded: {message}',
   'deals.emptyStage': 'No deals.',
   'deals.showMore': 'Show more',
+  'deals.shownOf': 'Showing {shown} of {total}',
+  'deals.stageInList': 'All deals in {stage} in the list',
 
   'invoice.sendReminder': 'Send payment reminder',
   'invoice.reminderSent': 'Reminder sent on {date}. The letter is saved as {file}.',

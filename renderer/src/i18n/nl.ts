@@ -283,6 +283,11 @@ export const nl: Messages = {
   'home.myTasks': 'Mijn open taken',
   'home.noTasks': 'Je hebt geen open taken.',
   'home.overdue': 'te laat',
+  'home.tasksShown': '{shown} van {total} open taken',
+  'home.tasksTotal': '{total} open taken',
+  'home.tasksOne': '1 open taak',
+  'home.tasksOverdue': '{count} te laat',
+  'home.allTasks': 'Al mijn open taken',
 
   'search.label': 'Zoeken',
   'search.placeholder': 'Zoeken ({shortcut})',
@@ -415,6 +420,8 @@ export const nl: Messages = {
   'deals.loadFailed': 'De deals konden niet worden geladen: {message}',
   'deals.emptyStage': 'Geen deals.',
   'deals.showMore': 'Meer tonen',
+  'deals.shownOf': '{shown} van {total} getoond',
+  'deals.stageInList': 'Alle deals in {stage} in de lijst',
 
   'invoice.sendReminder': 'Betalingsherinnering sturen',
   'invoice.reminderSent': 'Herinnering verstuurd op {date}. De brief is opgeslagen als {file}.',

@@ -1,14 +1,16 @@
 /**
  * The deals as a board: one column per stage. A deal moves with its Stage select (keyboard and
  * screen reader friendly) or by dragging its card to another column; either way the core is told
- * with records.update { stage }, and the card moves once the core agrees.
+ * with records.update { stage }, and the card moves once the core agrees. Each column is headed by
+ * the number of deals in its stage the user may read (records.count), not by the cards loaded, and
+ * says when it shows only the first of them, with the way to the rest: the list filtered on the stage.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
-import { formatMoney } from '../format';
+import { formatCount, formatMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { RecordLink } from './columns';
@@ -40,6 +42,8 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   const [columns, setColumns] = useState<Record<Stage, Column>>(() =>
     Object.fromEntries(DEAL_STAGES.map((stage) => [stage, { rows: [], next: null, state: 'loading' }])) as unknown as Record<Stage, Column>,
   );
+  // Per stage, how many deals in it the user may read: counted by the core, kept up as deals move.
+  const [totals, setTotals] = useState<Partial<Record<Stage, number>>>({});
   // The deal last moved; its stage is named when shown, so the label follows a language switch too.
   const [status, setStatus] = useState<{ title: string; stage: Stage } | null>(null);
   const [error, setError] = useState<Message | null>(null);
@@ -76,6 +80,9 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       void fetchStage(stage, null).then((result) => {
         if (current) applyPage(stage, null, result);
       });
+      void call('records.count', { entity: 'deal', where: { stage } }).then((result) => {
+        if (current && result.ok) setTotals((previous) => ({ ...previous, [stage]: result.value.count }));
+      });
     }
     return () => {
       current = false;
@@ -102,6 +109,8 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
       [from]: { ...previous[from], rows: previous[from].rows.filter((row) => row.id !== deal.id) },
       [to]: { ...previous[to], rows: [{ ...result.value, allowed: deal.allowed }, ...previous[to].rows] },
     }));
+    const shift = (total: number | undefined, by: number) => (total === undefined ? undefined : total + by);
+    setTotals((previous) => ({ ...previous, [from]: shift(previous[from], -1), [to]: shift(previous[to], 1) }));
     setStatus({ title: deal.title, stage: to });
     if (refocus) refocusId.current = deal.id;
   }
@@ -124,6 +133,9 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
         {DEAL_STAGES.map((stage) => {
           const column = columns[stage];
           const headingId = `board-stage-${stage}`;
+          const total = totals[stage];
+          // More deals in the stage than its cards: say how many are shown, and lead to the rest.
+          const partial = column.state === 'ready' && (total === undefined ? column.next !== null : total > column.rows.length);
           return (
             <section
               key={stage}
@@ -140,10 +152,15 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
               <h3 id={headingId} className="board-column-title">
                 {stageLabel(stage)}
                 <span className="board-count">
-                  {column.rows.length}
-                  {column.next ? '+' : ''}
+                  {/* Until the core has counted (or when it could not): the cards loaded, "+" when there are more. */}
+                  {total === undefined ? `${column.rows.length}${column.next ? '+' : ''}` : formatCount(total, language)}
                 </span>
               </h3>
+              {partial && total !== undefined && (
+                <p className="muted board-shown">
+                  {t('deals.shownOf', { shown: formatCount(column.rows.length, language), total: formatCount(total, language) })}
+                </p>
+              )}
               {column.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
               <ul className="board-cards">
                 {column.rows.map((deal) => {
@@ -195,6 +212,18 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
                   {t('deals.showMore')}
                   <span className="visually-hidden"> {stageLabel(stage)}</span>
                 </button>
+              )}
+              {partial && (
+                <a
+                  href="#deal"
+                  className="board-all"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    go({ page: 'list', entity: 'deal', settings: { where: { stage } } });
+                  }}
+                >
+                  {t('deals.stageInList', { stage: stageLabel(stage) })}
+                </a>
               )}
             </section>
           );

@@ -1,4 +1,7 @@
-/** The start page after sign-in: how many records there are, and the user's own open tasks. */
+/**
+ * The start page after sign-in: how many records there are, and the user's own open tasks: the
+ * first few (earliest due first), how many there are and how many overdue, and the way to all of them.
+ */
 import { useEffect, useState } from 'react';
 import type { RecordSummary, SessionInfo } from '../../../shared/api';
 import { call } from '../api';
@@ -7,8 +10,17 @@ import { formatCount, formatDay, todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { RecordLink } from '../records/columns';
 import { entityPlural, entitySingular } from '../records/display';
-import { LIST_ENTITIES, useNavigation, type ListEntity } from '../records/navigation';
+import { LIST_ENTITIES, useNavigation, type ListEntity, type ListSettings } from '../records/navigation';
 import { useRights } from '../records/rights';
+
+/** How many of one's own tasks the page lists. */
+const TASKS_SHOWN = 5;
+
+/**
+ * The user's own open tasks, as the panel lists them: the Activities list filtered on them (own,
+ * not done) and sorted by due date, so the overdue ones come first, as here.
+ */
+const MY_OPEN_TASKS = { sort: 'due', mine: true, where: { done: false } } as const satisfies ListSettings;
 
 export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFocus: boolean }) {
   const { t, language } = useI18n();
@@ -18,6 +30,7 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
   const readsActivities = rights.can('activity', 'read');
   const [counts, setCounts] = useState<Partial<Record<ListEntity, number>>>({});
   const [tasks, setTasks] = useState<RecordSummary[] | null>(null);
+  const [taskCounts, setTaskCounts] = useState<{ total?: number; overdue?: number }>({});
 
   useEffect(() => {
     let current = true;
@@ -27,9 +40,16 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
       });
     }
     if (readsActivities) {
-      void call('records.list', { entity: 'activity', sort: 'due', mine: true, where: { done: false }, limit: 5 }).then((result) => {
+      const mine = { entity: 'activity', mine: MY_OPEN_TASKS.mine, where: MY_OPEN_TASKS.where } as const;
+      void call('records.list', { ...mine, sort: MY_OPEN_TASKS.sort, limit: TASKS_SHOWN }).then((result) => {
         if (current) setTasks(result.ok ? result.value.rows : []);
       });
+      // Overdue: due before today, the day each task below is called overdue by.
+      for (const [key, filter] of [['total', {}], ['overdue', { dueBefore: todayIso() }]] as const) {
+        void call('records.count', { ...mine, ...filter }).then((result) => {
+          if (current && result.ok) setTaskCounts((previous) => ({ ...previous, [key]: result.value.count }));
+        });
+      }
     }
     return () => {
       current = false;
@@ -91,6 +111,27 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
                 </li>
               ))}
             </ul>
+          )}
+          {tasks !== null && tasks.length > 0 && taskCounts.total !== undefined && (
+            <p className="muted task-count">
+              {taskCounts.total > tasks.length
+                ? t('home.tasksShown', { shown: formatCount(tasks.length, language), total: formatCount(taskCounts.total, language) })
+                : taskCounts.total === 1
+                  ? t('home.tasksOne')
+                  : t('home.tasksTotal', { total: formatCount(taskCounts.total, language) })}
+              {taskCounts.overdue !== undefined && taskCounts.overdue > 0 && `, ${t('home.tasksOverdue', { count: formatCount(taskCounts.overdue, language) })}`}
+            </p>
+          )}
+          {tasks !== null && tasks.length > 0 && (
+            <a
+              href="#activity"
+              onClick={(event) => {
+                event.preventDefault();
+                go({ page: 'list', entity: 'activity', settings: MY_OPEN_TASKS });
+              }}
+            >
+              {t('home.allTasks')}
+            </a>
           )}
         </section>
       )}
