@@ -10,17 +10,32 @@
  *
  * Arrow keys, Page Up/Down, Home and End move between the rows' links, scrolling as needed.
  *
+ * When the core tells the list's length (`total`), the scrollbar spans every row: rows past the
+ * pages fetched show as loading, and the pages up to them are fetched one after the other (the
+ * bigger the gap, the bigger the page), so End, or the scrollbar dragged to the bottom, reaches the
+ * last row; a row not yet there holds the keyboard focus meanwhile.
+ *
+ * The table remembers its place for the visit of its page (ListPlacesContext): its pages' cursors
+ * and lengths (not their rows), the scroll position and the row last focused. Shown afresh after an
+ * undo or a deletion, or on Back from a record, it starts from those cursors, so only the pages in
+ * view are fetched again, not every page before them; it scrolls back and gives the focus back to
+ * that row (found by id, or the row now in its place, a neighbour when it is gone) when the focus
+ * is nowhere else. A page fetched again ends where it ended before (at its old last row, or before
+ * the next page's first), so a row deleted or brought back shifts the rows after it by one instead
+ * of repeating or losing one at the page's edge.
+ *
  * With `selection`, each row gets a checkbox and the header one for all rows loaded so far (the
  * table never holds every row of a million, so "all" can only mean those it has). No more than
  * `selection.max` can be ticked (what one action on them takes); the table then says so.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import type { ListRow } from '../../../shared/recordTypes';
 import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
+import { ListPlacesContext } from './navigation';
 
 export type ListQuery = Omit<ChannelInput<'records.list'>, 'after' | 'limit'>;
 
@@ -55,6 +70,12 @@ const MAX_LOADED_CHUNKS = 20;
 /** Placeholder rows shown for the page not yet fetched at the end. */
 const FRONTIER_ROWS = 3;
 const OVERSCAN = 6;
+/** The page size, most the core gives, for pages far before the view (catching up to it). */
+const CATCH_UP_SIZE = 200;
+/** Rows the canvas spans at most: browsers cap an element's height (about 33.5 million pixels). */
+const MAX_CANVAS_ROWS = 800_000;
+/** Lists whose place is remembered at most; the oldest is forgotten first. */
+const MAX_PLACES = 50;
 
 interface Chunk {
   source: number;
@@ -62,6 +83,21 @@ interface Chunk {
   rows: ListRow[] | null;
   /** Known once fetched; kept when the rows are dropped. */
   length: number | null;
+  /** The ids of the first and last row when fetched: where the page ends when fetched again. */
+  firstId?: number | undefined;
+  lastId?: number | undefined;
+}
+
+interface FocusedRow {
+  index: number;
+  id: number | undefined;
+}
+
+/** Where the user was in a list; see the top of this file. */
+interface Place {
+  chunks: Chunk[];
+  scrollTop: number;
+  focused: FocusedRow | null;
 }
 
 interface VirtualTableProps {
@@ -88,11 +124,17 @@ export function VirtualTable(props: VirtualTableProps) {
 function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, overrides, rowClassName, selection }: VirtualTableProps) {
   const { t } = useI18n();
   const limitId = useId();
-  const [chunks, setChunks] = useState<Chunk[]>([{ source: 0, after: undefined, rows: null, length: null }]);
+  const listPlaces = useContext(ListPlacesContext);
+  const placeKey = listPlaces ? `${listPlaces.visit}\n${JSON.stringify(sources)}` : null;
+  const [remembered] = useState(() => (placeKey ? (listPlaces?.places.get(placeKey) as Place | undefined) : undefined));
+  const [chunks, setChunks] = useState<Chunk[]>(() => remembered?.chunks ?? [{ source: 0, after: undefined, rows: null, length: null }]);
   const [error, setError] = useState<ApiError | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollTop, setScrollTop] = useState(remembered?.scrollTop ?? 0);
   const [viewportHeight, setViewportHeight] = useState(400);
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const [focused, setFocused] = useState<FocusedRow | null>(remembered?.focused ?? null);
+  // The row to give the focus back to once its page is in again.
+  const [restoring, setRestoring] = useState<FocusedRow | null>(remembered?.focused ?? null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const inFlight = useRef(new Set<number>());
   const mounted = useRef(true);
@@ -112,16 +154,35 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     return () => observer.disconnect();
   }, []);
 
+  useLayoutEffect(() => {
+    if (remembered && viewportRef.current) viewportRef.current.scrollTop = remembered.scrollTop;
+  }, [remembered]);
+
+  useEffect(() => {
+    if (!listPlaces || placeKey === null) return;
+    const { places } = listPlaces;
+    // Newest last, so the oldest place is the first to go.
+    places.delete(placeKey);
+    places.set(placeKey, { chunks: chunks.map((chunk) => ({ ...chunk, rows: null })), scrollTop, focused } satisfies Place);
+    for (const key of places.keys()) {
+      if (places.size <= MAX_PLACES) break;
+      places.delete(key);
+    }
+  }, [listPlaces, placeKey, chunks, scrollTop, focused]);
+
   // A page that was fetched and did not lead to another is the end.
   const ended = (chunks.at(-1)?.length ?? null) !== null;
 
   // Where each chunk starts; the unfetched last chunk counts as a few placeholder rows.
   const offsets: number[] = [];
-  let rowCount = 0;
+  let counted = 0;
   for (const chunk of chunks) {
-    offsets.push(rowCount);
-    rowCount += chunk.length ?? FRONTIER_ROWS;
+    offsets.push(counted);
+    counted += chunk.length ?? FRONTIER_ROWS;
   }
+  // Rows past the unfetched last chunk, up to the length the core told, belong to that chunk too.
+  const known = !ended && typeof total === 'number' && sources.length === 1 ? Math.min(total, MAX_CANVAS_ROWS) : 0;
+  const rowCount = Math.max(counted, known);
   const chunkAt = (row: number): number => {
     let low = 0;
     let high = offsets.length - 1;
@@ -131,6 +192,10 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
       else high = middle - 1;
     }
     return low;
+  };
+  const rowAt = (row: number): ListRow | undefined => {
+    const index = chunkAt(row);
+    return chunks[index]?.rows?.[row - (offsets[index] ?? 0)];
   };
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -154,22 +219,32 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
   const droppableKey = droppable.join(',');
 
   const fetchChunk = useCallback(
-    async (index: number, chunk: Chunk) => {
+    async (index: number, chunk: Chunk, catchingUp: boolean) => {
       const query = sources[chunk.source];
       if (!query) return;
       inFlight.current.add(index);
-      const result = await call('records.list', { ...query, ...(chunk.after ? { after: chunk.after } : {}), limit: PAGE_SIZE });
+      // A page fetched before is fetched with room to spare: it may have gained rows since.
+      const limit = catchingUp ? CATCH_UP_SIZE : chunk.length === null ? PAGE_SIZE : Math.min(CATCH_UP_SIZE, Math.max(PAGE_SIZE, chunk.length) + 20);
+      const result = await call('records.list', { ...query, ...(chunk.after ? { after: chunk.after } : {}), limit });
       inFlight.current.delete(index);
       if (!mounted.current) return;
       if (!result.ok) {
         setError(result.error);
         return;
       }
-      const rows = exclude ? result.value.rows.filter((row) => !exclude(row, chunk.source)) : result.value.rows;
+      const fetched = exclude ? result.value.rows.filter((row) => !exclude(row, chunk.source)) : result.value.rows;
       const next = result.value.next;
       setChunks((previous) => {
+        const following = previous[index + 1];
+        let rows = fetched;
+        if (following && chunk.length !== null) {
+          // Fetched again: the page ends where it did, for the next page starts after its old last row.
+          const oldLast = rows.findIndex((row) => row.id === chunk.lastId);
+          const nextFirst = rows.findIndex((row) => row.id === following.firstId);
+          rows = rows.slice(0, oldLast >= 0 ? oldLast + 1 : nextFirst >= 0 ? nextFirst : chunk.length);
+        }
         const updated = previous.slice();
-        updated[index] = { ...chunk, rows, length: rows.length };
+        updated[index] = { ...chunk, rows, length: rows.length, firstId: rows[0]?.id, lastId: rows.at(-1)?.id };
         if (index === previous.length - 1) {
           if (next) updated.push({ source: chunk.source, after: next, rows: null, length: null });
           else if (chunk.source + 1 < sources.length) updated.push({ source: chunk.source + 1, after: undefined, rows: null, length: null });
@@ -184,7 +259,8 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     if (error) return;
     for (const index of wantedKey === '' ? [] : wantedKey.split(',').map(Number)) {
       const chunk = chunks[index];
-      if (chunk && !inFlight.current.has(index)) void fetchChunk(index, chunk);
+      // The unfetched last chunk far before the view (End, the scrollbar dragged down) catches up.
+      if (chunk && !inFlight.current.has(index)) void fetchChunk(index, chunk, chunk.length === null && (offsets[index] ?? 0) + PAGE_SIZE < first);
     }
     // Only the chunk list at the time of asking matters; a change of it changes the keys too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -198,21 +274,43 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     setChunks((previous) => previous.map((chunk, index) => (dropped.has(index) ? { ...chunk, rows: null } : chunk)));
   }, [droppableKey]);
 
-  // Keyboard focus that moved to a row not yet drawn lands once it is.
+  // Keyboard focus that moved to a row not yet drawn lands once it is; a row still loading holds it.
   useEffect(() => {
     if (pendingFocus === null) return;
-    const link = viewportRef.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus}"] [data-row-link]`);
+    const rowElement = viewportRef.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus}"]`);
+    const link = rowElement?.querySelector<HTMLElement>('[data-row-link]');
     if (link) {
       link.focus();
       // The focus has landed; nothing is pending any more.
       setPendingFocus(null);
-    }
+    } else if (rowElement?.classList.contains('vt-row-placeholder') && document.activeElement !== rowElement) rowElement.focus();
   }, [pendingFocus, first, last, chunks]);
+
+  // The list shown again: the focus goes back to the row it was on, once that row's page is in.
+  useEffect(() => {
+    if (restoring === null) return;
+    const chunk = chunks[chunkAt(restoring.index)];
+    if (chunk && chunk.rows === null) return;
+    let found: number | null = null;
+    chunks.forEach((each, index) => {
+      const at = each.rows?.findIndex((row) => row.id === restoring.id) ?? -1;
+      if (at >= 0) found = (offsets[index] ?? 0) + at;
+    });
+    const target = Math.max(0, Math.min(found ?? restoring.index, rowCount - 1));
+    // Once only; and not when the user has put the focus somewhere since.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRestoring(null);
+    const active = document.activeElement;
+    const free = active === null || active === document.body || active.classList.contains('page-heading');
+    if (free && target >= first && target <= last) setPendingFocus(target);
+    // Only the chunks decide when the row is in; the rest is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restoring, chunks]);
 
   function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
     const targetElement = event.target as HTMLElement;
     const rowElement = targetElement.closest<HTMLElement>('[data-row-index]');
-    if (!rowElement || !targetElement.hasAttribute('data-row-link')) return;
+    if (!rowElement || !(targetElement.hasAttribute('data-row-link') || targetElement === rowElement)) return;
     const current = Number(rowElement.dataset.rowIndex);
     const page = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1);
     const lastRow = Math.max(0, rowCount - 1);
@@ -256,14 +354,13 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
 
   const drawn: ReactNode[] = [];
   for (let index = first; index <= last; index++) {
-    const chunkIndex = chunkAt(index);
-    const chunk = chunks[chunkIndex];
-    const original = chunk?.rows?.[index - (offsets[chunkIndex] ?? 0)];
+    const chunk = chunks[chunkAt(index)];
+    const original = rowAt(index);
     const row = original ? (overrides?.get(original.id) ?? original) : undefined;
     const style: CSSProperties = { ...gridStyle, top: index * ROW_HEIGHT, height: ROW_HEIGHT };
     if (!row || !chunk) {
       drawn.push(
-        <div key={index} role="row" aria-rowindex={index + 2} aria-busy="true" className="vt-row vt-row-placeholder" style={style} data-row-index={index}>
+        <div key={index} role="row" aria-rowindex={index + 2} aria-busy="true" className="vt-row vt-row-placeholder" style={style} data-row-index={index} tabIndex={-1}>
           <div role="cell" className="vt-cell vt-cell-loading">
             {t('common.loading')}
           </div>
@@ -343,6 +440,13 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
           style={{ height: canvasHeight }}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
           onKeyDown={moveFocus}
+          onFocus={(event) => {
+            const rowElement = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+            if (!rowElement) return;
+            const index = Number(rowElement.dataset.rowIndex);
+            const id = rowAt(index)?.id;
+            if (focused?.index !== index || focused.id !== id) setFocused({ index, id });
+          }}
         >
           <div className="vt-canvas" style={{ height: canvasHeight }}>
             {empty ? (

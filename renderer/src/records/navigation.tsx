@@ -80,6 +80,20 @@ export interface Navigation {
 
 export const NavigationContext = createContext<Navigation | null>(null);
 
+/**
+ * Where the user was in the lists of this session (a list's pages, scroll and focused row; see
+ * VirtualTable), by visit of a page: Back to a list, or a list shown afresh after an undo or a
+ * deletion, comes back at the same place, while going to a list anew starts at its top. In memory
+ * only, and gone with the shell when the session locks or ends.
+ */
+export interface ListPlaces {
+  /** The visit of the page (and whose view it is), as the shell numbers them. */
+  visit: string;
+  places: Map<string, unknown>;
+}
+
+export const ListPlacesContext = createContext<ListPlaces | null>(null);
+
 export function useNavigation(): Navigation {
   const navigation = useContext(NavigationContext);
   if (!navigation) throw new Error('useNavigation must be used inside the signed-in shell');

@@ -26,7 +26,7 @@ import { TrashPage } from '../history/TrashPage';
 import { FieldsProvider } from '../records/fields';
 import { FieldsPage } from '../records/FieldsPage';
 import { ImportPage } from '../records/ImportPage';
-import { NavigationContext, routeKey, type Navigation, type Route } from '../records/navigation';
+import { ListPlacesContext, NavigationContext, routeKey, type ListPlaces, type Navigation, type Route } from '../records/navigation';
 import { NewRecordPage } from '../records/NewRecordPage';
 import { RecordDetailPage } from '../records/RecordDetailPage';
 import { RecordListPage } from '../records/RecordListPage';
@@ -85,6 +85,11 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   const [memoryGeneration, setMemoryGeneration] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new memory for each visit and generation
   const visitMemory = useMemo(() => new Map<string, unknown>(), [visitKey, memoryGeneration]);
+  // Where the user was in each list, by visit (and whose view it is: a list's cursors are the
+  // caller's), so Back or the page shown afresh returns there; see records/navigation.tsx.
+  const [placeStore] = useState(() => new Map<string, unknown>());
+  const viewAsId = session.viewAs?.id;
+  const listPlaces = useMemo<ListPlaces>(() => ({ visit: `${visitKey}#${viewAsId ?? 'self'}`, places: placeStore }), [visitKey, viewAsId, placeStore]);
   const showAfresh = useCallback((afterInput: boolean) => {
     // Focus inside the page would fall to nowhere when it remounts; its heading takes it instead.
     setNavigated(mainRef.current?.contains(document.activeElement) ?? false);
@@ -241,9 +246,11 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                   {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}
                   <UnsavedInputProvider value={pageRefresh.hold}>
                     <VisitMemoryProvider value={visitMemory}>
-                      <div key={`${visitKey}#${SHOWS_RECORDS.has(route.page) ? pageRefresh.refreshes : 0}`} className="page-host">
-                        {page()}
-                      </div>
+                      <ListPlacesContext.Provider value={listPlaces}>
+                        <div key={`${visitKey}#${SHOWS_RECORDS.has(route.page) ? pageRefresh.refreshes : 0}`} className="page-host">
+                          {page()}
+                        </div>
+                      </ListPlacesContext.Provider>
                     </VisitMemoryProvider>
                   </UnsavedInputProvider>
                 </main>
