@@ -4,6 +4,7 @@ export const HISTORY_MESSAGES = {
   'history.stillNeeded': 'Still needed by {what}, which must keep their link (invoices are kept for bookkeeping).',
   /** {entity}: a kind of record, capitalised; {title}: its name; {until}: the day its hold ends, written out. */
   'history.keptByLaw': '{entity} {title} is kept for the bookkeeping until {until} (the fiscal retention duty), so it cannot be deleted for good before then. Until then it stays in the trash, unless you restore it.',
+  /** {entity}: a kind of record, lower case; {title}; {until}, as for history.keptByLaw. */
   'history.undoKeptByLaw': 'Undo would delete {entity} {title} for good, but it is kept for the bookkeeping until {until} (the fiscal retention duty). Correct it, or move it to the trash.',
   /** {entity}: a kind of record, lower case. */
   'history.noSuchInTrash': 'No such {entity} in the trash.',

@@ -2,7 +2,7 @@
  * The promise to someone who copies the disk: without the key, the data folder is noise.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeSync, closeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { KluisError } from '../../electron/core/errors';
@@ -104,13 +104,16 @@ describe('the encrypted store', () => {
 
     it('says a folder it may not write is a matter of permissions, not damage (a restore would lose work)', async () => {
       const t = await installedCore({ keychain: noKeychain });
-      // Immutable, so even root may not write in it: as a folder on a read-only disk, or of someone else.
-      execFileSync('chattr', ['+i', t.dataDir]);
+      // A folder that may not be written, as one on a read-only disk or of someone else: by its mode,
+      // and for root (whom no mode stops; CI runs as root) by the immutable flag.
+      const asRoot = process.getuid?.() === 0;
+      const lock = (locked: boolean) => (asRoot ? execFileSync('chattr', [locked ? '+i' : '-i', t.dataDir]) : chmodSync(t.dataDir, locked ? 0o500 : 0o700));
+      lock(true);
       try {
         const first = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
         expect(first).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.folderNotWritable' } });
       } finally {
-        execFileSync('chattr', ['-i', t.dataDir]);
+        lock(false);
       }
       await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     });

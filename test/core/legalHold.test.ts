@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeleteImpact, TrashPage } from '../../shared/historyTypes';
 import type { RecordDetail, RecordView } from '../../shared/recordTypes';
-import { localDay } from '../../shared/localDay';
 import { ADMIN, signIn, signedInAdmin, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
@@ -31,10 +30,9 @@ const NEXT_YEAR = new Date().getFullYear() + 1;
 const DUE = `${NEXT_YEAR}-06-30`;
 const UNTIL = { en: `30 June ${NEXT_YEAR + 7}`, nl: `30 juni ${NEXT_YEAR + 7}` };
 
-/** A due date `years` from today (negative: in the past), as the form stores it. */
+/** 30 June, `years` from this year (negative: in the past), as the form stores it: a day every year has. */
 function dueIn(years: number): string {
-  const today = localDay();
-  return `${Number(today.slice(0, 4)) + years}${today.slice(4)}`;
+  return `${new Date().getFullYear() + years}-06-30`;
 }
 
 describe('an issued invoice', () => {

@@ -98,12 +98,12 @@ function refuseBlocked(blockers: { entity: EntityName; count: number }[]): void 
   throw new KluisError('CONFLICT', { id: 'history.stillNeeded', values: { what: { en: what('en'), nl: what('nl') } } });
 }
 
-/** Permanent deletion of records in the trash (`trash.purge`). */
 /** A deletion for good waits for a running import (anyImportRunning). */
 function refuseWhileImporting(db: Db): void {
   if (anyImportRunning(db)) throw new KluisError('CONFLICT', 'history.importRunningDelete');
 }
 
+/** Permanent deletion of records in the trash (`trash.purge`). */
 export function purgeFromTrash(ctx: RecordContext, entity: EntityName, ids: readonly number[], reviewedTotal: number): DeleteResult {
   refuseWhileImporting(ctx.db);
   const { impact, targets, parts } = planDeletion(ctx, entity, ids, 'purge');

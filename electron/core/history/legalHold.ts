@@ -4,7 +4,7 @@
  * hold ends: not by hand, not by the trash's retention job. Erasure does not delete them either;
  * it only cuts their link to the person.
  */
-import type { CoreMessageId } from '../../../shared/coreMessages';
+import { lowerCase, type CoreMessageId } from '../../../shared/coreMessages';
 import { localDay, longDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import { fieldErrorDetails, KluisError } from '../errors';
@@ -37,7 +37,9 @@ export function holdsUntil(entity: EntityName, row: Row, today = localDay()): st
 export function refuseWhileHeld(entity: EntityName, row: Row, title: string, id: Extract<CoreMessageId, 'history.keptByLaw' | 'history.undoKeptByLaw'>): void {
   const until = holdsUntil(entity, row);
   if (!until) return;
-  throw new KluisError('CONFLICT', { id, values: { entity: ENTITIES[entity].label.singular, title, until: untilWords(until) } });
+  // At the start of "Invoice F-7 is kept …", in the middle of "Undo would delete invoice F-7 …".
+  const kind = ENTITIES[entity].label.singular;
+  throw new KluisError('CONFLICT', { id, values: { entity: id === 'history.keptByLaw' ? kind : lowerCase(kind), title, until: untilWords(until) } });
 }
 
 const untilWords = (until: string) => ({ en: longDay(until, 'en'), nl: longDay(until, 'nl') });

@@ -16,7 +16,7 @@ import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { activeFields, type ActiveField } from '../records/fields';
 import { applyRowChange, readRow, type Row } from '../records/rows';
-import { customOf, searchableKeys, titleFor, type RecordContext } from '../records/service';
+import { customOf, MASK, searchableKeys, titleFor, type RecordContext } from '../records/service';
 import { checkValue } from '../records/validate';
 import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
 import { refuseWhileHeld } from './legalHold';
@@ -128,14 +128,17 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
   const refuse = (id: CoreMessageId, field?: Localized) =>
     new KluisError('FORBIDDEN', { id, values: { entity: entityWord(change.entity), title, ...(field && { field }) } });
   if (command.task && !ctx.access.task(command.task)) throw refuse('history.noLongerTask');
-  // Undoing the creation of an issued invoice would delete it for good, which the law forbids.
-  if (current && !target) refuseWhileHeld(change.entity, current, titleFor(ctx.access, change.entity, current), 'history.undoKeptByLaw');
-  if (!change.direct) return;
   // A record the user may no longer read is not theirs to change by undo either, as by a form; and
   // it is not named, not even here.
-  for (const row of [current, target]) {
+  for (const row of change.direct ? [current, target] : []) {
     if (row && !rowInScope(ctx.access, change.entity, 'read', row)) throw new KluisError('FORBIDDEN', { id: 'history.noLongerReadable', values: { entity: entityWord(change.entity) } });
   }
+  // Undoing the creation of an issued invoice would delete it for good, which the law forbids.
+  if (current && !target) {
+    const named = rowInScope(ctx.access, change.entity, 'read', current) ? titleFor(ctx.access, change.entity, current) : MASK;
+    refuseWhileHeld(change.entity, current, named, 'history.undoKeptByLaw');
+  }
+  if (!change.direct) return;
   for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);

@@ -11,7 +11,7 @@ import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, titleOf, type Row } from './rows';
-import { insertRecord, readableLinkTarget, requireRow, requireRowFor, searchableKeys, titleReadable, type WriteContext } from './service';
+import { insertRecord, readableInFull, readableLinkTarget, requireRow, requireRowFor, searchableKeys, titleReadable, visibleFields, type WriteContext } from './service';
 
 function euros(cents: number, language: 'nl' | 'en'): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -70,12 +70,8 @@ const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on'] as const;
 
 /** The values of `row` the caller may read in full (not masked, not hidden). */
 function readableFor(ctx: WriteContext, entity: EntityName, row: Row): Row {
-  const values: Row = {};
-  for (const field of activeFields(ctx.db, entity)) {
-    const access = ctx.access.field(entity, field.key, field.sensitivity);
-    if (access === 'read' || access === 'edit') values[field.key] = row[field.key] ?? null;
-  }
-  return values;
+  const readable = visibleFields(ctx.db, ctx.access, entity).filter((field) => field.access !== 'masked');
+  return Object.fromEntries(readable.map((field) => [field.key, row[field.key] ?? null]));
 }
 
 /** A record the invoice links to, as far as the caller may read the link, the record and its values. */
@@ -105,7 +101,7 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     customer: readLink(ctx, invoice, 'organisation_id', customer),
     contact: readLink(ctx, invoice, 'contact_id', livingContact),
   };
-  if (LETTER_INVOICE_FIELDS.some((key) => !(key in shown.invoice))) throw new KluisError('FORBIDDEN', 'records.reminderNeedsFields');
+  if (!readableInFull(ctx.access, 'invoice', LETTER_INVOICE_FIELDS)) throw new KluisError('FORBIDDEN', 'records.reminderNeedsFields');
   const language = shown.contact?.preferred_language === 'en' ? 'en' : 'nl';
   const contactTitle = livingContact && shown.contact && titleReadable(ctx.access, 'contact') ? titleOf('contact', livingContact) : null;
   const text = letterText(language, {

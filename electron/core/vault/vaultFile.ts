@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeyMode } from '../../../shared/api';
-import { DB_FILE } from '../db/open';
+import { DB_FILE, isFileAccessProblem } from '../db/open';
 import { KluisError } from '../errors';
 import { writeJsonAtomic } from '../install/atomicFile';
 
@@ -51,7 +51,10 @@ export function readVaultFile(dataDir: string): VaultFile {
   let raw: string;
   try {
     raw = readFileSync(vaultPath(dataDir), 'utf8');
-  } catch {
+  } catch (error) {
+    // A vault.json that may not be read (its owner, a read-only mount) is there: said as that, never
+    // as a missing one with advice to remove the database beside it.
+    if (isFileAccessProblem(error)) throw new KluisError('INTERNAL', 'access.folderNotWritable');
     const databaseOnly = existsSync(join(dataDir, DB_FILE));
     throw new KluisError('NOT_FOUND', { id: databaseOnly ? 'access.vaultMissingBesideDatabase' : 'access.noInstall', values: { dataDir } });
   }

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { titleOf } from '../records/display';
 import { useNavigation } from '../records/navigation';
 import { openableRecord, toastText, type ToastContent } from './words';
+import { focusPageHeading } from '../components/BusyButton';
 
 interface ToastProps {
   ref: Ref<HTMLDivElement>;
@@ -49,7 +50,7 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
     const hadFocus = bodyRef.current?.contains(document.activeElement) ?? false;
     onDismiss();
     // Focus must not fall to nowhere: the page's heading is where the user is.
-    if (hadFocus) document.querySelector<HTMLElement>('main .page-heading')?.focus();
+    if (hadFocus) focusPageHeading();
   }
 
   return (
