@@ -320,6 +320,7 @@ export const en = {
   'list.totalOne': '1 {what} in total',
   'list.totalUnfiltered': '{count} {what} in total, before the filter',
   'list.totalOneUnfiltered': '1 {what} in total, before the filter',
+  'list.matching': '{matching} of {count} {what} match the filter',
   'list.controls': 'Sort and filter',
   'list.sort': 'Sort by',
   'list.sortName': 'Name',

@@ -320,6 +320,7 @@ export const nl: Messages = {
   'list.totalOne': '1 {what} in totaal',
   'list.totalUnfiltered': '{count} {what} in totaal, zonder filter',
   'list.totalOneUnfiltered': '1 {what} in totaal, zonder filter',
+  'list.matching': '{matching} van {count} {what} voldoen aan het filter',
   'list.controls': 'Sorteren en filteren',
   'list.sort': 'Sorteren op',
   'list.sortName': 'Naam',

@@ -64,6 +64,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
   const { state } = useFields();
   const rights = useRights();
   const [total, setTotal] = useState<number | null>(null);
+  const [counted, setCounted] = useState<{ filter: string; count: number } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -74,6 +75,23 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
       current = false;
     };
   }, [entity]);
+
+  // A filtered list counts what matches too (in the core, within the read scope), so the user
+  // sees how many and the table's scrollbar and End reach its last row.
+  const filterKey = isFiltered(settings) ? JSON.stringify({ where: settings.where ?? {}, mine: settings.mine === true }) : null;
+  useEffect(() => {
+    if (filterKey === null) return;
+    let current = true;
+    const { where, mine } = JSON.parse(filterKey) as { where: Record<string, string | number | boolean>; mine: boolean };
+    void call('records.count', { entity, where, mine }).then((result) => {
+      if (current && result.ok) setCounted({ filter: filterKey, count: result.value.count });
+    });
+    return () => {
+      current = false;
+    };
+  }, [entity, filterKey]);
+  // The count of the filter shown now, not of one before it.
+  const matching = counted !== null && counted.filter === filterKey ? counted.count : null;
 
   const update = (next: ListSettings) => replace({ page: 'list', entity, settings: next });
   const board = entity === 'deal' && settings.board === true;
@@ -103,7 +121,9 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
       </div>
       {total !== null && (
         <p className="muted list-total">
-          {total === 1
+          {matching !== null
+            ? t('list.matching', { matching: formatCount(matching, language), count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })
+            : total === 1
             ? t(isFiltered(settings) ? 'list.totalOneUnfiltered' : 'list.totalOne', { what: entitySingular(entity, language).toLowerCase() })
             : t(isFiltered(settings) ? 'list.totalUnfiltered' : 'list.total', { count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })}
         </p>
@@ -114,7 +134,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
         (board ? (
           <DealBoard fields={state.fields} />
         ) : (
-          <ListBody entity={entity} settings={settings} fields={state.fields} userId={userId} total={total} onChange={update} />
+          <ListBody entity={entity} settings={settings} fields={state.fields} userId={userId} total={isFiltered(settings) ? matching : total} onChange={update} />
         ))}
     </section>
   );
@@ -288,7 +308,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
         sources={sources}
         exclude={myTasksFirst ? exclude : undefined}
         columns={columns}
-        total={filtered ? null : total}
+        total={total}
         emptyText={filtered ? t('list.emptyFiltered') : t('list.empty')}
         overrides={overrides}
         rowClassName={(row, source) => (myTasksFirst && source === 0 ? 'vt-row-mine' : undefined)}
