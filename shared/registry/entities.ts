@@ -602,6 +602,17 @@ export const invoice: EntityDef = {
       listed: true,
     },
     {
+      key: 'issued_on',
+      type: 'date',
+      label: l('Issued on', 'Uitgegeven op'),
+      setByAction: true,
+      purpose: l('Counting the 7 years the invoice is kept from the day it went out', 'De 7 jaar bewaarplicht tellen vanaf de dag dat de factuur de deur uitging'),
+      legalBasis: 'legalObligation',
+      sensitivity: 'normal',
+      retention: KEEP_FISCAL,
+      optional: false,
+    },
+    {
       key: 'reminder_sent_at',
       type: 'date',
       label: l('Reminder sent', 'Herinnering verstuurd'),
@@ -614,7 +625,7 @@ export const invoice: EntityDef = {
       listed: true,
     },
   ],
-  legalHold: { years: 7, from: 'due_on', unless: { field: 'status', values: ['draft'] } },
+  legalHold: { years: 7, from: ['due_on', 'issued_on'], unless: { field: 'status', values: ['draft'] }, stamp: 'issued_on' },
 };
 
 export const consent: EntityDef = {

@@ -79,9 +79,10 @@ export interface EntityDef {
   importable?: boolean;
   /**
    * A legal duty to keep the record (an issued invoice: 7 years, the fiscal retention duty). Until
-   * `years` after the date in `from`, it can go to the trash and come back, but is not deleted for
-   * good, by hand or by the trash's retention job; records whose `unless.field` is one of
-   * `unless.values` (a draft invoice, never issued) are not held.
+   * `years` after the latest of the dates in `from` (and the day it was made), it can go to the trash
+   * and come back, but is not deleted for good, by hand or by the trash's retention job; records whose
+   * `unless.field` is one of `unless.values` (a draft invoice, never issued) are not held. `stamp`:
+   * the date field the core sets to the day a record becomes held (the day an invoice went out).
    */
-  legalHold?: { years: number; from: string; unless?: { field: string; values: readonly string[] } };
+  legalHold?: { years: number; from: readonly string[]; unless?: { field: string; values: readonly string[] }; stamp?: string };
 }

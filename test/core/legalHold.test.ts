@@ -8,6 +8,7 @@ import type { DeleteImpact, TrashPage } from '../../shared/historyTypes';
 import type { RecordDetail, RecordView } from '../../shared/recordTypes';
 import { ADMIN, signIn, signedInAdmin, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
+import { localDay } from '../../shared/localDay';
 
 async function invoice(t: Installed, organisationId: number, number: string, status: string, dueOn: string): Promise<RecordView> {
   return value(await t.call('records.create', { entity: 'invoice', values: { number, organisation_id: organisationId, amount_cents: 12_500, due_on: dueOn, status } }));
@@ -62,8 +63,8 @@ describe('an issued invoice', () => {
     const paid = await invoice(t, org.id, 'F-1', 'paid', dueIn(-6));
     const draft = await invoice(t, org.id, 'F-2', 'draft', dueIn(0));
     const old = await invoice(t, org.id, 'F-3', 'paid', dueIn(-8));
-    // Made eight years ago too: a hold counts from the due date, never from before the record was made.
-    t.core.requireActive().db.prepare('UPDATE invoices SET created_at = ? WHERE id = ?').run(`${dueIn(-8)}T09:00:00.000Z`, old.id);
+    // Made and sent eight years ago too: a hold counts from the latest of due day, day made and day sent.
+    t.core.requireActive().db.prepare('UPDATE invoices SET created_at = ?, issued_on = ? WHERE id = ?').run(`${dueIn(-8)}T09:00:00.000Z`, dueIn(-8), old.id);
     for (const id of [paid.id, draft.id, old.id]) await trashed(t, id);
 
     expect(refusal(await purge(t, paid.id)).messageId).toBe('history.keptByLaw');
@@ -94,6 +95,24 @@ describe('an issued invoice', () => {
     value(await t.call('records.update', { entity: 'invoice', id: sent.id, values: { due_on: '2001-01-31', status: 'paid' } }));
     await trashed(t, sent.id);
     expect(refusal(await purge(t, sent.id)).messageId).toBe('history.keptByLaw');
+  });
+
+  it('is held from the day it went out: a draft sent years after its due day is held from today', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Glasblazerij Ooms' } }));
+    const draft = await invoice(t, org.id, 'F-9', 'draft', dueIn(-8));
+    const { db } = t.core.requireActive();
+    db.prepare('UPDATE invoices SET created_at = ? WHERE id = ?').run(`${dueIn(-8)}T09:00:00.000Z`, draft.id);
+    expect(db.prepare('SELECT issued_on FROM invoices WHERE id = ?').pluck().get(draft.id)).toBeNull();
+
+    value(await t.call('records.update', { entity: 'invoice', id: draft.id, values: { status: 'sent' } }));
+    expect(db.prepare('SELECT issued_on FROM invoices WHERE id = ?').pluck().get(draft.id)).toBe(localDay());
+    await trashed(t, draft.id);
+    expect(refusal(await purge(t, draft.id)).messageId).toBe('history.keptByLaw');
+    // Created as sent, it went out the day it was made; a later edit keeps that day.
+    const sent = await invoice(t, org.id, 'F-10', 'sent', dueIn(0));
+    value(await t.call('records.update', { entity: 'invoice', id: sent.id, values: { status: 'paid' } }));
+    expect(db.prepare('SELECT issued_on FROM invoices WHERE id = ?').pluck().get(sent.id)).toBe(localDay());
   });
 
   it('stays in the trash when the retention job empties it, reported as kept', async () => {

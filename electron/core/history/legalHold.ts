@@ -15,11 +15,14 @@ export function heldUntil(entity: EntityName, row: Row): string | null {
   const hold = ENTITIES[entity].legalHold;
   if (!hold) return null;
   if (hold.unless && hold.unless.values.includes(String(row[hold.unless.field]))) return null;
-  const from = row[hold.from];
-  const made = String(row.created_at ?? '').slice(0, 10);
-  // Counted from its date, but never from before the record was made: a due date moved back years
-  // (or missing) must not free an invoice early.
-  const start = typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) && from > made ? from : made;
+  // Counted from the latest of its dates (an invoice's due day, the day it went out), and never from
+  // before the record was made: a due date moved back years, or a draft sent years after it was
+  // due, must not free an invoice early.
+  const days = [String(row.created_at ?? '').slice(0, 10), ...hold.from.map((key) => row[key])].filter(
+    (day): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}/.test(day),
+  );
+  // A record with no date at all (none can be saved so) is held from today rather than not at all.
+  const start = days.map((day) => day.slice(0, 10)).reduce((latest, day) => (day > latest ? day : latest), '') || localDay();
   const year = Number(start.slice(0, 4)) + hold.years;
   return `${String(year).padStart(4, '0')}${start.slice(4, 10)}`;
 }
@@ -54,4 +57,15 @@ export function refuseReleasingHold(entity: EntityName, before: Row, after: Row)
   if (!hold?.unless || !until || heldUntil(entity, after) !== null) return;
   const message = { id: 'records.heldStaysIssued', values: { until: untilWords(until) } } as const;
   throw new KluisError('VALIDATION', message, fieldErrorDetails({ [hold.unless.field]: message }));
+}
+
+/**
+ * The record as stored, with the day it became held stamped (`legalHold.stamp`): an invoice created
+ * as sent, or a draft sent now, went out today. A record already stamped keeps its day.
+ */
+export function stampedHold(entity: EntityName, before: Row | null, after: Row): Row {
+  const hold = ENTITIES[entity].legalHold;
+  if (!hold?.stamp || after[hold.stamp] || heldUntil(entity, after) === null) return after;
+  if (before !== null && heldUntil(entity, before) !== null) return after;
+  return { ...after, [hold.stamp]: localDay() };
 }

@@ -15,7 +15,7 @@ import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
 import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
-import { refuseReleasingHold } from '../history/legalHold';
+import { refuseReleasingHold, stampedHold } from '../history/legalHold';
 
 export type { RecordView };
 
@@ -219,7 +219,7 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   // A new record belongs to its maker and the maker's (first) team, so "own" and "team" scopes follow it.
   const team = ctx.access.teamIds[0] ?? null;
   const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: team, created_at: now, updated_at: now, deleted_at: null };
-  const after = withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom);
+  const after = stampedHold(entity, null, withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom));
   const id = ctx.command.write({ entity, id: 0, before: null, after }, searchableKeys(fields), { consequence: options.asConsequence });
   audit(ctx.open, { actor: ctx.user.id, action: 'records.created', target: `${entity}:${id}` });
   return id;
@@ -234,7 +234,7 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   refuseReleasingHold(entity, before, merged);
-  const after = withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom);
+  const after = stampedHold(entity, before, withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom));
   // Values that are already there change nothing: no write, no journal entry, no audit line.
   if (Object.keys(after).every((key) => key === 'updated_at' || after[key] === before[key])) return viewOf(ctx.db, ctx.access, entity, before);
   ctx.command.write({ entity, id, before, after }, searchableKeys(fields));

@@ -17,5 +17,6 @@ import { contactListIndex } from './011_contact_list_index';
 import { editIndexes } from './012_edit_indexes';
 import { searchLetters } from './013_search_letters';
 import { invoiceSearch } from './014_invoice_search';
+import { invoiceIssueDay } from './015_invoice_issue_day';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay];
