@@ -9,24 +9,13 @@ import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import type { CommandSummary, TrashPage } from '../../shared/historyTypes';
 import type { RecordView } from '../../shared/recordTypes';
 import { startImportRun } from '../../electron/core/history/journal';
-import { ADMIN, signIn, signedInAdmin, signInAsNewUser, totpAt, type Installed } from '../support/install';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
 const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!.rights;
 
 async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
   return value(await t.call('records.create', { entity, values }));
-}
-
-async function asAdmin(t: Installed): Promise<void> {
-  await t.call('session.signOut');
-  await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
-}
-
-async function asUser(t: Installed, username: string, secret: string): Promise<void> {
-  await t.call('session.signOut');
-  t.clock.advance(30);
-  await signIn(t, username, `${username}-fietst-langs-de-lange-vliet`, totpAt(secret, t.clock));
 }
 
 /** A copy of Office staff that reads only its own contacts, with the other contact rights as they are. */
@@ -45,9 +34,9 @@ describe('undo and redo of changes to a record the user may no longer read', () 
     const olga = await signInAsNewUser(t, 'olga', 'office');
     value(await t.call('records.update', { entity: 'contact', id: carla.id, values: { job_title: 'Directeur' } }));
 
-    await asAdmin(t);
+    await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: narrow, teamIds: [], overrides: [] }));
-    await asUser(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     const undo = refusal(await t.call('history.undo'));
     expect(undo).toMatchObject({ code: 'FORBIDDEN', messageId: 'history.noLongerReadable', message: 'You may no longer see the contact this changed, so this cannot be reversed.' });
     expect(jobTitle(t, carla.id)).toBe('Directeur');
@@ -63,9 +52,9 @@ describe('undo and redo of changes to a record the user may no longer read', () 
     const deal = await create(t, 'deal', { title: 'Ovens 2027', stage: 'lead', contact_id: carla.id });
     value(await t.call('records.update', { entity: 'deal', id: deal.id, values: { contact_id: null } }));
 
-    await asAdmin(t);
+    await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: narrow, teamIds: [], overrides: [] }));
-    await asUser(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     expect(refusal(await t.call('history.undo'))).toMatchObject({
       code: 'FORBIDDEN',
       messageId: 'history.linkNotReadable',

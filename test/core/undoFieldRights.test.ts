@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import type { FieldInfo, RecordDetail, RecordView } from '../../shared/recordTypes';
-import { ADMIN, signIn, signedInAdmin, signInAsNewUser, totpAt, type Installed } from '../support/install';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
 const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!.rights;
@@ -15,17 +15,6 @@ const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!.rights;
 async function officeReadingOnly(t: Installed, fields: string[]): Promise<string> {
   const rights = { ...office, fields: { ...office.fields, ...Object.fromEntries(fields.map((key) => [key, 'read'])) } };
   return value<RoleDefinition>(await t.call('roles.save', { name: { en: `Office, reading ${fields.join()}`, nl: `Kantoor, leest ${fields.join()}` }, rights })).id;
-}
-
-async function switchToAdmin(t: Installed): Promise<void> {
-  await t.call('session.signOut');
-  await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
-}
-
-async function switchTo(t: Installed, username: string, secret: string): Promise<void> {
-  await t.call('session.signOut');
-  t.clock.advance(30);
-  await signIn(t, username, `${username}-fietst-langs-de-lange-vliet`, totpAt(secret, t.clock));
 }
 
 const valuesOf = async (t: Installed, id: number) => value<RecordDetail>(await t.call('records.get', { entity: 'contact', id })).record.values;
@@ -51,19 +40,19 @@ describe('undo and redo with field rights taken away', () => {
 
     await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: readOnlyCode, teamIds: [], overrides: [] }));
-    await switchTo(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     expect(refusal(await t.call('history.undo'))).toMatchObject({ code: 'FORBIDDEN', messageId: 'history.noLongerEditField', values: { field: { en: 'Customer code' } } });
     expect((await valuesOf(t, contact.id))[field.key]).toBe('B-200');
 
     // With the right back, the same undo goes through, and a redo is refused once it is gone again.
     await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: 'office', teamIds: [], overrides: [] }));
-    await switchTo(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     value(await t.call('history.undo'));
     expect((await valuesOf(t, contact.id))[field.key]).toBe('A-100');
     await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: readOnlyCode, teamIds: [], overrides: [] }));
-    await switchTo(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     expect(refusal(await t.call('history.redo')).messageId).toBe('history.noLongerEditField');
     expect((await valuesOf(t, contact.id))[field.key]).toBe('A-100');
   });
@@ -77,7 +66,7 @@ describe('undo and redo with field rights taken away', () => {
 
     await switchToAdmin(t);
     value(await t.call('users.setAccess', { userId: olga.id, role: readOnlyJob, teamIds: [], overrides: [] }));
-    await switchTo(t, 'olga', olga.secret);
+    await switchToUser(t, 'olga', olga.secret);
     expect(refusal(await t.call('history.redo'))).toMatchObject({ code: 'FORBIDDEN', messageId: 'history.noLongerEditField', values: { field: { en: 'Job title' } } });
     expect((await t.call('records.get', { entity: 'contact', id: withTitle.id })).ok).toBe(false);
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeleteImpact } from '../../shared/historyTypes';
 import type { RecordView } from '../../shared/recordTypes';
-import { ADMIN, signIn, signedInAdmin, signInAsNewUser, type Installed } from '../support/install';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
 async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
@@ -21,11 +21,6 @@ async function deleteForGood(t: Installed, id: number): Promise<void> {
   value(await t.call('trash.purge', { entity: 'organisation', ids: [id], reviewedTotal: purge.total }));
 }
 
-async function asAdmin(t: Installed): Promise<void> {
-  await t.call('session.signOut');
-  await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
-}
-
 const LINK_GONE = { code: 'CONFLICT', messageId: 'history.linkGone', message: 'Contact Jan Jansen was linked to a record that has since been deleted for good, so this cannot be reversed.' };
 
 describe('undo after a colleague deleted for good what my command linked', () => {
@@ -38,7 +33,7 @@ describe('undo after a colleague deleted for good what my command linked', () =>
 
     await signInAsNewUser(t, 'bert', 'admin');
     await deleteForGood(t, old.id);
-    await asAdmin(t);
+    await switchToAdmin(t);
     expect(refusal(await t.call('history.undo'))).toMatchObject(LINK_GONE);
     expect(t.core.requireActive().db.prepare('SELECT organisation_id FROM contacts WHERE id = ?').pluck().get(jan.id)).toBe(fresh.id);
   });
@@ -51,7 +46,7 @@ describe('undo after a colleague deleted for good what my command linked', () =>
 
     await signInAsNewUser(t, 'bert', 'admin');
     await deleteForGood(t, third.id);
-    await asAdmin(t);
+    await switchToAdmin(t);
     expect(refusal(await t.call('history.undo'))).toMatchObject(LINK_GONE);
     expect(t.core.requireActive().db.prepare('SELECT job_title FROM contacts WHERE id = ?').pluck().get(jan.id)).toBe('Inkoper');
   });

@@ -156,6 +156,22 @@ export async function signInAsNewUser(
     expect(set.ok, JSON.stringify(set)).toBe(true);
   }
   await t.call('session.signOut');
-  const secret = await firstSignIn(t, username, oneTimePassword, `${username}-fietst-langs-de-lange-vliet`);
+  const secret = await firstSignIn(t, username, oneTimePassword, newUserPassword(username));
   return { id: user.id, secret };
+}
+
+/** The password signInAsNewUser gives a user at their first sign-in. */
+const newUserPassword = (username: string) => `${username}-fietst-langs-de-lange-vliet`;
+
+/** Signs the current user out and the admin in again, with a fresh code. */
+export async function switchToAdmin(t: Installed): Promise<void> {
+  await t.call('session.signOut');
+  await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+}
+
+/** Signs the current user out and a user made by signInAsNewUser in again, with a fresh code of theirs. */
+export async function switchToUser(t: Installed, username: string, secret: string): Promise<void> {
+  await t.call('session.signOut');
+  t.clock.advance(30);
+  await signIn(t, username, newUserPassword(username), totpAt(secret, t.clock));
 }
