@@ -23,6 +23,7 @@ import type {
   AuditVerdict,
   CreatedInstall,
   InstallStatus,
+  BackupResult,
   IntegrityVerdict,
   Explanation,
   Policy,
@@ -73,6 +74,11 @@ export interface ChannelSpec<I extends z.ZodType, O> {
   stepUp: boolean;
   /** For channels on `input.entity`: the record action whose scope must not be "none". */
   record?: RecordAction;
+  /**
+   * Only the admin CLI may call it: the channel names a path on this computer to write to, which is
+   * the admin's to give at a command line, never a window's (a renderer is not trusted).
+   */
+  adminToolOnly?: true;
 }
 
 /** `channel<Output>()({ ... })`: the output type is named, the input type is inferred. */
@@ -171,6 +177,14 @@ export const api = {
   }),
   'install.status': channel<InstallStatus>()({ input: empty, auth: 'session', ...open, permission: 'install.read' }),
   'install.check': channel<IntegrityVerdict>()({ input: empty, auth: 'session', ...open, permission: 'install.read' }),
+  'install.backup': channel<BackupResult>()({
+    // The folder to write the backup to: new or empty.
+    input: z.strictObject({ to: z.string().trim().min(1).max(4096) }),
+    auth: 'session',
+    ...open,
+    permission: 'install.backup',
+    adminToolOnly: true,
+  }),
   'account.changePassword': channel<{ changed: true }>()({
     input: z.strictObject({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword }),
     auth: 'session',

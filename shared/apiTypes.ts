@@ -57,6 +57,14 @@ export interface IntegrityVerdict {
   pages: number;
 }
 
+/** `install.backup`: where the backup went, and what its checks found (every page read, the audit chain whole). */
+export interface BackupResult {
+  folder: string;
+  pages: number;
+  bytes: number;
+  auditEntries: number;
+}
+
 export interface InstallStatus {
   installId: string;
   cipher: string;

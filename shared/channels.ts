@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'session.stepUp',
   'install.status',
   'install.check',
+  'install.backup',
   'account.changePassword',
   'account.regenerateRecoveryCodes',
   'account.recentSignIns',

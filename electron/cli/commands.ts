@@ -28,12 +28,16 @@ function secretOf(otpauthUri: string): string {
 const data = { type: 'string', description: 'the data folder of the install', required: true } as const;
 
 /**
- * The data folder as the admin typed it. `npm run admin` runs in the package's folder, so a relative
+ * A folder as the admin typed it (--data, --to). `npm run admin` runs in the package's folder, so a relative
  * path is taken from the folder npm was started in (INIT_CWD), as the admin meant it.
  */
-function dataDirOf(values: Values): string {
+function pathOf(typed: string): string {
   const base = process.env.npm_lifecycle_event === 'admin' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
-  return resolve(base, String(values.data));
+  return resolve(base, typed);
+}
+
+function dataDirOf(values: Values): string {
+  return pathOf(String(values.data));
 }
 const json = { type: 'boolean', description: 'print one JSON object instead of text' } as const;
 const SIGN_IN_NOTE = 'Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and KLUIS_TOTP.';
@@ -260,6 +264,25 @@ export const commands: Record<string, Command> = {
         else if (verdict.ok) process.stdout.write(`ok ${verdict.pages} pages\n`);
         else process.stdout.write('damaged: part of the database cannot be read or does not hold together. Restore the data folder from a backup.\n');
         return verdict.ok ? EXIT.ok : EXIT.error;
+      }),
+  },
+  backup: {
+    summary: `make a backup in a new or empty folder, also while the app is in use: one consistent copy of the database (as encrypted as the install, without its free pages) and vault.json, opened and checked as check and audit verify do before it counts. Needs the install.backup right. ${SIGN_IN_NOTE}`,
+    usage: 'backup --data DIR --to FOLDER [--json]',
+    options: {
+      data,
+      to: { type: 'string', description: 'a new or empty folder for the backup, outside the data folder (on another disk if you can)', required: true },
+      json,
+    },
+    run: (values) =>
+      signedIn(values, async (cli) => {
+        const result = await cli.call('install.backup', { to: pathOf(String(values.to)) });
+        if (values.json) printJson(result);
+        else {
+          const megabytes = (result.bytes / 1_048_576).toFixed(1);
+          process.stdout.write(`backed up to ${result.folder}: ${result.pages} pages (${megabytes} MB), every page read back and the audit log whole (${result.auditEntries} entries)\n`);
+        }
+        return EXIT.ok;
       }),
   },
   'audit verify': {

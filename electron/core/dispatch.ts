@@ -106,8 +106,9 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     // 'session': run() asks core.requireActive() for the session it goes on with.
   }
 
-  async function run(channel: ChannelName, rawInput: unknown): Promise<unknown> {
+  async function run(channel: ChannelName, rawInput: unknown, caller: Caller): Promise<unknown> {
     const spec = api[channel];
+    if (spec.adminToolOnly && caller.kind !== 'cli') throw new KluisError('FORBIDDEN', 'session.adminToolOnly');
     if (holdsProtoKey(rawInput)) {
       throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors: ['"__proto__" is not a valid key.'], fieldErrors: {} });
     }
@@ -164,7 +165,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
         return { ok: false, error: new KluisError('VALIDATION', 'session.unknownChannel').toApiError() };
       }
       try {
-        return { ok: true, value: await run(channel, input) };
+        return { ok: true, value: await run(channel, input, caller) };
       } catch (error) {
         if (error instanceof KluisError) {
           if (error.code === 'FORBIDDEN') auditDenied(channel, error.code);

@@ -94,6 +94,8 @@ export const handlers: Handlers = {
   'session.stepUp': { kind: 'lifecycle', run: (input, core) => core.stepUp(input.code) },
   'install.status': { kind: 'transaction', run: (_input, { core, db }) => core.installStatus(db) },
   'install.check': { kind: 'transaction', run: (_input, { db }) => checkIntegrity(db) },
+  // Outside the dispatcher's transaction: SQLite copies the database in a read of its own.
+  'install.backup': { kind: 'async', run: (input, { core }) => core.backup(input.to) },
   'account.changePassword': {
     kind: 'async',
     run: async (input, { core }) => {

@@ -7,6 +7,7 @@ import { emptyExpiredTrash } from './history/destroy';
 import { takeBackInterruptedImports } from './records/import/run';
 import type {
   AppState,
+  BackupResult,
   CreatedInstall,
   InstallStatus,
   KeyMode,
@@ -33,6 +34,7 @@ import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
+import { backupInstall } from './install/backup';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
@@ -736,6 +738,19 @@ export class KluisCore {
       schemaVersion: schemaVersion(db),
       userCount: countUsers(db),
     };
+  }
+
+  /**
+   * A checked backup of the install in a new or empty folder (install/backup.ts), in the lifecycle
+   * queue so a lock cannot close the database under it, and in the audit log.
+   */
+  backup(to: string): Promise<BackupResult> {
+    return this.serial(() => {
+      const { open, user } = this.requireActive();
+      const result = backupInstall(open, to, this.openOptions);
+      open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))();
+      return result;
+    });
   }
 
   /** After an admin changes the policy, the running session follows it at once. */

@@ -33,6 +33,7 @@ export const TASKS = [
   'policy.manage',
   'records.reassign',
   'install.read',
+  'install.backup',
 ] as const;
 export type Task = (typeof TASKS)[number];
 

@@ -59,6 +59,7 @@ export const TASK_NAMES: Readonly<Record<Task, Localized>> = {
   'policy.manage': l('Change the security policy', 'Het beveiligingsbeleid wijzigen'),
   'records.reassign': l('Reassign record owners', 'Eigenaar van records wijzigen'),
   'install.read': l('See install details', 'Installatiegegevens bekijken'),
+  'install.backup': l('Make backups (admin tool)', 'Back-ups maken (beheertool)'),
 };
 
 /** A sensitivity said of a field, lower case: "Fields that are personal", "Velden die persoonlijk zijn". */

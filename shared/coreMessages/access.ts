@@ -78,6 +78,14 @@ export const ACCESS_MESSAGES = {
   'access.folderNotWritable': 'Kluis may not read or write its data folder or a file in it. Nothing is damaged and nothing was changed: check that the folder and its files may be written by you (and the disk is not read-only), then try again.',
   'access.databaseMissing': 'The database file (kluis.db) is missing from the data folder. Nothing was changed: restore the data folder from a backup.',
 
+  /** {folder}: the backup's folder, as a full path. */
+  'access.backupFolderNotEmpty': '{folder} is not empty. Give a new or empty folder for the backup; nothing was written.',
+  'access.backupFolderIsFile': '{folder} is a file, not a folder. Give a new or empty folder for the backup; nothing was written.',
+  'access.backupFolderNotCreated': 'The folder {folder} cannot be created: check that the folder it goes in exists and that you may write there. Nothing was written.',
+  'access.backupInsideDataFolder': '{folder} is the data folder or inside it, and would be lost with it. Give a folder elsewhere, on another disk if you can; nothing was written.',
+  'access.backupKeptChanging': 'The install kept changing while the backup was made (accounts or keys, in another window). Nothing was kept: try again in a moment.',
+  'access.backupDidNotCheckOut': 'The backup did not pass its check (every page read, the audit log whole), so it was removed. The install itself was not changed: run check on it.',
+
   /** {found}: the schema version of the database; {known}: the newest this app knows. */
   'access.schemaTooNew':
     'This database was written by a newer version of Kluis (schema {found}; this app knows up to {known}). Update Kluis to open it.',

@@ -27,6 +27,7 @@ export const SESSION_MESSAGES = {
   'session.mayNotRestore': 'You may not restore {entity} records.',
   'session.stepUpRequired': 'Enter a code from your authenticator app to confirm it is you.',
   'session.untrustedCaller': 'This caller may not use Kluis.',
+  'session.adminToolOnly': 'Only the admin tool (npm run admin) may do this.',
   'session.unknownChannel': 'Unknown channel.',
   'session.mayNotPurge': 'You may not delete records permanently.',
   'session.mayNotErase': 'You may not erase people.',

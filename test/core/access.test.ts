@@ -26,6 +26,8 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'session.touch': {},
   'install.status': {},
   'install.check': {},
+  // A folder that cannot be made: the call goes as far as its checks and writes nothing.
+  'install.backup': { to: '/nonexistent-kluis-folder/backup' },
   'account.changePassword': { currentPassword: 'not-the-password-at-all', newPassword: 'another-long-password-here' },
   'account.regenerateRecoveryCodes': {},
   'account.recentSignIns': {},

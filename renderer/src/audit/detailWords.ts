@@ -49,6 +49,7 @@ const en = {
   auditEntries: 'audit entries',
   pastChanges: 'past changes',
   inTrash: 'in the trash',
+  pages: 'database pages',
 } as const;
 
 type DetailName = keyof typeof en;
@@ -91,6 +92,7 @@ const nl = {
   auditEntries: 'auditregels',
   pastChanges: 'eerdere wijzigingen',
   inTrash: 'in de prullenbak',
+  pages: 'databasepagina’s',
 } as const satisfies Record<DetailName, string>;
 
 const NAMES: Record<Language, Record<DetailName, string>> = { en, nl };

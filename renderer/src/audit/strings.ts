@@ -50,6 +50,7 @@ const en = {
   'target.field': 'Field {entity} – {field}',
 
   'action.install.created': 'Install set up',
+  'action.install.backup': 'Backup made',
   'action.session.signIn': 'Signed in',
   'action.session.signIn.failed': 'Sign-in failed',
   'action.session.unlock': 'Unlocked',
@@ -147,6 +148,7 @@ const nl = {
   'target.field': 'Veld {entity} – {field}',
 
   'action.install.created': 'Installatie ingericht',
+  'action.install.backup': 'Back-up gemaakt',
   'action.session.signIn': 'Aangemeld',
   'action.session.signIn.failed': 'Aanmelden mislukt',
   'action.session.unlock': 'Ontgrendeld',

@@ -66,6 +66,13 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.folderNotWritable': 'Kluis mag de gegevensmap of een bestand daarin niet lezen of schrijven. Er is niets beschadigd en niets gewijzigd: controleer of jij de map en de bestanden mag schrijven (en de schijf niet alleen-lezen is) en probeer het opnieuw.',
   'access.databaseMissing': 'Het databasebestand (kluis.db) ontbreekt in de gegevensmap. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
 
+  'access.backupFolderNotEmpty': '{folder} is niet leeg. Geef een nieuwe of lege map voor de back-up; er is niets geschreven.',
+  'access.backupFolderIsFile': '{folder} is een bestand, geen map. Geef een nieuwe of lege map voor de back-up; er is niets geschreven.',
+  'access.backupFolderNotCreated': 'De map {folder} kan niet worden gemaakt: controleer of de map waarin hij komt bestaat en of je daar mag schrijven. Er is niets geschreven.',
+  'access.backupInsideDataFolder': '{folder} is de gegevensmap of ligt erin, en zou ermee verloren gaan. Geef een map elders, op een andere schijf als dat kan; er is niets geschreven.',
+  'access.backupKeptChanging': 'De installatie bleef veranderen terwijl de back-up werd gemaakt (accounts of sleutels, in een ander venster). Er is niets bewaard: probeer het zo opnieuw.',
+  'access.backupDidNotCheckOut': 'De back-up doorstond de controle niet (elke pagina gelezen, het auditlog heel), dus hij is verwijderd. De installatie zelf is niet gewijzigd: voer check erop uit.',
+
   'access.schemaTooNew':
     'Deze database is geschreven door een nieuwere versie van Kluis (schema {found}; deze app kent tot en met {known}). Werk Kluis bij om hem te openen.',
 };

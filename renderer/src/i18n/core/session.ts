@@ -27,6 +27,7 @@ export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> 
   'session.mayNotRestore': 'Je mag geen records van het type {entity} terugzetten.',
   'session.stepUpRequired': 'Vul een code uit je authenticator-app in om te bevestigen dat jij het bent.',
   'session.untrustedCaller': 'Deze aanroeper mag Kluis niet gebruiken.',
+  'session.adminToolOnly': 'Alleen de beheertool (npm run admin) mag dit doen.',
   'session.unknownChannel': 'Onbekend kanaal.',
   'session.mayNotPurge': 'Je mag geen records definitief verwijderen.',
   'session.mayNotErase': 'Je mag geen personen wissen.',
