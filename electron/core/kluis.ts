@@ -25,7 +25,7 @@ import { deriveAuditKey } from './audit/chain';
 import { assertStrongPassword } from './auth/passwordStrength';
 import { issueRecoveryCodes, looksLikeRecoveryCode } from './auth/recoveryCodes';
 import { useSecondFactor } from './auth/secondFactor';
-import { SignInThrottle } from './auth/throttle';
+import { SignInThrottle, type ThrottleSubjects } from './auth/throttle';
 import { newTotpSecret, qrSvg, totpUri, verifyTotp } from './auth/totp';
 import { readDeviceSecret, unlockWithPassword, wrongCredentials } from './auth/unlock';
 import { countUsers, findActiveUserBySlot, findUserById, listUsers, sessionUser, updateUser, type UserRecord } from './auth/users';
@@ -89,7 +89,7 @@ export interface KluisOptions {
 type Stage =
   | { kind: 'signedOut' }
   /** Between the password and the second factor. `open` is null when the password was wrong. */
-  | { kind: 'pending'; step: PendingStep; open: OpenInstall | null; userId: number | null; subject: string }
+  | { kind: 'pending'; step: PendingStep; open: OpenInstall | null; userId: number | null; subjects: ThrottleSubjects }
   | {
       kind: 'active';
       open: OpenInstall;
@@ -98,12 +98,22 @@ type Stage =
       lastCodeAt: number;
       lastActivity: number;
       viewAs: SessionUser | null;
-      /** Wrong step-up codes since the last right one (see STEP_UP_FAILURES_BEFORE_LOCK). */
-      stepUpFailures: number;
-      /** Masked values revealed since the last code entered (see REVEALS_PER_CODE). */
-      revealsSinceCode: number;
-    }
-  | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason };
+    } & CodeCounts
+  | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason; counts: CodeCounts };
+
+/**
+ * What a session counts from the last code entered. A lock keeps them, and an unlock with the
+ * password alone goes on from them: else locking and unlocking would buy ten more reveals, or three
+ * more guesses of the code, each time.
+ */
+interface CodeCounts {
+  /** Wrong step-up codes since the last right one (see STEP_UP_FAILURES_BEFORE_LOCK). */
+  stepUpFailures: number;
+  /** Masked values revealed since the last code entered (see REVEALS_PER_CODE). */
+  revealsSinceCode: number;
+}
+
+const NOTHING_COUNTED: CodeCounts = { stepUpFailures: 0, revealsSinceCode: 0 };
 
 export interface ActiveSession {
   db: Db;
@@ -302,8 +312,8 @@ export class KluisCore {
     return new SignInThrottle(this.dataDir, vault.installId, this.now);
   }
 
-  private refuseWhileThrottled(throttle: SignInThrottle, subject: string): void {
-    const wait = throttle.retryAfterSeconds(subject);
+  private refuseWhileThrottled(throttle: SignInThrottle, ...subjects: string[]): void {
+    const wait = throttle.retryAfterSeconds(...subjects);
     if (wait > 0) {
       throw new KluisError('UNAUTHENTICATED', wait === 1 ? 'session.tooManySignInsOne' : { id: 'session.tooManySignIns', values: { seconds: wait } }, { retryAfterSeconds: wait });
     }
@@ -355,7 +365,15 @@ export class KluisCore {
   private flushPendingFailures(open: OpenInstall, throttle: SignInThrottle): void {
     const pending = throttle.takePending();
     if (pending.length === 0) return;
-    const bySubject = new Map(listUsers(open.db).map((u) => [throttle.subjectFor(u.username), u.id]));
+    const bySubject = new Map(
+      listUsers(open.db).flatMap((u) => {
+        const subjects = throttle.subjectsFor(u.username);
+        return [
+          [subjects.password, u.id],
+          [subjects.code, u.id],
+        ] as const;
+      }),
+    );
     open.db.transaction(() => {
       for (const failure of pending) {
         const userId = bySubject.get(failure.subject);
@@ -371,16 +389,17 @@ export class KluisCore {
       if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'session.notSetUp');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
-      const subject = throttle.subjectFor(username);
-      this.refuseWhileThrottled(throttle, subject);
+      const subjects = throttle.subjectsFor(username);
+      // A sign-in is a guess of both: it waits out wrong passwords and wrong codes alike.
+      this.refuseWhileThrottled(throttle, subjects.password, subjects.code);
 
       const open = await this.openWithPassword(vault, username, password);
       const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
       if (!open || !user) {
         if (open) closeInstall(open);
-        throttle.recordFailure(subject, 'session.signIn.failed');
+        throttle.recordFailure(subjects.password, 'session.signIn.failed');
         // Ask for a code all the same: the answer must not tell which part was wrong.
-        this.enterPending({ kind: 'pending', step: 'code', open: null, userId: null, subject });
+        this.enterPending({ kind: 'pending', step: 'code', open: null, userId: null, subjects });
         // The same event as for a right password: a watching window must not learn which it was.
         this.events.emit('session.changed', { reason: 'pending' });
         return { next: 'code' };
@@ -388,8 +407,8 @@ export class KluisCore {
       this.flushPendingFailures(open, throttle);
       mirrorAuditHead(open);
       const step = this.firstStepFor(user);
-      if (step === null) return this.activate(open, user, subject, { codeEntered: false });
-      this.enterPending({ kind: 'pending', step, open, userId: user.id, subject });
+      if (step === null) return this.activate(open, user, subjects, { codeEntered: false });
+      this.enterPending({ kind: 'pending', step, open, userId: user.id, subjects });
       this.events.emit('session.changed', { reason: 'pending' });
       return { next: step };
     });
@@ -425,13 +444,13 @@ export class KluisCore {
     return null;
   }
 
-  private requirePending(step: PendingStep): { open: OpenInstall; user: UserRecord; subject: string } {
+  private requirePending(step: PendingStep): { open: OpenInstall; user: UserRecord; subjects: ThrottleSubjects } {
     const stage = this.stage;
     if (stage.kind !== 'pending' || stage.step !== step) throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     if (!stage.open || stage.userId === null) throw wrongCredentials();
     const user = findUserById(stage.open.db, stage.userId);
     if (!user || user.status !== 'active') throw wrongCredentials();
-    return { open: stage.open, user, subject: stage.subject };
+    return { open: stage.open, user, subjects: stage.subjects };
   }
 
   verifyCode(code: string): Promise<SignInProgress> {
@@ -445,7 +464,7 @@ export class KluisCore {
           const open = stage.open;
           open.db.transaction(() => audit(open, { actor: null, action: 'session.signIn.failed', target: `user:${stage.userId}` }))();
           mirrorAuditHead(open);
-          throttle.recordFailure(stage.subject, 'session.signIn.failed', { audited: true });
+          throttle.recordFailure(stage.subjects.code, 'session.signIn.failed', { audited: true });
         }
         // A wrong password was already counted (and queued for the audit log) at the first step.
         this.endSession();
@@ -465,7 +484,7 @@ export class KluisCore {
       })();
       if (!used) return fail();
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
-      if (next === null) return this.activate(open, user, stage.subject, { codeEntered: used.method === 'totp', recoveryCode: used.method === 'recovery' });
+      if (next === null) return this.activate(open, user, stage.subjects, { codeEntered: used.method === 'totp', recoveryCode: used.method === 'recovery' });
       this.enterPending({ ...stage, step: next });
       return { next };
     });
@@ -473,7 +492,7 @@ export class KluisCore {
 
   changeInitialPassword(newPassword: string): Promise<SignInProgress> {
     return this.serial(async () => {
-      const { open, user, subject } = this.requirePending('changePassword');
+      const { open, user, subjects } = this.requirePending('changePassword');
       const orgName = getMeta(open.db, 'org_name') ?? '';
       await assertStrongPassword(newPassword, [orgName, user.username, user.displayName], 'newPassword');
       // The one-time password is known to the admin who handed it out: it cannot become one's own.
@@ -484,8 +503,8 @@ export class KluisCore {
         audit(open, { actor: user.id, action: 'account.password.changed', target: `user:${user.id}`, details: { initial: true } });
       })();
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
-      if (next === null) return this.activate(open, user, subject, { codeEntered: false });
-      this.enterPending({ kind: 'pending', step: next, open, userId: user.id, subject });
+      if (next === null) return this.activate(open, user, subjects, { codeEntered: false });
+      this.enterPending({ kind: 'pending', step: next, open, userId: user.id, subjects });
       return { next };
     });
   }
@@ -504,7 +523,7 @@ export class KluisCore {
 
   confirmEnrolment(code: string): Promise<{ recoveryCodes: string[]; progress: SignInProgress }> {
     return this.serial(async () => {
-      const { open, user, subject } = this.requirePending('enrol');
+      const { open, user, subjects } = this.requirePending('enrol');
       if (!user.totpPendingSecret) throw new KluisError('CONFLICT', 'session.enrolFirst');
       const step = verifyTotp(user.totpPendingSecret, code, null, this.now());
       if (step === null) {
@@ -515,14 +534,15 @@ export class KluisCore {
         audit(open, { actor: user.id, action: 'mfa.enrolled', target: `user:${user.id}` });
         return issueRecoveryCodes(open.db, user.id);
       })();
-      const progress = this.activate(open, user, subject, { codeEntered: true });
+      const progress = this.activate(open, user, subjects, { codeEntered: true });
       return { recoveryCodes, progress };
     });
   }
 
-  private activate(open: OpenInstall, user: UserRecord, subject: string, how: { codeEntered: boolean; recoveryCode?: boolean }): SignInProgress {
+  private activate(open: OpenInstall, user: UserRecord, subjects: ThrottleSubjects, how: { codeEntered: boolean; recoveryCode?: boolean }): SignInProgress {
     const throttle = this.throttle(readVaultFile(this.dataDir));
-    throttle.recordSuccess(subject);
+    throttle.recordSuccess(subjects.password);
+    if (how.codeEntered || how.recoveryCode) throttle.recordSuccess(subjects.code);
     // A recovery code proves less than a fresh code from the authenticator: no step-up credit. It is
     // noted with the sign-in, so the account page can show a use its owner does not recognise.
     this.enterActive(open, user, { action: 'session.signIn', event: 'signedIn', codeEntered: how.codeEntered, recoveryCode: how.recoveryCode === true });
@@ -533,7 +553,7 @@ export class KluisCore {
   private enterActive(
     open: OpenInstall,
     user: UserRecord,
-    how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean; recoveryCode?: boolean },
+    how: { action: 'session.signIn' | 'session.unlock'; event: 'signedIn' | 'unlocked'; codeEntered: boolean; recoveryCode?: boolean; counts?: CodeCounts },
   ): void {
     const details = how.recoveryCode ? { recoveryCode: true } : undefined;
     open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}`, ...(details ? { details } : {}) }))();
@@ -552,8 +572,7 @@ export class KluisCore {
       lastCodeAt: how.codeEntered ? now : 0,
       lastActivity: now,
       viewAs: null,
-      stepUpFailures: 0,
-      revealsSinceCode: 0,
+      ...(how.codeEntered ? NOTHING_COUNTED : (how.counts ?? NOTHING_COUNTED)),
     };
     this.scheduleIdleLock();
     this.events.emit('session.changed', { reason: how.event });
@@ -600,7 +619,8 @@ export class KluisCore {
     const unlockNeedsCode = stage.policy.unlockRequiresCode;
     closeInstall(stage.open);
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.stage = { kind: 'locked', user: stage.user, keyMode: stage.open.keyMode, unlockNeedsCode, reason };
+    const counts = { stepUpFailures: stage.stepUpFailures, revealsSinceCode: stage.revealsSinceCode };
+    this.stage = { kind: 'locked', user: stage.user, keyMode: stage.open.keyMode, unlockNeedsCode, reason, counts };
     this.events.emit('session.changed', { reason: 'locked' });
   }
 
@@ -610,20 +630,23 @@ export class KluisCore {
       if (stage.kind !== 'locked') throw new KluisError('UNAUTHENTICATED', 'common.notLocked');
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
-      const subject = throttle.subjectFor(stage.user.username);
-      this.refuseWhileThrottled(throttle, subject);
+      const subjects = throttle.subjectsFor(stage.user.username);
+      this.refuseWhileThrottled(throttle, ...(stage.unlockNeedsCode ? [subjects.password, subjects.code] : [subjects.password]));
       const open = await this.openWithPassword(vault, stage.user.username, password);
       const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
+      const passwordOk = open !== null && user !== null && user.id === stage.user.id;
       const codeOk =
-        open && user && (!stage.unlockNeedsCode || (code !== undefined && open.db.transaction(() => useSecondFactor(open.db, user, code, { allowRecovery: false, nowMs: this.now() }))() !== null));
-      if (!open || !user || user.id !== stage.user.id || !codeOk) {
+        passwordOk && (!stage.unlockNeedsCode || (code !== undefined && open.db.transaction(() => useSecondFactor(open.db, user, code, { allowRecovery: false, nowMs: this.now() }))() !== null));
+      if (!passwordOk || !codeOk) {
         if (open) closeInstall(open);
-        throttle.recordFailure(subject, 'session.unlock.failed');
+        // Counted as what was wrong; the answer still does not say which.
+        throttle.recordFailure(passwordOk ? subjects.code : subjects.password, 'session.unlock.failed');
         throw wrongCredentials();
       }
       this.flushPendingFailures(open, throttle);
-      throttle.recordSuccess(subject);
-      this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode });
+      throttle.recordSuccess(subjects.password);
+      if (stage.unlockNeedsCode) throttle.recordSuccess(subjects.code);
+      this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode, counts: stage.counts });
       return this.sessionInfo();
     });
   }
@@ -667,7 +690,7 @@ export class KluisCore {
       if (looksLikeRecoveryCode(code)) throw new KluisError('VALIDATION', 'session.recoveryCodeNotFresh');
       // The sign-in throttle counts step-up codes too: guessing here is guessing a sign-in code.
       const throttle = this.throttle(readVaultFile(this.dataDir));
-      const subject = throttle.subjectFor(user.username);
+      const subject = throttle.subjectsFor(user.username).code;
       this.refuseWhileThrottled(throttle, subject);
       const record = findUserById(open.db, user.id)!;
       const ok = open.db.transaction(() => {
@@ -696,9 +719,19 @@ export class KluisCore {
     return this.serial(async () => {
       const { open, user } = this.requireActive();
       const vault = readVaultFile(this.dataDir);
+      // Whoever sits at an open window could guess the password here: it waits and is logged as a sign-in would be.
+      const throttle = this.throttle(vault);
+      const subject = throttle.subjectsFor(user.username).password;
+      this.refuseWhileThrottled(throttle, subject);
       const slot = vault.slots.find((s) => s.id === open.slotId);
       const check = slot ? await openSlot(vault, slot, currentPassword, open.deviceSecret) : null;
-      if (!check) throw new KluisError('VALIDATION', 'session.currentPasswordWrong', fieldErrorDetails({ currentPassword: { id: 'session.currentPasswordWrong' } }));
+      if (!check) {
+        open.db.transaction(() => audit(open, { actor: user.id, action: 'account.password.changeFailed', target: `user:${user.id}` }))();
+        mirrorAuditHead(open);
+        throttle.recordFailure(subject, 'account.password.changeFailed', { audited: true });
+        throw new KluisError('VALIDATION', 'session.currentPasswordWrong', fieldErrorDetails({ currentPassword: { id: 'session.currentPasswordWrong' } }));
+      }
+      throttle.recordSuccess(subject);
       check.dek.fill(0);
       check.privateKey.fill(0);
       if (newPassword === currentPassword) throw samePasswordAgain();

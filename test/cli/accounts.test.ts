@@ -129,7 +129,7 @@ describe.concurrent('signing in with KLUIS_TOTP', SLOW, () => {
   it('takes a KLUIS_TOTP of the wrong length for a wrong code: exit 2, counted and audited, the code never echoed', async () => {
     const install = newInstall();
     const status = ['status', '--data', install.dataDir];
-    /** The failures the throttle counts for the one username tried here. */
+    /** The failures the throttle counts for the one username tried here (all of them wrong codes). */
     const failures = () => {
       const file = JSON.parse(readFileSync(join(install.dataDir, THROTTLE_FILE), 'utf8')) as { subjects: Record<string, { failures: number }> };
       return Object.values(file.subjects).map((subject) => subject.failures);
@@ -140,7 +140,7 @@ describe.concurrent('signing in with KLUIS_TOTP', SLOW, () => {
 
     // After the third failure the throttle makes the next try wait a second; the admin waits it out.
     const throttle = new SignInThrottle(install.dataDir, install.installId);
-    const waitOutThrottle = () => new Promise((done) => setTimeout(done, throttle.retryAfterSeconds(throttle.subjectFor('beheer')) * 1000));
+    const waitOutThrottle = () => new Promise((done) => setTimeout(done, throttle.retryAfterSeconds(throttle.subjectsFor('beheer').code) * 1000));
 
     // Too short, too long, and a recovery code spaced out past the wall's 32 characters (not used up).
     const spacedRecoveryCode = install.recoveryCodes[0]!.split('').join('   ');

@@ -360,6 +360,26 @@ describe('the own account', () => {
     await signIn(t, ADMIN.adminUsername, 'een-nieuw-lang-wachtwoord-hier', t.nextCode());
   });
 
+  it('slows down and logs guesses of the current password at an open window, as at the lock screen', async () => {
+    const t = await signedInAdmin();
+    const guess = (n: number) => t.call('account.changePassword', { currentPassword: `misschien-dit-wachtwoord-${n}`, newPassword: 'een-nieuw-lang-wachtwoord-hier' });
+    for (let n = 1; n <= 3; n++) expect(await guess(n)).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'session.currentPasswordWrong' } });
+    // The fourth waits, and is not even tried: the right password would be refused too until then.
+    expect(await guess(4)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', messageId: 'session.tooManySignInsOne' } });
+    const early = await t.call('account.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password });
+    expect(early).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // The lock screen waits the same: one count of wrong passwords per user.
+    expect((await t.call('session.lock')).ok).toBe(true);
+    expect(await t.call('session.unlock', { password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', messageId: 'session.tooManySignInsOne' } });
+    t.clock.advance(2);
+    expect((await t.call('session.unlock', { password: ADMIN.password })).ok).toBe(true);
+    const failed = listAudit(t.core.requireActive().db, 50).filter((e) => e.action === 'account.password.changeFailed');
+    expect(failed).toHaveLength(3);
+    expect(failed[0]).toMatchObject({ actor: t.core.requireActive().user.id, target: `user:${t.core.requireActive().user.id}` });
+    // The right password cleared the count: a slip now is just a slip.
+    expect(await guess(5)).toMatchObject({ ok: false, error: { messageId: 'session.currentPasswordWrong' } });
+  });
+
   it('regenerates recovery codes after a step-up; the old ones stop working', async () => {
     const t = await installedCore({ keychain: noKeychain });
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());

@@ -21,6 +21,10 @@ describe('revealing a masked value', () => {
     for (const id of ids.slice(0, REVEALS_PER_CODE)) expect(await reveal(id)).toMatchObject({ ok: true, value: { value: expect.stringMatching(/^061234\d{4}$/) } });
     const last = ids[REVEALS_PER_CODE]!;
     expect(await reveal(last)).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED', messageId: 'records.revealNeedsCode' } });
+    // A lock and an unlock with the password alone (the default policy) do not start the count again.
+    expect((await t.call('session.lock')).ok).toBe(true);
+    expect((await t.call('session.unlock', { password: 'mila-fietst-langs-de-lange-vliet' })).ok).toBe(true);
+    expect(await reveal(last)).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED', messageId: 'records.revealNeedsCode' } });
     t.clock.advance(30);
     expect((await t.call('session.stepUp', { code: totpAt(mila.secret, t.clock) })).ok).toBe(true);
     expect(await reveal(last)).toMatchObject({ ok: true, value: { value: `061234${5000 + REVEALS_PER_CODE}` } });

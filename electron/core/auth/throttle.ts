@@ -3,6 +3,10 @@
  * while someone is trying to get in). The first few failures are free — people mistype — after
  * that each one doubles the wait, up to 15 minutes. Failures also wait here to be written to the
  * audit log at the next unlock. Usernames appear only as keyed hashes.
+ *
+ * Each username has two counts: wrong passwords and wrong second-factor codes. A right answer clears
+ * only its own kind, since a right password says nothing about a guessed code: else whoever knows
+ * the password could lock and unlock between guesses of the code and never wait.
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,6 +25,10 @@ const fileSchema = z.object({
   pending: z.array(z.object({ at: z.string(), subject: z.string(), action: z.string() })),
 });
 type ThrottleFile = z.infer<typeof fileSchema>;
+export interface ThrottleSubjects {
+  password: string;
+  code: string;
+}
 export type PendingFailure = ThrottleFile['pending'][number];
 
 export class SignInThrottle {
@@ -38,6 +46,12 @@ export class SignInThrottle {
     return createHmac('sha256', `kluis-throttle:${this.installId}`).update(normalizeUsername(username)).digest('hex');
   }
 
+  /** The counts of wrong passwords and of wrong codes for one username. */
+  subjectsFor(username: string): ThrottleSubjects {
+    const code = createHmac('sha256', `kluis-throttle-code:${this.installId}`).update(normalizeUsername(username)).digest('hex');
+    return { password: this.subjectFor(username), code };
+  }
+
   private read(): ThrottleFile {
     try {
       return fileSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
@@ -46,12 +60,18 @@ export class SignInThrottle {
     }
   }
 
-  /** Seconds to wait before the next attempt for this subject; 0 when it may try now. */
-  retryAfterSeconds(subject: string): number {
-    const entry = this.read().subjects[subject];
-    if (!entry || entry.failures < FREE_FAILURES) return 0;
-    const delay = Math.min(2 ** (entry.failures - FREE_FAILURES), MAX_DELAY_SECONDS);
-    return Math.max(0, Math.ceil(entry.lastFailureAt / 1000 + delay - this.now() / 1000));
+  /** Seconds to wait before the next attempt for these subjects (the longest wait); 0 when it may try now. */
+  retryAfterSeconds(...subjects: string[]): number {
+    const file = this.read();
+    return Math.max(
+      0,
+      ...subjects.map((subject) => {
+        const entry = file.subjects[subject];
+        if (!entry || entry.failures < FREE_FAILURES) return 0;
+        const delay = Math.min(2 ** (entry.failures - FREE_FAILURES), MAX_DELAY_SECONDS);
+        return Math.ceil(entry.lastFailureAt / 1000 + delay - this.now() / 1000);
+      }),
+    );
   }
 
   /** Counts a failure; unless it was already written to the open log, queues it for the audit. */
