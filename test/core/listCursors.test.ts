@@ -4,7 +4,7 @@
  * the records were added.
  */
 import { describe, expect, it } from 'vitest';
-import type { ListPage } from '../../shared/recordTypes';
+import type { ListPage, RecordDetail } from '../../shared/recordTypes';
 import { signIn, signedInAdmin, signInAsNewUser, ADMIN, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
@@ -50,6 +50,24 @@ describe('list cursors', () => {
       for (const name of ADDED) expect(bytes).not.toContain(name.toLowerCase());
       expect(bytes).not.toContain('geheim');
     }
+  });
+
+  it("on a record's page, its related records masked by name come in the order added too", async () => {
+    const t = await signedInAdmin();
+    const org = value<{ id: number }>(await t.call('records.create', { entity: 'organisation', values: { name: 'Smederij Koster' } }));
+    for (const last_name of ADDED) value(await t.call('records.create', { entity: 'contact', values: { first_name: 'Geheim', last_name, organisation_id: org.id } }));
+    const relatedContacts = async () => {
+      const detail = value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id }));
+      return detail.related.find((group) => group.entity === 'contact')!.rows;
+    };
+    const byName = await relatedContacts();
+    expect(byName.map((row) => row.title)).toEqual([...ADDED].sort().map((name) => `Geheim ${name}`));
+
+    await signInAsNewUser(t, 'roos', 'readonly');
+    const masked = await relatedContacts();
+    expect(masked.map((row) => row.title)).toEqual(ADDED.map(() => '••••'));
+    expect(masked.map((row) => row.id)).toEqual([...masked.map((row) => row.id)].sort((a, b) => a - b));
+    expect(masked.map((row) => row.id)).not.toEqual(byName.map((row) => row.id));
   });
 
   it('refuse a cursor made up, changed, or taken from another list or another user', async () => {

@@ -225,7 +225,9 @@ export function recordDetail(db: Db, access: Access, entity: EntityName, id: num
       const where = `${field.key} = ? AND deleted_at IS NULL AND ${scope.sql}`;
       const count = (prepared(db, `SELECT count(*) AS n FROM ${other.table} WHERE ${where}`).get(id, ...scope.params) as { n: number }).n;
       if (count === 0) continue;
-      const rows = prepared(db, `SELECT * FROM ${other.table} WHERE ${where} ORDER BY sort_key, id LIMIT ?`).all(id, ...scope.params, RELATED_LIMIT) as Record<
+      // By name, as lists are, unless the caller sees names masked: then in the order added (listOrder).
+      const order = sortColumns(other.name, listOrder(access, other.name, 'name')).join(', ');
+      const rows = prepared(db, `SELECT * FROM ${other.table} WHERE ${where} ORDER BY ${order} LIMIT ?`).all(id, ...scope.params, RELATED_LIMIT) as Record<
         string,
         string | number | null
       >[];
