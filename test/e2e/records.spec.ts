@@ -257,6 +257,37 @@ test('the contacts list pages through many rows and draws only those in view', a
   await expect(table.getByText('Nothing matches these filters.')).toBeVisible();
 });
 
+test('what is logged on a timeline starts done, but a task or a day after today starts open, until Done is set by hand', async ({ page }) => {
+  await signInAsAdmin(page);
+  await createRecord(page, 'contact', { first_name: 'Plan', last_name: 'Vooruit' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Plan Vooruit' }).click();
+  const logForm = page.locator('.log-activity');
+  const done = logForm.getByRole('checkbox', { name: 'Done' });
+  // A call today has happened.
+  await expect(logForm.getByLabel('Type')).toHaveValue('call');
+  await expect(done).toBeChecked();
+  // A task is a plan; so is a call on a day to come.
+  await logForm.getByLabel('Type').selectOption('task');
+  await expect(done).not.toBeChecked();
+  await logForm.getByLabel('Type').selectOption('call');
+  await expect(done).toBeChecked();
+  await logForm.getByLabel('Due').fill('2099-06-01');
+  await expect(done).not.toBeChecked();
+  // Set by hand, Done stays as set.
+  await done.check();
+  await logForm.getByLabel('Type').selectOption('task');
+  await expect(done).toBeChecked();
+  await done.uncheck();
+
+  await logForm.getByLabel('Subject').fill('Send the quote');
+  await logForm.getByRole('button', { name: 'Add to timeline' }).click();
+  const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Send the quote' });
+  await expect(entry.locator('.timeline-meta')).toContainText(/open/i);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' }).click();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Send the quote' })).toBeVisible();
+});
+
 test('a timeline entry without a day says only whether it is open, with nothing in front', async ({ page }) => {
   await signInAsAdmin(page);
   const contact = await createRecord(page, 'contact', { first_name: 'Door', last_name: 'Zonderdag' });

@@ -44,9 +44,14 @@ interface RecordFormProps {
   focusFirstField?: boolean;
   /** Extra controls after the fields (e.g. a note). */
   children?: ReactNode;
+  /**
+   * Values that follow others until the user sets them (whether a logged activity is done follows
+   * its kind and day): called after every change with the drafts and the fields the user changed.
+   */
+  derive?: (drafts: Drafts, touched: ReadonlySet<string>) => Drafts;
 }
 
-type Drafts = Record<string, DraftValue>;
+export type Drafts = Record<string, DraftValue>;
 
 export function RecordForm({
   entity,
@@ -61,6 +66,7 @@ export function RecordForm({
   onDiscard,
   focusFirstField = false,
   children,
+  derive,
 }: RecordFormProps) {
   const { t, language, reasonTexts } = useI18n();
   const formId = useId();
@@ -76,6 +82,7 @@ export function RecordForm({
     return drafts;
   });
   const [drafts, setDrafts] = useState<Drafts>(initial);
+  const [touched] = useState(() => new Set<string>());
   const [errors, setErrors] = useState<Record<string, Reason>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -190,7 +197,11 @@ export function RecordForm({
               disabled={busy}
               error={errorTexts[field.key]}
               onChange={(value) => {
-                setDrafts((previous) => ({ ...previous, [field.key]: value }));
+                touched.add(field.key);
+                setDrafts((previous) => {
+                  const next = { ...previous, [field.key]: value };
+                  return derive ? derive(next, touched) : next;
+                });
                 setErrors(({ [field.key]: _dropped, ...rest }) => rest);
               }}
             />
