@@ -365,7 +365,9 @@ describe('reading CSV as Excel writes it', () => {
     await mayEditBirthDates(t);
     const csv = 'Achternaam,Voorkeurstaal,Geboortedatum\nDuits,Deutsch?,\nPeeters,Nederlands,12/08/1969\nMaes,FR,\nWouters,engels,\n';
     const summary = await runWith(t, 'contact', csv);
-    expect(summary.failed).toMatchObject([{ row: 2, reason: 'Preferred language: Choose one of: nl, en, fr, de' }]);
+    // The choices as a reader names them, in the reader's language: codes mean nothing to whoever typed "Deutsch?".
+    expect(summary.failed).toMatchObject([{ row: 2, reason: 'Preferred language: Choose one of: Dutch, English, French, German' }]);
+    expect(summary.failed[0]!.reasons[0]!.message).toMatchObject({ id: 'records.chooseOption', values: { options: { nl: 'Nederlands, Engels, Frans, Duits' } } });
     expect(contactRows(t).map((r) => [r.last_name, r.preferred_language, r.birth_date])).toEqual([
       ['Peeters', 'nl', '1969-08-12'],
       ['Maes', 'fr', null],

@@ -3,6 +3,7 @@
  * custom-but-removed is refused, never silently stored: minimisation is enforced here, in the core.
  */
 import type { CoreMessage, CoreMessageId, MessageValues } from '../../../shared/coreMessages';
+import { optionList } from '../../../shared/registry';
 import type { ActiveField } from './fields';
 import { parseCountry, withScheme } from './import/convert';
 
@@ -62,7 +63,7 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
     case 'integer':
       return typeof raw === 'number' && Number.isSafeInteger(raw) ? { value: raw } : invalid('records.expectedWholeNumber');
     case 'enum':
-      return typeof raw === 'string' && field.options?.includes(raw) ? { value: raw } : invalid('records.chooseOption', { options: field.options?.join(', ') ?? '' });
+      return typeof raw === 'string' && field.options?.includes(raw) ? { value: raw } : invalid('records.chooseOption', { options: optionList(field) });
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw ? 1 : 0 } : invalid('records.expectedYesNo');
     case 'reference':

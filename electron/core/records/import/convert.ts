@@ -4,6 +4,7 @@
  * options by their key or their English or Dutch label, and countries by name ("België" → BE).
  */
 import type { CoreMessage } from '../../../../shared/coreMessages';
+import { optionList } from '../../../../shared/registry';
 import type { ActiveField } from '../fields';
 import { fold } from '../fold';
 
@@ -187,7 +188,7 @@ export function convertCell(field: ActiveField, cell: string, decimalMark: Decim
     }
     case 'enum': {
       const value = parseOption(field, text);
-      return value === null ? { error: { id: 'records.chooseOption', values: { options: (field.options ?? []).join(', ') } } } : { value };
+      return value === null ? { error: { id: 'records.chooseOption', values: { options: optionList(field) } } } : { value };
     }
   }
 }
