@@ -59,10 +59,10 @@ const SEPARATORS: Record<Language, { decimal: string; group: string }> = {
 };
 
 /**
- * Whole euros as typed: plain digits, or thousands grouped by `group` in threes ("12.345"). A first
+ * Whole units as typed: plain digits, or thousands grouped by `group` in threes ("12.345"). A first
  * group of 0 groups nothing: "0,001" in English is no thousand, it is a decimal mistyped.
  */
-function wholeEuros(text: string, group: string): string | null {
+function wholeDigits(text: string, group: string): string | null {
   if (/^\d+$/.test(text)) return text;
   const groups = text.split(group);
   return /^[1-9]\d{0,2}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g)) ? groups.join('') : null;
@@ -86,9 +86,23 @@ export function parseMoney(text: string, language: Language): number | null {
   if (parts.length > 2) return null;
   const [whole = '', fraction = ''] = parts;
   if (parts.length === 2 && !/^\d{1,2}$/.test(fraction)) return null;
-  const euros = whole === '' && fraction !== '' ? '0' : wholeEuros(whole, group);
+  const euros = whole === '' && fraction !== '' ? '0' : wholeDigits(whole, group);
   if (euros === null) return null;
   const cents = Number(euros) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
   return sign === '-' ? -cents : cents;
+}
+
+/**
+ * A whole number as typed in the reader's language, or null: plain digits, or thousands grouped in
+ * threes as the language groups them ("12.345" in Dutch, "12,345" in English), as the import reads a
+ * Dutch file. The other separator is a decimal, so "12,5" in Dutch is refused, never read as 125.
+ */
+export function parseWholeNumber(text: string, language: Language): number | null {
+  const match = /^([+-]?)(.+)$/.exec(text.replace(/[\s\u00a0]/g, ''));
+  const digits = match ? wholeDigits(match[2] ?? '', SEPARATORS[language].group) : null;
+  if (digits === null) return null;
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value)) return null;
+  return match?.[1] === '-' ? -value : value;
 }

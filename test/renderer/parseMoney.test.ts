@@ -3,7 +3,7 @@
  * a thousand times what was meant (renderer/src/format.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { moneyInputValue, parseMoney } from '../../renderer/src/format';
+import { moneyInputValue, parseMoney, parseWholeNumber } from '../../renderer/src/format';
 
 describe('parseMoney', () => {
   it('reads Dutch amounts: a decimal comma, dots that group thousands', () => {
@@ -28,5 +28,17 @@ describe('parseMoney', () => {
       expect(parseMoney(moneyInputValue(cents, 'nl'), 'nl')).toBe(cents);
       expect(parseMoney(moneyInputValue(cents, 'en'), 'en')).toBe(cents);
     }
+  });
+});
+
+describe('parseWholeNumber', () => {
+  it('reads whole numbers with thousands grouped as the reader groups them, as the import reads a Dutch file', () => {
+    expect(['12345', '12.345', '1.250', '1 250', '-3', '+7', '1.234.567'].map((text) => parseWholeNumber(text, 'nl'))).toEqual([12345, 12345, 1250, 1250, -3, 7, 1234567]);
+    expect(['12345', '12,345', '1,250', '-3'].map((text) => parseWholeNumber(text, 'en'))).toEqual([12345, 12345, 1250, -3]);
+  });
+
+  it('refuses a decimal, a misplaced group and a grouping of the other language, rather than guess', () => {
+    expect(['12,5', '1.25', '1.2345', '0.123', '12.345,6', '1,250', 'twaalf', '', '99999999999999999'].map((text) => parseWholeNumber(text, 'nl'))).toEqual(Array(9).fill(null));
+    expect(['12.5', '1.250', '1,25', '0,123'].map((text) => parseWholeNumber(text, 'en'))).toEqual(Array(4).fill(null));
   });
 });

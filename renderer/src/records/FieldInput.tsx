@@ -4,7 +4,7 @@
  * turned into what the core stores in `toStored`.
  */
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
-import { moneyInputValue, parseMoney } from '../format';
+import { moneyInputValue, parseMoney, parseWholeNumber } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Language, Message } from '../i18n/translate';
 import { optionLabel } from './display';
@@ -45,7 +45,8 @@ export function toStored(field: FieldInfo, draft: DraftValue, language: Language
     case 'integer': {
       const text = typeof draft === 'string' ? draft.trim() : '';
       if (text === '') return { value: null };
-      return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: { key: 'form.integerInvalid' } };
+      const value = parseWholeNumber(text, language);
+      return value === null ? { error: { key: 'form.integerInvalid' } } : { value };
     }
     default: {
       const text = typeof draft === 'string' ? draft.trim() : '';
