@@ -19,32 +19,42 @@ export function countedEntity(entity: EntityName, count: number, lang: Lang): st
   return count === 1 ? word : `${formatCount(count, lang)} ${word}`;
 }
 
+/**
+ * Each command as words around what it was about ({what}): English puts the verb first ("Delete
+ * contact Jan Jansen"), Dutch the infinitive last, as its menus and the delete buttons do
+ * ("Contactpersoon Jan Jansen verwijderen"), so every line of the history reads the same way.
+ */
 const VERBS: Record<CommandLabel['verb'], Record<Lang, string>> = {
-  create: { en: 'Create', nl: 'Nieuw:' },
-  update: { en: 'Edit', nl: 'Wijzig' },
-  delete: { en: 'Delete', nl: 'Verwijder' },
-  restore: { en: 'Restore', nl: 'Zet terug:' },
-  purge: { en: 'Permanently delete', nl: 'Definitief verwijderen:' },
-  erase: { en: 'Erase', nl: 'Wis' },
-  reassign: { en: 'Reassign', nl: 'Draag over:' },
-  import: { en: 'Import', nl: 'Importeer' },
-  sendReminder: { en: 'Send payment reminder for', nl: 'Betalingsherinnering voor' },
-  publish: { en: 'Publish', nl: 'Publiceer' },
-  withdrawConsent: { en: 'Record withdrawal of', nl: 'Leg intrekking vast van' },
-  seed: { en: 'Add demo data:', nl: 'Voorbeeldgegevens:' },
-  fieldOff: { en: 'Switch off a field of', nl: 'Veld uitgeschakeld bij' },
-  emptyTrash: { en: 'Empty the trash:', nl: 'Prullenbak geleegd:' },
+  create: { en: 'Create {what}', nl: '{what} toevoegen' },
+  update: { en: 'Edit {what}', nl: '{what} wijzigen' },
+  delete: { en: 'Delete {what}', nl: '{what} verwijderen' },
+  restore: { en: 'Restore {what}', nl: '{what} terugzetten' },
+  purge: { en: 'Permanently delete {what}', nl: '{what} definitief verwijderen' },
+  erase: { en: 'Erase {what}', nl: '{what} wissen' },
+  reassign: { en: 'Reassign {what}', nl: '{what} overdragen' },
+  import: { en: 'Import {what}', nl: '{what} importeren' },
+  sendReminder: { en: 'Send payment reminder for {what}', nl: 'Betalingsherinnering sturen voor {what}' },
+  publish: { en: 'Publish {what}', nl: '{what} publiceren' },
+  withdrawConsent: { en: 'Record withdrawal of {what}', nl: 'Intrekking vastleggen van {what}' },
+  seed: { en: 'Add demo data: {what}', nl: 'Voorbeeldgegevens toevoegen: {what}' },
+  fieldOff: { en: 'Switch off a field of {what}', nl: 'Veld uitschakelen bij {what}' },
+  emptyTrash: { en: 'Empty the trash: {what}', nl: 'Prullenbak legen: {what}' },
 };
 
 const RECORDS: Record<Lang, string> = { en: 'records', nl: 'records' };
 
+/** The template with what the command was about; with nothing to name, the words alone ("Empty the trash"). */
+function fill(template: string, what: string): string {
+  return capitalise(template.replace('{what}', what).replace(/:\s*$/, '').trim());
+}
+
 export function describeCommand(label: CommandLabel, lang: Lang): string {
-  const verb = VERBS[label.verb][lang];
+  const template = VERBS[label.verb][lang];
   // Records of several kinds at once (a restore from the trash) are counted as records.
-  if (!label.entity) return label.count > 0 ? `${verb} ${formatCount(label.count, lang)} ${RECORDS[lang]}` : verb.replace(/:$/, '');
+  if (!label.entity) return fill(template, label.count > 0 ? `${formatCount(label.count, lang)} ${RECORDS[lang]}` : '');
   const what = countedEntity(label.entity, label.count, lang);
   const title = label.count === 1 && label.title ? ` ${label.title}` : label.count === 1 && label.verb === 'erase' ? ` (${lang === 'en' ? 'erased' : 'gewist'})` : '';
-  return `${verb} ${what}${title}`;
+  return fill(template, `${what}${title}`);
 }
 
 /** The words on the final button of a delete dialog: it names the action and how many. */

@@ -54,7 +54,7 @@ describe('recording a withdrawal of consent', () => {
 
     const [command] = value<CommandSummary[]>(await t.call('history.list', {}));
     expect(describeCommand(command!.label, 'en')).toBe('Record withdrawal of consent Nieuwsbrief');
-    expect(describeCommand(command!.label, 'nl')).toBe('Leg intrekking vast van toestemming Nieuwsbrief');
+    expect(describeCommand(command!.label, 'nl')).toBe('Intrekking vastleggen van toestemming Nieuwsbrief');
     value(await t.call('history.undo'));
     expect(await withdrawnAt(t, consent.id)).toBeNull();
     value(await t.call('history.redo'));

@@ -71,7 +71,7 @@ test('the Privacy officer records a withdrawn consent, sees it as withdrawn, and
   // One Ctrl+Z takes the withdrawal back, named in Dutch.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt: Leg intrekking vast van toestemming Nieuwsbrief' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt: Intrekking vastleggen van toestemming Nieuwsbrief' })).toBeVisible();
   await expect(consents.getByRole('listitem')).toHaveText('Nieuwsbrief');
   await consents.getByRole('link', { name: 'Nieuwsbrief' }).click();
   await expect(page.getByRole('button', { name: 'Intrekking vastleggen' })).toBeVisible();

@@ -32,12 +32,12 @@ describe('what goes along with a deletion', () => {
   });
 
   it('says "gaat" for one record and "gaan" for more, in Dutch', () => {
-    expect(text('trash', ONE, 'nl')).toBe('De eigen 1 activiteit gaat mee naar de prullenbak, en komt mee terug.');
-    expect(text('trash', TWO, 'nl')).toBe('De eigen 2 activiteiten gaan mee naar de prullenbak, en komen mee terug.');
-    expect(text('trash', MIXED, 'nl')).toBe('De eigen 1 activiteit en 1 toestemming gaan mee naar de prullenbak, en komen mee terug.');
-    expect(text('purge', ONE, 'nl')).toBe('De eigen 1 activiteit wordt mee verwijderd.');
-    expect(text('purge', TWO, 'nl')).toBe('De eigen 2 activiteiten worden mee verwijderd.');
-    expect(text('erase', ONE, 'nl')).toBe('De eigen 1 activiteit wordt mee gewist.');
-    expect(text('erase', TWO, 'nl')).toBe('De eigen 2 activiteiten worden mee gewist.');
+    expect(text('trash', ONE, 'nl')).toBe('De 1 activiteit die erbij hoort gaat mee naar de prullenbak, en komt mee terug.');
+    expect(text('trash', TWO, 'nl')).toBe('De 2 activiteiten die erbij horen gaan mee naar de prullenbak, en komen mee terug.');
+    expect(text('trash', MIXED, 'nl')).toBe('De 1 activiteit en 1 toestemming die erbij horen gaan mee naar de prullenbak, en komen mee terug.');
+    expect(text('purge', ONE, 'nl')).toBe('De 1 activiteit die erbij hoort wordt ook verwijderd.');
+    expect(text('purge', TWO, 'nl')).toBe('De 2 activiteiten die erbij horen worden ook verwijderd.');
+    expect(text('erase', ONE, 'nl')).toBe('De 1 activiteit die erbij hoort wordt ook gewist.');
+    expect(text('erase', TWO, 'nl')).toBe('De 2 activiteiten die erbij horen worden ook gewist.');
   });
 });
