@@ -98,6 +98,12 @@ describe('seed', () => {
     expect(kinds('SELECT DISTINCT stage AS v FROM deals')).toEqual(['lead', 'lost', 'negotiation', 'proposal', 'qualified', 'won']);
     expect(kinds('SELECT DISTINCT kind AS v FROM activities')).toEqual(['call', 'meeting', 'note', 'task']);
     expect(kinds('SELECT DISTINCT status AS v FROM invoices')).toEqual(['draft', 'overdue', 'paid', 'sent']);
+    // An invoice that went out says when, before it was due; a draft has not gone out.
+    const issued = db.prepare("SELECT status = 'draft' AS draft, count(*) AS n, sum(issued_on IS NOT NULL AND issued_on < due_on) AS dated FROM invoices GROUP BY 1 ORDER BY 1").all();
+    expect(issued).toEqual([
+      { draft: 0, n: expect.any(Number), dated: (issued[0] as { n: number }).n },
+      { draft: 1, n: expect.any(Number), dated: 0 },
+    ]);
     expect(kinds('SELECT DISTINCT preferred_language AS v FROM contacts WHERE preferred_language IS NOT NULL')).toEqual(['en', 'fr', 'nl']);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     const stray = db

@@ -405,6 +405,8 @@ export class DemoData {
     row.amount_cents = r.between(15_000, 2_500_000);
     row.due_on = this.day(offset);
     row.status = status;
+    // Sent out 30 days before it is due (a common term); a draft has not gone out.
+    row.issued_on = status === 'draft' ? null : this.day(offset - 30);
     row.reminder_sent_at = status === 'overdue' && r.chance(0.5) ? this.day(Math.min(0, offset + r.between(7, 21))) : null;
   }
 
