@@ -397,7 +397,8 @@ export class KluisCore {
       const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
       if (!open || !user) {
         if (open) closeInstall(open);
-        throttle.recordFailure(subjects.password, 'session.signIn.failed');
+        // On both counts, as a wrong code after a right password is: the wait must not tell which it was.
+        throttle.recordFailure([subjects.password, subjects.code], 'session.signIn.failed');
         // Ask for a code all the same: the answer must not tell which part was wrong.
         this.enterPending({ kind: 'pending', step: 'code', open: null, userId: null, subjects });
         // The same event as for a right password: a watching window must not learn which it was.
@@ -464,7 +465,7 @@ export class KluisCore {
           const open = stage.open;
           open.db.transaction(() => audit(open, { actor: null, action: 'session.signIn.failed', target: `user:${stage.userId}` }))();
           mirrorAuditHead(open);
-          throttle.recordFailure(stage.subjects.code, 'session.signIn.failed', { audited: true });
+          throttle.recordFailure([stage.subjects.password, stage.subjects.code], 'session.signIn.failed', { audited: true });
         }
         // A wrong password was already counted (and queued for the audit log) at the first step.
         this.endSession();
@@ -483,6 +484,8 @@ export class KluisCore {
         return result;
       })();
       if (!used) return fail();
+      // A right code clears the count of wrong ones now, also when a new password or the authenticator comes next.
+      throttle.recordSuccess(stage.subjects.code);
       const next = this.nextStepAfterCode(findUserById(open.db, user.id)!);
       if (next === null) return this.activate(open, user, stage.subjects, { codeEntered: used.method === 'totp', recoveryCode: used.method === 'recovery' });
       this.enterPending({ ...stage, step: next });
@@ -639,8 +642,8 @@ export class KluisCore {
         passwordOk && (!stage.unlockNeedsCode || (code !== undefined && open.db.transaction(() => useSecondFactor(open.db, user, code, { allowRecovery: false, nowMs: this.now() }))() !== null));
       if (!passwordOk || !codeOk) {
         if (open) closeInstall(open);
-        // Counted as what was wrong; the answer still does not say which.
-        throttle.recordFailure(passwordOk ? subjects.code : subjects.password, 'session.unlock.failed');
+        // On both counts whichever part was wrong, as at sign-in: the wait must not tell which it was.
+        throttle.recordFailure([subjects.password, subjects.code], 'session.unlock.failed');
         throw wrongCredentials();
       }
       this.flushPendingFailures(open, throttle);

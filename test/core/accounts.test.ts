@@ -124,6 +124,25 @@ describe('sign-in with a second factor', () => {
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
   });
 
+  it('makes a guesser wait the same after a wrong password as after a right one with a wrong code', async () => {
+    /** After three wrong passwords (waited out), one more failed sign-in of the given kind: how long the next must wait. */
+    const waitAfter = async (password: string): Promise<unknown> => {
+      const t = await installedCore({ keychain: noKeychain });
+      for (let i = 0; i < 3; i++) {
+        await t.call('session.signIn', { username: ADMIN.adminUsername, password: `fout-wachtwoord-${i}` });
+        expect(await t.call('session.verifyCode', { code: '111111' })).toEqual(GENERIC);
+      }
+      t.clock.advance(5);
+      expect(await t.call('session.signIn', { username: ADMIN.adminUsername, password })).toEqual({ ok: true, value: { next: 'code' } });
+      expect(await t.call('session.verifyCode', { code: '111111' })).toEqual(GENERIC);
+      const next = await t.call('session.signIn', { username: ADMIN.adminUsername, password });
+      return next.ok ? 'let through' : next.error.details;
+    };
+    const afterWrongPassword = await waitAfter('nog-een-fout-wachtwoord');
+    expect(afterWrongPassword).toEqual({ retryAfterSeconds: 2 });
+    expect(await waitAfter(ADMIN.password)).toEqual(afterWrongPassword);
+  });
+
   it('audits failures (written at the next unlock) and successes, without names or secrets', async () => {
     const t = await installedCore({ keychain: noKeychain });
     await t.call('session.signIn', { username: ADMIN.adminUsername, password: 'helemaal-niet-goed' });

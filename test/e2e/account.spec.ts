@@ -44,6 +44,15 @@ test('change the password, make new recovery codes, and see the sign-ins', async
   await expect(current).toHaveAttribute('aria-invalid', 'true');
   await expect(current).toHaveAccessibleDescription('The current password is not right.');
   await expect(current).toBeFocused();
+  // …and guessing it is slowed down as at sign-in: a few more wrong ones, and the form says to wait.
+  const changeButton = page.getByRole('button', { name: 'Change password' });
+  await expect(async () => {
+    await current.fill('another guess at it');
+    await changeButton.click();
+    await expect(current).toHaveAccessibleDescription(/^Too many failed sign-ins\. Try again in \d+ seconds?\.$/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const waitText = (await current.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent)) ?? '';
+  await page.waitForTimeout((Number(/(\d+) second/.exec(waitText)?.[1] ?? 30) + 1) * 1_000);
 
   // …a weak new one is refused with the reason…
   await current.fill(ACCOUNT.password);

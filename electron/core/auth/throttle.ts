@@ -4,9 +4,12 @@
  * that each one doubles the wait, up to 15 minutes. Failures also wait here to be written to the
  * audit log at the next unlock. Usernames appear only as keyed hashes.
  *
- * Each username has two counts: wrong passwords and wrong second-factor codes. A right answer clears
- * only its own kind, since a right password says nothing about a guessed code: else whoever knows
- * the password could lock and unlock between guesses of the code and never wait.
+ * Each username has two counts: one of failed ways in, one of wrong second-factor codes. A failed
+ * sign-in or unlock counts on both, whichever part was wrong, so the wait it leads to never tells a
+ * guesser whether the password was right; a wrong step-up code (someone at an open window) counts on
+ * the codes only. A right answer clears only its own kind, since a right password says nothing about
+ * a guessed code: else whoever knows the password could lock and unlock between guesses of the code
+ * and never wait.
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -74,13 +77,19 @@ export class SignInThrottle {
     );
   }
 
-  /** Counts a failure; unless it was already written to the open log, queues it for the audit. */
-  recordFailure(subject: string, action: string, options: { audited?: boolean } = {}): void {
+  /**
+   * Counts one failure on each subject given; unless it was already written to the open log, queues
+   * it (once, under the first subject) for the audit.
+   */
+  recordFailure(subjects: string | readonly string[], action: string, options: { audited?: boolean } = {}): void {
     const file = this.read();
-    const entry = file.subjects[subject] ?? { failures: 0, lastFailureAt: 0 };
-    file.subjects[subject] = { failures: entry.failures + 1, lastFailureAt: this.now() };
-    if (!options.audited) {
-      file.pending = [...file.pending, { at: new Date(this.now()).toISOString(), subject, action }].slice(-MAX_PENDING);
+    const all = typeof subjects === 'string' ? [subjects] : subjects;
+    for (const subject of all) {
+      const entry = file.subjects[subject] ?? { failures: 0, lastFailureAt: 0 };
+      file.subjects[subject] = { failures: entry.failures + 1, lastFailureAt: this.now() };
+    }
+    if (!options.audited && all[0] !== undefined) {
+      file.pending = [...file.pending, { at: new Date(this.now()).toISOString(), subject: all[0], action }].slice(-MAX_PENDING);
     }
     writeJsonAtomic(this.path, file);
   }

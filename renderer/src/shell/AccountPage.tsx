@@ -7,7 +7,7 @@ import { flushSync } from 'react-dom';
 import type { SessionInfo, SignInRecord } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
-import { call, fieldErrorsFrom } from '../api';
+import { call, fieldErrorsFrom, retryAfterSecondsFrom } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -17,6 +17,7 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason } from '../i18n/translate';
 import { checkNewPassword } from '../passwordChecks';
+import { tooManySignIns } from '../screens/signInFailure';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
 
 export function AccountPage({ session, takeFocus }: { session: SessionInfo; takeFocus: boolean }) {
@@ -83,7 +84,10 @@ function ChangePasswordSection({ username }: { username: string }) {
     const { error } = result;
     const fields = fieldErrorsFrom(error.details);
     const refused: Partial<Record<PasswordField, Reason>> = {};
-    if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = { key: 'account.wrongCurrentPassword' };
+    // Wrong guesses of the current password are slowed down as at sign-in: the wait is said, not "wrong password".
+    const seconds = retryAfterSecondsFrom(error);
+    if (seconds !== null) refused.current = tooManySignIns(seconds);
+    else if (error.code === 'UNAUTHENTICATED' || fields.currentPassword) refused.current = { key: 'account.wrongCurrentPassword' };
     if (fields.newPassword) refused.password = fields.newPassword;
     flushSync(() => {
       setBusy(false);
