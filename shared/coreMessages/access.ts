@@ -83,7 +83,9 @@ export const ACCESS_MESSAGES = {
   'access.backupFolderIsFile': '{folder} is a file, not a folder. Give a new or empty folder for the backup; nothing was written.',
   'access.backupFolderNotCreated': 'The folder {folder} cannot be created: check that the folder it goes in exists and that you may write there. Nothing was written.',
   'access.backupInsideDataFolder': '{folder} is the data folder or inside it, and would be lost with it. Give a folder elsewhere, on another disk if you can; nothing was written.',
-  'access.backupKeptChanging': 'The install kept changing while the backup was made (accounts or keys, in another window). Nothing was kept: try again in a moment.',
+  'access.backupDiskFull': 'The disk of {folder} is full: the backup did not fit and was removed. Free some space there, or choose another disk; the install itself was not changed.',
+  'access.backupFolderNotWritable': 'Kluis may not write in {folder}: check that you may write there (and the disk is not read-only). Nothing was kept; the install itself was not changed.',
+  'access.backupKeptChanging': 'The install’s keys kept changing while the backup was made (new users or passwords, in another window). Nothing was kept: try again in a moment.',
   'access.backupDidNotCheckOut': 'The backup did not pass its check (every page read, the audit log whole), so it was removed. The install itself was not changed: run check on it.',
 
   /** {found}: the schema version of the database; {known}: the newest this app knows. */

@@ -4,10 +4,11 @@
  * checks, and is logged. It is refused to a window, to an account without the right, and into a
  * folder that is not empty or lies inside the data folder, and then writes nothing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditVerdict, BackupResult, ListPage, RecordView } from '../../shared/api';
+import { sameKeys } from '../../electron/core/install/backup';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, tempDir, testCore, totpAt } from '../support/install';
 import { refusal, value } from '../support/results';
 import { decryptedPages } from '../support/sqlcipherPages';
@@ -24,6 +25,8 @@ describe('install.backup', () => {
     expect(made).toEqual({ folder: to, pages: expect.any(Number), bytes: made.pages * 4096, auditEntries: expect.any(Number) });
     expect(made.auditEntries).toBeGreaterThan(2);
     expect(readdirSync(to).sort()).toEqual(['kluis.db', 'vault.json']);
+    // Owner only, as the install's own files.
+    expect(['kluis.db', 'vault.json'].map((name) => statSync(join(to, name)).mode & 0o777)).toEqual([0o600, 0o600]);
     // The vault of the copy's moment: the same keys, its audit head at the copy's last entry (the
     // install's own head has moved on by the entry that logs the backup).
     const vaultOf = (folder: string) => JSON.parse(readFileSync(join(folder, 'vault.json'), 'utf8')) as { auditHead: { seq: number } };
@@ -79,10 +82,23 @@ describe('install.backup', () => {
     expect(refusal(await t.call('install.backup', { to: inside })).message).toMatch(/is the data folder or inside it/);
     expect(existsSync(inside)).toBe(false);
     expect(refusal(await t.call('install.backup', { to: t.dataDir })).code).toBe('VALIDATION');
+    // Also when the way there goes through a link to the data folder.
+    const link = join(root, 'link-to-data');
+    symlinkSync(t.dataDir, link);
+    expect(refusal(await t.call('install.backup', { to: join(link, 'backups') })).message).toMatch(/is the data folder or inside it/);
+    expect(existsSync(join(t.dataDir, 'backups'))).toBe(false);
 
     await signInAsNewUser(t, 'jan.office', 'office');
     const noRight = join(root, 'office');
     expect(refusal(await t.call('install.backup', { to: noRight })).code).toBe('FORBIDDEN');
     expect(existsSync(noRight)).toBe(false);
+  });
+
+  it('makes the copy again only when the keys in vault.json changed during it, not when the app only logged more', () => {
+    const vault = (auditSeq: number, slots: string[]) => Buffer.from(JSON.stringify({ format: 1, installId: 'x', slots, auditHead: { seq: auditSeq, hash: 'a'.repeat(64) } }));
+    expect(sameKeys(vault(7, ['anna']), vault(7, ['anna']))).toBe(true);
+    expect(sameKeys(vault(7, ['anna']), vault(9, ['anna']))).toBe(true);
+    expect(sameKeys(vault(7, ['anna']), vault(7, ['anna', 'jan']))).toBe(false);
+    expect(sameKeys(vault(7, ['anna']), Buffer.from('{ half a file'))).toBe(false);
   });
 });

@@ -14,3 +14,24 @@ export function writeJsonAtomic(target: string, value: unknown): void {
   }
   renameSync(temp, target);
 }
+
+/** Writes a new file (never over an existing one) and makes it reach the disk before returning. */
+export function writeNewFileDurably(target: string, bytes: Buffer): void {
+  const fd = openSync(target, 'wx', 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a folder's entries (a file just created or renamed in it) reach the disk. */
+export function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -6,35 +6,43 @@
  * The database is copied by SQLite (`VACUUM INTO`), which reads one snapshot of it, WAL included,
  * and writes it under the same cipher and key: the copy is as encrypted as the original and opens
  * with the same accounts. It also leaves out free pages, so what was erased before the backup is not
- * in it. vault.json is read before and after the copy; when another window changed it meanwhile (a
- * new user, a password, the audit head), the copy is made again. The backup is then opened and
- * checked as `check` and `audit verify` would, before it is called done.
+ * in it. vault.json is read before and after the copy; when its keys changed meanwhile (a new user,
+ * a password, in another window), the copy is made again. The backup is then opened and checked as
+ * `check` and `audit verify` would, and written to the disk, before it is called done.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupResult } from '../../../shared/apiTypes';
 import { verifyAuditChain } from '../audit/chain';
-import { openDatabase, type OpenOptions } from '../db/open';
+import { isFileAccessProblem, openDatabase, type OpenOptions } from '../db/open';
 import { checkIntegrity } from '../db/integrity';
 import { KluisError } from '../errors';
 import type { OpenInstall } from '../session/openInstall';
 import { readVaultFile, VAULT_FILE } from '../vault/vaultFile';
+import { syncFolder, writeNewFileDurably } from './atomicFile';
 import { DISPLAY_FILE } from './displayLanguage';
 import { dataPaths } from './paths';
 
-/** How many times the copy is made again when vault.json changed during it, before giving up. */
+/** How many times the copy is made again when vault.json's keys changed during it, before giving up. */
 const ATTEMPTS = 3;
 const PARTIAL = 'kluis.db.partial';
+
+/** A path as the file system resolves it (symbolic links followed), as far as it exists. */
+function realPath(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : join(realPath(parent), basename(path));
+}
 
 function isInside(folder: string, parent: string): boolean {
   const path = relative(parent, folder);
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 }
 
-/** The backup's folder: new, or empty; never the data folder or a folder inside it. */
+/** The backup's folder: new, or empty; never the data folder or a folder inside it, also not by a link. */
 function prepareFolder(to: string, dataDir: string): string {
   const folder = resolve(to);
-  if (isInside(folder, resolve(dataDir))) throw new KluisError('VALIDATION', { id: 'access.backupInsideDataFolder', values: { folder } });
+  if (isInside(realPath(folder), realPath(resolve(dataDir)))) throw new KluisError('VALIDATION', { id: 'access.backupInsideDataFolder', values: { folder } });
   if (existsSync(folder)) {
     if (!statSync(folder).isDirectory()) throw new KluisError('VALIDATION', { id: 'access.backupFolderIsFile', values: { folder } });
     if (readdirSync(folder).length > 0) throw new KluisError('VALIDATION', { id: 'access.backupFolderNotEmpty', values: { folder } });
@@ -50,17 +58,34 @@ function prepareFolder(to: string, dataDir: string): string {
   return folder;
 }
 
-/** One snapshot of the database, and the vault.json that was in force all through it. */
+/**
+ * Whether two readings of vault.json hold the same keys. The audit head is left out: the app moves
+ * it forward after every audited change, and a head from before the copy is at or behind the
+ * snapshot's last entry, which `audit verify` accepts.
+ */
+export function sameKeys(before: Buffer, after: Buffer): boolean {
+  if (before.equals(after)) return true;
+  try {
+    const { auditHead: _before, ...keysBefore } = JSON.parse(before.toString('utf8')) as Record<string, unknown>;
+    const { auditHead: _after, ...keysAfter } = JSON.parse(after.toString('utf8')) as Record<string, unknown>;
+    return JSON.stringify(keysBefore) === JSON.stringify(keysAfter);
+  } catch {
+    return false;
+  }
+}
+
+/** One snapshot of the database, and the vault.json whose keys were in force all through it. */
 function copyConsistently(open: OpenInstall, partial: string): Buffer {
   const vaultFile = dataPaths(open.dataDir).vault;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const before = readFileSync(vaultFile);
     rmSync(partial, { force: true });
+    // Made first, owner only, as the install's own file: SQLite writes into an empty file as it is.
+    closeSync(openSync(partial, 'wx', 0o600));
     open.db.prepare('VACUUM INTO ?').run(partial);
-    const after = readFileSync(vaultFile);
-    if (before.equals(after)) return after;
+    chmodSync(partial, 0o600);
+    if (sameKeys(before, readFileSync(vaultFile))) return before;
   }
-  rmSync(partial, { force: true });
   throw new KluisError('CONFLICT', 'access.backupKeptChanging');
 }
 
@@ -77,21 +102,31 @@ function verifyCopy(open: OpenInstall, folder: string, options: OpenOptions): { 
   }
 }
 
+/** A backup folder's own trouble (a full disk, no right to write), said of that folder, not of the data folder. */
+function backupFailure(error: unknown, folder: string): unknown {
+  if (error instanceof KluisError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new KluisError('INTERNAL', { id: 'access.backupDiskFull', values: { folder } });
+  if (isFileAccessProblem(error)) return new KluisError('INTERNAL', { id: 'access.backupFolderNotWritable', values: { folder } });
+  return error;
+}
+
 export function backupInstall(open: OpenInstall, to: string, options: OpenOptions = {}): BackupResult {
   const folder = prepareFolder(to, open.dataDir);
   try {
     const partial = join(folder, PARTIAL);
     const vault = copyConsistently(open, partial);
-    writeFileSync(join(folder, VAULT_FILE), vault, { mode: 0o600 });
+    writeNewFileDurably(join(folder, VAULT_FILE), vault);
     const display = join(open.dataDir, DISPLAY_FILE);
-    if (existsSync(display)) copyFileSync(display, join(folder, DISPLAY_FILE));
+    if (existsSync(display)) writeNewFileDurably(join(folder, DISPLAY_FILE), readFileSync(display));
     const { pages, auditEntries } = verifyCopy(open, folder, options);
     // Named kluis.db only once it checked out: a backup cut short never looks like a whole one.
     renameSync(partial, dataPaths(folder).db);
+    syncFolder(folder);
     return { folder, pages, bytes: statSync(dataPaths(folder).db).size, auditEntries };
   } catch (error) {
     // Nothing half-made stays behind to be mistaken for a backup; the folder was empty or new.
     for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
-    throw error;
+    throw backupFailure(error, folder);
   }
 }

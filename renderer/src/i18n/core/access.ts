@@ -70,7 +70,9 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.backupFolderIsFile': '{folder} is een bestand, geen map. Geef een nieuwe of lege map voor de back-up; er is niets geschreven.',
   'access.backupFolderNotCreated': 'De map {folder} kan niet worden gemaakt: controleer of de map waarin hij komt bestaat en of je daar mag schrijven. Er is niets geschreven.',
   'access.backupInsideDataFolder': '{folder} is de gegevensmap of ligt erin, en zou ermee verloren gaan. Geef een map elders, op een andere schijf als dat kan; er is niets geschreven.',
-  'access.backupKeptChanging': 'De installatie bleef veranderen terwijl de back-up werd gemaakt (accounts of sleutels, in een ander venster). Er is niets bewaard: probeer het zo opnieuw.',
+  'access.backupDiskFull': 'De schijf van {folder} is vol: de back-up paste niet en is verwijderd. Maak daar ruimte vrij, of kies een andere schijf; de installatie zelf is niet gewijzigd.',
+  'access.backupFolderNotWritable': 'Kluis mag niet schrijven in {folder}: controleer of je daar mag schrijven (en de schijf niet alleen-lezen is). Er is niets bewaard; de installatie zelf is niet gewijzigd.',
+  'access.backupKeptChanging': 'De sleutels van de installatie bleven veranderen terwijl de back-up werd gemaakt (nieuwe gebruikers of wachtwoorden, in een ander venster). Er is niets bewaard: probeer het zo opnieuw.',
   'access.backupDidNotCheckOut': 'De back-up doorstond de controle niet (elke pagina gelezen, het auditlog heel), dus hij is verwijderd. De installatie zelf is niet gewijzigd: voer check erop uit.',
 
   'access.schemaTooNew':
