@@ -45,7 +45,8 @@ const RECORDS: Record<Lang, string> = { en: 'records', nl: 'records' };
 
 /** The template with what the command was about; with nothing to name, the words alone ("Empty the trash"). */
 function fill(template: string, what: string): string {
-  return capitalise(template.replace('{what}', what).replace(/:\s*$/, '').trim());
+  // A function, so a title's own "$&" or "$'" is taken as written, not as a replacement pattern.
+  return capitalise(template.replace('{what}', () => what).replace(/:\s*$/, '').trim());
 }
 
 export function describeCommand(label: CommandLabel, lang: Lang): string {

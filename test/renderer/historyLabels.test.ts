@@ -42,4 +42,9 @@ describe('describeCommand', () => {
       '1.204 contactpersonen importeren',
     ]);
   });
+
+  it("takes a title as written, also one holding a replacement pattern such as $& or $'", () => {
+    expect(describeCommand(label('delete', 'organisation', 1, 'Jansen $& Zn'), 'en')).toBe('Delete organisation Jansen $& Zn');
+    expect(describeCommand(label('update', 'organisation', 1, "Bakker $' BV"), 'nl')).toBe("Organisatie Bakker $' BV wijzigen");
+  });
 });
