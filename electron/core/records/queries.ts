@@ -272,7 +272,26 @@ function timelineOf(db: Db, access: Access, entity: EntityName, id: number): Pic
  */
 export function searchExpression(text: string): string | null {
   const words = searchWords(text);
-  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+  // AND spelled out: FTS5 joins a bracketed OR group to the next word only so.
+  return words.length === 0 ? null : words.map(wordQuery).join(' AND ');
+}
+
+/** How long a number a search still finds when it was stored with leading zeros ("004137"). */
+const PADDED_NUMBER_DIGITS = 8;
+
+/**
+ * One word as an FTS5 prefix query. A number without leading zeros also finds the same number
+ * stored with them: "4137" finds invoice 2026-004137, as people read and say it.
+ */
+function wordQuery(word: string): string {
+  if (!/^[1-9]\d*$/.test(word) || word.length >= PADDED_NUMBER_DIGITS) return `"${word}"*`;
+  const padded = Array.from({ length: PADDED_NUMBER_DIGITS - word.length + 1 }, (_, zeros) => `"${'0'.repeat(zeros)}${word}"*`);
+  return `(${padded.join(' OR ')})`;
+}
+
+/** Whether a word of a record starts with the word asked for, a number also after its leading zeros. */
+function startsWithWord(have: string, word: string): boolean {
+  return have.startsWith(word) || (/^0+\d/.test(have) && /^[1-9]\d*$/.test(word) && have.replace(/^0+/, '').startsWith(word));
 }
 
 /** The words a search asks for, folded as the index holds them: at most eight. */
@@ -294,7 +313,7 @@ function wordsOf(text: string): string[] {
  */
 function readableTextMatches(words: readonly string[], values: readonly unknown[]): boolean {
   const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(value) : []));
-  return words.every((word) => have.some((w) => w.startsWith(word)));
+  return words.every((word) => have.some((w) => startsWithWord(w, word)));
 }
 
 /** The fields a search hit's second line shows, per kind of record: where it is and what state it is in. */
