@@ -61,6 +61,34 @@ describe('a note moved from one person’s card to another’s', () => {
   });
 });
 
+describe('a note moved to another card and then edited there', () => {
+  it('keeps what was written about the first person out of the second’s access request, and out of reach once the first is erased', async () => {
+    const t = await signedInAdmin();
+    const anna = await create(t, 'contact', { first_name: 'Anna', last_name: 'Bakker' });
+    const erik = await create(t, 'contact', { first_name: 'Erik', last_name: 'Wissel' });
+    const note = await create(t, 'activity', { kind: 'note', subject: 'Anna Bakker heeft een hernia', contact_id: anna.id });
+    value(await t.call('records.update', { entity: 'activity', id: note.id, values: { contact_id: erik.id } }));
+    // A separate save on Erik's card: its row before still holds the text written about Anna.
+    value(await t.call('records.update', { entity: 'activity', id: note.id, values: { subject: 'Afspraak met Erik' } }));
+    await asPrivacyOfficer(t);
+    const eriks = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: erik.id }));
+    expect(pastValues(eriks)).toContain('Afspraak met Erik');
+    expect(JSON.stringify(eriks)).not.toContain('hernia');
+    const annas = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: anna.id }));
+    expect(pastValues(annas)).toContain('Anna Bakker heeft een hernia');
+    expect(pastValues(annas)).not.toContain('Afspraak met Erik');
+
+    const impact = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'contact', ids: [anna.id], mode: 'erase' }));
+    value(await t.call('privacy.erase', { entity: 'contact', id: anna.id, reviewedTotal: impact.total }));
+    const db = t.core.requireActive().db;
+    expect(db.prepare("SELECT count(*) FROM command_changes WHERE before LIKE '%hernia%' OR after LIKE '%hernia%'").pluck().get()).toBe(0);
+    // No undo brings the text back.
+    await t.call('history.undo', {});
+    expect(value<RecordView>(await t.call('records.get', { entity: 'activity', id: note.id }))).toBeDefined();
+    expect(JSON.stringify(db.prepare('SELECT * FROM activities WHERE id = ?').get(note.id))).not.toContain('hernia');
+  });
+});
+
 describe('the erasure’s review of other records', () => {
   it('lists a record whose text holds the person’s e-mail address, not only their name', async () => {
     const t = await signedInAdmin();

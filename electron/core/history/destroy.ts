@@ -16,7 +16,7 @@ import { readPolicy } from '../install/policy';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields } from '../records/fields';
 import { readRow, type Row } from '../records/rows';
-import { journalChangesAbout } from '../records/personLinks';
+import { journalOfRecordsAbout } from '../records/personLinks';
 import { searchableKeys, type RecordContext } from '../records/service';
 import { checkReviewed, planDeletion, recordKey, referencesTo, type Part } from './impact';
 import { anyImportRunning, Command, runCommand } from './journal';
@@ -131,8 +131,9 @@ export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: numb
     unlinked = destroy(ctx.db, write.command, doomedOf('contact', targets, parts));
   });
   // Records that linked to the person once and no longer do (a note moved to a colleague's card)
-  // keep their past rows in the journal: those are about the person too, and go.
-  forgetCommands(ctx.db, new Set(journalChangesAbout(ctx.db, id).map((change) => change.command_id)));
+  // keep their past rows in the journal, and so does every later change of such a record (its row
+  // before still holds what was written about the person): those go, and cannot be undone.
+  forgetCommands(ctx.db, new Set(journalOfRecordsAbout(ctx.db, id).map((change) => change.command_id)));
   const removed = Object.fromEntries(impact.moves.map((m) => [m.entity, m.count]));
   audit(ctx.open, { actor: ctx.user.id, action: 'privacy.erased', details: { contacts: 1, ...removed, unlinked } });
   return { command: command!, total: impact.total };
