@@ -34,6 +34,8 @@ import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { backupInstall } from './install/backup';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
@@ -784,7 +786,13 @@ export class KluisCore {
     return this.serial(() => {
       const { open, user } = this.requireActive();
       const result = backupInstall(open, to, this.openOptions);
-      open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))();
+      try {
+        open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))();
+      } catch (error) {
+        // A backup that is not in the audit log is not kept (another process held the write lock).
+        for (const name of readdirSync(result.folder)) rmSync(join(result.folder, name), { recursive: true, force: true });
+        throw error;
+      }
       return result;
     });
   }
