@@ -34,9 +34,7 @@ import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { backupInstall } from './install/backup';
+import { backupInstall, removeBackup } from './install/backup';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
@@ -693,7 +691,7 @@ export class KluisCore {
       const stage = this.stage as Extract<Stage, { kind: 'active' }>;
       // Said plainly (as the CLI does), rather than "That code is not right" for a code that is.
       if (looksLikeRecoveryCode(code)) throw new KluisError('VALIDATION', 'session.recoveryCodeNotFresh');
-      // The sign-in throttle counts step-up codes too: guessing here is guessing a sign-in code.
+      // Step-up codes go on the throttle's count of codes: guessing here is guessing a sign-in code.
       const throttle = this.throttle(readVaultFile(this.dataDir));
       const subject = throttle.subjectsFor(user.username).code;
       this.refuseWhileThrottled(throttle, subject);
@@ -790,7 +788,7 @@ export class KluisCore {
         open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))();
       } catch (error) {
         // A backup that is not in the audit log is not kept (another process held the write lock).
-        for (const name of readdirSync(result.folder)) rmSync(join(result.folder, name), { recursive: true, force: true });
+        removeBackup(result.folder);
         throw error;
       }
       return result;

@@ -111,6 +111,11 @@ function backupFailure(error: unknown, folder: string): unknown {
   return error;
 }
 
+/** Empties a backup's folder (it was new or empty), so nothing half-made is mistaken for a backup. */
+export function removeBackup(folder: string): void {
+  for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
+}
+
 export function backupInstall(open: OpenInstall, to: string, options: OpenOptions = {}): BackupResult {
   const folder = prepareFolder(to, open.dataDir);
   try {
@@ -125,8 +130,7 @@ export function backupInstall(open: OpenInstall, to: string, options: OpenOption
     syncFolder(folder);
     return { folder, pages, bytes: statSync(dataPaths(folder).db).size, auditEntries };
   } catch (error) {
-    // Nothing half-made stays behind to be mistaken for a backup; the folder was empty or new.
-    for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
+    removeBackup(folder);
     throw backupFailure(error, folder);
   }
 }

@@ -34,6 +34,10 @@ export interface PersonChange {
   after: string | null;
 }
 
+/** A journal change with its command's time, verb and state, as PersonChange holds it. */
+const CHANGES_SELECT = `SELECT cc.command_id, cc.seq, c.at, c.verb, c.state, cc.entity, cc.record_id, cc.before, cc.after
+         FROM command_changes cc JOIN commands c ON c.id = cc.command_id`;
+
 /**
  * Every change the journal holds whose row before or after is about the person, in the order they
  * were made. It reads the whole journal, which holds a few weeks of changes (the trash's retention).
@@ -44,8 +48,7 @@ export function journalChangesAbout(db: Db, personId: number): PersonChange[] {
   );
   return db
     .prepare(
-      `SELECT cc.command_id, cc.seq, c.at, c.verb, c.state, cc.entity, cc.record_id, cc.before, cc.after
-         FROM command_changes cc JOIN commands c ON c.id = cc.command_id
+      `${CHANGES_SELECT}
         WHERE (cc.entity = 'contact' AND cc.record_id = @person) OR ${linked.join(' OR ')}
         ORDER BY cc.command_id, cc.seq`,
     )
@@ -62,8 +65,7 @@ export function journalOfRecordsAbout(db: Db, personId: number): PersonChange[] 
   if (records.length === 0) return [];
   return db
     .prepare(
-      `SELECT cc.command_id, cc.seq, c.at, c.verb, c.state, cc.entity, cc.record_id, cc.before, cc.after
-         FROM command_changes cc JOIN commands c ON c.id = cc.command_id
+      `${CHANGES_SELECT}
         WHERE cc.entity || ':' || cc.record_id IN (SELECT value FROM json_each(?))
         ORDER BY cc.command_id, cc.seq`,
     )
