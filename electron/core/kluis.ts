@@ -34,12 +34,13 @@ import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
+import { stderrLogger, type Logger } from './log';
 import { backupInstall, removeBackup } from './install/backup';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
 import { readPolicy } from './install/policy';
-import { audit, closeInstall, mirrorAuditHead, settleBeforeClose, updateVault, type OpenInstall } from './session/openInstall';
+import { audit, auditLeaving, closeInstall, mirrorAuditHead, settleBeforeClose, updateVault, type OpenInstall } from './session/openInstall';
 import type { KdfCost } from './vault/kdf';
 import { osKeychain, type Keychain } from './vault/keychain';
 import { SecretStore } from './vault/secretStore';
@@ -79,6 +80,8 @@ export interface KluisOptions {
   /** Where session keys are held; tests pass their own to check they are zeroed. */
   secrets?: SecretStore;
   now?: () => number;
+  /** Local diagnostics (stderr unless given): ids and codes only, never values or secrets. */
+  logger?: Logger;
   /**
    * The benchmark's plain twin (`npm run bench`): the same database without a key, to measure what
    * encryption costs. The app, the CLI and the preview never set it.
@@ -131,6 +134,7 @@ export class KluisCore {
   private readonly kdfCost: KdfCost | undefined;
   private readonly secrets: SecretStore;
   private readonly now: () => number;
+  private readonly logger: Logger;
   private stage: Stage = { kind: 'signedOut' };
   private idleTimer: NodeJS.Timeout | null = null;
   /** Lifecycle steps (setup, sign-in, lock, unlock, sign-out) run one at a time. */
@@ -143,6 +147,7 @@ export class KluisCore {
     this.kdfCost = options.kdfCost;
     this.secrets = options.secrets ?? new SecretStore();
     this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? stderrLogger;
   }
 
   serial<T>(step: () => Promise<T> | T): Promise<T> {
@@ -617,8 +622,7 @@ export class KluisCore {
     if (stage.kind !== 'active') return;
     // First what must not outlive the key (a running import takes itself back), then the lock.
     settleBeforeClose(stage.open);
-    stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }))();
-    mirrorAuditHead(stage.open);
+    this.noteUnaudited(auditLeaving(stage.open, { actor: stage.user.id, action: 'session.lock', details: { reason } }), 'session.lock');
     const unlockNeedsCode = stage.policy.unlockRequiresCode;
     closeInstall(stage.open);
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -661,8 +665,7 @@ export class KluisCore {
       const stage = this.stage;
       if (stage.kind === 'signedOut') return;
       if (stage.kind === 'active' && stage.open.db.open) {
-        stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.signOut' }))();
-        mirrorAuditHead(stage.open);
+        this.noteUnaudited(auditLeaving(stage.open, { actor: stage.user.id, action: 'session.signOut' }), 'session.signOut');
       }
       this.endSession();
       this.events.emit('session.changed', { reason: 'signedOut' });
@@ -672,6 +675,11 @@ export class KluisCore {
   /** Closes the database and zeroes the keys. Safe to call more than once. */
   close(): Promise<void> {
     return this.signOut();
+  }
+
+  /** A lock or sign-out that could not be logged still happened: the gap goes to the local diagnostics. */
+  private noteUnaudited(written: boolean, action: string): void {
+    if (!written) this.logger.error('audit.leavingNotWritten', { action });
   }
 
   private endSession(): void {

@@ -4,6 +4,7 @@
  * an internal fault, and nothing is lost: the same change goes through once the lock is let go.
  */
 import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../electron/core/log';
 import { ADMIN, signIn, signedInAdmin, testCore, totpAt } from '../support/install';
 import { refusal, value } from '../support/results';
 
@@ -26,5 +27,48 @@ describe('a change while another process holds the write lock', () => {
     }
     value(await second.call('records.create', { entity: 'contact', values: { last_name: 'Wachter' } }));
     expect(second.core.requireActive().db.prepare("SELECT count(*) FROM contacts WHERE last_name = 'Wachter'").pluck().get()).toBe(1);
+  });
+});
+
+describe('leaving while another process holds the write lock', () => {
+  it('still locks and signs out, closing the database and zeroing the keys; the gap in the log is noted', { timeout: 40_000 }, async () => {
+    const first = await signedInAdmin();
+    const noted: Array<{ event: string; fields: unknown }> = [];
+    const logger: Logger = { error: (event, fields) => noted.push({ event, fields }) };
+    const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
+    first.clock.advance(30);
+    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+    const { db } = first.core.requireActive();
+    const whileHeld = async (work: () => Promise<void>) => {
+      db.prepare('BEGIN IMMEDIATE').run();
+      try {
+        await work();
+      } finally {
+        db.prepare('COMMIT').run();
+      }
+    };
+
+    await whileHeld(async () => {
+      const secondDb = second.core.requireActive().db;
+      await second.core.lock('user');
+      expect(second.core.state()).toMatchObject({ phase: 'locked', reason: 'user' });
+      expect(secondDb.open).toBe(false);
+      expect(second.secrets.buffers).toHaveLength(0);
+    });
+    await second.core.unlock(ADMIN.password, undefined);
+    const entries = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    await whileHeld(async () => {
+      await second.core.signOut();
+      expect(second.core.state()).toMatchObject({ phase: 'signedOut' });
+      expect(second.secrets.buffers).toHaveLength(0);
+    });
+
+    expect(noted).toEqual([
+      { event: 'audit.leavingNotWritten', fields: { action: 'session.lock' } },
+      { event: 'audit.leavingNotWritten', fields: { action: 'session.signOut' } },
+    ]);
+    // Nothing half-written: the log holds what it held, and still verifies.
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(entries);
+    expect(value(await first.call('audit.verify'))).toMatchObject({ ok: true });
   });
 });

@@ -10,6 +10,7 @@ import { KluisCore } from '../../electron/core/kluis';
 import type { KdfCost } from '../../electron/core/vault/kdf';
 import type { Keychain } from '../../electron/core/vault/keychain';
 import { SecretStore } from '../../electron/core/vault/secretStore';
+import type { Logger } from '../../electron/core/log';
 
 /** Cheap Argon2id for tests that are not about the KDF; the real cost is exercised by the CLI tests. */
 export const FAST_KDF: KdfCost = { memoryCost: 8_192, timeCost: 1, parallelism: 1 };
@@ -67,7 +68,7 @@ export interface TestCore {
   call(channel: string, input?: unknown): ReturnType<Dispatcher['dispatch']>;
 }
 
-export function testCore(options: { dataDir?: string; keychain?: Keychain; clock?: TestClock } = {}): TestCore {
+export function testCore(options: { dataDir?: string; keychain?: Keychain; clock?: TestClock; logger?: Logger } = {}): TestCore {
   const dataDir = options.dataDir ?? join(tempDir(), 'data');
   const clock = options.clock ?? new TestClock();
   const secrets = new SecretStore();
@@ -77,6 +78,7 @@ export function testCore(options: { dataDir?: string; keychain?: Keychain; clock
     now: clock.now,
     secrets,
     ...(options.keychain ? { keychain: options.keychain } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   cleanups.push(() => core.close());
   const dispatcher = createDispatcher(core, { trustedOrigins: ['app://kluis'] });

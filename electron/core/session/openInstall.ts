@@ -33,6 +33,22 @@ export function audit(open: OpenInstall, event: AuditEvent): void {
   appendAudit(open.db, open.auditKey, event);
 }
 
+/**
+ * The audit entry of leaving (a lock, a sign-out), written if it can be. Leaving must happen even
+ * when it cannot: another process holding the write lock longer than SQLite waits (the admin tool's
+ * seed or import, a second window) or a full disk must not keep the keys in memory. Says whether the
+ * entry was written, so the caller can note a gap in the log.
+ */
+export function auditLeaving(open: OpenInstall, event: AuditEvent): boolean {
+  try {
+    open.db.transaction(() => audit(open, event))();
+    mirrorAuditHead(open);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads vault.json, lets `change` edit it, writes it back atomically. */
 export function updateVault(open: OpenInstall, change: (vault: VaultFile) => VaultFile): void {
   writeVaultFile(open.dataDir, change(readVaultFile(open.dataDir)));
