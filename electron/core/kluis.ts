@@ -35,7 +35,7 @@ import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
 import { stderrLogger, type Logger } from './log';
-import { backupInstall, removeBackup } from './install/backup';
+import { backupInstall } from './install/backup';
 import { createInstall } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
@@ -791,15 +791,10 @@ export class KluisCore {
   backup(to: string): Promise<BackupResult> {
     return this.serial(() => {
       const { open, user } = this.requireActive();
-      const result = backupInstall(open, to, this.openOptions);
-      try {
-        open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))();
-      } catch (error) {
-        // A backup that is not in the audit log is not kept (another process held the write lock).
-        removeBackup(result.folder);
-        throw error;
-      }
-      return result;
+      // A backup that is not in the audit log is not kept (another process held the write lock).
+      return backupInstall(open, to, this.openOptions, (result) =>
+        open.db.transaction(() => audit(open, { actor: user.id, action: 'install.backup', details: { pages: result.pages } }))(),
+      );
     });
   }
 

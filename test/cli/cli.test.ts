@@ -107,6 +107,23 @@ describe('admin CLI', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('init at a path longer than SQLite opens files at says so, creating nothing; at the limit it works', async () => {
+    const root = tempDir();
+    // The folder may take 495 bytes: 504 for the database file, less "/kluis.db".
+    const atLimit = join(root, 'a'.repeat(200), 'b'.repeat(200), 'c'.repeat(495 - root.length - 403));
+    expect(atLimit).toHaveLength(495);
+    const tooLong = `${atLimit}x`;
+    const refused = await runCli(['init', '--data', tooLong, '--org', 'A', '--admin', 'anouk'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`kluis: The path ${tooLong} is too long for Kluis to keep its database there: choose a folder whose path is at most 495 characters. Nothing was written.\n`);
+    expect(existsSync(join(root, 'a'.repeat(200)))).toBe(false);
+
+    const created = await runCli(['init', '--data', atLimit, '--org', 'A', '--admin', 'anouk'], env);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(existsSync(join(atLimit, 'kluis.db'))).toBe(true);
+  });
+
   // Node's recursive mkdir retries forever where the parent refuses new entries with ENOENT.
   it.runIf(process.platform === 'linux')('init in a folder that refuses new entries (under /proc) fails at once instead of hanging', async () => {
     const dataDir = '/proc/1/kluis-data';

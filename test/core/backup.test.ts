@@ -88,10 +88,43 @@ describe('install.backup', () => {
     expect(refusal(await t.call('install.backup', { to: join(link, 'backups') })).message).toMatch(/is the data folder or inside it/);
     expect(existsSync(join(t.dataDir, 'backups'))).toBe(false);
 
+    // A path longer than SQLite opens files at is said to be too long, not a permissions problem.
+    const long = join(root, 'a'.repeat(200), 'b'.repeat(200), 'c'.repeat(120));
+    mkdirSync(join(root, 'a'.repeat(200), 'b'.repeat(200)), { recursive: true });
+    expect(refusal(await t.call('install.backup', { to: long }))).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^The path .* is too long for Kluis to keep its database there: choose a folder whose path is at most 487 characters\. Nothing was written\.$/) as unknown,
+    });
+    expect(existsSync(long)).toBe(false);
+
     await signInAsNewUser(t, 'jan.office', 'office');
     const noRight = join(root, 'office');
     expect(refusal(await t.call('install.backup', { to: noRight })).code).toBe('FORBIDDEN');
     expect(existsSync(noRight)).toBe(false);
+  });
+
+  it('is not kept when it cannot be logged (another process holds the write lock): its files go, and the folder it made', { timeout: 30_000 }, async () => {
+    const t = await signedInAdmin();
+    const other = testCore({ dataDir: t.dataDir, clock: t.clock });
+    t.clock.advance(30);
+    await signIn(other, ADMIN.adminUsername, ADMIN.password, totpAt(t.totpSecret, t.clock));
+    const root = tempDir();
+    const made = join(root, 'new');
+    const given = join(root, 'empty');
+    mkdirSync(given);
+
+    const { db } = other.core.requireActive();
+    db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      expect(refusal(await t.call('install.backup', { to: made }))).toMatchObject({ code: 'CONFLICT', messageId: 'common.busy' });
+      expect(refusal(await t.call('install.backup', { to: given }))).toMatchObject({ code: 'CONFLICT', messageId: 'common.busy' });
+    } finally {
+      db.prepare('COMMIT').run();
+    }
+    expect(existsSync(made)).toBe(false);
+    expect(readdirSync(given)).toEqual([]);
+    // Once the lock is free, the same backup goes through.
+    expect(value<BackupResult>(await t.call('install.backup', { to: made })).folder).toBe(made);
   });
 
   it('makes the copy again only when the keys in vault.json changed during it, not when the app only logged more', () => {

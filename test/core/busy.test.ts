@@ -50,8 +50,8 @@ describe('leaving while another process holds the write lock', () => {
 
     await whileHeld(async () => {
       const secondDb = second.core.requireActive().db;
-      await second.core.lock('user');
-      expect(second.core.state()).toMatchObject({ phase: 'locked', reason: 'user' });
+      await second.core.lock('manual');
+      expect(second.core.state()).toMatchObject({ phase: 'locked', reason: 'manual' });
       expect(secondDb.open).toBe(false);
       expect(second.secrets.buffers).toHaveLength(0);
     });

@@ -11,6 +11,23 @@ import { zero } from '../vault/crypto';
 export type Db = Database.Database;
 
 export const DB_FILE = 'kluis.db';
+
+/**
+ * The longest path, in bytes, SQLite opens a database file at: its Unix file layer takes paths of
+ * up to 512 bytes, and the rollback journal beside the database adds "-journal" (504 measured as the
+ * last length that opens). A longer one fails as "cannot open", which reads like a permissions
+ * problem; it is checked first.
+ */
+const LONGEST_DATABASE_PATH = 512 - '-journal'.length;
+
+/** How many bytes a folder's path may take for SQLite to open `fileName` in it (see above). */
+export function longestFolderFor(fileName: string): number {
+  return LONGEST_DATABASE_PATH - 1 - Buffer.byteLength(fileName);
+}
+
+export function folderFitsDatabase(folder: string, fileName: string): boolean {
+  return Buffer.byteLength(folder) <= longestFolderFor(fileName);
+}
 export const CIPHER = { name: 'sqlcipher', legacy: 4 } as const;
 /** SQLite's page cache per connection, in KiB. */
 export const CACHE_KIB = 256 * 1024;

@@ -10,11 +10,11 @@
  * a password, in another window), the copy is made again. The backup is then opened and checked as
  * `check` and `audit verify` would, and written to the disk, before it is called done.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupResult } from '../../../shared/apiTypes';
 import { verifyAuditChain } from '../audit/chain';
-import { isFileAccessProblem, openDatabase, type OpenOptions } from '../db/open';
+import { folderFitsDatabase, isFileAccessProblem, longestFolderFor, openDatabase, type OpenOptions } from '../db/open';
 import { checkIntegrity } from '../db/integrity';
 import { KluisError } from '../errors';
 import type { OpenInstall } from '../session/openInstall';
@@ -39,23 +39,29 @@ function isInside(folder: string, parent: string): boolean {
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 }
 
-/** The backup's folder: new, or empty; never the data folder or a folder inside it, also not by a link. */
-function prepareFolder(to: string, dataDir: string): string {
+/**
+ * The backup's folder: new, or empty; never the data folder or a folder inside it, also not by a link.
+ * `created`: made here, so a backup that fails takes it away again.
+ */
+function prepareFolder(to: string, dataDir: string): { folder: string; created: boolean } {
   const folder = resolve(to);
   if (isInside(realPath(folder), realPath(resolve(dataDir)))) throw new KluisError('VALIDATION', { id: 'access.backupInsideDataFolder', values: { folder } });
+  if (!folderFitsDatabase(realPath(folder), PARTIAL)) {
+    throw new KluisError('VALIDATION', { id: 'access.folderPathTooLong', values: { folder, limit: longestFolderFor(PARTIAL) } });
+  }
   if (existsSync(folder)) {
     if (!statSync(folder).isDirectory()) throw new KluisError('VALIDATION', { id: 'access.backupFolderIsFile', values: { folder } });
     if (readdirSync(folder).length > 0) throw new KluisError('VALIDATION', { id: 'access.backupFolderNotEmpty', values: { folder } });
-  } else {
-    try {
-      // Not `recursive`: the folder it goes in must be there (a typo then fails here, not in a new
-      // tree of folders), and Node's recursive mkdir can loop forever on some file systems (/proc).
-      mkdirSync(folder, { mode: 0o700 });
-    } catch {
-      throw new KluisError('VALIDATION', { id: 'access.backupFolderNotCreated', values: { folder } });
-    }
+    return { folder, created: false };
   }
-  return folder;
+  try {
+    // Not `recursive`: the folder it goes in must be there (a typo then fails here, not in a new
+    // tree of folders), and Node's recursive mkdir can loop forever on some file systems (/proc).
+    mkdirSync(folder, { mode: 0o700 });
+  } catch {
+    throw new KluisError('VALIDATION', { id: 'access.backupFolderNotCreated', values: { folder } });
+  }
+  return { folder, created: true };
 }
 
 /**
@@ -111,13 +117,20 @@ function backupFailure(error: unknown, folder: string): unknown {
   return error;
 }
 
-/** Empties a backup's folder (it was new or empty), so nothing half-made is mistaken for a backup. */
-export function removeBackup(folder: string): void {
+/**
+ * Takes away what a backup that failed wrote, so nothing half-made is mistaken for a backup: the
+ * folder's files (it was new or empty), and the folder itself when the backup made it.
+ */
+function removeBackup(folder: string, created: boolean): void {
   for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
+  if (created) rmdirSync(folder);
 }
 
-export function backupInstall(open: OpenInstall, to: string, options: OpenOptions = {}): BackupResult {
-  const folder = prepareFolder(to, open.dataDir);
+/**
+ * Makes the backup, then `record`s it (the audit entry); a backup that cannot be recorded is not kept.
+ */
+export function backupInstall(open: OpenInstall, to: string, options: OpenOptions, record: (result: BackupResult) => void): BackupResult {
+  const { folder, created } = prepareFolder(to, open.dataDir);
   try {
     const partial = join(folder, PARTIAL);
     const vault = copyConsistently(open, partial);
@@ -128,9 +141,11 @@ export function backupInstall(open: OpenInstall, to: string, options: OpenOption
     // Named kluis.db only once it checked out: a backup cut short never looks like a whole one.
     renameSync(partial, dataPaths(folder).db);
     syncFolder(folder);
-    return { folder, pages, bytes: statSync(dataPaths(folder).db).size, auditEntries };
+    const result = { folder, pages, bytes: statSync(dataPaths(folder).db).size, auditEntries };
+    record(result);
+    return result;
   } catch (error) {
-    removeBackup(folder);
+    removeBackup(folder, created);
     throw backupFailure(error, folder);
   }
 }

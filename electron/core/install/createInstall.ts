@@ -12,7 +12,7 @@ import { issueRecoveryCodes } from '../auth/recoveryCodes';
 import { newTotpSecret, totpUri } from '../auth/totp';
 import { insertUser, updateUser } from '../auth/users';
 import { migrate } from '../db/migrate';
-import { CIPHER, openDatabase, type Db, type OpenOptions } from '../db/open';
+import { CIPHER, DB_FILE, folderFitsDatabase, longestFolderFor, openDatabase, type Db, type OpenOptions } from '../db/open';
 import { KluisError } from '../errors';
 import { randomKey, zero } from '../vault/crypto';
 import type { KdfCost } from '../vault/kdf';
@@ -58,6 +58,10 @@ export async function createInstall(input: CreateInstallInput): Promise<CreatedI
   }
   if (isFileNotFolder(input.dataDir)) {
     throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir: input.dataDir } });
+  }
+  const folder = resolve(input.dataDir);
+  if (!folderFitsDatabase(folder, DB_FILE)) {
+    throw new KluisError('VALIDATION', { id: 'access.folderPathTooLong', values: { folder, limit: longestFolderFor(DB_FILE) } });
   }
   const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';
   if (keyMode === 'passphrase-only' && input.requireKeychain) {

@@ -49,6 +49,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.accountActive': 'Dit account is niet uitgeschakeld.',
 
   'access.dataDirNotFolder': '{dataDir} is een bestand, geen map: kies een map voor de installatie.',
+  'access.folderPathTooLong': 'Het pad {folder} is te lang om er de database van Kluis te bewaren: kies een map waarvan het pad hoogstens {limit} tekens lang is. Er is niets geschreven.',
   'access.dataDirNotCreated': 'De map {dataDir} kan niet worden gemaakt: controleer het pad, en of je daar mag schrijven. Er is niets gewijzigd.',
   'access.installExists': '{dataDir} bevat al een Kluis-installatie; er is niets gewijzigd.',
   'access.keychainRequired':
