@@ -36,6 +36,7 @@ import type {
   UserSummary,
 } from './apiTypes';
 import type { FieldInfo, ImportPreview, ImportSummary, ListPage, Mentions, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
+import { COLUMN_NAME_MAX } from './recordTypes';
 import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
 import type { AccessReport } from './accessReportTypes';
@@ -121,7 +122,7 @@ const fieldValues = z.record(z.string().max(64), z.union([z.string().max(FIELD_V
 const localized = (max: number) => z.strictObject({ en: z.string().max(max), nl: z.string().max(max) });
 /** A CSV file as base64 (at most 50 MB of text). */
 const csvFile = z.string().max(70_000_000);
-const mapping = z.record(z.string().max(200), z.string().max(64).nullable());
+const mapping = z.record(z.string().max(COLUMN_NAME_MAX), z.string().max(64).nullable());
 
 export const api = {
   'app.state': channel<AppState>()({ input: empty, auth: 'public', ...open }),

@@ -126,6 +126,12 @@ export interface ImportRowProblem {
   reasons: FieldReason[];
 }
 
+/**
+ * The longest column name an import's mapping carries over the wall. A longer header (a survey
+ * question as a column name) is shortened to fit, with "…", before anyone sees it.
+ */
+export const COLUMN_NAME_MAX = 300;
+
 export interface ImportPreview {
   headers: string[];
   /** Header → suggested field key, or null when nothing fits (that column is left out). */

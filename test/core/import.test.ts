@@ -12,6 +12,7 @@ import { dataPaths } from '../../electron/core/install/paths';
 import { parseCountry, parseDate, parseInteger, parseMoney } from '../../electron/core/records/import/convert';
 import { decodeCsvFile, decodeWindows1252, MAX_FILE_BYTES } from '../../electron/core/records/import/decode';
 import { parseCsv } from '../../electron/core/records/import/parse';
+import { COLUMN_NAME_MAX } from '../../shared/recordTypes';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -330,6 +331,34 @@ describe('reading CSV as Excel writes it', () => {
     expect(parsed).toMatchObject({ delimiter: ';', headerRow: 1, records: [{ row: 2, cells: ['Jansen, Piet', 'piet@example.nl'] }] });
     expect(parsed.columns.map((c) => c.header)).toEqual(['Achternaam, voornaam', 'E-mail']);
     expect(parseCsv('SEP=,\nA;B,C\n1;2,3\n').columns.map((c) => c.header)).toEqual(['A;B', 'C']);
+  });
+
+  it('reads a file of one column whole, also when its names hold unquoted commas', async () => {
+    // Dutch Excel writes ';' files and leaves a comma in a cell unquoted.
+    const csv = 'Naam\r\nJansen, de Vries & Partners\r\nBakkerij Bos\r\nSmit, Zn.\r\n';
+    expect(parseCsv(csv).records.map((r) => r.cells)).toEqual([['Jansen, de Vries & Partners'], ['Bakkerij Bos'], ['Smit, Zn.']]);
+    const t = await signedInAdmin();
+    const summary = await runWith(t, 'organisation', csv);
+    expect(summary).toMatchObject({ imported: 3, failed: [] });
+    const names = (db(t).prepare('SELECT name FROM organisations ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+    expect(names).toEqual(['Jansen, de Vries & Partners', 'Bakkerij Bos', 'Smit, Zn.']);
+  });
+
+  it('shortens a header as long as a survey question, so the file still previews and imports', async () => {
+    const question = `Hoe ${'heel '.repeat(60)}tevreden bent u? 😀`;
+    const csv = `Achternaam;${question}\nJansen;ja\n`;
+    const [kept, long] = parseCsv(csv).columns.map((c) => c.header);
+    expect(kept).toBe('Achternaam');
+    expect(long!.length).toBeLessThanOrEqual(COLUMN_NAME_MAX - 40);
+    expect(long!.endsWith('…')).toBe(true);
+    expect(question.startsWith(long!.slice(0, -1))).toBe(true);
+    const t = await signedInAdmin();
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.headers).toEqual(['Achternaam', long]);
+    // Left out as suggested, and mapped by the name the preview showed.
+    expect(await runWith(t, 'contact', csv)).toMatchObject({ imported: 1, leftOut: [long] });
+    expect(await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', [long!]: 'job_title' }, duplicates: 'skip' })).toMatchObject({ imported: 1 });
+    expect(contactRows(t).map((r) => r.job_title)).toEqual([null, 'ja']);
   });
 
   it('gives every column a name of its own, also when a header already looks renamed', async () => {

@@ -4,6 +4,7 @@
  * guessed from the first lines. Rows are numbered as a spreadsheet shows them: the header is row 1,
  * blank lines count too; a "sep=" line does not, as Excel hides it.
  */
+import { COLUMN_NAME_MAX } from '../../../../shared/recordTypes';
 import { KluisError } from '../../errors';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -76,16 +77,25 @@ function cellCounts(text: string, delimiter: Delimiter): number[] {
  */
 export function detectDelimiter(text: string): Delimiter {
   let best: Delimiter = ',';
-  let bestScore = [-1, -1];
+  let bestScore: number[] = [-1];
   for (const d of DELIMITERS) {
     const [header = 1, ...rows] = cellCounts(text, d);
-    const score = header < 2 ? [0, 0] : [rows.filter((n) => n === header).length, header];
-    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+    // A file of one column (Dutch Excel leaves "Jansen, de Vries" unquoted, as ';' is its separator)
+    // splits no header: the candidate that leaves the most rows whole then reads each line as one cell.
+    const score = [header >= 2 ? 1 : 0, rows.filter((n) => n === header).length, header];
+    if (isBetter(score, bestScore)) {
       best = d;
       bestScore = score;
     }
   }
   return best;
+}
+
+function isBetter(score: readonly number[], than: readonly number[]): boolean {
+  for (let i = 0; i < score.length; i++) {
+    if (score[i]! !== (than[i] ?? -1)) return score[i]! > (than[i] ?? -1);
+  }
+  return false;
 }
 
 /** Excel's "sep=;" first line names the delimiter; Excel hides it, and so does the import. */
@@ -156,6 +166,23 @@ export function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
+/** Room left in COLUMN_NAME_MAX for what a name may get after shortening: " (12)", "Column 40 (…)". */
+const LONGEST_HEADER = COLUMN_NAME_MAX - 40;
+
+/**
+ * A header as long as a survey's question, cut to what the mapping carries (counted as the wall
+ * counts, in UTF-16 units), never inside a character.
+ */
+function shortened(name: string): string {
+  if (name.length <= LONGEST_HEADER) return name;
+  let kept = '';
+  for (const character of name) {
+    if (kept.length + character.length > LONGEST_HEADER - 1) break;
+    kept += character;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
 /**
  * Header and data rows. Blank header cells become "Column N" (or are dropped when the column holds
  * nothing at all); repeated names get " (2)", " (3)" so each column has a name of its own.
@@ -177,7 +204,7 @@ export function parseCsv(file: string): ParsedCsv {
   const taken = new Set<string>();
   const columns: CsvColumn[] = [];
   header.cells.forEach((raw, index) => {
-    let name = raw.trim();
+    let name = shortened(raw.trim());
     // "__proto__" cannot be a key of the mapping the window sends back (the wall refuses it, and a
     // plain object would take it as its prototype), so that column goes by its number.
     if (name === '__proto__') name = `Column ${index + 1} (${name})`;
