@@ -20,8 +20,8 @@ export const HISTORY_MESSAGES = {
   'history.cannotRedo': '“{command}” cannot be redone.',
   /**
    * {entity}: a kind of record, lower case; {title}: the record's name. Undo checks the rights of
-   * now, which may never have been held: Field sales cannot delete contacts, so cannot undo creating
-   * one. So the words say "may not", not "may no longer" (the ids keep their first name).
+   * now, which may never have been held: a user allowed to delete a contact but not to restore one
+   * cannot undo deleting it. So the words say "may not", not "may no longer" (the ids keep their first name).
    */
   'history.noLongerTask': 'You may not do this to {entity} {title}, so this cannot be reversed.',
   'history.noLongerCreate': 'You may not create {entity} {title}, so this cannot be reversed.',

@@ -245,13 +245,50 @@ describe('undo and redo', () => {
 
   it('refuse with "may not", not "may no longer", a reversal that needs a right never held', async () => {
     const t = await signedInAdmin();
-    await signInAsNewUser(t, 'sander', 'sales');
-    // Field sales may create contacts but never delete them, so undoing a creation is refused.
-    await create(t, 'contact', { first_name: 'Sanne', last_name: 'de Bruijn' });
+    const sales = await signInAsNewUser(t, 'sander', 'sales');
+    const contact = await create(t, 'contact', { first_name: 'Sanne', last_name: 'de Bruijn' });
+    await switchTo(t, ADMIN.adminUsername);
+    // Allowed to delete their own contacts, but never to restore one: undoing a deletion needs both.
+    value(await t.call('users.setAccess', { userId: sales.id, role: 'sales', teamIds: [], overrides: [{ right: 'record:contact.delete', effect: 'grant', scope: 'own' }] }));
+    await switchTo(t, 'sander', sales.secret);
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
     expect(errorOf(await t.call('history.undo'))).toMatchObject({
       code: 'FORBIDDEN',
-      message: 'You may not delete contact Sanne de Bruijn, so this cannot be reversed.',
+      message: 'You may not restore contact Sanne de Bruijn, so this cannot be reversed.',
     });
+  });
+
+  it('let a user take back a record they made by mistake without the right to delete it, and reach what they did before', async () => {
+    const t = await signedInAdmin();
+    const sales = await signInAsNewUser(t, 'sander', 'sales');
+    // Field sales may create contacts but not delete them.
+    const kept = await create(t, 'contact', { last_name: 'Vos', job_title: 'Inkoper' });
+    value(await t.call('records.update', { entity: 'contact', id: kept.id, values: { job_title: 'Hoofd inkoop' } }));
+    const mistake = await create(t, 'contact', { first_name: 'Per', last_name: 'Ongeluk' });
+
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.records).toEqual([{ entity: 'contact', id: mistake.id, title: 'Per Ongeluk', state: 'gone' }]);
+    expect(errorOf(await t.call('records.get', { entity: 'contact', id: mistake.id })).code).toBe('NOT_FOUND');
+    value(await t.call('history.undo'));
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: kept.id })).record.values.job_title).toBe('Inkoper');
+
+    // Redo makes it again; deleting it is still not theirs to do.
+    value(await t.call('history.redo'));
+    value(await t.call('history.redo'));
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: mistake.id })).record.title).toBe('Per Ongeluk');
+    expect(errorOf(await t.call('records.delete', { entity: 'contact', ids: [mistake.id] })).code).toBe('FORBIDDEN');
+
+    // Once a colleague has linked to it, it stays.
+    await switchTo(t, ADMIN.adminUsername);
+    await create(t, 'activity', { kind: 'note', subject: 'Gebeld', contact_id: mistake.id });
+    await switchTo(t, 'sander', sales.secret);
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', message: 'Other records now refer to what undo would remove, so nothing was changed.' });
+
+    // And without the create right, their creation is not theirs to take back either.
+    await switchTo(t, ADMIN.adminUsername);
+    value(await t.call('users.setAccess', { userId: sales.id, role: 'sales', teamIds: [], overrides: [{ right: 'record:contact.create', effect: 'deny' }] }));
+    await switchTo(t, 'sander', sales.secret);
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({ code: 'FORBIDDEN', message: 'You may not create contact Per Ongeluk, so this cannot be reversed.' });
   });
 
   it('name only what the user may read of what came back; the rest is counted', async () => {

@@ -123,6 +123,18 @@ function changedSince(ctx: RecordContext, direction: Direction, change: StoredCh
   return new KluisError('CONFLICT', { id: who ? messages.changedBy : messages.changed, values });
 }
 
+/**
+ * The record right a reversal needs. Taking back one's own creation, untouched since (checked
+ * before the rights), removes nothing anyone had before the command: it needs the create right, not
+ * the delete right, so a Field sales user (who may create but not delete contacts) can undo a
+ * contact made by mistake, and the commands before it stay within reach of Ctrl+Z. A record others
+ * now link to is still kept (`referenced`).
+ */
+function reversalRight(change: StoredChange, current: Row | null, target: Row | null): ChangeAction {
+  if (change.before === null && change.after !== null && target === null) return 'create';
+  return actionOf(current, target);
+}
+
 function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
   const title = titleFor(ctx.access, change.entity, current ?? target ?? change.before ?? change.after!);
   const refuse = (id: CoreMessageId, field?: Localized) =>
@@ -139,12 +151,12 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
     refuseWhileHeld(change.entity, current, named, 'history.undoKeptByLaw');
   }
   if (!change.direct) return;
-  for (const action of new Set([actionOf(change.before, change.after), actionOf(current, target)])) {
+  for (const action of new Set([actionOf(change.before, change.after), reversalRight(change, current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);
     }
   }
-  // A record removed (an undone create) loses its values with the delete right checked above.
+  // A record removed (an undone create) loses only the values its creation set, with the rights checked above.
   if (command.task || !target) return;
   // An edit puts back values, and a record made again (a redone create, an undone removal) sets
   // them: the user must still be allowed to edit each field that changes, custom fields included.
