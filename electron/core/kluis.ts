@@ -5,6 +5,7 @@
  */
 import { emptyExpiredTrash } from './history/destroy';
 import { takeBackInterruptedImports } from './records/import/run';
+import { startSearchCleanup } from './records/searchCleanup';
 import type {
   AppState,
   BackupResult,
@@ -567,6 +568,8 @@ export class KluisCore {
     open.db.transaction(() => audit(open, { actor: user.id, action: how.action, target: `user:${user.id}`, ...(details ? { details } : {}) }))();
     // An import the process did not live to finish is taken back before anyone works on.
     takeBackInterruptedImports(open);
+    // Search entries a lock or quit left noted for removal are taken out now, in the background.
+    startSearchCleanup(open.db);
     // The trash's retention job runs whenever someone comes in: a laptop may stay shut for weeks.
     const emptied = open.db.transaction(() => emptyExpiredTrash(open.db, open, new Date(this.now()))).immediate();
     if (emptied.removed > 0) open.db.pragma('wal_checkpoint(TRUNCATE)');

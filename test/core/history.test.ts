@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteResult, type HistoryResult, type TrashPage } from '../../shared/historyTypes';
 import type { ImportSummary, RecordDetail, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { dataPaths } from '../../electron/core/install/paths';
+import { searchCleanupDone } from '../../electron/core/records/searchCleanup';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt, type Installed, type TestCore } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 
@@ -573,13 +574,16 @@ describe('switching a field off', () => {
 
 type Snapshot = string;
 
-/** Everything undo must put back: the record tables the test touches and the search index. */
+/**
+ * Everything undo must put back: the record tables the test touches and the search index, as search
+ * sees it (entries noted for the cleanup are on their way out; the test checks they do go).
+ */
 function snapshot(t: TestCore): Snapshot {
   const { db } = t.core.requireActive();
   return JSON.stringify([
     db.prepare('SELECT * FROM contacts ORDER BY id').all(),
     db.prepare('SELECT * FROM activities ORDER BY id').all(),
-    db.prepare('SELECT rowid, title, body FROM search_index ORDER BY rowid').all(),
+    db.prepare('SELECT rowid, title, body FROM search_index WHERE rowid NOT IN (SELECT rowid FROM search_removals) ORDER BY rowid').all(),
   ]);
 }
 
@@ -666,5 +670,11 @@ describe('undo and redo, property-based', () => {
     );
     // The runs really walked the stack, not only skipped steps.
     expect(compared).toBeGreaterThan(40);
+    // Once the cleanup has run, the index holds exactly what search saw.
+    const { db } = t.core.requireActive();
+    const seen = snapshot(t);
+    await searchCleanupDone(db);
+    expect(db.prepare('SELECT count(*) FROM search_removals').pluck().get()).toBe(0);
+    expect(snapshot(t)).toBe(seen);
   });
 });

@@ -14,7 +14,7 @@ import type { EntityName } from '../../../shared/registry';
 import { rowInScope, type Access } from '../access/access';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
-import { applyRowChange, readRow, titleOf, type Row, type RowChange } from '../records/rows';
+import { applyRowChange, readRow, titleOf, type Row, type RowChange, type SearchRemoval } from '../records/rows';
 import { MASK, titleReadable, type RecordContext, type WriteContext } from '../records/service';
 
 export interface CommandOptions {
@@ -66,9 +66,12 @@ export class Command {
     return new Command(db, Number(result.lastInsertRowid), userId, full, undoable);
   }
 
-  /** Writes one change and keeps it, with the id a new row got. `consequence`: not chosen by the user. */
-  write(change: RowChange, searchable: ReadonlySet<string>, options: { consequence?: boolean } = {}): number {
-    const id = applyRowChange(this.db, change, searchable);
+  /**
+   * Writes one change and keeps it, with the id a new row got. `consequence`: not chosen by the
+   * user. `searchRemoval`: when the record leaves search, whether its entry goes now or by the cleanup.
+   */
+  write(change: RowChange, searchable: ReadonlySet<string>, options: { consequence?: boolean; searchRemoval?: SearchRemoval } = {}): number {
+    const id = applyRowChange(this.db, change, searchable, options.searchRemoval);
     const after: Row | null = change.after ? { ...change.after, id } : null;
     // An edit to the same values is no change: undo must not have to step over it.
     if (change.before && after && Object.keys(after).every((key) => after[key] === change.before![key])) return id;

@@ -27,10 +27,11 @@ export function moveToTrash(ctx: RecordContext, entity: EntityName, ids: readonl
   const trashed = (row: Row, trashedWith: string | null): Row => ({ ...row, deleted_at: now, updated_at: now, deleted_by: ctx.user.id, trashed_with: trashedWith });
   const { command } = runCommand(ctx, { verb: 'delete', entity, count: targets.length }, {}, (write) => {
     const searchable = searchableKeys(activeFields(ctx.db, entity));
-    for (const row of targets) write.command.write({ entity, id: row.id as number, before: row, after: trashed(row, null) }, searchable);
+    // Out of search at once (search passes over trashed records), out of the index by the cleanup.
+    for (const row of targets) write.command.write({ entity, id: row.id as number, before: row, after: trashed(row, null) }, searchable, { searchRemoval: 'later' });
     for (const part of parts) {
       const partSearchable = searchableKeys(activeFields(ctx.db, part.entity));
-      write.command.write({ entity: part.entity, id: part.row.id as number, before: part.row, after: trashed(part.row, part.parent) }, partSearchable, { consequence: true });
+      write.command.write({ entity: part.entity, id: part.row.id as number, before: part.row, after: trashed(part.row, part.parent) }, partSearchable, { consequence: true, searchRemoval: 'later' });
     }
   });
   for (const row of targets) {

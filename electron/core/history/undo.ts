@@ -270,7 +270,8 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   const searchableOf = (entity: EntityName) => searchable.get(entity) ?? searchable.set(entity, searchableKeys(activeFields(ctx.db, entity))).get(entity)!;
   try {
     for (const { change, to } of planned) {
-      applyRowChange(ctx.db, { entity: change.entity, id: change.id, before: readRow(ctx.db, change.entity, change.id), after: to }, searchableOf(change.entity));
+      // An entry leaving search goes by the cleanup: undoing an import of thousands would otherwise hold the core for seconds.
+      applyRowChange(ctx.db, { entity: change.entity, id: change.id, before: readRow(ctx.db, change.entity, change.id), after: to }, searchableOf(change.entity), 'later');
     }
   } catch (error) {
     if (isForeignKeyFailure(error)) throw new KluisError('CONFLICT', MESSAGES[direction].referenced);
@@ -300,7 +301,7 @@ export function discardCommand(db: Db, commandId: number): { reverted: number; k
       continue;
     }
     try {
-      db.transaction(() => applyRowChange(db, { entity: change.entity, id: change.id, before: current, after: change.before }, searchableOf(change.entity)))();
+      db.transaction(() => applyRowChange(db, { entity: change.entity, id: change.id, before: current, after: change.before }, searchableOf(change.entity), 'later'))();
       reverted++;
     } catch (error) {
       if (!isForeignKeyFailure(error)) throw error;

@@ -9,6 +9,7 @@ import { fold, foldLetters } from './fold';
 import type { StoredValue } from './validate';
 import { prepared } from '../db/statements';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { queueSearchRemoval, unqueueSearchRemoval } from './searchCleanup';
 
 export type Row = Record<string, StoredValue>;
 
@@ -99,12 +100,29 @@ function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<stri
   return { title: foldLetters(title), body: foldLetters(body) };
 }
 
-export function reindex(db: Db, entity: EntityName, id: number, row: Row | null, searchable: ReadonlySet<string>): void {
+/**
+ * When a record leaves search (trashed, or removed by undo): `now` takes its entry out in this
+ * transaction; `later` notes it for the cleanup (searchCleanup.ts), for bulk changes whose values
+ * the journal keeps anyway. A deletion for good and an erasure use `now`.
+ */
+export type SearchRemoval = 'now' | 'later';
+
+export function reindex(db: Db, entity: EntityName, id: number, row: Row | null, searchable: ReadonlySet<string>, removal: SearchRemoval = 'now'): void {
   if (SEARCH_KINDS[entity] === undefined) return;
   const rowid = searchRowid(entity, id);
-  prepared(db, 'DELETE FROM search_index WHERE rowid = ?').run(rowid);
-  if (!row || row.deleted_at) return;
+  if (!row || row.deleted_at) {
+    if (removal === 'later') return queueSearchRemoval(db, rowid);
+    unqueueSearchRemoval(db, rowid);
+    prepared(db, 'DELETE FROM search_index WHERE rowid = ?').run(rowid);
+    return;
+  }
   const { title, body } = searchTextOf(entity, row, searchable);
+  // A record back before the cleanup reached its entry (a restore, a redo) keeps the entry if its words are the same.
+  if (unqueueSearchRemoval(db, rowid)) {
+    const entry = prepared(db, 'SELECT title, body FROM search_index WHERE rowid = ?').get(rowid) as { title: string; body: string } | undefined;
+    if (entry && entry.title === title && entry.body === body) return;
+  }
+  prepared(db, 'DELETE FROM search_index WHERE rowid = ?').run(rowid);
   prepared(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
 }
 
@@ -152,7 +170,7 @@ function unlessNumberTaken(change: RowChange, write: () => unknown): void {
   }
 }
 
-export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>): number {
+export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>, removal: SearchRemoval = 'now'): number {
   const table = ENTITIES[change.entity].table;
   let id = change.id;
   if (change.after && !change.before) {
@@ -171,7 +189,7 @@ export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySe
   } else if (change.before) {
     prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   }
-  if (!searchUnchanged(change, searchable)) reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable);
+  if (!searchUnchanged(change, searchable)) reindex(db, change.entity, id, change.after ? { ...change.after, id } : null, searchable, removal);
   return id;
 }
 

@@ -18,5 +18,6 @@ import { editIndexes } from './012_edit_indexes';
 import { searchLetters } from './013_search_letters';
 import { invoiceSearch } from './014_invoice_search';
 import { invoiceIssueDay } from './015_invoice_issue_day';
+import { searchRemovals } from './016_search_removals';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals];
