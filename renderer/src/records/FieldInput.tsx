@@ -6,7 +6,7 @@
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
 import { moneyInputValue, parseMoney, parseWholeNumber } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Language, Message } from '../i18n/translate';
+import { translate, type Language, type Message } from '../i18n/translate';
 import { optionLabel } from './display';
 import { PurposeHint } from './PurposeHint';
 import { ReferencePicker, type RefValue } from './ReferencePicker';
@@ -20,7 +20,8 @@ export function toDraft(field: FieldInfo, value: StoredValue | boolean | undefin
       return value === true || value === 1;
     case 'reference': {
       if (typeof value !== 'number') return null;
-      return refs[field.key] ?? { id: value, title: `#${value}` };
+      // A link to a record the user may not read, or one in the trash: kept on save, its title not shown.
+      return refs[field.key] ?? { id: value, title: translate(language, 'form.linkUnavailable') };
     }
     case 'money':
       return typeof value === 'number' ? moneyInputValue(value, language) : '';
