@@ -28,6 +28,7 @@ import {
   CONTENT_SECURITY_POLICY,
   contentTypeFor,
   isAppUrl,
+  makeOwnerOnly,
   resolveAppPath,
 } from './security';
 import { secureWindowOptions } from './windowOptions';
@@ -88,6 +89,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyAllPermissions();
+  keepDownloadsPrivate();
   protocol.handle(APP_SCHEME, serveRendererFile);
 
   core = await openKluis({
@@ -156,6 +158,19 @@ function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * Exports and recovery codes are saved by the page as downloads (renderer/src/saveFile.ts), and
+ * Chromium gives a file the usual mode, readable by every account on the computer. They hold
+ * personal data or secrets, so once saved they are the user's alone, as the database and backups are.
+ */
+function keepDownloadsPrivate(): void {
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.once('done', (_done, state) => {
+      if (state === 'completed') makeOwnerOnly(item.getSavePath());
+    });
+  });
 }
 
 /**

@@ -6,6 +6,7 @@
  * notes, imported files); handing any of it to the OS to "open" would turn a link into a way out of
  * the sandbox. Links that try to navigate or open a window are simply blocked (see main.ts).
  */
+import { chmodSync } from 'node:fs';
 import path from 'node:path';
 
 export const APP_SCHEME = 'app';
@@ -108,4 +109,16 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** With `X-Content-Type-Options: nosniff` the browser trusts this type, so unknown means inert bytes. */
 export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Makes a saved file readable and writable by its owner alone (0600). Where the file system has no
+ * such modes (Windows, a FAT stick) or the file is gone, it is left as it is: saving has succeeded.
+ */
+export function makeOwnerOnly(filePath: string): void {
+  try {
+    chmodSync(filePath, 0o600);
+  } catch {
+    // Nothing to tighten there; the user chose where it went.
+  }
 }

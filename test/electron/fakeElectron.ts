@@ -153,19 +153,29 @@ export const protocol = {
   },
 };
 
-export const session = {
-  defaultSession: {
-    setPermissionRequestHandler(handler: Listener): void {
-      fake.permissionRequestHandler = handler;
-    },
-    setPermissionCheckHandler(handler: Listener): void {
-      fake.permissionCheckHandler = handler;
-    },
-    setDevicePermissionHandler(handler: Listener): void {
-      fake.devicePermissionHandler = handler;
-    },
-  },
-};
+class FakeSession extends Emitter {
+  setPermissionRequestHandler(handler: Listener): void {
+    fake.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Listener): void {
+    fake.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: Listener): void {
+    fake.devicePermissionHandler = handler;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+/** A download as 'will-download' hands it over: its path once saved, and 'done' when finished. */
+export class FakeDownloadItem extends Emitter {
+  constructor(private readonly savePath: string) {
+    super();
+  }
+  getSavePath(): string {
+    return this.savePath;
+  }
+}
 
 /** Suspend and screen-lock events, emitted by tests. */
 export const powerMonitor = new Emitter();

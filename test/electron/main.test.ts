@@ -3,12 +3,12 @@
  * Electron to do: schemes before ready, locked-down web contents, denied permissions, the app://
  * protocol with its headers, the window, the menu, and closing the core on quit.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { secureWindowOptions } from '../../electron/windowOptions';
-import { BrowserWindow, FakeWebContents, app, fake, fakeEvent, powerMonitor } from './fakeElectron';
+import { BrowserWindow, FakeDownloadItem, FakeWebContents, app, fake, fakeEvent, powerMonitor, session } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron'));
 
@@ -163,6 +163,30 @@ describe('main: permissions', () => {
   it('answers every permission check with false', () => {
     expect(fake.permissionCheckHandler?.(null, 'media', 'app://kluis', {})).toBe(false);
     expect(fake.devicePermissionHandler?.({})).toBe(false);
+  });
+});
+
+describe('main: saved exports', () => {
+  it('makes a completed download readable by the user alone, and leaves a cancelled one', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kluis-download-'));
+    try {
+      const saved = join(folder, 'contacts.csv');
+      const cancelled = join(folder, 'cancelled.csv');
+      for (const file of [saved, cancelled]) writeFileSync(file, 'Naam\n', { mode: 0o644 });
+      const download = (file: string, state: string): void => {
+        const item = new FakeDownloadItem(file);
+        session.defaultSession.emit('will-download', fakeEvent(), item, new FakeWebContents());
+        item.emit('done', fakeEvent(), state);
+      };
+      download(saved, 'completed');
+      download(cancelled, 'cancelled');
+      expect(statSync(saved).mode & 0o777).toBe(0o600);
+      expect(statSync(cancelled).mode & 0o777).toBe(0o644);
+      // A file gone by then (moved at once) is no failure.
+      expect(() => download(join(folder, 'gone.csv'), 'completed')).not.toThrow();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
