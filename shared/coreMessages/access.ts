@@ -59,8 +59,9 @@ export const ACCESS_MESSAGES = {
 
   /** {dataDir}: a folder. */
   'access.dataDirNotFolder': '{dataDir} is a file, not a folder: choose a folder for the install.',
-  /** {dataDir}: the folder as given. */
+  /** {folder}: the folder as given (a data or backup folder); {limit}: a number of characters. */
   'access.folderPathTooLong': 'The path {folder} is too long for Kluis to keep its database there: choose a folder whose path is at most {limit} characters. Nothing was written.',
+  /** {dataDir}: the folder as given. */
   'access.dataDirNotCreated': 'The folder {dataDir} cannot be created: check the path, and that you may write there. Nothing was changed.',
   'access.installExists': '{dataDir} already holds a Kluis install; nothing was changed.',
   'access.keychainRequired': 'No OS keychain answered, and the policy requires one; nothing was changed.',
