@@ -35,8 +35,14 @@ test('change the password, make new recovery codes, and see the sign-ins', async
   // Each row says when, as a machine-readable time as well.
   await expect(signIns.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 
-  // The current password is checked…
+  // An empty form says so at every field it can tell about, without asking the core…
   const current = page.getByLabel('Current password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(current).toHaveAccessibleDescription('Enter your current password.');
+  await expect(current).toBeFocused();
+  await expect(page.getByLabel('New password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  // The current password is checked…
   await current.fill('not my password at all');
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('New password again').fill(NEW_PASSWORD);

@@ -319,9 +319,16 @@ test('deleting 25 selected contacts asks to type 25; Enter confirms only the rig
 
   await typed.fill('24');
   await expect(confirm).toBeDisabled();
-  // Enter does what the button does: nothing while the number is wrong…
+  // Enter does what the button does: nothing while the number is wrong, but it says what to type…
   await typed.press('Enter');
   await expect(dialog).toBeVisible();
+  await expect(typed).toHaveAttribute('aria-invalid', 'true');
+  await expect(typed).toHaveAccessibleDescription('That is not 25. Type 25 to confirm, or choose Cancel.');
+  // …and the button, unavailable, is still in the Tab order, so a keyboard user finds it.
+  await typed.press('Tab');
+  await expect(confirm).toBeFocused();
+  await confirm.press('Enter');
+  await expect(typed).toBeFocused();
   expect(await contactCount(page)).toBe(27);
   // …and the deletion once it is right; spaces around it do not count.
   await typed.fill(' 25 ');

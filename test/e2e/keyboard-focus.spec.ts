@@ -3,7 +3,9 @@
  * takes a moment — Explain, Save access, Export, Save role, Restore, New recovery codes — leaves the
  * focus on that button, or, where the button goes away, on its nearest neighbour; never on <body>,
  * from where the next Tab would start at the top of the page. And the shell's first Tab stop is a
- * "Skip to content" link that takes the focus into the page.
+ * "Skip to content" link that takes the focus into the page. A second round (a keyboard-only walk
+ * through every screen) found the same on History's Undo and Redo, a field's switch, a picker's Clear,
+ * the audit log's buttons, and a user's row after Disable or a one-time password's Done.
  */
 import type { Locator, Page } from '@playwright/test';
 import { createRecord, goTo } from './crm';
@@ -152,4 +154,76 @@ test('New recovery codes moves the focus along its steps, never to the page body
 
   await pressEnterOn(page.getByRole('button', { name: 'Done' }));
   await expect(page.getByRole('button', { name: 'New recovery codes' })).toBeFocused();
+});
+
+test('Undo and Redo on the History page, a field switch, Clear in a picker and the audit log keep the keyboard in the page', async ({ page }) => {
+  const admin = await signInAsAdmin(page);
+  await createRecord(page, 'organisation', { name: 'Bakkerij Focus' });
+  await createRecord(page, 'contact', { first_name: 'Fenna', last_name: 'Focus' });
+
+  // The History page is shown afresh after an undo: its heading takes the focus, not <body>.
+  await goTo(page, 'History');
+  const heading = page.locator('main .page-heading');
+  // The page's own buttons, which carry their keys (the toast has an Undo and Redo of its own).
+  const pageButton = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator('[aria-keyshortcuts]'));
+  await pressEnterOn(pageButton('Undo'));
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' }).first()).toBeVisible();
+  await expect(heading).toBeFocused();
+  await pressEnterOn(pageButton('Redo'));
+  await expect(page.getByRole('status').filter({ hasText: 'Redone' }).first()).toBeVisible();
+  await expect(heading).toBeFocused();
+
+  // A field's switch keeps the focus, switched off (after the fresh code it asks for) and on again.
+  await goTo(page, 'Fields');
+  const phone = page.getByRole('switch', { name: 'Use the field Phone' });
+  await pressEnterOn(phone);
+  // Switching off is confirmed first; the dialog gives the focus back to the switch.
+  await pressEnterOn(page.getByRole('dialog', { name: 'Switch off Phone?' }).getByRole('button', { name: 'Switch off and delete the values' }));
+  await answerCodeIfAsked(page, admin.authenticator, page.getByRole('switch', { name: 'Use the field Phone', checked: false }));
+  await expect(phone).toBeFocused();
+  await phone.press('Space');
+  await expect(phone).toHaveAttribute('aria-checked', 'true');
+  await expect(phone).toBeFocused();
+
+  // Clear in a list's filter goes with the value; the focus goes back to the field. The count is a status.
+  await goTo(page, 'Contacts');
+  const filter = page.getByRole('combobox', { name: 'Organisation', exact: true });
+  await filter.fill('Bakkerij');
+  await page.getByRole('option', { name: 'Bakkerij Focus' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '0 of 1 contacts match the filter' })).toBeVisible();
+  await pressEnterOn(page.getByRole('button', { name: 'Clear Organisation' }));
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: '1 contact in total' })).toBeVisible();
+
+  // Checking the log keeps the focus on its button while it runs and after.
+  await goTo(page, 'Audit log');
+  const check = page.getByRole('button', { name: 'Check the log' });
+  await pressEnterOn(check);
+  await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+  await expect(check).toBeFocused();
+});
+
+test('Disabling a user, and Done on a one-time password, keep the keyboard at that user’s row', async ({ page }) => {
+  const admin = await signInAsAdmin(page);
+  await goTo(page, 'Users');
+  await page.getByLabel('Username').fill('sanne.focus');
+  await page.getByLabel('Name', { exact: true }).fill('Sanne Focus');
+  await page.getByLabel('Role').selectOption('office');
+  const handover = page.getByRole('heading', { name: 'One-time password for Sanne Focus' });
+  await pressEnterOn(page.getByRole('button', { name: 'Add user' }));
+  await answerCodeIfAsked(page, admin.authenticator, handover);
+  await expect(handover).toBeFocused();
+
+  await pressEnterOn(page.getByRole('button', { name: 'Done' }));
+  const disable = page.getByRole('button', { name: 'Disable sanne.focus' });
+  await expect(disable).toBeFocused();
+
+  await disable.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /Disable Sanne Focus/ });
+  await pressEnterOn(dialog.getByRole('button', { name: 'Disable Sanne Focus' }));
+  const enable = page.getByRole('button', { name: 'Enable sanne.focus' });
+  await answerCodeIfAsked(page, admin.authenticator, enable);
+  await expect(page.getByRole('status').filter({ hasText: 'Sanne Focus is disabled.' })).toBeVisible();
+  await expect(enable).toBeFocused();
 });

@@ -34,6 +34,9 @@ test('Ctrl+L locks at once and drops the page; the password unlocks', async ({ p
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong password');
   await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible();
+  // The field is marked and reads the reason with its own description, for a screen reader's user.
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/Wrong password$/);
 
   await page.getByLabel('Password').fill(ACCOUNT.password);
   await page.getByRole('button', { name: 'Unlock' }).click();

@@ -5,11 +5,13 @@
  * ids and counts only; the actor's name is joined by the core from the users as they are now, and a
  * role is named from the install's roles as they are now.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime } from '../format';
@@ -36,6 +38,8 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
   // The install's roles, to name a custom role in an entry; null until known (or if they cannot be
   // loaded: then built-in roles are still named, and a custom one shows its id as written).
   const [roles, setRoles] = useState<readonly RoleDefinition[] | null>(null);
+  // Where the focus goes when the last older entries are in and their button gives way to this line.
+  const allShownRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -58,11 +62,11 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
     if (before === undefined) return;
     setLoaded({ ...loaded, older: 'loading' });
     const result = await call('audit.list', { limit: PAGE, before });
-    setLoaded(
-      result.ok
-        ? { kind: 'ready', entries: [...shown, ...result.value], more: result.value.length === PAGE, older: 'idle' }
-        : { ...loaded, older: result.error },
+    const more = result.ok && result.value.length === PAGE;
+    flushSync(() =>
+      setLoaded(result.ok ? { kind: 'ready', entries: [...shown, ...result.value], more, older: 'idle' } : { ...loaded, older: result.error }),
     );
+    if (result.ok && !more) allShownRef.current?.focus();
   }
 
   async function verify() {
@@ -76,9 +80,9 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
       <PageHeading takeFocus={takeFocus}>{u('audit.title')}</PageHeading>
       <p>{u('audit.intro')}</p>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={check.kind === 'checking'} onClick={() => void verify()}>
+        <BusyButton className="button-primary" busy={check.kind === 'checking'} onClick={() => void verify()}>
           {check.kind === 'checking' ? u('audit.verifying') : u('audit.verify')}
-        </button>
+        </BusyButton>
       </div>
       {check.kind === 'done' && <Notice tone={check.verdict.ok ? 'info' : 'error'}>{verdictText(check.verdict, language)}</Notice>}
       {check.kind === 'failed' && <Notice tone="error">{u('audit.verifyFailed', { message: check.error })}</Notice>}
@@ -117,11 +121,11 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'ready' && loaded.entries.length > 0 && (
         <div className="button-row">
           {loaded.more ? (
-            <button type="button" className="button-quiet" disabled={loaded.older === 'loading'} onClick={() => void showOlder()}>
+            <BusyButton className="button-quiet" busy={loaded.older === 'loading'} onClick={() => void showOlder()}>
               {loaded.older === 'loading' ? u('audit.loadingOlder') : u('audit.older')}
-            </button>
+            </BusyButton>
           ) : (
-            <p className="muted">{loaded.entries.length === 1 ? u('audit.allShownOne') : u('audit.allShown', { count: formatCount(loaded.entries.length, language) })}</p>
+            <p className="muted" ref={allShownRef} tabIndex={-1}>{loaded.entries.length === 1 ? u('audit.allShownOne') : u('audit.allShown', { count: formatCount(loaded.entries.length, language) })}</p>
           )}
         </div>
       )}

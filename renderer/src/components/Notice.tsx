@@ -6,12 +6,14 @@ import type { ReactNode } from 'react';
 
 interface NoticeProps {
   tone: 'info' | 'warning' | 'error';
+  /** For a field the notice is about, to name it in its aria-describedby. */
+  id?: string;
   children: ReactNode;
 }
 
-export function Notice({ tone, children }: NoticeProps) {
+export function Notice({ tone, id, children }: NoticeProps) {
   return (
-    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div id={id} className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );

@@ -18,6 +18,7 @@ import { deleteButtonLabel } from '../../../shared/historyLabels';
 import type { EntityName } from '../../../shared/registry';
 import { call } from '../api';
 import { formatCount } from '../format';
+import { BusyButton } from '../components/BusyButton';
 import { Modal } from '../components/Modal';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
@@ -63,6 +64,8 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [typing, setTyping] = useState(false);
   const [typed, setTyped] = useState('');
+  // A confirmation tried with the wrong text: said under the field, so a press is never silent.
+  const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const [changed, setChanged] = useState<Message | null>(null);
@@ -107,7 +110,11 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       typedRef.current?.focus();
       return;
     }
-    if (!typedRight) return;
+    if (!typedRight) {
+      setMismatch(true);
+      typedRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setChanged(null);
@@ -129,6 +136,7 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       setChanged({ key: 'delete.changed', params: { message: result.error } });
       setTyping(false);
       setTyped('');
+      setMismatch(false);
       await check();
       cancelRef.current?.focus();
       return;
@@ -142,11 +150,11 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
   }
 
   function onTypedKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Typing is the confirmation, so Enter does what the button does: nothing until the text is right.
+    // Typing is the confirmation, so Enter does what the button does: until the text is right, it says what to type.
     // A held-down Enter (from the Continue button, say) and an input method's Enter confirm nothing.
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
-    if (typedRight && !event.repeat) void confirm();
+    if (!event.repeat) void confirm();
   }
 
   const textId = `${id}-text`;
@@ -185,7 +193,11 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
           spellCheck={false}
           readOnly={busy}
           value={typed}
-          onChange={(event) => setTyped(event.currentTarget.value)}
+          error={mismatch ? t('delete.typeMismatch', { text: impact.typeToConfirm ?? '' }) : undefined}
+          onChange={(event) => {
+            setTyped(event.currentTarget.value);
+            setMismatch(false);
+          }}
           onKeyDown={onTypedKeyDown}
         />
       )}
@@ -198,9 +210,10 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
               {t('delete.continue')}
             </button>
           ) : (
-            <button type="button" className="button-danger" disabled={busy || !typedRight} onClick={() => void confirm()}>
+            // Unavailable until the text is right, yet in the Tab order: a press then says what to type.
+            <BusyButton className="button-danger" busy={busy} aria-disabled={!typedRight || undefined} onClick={() => void confirm()}>
               {busy ? t('delete.working') : confirmLabel}
-            </button>
+            </BusyButton>
           ))}
         <button ref={cancelRef} type="button" className="button-quiet" disabled={busy} onClick={cancel}>
           {t('common.cancel')}

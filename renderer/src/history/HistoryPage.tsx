@@ -7,6 +7,7 @@ import type { ApiError } from '../../../shared/errors';
 import { IRREVERSIBLE_VERBS, type CommandSummary } from '../../../shared/historyTypes';
 import { describeCommand } from '../../../shared/historyLabels';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../format';
@@ -42,12 +43,14 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
       <PageHeading takeFocus={takeFocus}>{t('history.title')}</PageHeading>
       <p>{t('history.intro', { undoKey: mac ? '⌘Z' : 'Ctrl+Z', redoKey: mac ? '⇧⌘Z' : 'Ctrl+Shift+Z' })}</p>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={history.busy} aria-keyshortcuts={undoShortcut()} onClick={() => void history.undo()}>
+        {/* Kept focusable while busy: the page is shown afresh after an undo, and the shell gives its
+            heading the focus only when the focus was in the page (HomeShell showAfresh). */}
+        <BusyButton className="button-primary" busy={history.busy} aria-keyshortcuts={undoShortcut()} onClick={() => void history.undo()}>
           {t('history.undo')}
-        </button>
-        <button type="button" className="button-quiet" disabled={history.busy} aria-keyshortcuts={redoShortcut()} onClick={() => void history.redo()}>
+        </BusyButton>
+        <BusyButton className="button-quiet" busy={history.busy} aria-keyshortcuts={redoShortcut()} onClick={() => void history.redo()}>
           {t('history.redo')}
-        </button>
+        </BusyButton>
       </div>
       <section className="panel" aria-labelledby="history-list-title">
         <h3 id="history-list-title">{t('history.listTitle')}</h3>

@@ -11,6 +11,7 @@ import type { ApiError, InputProblem } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -170,13 +171,12 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
                     <td>{field.retention[language]}</td>
                     <td>
                       {field.optional ? (
-                        <button
-                          type="button"
+                        <BusyButton
                           role="switch"
                           className="switch"
                           aria-checked={field.enabled}
                           aria-label={t('fields.switchLabel', { field: label })}
-                          disabled={busyKey === field.key}
+                          busy={busyKey === field.key}
                           onClick={() => void setEnabled(field, !field.enabled)}
                         >
                           <span className="switch-track" aria-hidden="true">
@@ -185,7 +185,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
                           <span className="switch-text" aria-hidden="true">
                             {field.enabled ? t('fields.on') : t('fields.off')}
                           </span>
-                        </button>
+                        </BusyButton>
                       ) : (
                         <span className="muted">{t('fields.alwaysOn')}</span>
                       )}

@@ -120,7 +120,8 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
         </div>
       </div>
       {total !== null && (
-        <p className="muted list-total">
+        // A status, so a filter or a refresh that changes the count is read out.
+        <p className="muted list-total" role="status">
           {matching !== null
             ? t('list.matching', { matching: formatCount(matching, language), count: formatCount(total, language), what: entityPlural(entity, language).toLowerCase() })
             : total === 1

@@ -3,7 +3,7 @@
  * combobox with a listbox. Empty, it offers the first records by name (`records.list`); typed into,
  * it asks the search index (`search.query`, debounced) and keeps the hits of the wanted kind.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { EntityName } from '../../../shared/registry';
 import { call } from '../api';
@@ -54,6 +54,7 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
   // A hit's second line needs the fields' labels; until they are known it shows the values as stored.
   const fields = useKnownFields();
   const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   // What the user typed; null while not editing, when the chosen record's title shows.
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -140,6 +141,7 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
     <div className="picker">
       <div className="picker-input">
         <input
+          ref={inputRef}
           id={id}
           type="text"
           role="combobox"
@@ -171,6 +173,8 @@ export function ReferencePicker({ id, target, value, onChange, label, describedB
             onClick={() => {
               onChange(null);
               setText(null);
+              // This button goes with the value; the focus goes back to the field, to pick another.
+              inputRef.current?.focus();
             }}
           >
             <span aria-hidden="true">×</span>

@@ -63,6 +63,9 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, reason, onUnlocked,
   }
 
   const name = user.displayName === user.username ? user.username : `${user.displayName} (${user.username})`;
+  // A wrong password is said above the form and read with the field it is about, which is marked as such.
+  const errorId = `${headingId}-error`;
+  const wrongEntry = error?.key === 'lock.wrongPassword' || error?.key === 'lock.wrongPasswordOrCode';
 
   return (
     <AuthLayout>
@@ -74,14 +77,19 @@ export function LockScreen({ user, keyMode, unlockNeedsCode, reason, onUnlocked,
       <PassphraseOnlyNotice keyMode={keyMode} />
       {/* Whoever comes back to the window learns that someone tried codes at it. */}
       {reason === 'wrongCodes' && !error && <Notice tone="warning">{t('lock.afterWrongCodes')}</Notice>}
-      {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
+      {error && (
+        <Notice tone="error" id={errorId}>
+          {t(error.key, error.params)}
+        </Notice>
+      )}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         {/* For password managers and screen readers: whose password this is. */}
         <input type="hidden" name="username" autoComplete="username" value={user.username} />
         <TextField
           ref={passwordRef}
           label={t('lock.password')}
-          describedBy={describedBy}
+          describedBy={error ? `${describedBy} ${errorId}` : describedBy}
+          aria-invalid={wrongEntry || undefined}
           name="password"
           type="password"
           autoComplete="current-password"

@@ -49,7 +49,12 @@ function ChangePasswordSection({ username }: { username: string }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const againRef = useRef<HTMLInputElement>(null);
 
-  const local = checksShown ? checkNewPassword(password, again, t) : {};
+  /** What the form can tell before asking the core: an empty current password, and the new one's checks. */
+  const checkLocally = (): PasswordErrors => ({
+    ...(current === '' ? { current: t('account.currentRequired') } : {}),
+    ...checkNewPassword(password, again, t),
+  });
+  const local = checksShown ? checkLocally() : {};
   const errors: PasswordErrors = { ...reasonTexts(coreErrors), ...local };
 
   function focusFirst(found: Partial<Record<PasswordField, unknown>>) {
@@ -63,8 +68,8 @@ function ChangePasswordSection({ username }: { username: string }) {
     if (busy) return;
     setFormError(null);
     setChanged(false);
-    const found = checkNewPassword(password, again, t);
-    if (found.password || found.again) {
+    const found = checkLocally();
+    if (found.current || found.password || found.again) {
       flushSync(() => setChecksShown(true));
       focusFirst(found);
       return;

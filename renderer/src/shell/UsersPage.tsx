@@ -10,6 +10,7 @@ import type { RoleDefinition } from '../../../shared/access';
 import type { SessionInfo, UserSummary } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { call } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
 import { Notice } from '../components/Notice';
@@ -53,6 +54,8 @@ async function loadUsersAndRoles(): Promise<ListState> {
 
 /** A one-time password to hand over, shown once. */
 interface Handover {
+  /** Whose password it is: Done takes the focus back to that user's row. */
+  userId: number;
   name: string;
   password: string;
 }
@@ -81,7 +84,9 @@ function UserAdministration({ selfId }: { selfId: number }) {
   const handoverRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
-    setList(await loadUsersAndRoles());
+    const loaded = await loadUsersAndRoles();
+    // Drawn at once, so the caller can put the focus on a row's new buttons.
+    flushSync(() => setList(loaded));
   }, []);
 
   useEffect(() => {
@@ -97,6 +102,20 @@ function UserAdministration({ selfId }: { selfId: number }) {
   /** Back to the row's button after a cancelled step, so the keyboard user is where they were. */
   function focusAction(userId: number, action: Action) {
     document.querySelector<HTMLElement>(`[data-user-action="${userId}-${action}"]`)?.focus();
+  }
+
+  /**
+   * To the first button of a user's row, once an action changed what the row offers (Disable gives
+   * way to Enable) or its one-time password was handed over: the keyboard user stays at that row.
+   */
+  function focusRow(userId: number) {
+    document.querySelector<HTMLElement>(`[data-user-action^="${userId}-"]`)?.focus();
+  }
+
+  function closeHandover() {
+    const userId = handover?.userId;
+    flushSync(() => setHandover(null));
+    if (userId !== undefined) focusRow(userId);
   }
 
   function showHandover(next: Handover) {
@@ -118,9 +137,11 @@ function UserAdministration({ selfId }: { selfId: number }) {
       else setError({ key: 'users.actionFailed', params: { message: result.error } });
       return;
     }
-    if ('oneTimePassword' in result.value) showHandover({ name, password: result.value.oneTimePassword });
+    const handedOver = 'oneTimePassword' in result.value ? result.value.oneTimePassword : null;
+    if (handedOver !== null) showHandover({ userId: user.id, name, password: handedOver });
     else setStatus(action === 'disable' ? { key: 'users.disabled', params: { name } } : { key: 'users.mfaReset', params: { name } });
     await load();
+    if (handedOver === null) focusRow(user.id);
   }
 
   const confirmTexts = (pending: PendingAction) => {
@@ -173,7 +194,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
             />
             <CopyButton text={handover.password} />
           </div>
-          <button type="button" className="button-primary" onClick={() => setHandover(null)}>
+          <button type="button" className="button-primary" onClick={closeHandover}>
             {t('common.done')}
           </button>
         </section>
@@ -220,10 +241,10 @@ function UserAdministration({ selfId }: { selfId: number }) {
                           {(user.status === 'active' ? ACTIVE_ACTIONS : DISABLED_ACTIONS)
                             .filter((action) => action !== 'resetMfa' || user.mfaEnrolled)
                             .map((action) => (
-                              <button key={action} type="button" className="button-small" data-user-action={`${user.id}-${action}`} disabled={busy} onClick={() => ask(action)}>
+                              <BusyButton key={action} className="button-small" data-user-action={`${user.id}-${action}`} busy={busy} onClick={() => ask(action)}>
                                 {t(ACTION_LABELS[action])}
                                 <span className="visually-hidden"> {user.username}</span>
-                              </button>
+                              </BusyButton>
                             ))}
                         </div>
                       )}
@@ -242,7 +263,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
           onAdded={(user, oneTimePassword) => {
             setStatus(null);
             setError(null);
-            showHandover({ name: user.displayName || user.username, password: oneTimePassword });
+            showHandover({ userId: user.id, name: user.displayName || user.username, password: oneTimePassword });
             void load();
           }}
         />
