@@ -72,3 +72,27 @@ describe('leaving while another process holds the write lock', () => {
     expect(value(await first.call('audit.verify'))).toMatchObject({ ok: true });
   });
 });
+
+describe('opening while another process writes without the write-ahead log (a seed, alone on the install)', () => {
+  it('is refused as busy, not as a damaged file, and opens once the writer is done', { timeout: 40_000 }, async () => {
+    const first = await signedInAdmin();
+    const { db } = first.core.requireActive();
+    // What the seed does when no one else has the install open: a rollback journal, and its lock.
+    db.pragma('journal_mode = DELETE');
+    db.prepare('BEGIN EXCLUSIVE').run();
+    const second = testCore({ dataDir: first.dataDir, clock: first.clock });
+    first.clock.advance(30);
+    try {
+      const attempt = await second.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+      const refused = attempt.ok ? refusal(await second.call('session.verifyCode', { code: totpAt(first.totpSecret, first.clock) })) : attempt.error;
+      expect(refused).toMatchObject({ code: 'CONFLICT', messageId: 'common.busy' });
+      expect(refused.message).not.toMatch(/damaged|backup/i);
+    } finally {
+      db.prepare('COMMIT').run();
+      db.pragma('journal_mode = WAL');
+    }
+    first.clock.advance(30);
+    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+    expect(second.core.requireActive().db.open).toBe(true);
+  });
+});

@@ -81,9 +81,14 @@ export function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
-/** Why opening failed, in words that send the reader the right way: permissions, or the file. */
+/**
+ * Why opening failed, in words that send the reader the right way: another process at work (a seed
+ * or import writes without a write-ahead log while it is alone, so even reading waits for it),
+ * permissions, or the file. Only the last says "restore from a backup", so it must be the last.
+ */
 function openFailure(error: unknown): KluisError {
   if (error instanceof KluisError) return error;
+  if (isBusy(error)) return new KluisError('CONFLICT', 'common.busy');
   return new KluisError('INTERNAL', isFileAccessProblem(error) ? 'access.folderNotWritable' : 'access.databaseDamaged');
 }
 
