@@ -48,6 +48,12 @@ const username = z
   .string()
   .trim()
   .regex(USERNAME_PATTERN, 'Use 2–64 letters, digits, dots, dashes or underscores');
+/**
+ * A name shown in lists, the audit log and the admin tool's tables: one line, with no control
+ * characters. A line break or a terminal's escape code in a name could forge a row in `user list`
+ * or recolour the admin's terminal, and a bidirectional override could make one name read as another.
+ */
+const oneLine = (schema: z.ZodString) => schema.regex(/^[^\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]*$/u, 'Use one line of text, without control characters');
 const newPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
@@ -130,7 +136,7 @@ export const api = {
   'app.setDisplayLanguage': channel<{ saved: boolean }>()({ input: z.strictObject({ language: z.enum(['en', 'nl']) }), auth: 'public', ...open }),
   'setup.createInstall': channel<CreatedInstall>()({
     input: z.strictObject({
-      orgName: z.string().trim().min(1, 'Enter the organisation name').max(ORG_NAME_MAX_LENGTH),
+      orgName: oneLine(z.string().trim().min(1, 'Enter the organisation name').max(ORG_NAME_MAX_LENGTH)),
       adminUsername: username,
       password: newPassword,
       /** Policy: refuse passphrase-only mode when no OS keychain answers. */
@@ -206,7 +212,7 @@ export const api = {
   'users.create': channel<{ user: UserSummary; oneTimePassword: string }>()({
     input: z.strictObject({
       username,
-      displayName: z.string().trim().min(1, 'Enter a name').max(200),
+      displayName: oneLine(z.string().trim().min(1, 'Enter a name').max(200)),
       email: z.email('Enter a valid e-mail address').max(320).optional(),
       role: z.string().regex(/^[a-z0-9-]{2,60}$/, 'Choose a role'),
     }),
@@ -523,7 +529,7 @@ export const api = {
   }),
   'teams.list': channel<Team[]>()({ input: empty, auth: 'session', ...open, permission: 'users.manage' }),
   'teams.create': channel<Team>()({
-    input: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ name: oneLine(z.string().trim().min(1).max(100)) }),
     auth: 'session',
     ...open,
     permission: 'users.manage',

@@ -357,6 +357,19 @@ describe('accounts an admin manages', () => {
     expect(!again.ok && again.error.code).toBe('CONFLICT');
   });
 
+  it('refuses a name with a line break, a terminal escape or a direction override, which could forge a row of `user list`', async () => {
+    const t = await signedInAdmin();
+    for (const displayName of ['Evil\nanna   Administrator active', 'Rood\u001b[31m', 'Anna\u202Eavaj', 'Tab\there']) {
+      const refused = await t.call('users.create', { username: 'nep', displayName, role: 'office' });
+      expect(refused.ok ? null : (refused.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({
+        displayName: { kind: 'badFormat', hint: 'Use one line of text, without control characters' },
+      });
+    }
+    expect(value<UserSummary[]>(await t.call('users.list', {})).map((u) => u.username)).toEqual([ADMIN.adminUsername]);
+    // Letters from anywhere, and a trailing newline (trimmed), are fine.
+    expect(value<{ user: UserSummary }>(await t.call('users.create', { username: 'zoe', displayName: 'Zoë Ñúñez 王\n', role: 'office' })).user.displayName).toBe('Zoë Ñúñez 王');
+  });
+
   it('refuses a role that does not exist and creates no account; a copied role is accepted', async () => {
     const t = await signedInAdmin();
     const unknown = await t.call('users.create', { username: 'baas', displayName: 'Baas', role: 'boss' });
