@@ -90,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new CliError(`${((error as Error).message.split('\n')[0] ?? '').replace(/\.+$/, '')}. Run "${name} --help" for its options.`);
   }
-  const missing = Object.entries(command.options).find(([key, spec]) => spec.required && !values[key]);
+  // A blank value is as good as none: `--data "   "` would otherwise make a folder named by spaces.
+  const missing = Object.entries(command.options).find(([key, spec]) => spec.required && (!values[key] || String(values[key]).trim() === ''));
   if (missing) throw new CliError(`--${missing[0]} is required. Run "${name} --help" for its options.`);
   return (await command.run(values)) ?? EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { auditBreakText } from '../../shared/auditBreakText';
 import { ROLES } from '../../shared/permissions';
 import { dataPaths } from '../core/install/paths';
 import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
+import { normalizeUsername } from '../core/vault/slots';
 import { CliError, EXIT, jsonText, printJson, printTable, tableText, writeOutput } from './output';
 import { readPassword } from './prompt';
 import { openCli, signInFromEnvironment, type CliSession } from './session';
@@ -58,7 +59,9 @@ async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>
 
 async function findUser(cli: CliSession, username: string): Promise<UserSummary> {
   const users = await cli.call('users.list', {});
-  const user = users.find((u) => u.username.toLowerCase() === username.trim().toLowerCase());
+  // Compared as the core compares usernames, so "ján" typed with a combining accent finds ján.
+  const wanted = normalizeUsername(username);
+  const user = users.find((u) => normalizeUsername(u.username) === wanted);
   if (!user) throw new CliError(`No user named "${username}".`);
   return user;
 }
