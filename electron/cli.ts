@@ -90,9 +90,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new CliError(`${((error as Error).message.split('\n')[0] ?? '').replace(/\.+$/, '')}. Run "${name} --help" for its options.`);
   }
-  // A blank value is as good as none: `--data "   "` would otherwise make a folder named by spaces.
-  const missing = Object.entries(command.options).find(([key, spec]) => spec.required && (!values[key] || String(values[key]).trim() === ''));
+  const missing = Object.entries(command.options).find(([key, spec]) => spec.required && !values[key]);
   if (missing) throw new CliError(`--${missing[0]} is required. Run "${name} --help" for its options.`);
+  // A blank one is said as the core says it: `--data "   "` would otherwise make a folder named by spaces.
+  const blank = Object.entries(command.options).find(([key, spec]) => spec.type === 'string' && typeof values[key] === 'string' && values[key].trim() === '');
+  if (blank) throw new CliError(`--${blank[0]} is empty.`);
   return (await command.run(values)) ?? EXIT.ok;
 }
 

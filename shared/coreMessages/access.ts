@@ -68,9 +68,12 @@ export const ACCESS_MESSAGES = {
 
   /** {dataDir}: a folder. */
   'access.noInstall': 'No Kluis install in {dataDir} (vault.json is missing).',
-  /** {dataDir}: the data folder. A stopped setup and a lost vault look the same: Kluis deletes neither. */
+  /**
+   * {dataDir}: the data folder. A setup still running elsewhere (for the seconds it takes), a stopped
+   * setup and a lost vault look the same: Kluis deletes none of them, and the reader is told to look first.
+   */
   'access.vaultMissingBesideDatabase':
-    '{dataDir} holds kluis.db but not vault.json: a setup stopped before it finished leaves this, and so does a vault.json lost since. Nothing was changed: restore the folder from a backup, or, after a stopped setup, remove kluis.db and set up again.',
+    '{dataDir} holds kluis.db but not vault.json: a setup still running in another window or the admin tool shows this for a few seconds, a setup stopped before it finished leaves it, and so does a vault.json lost since. Nothing was changed. If no setup is running: restore the folder from a backup, or, after a stopped setup, remove kluis.db and set up again.',
   'access.vaultNotJson': 'vault.json is damaged: it is not valid JSON.',
   'access.vaultTooNew': 'vault.json was written by a newer Kluis (format {format}); update Kluis to open it.',
   'access.vaultMalformed': 'vault.json is damaged: its contents do not match the expected format.',

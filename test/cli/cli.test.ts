@@ -208,7 +208,7 @@ describe('admin CLI', () => {
 
   it.each([
     [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
-    [['init', '--data', '   ', '--org', 'A', '--admin', 'anouk'], 'kluis: --data is required. Run "init --help" for its options.'],
+    [['init', '--data', '   ', '--org', 'A', '--admin', 'anouk'], 'kluis: --data is empty.'],
     [['frobnicate'], 'kluis: Unknown command "frobnicate". Run with --help to see the commands.'],
     [['status', '--data', '/nonexistent/kluis'], 'kluis: Set KLUIS_USER to the username to sign in with.'],
     [['user'], 'kluis: "user" is not a command. The user commands: user add, user list, user disable, user enable, user reset-password, user reset-mfa.'],

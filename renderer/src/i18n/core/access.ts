@@ -57,7 +57,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
 
   'access.noInstall': 'Geen Kluis-installatie in {dataDir} (vault.json ontbreekt).',
   'access.vaultMissingBesideDatabase':
-    '{dataDir} bevat kluis.db maar geen vault.json: dat laat een installatie achter die is afgebroken voordat die klaar was, en ook een vault.json die sindsdien kwijt is. Er is niets gewijzigd: zet de map terug uit een back-up, of verwijder na een afgebroken installatie kluis.db en installeer opnieuw.',
+    '{dataDir} bevat kluis.db maar geen vault.json: zo ziet het eruit zolang een installatie in een ander venster of de beheertool nog bezig is (een paar seconden), zo laat een afgebroken installatie het achter, en zo ook een vault.json die sindsdien kwijt is. Er is niets gewijzigd. Als er geen installatie bezig is: zet de map terug uit een back-up, of verwijder na een afgebroken installatie kluis.db en installeer opnieuw.',
   'access.vaultNotJson': 'vault.json is beschadigd: het is geen geldige JSON.',
   'access.vaultTooNew': 'vault.json is geschreven door een nieuwere Kluis (formaat {format}); werk Kluis bij om het te openen.',
   'access.vaultMalformed': 'vault.json is beschadigd: de inhoud past niet bij het verwachte formaat.',
