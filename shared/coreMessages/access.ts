@@ -77,6 +77,7 @@ export const ACCESS_MESSAGES = {
   'access.vaultNotJson': 'vault.json is damaged: it is not valid JSON.',
   'access.vaultTooNew': 'vault.json was written by a newer Kluis (format {format}); update Kluis to open it.',
   'access.vaultMalformed': 'vault.json is damaged: its contents do not match the expected format.',
+  'access.vaultKeyDamaged': 'vault.json is damaged: the database key kept for this account cannot be opened. Nothing was changed: restore the data folder from a backup.',
 
   'access.databaseKeyLength': 'The database key has the wrong length.',
   'access.databaseDamaged': 'The database file is damaged, or it is not this install’s. Nothing was changed: restore the data folder from a backup.',

@@ -178,6 +178,19 @@ describe('the dispatcher', () => {
     }
   });
 
+  it('says vault.json is damaged when the right password opens a slot whose sealed database key was altered', async () => {
+    const { dataDir, clock } = await installedCore({ keychain: noKeychain });
+    const vault = readVaultFile(dataDir);
+    const slot = vault.slots[0]!;
+    const ciphertext = Buffer.from(slot.sealedDek.ciphertext, 'base64');
+    ciphertext[0] = ciphertext[0]! ^ 1;
+    writeFileSync(vaultPath(dataDir), JSON.stringify({ ...vault, slots: [{ ...slot, sealedDek: { ...slot.sealedDek, ciphertext: ciphertext.toString('base64') } }] }));
+    const t = testCore({ dataDir, clock, keychain: noKeychain });
+    const result = await t.call('session.signIn', { username: ADMIN.adminUsername, password: ADMIN.password });
+    // An answer the admin can act on, not "something went wrong inside Kluis" (common.internal).
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', messageId: 'access.vaultKeyDamaged' } });
+  });
+
   it('refuses a second setup in the same folder and changes nothing', async () => {
     const { call, dataDir } = await installedCore({ keychain: noKeychain });
     const before = readVaultFile(dataDir);

@@ -17,6 +17,7 @@ import {
 } from './crypto';
 import { deriveKek, newKdfParams, type KdfCost } from './kdf';
 import type { VaultFile, VaultSlot } from './vaultFile';
+import { KluisError } from '../errors';
 
 type Encoded<T> = { [K in keyof T]: string };
 
@@ -113,9 +114,11 @@ export async function openSlot(
   try {
     const dek = openSealedBox(privateKey, Buffer.from(slot.publicKey, 'base64'), decode(slot.sealedDek), dekAad(vault.installId));
     return { dek, privateKey };
-  } catch (error) {
+  } catch {
     zero(privateKey);
-    throw error;
+    // The private key opened, so password and slot are right: what fails is the sealed database key
+    // in vault.json. That is a damaged (or altered) file, not a fault of Kluis, and the admin can act on it.
+    throw new KluisError('INTERNAL', 'access.vaultKeyDamaged');
   }
 }
 

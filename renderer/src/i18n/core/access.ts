@@ -61,6 +61,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.vaultNotJson': 'vault.json is beschadigd: het is geen geldige JSON.',
   'access.vaultTooNew': 'vault.json is geschreven door een nieuwere Kluis (formaat {format}); werk Kluis bij om het te openen.',
   'access.vaultMalformed': 'vault.json is beschadigd: de inhoud past niet bij het verwachte formaat.',
+  'access.vaultKeyDamaged': 'vault.json is beschadigd: de databasesleutel die voor dit account is bewaard, kan niet worden geopend. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
 
   'access.databaseKeyLength': 'De databasesleutel heeft de verkeerde lengte.',
   'access.databaseDamaged': 'Het databasebestand is beschadigd, of het hoort niet bij deze installatie. Er is niets gewijzigd: zet de gegevensmap terug uit een back-up.',
