@@ -47,6 +47,26 @@ function withNegativeValues(args: string[], command: Command): string[] {
   return joined;
 }
 
+/** Edits (insert, delete, replace, swap two neighbours) from one word to the other. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The command (or group) a typo most likely meant: "stauts" is "status". Two edits at most. */
+function nearestCommand(typed: string): string | undefined {
+  const words = [...new Set(Object.keys(commands).map((known) => known.split(' ')[0]!))];
+  const scored = words.map((word) => ({ word, distance: editDistance(typed.toLowerCase(), word) })).sort((x, y) => x.distance - y.distance);
+  return scored[0] && scored[0].distance <= 2 ? scored[0].word : undefined;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [first, ...afterFirst] = argv;
   if (!first || first === '--help' || first === '-h' || first === 'help') {
@@ -71,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
       }
       throw new CliError(`"${argv.slice(0, 2).join(' ')}" is not a command. The ${first} commands: ${group.join(', ')}.`);
     }
-    throw new CliError(`Unknown command "${argv.slice(0, 2).join(' ')}". Run with --help to see the commands.`);
+    const near = nearestCommand(first);
+    throw new CliError(`Unknown command "${first}".${near ? ` Did you mean "${near}"?` : ''} Run with --help to see the commands.`);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${commandHelp(name, command)}\n`);

@@ -210,6 +210,7 @@ describe('admin CLI', () => {
     [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
     [['init', '--data', '   ', '--org', 'A', '--admin', 'anouk'], 'kluis: --data is empty.'],
     [['frobnicate'], 'kluis: Unknown command "frobnicate". Run with --help to see the commands.'],
+    [['stauts', '--data', '/nonexistent/kluis'], 'kluis: Unknown command "stauts". Did you mean "status"? Run with --help to see the commands.'],
     [['status', '--data', '/nonexistent/kluis'], 'kluis: Set KLUIS_USER to the username to sign in with.'],
     [['user'], 'kluis: "user" is not a command. The user commands: user add, user list, user disable, user enable, user reset-password, user reset-mfa.'],
     [['seed', '--data', '/nonexistent/kluis', '--contacts', '-5'], 'kluis: --contacts must be a whole number from 1 to 10000000.'],
