@@ -52,7 +52,7 @@ export const ACCESS_MESSAGES = {
   'access.deviceKeyMissing':
     'The device key of this install (keychain item "kluis" / {installId}) is missing from the OS keychain, so the data cannot be unlocked on this device.',
 
-  'access.ownAccount': 'Use your own account page to change your own account.',
+  'access.ownAccount': 'You cannot disable or reset your own account: another administrator can do that for you. Your own password and recovery codes are changed on the Account page in the app.',
   'access.usernameTaken': 'That username is taken.',
   'access.accountDisabled': 'This account is disabled.',
   'access.accountActive': 'This account is not disabled.',

@@ -382,7 +382,7 @@ describe.concurrent('user commands', SLOW, () => {
 
     const self = await cli(['user', 'disable', '--data', dataDir, '--username', 'beheer'], await install.withCode());
     expect(self.code).toBe(1);
-    expect(self.stderr).toBe('kluis: Use your own account page to change your own account.\n');
+    expect(self.stderr).toBe('kluis: You cannot disable or reset your own account: another administrator can do that for you. Your own password and recovery codes are changed on the Account page in the app.\n');
   });
 
   it('user enable lets a disabled user in again with a new one-time password; an active one is refused', async () => {

@@ -43,7 +43,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.deviceKeyMissing':
     'De apparaatsleutel van deze installatie (sleutelhanger-item "kluis" / {installId}) ontbreekt in de sleutelhanger van het besturingssysteem, dus je kunt de gegevens op dit apparaat niet ontgrendelen.',
 
-  'access.ownAccount': 'Wijzig je eigen account op je eigen accountpagina.',
+  'access.ownAccount': 'Je kunt je eigen account niet uitschakelen of resetten: een andere beheerder kan dat voor je doen. Je eigen wachtwoord en herstelcodes wijzig je op de pagina Account in de app.',
   'access.usernameTaken': 'Die gebruikersnaam is al in gebruik.',
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
   'access.accountActive': 'Dit account is niet uitgeschakeld.',
