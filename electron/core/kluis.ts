@@ -392,7 +392,7 @@ export class KluisCore {
     return this.serial(async () => {
       this.endSession();
       if (isFileNotFolder(this.dataDir)) throw new KluisError('NOT_FOUND', { id: 'session.dataDirNotFolder', values: { dataDir: this.dataDir } });
-      if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', 'session.notSetUp');
+      if (!holdsInstall(this.dataDir)) throw new KluisError('NOT_FOUND', { id: 'session.notSetUp', values: { dataDir: this.dataDir } });
       const vault = readVaultFile(this.dataDir);
       const throttle = this.throttle(vault);
       const subjects = throttle.subjectsFor(username);

@@ -4,7 +4,8 @@ export const SESSION_MESSAGES = {
   'session.locked': 'Kluis is locked. Unlock it to go on.',
   'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'session.tooManySignInsOne': 'Too many failed sign-ins. Try again in 1 second.',
-  'session.notSetUp': 'Kluis is not set up in this folder yet.',
+  /** {dataDir}: the data folder (the CLI's --data, as resolved), so a typo in it shows. */
+  'session.notSetUp': 'Kluis is not set up in {dataDir} yet.',
   /** {dataDir}: the path given as the data folder (the CLI's --data). */
   'session.dataDirNotFolder': '{dataDir} is a file, not a folder: give the folder that holds the install.',
   'session.enrolFirst': 'Start the authenticator set-up first.',

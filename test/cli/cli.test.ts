@@ -260,9 +260,11 @@ describe('admin CLI', () => {
   });
 
   it('says plainly when the folder holds no install', async () => {
-    const result = await runCli(['status', '--data', join(tempDir(), 'empty')], { ...env, KLUIS_USER: 'anouk' });
+    const folder = join(tempDir(), 'empty');
+    const result = await runCli(['status', '--data', folder], { ...env, KLUIS_USER: 'anouk' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('kluis: Kluis is not set up in this folder yet.');
+    // The folder is named, so a typo in --data shows.
+    expect(result.stderr.trim()).toBe(`kluis: Kluis is not set up in ${folder} yet.`);
   });
 
   it('says when --data names a file rather than a folder, instead of "not set up"', async () => {
