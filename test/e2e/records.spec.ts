@@ -155,7 +155,9 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
 
   // The reminder: the letter is saved as a file, and the invoice says it was sent.
   const downloading = page.waitForEvent('download', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Send payment reminder' }).click();
+  // Sent by keyboard: the button goes once the reminder is sent, and the keyboard stays on the page.
+  await page.getByRole('button', { name: 'Send payment reminder' }).focus();
+  await page.keyboard.press('Enter');
   const download = await downloading;
   // The invoice has no contact, so the letter is Dutch, and so is its name.
   expect(download.suggestedFilename()).toBe('betalingsherinnering-2025-0042.txt');
@@ -164,6 +166,7 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   expect(letter).toContain('Bakkerij van den Berg');
   await expect(page.getByRole('status').filter({ hasText: /^Reminder sent on .+\. The letter is saved as betalingsherinnering-2025-0042\.txt\.$/ })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Overdue' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false)).toBe(true);
   const sentOn = page.getByRole('term').filter({ hasText: /^Reminder sent$/ }).locator('xpath=following-sibling::dd');
   await expect(sentOn).toHaveText(formatDay(todayIso(), 'en'));
   await saveScreenshot(page, testInfo, 'invoice-detail');

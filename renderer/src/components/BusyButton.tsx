@@ -41,3 +41,8 @@ export function neighbourOf<T>(list: readonly T[], item: T): T | undefined {
 export function focusPageHeading(): void {
   document.querySelector<HTMLElement>('main .page-heading')?.focus();
 }
+
+/** After work that may take away the button that started it: the heading, if the focus fell to <body>. */
+export function focusPageHeadingIfLost(): void {
+  if (!document.activeElement || document.activeElement === document.body) focusPageHeading();
+}

@@ -12,6 +12,7 @@ import type { EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
+import { BusyButton, focusPageHeadingIfLost } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime, formatDay, todayIso } from '../format';
@@ -159,6 +160,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     saveTextFile(result.value.fileName, result.value.text);
     setReminder({ sentAt: result.value.sentAt, fileName: result.value.fileName });
     await onChanged();
+    // A sent reminder may take its button away (none is due now): the keyboard stays on the page.
+    focusPageHeadingIfLost();
   }
 
   const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));
@@ -185,9 +188,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         <div className="button-row">
           {entity === 'campaign' && <PublishButton id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
           {canRemind && (
-            <button type="button" className="button-primary" disabled={busy} onClick={() => void sendReminder()}>
+            <BusyButton className="button-primary" busy={busy} onClick={() => void sendReminder()}>
               {t('invoice.sendReminder')}
-            </button>
+            </BusyButton>
           )}
           {canEdit && !editing && (
             <button
