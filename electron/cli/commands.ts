@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { CreatedInstall, UserSummary } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { ROLES } from '../../shared/permissions';
+import { KluisError } from '../core/errors';
 import { dataPaths } from '../core/install/paths';
 import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
 import { normalizeUsername } from '../core/vault/slots';
@@ -55,6 +56,15 @@ async function signedIn<T>(values: Values, work: (cli: CliSession) => Promise<T>
   } finally {
     await cli.close();
   }
+}
+
+/** The core's findings that the install's files are damaged or gone, whichever step came upon them. */
+const INSTALL_DAMAGE = new Set(['access.databaseDamaged', 'access.databaseMissing', 'access.vaultKeyDamaged', 'access.vaultNotJson', 'access.vaultMalformed']);
+
+/** The sentence of such a finding, or undefined for any other error. */
+function installDamage(error: unknown): string | undefined {
+  const id = error instanceof CliError || error instanceof KluisError ? error.messageId : undefined;
+  return id !== undefined && INSTALL_DAMAGE.has(id) ? (error as Error).message : undefined;
 }
 
 async function findUser(cli: CliSession, username: string): Promise<UserSummary> {
@@ -257,17 +267,27 @@ export const commands: Record<string, Command> = {
     cli.call('users.resetMfa', { userId: user.id }),
   ),
   check: {
-    summary: `read the whole database and check every page (each is decrypted and its checksum verified): prints "ok <pages> pages", or says the file is damaged and exits 1. Run it on a backup before you rely on it; it takes a while on a large install. ${SIGN_IN_NOTE}`,
+    summary: `read the whole database and check every page (each is decrypted and its checksum verified): prints "ok <pages> pages", or says the file is damaged and exits 1. With --json, one object {ok, pages}, also when the damage stops the sign-in (then pages is 0 and message says what is damaged). Run it on a backup before you rely on it; it takes a while on a large install. ${SIGN_IN_NOTE}`,
     usage: 'check --data DIR [--json]',
     options: { data, json },
-    run: (values) =>
-      signedIn(values, async (cli) => {
-        const verdict = await cli.call('install.check', {});
-        if (values.json) printJson(verdict);
-        else if (verdict.ok) process.stdout.write(`ok ${verdict.pages} pages\n`);
-        else process.stdout.write('damaged: part of the database cannot be read or does not hold together. Restore the data folder from a backup.\n');
-        return verdict.ok ? EXIT.ok : EXIT.error;
-      }),
+    run: async (values) => {
+      try {
+        return await signedIn(values, async (cli) => {
+          const verdict = await cli.call('install.check', {});
+          if (values.json) printJson(verdict);
+          else if (verdict.ok) process.stdout.write(`ok ${verdict.pages} pages\n`);
+          else process.stdout.write('damaged: part of the database cannot be read or does not hold together. Restore the data folder from a backup.\n');
+          return verdict.ok ? EXIT.ok : EXIT.error;
+        });
+      } catch (error) {
+        const damage = values.json ? installDamage(error) : undefined;
+        if (damage === undefined) throw error;
+        // A script asked for the verdict, and damage that stops the sign-in is one: no page was checked.
+        printJson({ ok: false, pages: 0, message: damage });
+        process.stderr.write(`kluis: ${damage}\n`);
+        return EXIT.error;
+      }
+    },
   },
   backup: {
     summary: `make a backup in a new or empty folder, also while the app is in use: one consistent copy of the database (as encrypted as the install, without its free pages) and vault.json, opened and checked as check and audit verify do before it counts. Needs the install.backup right. ${SIGN_IN_NOTE}`,

@@ -8,6 +8,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.error,
+    /** The core's message id, when the error is the core's refusal (so a command can tell which). */
+    readonly messageId?: string,
   ) {
     super(message);
   }
@@ -91,13 +93,13 @@ export function fromApiError(error: ApiError, channel?: ChannelName): CliError {
   const details = error.details as { fieldErrors?: Record<string, string[]>; fieldProblems?: Record<string, InputProblem> } | undefined;
   // A value the wall's schema refused: said in Kluis's words, never zod's.
   const problem = Object.entries(details?.fieldProblems ?? {})[0];
-  if (problem) return new CliError(problemText(names[problem[0]] ?? problem[0], problem[1]), exitCode);
+  if (problem) return new CliError(problemText(names[problem[0]] ?? problem[0], problem[1]), exitCode, error.messageId);
   const fields = details?.fieldErrors ?? {};
   const firstField = Object.entries(fields)[0];
   const fieldMessage = firstField?.[1][0] ?? 'invalid';
   // "That username is taken." needs no "(username: That username is taken.)" after it.
   const detail = firstField && fieldMessage !== error.message ? ` (${names[firstField[0]] ?? firstField[0]}: ${fieldMessage})` : '';
-  return new CliError(`${error.message}${detail}`, exitCode);
+  return new CliError(`${error.message}${detail}`, exitCode, error.messageId);
 }
 
 export function tableText(rows: [string, string | number][]): string {
