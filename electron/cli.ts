@@ -16,7 +16,7 @@ function help(): string {
     ...lines,
     '',
     'Run a command with --help for its options. Passwords come from KLUIS_PASSWORD or a hidden prompt,',
-    'never from the command line. Exit codes: 0 done, 1 error, 2 wrong credentials.',
+    'never from the command line. Exit codes: 0 done, 1 error, 2 wrong credentials, 130 cancelled.',
   ].join('\n');
 }
 

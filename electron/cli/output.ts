@@ -1,8 +1,11 @@
 import type { ChannelName } from '../../shared/channels';
 import type { ApiError, InputProblem } from '../../shared/errors';
 
-/** Exit codes: 0 done, 1 any error (a refused value too), 2 wrong credentials (so scripts can tell them apart). */
-export const EXIT = { ok: 0, error: 1, wrongCredentials: 2 } as const;
+/**
+ * Exit codes: 0 done, 1 any error (a refused value too), 2 wrong credentials (so scripts can tell
+ * them apart), 130 cancelled with Ctrl+C at a prompt (as a shell reports a command stopped by it).
+ */
+export const EXIT = { ok: 0, error: 1, wrongCredentials: 2, cancelled: 130 } as const;
 
 export class CliError extends Error {
   constructor(

@@ -3,6 +3,7 @@
  * and in shell history): from KLUIS_PASSWORD, or from this prompt on a terminal.
  */
 import { stderr, stdin } from 'node:process';
+import { CliError, EXIT } from './output';
 
 export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -28,7 +29,8 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n' || char === '\u0004') return finish();
-        if (char === '\u0003') return finish(new Error('Cancelled.'));
+        // Ctrl+C arrives as a character in raw mode, not as SIGINT: ended as the signal would end it.
+        if (char === '\u0003') return finish(new CliError('Cancelled.', EXIT.cancelled));
         if (char === '\u007f' || char === '\b') entered = entered.slice(0, -1);
         else entered += char;
       }
