@@ -227,3 +227,28 @@ test('Disabling a user, and Done on a one-time password, keep the keyboard at th
   await expect(page.getByRole('status').filter({ hasText: 'Sanne Focus is disabled.' })).toBeVisible();
   await expect(enable).toBeFocused();
 });
+
+test('A refused save keeps the keyboard where it was: in the field Enter was pressed in, or on Save', async ({ page }) => {
+  await signInAsAdmin(page);
+  const contact = await createRecord(page, 'contact', { first_name: 'Vera', last_name: 'Weggezet' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Vera Weggezet' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Edit', exact: true }).click();
+  // Someone else moves the contact to the trash meanwhile: the save is refused, naming no field.
+  const impact = await invoke(page, 'records.deleteImpact', { entity: 'contact', ids: [contact.id], mode: 'trash' });
+  if (!impact.ok) throw new Error(impact.error.message);
+  expect((await invoke(page, 'records.delete', { entity: 'contact', ids: [contact.id], reviewedTotal: impact.value.total })).ok).toBe(true);
+
+  const jobTitle = page.getByLabel('Job title');
+  await jobTitle.fill('Bakker');
+  await jobTitle.press('Enter');
+  const refused = page.getByRole('alert').filter({ hasText: 'It could not be saved' });
+  await expect(refused).toBeVisible();
+  await expect(jobTitle).toBeFocused();
+  await expect(jobTitle).toHaveValue('Bakker');
+
+  await pressEnterOn(page.getByRole('button', { name: 'Save changes' }));
+  await expect(refused).toBeVisible();
+  await expectFocusNotOnBody(page);
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeFocused();
+});

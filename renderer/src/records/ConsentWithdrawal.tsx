@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { RecordView } from '../../../shared/recordTypes';
 import { call, fieldErrorsFrom } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { formatDay, todayIso } from '../format';
@@ -121,20 +122,19 @@ export function ConsentWithdrawal({ record, mayRecord, disabled, onRecorded }: P
         }}
       />
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button-primary" busy={busy}>
           {busy ? t('consent.recording') : t('consent.recordWithdrawal')}
-        </button>
-        <button
-          type="button"
+        </BusyButton>
+        <BusyButton
           className="button-quiet"
-          disabled={busy}
+          busy={busy}
           onClick={() => {
             flushSync(() => setOpen(false));
             openRef.current?.focus();
           }}
         >
           {t('common.cancel')}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

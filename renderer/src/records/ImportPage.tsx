@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { FieldInfo, ImportPreview, ImportRowProblem, ImportSummary } from '../../../shared/recordTypes';
 import { call, onEvent } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount } from '../format';
@@ -289,12 +290,12 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
             </div>
             <p className="strong left-out">{leftOutLine(preview.headers.filter((header) => !mapping[header]), t)}</p>
             <div className="button-row">
-              <button type="button" className="button-primary" disabled={busy} onClick={() => void runPreview()}>
+              <BusyButton className="button-primary" busy={busy} onClick={() => void runPreview()}>
                 {busy ? t('import.checking') : t('import.toPreview')}
-              </button>
-              <button type="button" className="button-quiet" disabled={busy} onClick={startOver}>
+              </BusyButton>
+              <BusyButton className="button-quiet" busy={busy} onClick={startOver}>
                 {t('import.otherFile')}
-              </button>
+              </BusyButton>
             </div>
           </>
         )}

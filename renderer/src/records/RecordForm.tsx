@@ -15,6 +15,7 @@ import { flushSync } from 'react-dom';
 import type { FieldInfo, RecordView } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
@@ -131,6 +132,9 @@ export function RecordForm({
       onSaved(record);
       return;
     }
+    // Enter in a field sends the form, and the fields are disabled while it goes: a refusal that
+    // names no field gives the focus back to where the user was.
+    const from = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
     const result = record
       ? await call('records.update', { entity, id: record.id, values })
@@ -155,7 +159,8 @@ export function RecordForm({
         );
       }
     });
-    focusFirst(known);
+    if (Object.keys(known).length > 0) focusFirst(known);
+    else if (!document.activeElement || document.activeElement === document.body) from?.focus();
   }
 
   function escape(event: KeyboardEvent<HTMLFormElement>) {
@@ -209,13 +214,13 @@ export function RecordForm({
         </div>
         {children}
         <div className="button-row">
-          <button type="submit" className="button-primary" disabled={busy}>
+          <BusyButton type="submit" className="button-primary" busy={busy}>
             {busy ? busyLabel : submitLabel}
-          </button>
+          </BusyButton>
           {onCancel && (
-            <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
+            <BusyButton className="button-quiet" onClick={onCancel} busy={busy}>
               {t('common.cancel')}
-            </button>
+            </BusyButton>
           )}
         </div>
       </form>
