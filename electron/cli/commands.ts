@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import type { CreatedInstall, UserSummary } from '../../shared/apiTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { ROLES } from '../../shared/permissions';
+import { validInput } from '../core/dispatch';
 import { KluisError } from '../core/errors';
+import { refuseBackupFolder } from '../core/install/backup';
 import { dataPaths } from '../core/install/paths';
 import { MAX_SEED_CONTACTS, seedRecords } from '../core/records/seed';
 import { normalizeUsername } from '../core/vault/slots';
 import { CliError, EXIT, jsonText, printJson, printTable, tableText, writeOutput } from './output';
 import { readPassword } from './prompt';
-import { openCli, signInFromEnvironment, type CliSession } from './session';
+import { checkBeforeSignIn, openCli, signInFromEnvironment, type CliSession } from './session';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -214,25 +216,28 @@ export const commands: Record<string, Command> = {
       email: { type: 'string', description: 'e-mail address (optional)' },
       json,
     },
-    run: (values) =>
-      signedIn(values, async (cli) => {
+    run: (values) => {
+      const role = String(values.role);
+      const input = {
+        username: String(values.username),
+        displayName: String(values.name ?? values.username),
+        role,
+        ...(values.email ? { email: String(values.email) } : {}),
+      };
+      checkBeforeSignIn('users.create', () => validInput('users.create', input));
+      return signedIn(values, async (cli) => {
         // Custom roles live in the encrypted database, so the roles of this install are known only
         // once signed in. The core refuses an unknown role too; this says which ones exist.
-        const role = String(values.role);
         const roles = (await cli.call('roles.list', {})).map((r) => r.id);
         if (!roles.includes(role)) throw new CliError(`Unknown role "${role}": use one of ${roles.join(', ')}.`);
-        const created = await cli.call('users.create', {
-          username: String(values.username),
-          displayName: String(values.name ?? values.username),
-          role,
-          ...(values.email ? { email: String(values.email) } : {}),
-        });
+        const created = await cli.call('users.create', input);
         if (values.json) printJson(created);
         else {
           await printUser(cli, created.user);
           process.stdout.write(`one-time password: ${created.oneTimePassword}\n(the user must change it at the first sign-in)\n`);
         }
-      }, true),
+      }, true);
+    },
   },
   'user list': {
     summary: `list the users, each role by its name (--json also gives the role's id, as role). ${SIGN_IN_NOTE}`,
@@ -297,16 +302,19 @@ export const commands: Record<string, Command> = {
       to: { type: 'string', description: 'a new or empty folder for the backup, outside the data folder (on another disk if you can)', required: true },
       json,
     },
-    run: (values) =>
-      signedIn(values, async (cli) => {
-        const result = await cli.call('install.backup', { to: pathOf(String(values.to)) });
+    run: (values) => {
+      const to = pathOf(String(values.to));
+      checkBeforeSignIn('install.backup', () => refuseBackupFolder(to, dataDirOf(values)));
+      return signedIn(values, async (cli) => {
+        const result = await cli.call('install.backup', { to });
         if (values.json) printJson(result);
         else {
           const megabytes = (result.bytes / 1_048_576).toFixed(1);
           process.stdout.write(`backed up to ${result.folder}: ${result.pages} pages (${megabytes} MB), every page read back and the audit log whole (${result.auditEntries} entries)\n`);
         }
         return EXIT.ok;
-      }),
+      });
+    },
   },
   'audit verify': {
     summary: `check the audit log's hash chain: prints "ok <entries>" or the first broken entry. ${SIGN_IN_NOTE}`,

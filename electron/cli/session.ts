@@ -31,6 +31,20 @@ export async function openCli(dataDir: string): Promise<CliSession> {
 }
 
 /**
+ * Runs a check of the core that needs no session (an input's schema, a backup folder) before the
+ * sign-in, so a mistyped option is refused before it spends the admin's code. The core checks the
+ * same again when the call comes; a refusal reads as the call's own would.
+ */
+export function checkBeforeSignIn(channel: ChannelName, check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof KluisError) throw fromApiError(error.toApiError(), channel);
+    throw error;
+  }
+}
+
+/**
  * Signs in with KLUIS_USER, KLUIS_PASSWORD (or a prompt) and the second factor from KLUIS_TOTP — a
  * current authenticator code or a recovery code. A code entered here also counts as the fresh code
  * that sensitive commands ask for.

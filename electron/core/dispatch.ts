@@ -76,6 +76,23 @@ const MAY_NOT: Record<RecordAction, CoreMessageId> = {
  * skips it in records), so `{ values: { __proto__: … } }` would go on as a change of nothing, with
  * a journal entry and an audit line: refused instead, like any key that names nothing.
  */
+/**
+ * The channel's input as its schema reads it, or a VALIDATION error that names each field's
+ * problem. The wall's own check; the CLI also runs it before signing in, so a mistyped option does
+ * not spend the admin's code (electron/cli/session.ts).
+ */
+export function validInput(channel: ChannelName, rawInput: unknown): unknown {
+  if (holdsProtoKey(rawInput)) {
+    throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors: ['"__proto__" is not a valid key.'], fieldErrors: {} });
+  }
+  const parsed = api[channel].input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!parsed.success) {
+    const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
+    throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors, fieldErrors, fieldProblems: inputProblems(parsed.error as z.ZodError) });
+  }
+  return parsed.data;
+}
+
 function holdsProtoKey(value: unknown, depth = 0): boolean {
   if (value === null || typeof value !== 'object' || depth > 32) return false;
   if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
@@ -109,17 +126,10 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   async function run(channel: ChannelName, rawInput: unknown, caller: Caller): Promise<unknown> {
     const spec = api[channel];
     if (spec.adminToolOnly && caller.kind !== 'cli') throw new KluisError('FORBIDDEN', 'session.adminToolOnly');
-    if (holdsProtoKey(rawInput)) {
-      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors: ['"__proto__" is not a valid key.'], fieldErrors: {} });
-    }
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) {
-      const { formErrors, fieldErrors } = z.flattenError(parsed.error as z.ZodError);
-      throw new KluisError('VALIDATION', 'session.invalidRequest', { formErrors, fieldErrors, fieldProblems: inputProblems(parsed.error as z.ZodError) });
-    }
+    const valid = validInput(channel, rawInput);
+    const input = valid as never;
     checkAuth(spec.auth);
     const handler = handlers[channel] as Handler<ChannelName>;
-    const input = parsed.data as never;
     if (spec.auth !== 'session') {
       if (handler.kind !== 'lifecycle') throw new Error(`Channel ${channel} needs a session handler`);
       return handler.run(input, core);
@@ -131,7 +141,7 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     if (spec.permission && !session.access.task(spec.permission)) {
       throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: spec.permission } });
     }
-    for (const entity of spec.record ? recordKinds(parsed.data) : []) {
+    for (const entity of spec.record ? recordKinds(valid) : []) {
       if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {
         throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
       }

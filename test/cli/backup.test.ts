@@ -42,4 +42,20 @@ describe('backup', { timeout: 120_000 }, () => {
     expect(refused.stderr).toContain(`${full} is not empty. Give a new or empty folder for the backup; nothing was written.`);
     expect(readdirSync(full)).toEqual(['notes.txt']);
   });
+
+  it('refuses a folder inside the data folder before signing in: the code is still good for the backup typed again', async () => {
+    const install = newInstall();
+    const signIn = install.withRecoveryCode();
+    const inside = await cli(['backup', '--data', install.dataDir, '--to', join(install.dataDir, 'backup')], signIn);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toContain('is the data folder or inside it');
+    expect(readdirSync(install.dataDir)).not.toContain('backup');
+    const gone = await cli(['backup', '--data', install.dataDir, '--to', join(tempDir(), 'no-such-folder', 'backup')], signIn);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('cannot be created: check that the folder it goes in exists');
+    // The same recovery code again: neither refusal signed in, so it was never used.
+    const made = await cli(['backup', '--data', install.dataDir, '--to', join(tempDir(), 'kluis-backup')], signIn);
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+  });
 });

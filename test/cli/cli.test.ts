@@ -206,6 +206,20 @@ describe('admin CLI', () => {
     expect(badEmail.stderr).toBe('kluis: --email is not in the right format: enter a valid e-mail address.\n');
   });
 
+  it('refuses a mistyped option before signing in, so the code is still good for the command typed again', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const install = await initCli({ dataDir, org: 'A', admin: 'anouk', password: PASSWORD, env: NO_SECRET_SERVICE });
+    const signIn = { ...env, ...(await install.withCode()) };
+    const args = ['user', 'add', '--data', dataDir, '--username', 'piet', '--role', 'office'];
+    const typo = await runCli([...args, '--email', 'piet@example'], signIn);
+    expect(typo).toMatchObject({ code: 1, stderr: 'kluis: --email is not in the right format: enter a valid e-mail address.\n' });
+    // The same code again: it was never sent.
+    const added = await runCli([...args, '--email', 'piet@example.nl'], signIn);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('one-time password:');
+  });
+
   it.each([
     [['status'], 'kluis: --data is required. Run "status --help" for its options.'],
     [['init', '--data', '   ', '--org', 'A', '--admin', 'anouk'], 'kluis: --data is empty.'],

@@ -40,10 +40,12 @@ function isInside(folder: string, parent: string): boolean {
 }
 
 /**
- * The backup's folder: new, or empty; never the data folder or a folder inside it, also not by a link.
- * `created`: made here, so a backup that fails takes it away again.
+ * Refuses a folder no backup may go in: the data folder or a folder inside it (also by a link), a
+ * path too long for SQLite, a file, a folder that is not empty, or one whose parent is not there.
+ * Reads only names on the disk, so the CLI asks it before signing in too: a typo in `--to` then
+ * does not spend the admin's code. Returns the folder, resolved.
  */
-function prepareFolder(to: string, dataDir: string): { folder: string; created: boolean } {
+export function refuseBackupFolder(to: string, dataDir: string): string {
   const folder = resolve(to);
   if (isInside(realPath(folder), realPath(resolve(dataDir)))) throw new KluisError('VALIDATION', { id: 'access.backupInsideDataFolder', values: { folder } });
   if (!folderFitsDatabase(realPath(folder), PARTIAL)) {
@@ -52,8 +54,19 @@ function prepareFolder(to: string, dataDir: string): { folder: string; created: 
   if (existsSync(folder)) {
     if (!statSync(folder).isDirectory()) throw new KluisError('VALIDATION', { id: 'access.backupFolderIsFile', values: { folder } });
     if (readdirSync(folder).length > 0) throw new KluisError('VALIDATION', { id: 'access.backupFolderNotEmpty', values: { folder } });
-    return { folder, created: false };
+  } else if (!existsSync(dirname(folder))) {
+    throw new KluisError('VALIDATION', { id: 'access.backupFolderNotCreated', values: { folder } });
   }
+  return folder;
+}
+
+/**
+ * The backup's folder: new, or empty; never the data folder or a folder inside it, also not by a link.
+ * `created`: made here, so a backup that fails takes it away again.
+ */
+function prepareFolder(to: string, dataDir: string): { folder: string; created: boolean } {
+  const folder = refuseBackupFolder(to, dataDir);
+  if (existsSync(folder)) return { folder, created: false };
   try {
     // Not `recursive`: the folder it goes in must be there (a typo then fails here, not in a new
     // tree of folders), and Node's recursive mkdir can loop forever on some file systems (/proc).
