@@ -37,7 +37,7 @@ import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
 import { stderrLogger, type Logger } from './log';
 import { backupInstall } from './install/backup';
-import { createInstall } from './install/createInstall';
+import { createInstall, refuseInstallFolder } from './install/createInstall';
 import { getMeta } from './install/meta';
 import { dataPaths, holdsInstall, isFileNotFolder } from './install/paths';
 import { readPolicy } from './install/policy';
@@ -297,6 +297,7 @@ export class KluisCore {
     enrolTotp?: boolean | undefined;
   }): Promise<CreatedInstall> {
     return this.serial(async () => {
+      refuseInstallFolder(this.dataDir);
       await assertStrongPassword(input.password, [input.orgName, input.adminUsername], 'password');
       return createInstall({
         dataDir: this.dataDir,

@@ -35,3 +35,15 @@ describe('setting up one folder twice at once', () => {
     expect(later.core.sessionInfo().orgName).toBe(orgName);
   });
 });
+
+describe('setting up a folder that holds an install', () => {
+  it('is refused as set up before the password is judged, whatever the password', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const { call } = testCore({ dataDir, keychain: noKeychain });
+    expect((await call('setup.createInstall', ADMIN)).ok).toBe(true);
+    // A weak password of the longest length: judging it would hold the core for many seconds, and
+    // its refusal would say "too easy to guess" of a setup that cannot happen anyway.
+    const again = await testCore({ dataDir, keychain: noKeychain }).call('setup.createInstall', { ...ADMIN, password: '1234567890'.repeat(103).slice(0, 1024) });
+    expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT', messageId: 'access.installExists' }) });
+  });
+});

@@ -69,3 +69,13 @@ describe('a refusal', () => {
     expect(error?.message).toBe('This password is too easy to guess. This is similar to a commonly used password. Add more words that are less common.');
   });
 });
+
+describe('a long password', () => {
+  it('is judged by its first 100 characters: a weak beginning is refused however long, a strong one accepted', async () => {
+    // 1,024 characters: the longest the wall takes. Judged whole, these took 20–30 s each.
+    const digits = '1234567890'.repeat(103).slice(0, 1024);
+    expect((await refusal(digits, ['Bakkerij Jansen', 'anna']))?.messageId).toMatch(/^access\.passwordTooGuessable/);
+    const strong = `zeven-zeeen-zouten-zalm-op-dinsdag-${'x'.repeat(989)}`;
+    expect(await refusal(strong, ['Bakkerij Jansen', 'anna'])).toBeNull();
+  });
+});

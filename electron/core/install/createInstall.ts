@@ -50,19 +50,28 @@ function makeFolder(path: string): void {
   for (const folder of missing) mkdirSync(folder, { mode: 0o700 });
 }
 
-export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
-  const paths = dataPaths(input.dataDir);
-  if (holdsInstall(input.dataDir)) {
-    const id = holdsDatabaseOnly(input.dataDir) ? 'access.vaultMissingBesideDatabase' : 'access.installExists';
-    throw new KluisError('CONFLICT', { id, values: { dataDir: input.dataDir } });
+/**
+ * Refuses, from the names on the disk alone, a folder no install can be made in: one that holds an
+ * install already, a file, a path too long for SQLite. Asked before the password's strength is
+ * judged, which takes a moment: a setup call on a set-up install is refused at once.
+ */
+export function refuseInstallFolder(dataDir: string): void {
+  if (holdsInstall(dataDir)) {
+    const id = holdsDatabaseOnly(dataDir) ? 'access.vaultMissingBesideDatabase' : 'access.installExists';
+    throw new KluisError('CONFLICT', { id, values: { dataDir } });
   }
-  if (isFileNotFolder(input.dataDir)) {
-    throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir: input.dataDir } });
+  if (isFileNotFolder(dataDir)) {
+    throw new KluisError('VALIDATION', { id: 'access.dataDirNotFolder', values: { dataDir } });
   }
-  const folder = resolve(input.dataDir);
+  const folder = resolve(dataDir);
   if (!folderFitsDatabase(folder, DB_FILE)) {
     throw new KluisError('VALIDATION', { id: 'access.folderPathTooLong', values: { folder, limit: longestFolderFor(DB_FILE) } });
   }
+}
+
+export async function createInstall(input: CreateInstallInput): Promise<CreatedInstall> {
+  const paths = dataPaths(input.dataDir);
+  refuseInstallFolder(input.dataDir);
   const keyMode: KeyMode = (await input.keychain.isAvailable()) ? 'keychain' : 'passphrase-only';
   if (keyMode === 'passphrase-only' && input.requireKeychain) {
     throw new KluisError('CONFLICT', 'access.keychainRequired');
