@@ -30,7 +30,7 @@ export const RECORDS_MESSAGES = {
   'records.reminderNotDue': 'This invoice is not overdue yet: a reminder can go out from the day after its due date.',
   /** {until}: the day an issued invoice's legal hold ends, written out. */
   'records.heldStaysIssued': 'An invoice that went out cannot go back to draft: it is kept for the bookkeeping until {until}.',
-  'records.reminderNeedsFields': 'A reminder states the invoice’s number, amount and due date, and you may not read all of them.',
+  'records.reminderNeedsFields': 'A reminder states the invoice’s number, amount and due date, and goes out only for an unpaid invoice; you may not read all of these.',
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',

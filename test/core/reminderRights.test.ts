@@ -61,4 +61,15 @@ describe('a payment reminder sent by someone who may not read everything', () =>
     await signInAsNewUser(t, 'fenna', 'finance', { overrides: [{ right: 'field:invoice.amount_cents', effect: 'deny' }] });
     expect(refusal(await t.call('invoices.sendReminder', { id: invoice.id }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.reminderNeedsFields' });
   });
+
+  it.each(['due_on', 'status'])('is refused alike for every invoice when the sender may not read its %s, so the refusal tells nothing of it', async (field) => {
+    const t = await signedInAdmin();
+    const { invoice: overdue } = await overdueInvoice(t);
+    const notDue = await create(t, 'invoice', { number: '2026-0043', organisation_id: overdue.values.organisation_id, amount_cents: 9_900, due_on: '2099-01-01', status: 'sent' });
+    const paid = await create(t, 'invoice', { number: '2026-0044', organisation_id: overdue.values.organisation_id, amount_cents: 9_900, due_on: '2026-01-01', status: 'paid' });
+    await signInAsNewUser(t, 'fenna', 'finance', { overrides: [{ right: `field:invoice.${field}`, effect: 'deny' }] });
+    for (const invoice of [overdue, notDue, paid]) {
+      expect(refusal(await t.call('invoices.sendReminder', { id: invoice.id }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.reminderNeedsFields' });
+    }
+  });
 });

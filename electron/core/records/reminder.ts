@@ -65,8 +65,12 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   ].join('\n');
 }
 
-/** What a letter must state of the invoice. */
-const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on'] as const;
+/**
+ * What a letter must state of the invoice, and the status whether one may go out at all. Checked
+ * before anything is said of the invoice: a refusal for "paid" or "not yet due" would otherwise tell
+ * a sender who may not read the status or the due day what they hold.
+ */
+const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on', 'status'] as const;
 
 /** The values of `row` the caller may read in full (not masked, not hidden). */
 function readableFor(ctx: WriteContext, entity: EntityName, row: Row): Row {
@@ -83,6 +87,7 @@ function readLink(ctx: WriteContext, invoice: Row, key: 'organisation_id' | 'con
 
 export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): ReminderLetter {
   const invoice = requireRowFor(ctx, 'invoice', invoiceId, 'update');
+  if (!readableInFull(ctx.access, 'invoice', LETTER_INVOICE_FIELDS)) throw new KluisError('FORBIDDEN', 'records.reminderNeedsFields');
   if (invoice.status === 'paid') throw new KluisError('CONFLICT', 'records.reminderPaid');
   if (invoice.status === 'draft') throw new KluisError('CONFLICT', 'records.reminderDraft');
   const now = new Date();
@@ -101,7 +106,6 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
     customer: readLink(ctx, invoice, 'organisation_id', customer),
     contact: readLink(ctx, invoice, 'contact_id', livingContact),
   };
-  if (!readableInFull(ctx.access, 'invoice', LETTER_INVOICE_FIELDS)) throw new KluisError('FORBIDDEN', 'records.reminderNeedsFields');
   const language = shown.contact?.preferred_language === 'en' ? 'en' : 'nl';
   const contactTitle = livingContact && shown.contact && titleReadable(ctx.access, 'contact') ? titleOf('contact', livingContact) : null;
   const text = letterText(language, {

@@ -28,7 +28,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.reminderDraft': 'Een herinnering is alleen voor onbetaalde facturen; deze is nog een concept.',
   'records.reminderNotDue': 'Deze factuur is nog niet te laat: een herinnering kan vanaf de dag na de vervaldatum.',
   'records.heldStaysIssued': 'Een factuur die is verstuurd kan niet terug naar concept: die wordt tot {until} bewaard voor de boekhouding.',
-  'records.reminderNeedsFields': 'Een herinnering noemt het nummer, het bedrag en de vervaldatum van de factuur, en je mag die niet allemaal lezen.',
+  'records.reminderNeedsFields': 'Een herinnering noemt het nummer, het bedrag en de vervaldatum van de factuur, en gaat alleen uit voor een onbetaalde factuur; je mag die niet allemaal lezen.',
   'records.required': 'Dit veld is verplicht',
   'records.expectedText': 'Vul hier tekst in',
   'records.tooLong': 'Gebruik hoogstens {max} tekens',
