@@ -114,4 +114,18 @@ describe('recording a withdrawal of consent', () => {
     value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
     expect(await withdrawnAt(t, consent.id)).toBe(localDay());
   });
+
+  it('is refused, whatever the day, to someone who may not read the day the consent was given', async () => {
+    const t = await signedInAdmin();
+    const { consent } = await consentGiven(t);
+    await signInAsNewUser(t, 'pia', 'privacy', { overrides: [{ right: 'field:consent.given_at', effect: 'deny' }] });
+    // Before, a day before the given day was refused as such and a later one taken: guess by guess,
+    // the refusals told the hidden day. Now every day is answered alike, and nothing is written.
+    for (const day of ['2000-01-01', localDay()]) {
+      const refused = errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day }));
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.withdrawalNeedsGivenDay' });
+    }
+    expect(await withdrawnAt(t, consent.id)).toBeNull();
+  });
 });
+

@@ -10,7 +10,7 @@ import { fieldErrorDetails, KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, type Row } from './rows';
-import { requireRowFor, searchableKeys, viewOf, type WriteContext } from './service';
+import { readableInFull, requireRowFor, searchableKeys, viewOf, type WriteContext } from './service';
 import { checkValue, type FieldErrors } from './validate';
 
 const FIELD = 'withdrawn_at';
@@ -33,6 +33,9 @@ export function recordConsentWithdrawal(ctx: WriteContext, id: number, day: stri
   if (ctx.access.field('consent', FIELD, field.sensitivity) !== 'edit') {
     throw new KluisError('FORBIDDEN', { id: 'records.mayNotChangeField', values: { field: field.label } });
   }
+  // The day is checked against the day the consent was given: for someone who may not read that
+  // day, "not before it" would answer, guess by guess, what they may not read.
+  if (!readableInFull(ctx.access, 'consent', ['given_at'])) throw new KluisError('FORBIDDEN', 'records.withdrawalNeedsGivenDay');
   if (before.withdrawn_at) throw new KluisError('CONFLICT', 'records.consentAlreadyWithdrawn');
   const problem = dayProblem(ctx, before, day.trim());
   if (problem) throw new KluisError('VALIDATION', 'records.invalidValues', fieldErrorDetails(problem));

@@ -227,7 +227,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       {entity === 'consent' && (
         <ConsentWithdrawal
           record={record}
-          mayRecord={allowed.update && rights.field({ entity, key: 'withdrawn_at' }) === 'edit'}
+          mayRecord={allowed.update && rights.field({ entity, key: 'withdrawn_at' }) === 'edit' && ['read', 'edit'].includes(rights.field({ entity, key: 'given_at' }))}
           disabled={busy || editing}
           onRecorded={() => void onChanged()}
         />
