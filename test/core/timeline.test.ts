@@ -69,3 +69,20 @@ describe('a timeline with more activities than it shows', () => {
     expect(days).toEqual([...days].sort().reverse());
   });
 });
+
+describe('a timeline for someone who may not read the due day', () => {
+  it('goes by the order the activities were added, so their places tell nothing of the hidden day', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Kwekerij Groen' });
+    const days = [dayFrom(1500), dayFrom(1), dayFrom(-2000), dayFrom(180), dayFrom(-2)];
+    for (const [i, due_at] of days.entries()) await create(t, 'activity', { kind: 'meeting', subject: `Afspraak ${i}`, due_at, organisation_id: org.id });
+    // The admin reads the days: newest due day first.
+    expect((await timelineOf(t, 'organisation', org.id))?.map((a) => a.title)).toEqual(['Afspraak 0', 'Afspraak 3', 'Afspraak 1', 'Afspraak 4', 'Afspraak 2']);
+
+    await signInAsNewUser(t, 'rita', 'readonly', { overrides: [{ right: 'field:activity.due_at', effect: 'deny' }] });
+    const timeline = await timelineOf(t, 'organisation', org.id);
+    expect(timeline?.every((a) => !('due_at' in a.values))).toBe(true);
+    // All were added today: last added first.
+    expect(timeline?.map((a) => a.id)).toEqual([...timeline!.map((a) => a.id)].sort((a, b) => b - a));
+  });
+});

@@ -254,14 +254,18 @@ function timelineOf(db: Db, access: Access, entity: EntityName, id: number): Pic
   const timelineFields = activityFields.filter((f) => TIMELINE_FIELDS.has(f.key));
   const scope = scopeCondition(access, 'activity', 'read');
   const where = `${link} = ? AND deleted_at IS NULL AND ${scope.sql}`;
-  const day = "julianday(coalesce(due_at, substr(created_at, 1, 10)))";
+  // A place in the timeline must not tell a day the caller may not read (as a list's sort does
+  // not): without the due day, activities go by the day they were added.
+  const dueReadable = readableInFull(access, 'activity', ['due_at']);
+  const day = dueReadable ? 'julianday(coalesce(due_at, substr(created_at, 1, 10)))' : 'julianday(substr(created_at, 1, 10))';
+  const when = (row: Record<string, string | number | null>) => String((dueReadable ? row.due_at : null) ?? row.created_at);
   const rows = prepared(db, `SELECT * FROM activities WHERE ${where} ORDER BY abs(${day} - julianday(?)), id DESC LIMIT ${TIMELINE_SHOWN}`).all(
     id,
     ...scope.params,
     localDay(),
   ) as Record<string, string | number | null>[];
   const total = rows.length < TIMELINE_SHOWN ? rows.length : (prepared(db, `SELECT count(*) FROM activities WHERE ${where}`).pluck().get(id, ...scope.params) as number);
-  const newestFirst = rows.sort((a, b) => String(b.due_at ?? b.created_at).localeCompare(String(a.due_at ?? a.created_at)) || Number(b.id) - Number(a.id));
+  const newestFirst = rows.sort((a, b) => when(b).localeCompare(when(a)) || Number(b.id) - Number(a.id));
   return { timeline: newestFirst.map((row) => summaryOf(db, access, 'activity', row, timelineFields)), timelineTotal: total };
 }
 
