@@ -129,3 +129,36 @@ describe('recording a withdrawal of consent', () => {
   });
 });
 
+describe('a consent’s days, as created and edited', () => {
+  const dayFrom = (days: number) => localDay(new Date(Date.now() + days * 86_400_000));
+
+  it('are refused in the future, and a given day after the withdrawal, under the field; other edits go on', async () => {
+    const t = await signedInAdmin();
+    const { contact, consent, givenAt } = await consentGiven(t);
+    const future = errorOf(await t.call('records.create', { entity: 'consent', values: { contact_id: contact.id, purpose: 'Nieuwsbrief', source: 'Beurs', given_at: dayFrom(30) } }));
+    expect(future).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { given_at: { id: 'records.dayInFuture' } } } });
+
+    value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day: dayFrom(-2) }));
+    const afterWithdrawal = errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { given_at: dayFrom(-1) } }));
+    expect(afterWithdrawal).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { given_at: { id: 'records.givenAfterWithdrawn' } } } });
+    const inFuture = errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { given_at: dayFrom(10) } }));
+    expect(inFuture).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { given_at: { id: 'records.dayInFuture' } } } });
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'consent', id: consent.id }));
+    expect(detail.record.values.given_at).toBe(givenAt);
+
+    // An earlier given day holds together, and so does an edit that leaves the days alone.
+    value(await t.call('records.update', { entity: 'consent', id: consent.id, values: { given_at: dayFrom(-20) } }));
+    value(await t.call('records.update', { entity: 'consent', id: consent.id, values: { source: 'Telefoon' } }));
+  });
+
+  it('refuses a new given day to someone who may not read the withdrawal it would be checked against', async () => {
+    const t = await signedInAdmin();
+    const { consent } = await consentGiven(t);
+    value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id, day: dayFrom(-1) }));
+    await signInAsNewUser(t, 'otto', 'office', { overrides: [{ right: 'field:consent.withdrawn_at', effect: 'deny' }] });
+    for (const given_at of [dayFrom(-30), dayFrom(-0)]) {
+      expect(errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { given_at } }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'records.consentDaysNeedBoth' });
+    }
+  });
+});
+

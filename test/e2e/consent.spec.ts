@@ -5,7 +5,7 @@
  * record back.
  */
 import { formatDay, todayIso } from '../../renderer/src/format';
-import { addColleagueAndSignIn, createRecord, recordHeading, type Colleague } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { signInAsAdmin, switchLanguage } from './flows';
 
@@ -76,4 +76,29 @@ test('the Privacy officer records a withdrawn consent, sees it as withdrawn, and
   await consents.getByRole('link', { name: 'Nieuwsbrief' }).click();
   await expect(page.getByRole('button', { name: 'Intrekking vastleggen' })).toBeVisible();
   await expect(withdrawn).toHaveCount(0);
+});
+
+test('a consent is recorded from its person’s page, given today unless told otherwise, and so is an activity', async ({ page }) => {
+  await signInAsAdmin(page);
+  const organisation = await createRecord(page, 'organisation', { name: 'Bloemenhandel Bos' });
+  await createRecord(page, 'contact', { first_name: 'Daan', last_name: 'Bos', organisation_id: organisation.id });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Daan Bos' }).click();
+  await expect(recordHeading(page, 'Daan Bos')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New consent' }).click();
+  await expect(page.getByRole('heading', { name: 'New consent' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Daan Bos');
+  await expect(page.getByLabel('Given at')).toHaveValue(todayIso());
+  await page.getByLabel('Purpose', { exact: true }).fill('Nieuwsbrief');
+  await page.getByLabel('Source', { exact: true }).fill('Beursstand');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Nieuwsbrief')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Daan Bos' }).first().click();
+  await expect(page.getByRole('region', { name: /^Consents/ }).getByRole('link', { name: 'Nieuwsbrief' })).toBeVisible();
+
+  // An activity started here links the person and their organisation.
+  await page.getByRole('button', { name: 'New activity' }).click();
+  await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Daan Bos');
+  await expect(page.getByRole('combobox', { name: 'Organisation', exact: true })).toHaveValue('Bloemenhandel Bos');
 });

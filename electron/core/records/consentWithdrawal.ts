@@ -12,6 +12,7 @@ import { activeFields } from './fields';
 import { readRow, type Row } from './rows';
 import { readableInFull, requireRowFor, searchableKeys, viewOf, type WriteContext } from './service';
 import { checkValue, type FieldErrors } from './validate';
+import { consentDayErrors } from './consentDays';
 
 const FIELD = 'withdrawn_at';
 
@@ -22,9 +23,8 @@ function dayProblem(ctx: WriteContext, consent: Row, day: string): FieldErrors |
   const field = activeFields(ctx.db, 'consent').find((f) => f.key === FIELD)!;
   const checked = checkValue(field, day);
   if ('error' in checked) return { day: checked.error };
-  if (day > localDay()) return { day: { id: 'records.dayInFuture' } };
-  if (typeof consent.given_at === 'string' && day < consent.given_at) return { day: { id: 'records.withdrawnBeforeGiven' } };
-  return null;
+  const problem = consentDayErrors({ ...consent, withdrawn_at: day }, ['withdrawn_at']).withdrawn_at;
+  return problem ? { day: problem } : null;
 }
 
 export function recordConsentWithdrawal(ctx: WriteContext, id: number, day: string = localDay()): RecordView {

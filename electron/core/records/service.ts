@@ -16,6 +16,7 @@ import type { Command } from '../history/journal';
 import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
 import { refuseReleasingHold, stampedHold } from '../history/legalHold';
+import { consentDayErrors, refuseUnreadableCounterpart } from './consentDays';
 
 export type { RecordView };
 
@@ -212,6 +213,8 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !(f.key in values)).map((f) => [f.key, f.defaultValue]));
   const checked = checkValues(fields, { ...defaults, ...values }, 'create');
   if (!checked.ok) throw validationError(checked.errors);
+  const dayErrors = entity === 'consent' ? consentDayErrors(checked.builtIn, Object.keys(checked.builtIn)) : {};
+  if (Object.keys(dayErrors).length > 0) throw validationError(dayErrors);
   // The core's own record (a reminder's note) links what the core read from the file, whoever
   // caused it: it names nothing to the caller, so the caller's read scope is no bar to it.
   if (!options.asConsequence) checkReferences(ctx, fields, checked.builtIn);
@@ -233,6 +236,11 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   if (!checked.ok) throw validationError(checked.errors);
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
+  if (entity === 'consent') {
+    refuseUnreadableCounterpart(ctx.access, before, Object.keys(checked.builtIn));
+    const dayErrors = consentDayErrors(merged, Object.keys(checked.builtIn));
+    if (Object.keys(dayErrors).length > 0) throw validationError(dayErrors);
+  }
   refuseReleasingHold(entity, before, merged);
   const after = stampedHold(entity, before, withCustom({ ...merged, sort_key: sortKeyOf(entity, merged) }, checked.custom));
   // Values that are already there change nothing: no write, no journal entry, no audit line.

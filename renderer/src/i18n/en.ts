@@ -338,6 +338,7 @@ export const en = {
   'list.selectLimit': 'You can delete at most {max} {what} at once. Delete these first, then tick the rest.',
   'list.deleteSelected': 'Delete selected ({count})',
 
+  'records.new.consent': 'New consent',
   'records.new.contact': 'New contact',
   'records.new.organisation': 'New organisation',
   'records.new.deal': 'New deal',

@@ -338,6 +338,7 @@ export const nl: Messages = {
   'list.selectLimit': 'Je kunt hoogstens {max} {what} tegelijk verwijderen. Verwijder deze eerst en vink dan de rest aan.',
   'list.deleteSelected': 'Selectie verwijderen ({count})',
 
+  'records.new.consent': 'Nieuwe toestemming',
   'records.new.contact': 'Nieuwe contactpersoon',
   'records.new.organisation': 'Nieuwe organisatie',
   'records.new.deal': 'Nieuwe deal',

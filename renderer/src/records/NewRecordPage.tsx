@@ -5,25 +5,28 @@ import { PageHeading } from '../components/PageHeading';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { typedFields, useFields } from './fields';
-import { useNavigation, type ListEntity, type Preset } from './navigation';
+import { isListEntity, useNavigation, type NewEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
 
-/** Sensible starting values: a new deal is a lead, a new invoice a draft, a new task due today (a campaign starts as a draft in the core). */
-const DEFAULTS: Partial<Record<ListEntity, Preset['values']>> = {
+/**
+ * Sensible starting values: a new deal is a lead, a new invoice a draft, a new task due today, a
+ * consent given today (a campaign starts as a draft in the core).
+ */
+const DEFAULTS: Partial<Record<NewEntity, Preset['values']>> = {
   deal: { stage: 'lead' },
   invoice: { status: 'draft' },
   activity: { kind: 'task', done: false },
 };
 
-export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntity; preset?: Preset | undefined; takeFocus: boolean }) {
+export function NewRecordPage({ entity, preset, takeFocus }: { entity: NewEntity; preset?: Preset | undefined; takeFocus: boolean }) {
   const { t } = useI18n();
   const { state } = useFields();
   const rights = useRights();
   const { go, replace, back, canGoBack } = useNavigation();
   const start: Preset = {
-    values: { ...DEFAULTS[entity], ...(entity === 'activity' ? { due_at: todayIso() } : {}), ...preset?.values },
+    values: { ...DEFAULTS[entity], ...(entity === 'activity' ? { due_at: todayIso() } : entity === 'consent' ? { given_at: todayIso() } : {}), ...preset?.values },
     refs: { ...preset?.refs },
   };
 
@@ -40,7 +43,7 @@ export function NewRecordPage({ entity, preset, takeFocus }: { entity: ListEntit
             preset={start}
             submitLabel={t('records.create')}
             busyLabel={t('records.saving')}
-            onCancel={() => (canGoBack ? back() : go({ page: 'list', entity }))}
+            onCancel={() => (canGoBack ? back() : go(isListEntity(entity) ? { page: 'list', entity } : { page: 'home' }))}
             // The new record takes the form's place, so Back leads to where the form was opened from.
             onSaved={(record: RecordView) => replace({ page: 'record', entity: record.entity, id: record.id })}
           />

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo, RecordDetail, RecordSummary, RecordView } from '../../../shared/recordTypes';
-import type { EntityName } from '../../../shared/registry';
+import { fieldDef, type EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
@@ -25,7 +25,7 @@ import { saveTextFile } from '../saveFile';
 import { RecordLink } from './columns';
 import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
 import { enabledFields, typedFields, useFields } from './fields';
-import { isListEntity, useNavigation, type ListEntity, type Preset } from './navigation';
+import { isListEntity, useNavigation, type NewEntity, type Preset } from './navigation';
 import { RecordForm, type Drafts } from './RecordForm';
 import { useVisitState } from './unsavedInput';
 import { NEW_LABELS } from './RecordListPage';
@@ -35,14 +35,24 @@ type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError; notFound:
 
 /** The records a timeline belongs to, and the entities one can start from a record's page. */
 const TIMELINE_ENTITIES: readonly EntityName[] = ['contact', 'organisation', 'deal'];
-const CHILDREN: Partial<Record<EntityName, { entity: ListEntity; via: string }[]>> = {
+const CHILDREN: Partial<Record<EntityName, { entity: NewEntity; via: string }[]>> = {
   organisation: [
     { entity: 'contact', via: 'organisation_id' },
     { entity: 'deal', via: 'organisation_id' },
+    { entity: 'activity', via: 'organisation_id' },
     { entity: 'invoice', via: 'organisation_id' },
   ],
-  contact: [{ entity: 'deal', via: 'contact_id' }],
+  // A consent has no list of its own: its person's page is where it is recorded.
+  contact: [
+    { entity: 'deal', via: 'contact_id' },
+    { entity: 'activity', via: 'contact_id' },
+    { entity: 'consent', via: 'contact_id' },
+  ],
+  deal: [{ entity: 'activity', via: 'deal_id' }],
 };
+
+/** The links a record started from another carries over from it, where the new kind has them. */
+const CARRIED_LINKS = ['organisation_id', 'contact_id'] as const;
 
 interface RecordDetailPageProps {
   entity: EntityName;
@@ -165,14 +175,17 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   }
 
   const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));
-  const presetFor = (via: string): Preset => {
-    const values: Preset['values'] = { [via]: record.id };
-    const refs: NonNullable<Preset['refs']> = { [via]: { id: record.id, title: record.title } };
-    // A deal started from a contact belongs to the contact's organisation as well.
-    const organisation = record.refs.organisation_id;
-    if (via === 'contact_id' && organisation) {
-      values.organisation_id = organisation.id;
-      refs.organisation_id = organisation;
+  const presetFor = (child: { entity: NewEntity; via: string }): Preset => {
+    const values: Preset['values'] = { [child.via]: record.id };
+    const refs: NonNullable<Preset['refs']> = { [child.via]: { id: record.id, title: record.title } };
+    // A deal started from a contact belongs to the contact's organisation as well; an activity
+    // started from a deal to the deal's organisation and contact.
+    for (const link of CARRIED_LINKS) {
+      const carried = record.refs[link];
+      if (link !== child.via && carried && fieldDef(child.entity, link)) {
+        values[link] = carried.id;
+        refs[link] = carried;
+      }
     }
     return { values, refs };
   };
@@ -287,7 +300,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           {children.length > 0 && (
             <div className="button-row related-actions">
               {children.map((child) => (
-                <button key={child.entity} type="button" className="button-small" onClick={() => go({ page: 'new', entity: child.entity, preset: presetFor(child.via) })}>
+                <button key={child.entity} type="button" className="button-small" onClick={() => go({ page: 'new', entity: child.entity, preset: presetFor(child) })}>
                   {t(NEW_LABELS[child.entity])}
                 </button>
               ))}

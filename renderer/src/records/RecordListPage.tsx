@@ -21,12 +21,13 @@ import { recordColumns } from './columns';
 import { DealBoard } from './DealBoard';
 import { entityPlural, entitySingular, optionLabel, titleOf } from './display';
 import { filterFields, useFields } from './fields';
-import { useNavigation, type ListEntity, type ListSettings } from './navigation';
+import { useNavigation, type ListEntity, type ListSettings, type NewEntity } from './navigation';
 import { ReferencePicker } from './ReferencePicker';
 import { useRights } from './rights';
 import { VirtualTable, type Column, type ListQuery, type RowSelection } from './VirtualTable';
 
-export const NEW_LABELS: Record<ListEntity, MessageKey> = {
+export const NEW_LABELS: Record<NewEntity, MessageKey> = {
+  consent: 'records.new.consent',
   contact: 'records.new.contact',
   organisation: 'records.new.organisation',
   deal: 'records.new.deal',

@@ -11,6 +11,12 @@ import type { EntityName } from '../../../shared/registry';
 export const LIST_ENTITIES = ['contact', 'organisation', 'deal', 'activity', 'invoice', 'campaign'] as const;
 export type ListEntity = (typeof LIST_ENTITIES)[number];
 
+/**
+ * What a "New …" form can make: every kind with a list, and a consent, which has no list of its own
+ * and is made from its person's page.
+ */
+export type NewEntity = ListEntity | 'consent';
+
 /** What an import can make. */
 export const IMPORT_ENTITIES = ['contact', 'organisation'] as const;
 
@@ -48,7 +54,7 @@ export type Route =
   | { page: 'trash' }
   | { page: 'list'; entity: ListEntity; settings?: ListSettings }
   | { page: 'record'; entity: EntityName; id: number }
-  | { page: 'new'; entity: ListEntity; preset?: Preset };
+  | { page: 'new'; entity: NewEntity; preset?: Preset };
 
 /** A stable text for a route, to key pages by (a new route is a new page). */
 export function routeKey(route: Route): string {

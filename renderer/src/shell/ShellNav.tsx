@@ -80,8 +80,8 @@ function routeOf(item: NavItem): Route {
 export function sectionOf(route: Route): NavItem | null {
   switch (route.page) {
     case 'list':
-    case 'new':
       return route.entity;
+    case 'new':
     case 'record':
       // A consent belongs to a contact; a kind of record without a list of its own to no section.
       return isListEntity(route.entity) ? route.entity : route.entity === 'consent' ? 'contact' : null;
