@@ -143,4 +143,23 @@ describe('undo and redo while an import runs', () => {
     const undone = value<HistoryResult>(await t.call('history.undo'));
     expect(undone.command.label).toMatchObject({ verb: 'create' });
   });
+
+  it('keeps what the user could redo when a run is cancelled, and ends it only when a run finishes', async () => {
+    const t = await signedInAdmin();
+    const made = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Al', last_name: 'Bestaand' } }));
+    value(await t.call('records.update', { entity: 'contact', id: made.id, values: { job_title: 'Bakker' } }));
+    value(await t.call('history.undo'));
+    const jobId = nextJobId();
+    const { summary } = await importWhile(t, csvOf(2_000), (batch) => (batch === 1 ? [{ name: 'import.cancel', input: { jobId } }] : []), { jobId });
+    expect(summary).toMatchObject({ imported: 0, cancelled: true });
+    // Nothing was imported, so the edit undone before is still there to redo.
+    const redone = value<HistoryResult>(await t.call('history.redo'));
+    expect(redone.command.label).toMatchObject({ verb: 'update', count: 1 });
+
+    // A run that finishes is a new step: the redo stack ends with it, as with any change.
+    value(await t.call('history.undo'));
+    await importWhile(t, csvOf(600), () => []);
+    expect(errorOf(await t.call('history.redo'))).toMatchObject({ messageId: 'history.nothingToRedo' });
+  });
 });
+

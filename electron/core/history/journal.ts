@@ -22,6 +22,12 @@ export interface CommandOptions {
   undoable?: boolean;
   /** The task right the action needed: undo and redo need it still. */
   task?: Task | null;
+  /**
+   * The command is written in several transactions and may yet be taken back whole (an import, which
+   * a cancel, a lock or a crash discards): it ends the redo stack only when it is finished, so a
+   * run that comes to nothing leaves what the user could redo as it was.
+   */
+  endsRedoWhenFinished?: boolean;
 }
 
 export interface CommandRow {
@@ -47,6 +53,7 @@ export class Command {
     private readonly userId: number | null,
     private readonly label: CommandLabel,
     readonly undoable: boolean,
+    private readonly endsRedoWhenFinished: boolean,
   ) {}
 
   /**
@@ -63,7 +70,7 @@ export class Command {
       db,
       "INSERT INTO commands (user_id, verb, entity, count, title, at, state, undoable, task) VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?)",
     ).run(userId, full.verb, full.entity, full.count, full.title, new Date().toISOString(), undoable ? 1 : 0, options.task ?? null);
-    return new Command(db, Number(result.lastInsertRowid), userId, full, undoable);
+    return new Command(db, Number(result.lastInsertRowid), userId, full, undoable, options.endsRedoWhenFinished === true);
   }
 
   /**
@@ -77,7 +84,7 @@ export class Command {
     if (change.before && after && Object.keys(after).every((key) => after[key] === change.before![key])) return id;
     if (this.firstTitle === null) this.firstTitle = titleOf(change.entity, after ?? change.before!);
     if (this.undoable) {
-      if (this.seq === 0) endRedoStack(this.db, this.userId);
+      if (this.seq === 0 && !this.endsRedoWhenFinished) endRedoStack(this.db, this.userId);
       prepared(this.db, 'INSERT INTO command_changes (command_id, seq, entity, record_id, before, after, direct) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         this.id,
         this.seq++,
@@ -105,6 +112,7 @@ export class Command {
       prepared(this.db, 'DELETE FROM commands WHERE id = ?').run(this.id);
       return null;
     }
+    if (this.endsRedoWhenFinished) endRedoStack(this.db, this.userId);
     prepared(this.db, 'UPDATE commands SET count = ?, title = ? WHERE id = ?').run(count, title, this.id);
     return readCommand(this.db, this.id);
   }

@@ -89,7 +89,7 @@ class Importer {
   }
 
   private writeContext(): WriteContext {
-    this.opened ??= Command.begin(this.ctx.db, this.ctx.user.id, { verb: 'import', entity: this.plan.entity, count: 0, title: null }, { task: 'data.import' });
+    this.opened ??= Command.begin(this.ctx.db, this.ctx.user.id, { verb: 'import', entity: this.plan.entity, count: 0, title: null }, { task: 'data.import', endsRedoWhenFinished: true });
     return { ...this.ctx, command: this.opened };
   }
 
