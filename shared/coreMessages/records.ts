@@ -66,6 +66,7 @@ export const RECORDS_MESSAGES = {
   'records.notAnAmount': 'Not an amount; write it like 1234,56',
   'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
+  'records.noSuchDayCell': 'No such day in the calendar',
   'records.expectedCountryCode': 'Not a country Kluis knows; write its two-letter code, such as NL or BE',
   /** {cells}: how many cells the row has; {columns}: how many columns the header names. */
   'records.rowTooWide': 'This row has {cells} cells but the header has {columns} columns',

@@ -172,15 +172,18 @@ describe('rows that fail validation', () => {
       'Sanne;Dekker;sanne@dekker.nl;Dekker Installatie;05-03-1980',
       'Spook;Onzichtbaarmarker;geen-adres;Spookbedrijfmarker BV;',
       'Ruud;Smeets;ruud@smeets.be;;1975-12-31',
-      'Lot;;lot@example.nl;;31-02-1990',
+      'Lot;;lot@example.nl;;vorig jaar',
+      'Kees;Kuipers;;;31-02-1990',
     ].join('\r\n');
 
     const shown = await preview(t, 'contact', csv);
-    expect(shown.totalRows).toBe(4);
+    expect(shown.totalRows).toBe(5);
     expect(shown.validRows).toBe(2);
     expect(shown.problems).toMatchObject([
       { row: 3, reason: 'E-mail: Not a valid e-mail address' },
       { row: 5, reason: 'Last name: This field is required; Date of birth: Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' },
+      // Written as a date, but February has no 31st: how to write it is not the problem.
+      { row: 6, reason: 'Date of birth: No such day in the calendar' },
     ]);
     // The same reasons one by one, by id, so the renderer can show them in Dutch.
     expect(shown.problems[1]?.reasons).toEqual([
@@ -190,6 +193,7 @@ describe('rows that fail validation', () => {
     expect(coreReasonsText(shown.problems[1]?.reasons ?? [], 'nl')).toBe(
       `Achternaam: ${CORE_MESSAGES_NL['records.required']}; Geboortedatum: ${CORE_MESSAGES_NL['records.notADateCell']}`,
     );
+    expect(coreReasonsText(shown.problems[2]?.reasons ?? [], 'nl')).toBe('Geboortedatum: Deze dag bestaat niet');
 
     const summary = await runWith(t, 'contact', csv);
     expect(summary.imported).toBe(2);

@@ -89,14 +89,23 @@ function realDate(year: number, month: number, day: number): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-/** YYYY-MM-DD, or DD-MM-YYYY with "-", "/" or "."; a time of day after it (as Excel adds) is ignored. */
-export function parseDate(text: string): string | null {
+/**
+ * Year, month and day of YYYY-MM-DD, or DD-MM-YYYY with "-", "/" or "."; a time of day after it (as
+ * Excel adds) is ignored. Null when the text is not written as a date; the day need not exist.
+ */
+function dateParts(text: string): [number, number, number] | null {
   const t = text.trim().replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, '');
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
-  if (match) return realDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match) return [Number(match[1]), Number(match[2]), Number(match[3])];
   match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
-  if (match) return realDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  if (match) return [Number(match[3]), Number(match[2]), Number(match[1])];
   return null;
+}
+
+/** The day a cell names, as YYYY-MM-DD, or null when it names none (see dateParts). */
+export function parseDate(text: string): string | null {
+  const parts = dateParts(text);
+  return parts && realDate(...parts);
 }
 
 export function parseBoolean(text: string): boolean | null {
@@ -184,7 +193,9 @@ export function convertCell(field: ActiveField, cell: string, decimalMark: Decim
     }
     case 'date': {
       const value = parseDate(text);
-      return value === null ? { error: { id: 'records.notADateCell' } } : { value };
+      if (value !== null) return { value };
+      // 2026-02-30 is written right and names no day: saying how to write it would not help.
+      return { error: { id: dateParts(text) ? 'records.noSuchDayCell' : 'records.notADateCell' } };
     }
     case 'enum': {
       const value = parseOption(field, text);

@@ -61,6 +61,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.notAnAmount': 'Geen bedrag; schrijf het als 1234,56',
   'records.expectedYesNoCell': 'Verwacht ja of nee (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Geen datum; schrijf hem als DD-MM-JJJJ of JJJJ-MM-DD',
+  'records.noSuchDayCell': 'Deze dag bestaat niet',
   'records.expectedCountryCode': 'Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE',
   'records.rowTooWide': 'Deze regel heeft {cells} cellen, maar de kopregel heeft {columns} kolommen',
   'records.fileEmpty': 'Het bestand is leeg.',
