@@ -55,3 +55,26 @@ export function foldLetters(text: string): string {
 export function fold(text: string): string {
   return foldLetters(text.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().trim();
 }
+
+/** Apostrophes as names are written with them: typewriter, typographic and the modifier letter. */
+const APOSTROPHE = /['\u2019\u02bc]/;
+/** A word with an apostrophe inside it: D'Hondt, O'Brien, Dell'Acqua. */
+const ELIDED_WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}\p{N}]+)+/gu;
+
+/**
+ * The text with, after it, each word that holds an apostrophe written without it: "Renée D'Hondt"
+ * → "Renée D'Hondt DHondt". The tokenizer splits at the apostrophe (d, hondt), and people type such
+ * a name without one ("dhondt") as often as with it. What the search index holds, and what a
+ * search's words are matched against; most text holds no apostrophe and comes back as it is.
+ */
+export function withJoinedElisions(text: string): string {
+  if (!APOSTROPHE.test(text)) return text;
+  const joined = text.match(ELIDED_WORD)?.map((word) => word.replace(new RegExp(APOSTROPHE.source, 'g'), '')) ?? [];
+  return joined.length === 0 ? text : `${text} ${joined.join(' ')}`;
+}
+
+/** Text as the search index holds it: ø, ß … in base letters (foldLetters), elided words also joined. */
+export function searchSpelling(text: string): string {
+  return withJoinedElisions(foldLetters(text));
+}
+

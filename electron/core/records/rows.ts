@@ -5,7 +5,7 @@
  */
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
-import { fold, foldLetters } from './fold';
+import { fold, searchSpelling } from './fold';
 import type { StoredValue } from './validate';
 import { prepared } from '../db/statements';
 import { fieldErrorDetails, KluisError } from '../errors';
@@ -86,8 +86,9 @@ export function sortKeyOf(entity: EntityName, row: Row): string {
 
 /**
  * Title and body for the search index, from the searchable fields that are switched on, with ø, ł,
- * ß … spelled as o, l, ss (foldLetters): the tokenizer folds case and accents, not these letters.
- * Only the index holds this spelling; what a hit shows is read from the record.
+ * ß … spelled as o, l, ss (foldLetters): the tokenizer folds case and accents, not these letters;
+ * and a word with an apostrophe also written without it (D'Hondt, DHondt). Only the index holds this
+ * spelling; what a hit shows is read from the record.
  */
 function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<string>): { title: string; body: string } {
   const title = titleOf(entity, row);
@@ -97,7 +98,7 @@ function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<stri
     .map((f) => row[f.key])
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .join(' ');
-  return { title: foldLetters(title), body: foldLetters(body) };
+  return { title: searchSpelling(title), body: searchSpelling(body) };
 }
 
 /**

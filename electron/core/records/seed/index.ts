@@ -25,7 +25,7 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
 import { disabledFields } from '../fields';
-import { foldLetters } from '../fold';
+import { searchSpelling } from '../fold';
 import { columnsOf, lastRecordId, markRecordIdsIssued, SEARCH_KINDS, searchRowid, sortKeyOf, titleOf, type Row } from '../rows';
 import { DemoData } from './generate';
 
@@ -94,7 +94,7 @@ const NULL_SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['deleted_at', 'deleted
 /** Sort key and search title computed once for a title that repeats (names, subjects, products). */
 interface Texts {
   sortKey: string;
-  /** The title as the search index holds it: foldLetters(titleOf(…)), as reindex writes it. */
+  /** The title as the search index holds it: searchSpelling(titleOf(…)), as reindex writes it. */
   searchTitle: string;
 }
 
@@ -186,7 +186,7 @@ class Writer {
   }
 
   private computeTexts(row: Row): Texts {
-    return { sortKey: sortKeyOf(this.entity, row), searchTitle: foldLetters(titleOf(this.entity, row)) };
+    return { sortKey: sortKeyOf(this.entity, row), searchTitle: searchSpelling(titleOf(this.entity, row)) };
   }
 
   /** Writes the row as it stands now, owned by `owner`, and returns its id. */
@@ -217,7 +217,7 @@ class Writer {
       }
       this.pending.rowids.push(searchRowid(this.entity, id));
       this.pending.titles.push(texts.searchTitle);
-      this.pending.bodies.push(foldLetters(body));
+      this.pending.bodies.push(searchSpelling(body));
       this.searchCount++;
     }
     return id;
