@@ -8,6 +8,7 @@ export const RECORDS_MESSAGES = {
   /** {field}: the field's label. */
   'records.setByAction': '"{field}" changes only through its own action.',
   'records.mayNotChangeField': 'You may not change the field "{field}".',
+  'records.inTrash': 'This {entity} is in the trash: restore it from there (or undo the deletion) to change it.',
   'records.withdrawalNeedsGivenDay': 'A withdrawal is recorded against the day the consent was given, and you may not read that day.',
   'records.invalidValues': 'Some values are not valid.',
   'records.referenceMissing': 'That record does not exist',

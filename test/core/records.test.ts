@@ -600,3 +600,18 @@ describe('query plans of the hot queries', () => {
     expect(detail).not.toContain('SCAN contacts');
   });
 });
+
+describe('a record in the trash', () => {
+  it('is said to be in the trash to someone who may read it, and not found to anyone else', async () => {
+    const t = await signedInAdmin();
+    const contact = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Vera', last_name: 'Weg' } }));
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+    const edit = errorOf(await t.call('records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Bakker' } }));
+    expect(edit).toMatchObject({ code: 'NOT_FOUND', messageId: 'records.inTrash', message: 'This contact is in the trash: restore it from there (or undo the deletion) to change it.' });
+    // Field sales read only their own contacts: for them it is no more there than a made-up id.
+    await signInAsNewUser(t, 'sanne', 'sales');
+    for (const id of [contact.id, 9_999]) {
+      expect(errorOf(await t.call('records.update', { entity: 'contact', id, values: { job_title: 'Bakker' } }))).toMatchObject({ code: 'NOT_FOUND', messageId: 'common.noSuchRecord' });
+    }
+  });
+});

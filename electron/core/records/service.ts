@@ -122,8 +122,11 @@ const MAY_NOT: Record<'update' | 'delete' | 'restore' | 'export', CoreMessageId>
  * (NOT_FOUND, so ids cannot be probed); readable but outside the action's scope is FORBIDDEN.
  */
 export function requireRowFor(ctx: { db: Db; access: Access }, entity: EntityName, id: number, action: 'read' | 'update' | 'delete' | 'restore' | 'export'): Row {
-  const row = requireRow(ctx.db, entity, id);
-  if (!rowInScope(ctx.access, entity, 'read', row)) throw noSuchRecord(entity);
+  const row = readRow(ctx.db, entity, id);
+  if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw noSuchRecord(entity);
+  // Still not found (it is in no list, and no change reaches it), but said as it is to someone who
+  // may read it: "no such contact" of one they just had open reads as if it were lost.
+  if (row.deleted_at) throw new KluisError('NOT_FOUND', { id: 'records.inTrash', values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
   if (action !== 'read' && !rowInScope(ctx.access, entity, action, row)) {
     throw forbidden({ id: MAY_NOT[action], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
   }

@@ -225,7 +225,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
             onSaved={accessReport.onSaved}
             onFailed={accessReport.onFailed}
           />
-          <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />
+          {/* Not while the form is open: its unsaved input would meet a record gone to the trash. */}
+          {!editing && <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />}
         </div>
       </div>
 

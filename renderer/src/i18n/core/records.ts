@@ -9,6 +9,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.mayNotExport': 'Je mag deze {entity} niet exporteren.',
   'records.setByAction': '"{field}" verandert alleen via de actie die erbij hoort.',
   'records.mayNotChangeField': 'Je mag het veld "{field}" niet wijzigen.',
+  'records.inTrash': 'Deze {entity} staat in de prullenbak: zet hem daar terug (of maak het verwijderen ongedaan) om hem te wijzigen.',
   'records.withdrawalNeedsGivenDay': 'Een intrekking wordt vastgelegd ten opzichte van de dag waarop de toestemming is gegeven, en die dag mag je niet lezen.',
   'records.invalidValues': 'Sommige waarden zijn niet geldig.',
   'records.referenceMissing': 'Dat record bestaat niet',
