@@ -58,3 +58,15 @@ test('deal titles and stage names on the board are not broken inside a word at t
     expect(countStart - nameEnd).toBeGreaterThanOrEqual(4);
   }
 });
+
+test('on a laptop-wide window the board uses the room it has: all six stages in view, no sideways scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAsAdmin(page);
+  await createRecord(page, 'deal', { title: 'Cateringcontract 2026', stage: 'lost', value_cents: 100 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Deals', exact: true }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Board' }).click();
+  const board = page.locator('.board');
+  await expect(page.locator('.board-card')).toHaveCount(1);
+  expect(await board.evaluate((b) => b.scrollWidth - b.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(page.locator('.board-column').last()).toBeInViewport({ ratio: 1 });
+});

@@ -442,7 +442,7 @@ function SampleTable({ preview, fields }: { preview: ImportPreview; fields: Fiel
   return (
     <section className="import-section">
       <div className="table-scroll">
-        <table className="table">
+        <table className="table sample-table">
           <caption>{t('import.sampleTitle')}</caption>
           <thead>
             <tr>
