@@ -579,8 +579,11 @@ export type ChannelOutput<C extends ChannelName> = Api[C]['output'];
 
 /** Payloads of the events the main process pushes. */
 export interface EventPayloads {
-  /** accountDisabled: signed out because an administrator disabled the account (the window says so). */
-  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' };
+  /**
+   * accountDisabled, passwordReset: signed out because an administrator disabled the account or
+   * reset its password (the window says so).
+   */
+  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' | 'passwordReset' };
   'import.progress': { jobId: string; done: number; total: number };
   'export.progress': { jobId: string; done: number; total: number };
   'menu.command': { command: MenuCommand };

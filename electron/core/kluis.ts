@@ -205,16 +205,24 @@ export class KluisCore {
    * ends there (audited), a new role is the one in force. Runs before the call's transaction.
    */
   private currentUser(stage: Extract<Stage, { kind: 'active' }>): SessionUser {
-    const now = prepared(stage.open.db, 'SELECT status, role FROM users WHERE id = ?').get(stage.user.id) as { status: string; role: Role } | undefined;
-    if (now?.status !== 'active') {
-      stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.ended', details: { reason: 'accountDisabled' } }))();
-      mirrorAuditHead(stage.open);
-      this.endSession();
-      this.events.emit('session.changed', { reason: 'accountDisabled' });
-      throw new KluisError('UNAUTHENTICATED', 'session.accountDisabled');
-    }
+    const now = prepared(stage.open.db, 'SELECT status, role, must_change_password AS mustChange FROM users WHERE id = ?').get(stage.user.id) as
+      | { status: string; role: Role; mustChange: 0 | 1 }
+      | undefined;
+    if (now?.status !== 'active') this.endSessionBecause(stage, 'accountDisabled');
+    // A session is active only once its user chose their own password: one that must change it now
+    // was reset by an administrator meanwhile (someone else may know the password), so it ends.
+    if (now.mustChange === 1) this.endSessionBecause(stage, 'passwordReset');
     if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };
     return stage.user;
+  }
+
+  /** Ends the session for what an administrator did to the account meanwhile (audited), and says so. */
+  private endSessionBecause(stage: Extract<Stage, { kind: 'active' }>, reason: 'accountDisabled' | 'passwordReset'): never {
+    stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.ended', details: { reason } }))();
+    mirrorAuditHead(stage.open);
+    this.endSession();
+    this.events.emit('session.changed', { reason });
+    throw new KluisError('UNAUTHENTICATED', reason === 'accountDisabled' ? 'session.accountDisabled' : 'session.passwordReset');
   }
 
   /** Compatibility name used by the dispatcher and tests: same as requireActive. */
@@ -657,6 +665,16 @@ export class KluisCore {
       this.flushPendingFailures(open, throttle);
       throttle.recordSuccess(subjects.password);
       if (stage.unlockNeedsCode) throttle.recordSuccess(subjects.code);
+      if (user.mustChangePassword) {
+        // The password that opened is a one-time password an administrator gave out while the
+        // window was locked: it starts a first sign-in, never the session it interrupts.
+        open.db.transaction(() => audit(open, { actor: user.id, action: 'session.ended', details: { reason: 'passwordReset' } }))();
+        mirrorAuditHead(open);
+        closeInstall(open);
+        this.endSession();
+        this.events.emit('session.changed', { reason: 'passwordReset' });
+        throw new KluisError('UNAUTHENTICATED', 'session.passwordReset');
+      }
       this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode, counts: stage.counts });
       return this.sessionInfo();
     });

@@ -95,6 +95,7 @@ export function App() {
       onEvent('session.changed', ({ reason }) => {
         // Whoever was working learns why they are back at the sign-in screen.
         if (reason === 'accountDisabled') setSignInError({ key: 'signIn.accountDisabled' });
+        if (reason === 'passwordReset') setSignInError({ key: 'signIn.passwordReset' });
         void reload();
       }),
     [reload],

@@ -344,6 +344,40 @@ describe('accounts an admin manages', () => {
     expect(listAudit(admin.core.requireActive().db, 5).find((e) => e.action === 'session.ended')).toMatchObject({ actor: user.id, details: { reason: 'accountDisabled' } });
   });
 
+  it('a password reset from another instance ends the user\'s session at their next call, and the one-time password does not unlock it', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'jan');
+    await t.call('session.signOut');
+    const secret = await firstSignIn(t, 'jan', oneTimePassword, 'jan-fietst-langs-de-vecht');
+    const admin = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock });
+    await signIn(admin, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+
+    // Locked first: the one-time password opens his key now, but starts a first sign-in, not his session.
+    value(await t.call('session.lock'));
+    const reset = value<{ oneTimePassword: string }>(await admin.call('users.resetPassword', { userId: user.id }));
+    const events: unknown[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => events.push([name, payload]));
+    expect(await t.call('session.unlock', { password: reset.oneTimePassword })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', messageId: 'session.passwordReset' } });
+    expect(t.core.state().phase).toBe('signedOut');
+    expect(events).toEqual([['session.changed', { reason: 'passwordReset' }]]);
+    off();
+    // Signing in with it asks for his own password, as the reset meant.
+    expect(value<SignInProgress>(await t.call('session.signIn', { username: 'jan', password: reset.oneTimePassword }))).toEqual({ next: 'code' });
+
+    // Signed in again, and reset while working: the next call ends the session.
+    await t.call('session.signOut');
+    const again = value<{ oneTimePassword: string }>(await admin.call('users.resetPassword', { userId: user.id }));
+    expect(value<SignInProgress>(await t.call('session.signIn', { username: 'jan', password: again.oneTimePassword }))).toEqual({ next: 'code' });
+    t.clock.advance(30);
+    value(await t.call('session.verifyCode', { code: totpAt(secret, t.clock) }));
+    value(await t.call('session.changeInitialPassword', { newPassword: 'jan-roeit-op-de-vecht-bij-maarssen' }));
+    expect(t.core.state().phase).toBe('signedIn');
+    value(await admin.call('users.resetPassword', { userId: user.id }));
+    expect(await t.call('records.list', { entity: 'contact' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', messageId: 'session.passwordReset' } });
+    expect(t.core.state().phase).toBe('signedOut');
+    expect(listAudit(admin.core.requireActive().db, 10).filter((e) => e.action === 'session.ended').map((e) => e.details)).toEqual([{ reason: 'passwordReset' }, { reason: 'passwordReset' }]);
+  });
+
   it('admins cannot disable or reset themselves through the users page', async () => {
     const t = await signedInAdmin();
     const self = await t.call('users.disable', { userId: 1 });

@@ -109,7 +109,7 @@ const POLICY_LABELS: Record<keyof Policy, MessageKey> = {
 interface ValueWords {
   keyMode: Record<KeyMode, string>;
   /** Why a session locked (LockReason) or ended. */
-  reason: Record<LockReason | 'accountDisabled', string>;
+  reason: Record<LockReason | 'accountDisabled' | 'passwordReset', string>;
   /** Why a call was refused. */
   code: Record<ErrorCode, string>;
 }
@@ -123,6 +123,7 @@ const VALUES: Record<Language, ValueWords> = {
       system: 'computer locked or asleep',
       wrongCodes: 'three wrong codes in a row',
       accountDisabled: 'account disabled',
+      passwordReset: 'password reset by an administrator',
     },
     code: {
       VALIDATION: 'not valid',
@@ -143,6 +144,7 @@ const VALUES: Record<Language, ValueWords> = {
       system: 'computer vergrendeld of in slaapstand',
       wrongCodes: 'drie foute codes achter elkaar',
       accountDisabled: 'account uitgeschakeld',
+      passwordReset: 'wachtwoord opnieuw ingesteld door een beheerder',
     },
     code: {
       VALIDATION: 'ongeldig',

@@ -60,6 +60,7 @@ export const en = {
   'signIn.submitting': 'Signing in…',
   'signIn.wrongCredentials': WRONG_CREDENTIALS_MESSAGE,
   'signIn.accountDisabled': 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.',
+  'signIn.passwordReset': 'An administrator has reset your password, so you are signed out. Sign in with the one-time password they gave you, then choose your own.',
   'signIn.tooMany': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'signIn.tooManyOne': 'Too many failed sign-ins. Try again in 1 second.',
   'signIn.startAgain': 'Your sign-in was interrupted. Please sign in again.',

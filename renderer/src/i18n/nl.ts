@@ -58,6 +58,7 @@ export const nl: Messages = {
   'signIn.submitting': 'Bezig met aanmelden…',
   'signIn.wrongCredentials': 'Onjuiste gebruikersnaam, wachtwoord of code',
   'signIn.accountDisabled': 'Je account is uitgeschakeld, dus je bent afgemeld. Vraag een beheerder als je het weer nodig hebt.',
+  'signIn.passwordReset': 'Een beheerder heeft je wachtwoord opnieuw ingesteld, dus je bent afgemeld. Meld je aan met het eenmalige wachtwoord dat je kreeg en kies dan je eigen.',
   'signIn.tooMany': 'Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.',
   'signIn.tooManyOne': 'Te veel mislukte aanmeldingen. Probeer het over 1 seconde opnieuw.',
   'signIn.startAgain': 'Het aanmelden is onderbroken. Meld je opnieuw aan.',
