@@ -113,8 +113,16 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
   function auditDenied(channel: ChannelName, code: 'FORBIDDEN'): void {
     if (!core.isSignedIn) return;
     const { open, user } = core.requireActive();
-    open.db.transaction(() => audit(open, { actor: user.id, action: 'access.denied', details: { channel, code } }))();
-    mirrorAuditHead(open);
+    try {
+      // Immediate: the write lock first, so another process's write makes it wait (the busy timeout)
+      // instead of failing at once on a read that went stale.
+      open.db.transaction(() => audit(open, { actor: user.id, action: 'access.denied', details: { channel, code } })).immediate();
+      mirrorAuditHead(open);
+    } catch (error) {
+      // The refusal stands and is answered as one; an entry that could not be written (the write
+      // lock held longer than SQLite waits) goes to the local diagnostics.
+      logger.error('audit.deniedNotWritten', { channel, ...describeError(error) });
+    }
   }
 
   function checkAuth(auth: ChannelAuth): void {

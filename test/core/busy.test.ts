@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/log';
-import { ADMIN, signIn, signedInAdmin, testCore, totpAt } from '../support/install';
+import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt } from '../support/install';
 import { refusal, value } from '../support/results';
 
 describe('a change while another process holds the write lock', () => {
@@ -96,3 +96,29 @@ describe('opening while another process writes without the write-ahead log (a se
     expect(second.core.requireActive().db.open).toBe(true);
   });
 });
+
+describe('a refused call while another process holds the write lock', () => {
+  it('is answered as refused, as always; the audit entry it could not write is noted locally', { timeout: 40_000 }, async () => {
+    const first = await signedInAdmin();
+    const noted: Array<{ event: string; fields: unknown }> = [];
+    const logger: Logger = { error: (event, fields) => noted.push({ event, fields }) };
+    const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
+    first.clock.advance(30);
+    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+    await signInAsNewUser(second, 'rita', 'readonly');
+
+    const { db } = first.core.requireActive();
+    db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const refused = refusal(await second.call('records.create', { entity: 'contact', values: { last_name: 'Wachter' } }));
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', messageId: 'session.mayNotCreate' });
+    } finally {
+      db.prepare('COMMIT').run();
+    }
+    expect(noted).toEqual([{ event: 'audit.deniedNotWritten', fields: expect.objectContaining({ channel: 'records.create' }) }]);
+    // With the lock free, a refusal is in the log again.
+    refusal(await second.call('records.create', { entity: 'contact', values: { last_name: 'Wachter' } }));
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'access.denied'").pluck().get()).toBe(1);
+  });
+});
+

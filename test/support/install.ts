@@ -81,7 +81,7 @@ export function testCore(options: { dataDir?: string; keychain?: Keychain; clock
     ...(options.logger ? { logger: options.logger } : {}),
   });
   cleanups.push(() => core.close());
-  const dispatcher = createDispatcher(core, { trustedOrigins: ['app://kluis'] });
+  const dispatcher = createDispatcher(core, { trustedOrigins: ['app://kluis'], ...(options.logger ? { logger: options.logger } : {}) });
   return { core, dispatcher, dataDir, clock, secrets, call: (channel, input = {}) => dispatcher.dispatch(channel, input, { kind: 'cli' }) };
 }
 
