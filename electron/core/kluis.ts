@@ -654,8 +654,9 @@ export class KluisCore {
       const open = await this.openWithPassword(vault, stage.user.username, password);
       const user = open ? findActiveUserBySlot(open.db, open.slotId) : null;
       const passwordOk = open !== null && user !== null && user.id === stage.user.id;
-      const codeOk =
-        passwordOk && (!stage.unlockNeedsCode || (code !== undefined && open.db.transaction(() => useSecondFactor(open.db, user, code, { allowRecovery: false, nowMs: this.now() }))() !== null));
+      // A recovery code unlocks too, as it signs in: someone without their phone keeps the work
+      // the lock interrupted instead of signing out to use one.
+      const codeOk = passwordOk && (!stage.unlockNeedsCode || (code !== undefined && this.useCodeAtUnlock(open, user, code)));
       if (!passwordOk || !codeOk) {
         if (open) closeInstall(open);
         // On both counts whichever part was wrong, as at sign-in: the wait must not tell which it was.
@@ -678,6 +679,17 @@ export class KluisCore {
       this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode, counts: stage.counts });
       return this.sessionInfo();
     });
+  }
+
+  /** The second factor at an unlock: an authenticator code or a recovery code (its use audited, as at sign-in). */
+  private useCodeAtUnlock(open: OpenInstall, user: UserRecord, code: string): boolean {
+    return open.db.transaction(() => {
+      const used = useSecondFactor(open.db, user, code, { allowRecovery: true, nowMs: this.now() });
+      if (used?.method === 'recovery') {
+        audit(open, { actor: user.id, action: 'mfa.recoveryCode.used', target: `user:${user.id}`, details: { remaining: used.remaining } });
+      }
+      return used !== null;
+    })();
   }
 
   // ---- sign-out ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/log';
-import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt } from '../support/install';
+import { ADMIN, firstSignIn, signIn, signedInAdmin, testCore, totpAt } from '../support/install';
 import { refusal, value } from '../support/results';
 
 describe('a change while another process holds the write lock', () => {
@@ -105,7 +105,9 @@ describe('a refused call while another process holds the write lock', () => {
     const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
     first.clock.advance(30);
     await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
-    await signInAsNewUser(second, 'rita', 'readonly');
+    const { oneTimePassword } = value<{ oneTimePassword: string }>(await second.call('users.create', { username: 'rita', displayName: 'Rita', role: 'readonly' }));
+    await second.call('session.signOut');
+    await firstSignIn(second, 'rita', oneTimePassword, 'rita-leest-alles-maar-wijzigt-niets');
 
     const { db } = first.core.requireActive();
     db.prepare('BEGIN IMMEDIATE').run();

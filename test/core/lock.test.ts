@@ -79,6 +79,18 @@ describe('locking', () => {
     expect((await t.call('session.unlock', { password: ADMIN.password, code: t.nextCode() })).ok).toBe(true);
   });
 
+  it('takes a recovery code for that code, once, as sign-in does: no phone at hand, no work lost', async () => {
+    const t = await signedInAdmin();
+    await t.call('policy.update', { unlockRequiresCode: true });
+    await t.call('session.lock');
+    const [code] = t.recoveryCodes;
+    expect((await t.call('session.unlock', { password: ADMIN.password, code: code! })).ok).toBe(true);
+    const { db } = t.core.requireActive();
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'mfa.recoveryCode.used'").pluck().get()).toBe(1);
+    await t.call('session.lock');
+    expect(await t.call('session.unlock', { password: ADMIN.password, code: code! })).toEqual(GENERIC);
+  });
+
   it('can be signed out from the lock screen, for another user to sign in', async () => {
     const t = await signedInAdmin();
     await t.call('session.lock');
