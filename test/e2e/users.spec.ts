@@ -5,6 +5,7 @@
  * works. A custom role is offered and shown by its name, in the reader's language, as a built-in one.
  */
 import type { Page } from '@playwright/test';
+import { addColleagueAndSignIn } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import {
   ACCOUNT,
@@ -279,4 +280,22 @@ test('a custom role is offered in Add user and shown by its name, in English and
   await expect(rowOf(page, COLLEAGUE.username).getByRole('cell').nth(1)).toHaveText('Balie');
   await expect(rowOf(page, ACCOUNT.username).getByRole('cell').nth(1)).toHaveText('Beheerder');
   await expect(page.getByLabel('Rol').getByRole('option', { name: 'Balie' })).toHaveCount(1);
+});
+
+test('a password reset for someone who set up their authenticator says it stays, and they sign in with it and a code', async ({ page }) => {
+  test.setTimeout(150_000);
+  const admin = await signInAsAdmin(page);
+  const enrolled = await addColleagueAndSignIn(page, admin.authenticator, { ...COLLEAGUE, role: 'office' });
+  await signOut(page);
+  await signInWithCode(page, ACCOUNT.username, ACCOUNT.password, () => admin.authenticator.nextCode());
+  await openUsers(page);
+  await rowOf(page, COLLEAGUE.username).getByRole('button', { name: `Reset password ${COLLEAGUE.username}` }).click();
+  await page.getByRole('dialog', { name: `Reset the password of ${COLLEAGUE.displayName}?` }).getByRole('button', { name: 'Reset password' }).click();
+  const oneTime = await page.getByRole('textbox', { name: 'One-time password' }).inputValue();
+  // Not "then set up two-step sign-in": the authenticator app they have goes on working.
+  await expect(page.getByRole('main')).toContainText('a code from their authenticator app, which stays as it was, and must then choose their own password');
+
+  await signOut(page);
+  await signInWithCode(page, COLLEAGUE.username, oneTime, () => enrolled.authenticator.nextCode());
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
 });

@@ -69,7 +69,7 @@ export const en = {
   'code.title': 'Enter your code',
   'code.intro': 'Open the authenticator app on your phone and enter the code it shows for Kluis.',
   'code.firstSignIn':
-    'Signing in for the first time, with a password from your administrator? Kluis asks no code then, so the password was not right: go back and type it exactly as you got it.',
+    'Signing in for the first time, with a password from your administrator, and no authenticator app set up for Kluis yet? Kluis asks no code then, so the password was not right: go back and type it exactly as you got it.',
   'code.label': 'Code',
   'code.hint': 'The 6-digit code from your app, or one of your recovery codes (like abcd-efgh-ijkl).',
   'code.required': 'Enter the code from your app or a recovery code.',
@@ -240,6 +240,8 @@ export const en = {
   'users.otpLabel': 'One-time password',
   'users.otpNote':
     'Give this password to {name} in person or by phone. They must change it at their first sign-in and then set up two-step sign-in. Kluis shows it only now.',
+  'users.otpNoteEnrolled':
+    'Give this password to {name} in person or by phone. They sign in with it and a code from their authenticator app, which stays as it was, and must then choose their own password. Kluis shows it only now.',
   'users.disable': 'Disable',
   'users.resetPassword': 'Reset password',
   'users.resetMfa': 'Reset two-step sign-in',
@@ -468,6 +470,7 @@ export const en = {
   'fields.offTextOne': '1 record holds a value in this field. Switching it off deletes that value for good.',
   'fields.offTextNone': 'No record holds a value in this field. Switching it off hides it from forms, lists and import.',
   'fields.offConfirm': 'Switch off and delete the values',
+  'fields.offConfirmNone': 'Switch off',
   'fields.sensitivity': 'Sensitivity',
   'fields.sensitivity.normal': 'Normal',
   'fields.sensitivity.personal': 'Personal data',

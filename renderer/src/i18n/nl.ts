@@ -67,7 +67,7 @@ export const nl: Messages = {
   'code.title': 'Vul je code in',
   'code.intro': 'Open de authenticator-app op je telefoon en vul de code in die hij voor Kluis toont.',
   'code.firstSignIn':
-    'Meld je je voor het eerst aan, met een wachtwoord van je beheerder? Dan vraagt Kluis nog geen code, dus het wachtwoord klopte niet: ga terug en typ het precies zoals je het kreeg.',
+    'Meld je je voor het eerst aan, met een wachtwoord van je beheerder, en heb je voor Kluis nog geen authenticator-app ingesteld? Dan vraagt Kluis nog geen code, dus het wachtwoord klopte niet: ga terug en typ het precies zoals je het kreeg.',
   'code.label': 'Code',
   'code.hint': 'De code van 6 cijfers uit je app, of een van je herstelcodes (zoals abcd-efgh-ijkl).',
   'code.required': 'Vul de code uit je app of een herstelcode in.',
@@ -240,6 +240,8 @@ export const nl: Messages = {
   'users.otpLabel': 'Eenmalig wachtwoord',
   'users.otpNote':
     'Geef dit wachtwoord persoonlijk of telefonisch aan {name}. Bij de eerste aanmelding moet het worden gewijzigd en daarna wordt tweestapsaanmelding ingesteld. Kluis toont het alleen nu.',
+  'users.otpNoteEnrolled':
+    'Geef dit wachtwoord persoonlijk of telefonisch aan {name}. Die meldt zich ermee aan met een code uit de authenticator-app, die blijft zoals hij was, en kiest daarna een eigen wachtwoord. Kluis toont het alleen nu.',
   'users.disable': 'Uitschakelen',
   'users.resetPassword': 'Wachtwoord herstellen',
   'users.resetMfa': 'Tweestapsaanmelding herstellen',
@@ -468,6 +470,7 @@ export const nl: Messages = {
   'fields.offTextOne': '1 record heeft een waarde in dit veld. Uitzetten verwijdert die waarde definitief.',
   'fields.offTextNone': 'Geen enkel record heeft een waarde in dit veld. Uitzetten haalt het uit formulieren, lijsten en import.',
   'fields.offConfirm': 'Uitzetten en waarden verwijderen',
+  'fields.offConfirmNone': 'Uitzetten',
   'fields.sensitivity': 'Gevoeligheid',
   'fields.sensitivity.normal': 'Normaal',
   'fields.sensitivity.personal': 'Persoonsgegeven',

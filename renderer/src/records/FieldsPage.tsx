@@ -217,7 +217,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
                 ? t('fields.offTextOne')
                 : t('fields.offText', { count: pending.valueCount })
           }
-          confirmLabel={t('fields.offConfirm')}
+          confirmLabel={t(pending.valueCount === 0 ? 'fields.offConfirmNone' : 'fields.offConfirm')}
           onConfirm={() => void setEnabled(pending.field, false, pending.valueCount)}
           onCancel={() => setPending(null)}
         />

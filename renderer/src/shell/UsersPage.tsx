@@ -58,6 +58,8 @@ interface Handover {
   userId: number;
   name: string;
   password: string;
+  /** Their authenticator stays (a reset password, an account enabled again): no new set-up follows. */
+  keepsAuthenticator: boolean;
 }
 
 type Action = 'disable' | 'enable' | 'resetPassword' | 'resetMfa';
@@ -138,7 +140,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
       return;
     }
     const handedOver = 'oneTimePassword' in result.value ? result.value.oneTimePassword : null;
-    if (handedOver !== null) showHandover({ userId: user.id, name, password: handedOver });
+    if (handedOver !== null) showHandover({ userId: user.id, name, password: handedOver, keepsAuthenticator: user.mfaEnrolled });
     else setStatus(action === 'disable' ? { key: 'users.disabled', params: { name } } : { key: 'users.mfaReset', params: { name } });
     await load();
     if (handedOver === null) focusRow(user.id);
@@ -183,7 +185,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
           <h3 id="users-handover-title" ref={handoverRef} tabIndex={-1}>
             {t('users.otpTitle', { name: handover.name })}
           </h3>
-          <p>{t('users.otpNote', { name: handover.name })}</p>
+          <p>{t(handover.keepsAuthenticator ? 'users.otpNoteEnrolled' : 'users.otpNote', { name: handover.name })}</p>
           <div className="secret">
             <TextField
               label={t('users.otpLabel')}
@@ -263,7 +265,7 @@ function UserAdministration({ selfId }: { selfId: number }) {
           onAdded={(user, oneTimePassword) => {
             setStatus(null);
             setError(null);
-            showHandover({ userId: user.id, name: user.displayName || user.username, password: oneTimePassword });
+            showHandover({ userId: user.id, name: user.displayName || user.username, password: oneTimePassword, keepsAuthenticator: false });
             void load();
           }}
         />
