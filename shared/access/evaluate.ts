@@ -8,6 +8,7 @@ import type { Localized, Sensitivity } from '../registry';
 import {
   accessRank,
   MODULE_OF,
+  TASK_MODULE,
   scopeRank,
   type FieldAccess,
   type Module,
@@ -74,6 +75,11 @@ export function decideModule(role: RoleDefinition, overrides: readonly Override[
 }
 
 export function decideTask(role: RoleDefinition, overrides: readonly Override[], task: Task): Decision<boolean> {
+  const gate = TASK_MODULE[task];
+  if (gate) {
+    const module = decideModule(role, overrides, gate);
+    if (!module.value) return { value: false, reasons: module.reasons.map((r) => ({ ...r, source: 'module' as const })) };
+  }
   const { grant, deny } = overridesFor(overrides, `task:${task}`);
   const inRole = role.rights.tasks.includes(task);
   const r = theRole(role);

@@ -51,6 +51,24 @@ export const MODULE_OF: Record<SecuredEntity, Module> = {
   campaign: 'marketing',
 };
 
+/**
+ * The module a task belongs to, where it has one: without the module, the task does not count, as
+ * no right on a module's records does. Import, export, the privacy tasks and emptying the trash
+ * reach across modules and stand alone.
+ */
+export const TASK_MODULE: Partial<Record<Task, Module>> = {
+  'finance.sendPaymentReminder': 'finance',
+  'marketing.publish': 'marketing',
+  'audit.read': 'audit',
+  'users.manage': 'admin',
+  'roles.manage': 'admin',
+  'fields.manage': 'admin',
+  'policy.manage': 'admin',
+  'records.reassign': 'admin',
+  'install.read': 'admin',
+  'install.backup': 'admin',
+};
+
 export type RecordRights = Record<SecuredEntity, Record<RecordAction, Scope>>;
 
 export interface RoleRights {

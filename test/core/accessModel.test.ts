@@ -3,7 +3,7 @@
  * wins, module access gates what is inside, and every decision can say why.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ROLES, decideField, decideRecord, decideTask, type Override, type RoleDefinition } from '../../shared/access';
+import { BUILT_IN_ROLES, decideField, decideRecord, decideTask, TASK_MODULE, TASKS, type Override, type RoleDefinition } from '../../shared/access';
 
 const role = (id: string): RoleDefinition => BUILT_IN_ROLES.find((r) => r.id === id)!;
 
@@ -66,6 +66,29 @@ describe('overrides', () => {
     const denied = decideRecord(office, [{ right: 'module:finance', effect: 'deny' }], 'invoice', 'read');
     expect(denied.value).toBe('none');
     expect(denied.reasons.map((r) => r.source)).toEqual(['module', 'module']);
+  });
+
+  it('without the module, no task of it counts either: Administration and Audit gate their tasks', () => {
+    const admin = role('admin');
+    const noAudit = decideTask(admin, [{ right: 'module:audit', effect: 'deny' }], 'audit.read');
+    expect(noAudit.value).toBe(false);
+    expect(noAudit.reasons.map((r) => r.source)).toEqual(['module', 'module']);
+    const noAdmin: Override[] = [{ right: 'module:admin', effect: 'deny' }];
+    for (const task of ['users.manage', 'roles.manage', 'fields.manage', 'policy.manage', 'install.backup'] as const) expect(decideTask(admin, noAdmin, task).value, task).toBe(false);
+    // Tasks that reach across modules stand alone.
+    expect(decideTask(admin, noAdmin, 'data.export').value).toBe(true);
+    // A grant of the task does not open its module.
+    expect(decideTask(office, [{ right: 'task:audit.read', effect: 'grant' }], 'audit.read').value).toBe(false);
+    expect(decideTask(office, [{ right: 'task:audit.read', effect: 'grant' }, { right: 'module:audit', effect: 'grant' }], 'audit.read').value).toBe(true);
+  });
+
+  it('every built-in role holds the module of each task it has, so gating tasks took none away', () => {
+    for (const r of BUILT_IN_ROLES) {
+      for (const task of TASKS.filter((t) => r.rights.tasks.includes(t))) {
+        const module = TASK_MODULE[task];
+        if (module) expect(r.rights.modules, `${r.id} ${task}`).toContain(module);
+      }
+    }
   });
 
   it('explain names the role and the override', () => {

@@ -14,8 +14,8 @@ import { refusal, value } from '../support/results';
 
 const builtIn = (id: string) => BUILT_IN_ROLES.find((r) => r.id === id)!.rights;
 const READ_ONLY = builtIn('readonly');
-/** Read-only plus managing roles: the role of the finding. */
-const ROLE_MANAGER: RoleRights = { ...READ_ONLY, tasks: ['roles.manage'] };
+/** Read-only plus managing roles (and the Administration module, without which that task does not count): the role of the finding. */
+const ROLE_MANAGER: RoleRights = { ...READ_ONLY, modules: [...READ_ONLY.modules, 'admin'], tasks: ['roles.manage'] };
 /** Every right there is: every module and task, every scope "all", every field on edit. */
 const EVERYTHING: RoleRights = {
   modules: [...MODULES],

@@ -20,5 +20,6 @@ import { invoiceSearch } from './014_invoice_search';
 import { invoiceIssueDay } from './015_invoice_issue_day';
 import { searchRemovals } from './016_search_removals';
 import { searchApostrophes } from './017_search_apostrophes';
+import { taskModules } from './018_task_modules';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules];
