@@ -213,6 +213,9 @@ export class KluisCore {
     // was reset by an administrator meanwhile (someone else may know the password), so it ends.
     if (now.mustChange === 1) this.endSessionBecause(stage, 'passwordReset');
     if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };
+    // The security policy too: an admin may have changed it in another instance on the file.
+    const policy = readPolicy(stage.open.db);
+    if ((Object.keys(policy) as (keyof Policy)[]).some((key) => policy[key] !== stage.policy[key])) this.applyPolicy(policy);
     return stage.user;
   }
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../shared/api';
-import { ADMIN, signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, noKeychain, signIn, signedInAdmin, testCore, type Installed } from '../support/install';
+import { value } from '../support/results';
 
 const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
 const LOCKED = { ok: false, error: { code: 'LOCKED', message: 'Kluis is locked. Unlock it to go on.', messageId: 'session.locked' } };
@@ -77,6 +78,16 @@ describe('locking', () => {
     expect(t.core.state()).toMatchObject({ phase: 'locked', unlockNeedsCode: true });
     expect(await t.call('session.unlock', { password: ADMIN.password })).toEqual(GENERIC);
     expect((await t.call('session.unlock', { password: ADMIN.password, code: t.nextCode() })).ok).toBe(true);
+  });
+
+  it('follows a policy changed in another instance on the file from the next call', async () => {
+    const t = await signedInAdmin();
+    const other = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock });
+    await signIn(other, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    value(await other.call('policy.update', { unlockRequiresCode: true }));
+    expect((await t.call('records.count', { entity: 'contact' })).ok).toBe(true);
+    await t.call('session.lock');
+    expect(t.core.state()).toMatchObject({ phase: 'locked', unlockNeedsCode: true });
   });
 
   it('takes a recovery code for that code, once, as sign-in does: no phone at hand, no work lost', async () => {
