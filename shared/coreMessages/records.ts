@@ -57,7 +57,7 @@ export const RECORDS_MESSAGES = {
   'records.chooseOption': 'Choose one of: {options}',
   'records.expectedYesNo': 'Expected yes or no',
   'records.chooseRecord': 'Choose a record',
-  'records.fieldNotInUse': 'This field is not in use',
+  'records.fieldNotInUse': 'This field is switched off, so it takes no value: empty it (an administrator may have switched it off just now)',
   'records.notValid': 'Not valid',
   'records.dayInFuture': 'Not after today',
   'records.withdrawnBeforeGiven': 'Not before the day the consent was given',

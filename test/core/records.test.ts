@@ -163,7 +163,7 @@ describe('records', () => {
     const bad = errorOf(await t.call('records.create', { entity: 'contact', values: { first_name: 'Jan', bsn: '123456782', email: 'geen-email', organisation_id: 999 } }));
     expect(bad.code).toBe('VALIDATION');
     expect(bad.details?.fieldErrors).toEqual({
-      bsn: ['This field is not in use'],
+      bsn: ['This field is switched off, so it takes no value: empty it (an administrator may have switched it off just now)'],
       email: ['Not a valid e-mail address'],
       last_name: ['This field is required'],
     });
@@ -352,7 +352,7 @@ describe('switching a field off', () => {
     expect(page.rows.every((r) => !('email' in r.values))).toBe(true);
     expect(await search(t, 'terlinden')).toEqual([]);
     expect(errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Mol', email: 'a@b.nl' } })).details?.fieldErrors).toEqual({
-      email: ['This field is not in use'],
+      email: ['This field is switched off, so it takes no value: empty it (an administrator may have switched it off just now)'],
     });
     expect(fileHoldsText(dbFile, key, 'zuurkool-terlinden')).toBe(false);
   });

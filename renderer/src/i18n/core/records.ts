@@ -52,7 +52,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.chooseOption': 'Kies een van: {options}',
   'records.expectedYesNo': 'Kies ja of nee',
   'records.chooseRecord': 'Kies een record',
-  'records.fieldNotInUse': 'Dit veld is niet in gebruik',
+  'records.fieldNotInUse': 'Dit veld staat uit en neemt geen waarde: maak het leeg (een beheerder heeft het misschien net uitgezet)',
   'records.notValid': 'Ongeldig',
   'records.dayInFuture': 'Niet na vandaag',
   'records.withdrawnBeforeGiven': 'Niet vóór de dag waarop de toestemming is gegeven',
