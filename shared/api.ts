@@ -417,7 +417,7 @@ export const api = {
       // Checked by the core with a message of its own, so a missing basis is explained, not just refused.
       legalBasis: z.union([z.enum(LEGAL_BASES), z.literal('')]).optional(),
       sensitivity: z.enum(SENSITIVITIES),
-      retention: z.string().max(200),
+      retention: localized(200),
     }),
     auth: 'session',
     ...open,

@@ -65,7 +65,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'search.query': { text: 'x' },
   'fields.list': {},
   'fields.setEnabled': { entity: 'contact', field: 'nosuchfield', enabled: true },
-  'fields.addCustom': { entity: 'contact', label: { en: '', nl: '' }, type: 'text', purpose: { en: '', nl: '' }, sensitivity: 'normal', retention: '' },
+  'fields.addCustom': { entity: 'contact', label: { en: '', nl: '' }, type: 'text', purpose: { en: '', nl: '' }, sensitivity: 'normal', retention: { en: '', nl: '' } },
   'invoices.sendReminder': { id: 9999 },
   'import.preview': { entity: 'contact', file: '' },
   'import.run': { entity: 'contact', file: '', mapping: {}, duplicates: 'skip', jobId: 'abcdefgh' },

@@ -442,7 +442,7 @@ describe('numbers in a custom field', () => {
         purpose: { en: 'Sizing the offer', nl: 'Het aanbod afstemmen' },
         legalBasis: 'legitimateInterest',
         sensitivity: 'normal',
-        retention: 'While the relationship lasts',
+        retention: { en: 'While the relationship lasts', nl: 'Zolang de relatie duurt' },
       }),
     );
     const dutch = await runWith(t, 'organisation', 'Naam;Medewerkers\nBakkerij Smit;1.250\nDrukkerij Hofstede;1,250\n');

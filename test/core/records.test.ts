@@ -47,7 +47,7 @@ const SHOE_SIZE = {
   purpose: { en: 'Ordering safety shoes for site visits', nl: 'Veiligheidsschoenen bestellen voor bezoek op locatie' },
   legalBasis: 'contract',
   sensitivity: 'personal',
-  retention: 'While the contract lasts',
+  retention: { en: 'While the contract lasts', nl: 'Zolang het contract loopt' },
 };
 
 describe('the field registry', () => {
@@ -380,16 +380,22 @@ describe('custom fields', () => {
 
   it('without only a retention, say the field is incomplete without blaming the purpose or the basis they have', async () => {
     const t = await signedInAdmin();
-    const noRetention = errorOf(await t.call('fields.addCustom', { ...field, retention: ' ' }));
+    const noRetention = errorOf(await t.call('fields.addCustom', { ...field, retention: { en: ' ', nl: '' } }));
     expect(noRetention).toMatchObject({ code: 'VALIDATION', message: 'The field is not complete yet: see what is missing below.' });
     expect(Object.keys(noRetention.details?.fieldErrors ?? {})).toEqual(['retention']);
-    expect(errorOf(await t.call('fields.addCustom', { ...field, purpose: { en: '', nl: '' }, retention: '' })).message).toBe('The field needs a purpose and a legal basis.');
+    expect(errorOf(await t.call('fields.addCustom', { ...field, purpose: { en: '', nl: '' }, retention: { en: '', nl: '' } })).message).toBe('The field needs a purpose and a legal basis.');
   });
 
   it('with both, hold values like any other field, and purge like any other field', async () => {
     const t = await signedInAdmin();
     const added = value<FieldInfo>(await t.call('fields.addCustom', field));
-    expect(added).toMatchObject({ custom: true, enabled: true, legalBasis: 'contract', label: { nl: 'Schoenmaat' } });
+    expect(added).toMatchObject({ custom: true, enabled: true, legalBasis: 'contract', label: { nl: 'Schoenmaat' }, retention: { en: 'While the contract lasts', nl: 'Zolang het contract loopt' } });
+    // One language given is shown in both, as for a label or a purpose.
+    const oneLanguage = value<FieldInfo>(await t.call('fields.addCustom', { ...field, label: { en: 'Hat size', nl: 'Hoedmaat' }, retention: { en: '', nl: 'Zolang klant' } }));
+    expect(oneLanguage.retention).toEqual({ en: 'Zolang klant', nl: 'Zolang klant' });
+    // A field added before migration 019 has no Dutch text of its own: its one text shows in both.
+    t.core.requireActive().db.prepare('UPDATE custom_fields SET retention_nl = NULL WHERE key = ?').run(added.key);
+    expect(value<FieldInfo[]>(await t.call('fields.list')).find((f) => f.key === added.key)?.retention).toEqual({ en: 'While the contract lasts', nl: 'While the contract lasts' });
     const contact = await create(t, 'contact', { last_name: 'Kok', [added.key]: 44 });
     expect(contact.values[added.key]).toBe(44);
     value(await t.call('fields.setEnabled', { entity: 'contact', field: added.key, enabled: false, confirmValueCount: 1 }));

@@ -143,7 +143,7 @@ describe('a role manager who does not manage users', () => {
         purpose: { en: 'Work shoes', nl: 'Werkschoenen' },
         legalBasis: 'contract',
         sensitivity: 'personal',
-        retention: 'While a customer',
+        retention: { en: 'While a customer', nl: 'Zolang klant' },
       }),
     );
     value(await t.call('roles.save', { name: { en: 'Role keeper', nl: 'Rollenbeheer' }, rights: ROLE_MANAGER }));

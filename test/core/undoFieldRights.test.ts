@@ -30,7 +30,7 @@ describe('undo and redo with field rights taken away', () => {
         purpose: { en: 'Billing', nl: 'Facturatie' },
         legalBasis: 'contract',
         sensitivity: 'normal',
-        retention: 'While the contract lasts',
+        retention: { en: 'While the contract lasts', nl: 'Zolang het contract loopt' },
       }),
     );
     const contact = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Wissel', [field.key]: 'A-100' } }));

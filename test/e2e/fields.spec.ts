@@ -82,7 +82,8 @@ test('a custom field without a purpose is refused by the core; with one it joins
   await form.getByLabel('Label (English)').fill('Delivery window');
   await form.getByLabel('Label (Dutch)').fill('Levertijdvak');
   await form.getByLabel('Type').selectOption('text');
-  await form.getByLabel('Kept for').fill('While the business relationship lasts');
+  await form.getByLabel('Kept for (English)').fill('While the business relationship lasts');
+  await form.getByLabel('Kept for (Dutch)').fill('Zolang de zakelijke relatie duurt');
   // No purpose and no legal basis: the form sends it anyway, and the core says no.
   await form.getByRole('button', { name: 'Add field' }).click();
   await expect(form.getByRole('alert')).toContainText('The field needs a purpose and a legal basis.');

@@ -69,7 +69,7 @@ test('a custom field’s Dutch label and purpose that are too long are marked on
   await form.getByLabel('Purpose (English)').fill('Plan deliveries');
   await form.getByLabel('Purpose (Dutch)').fill('y'.repeat(3000));
   await form.getByLabel('Legal basis').selectOption('contract');
-  await form.getByLabel('Kept for').fill('2 years');
+  await form.getByLabel('Kept for (English)').fill('2 years');
   await form.getByRole('button', { name: 'Add field' }).click();
 
   const labelNl = form.getByLabel('Label (Dutch)');

@@ -123,7 +123,7 @@ export interface CustomFieldInput {
   purpose: Localized;
   legalBasis?: LegalBasis | '' | undefined;
   sensitivity: Sensitivity;
-  retention: string;
+  retention: Localized;
 }
 
 function keyFor(label: string): string {
@@ -143,7 +143,7 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
   if (!input.purpose.en.trim() && !input.purpose.nl.trim()) errors.purpose = { id: 'records.fieldNeedsPurpose' };
   if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = { id: 'records.fieldNeedsLegalBasis' };
   if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = { id: 'records.fieldNeedsName' };
-  if (!input.retention.trim()) errors.retention = { id: 'records.fieldNeedsRetention' };
+  if (!input.retention.en.trim() && !input.retention.nl.trim()) errors.retention = { id: 'records.fieldNeedsRetention' };
   if (Object.keys(errors).length > 0) {
     // The form shows this above the field reasons: it names purpose and basis only when one is missing.
     const summary = errors.purpose || errors.legalBasis ? 'records.fieldIncomplete' : 'records.fieldNotComplete';
@@ -151,15 +151,16 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
   }
   const label = { en: input.label.en.trim() || input.label.nl.trim(), nl: input.label.nl.trim() || input.label.en.trim() };
   const purpose = { en: input.purpose.en.trim() || input.purpose.nl.trim(), nl: input.purpose.nl.trim() || input.purpose.en.trim() };
+  const retention = { en: input.retention.en.trim() || input.retention.nl.trim(), nl: input.retention.nl.trim() || input.retention.en.trim() };
   const key = keyFor(label.en);
   const taken = customFields(ctx.db, input.entity).some((f) => f.key === key);
   if (taken) throw new KluisError('CONFLICT', 'records.fieldExists');
   ctx.db
     .prepare(
-      `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, retention_nl, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, input.retention.trim(), new Date().toISOString());
+    .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, retention.en, retention.nl, new Date().toISOString());
   forgetActiveFields(ctx.db);
   audit(ctx.open, { actor: ctx.user.id, action: 'fields.added', target: `field:${input.entity}.${key}`, details: { legalBasis: input.legalBasis as string } });
   return listFieldInfo(ctx.db).find((f) => f.entity === input.entity && f.key === key)!;

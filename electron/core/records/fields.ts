@@ -17,7 +17,9 @@ export interface CustomFieldRow {
   purpose_nl: string;
   legal_basis: LegalBasis;
   sensitivity: Sensitivity;
+  /** How long values are kept, in English; in Dutch in retention_nl (null before migration 019). */
   retention: string;
+  retention_nl: string | null;
 }
 
 export interface ActiveField extends FieldDef {
@@ -38,7 +40,8 @@ export function customFields(db: Db, entity: EntityName): ActiveField[] {
     purpose: { en: row.purpose_en, nl: row.purpose_nl },
     legalBasis: row.legal_basis,
     sensitivity: row.sensitivity,
-    retention: { en: row.retention, nl: row.retention },
+    // A field added before the Dutch text had a box of its own shows its one text in both languages.
+    retention: { en: row.retention, nl: row.retention_nl ?? row.retention },
     optional: true,
     custom: true,
     maxLength: row.type === 'longText' ? 10_000 : 500,

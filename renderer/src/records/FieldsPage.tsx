@@ -226,7 +226,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
   );
 }
 
-type AddField = 'labelEn' | 'labelNl' | 'purposeEn' | 'purposeNl' | 'legalBasis' | 'retention' | 'type' | 'sensitivity';
+type AddField = 'labelEn' | 'labelNl' | 'purposeEn' | 'purposeNl' | 'legalBasis' | 'retentionEn' | 'retentionNl' | 'type' | 'sensitivity';
 /** The core's reason per field, kept as it came and worded when shown (Reason). */
 type AddFieldRefusals = Partial<Record<AddField, Reason>>;
 
@@ -240,7 +240,8 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
   const [purposeNl, setPurposeNl] = useState('');
   const [legalBasis, setLegalBasis] = useState<LegalBasis | ''>('');
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
-  const [retention, setRetention] = useState('');
+  const [retentionEn, setRetentionEn] = useState('');
+  const [retentionNl, setRetentionNl] = useState('');
   const [refusals, setRefusals] = useState<AddFieldRefusals>({});
   const errors = reasonTexts(refusals);
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -255,6 +256,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     // No checks of our own: the core is the wall, and says what is missing.
     const label = { en: labelEn, nl: labelNl };
     const purpose = { en: purposeEn, nl: purposeNl };
+    const retention = { en: retentionEn, nl: retentionNl };
     const result = await call('fields.addCustom', {
       entity,
       label,
@@ -273,7 +275,8 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
         setPurposeEn('');
         setPurposeNl('');
         setLegalBasis('');
-        setRetention('');
+        setRetentionEn('');
+        setRetentionNl('');
       });
       await onAdded(result.value);
       return;
@@ -282,13 +285,15 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
     // Each language's text has its own field: a reason goes on the one at fault.
     const labels = reasonsByLanguage(result.error.details, 'label', label);
     const purposes = reasonsByLanguage(result.error.details, 'purpose', purpose);
+    const retentions = reasonsByLanguage(result.error.details, 'retention', retention);
     const next: AddFieldRefusals = {
       labelEn: labels.en,
       labelNl: labels.nl,
       purposeEn: purposes.en,
       purposeNl: purposes.nl,
       legalBasis: found.legalBasis,
-      retention: found.retention,
+      retentionEn: retentions.en,
+      retentionNl: retentions.nl,
       type: found.type,
       sensitivity: found.sensitivity,
     };
@@ -297,7 +302,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       setRefusals(next);
       setFormError(result.error);
     });
-    const order: AddField[] = ['labelEn', 'labelNl', 'type', 'purposeEn', 'purposeNl', 'legalBasis', 'sensitivity', 'retention'];
+    const order: AddField[] = ['labelEn', 'labelNl', 'type', 'purposeEn', 'purposeNl', 'legalBasis', 'sensitivity', 'retentionEn', 'retentionNl'];
     const first = order.find((key) => next[key]);
     if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }
@@ -360,13 +365,21 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
           options={SENSITIVITIES.map((option) => ({ value: option, label: sensitivityLabel(option, t) }))}
         />
         <TextField
-          data-field="retention"
-          label={t('fields.retention')}
+          data-field="retentionEn"
+          label={t('fields.retentionEn')}
           hint={t('fields.retentionHint')}
-          value={retention}
-          error={errors.retention}
+          value={retentionEn}
+          error={errors.retentionEn}
           readOnly={busy}
-          onChange={(event) => setRetention(event.currentTarget.value)}
+          onChange={(event) => setRetentionEn(event.currentTarget.value)}
+        />
+        <TextField
+          data-field="retentionNl"
+          label={t('fields.retentionNl')}
+          value={retentionNl}
+          error={errors.retentionNl}
+          readOnly={busy}
+          onChange={(event) => setRetentionNl(event.currentTarget.value)}
         />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? t('fields.adding') : t('fields.add')}
