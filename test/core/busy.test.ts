@@ -30,14 +30,20 @@ describe('a change while another process holds the write lock', () => {
   });
 });
 
+/** The admin signed in twice on one install, as in two processes; the second notes what it logs. */
+async function twoInstances() {
+  const first = await signedInAdmin();
+  const noted: Array<{ event: string; fields: unknown }> = [];
+  const logger: Logger = { error: (event, fields) => noted.push({ event, fields }) };
+  const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
+  first.clock.advance(30);
+  await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+  return { first, second, noted };
+}
+
 describe('leaving while another process holds the write lock', () => {
   it('still locks and signs out, closing the database and zeroing the keys; the gap in the log is noted', { timeout: 40_000 }, async () => {
-    const first = await signedInAdmin();
-    const noted: Array<{ event: string; fields: unknown }> = [];
-    const logger: Logger = { error: (event, fields) => noted.push({ event, fields }) };
-    const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
-    first.clock.advance(30);
-    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+    const { first, second, noted } = await twoInstances();
     const { db } = first.core.requireActive();
     const whileHeld = async (work: () => Promise<void>) => {
       db.prepare('BEGIN IMMEDIATE').run();
@@ -99,12 +105,7 @@ describe('opening while another process writes without the write-ahead log (a se
 
 describe('a refused call while another process holds the write lock', () => {
   it('is answered as refused, as always; the audit entry it could not write is noted locally', { timeout: 40_000 }, async () => {
-    const first = await signedInAdmin();
-    const noted: Array<{ event: string; fields: unknown }> = [];
-    const logger: Logger = { error: (event, fields) => noted.push({ event, fields }) };
-    const second = testCore({ dataDir: first.dataDir, clock: first.clock, logger });
-    first.clock.advance(30);
-    await signIn(second, ADMIN.adminUsername, ADMIN.password, totpAt(first.totpSecret, first.clock));
+    const { first, second, noted } = await twoInstances();
     const { oneTimePassword } = value<{ oneTimePassword: string }>(await second.call('users.create', { username: 'rita', displayName: 'Rita', role: 'readonly' }));
     await second.call('session.signOut');
     await firstSignIn(second, 'rita', oneTimePassword, 'rita-leest-alles-maar-wijzigt-niets');
