@@ -178,7 +178,7 @@ test('Undo and Redo on the History page, a field switch, Clear in a picker and t
   const phone = page.getByRole('switch', { name: 'Use the field Phone' });
   await pressEnterOn(phone);
   // Switching off is confirmed first; the dialog gives the focus back to the switch.
-  await pressEnterOn(page.getByRole('dialog', { name: 'Switch off Phone?' }).getByRole('button', { name: 'Switch off and delete the values' }));
+  await pressEnterOn(page.getByRole('dialog', { name: 'Switch off Phone?' }).getByRole('button', { name: 'Switch off', exact: true }));
   await answerCodeIfAsked(page, admin.authenticator, page.getByRole('switch', { name: 'Use the field Phone', checked: false }));
   await expect(phone).toBeFocused();
   await phone.press('Space');
