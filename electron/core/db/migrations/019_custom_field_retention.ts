@@ -8,6 +8,8 @@ export const customFieldRetention: Migration = {
   version: 19,
   name: 'custom field retention',
   up: (db) => {
-    db.exec('ALTER TABLE custom_fields ADD COLUMN retention_nl TEXT');
+    // Once: SQLite has no ADD COLUMN IF NOT EXISTS.
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('custom_fields')").all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('retention_nl')) db.exec('ALTER TABLE custom_fields ADD COLUMN retention_nl TEXT');
   },
 };
