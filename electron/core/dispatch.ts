@@ -72,11 +72,6 @@ const MAY_NOT: Record<RecordAction, CoreMessageId> = {
 };
 
 /**
- * An own `__proto__` key anywhere in a call's input. The schemas would drop it without a word (zod
- * skips it in records), so `{ values: { __proto__: … } }` would go on as a change of nothing, with
- * a journal entry and an audit line: refused instead, like any key that names nothing.
- */
-/**
  * The channel's input as its schema reads it, or a VALIDATION error that names each field's
  * problem. The wall's own check; the CLI also runs it before signing in, so a mistyped option does
  * not spend the admin's code (electron/cli/session.ts).
@@ -93,6 +88,11 @@ export function validInput(channel: ChannelName, rawInput: unknown): unknown {
   return parsed.data;
 }
 
+/**
+ * An own `__proto__` key anywhere in a call's input. The schemas would drop it without a word (zod
+ * skips it in records), so `{ values: { __proto__: … } }` would go on as a change of nothing, with
+ * a journal entry and an audit line: refused instead, like any key that names nothing.
+ */
 function holdsProtoKey(value: unknown, depth = 0): boolean {
   if (value === null || typeof value !== 'object' || depth > 32) return false;
   if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
