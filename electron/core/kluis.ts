@@ -208,10 +208,10 @@ export class KluisCore {
     const now = prepared(stage.open.db, 'SELECT status, role, must_change_password AS mustChange FROM users WHERE id = ?').get(stage.user.id) as
       | { status: string; role: Role; mustChange: 0 | 1 }
       | undefined;
-    if (now?.status !== 'active') this.endSessionBecause(stage, 'accountDisabled');
+    if (now?.status !== 'active') this.endSessionBecause(stage.open, stage.user.id, 'accountDisabled');
     // A session is active only once its user chose their own password: one that must change it now
     // was reset by an administrator meanwhile (someone else may know the password), so it ends.
-    if (now.mustChange === 1) this.endSessionBecause(stage, 'passwordReset');
+    if (now.mustChange === 1) this.endSessionBecause(stage.open, stage.user.id, 'passwordReset');
     if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };
     // The security policy too: an admin may have changed it in another instance on the file.
     const policy = readPolicy(stage.open.db);
@@ -219,10 +219,14 @@ export class KluisCore {
     return stage.user;
   }
 
-  /** Ends the session for what an administrator did to the account meanwhile (audited), and says so. */
-  private endSessionBecause(stage: Extract<Stage, { kind: 'active' }>, reason: 'accountDisabled' | 'passwordReset'): never {
-    stage.open.db.transaction(() => audit(stage.open, { actor: stage.user.id, action: 'session.ended', details: { reason } }))();
-    mirrorAuditHead(stage.open);
+  /**
+   * Ends the session for what an administrator did to the account meanwhile (audited in `open`, the
+   * session's database or the one an unlock just opened), and says so.
+   */
+  private endSessionBecause(open: OpenInstall, userId: number, reason: 'accountDisabled' | 'passwordReset'): never {
+    open.db.transaction(() => audit(open, { actor: userId, action: 'session.ended', details: { reason } }))();
+    mirrorAuditHead(open);
+    closeInstall(open);
     this.endSession();
     this.events.emit('session.changed', { reason });
     throw new KluisError('UNAUTHENTICATED', reason === 'accountDisabled' ? 'session.accountDisabled' : 'session.passwordReset');
@@ -669,16 +673,9 @@ export class KluisCore {
       this.flushPendingFailures(open, throttle);
       throttle.recordSuccess(subjects.password);
       if (stage.unlockNeedsCode) throttle.recordSuccess(subjects.code);
-      if (user.mustChangePassword) {
-        // The password that opened is a one-time password an administrator gave out while the
-        // window was locked: it starts a first sign-in, never the session it interrupts.
-        open.db.transaction(() => audit(open, { actor: user.id, action: 'session.ended', details: { reason: 'passwordReset' } }))();
-        mirrorAuditHead(open);
-        closeInstall(open);
-        this.endSession();
-        this.events.emit('session.changed', { reason: 'passwordReset' });
-        throw new KluisError('UNAUTHENTICATED', 'session.passwordReset');
-      }
+      // The password that opened is a one-time password an administrator gave out while the
+      // window was locked: it starts a first sign-in, never the session it interrupts.
+      if (user.mustChangePassword) this.endSessionBecause(open, user.id, 'passwordReset');
       this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode, counts: stage.counts });
       return this.sessionInfo();
     });
