@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditBreak, AuditBreakCode } from '../../shared/apiTypes';
+import type { FieldInfo } from '../../shared/recordTypes';
 import { auditBreakText } from '../../shared/auditBreakText';
 import { BUILT_IN_ROLES } from '../../shared/access';
 import { api } from '../../shared/api';
@@ -114,15 +115,42 @@ describe('audit entries in words', () => {
     const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!;
     const roles = [...BUILT_IN_ROLES, { ...office, id: 'custom-front-desk', name: { en: 'Front desk', nl: 'Balie' }, builtIn: false }];
     // A user's access changed to a custom role: its name, never its id.
-    expect(detailsText({ role: 'custom-front-desk', teams: 1, overrides: 0 }, 'en', roles)).toBe('role: Front desk, teams: 1, personal exceptions: 0');
-    expect(detailsText({ role: 'custom-front-desk' }, 'nl', roles)).toBe('rol: Balie');
-    expect(detailsText({ role: 'sales' }, 'nl', roles)).toBe('rol: Buitendienst');
-    expect(detailsText({ role: 'custom-night-shift' }, 'en', roles)).toBe('role: custom-night-shift (removed)');
-    expect(detailsText({ role: 'custom-night-shift' }, 'nl', roles)).toBe('rol: custom-night-shift (verwijderd)');
-    expect(targetText('role:custom-front-desk', 'en', roles)).toBe('Role Front desk');
-    expect(targetText('role:custom-front-desk', 'nl', roles)).toBe('Rol Balie');
-    expect(targetText('role:custom-night-shift', 'nl', roles)).toBe('Rol custom-night-shift (verwijderd)');
+    expect(detailsText({ role: 'custom-front-desk', teams: 1, overrides: 0 }, 'en', { roles, fields: null })).toBe('role: Front desk, teams: 1, personal exceptions: 0');
+    expect(detailsText({ role: 'custom-front-desk' }, 'nl', { roles, fields: null })).toBe('rol: Balie');
+    expect(detailsText({ role: 'sales' }, 'nl', { roles, fields: null })).toBe('rol: Buitendienst');
+    expect(detailsText({ role: 'custom-night-shift' }, 'en', { roles, fields: null })).toBe('role: custom-night-shift (removed)');
+    expect(detailsText({ role: 'custom-night-shift' }, 'nl', { roles, fields: null })).toBe('rol: custom-night-shift (verwijderd)');
+    expect(targetText('role:custom-front-desk', 'en', { roles, fields: null })).toBe('Role Front desk');
+    expect(targetText('role:custom-front-desk', 'nl', { roles, fields: null })).toBe('Rol Balie');
+    expect(targetText('role:custom-night-shift', 'nl', { roles, fields: null })).toBe('Rol custom-night-shift (verwijderd)');
     expect(targetText('role:custom-front-desk', 'en')).toBe('Role custom-front-desk');
+  });
+
+  it('names a custom field by its label from the install’s fields, of the kind of record the entry concerns', () => {
+    const hobby: FieldInfo = {
+      entity: 'contact',
+      key: 'x_hobby',
+      type: 'text',
+      label: { en: 'Hobby', nl: 'Hobby of sport' },
+      purpose: { en: 'Small talk', nl: 'Een praatje' },
+      legalBasis: 'consent',
+      sensitivity: 'personal',
+      retention: { en: 'Until withdrawn', nl: 'Tot intrekking' },
+      optional: true,
+      required: false,
+      custom: true,
+      enabled: true,
+    };
+    // Another kind of record with a field of the same key, so the entry's own kind has to be the one read.
+    const dealHobby: FieldInfo = { ...hobby, entity: 'deal', label: { en: 'Client’s hobby', nl: 'Hobby van de klant' }, sensitivity: 'normal' };
+    const names = { roles: null, fields: [dealHobby, hobby] };
+    expect(targetText('field:contact.x_hobby', 'en', names)).toBe('Field Contact – Hobby');
+    expect(targetText('field:deal.x_hobby', 'nl', names)).toMatch(/– Hobby van de klant$/);
+    expect(detailsText({ field: 'x_hobby' }, 'nl', names, 'contact:12')).toBe('veld: Hobby of sport');
+    expect(detailsText({ field: 'x_hobby' }, 'en', names, 'deal:3')).toBe('field: Client’s hobby');
+    // Before the fields are known (or if they cannot be loaded), the key as written.
+    expect(targetText('field:contact.x_hobby', 'en')).toBe('Field Contact – x_hobby');
+    expect(detailsText({ field: 'x_hobby' }, 'en', { roles: null, fields: null }, 'contact:12')).toBe('field: x_hobby');
   });
 
   it('reads a verdict in either language, with grouped digits', () => {

@@ -3,9 +3,9 @@
  * with older ones on request (who, what, when, what it concerns, the counts and flags the core
  * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold
  * ids and counts only; the actor's name is joined by the core from the users as they are now, and a
- * role is named from the install's roles as they are now.
+ * role or a field is named from the install's roles and fields as they are now.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
@@ -15,7 +15,9 @@ import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime } from '../format';
+import { useFields } from '../records/fields';
 import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
+import type { InstallNames } from './detailWords';
 import { useAuditText } from './strings';
 
 /** Entries per page: the newest at first, then this many older ones at each request. */
@@ -38,6 +40,9 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
   // The install's roles, to name a custom role in an entry; null until known (or if they cannot be
   // loaded: then built-in roles are still named, and a custom one shows its id as written).
   const [roles, setRoles] = useState<readonly RoleDefinition[] | null>(null);
+  // The install's fields, so a custom field is named by its label rather than its key.
+  const { state: fields } = useFields();
+  const names = useMemo<InstallNames>(() => ({ roles, fields: fields.kind === 'ready' ? fields.fields : null }), [roles, fields]);
   // Where the focus goes when the last older entries are in and their button gives way to this line.
   const allShownRef = useRef<HTMLParagraphElement>(null);
 
@@ -110,8 +115,8 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
                   </td>
                   <td>{whoText(entry, language)}</td>
                   <td>{actionText(entry.action, language)}</td>
-                  <td>{targetText(entry.target, language, roles)}</td>
-                  <td>{detailsText(entry.details, language, roles)}</td>
+                  <td>{targetText(entry.target, language, names)}</td>
+                  <td>{detailsText(entry.details, language, names, entry.target)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,12 +4,11 @@
  * not know (a new action or target) is shown as the core wrote it; a reason is a code TypeScript
  * holds this page to.
  */
-import type { RoleDefinition } from '../../../shared/access';
 import type { AuditBreak, AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import { ENTITIES } from '../../../shared/registry';
 import { formatCount } from '../format';
 import type { Language } from '../i18n/translate';
-import { detailName, detailNumber, detailValue, roleText } from './detailWords';
+import { detailName, detailNumber, detailValue, fieldLabel, NOTHING_KNOWN, roleText, type InstallNames } from './detailWords';
 import { actionKey, auditText } from './strings';
 
 type Entity = keyof typeof ENTITIES;
@@ -28,9 +27,9 @@ export function actionText(action: string, language: Language): string {
 
 /**
  * "contact:12" → "Contact 12", "user:3" → "User 3", "role:custom-front-desk" → "Role Front desk",
- * "field:contact.email" → "Field Contact – Email". `roles`: the install's roles (see roleText).
+ * "field:contact.x_hobby" → "Field Contact – Hobby". `known`: the install's roles and fields.
  */
-export function targetText(target: string | null, language: Language, roles: readonly RoleDefinition[] | null = null): string {
+export function targetText(target: string | null, language: Language, known: InstallNames = NOTHING_KNOWN): string {
   if (target === null) return auditText(language, 'audit.none');
   const colon = target.indexOf(':');
   if (colon < 0) return target;
@@ -41,7 +40,7 @@ export function targetText(target: string | null, language: Language, roles: rea
     case 'user':
       return auditText(language, 'target.user', { id });
     case 'role':
-      return auditText(language, 'target.role', { name: roleText(id, roles, language) });
+      return auditText(language, 'target.role', { name: roleText(id, known.roles, language) });
     case 'team':
       return auditText(language, 'target.team', { id });
     case 'command':
@@ -50,9 +49,8 @@ export function targetText(target: string | null, language: Language, roles: rea
       const dot = id.indexOf('.');
       const entity = id.slice(0, dot);
       if (dot < 0 || !isEntity(entity)) return target;
-      const key = id.slice(dot + 1);
-      const field = (ENTITIES[entity].fields as readonly { key: string; label: Record<Language, string> }[]).find((f) => f.key === key);
-      return auditText(language, 'target.field', { entity: ENTITIES[entity].label.singular[language], field: field?.label[language] ?? key });
+      const field = fieldLabel(id.slice(dot + 1), language, known, entity);
+      return auditText(language, 'target.field', { entity: ENTITIES[entity].label.singular[language], field });
     }
     default:
       return target;
@@ -61,15 +59,18 @@ export function targetText(target: string | null, language: Language, roles: rea
 
 /**
  * The details as "name: value" pairs, names and known values in words. The core puts only counts,
- * ids, flags and field keys there.
+ * ids, flags and field keys there. `target`: the entry's, so a field key is read as a field of the
+ * kind of record it concerns.
  */
-export function detailsText(details: AuditEntry['details'], language: Language, roles: readonly RoleDefinition[] | null = null): string {
+export function detailsText(details: AuditEntry['details'], language: Language, known: InstallNames = NOTHING_KNOWN, target: string | null = null): string {
+  const kind = target?.slice(0, Math.max(0, target.indexOf(':'))) ?? '';
+  const entity = isEntity(kind) ? kind : null;
   const pairs = Object.entries(details).map(([key, value]) => {
     let text: string;
     if (value === null) text = auditText(language, 'audit.none');
     else if (typeof value === 'boolean') text = auditText(language, value ? 'audit.yes' : 'audit.no');
     else if (typeof value === 'number') text = Number.isInteger(value) ? formatCount(detailNumber(key, value), language) : String(value);
-    else text = detailValue(key, value, language, roles);
+    else text = detailValue(key, value, language, known, entity);
     return `${detailName(key, language)}: ${text}`;
   });
   return pairs.length > 0 ? pairs.join(', ') : auditText(language, 'audit.none');

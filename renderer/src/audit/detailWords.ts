@@ -6,6 +6,7 @@
 import { BUILT_IN_ROLES, type RoleDefinition } from '../../../shared/access';
 import type { KeyMode, LockReason, Policy } from '../../../shared/apiTypes';
 import type { ErrorCode } from '../../../shared/errors';
+import type { FieldInfo } from '../../../shared/recordTypes';
 import { ENTITIES, LEGAL_BASIS_LABELS } from '../../../shared/registry';
 import type { MessageKey } from '../i18n/en';
 import { translate, type Language } from '../i18n/translate';
@@ -185,11 +186,27 @@ export function detailNumber(name: string, value: number): number {
 }
 
 /**
- * A field by its label. The detail holds its key only, and a key can be a field of more kinds of
- * record (`email`): a reveal is of a masked value, so a field that can be masked is the one meant.
+ * What the page knows of the install, to name what the core writes as ids: its roles
+ * (`roles.list`) and its fields, custom ones included (`fields.list`). null: not known, yet or at
+ * all (a load that failed); then only what the registry holds is named, the rest shown as written.
  */
-function fieldLabel(key: string, language: Language): string {
-  const fields = Object.values(ENTITIES).flatMap((entity) => (entity.fields as readonly { key: string; label: Record<Language, string>; sensitivity: string }[]).filter((field) => field.key === key));
+export interface InstallNames {
+  roles: readonly RoleDefinition[] | null;
+  fields: readonly FieldInfo[] | null;
+}
+
+export const NOTHING_KNOWN: InstallNames = { roles: null, fields: null };
+
+/**
+ * A field by its label, from the install's fields where known (a custom field's key, `x_hobby`,
+ * says little), else from the registry. `entity`: the kind of record the entry concerns, when it
+ * names one. Without it a key can be a field of more kinds of record (`email`): a reveal is of a
+ * masked value, so a field that can be masked is the one meant.
+ */
+export function fieldLabel(key: string, language: Language, known: InstallNames, entity: string | null = null): string {
+  const all: readonly { entity: string; key: string; label: Record<Language, string>; sensitivity: string }[] =
+    known.fields ?? Object.entries(ENTITIES).flatMap(([name, def]) => def.fields.map((field) => ({ ...field, entity: name })));
+  const fields = all.filter((field) => field.key === key && (entity === null || field.entity === entity));
   const field = fields.find((candidate) => candidate.sensitivity !== 'normal') ?? fields[0];
   return field ? field.label[language] : key;
 }
@@ -208,13 +225,13 @@ export function roleText(id: string, roles: readonly RoleDefinition[] | null, la
 
 /**
  * A text value in words where it names a kind of record, a role, a legal basis, a field or one of
- * the codes of VALUES; otherwise as written.
+ * the codes of VALUES; otherwise as written. `entity`: the kind of record the entry concerns, if any.
  */
-export function detailValue(name: string, value: string, language: Language, roles: readonly RoleDefinition[] | null = null): string {
+export function detailValue(name: string, value: string, language: Language, known: InstallNames = NOTHING_KNOWN, entity: string | null = null): string {
   if (name === 'entity' && isEntity(value)) return ENTITIES[value].label.plural[language].toLowerCase();
-  if (name === 'role') return roleText(value, roles, language);
+  if (name === 'role') return roleText(value, known.roles, language);
   if (name === 'legalBasis' && Object.hasOwn(LEGAL_BASIS_LABELS, value)) return LEGAL_BASIS_LABELS[value as keyof typeof LEGAL_BASIS_LABELS][language];
-  if (name === 'field') return fieldLabel(value, language);
+  if (name === 'field') return fieldLabel(value, language, known, entity);
   if (name === 'keyMode' || name === 'reason' || name === 'code') {
     const words: Record<string, string> = VALUES[language][name];
     if (Object.hasOwn(words, value)) return words[value]!;
