@@ -35,7 +35,7 @@ import { prepared } from './db/statements';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { fieldErrorDetails, KluisError } from './errors';
 import { CoreEvents } from './events';
-import { stderrLogger, type Logger } from './log';
+import { describeError, stderrLogger, type Logger } from './log';
 import { backupInstall } from './install/backup';
 import { createInstall, refuseInstallFolder } from './install/createInstall';
 import { getMeta } from './install/meta';
@@ -88,7 +88,15 @@ export interface KluisOptions {
    * encryption costs. The app, the CLI and the preview never set it.
    */
   unencryptedForBenchmark?: boolean;
+  /**
+   * How often an idle session reads the security policy again (POLICY_RECHECK_MS unless given), so
+   * a shorter idle lock set in another instance reaches a window nobody touches. Tests shorten it.
+   */
+  policyRecheckMs?: number;
 }
+
+/** See KluisOptions.policyRecheckMs: a one-row read once a minute while someone is signed in. */
+const POLICY_RECHECK_MS = 60_000;
 
 type Stage =
   | { kind: 'signedOut' }
@@ -136,6 +144,7 @@ export class KluisCore {
   private readonly secrets: SecretStore;
   private readonly now: () => number;
   private readonly logger: Logger;
+  private readonly policyRecheckMs: number;
   private stage: Stage = { kind: 'signedOut' };
   private idleTimer: NodeJS.Timeout | null = null;
   /** Lifecycle steps (setup, sign-in, lock, unlock, sign-out) run one at a time. */
@@ -149,6 +158,7 @@ export class KluisCore {
     this.secrets = options.secrets ?? new SecretStore();
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? stderrLogger;
+    this.policyRecheckMs = options.policyRecheckMs ?? POLICY_RECHECK_MS;
   }
 
   serial<T>(step: () => Promise<T> | T): Promise<T> {
@@ -614,6 +624,11 @@ export class KluisCore {
     return stage.policy.idleLockSeconds;
   }
 
+  /**
+   * Locks when the idle time has passed since the last activity. The timer also wakes at least every
+   * policyRecheckMs to read the policy again: calls read it too (currentUser), but an idle window
+   * makes none, and an admin in another instance may have shortened the idle time meanwhile.
+   */
   private scheduleIdleLock(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -623,11 +638,24 @@ export class KluisCore {
     this.idleTimer = setTimeout(() => {
       const current = this.stage;
       if (current.kind !== 'active') return;
+      this.rereadPolicy(current);
       if (this.now() - current.lastActivity >= current.policy.idleLockSeconds * 1000) void this.lock('idle');
       else this.scheduleIdleLock();
-    }, Math.max(due, 250));
+    }, Math.max(Math.min(due, this.policyRecheckMs), 250));
     // The timer must not keep a CLI process alive.
     this.idleTimer.unref();
+  }
+
+  /**
+   * The policy as the database holds it now, for a session with no call to read it. A read another
+   * process's write lock holds up keeps the policy known so far: the next wake or call reads again.
+   */
+  private rereadPolicy(stage: Extract<Stage, { kind: 'active' }>): void {
+    try {
+      stage.policy = readPolicy(stage.open.db);
+    } catch (error) {
+      this.logger.error('session.policyNotRead', describeError(error));
+    }
   }
 
   /** Closes the database and zeroes every key, keeping only who was signed in. */

@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../shared/api';
-import { ADMIN, noKeychain, signIn, signedInAdmin, testCore, type Installed } from '../support/install';
+import { ADMIN, noKeychain, signIn, signedInAdmin, testCore, type TestCore } from '../support/install';
 import { value } from '../support/results';
 
 const GENERIC = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username, password or code', messageId: 'common.wrongCredentials' } };
 const LOCKED = { ok: false, error: { code: 'LOCKED', message: 'Kluis is locked. Unlock it to go on.', messageId: 'session.locked' } };
 
-function nextLock(t: Installed): Promise<void> {
+function nextLock(t: Pick<TestCore, 'core'>): Promise<void> {
   return new Promise((resolve) => {
     const off = t.core.events.on((name, payload) => {
       if (name === 'session.changed' && (payload as EventPayloads['session.changed']).reason === 'locked') {
@@ -88,6 +88,17 @@ describe('locking', () => {
     expect((await t.call('records.count', { entity: 'contact' })).ok).toBe(true);
     await t.call('session.lock');
     expect(t.core.state()).toMatchObject({ phase: 'locked', unlockNeedsCode: true });
+  });
+
+  it('locks an idle window by a shorter idle time set in another instance, though it makes no call', async () => {
+    const t = await signedInAdmin();
+    // A window nobody touches, in an instance that reads the policy again every half second.
+    const idle = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock, policyRecheckMs: 500 });
+    await signIn(idle, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const locked = nextLock(idle);
+    value(await t.call('policy.update', { idleLockSeconds: 5 }));
+    await locked;
+    expect(idle.core.state()).toMatchObject({ phase: 'locked', reason: 'idle' });
   });
 
   it('takes a recovery code for that code, once, as sign-in does: no phone at hand, no work lost', async () => {

@@ -68,7 +68,9 @@ export interface TestCore {
   call(channel: string, input?: unknown): ReturnType<Dispatcher['dispatch']>;
 }
 
-export function testCore(options: { dataDir?: string; keychain?: Keychain; clock?: TestClock; logger?: Logger } = {}): TestCore {
+export function testCore(
+  options: { dataDir?: string; keychain?: Keychain; clock?: TestClock; logger?: Logger; policyRecheckMs?: number } = {},
+): TestCore {
   const dataDir = options.dataDir ?? join(tempDir(), 'data');
   const clock = options.clock ?? new TestClock();
   const secrets = new SecretStore();
@@ -79,6 +81,7 @@ export function testCore(options: { dataDir?: string; keychain?: Keychain; clock
     secrets,
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.policyRecheckMs === undefined ? {} : { policyRecheckMs: options.policyRecheckMs }),
   });
   cleanups.push(() => core.close());
   const dispatcher = createDispatcher(core, { trustedOrigins: ['app://kluis'], ...(options.logger ? { logger: options.logger } : {}) });
