@@ -58,6 +58,33 @@ function parse(csv: string, separator: ',' | ';'): string[][] {
 }
 
 /** The file's records as header → cell, after its byte order mark (which it must have). */
+/** One line as Excel splits it on `separator`: a quote counts only at the start of a cell, elsewhere it is text. */
+function excelCells(line: string, separator: ',' | ';'): string[] {
+  const cells: string[] = [];
+  let at = 0;
+  while (at <= line.length) {
+    if (line[at] === '"') {
+      let cell = '';
+      let i = at + 1;
+      for (; i < line.length; i++) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (line[i] === '"') break;
+        else cell += line[i];
+      }
+      const end = line.indexOf(separator, i);
+      cells.push(cell + line.slice(i + 1, end < 0 ? line.length : end));
+      at = end < 0 ? line.length + 1 : end + 1;
+    } else {
+      const end = line.indexOf(separator, at);
+      cells.push(line.slice(at, end < 0 ? line.length : end));
+      at = end < 0 ? line.length + 1 : end + 1;
+    }
+  }
+  return cells;
+}
+
 function table(csv: string, separator: ',' | ';'): Record<string, string>[] {
   expect(csv.startsWith('\uFEFF'), 'a UTF-8 byte order mark, so Excel reads é as é').toBe(true);
   const [header, ...rows] = parse(csv.slice(1), separator);
@@ -110,9 +137,9 @@ describe('export as a spreadsheet reads it', () => {
     const csv = await exportCsv(t, 'deal', 'nl');
     const header = csv.slice(1, csv.indexOf('\r\n'));
     expect(header.split(';')).toContain('Waarde (EUR)');
-    // The cell with the separator is quoted; the comma is no separator here, so it needs no quotes.
+    // A cell with either separator is quoted, so it stays one cell where Excel splits on the other.
     expect(csv).toContain('"Smit; Zonen"');
-    expect(csv).toContain('\r\nOvens, groot;');
+    expect(csv).toContain('\r\n"Ovens, groot";');
     // A negative amount is a number we wrote: no apostrophe in front of it.
     expect(csv).toContain(';-50,00;');
     const deals = table(csv, ';');
@@ -152,6 +179,21 @@ describe('export as a spreadsheet reads it', () => {
     expect(csv).toContain('"regel één\r\nregel ""twee"""');
     expect(byName('Tab')['Job title']).toBe(`'\t=1+1`);
     expect(byName('Return')['Job title']).toBe(`'\r=1+1`);
+  });
+
+  it('defuses a formula after a "," or ";" inside a text too, for a spreadsheet that splits on the other separator', async () => {
+    const t = await signedInAdmin();
+    await create(t, 'contact', { last_name: 'b,=1+1', job_title: 'a;=HYPERLINK("http://x.example","klik")', notes: 'Smit, -10%; @home,\t+31' });
+    for (const [language, separator, other] of [['nl', ';', ','], ['en', ',', ';']] as const) {
+      const csv = await exportCsv(t, 'contact', language);
+      // As Excel reads a file with the other list separator: split there, a quote counting only at a cell's start.
+      for (const line of csv.slice(1).split('\r\n')) {
+        for (const cell of excelCells(line, other)) expect(cell, `${language} file read with "${other}"`).not.toMatch(/^[=+\-@]/);
+      }
+      // Read with its own separator, each value shows the apostrophes and nothing runs.
+      const [contact] = table(csv, separator);
+      expect(Object.values(contact!)).toEqual(expect.arrayContaining(["b,'=1+1", `a;'=HYPERLINK("http://x.example","klik")`, "Smit, '-10%; '@home,\t'+31"]));
+    }
   });
 });
 

@@ -468,6 +468,16 @@ describe('a file Kluis exported', () => {
     const summary = await runWith(to, 'contact', exported);
     expect(summary).toMatchObject({ imported: 1, failed: [] });
     expect(contactRows(to)[0]).toMatchObject({ first_name: 'Lotte', phone: '+32 470 12 34 56', job_title: '-Hoofd- inkoop' }); // …and back as it was
+    // So do those the export put after a "," or ";" inside a text, in either language's file.
+    const inside = { first_name: 'Bas', last_name: 'Smit, -10%', job_title: 'a;=1+1', notes: 'Let op; @home, +31' };
+    value(await from.call('records.create', { entity: 'contact', values: inside }));
+    const back = await signedInAdmin();
+    for (const language of ['nl', 'en']) {
+      const file = value<{ csv: string }>(await from.call('records.export', { entity: 'contact', language })).csv;
+      expect(file).toContain("Smit, '-10%");
+      expect((await runWith(back, 'contact', file)).failed).toEqual([]);
+    }
+    expect(contactRows(back).filter((row) => row.first_name === 'Bas')).toEqual([expect.objectContaining(inside), expect.objectContaining(inside)]);
     // Only that apostrophe: one before anything else is the user's own.
     const own = await runWith(to, 'contact', "Achternaam,Functie\n't Hart,'s avonds\n");
     expect(own.imported).toBe(1);

@@ -41,22 +41,40 @@ const NO: Localized = { en: 'No', nl: 'Nee' };
 /** Without it, Excel reads the file in the system's code page and "Müller" becomes "MÃ¼ller". */
 const BYTE_ORDER_MARK = '\uFEFF';
 
-function quoted(text: string, format: CsvFormat): string {
-  return text.includes(format.separator) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A cell holding either separator is quoted, not only this file's: the same text then stays one
+ * cell in the sheet, also where Excel's list separator is the other one.
+ */
+function quoted(text: string): string {
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** = + - @ (or a tab or line break before one) where a spreadsheet starts a cell: it runs what follows as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * The same just after a "," or ";" inside the text. A spreadsheet whose list separator is the other
+ * one than this file's (an English Excel opening the Dutch export) splits the line there, quotes or
+ * not, and starts a cell with it: "Jansen,=HYPERLINK(…)" would run.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;][ \t]*)(?=[=+\-@])/g;
+
+/**
+ * Text as someone typed it. A spreadsheet runs a cell that starts with = + - @ (or a tab or line
+ * break before one) as a formula, so such a cell gets a leading apostrophe, which Excel shows as
+ * text; so does such a start after a "," or ";" inside the text (FORMULA_AFTER_SEPARATOR). The import
+ * takes both off again (undoFormulaGuard).
+ */
+function textCell(text: string): string {
+  const guarded = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return quoted(FORMULA_START.test(guarded) ? `'${guarded}` : guarded);
 }
 
 /**
- * Text as someone typed it. A spreadsheet runs a cell that starts with = + - @ (or a tab or
- * line break before one) as a formula, so such a cell gets a leading apostrophe, which Excel
- * shows as text; the import takes it off again.
+ * A number this file writes itself: never a formula, so "-50,00" stays a number in the sheet. Its
+ * decimal mark is never this file's separator, so it needs no quotes either.
  */
-function textCell(text: string, format: CsvFormat): string {
-  return quoted(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text, format);
-}
-
-/** A number this file writes itself: never a formula, so "-50,00" stays a number in the sheet. */
-function numberCell(text: string, format: CsvFormat): string {
-  return quoted(text, format);
+function numberCell(text: string): string {
+  return text;
 }
 
 /** Cents as euros, "-1234.56" or "-1234,56": no thousands separator, which a spreadsheet would read as text. */
@@ -74,19 +92,19 @@ function header(field: VisibleField, language: ExportLanguage): string {
 /** A value as the app shows it, in `language`; '' when there is none. */
 function cell(field: VisibleField, value: StoredValue | undefined, refTitle: string | undefined, language: ExportLanguage, format: CsvFormat): string {
   // A link's title that the caller sees masked (a masked name) stays out, like a masked field.
-  if (field.type === 'reference') return textCell(refTitle === undefined || refTitle.includes(MASK) ? '' : refTitle, format);
+  if (field.type === 'reference') return textCell(refTitle === undefined || refTitle.includes(MASK) ? '' : refTitle);
   if (value === null || value === undefined || value === '') return '';
   switch (field.type) {
     case 'money':
-      return typeof value === 'number' ? numberCell(euros(value, format.decimalMark), format) : textCell(String(value), format);
+      return typeof value === 'number' ? numberCell(euros(value, format.decimalMark)) : textCell(String(value));
     case 'integer':
-      return typeof value === 'number' ? numberCell(String(value), format) : textCell(String(value), format);
+      return typeof value === 'number' ? numberCell(String(value)) : textCell(String(value));
     case 'boolean':
-      return textCell(Number(value) ? YES[language] : NO[language], format);
+      return textCell(Number(value) ? YES[language] : NO[language]);
     case 'enum':
-      return textCell(field.optionLabels?.[String(value)]?.[language] ?? String(value), format);
+      return textCell(field.optionLabels?.[String(value)]?.[language] ?? String(value));
     default:
-      return textCell(String(value), format);
+      return textCell(String(value));
   }
 }
 
@@ -141,7 +159,7 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
   const where = `deleted_at IS NULL AND ${scope.sql}`;
   const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...scope.params) as { n: number }).n;
   const batch = prepared(ctx.db, `SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`);
-  const lines = [fields.map((f) => textCell(header(f, language), format)).join(format.separator)];
+  const lines = [fields.map((f) => textCell(header(f, language))).join(format.separator)];
   let after = 0;
   for (;;) {
     if (!ctx.db.open) throw new KluisError('LOCKED', 'records.lockedDuringExport');

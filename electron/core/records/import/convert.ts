@@ -131,12 +131,15 @@ export function withScheme(text: string): string {
 }
 
 /**
- * "'+32 470 12 34 56" → "+32 470 12 34 56". Kluis's export (like other careful exports) puts an
- * apostrophe before a cell starting with = + - or @, so a spreadsheet shows it instead of running it
- * as a formula; the import takes it off again, so an exported file imports as it was.
+ * "'+32 470 12 34 56" → "+32 470 12 34 56", "Smit,'=1" → "Smit,=1". Kluis's export (like other
+ * careful exports) puts an apostrophe before = + - or @ where a spreadsheet could start a cell: at
+ * the start, and after a "," or ";" inside the text (records/export.ts), so a spreadsheet shows it
+ * instead of running it as a formula. The import takes those off again, so an exported file imports
+ * as it was; a text that held such an apostrophe itself loses it.
  */
 export function undoFormulaGuard(cell: string): string {
-  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+  const unguarded = cell.replace(/([,;][ \t]*)'(?=[=+\-@])/g, '$1');
+  return /^'[=+\-@\t\r]/.test(unguarded) ? unguarded.slice(1) : unguarded;
 }
 
 /**
