@@ -68,6 +68,8 @@ export const RECORDS_MESSAGES = {
   'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
   'records.noSuchDayCell': 'No such day in the calendar',
+  'records.monthFirstCell': 'This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD',
+  'records.unreadableCell': 'Holds characters that could not be read: the file is damaged here, or not saved as UTF-8',
   'records.expectedCountryCode': 'Not a country Kluis knows; write its two-letter code, such as NL or BE',
   /** {cells}: how many cells the row has; {columns}: how many columns the header names. */
   'records.rowTooWide': 'This row has {cells} cells but the header has {columns} columns',

@@ -174,16 +174,19 @@ describe('rows that fail validation', () => {
       'Ruud;Smeets;ruud@smeets.be;;1975-12-31',
       'Lot;;lot@example.nl;;vorig jaar',
       'Kees;Kuipers;;;31-02-1990',
+      'Bob;Baker;;;12/31/1990',
     ].join('\r\n');
 
     const shown = await preview(t, 'contact', csv);
-    expect(shown.totalRows).toBe(5);
+    expect(shown.totalRows).toBe(6);
     expect(shown.validRows).toBe(2);
     expect(shown.problems).toMatchObject([
       { row: 3, reason: 'E-mail: Not a valid e-mail address' },
       { row: 5, reason: 'Last name: This field is required; Date of birth: Not a date; write it as DD-MM-YYYY or YYYY-MM-DD' },
       // Written as a date, but February has no 31st: how to write it is not the problem.
       { row: 6, reason: 'Date of birth: No such day in the calendar' },
+      // A day as American software writes it, month first.
+      { row: 7, reason: 'Date of birth: This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD' },
     ]);
     // The same reasons one by one, by id, so the renderer can show them in Dutch.
     expect(shown.problems[1]?.reasons).toEqual([
@@ -240,6 +243,8 @@ describe('files that are not a readable CSV', () => {
     ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'This is not a CSV file: it contains binary data.'],
     ['control bytes without NUL', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x03 : 0x41))), 'This is not a CSV file: it contains binary data.'],
     ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le')]), 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.'],
+    ['UTF-16 text without a byte order mark', Buffer.from('Achternaam\r\nJansen\r\n', 'utf16le'), 'The file is UTF-16 text, which Kluis cannot read. Save it as "CSV UTF-8" and try again.'],
+    ['only a DOS end-of-file mark', Buffer.from([0x1a]), 'The file is empty.'],
   ];
 
   it.each(cases)('refuses %s with a clear message, in preview and run, and writes nothing', async (_name, bytes, message) => {
@@ -268,6 +273,29 @@ describe('files that are not a readable CSV', () => {
     );
     expect(summary.imported).toBe(1);
     expect(contactRows(t)[0]).toMatchObject({ first_name: 'René', last_name: 'Müller', job_title: 'Coërdinator €' });
+  });
+
+  it('reads UTF-8 with a damaged byte as UTF-8, not as Windows-1252, and refuses only the row with the damage', async () => {
+    const t = await signedInAdmin();
+    const rows = ['Voornaam;Achternaam', 'Renée;Šťastný', 'Jiří;Novák'];
+    const damaged = (bom: boolean) =>
+      Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(`${rows.join('\r\n')}\r\nJos;Dam`), Buffer.from([0xe9]), Buffer.from('\r\n')]);
+    for (const bom of [true, false]) {
+      expect(decodeCsvFile(damaged(bom).toString('base64'))).toBe(`${rows.join('\r\n')}\r\nJos;Dam\uFFFD\r\n`);
+      const shown = await preview(t, 'contact', damaged(bom));
+      expect(shown.suggestedMapping).toEqual({ Voornaam: 'first_name', Achternaam: 'last_name' });
+      expect(shown.validRows).toBe(2);
+      expect(shown.problems).toMatchObject([{ row: 4, reason: 'Last name: Holds characters that could not be read: the file is damaged here, or not saved as UTF-8' }]);
+    }
+    const summary = await runWith(t, 'contact', damaged(true));
+    expect(summary).toMatchObject({ imported: 2, failed: [{ row: 4 }] });
+    expect(contactRows(t).map((row) => row.last_name)).toEqual(['Šťastný', 'Novák']);
+  });
+
+  it('takes no row from a DOS end-of-file mark at the end of a file', async () => {
+    const t = await signedInAdmin();
+    const shown = await preview(t, 'contact', Buffer.concat([Buffer.from('Achternaam\r\nJansen\r\n'), Buffer.from([0x1a])]));
+    expect(shown).toMatchObject({ totalRows: 1, validRows: 1, problems: [] });
   });
 
   it('names the row where a quote is never closed', async () => {

@@ -197,8 +197,12 @@ export function convertCell(field: ActiveField, cell: string, decimalMark: Decim
     case 'date': {
       const value = parseDate(text);
       if (value !== null) return { value };
-      // 2026-02-30 is written right and names no day: saying how to write it would not help.
-      return { error: { id: dateParts(text) ? 'records.noSuchDayCell' : 'records.notADateCell' } };
+      // 2026-02-30 is written right and names no day: saying how to write it would not help. But
+      // 12/31/2026 is a day written month first, as American software writes it.
+      const parts = dateParts(text);
+      if (!parts) return { error: { id: 'records.notADateCell' } };
+      const [, month, day] = parts;
+      return { error: { id: month > 12 && day >= 1 && day <= 12 ? 'records.monthFirstCell' : 'records.noSuchDayCell' } };
     }
     case 'enum': {
       const value = parseOption(field, text);

@@ -111,6 +111,9 @@ export function fieldReasons(fields: readonly ActiveField[], errors: ReadonlyMap
   return ordered;
 }
 
+/** What the decoder reads a damaged byte as (U+FFFD, the replacement character). */
+const UNREADABLE = '\uFFFD';
+
 /** Converts and validates one row; nothing is read from or written to the database. */
 export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   const problems: FieldReason[] = [];
@@ -125,6 +128,11 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   for (const column of plan.mapped) {
     const { field } = column;
     const cell = undoFormulaGuard(record.cells[column.index] ?? '');
+    // A byte the decoder could not read (decode.ts): storing the cell would keep the damage.
+    if (cell.includes(UNREADABLE)) {
+      errors.set(field.key, { id: 'records.unreadableCell' });
+      continue;
+    }
     if (field.type === 'reference' && field.references) {
       const name = cell.trim();
       if (name === '') {

@@ -63,6 +63,8 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.expectedYesNoCell': 'Verwacht ja of nee (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Geen datum; schrijf hem als DD-MM-JJJJ of JJJJ-MM-DD',
   'records.noSuchDayCell': 'Deze dag bestaat niet',
+  'records.monthFirstCell': 'Dit staat met de maand eerst (MM-DD-JJJJ); schrijf de dag eerst, DD-MM-JJJJ, of JJJJ-MM-DD',
+  'records.unreadableCell': 'Bevat tekens die niet te lezen zijn: het bestand is hier beschadigd, of niet als UTF-8 opgeslagen',
   'records.expectedCountryCode': 'Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE',
   'records.rowTooWide': 'Deze regel heeft {cells} cellen, maar de kopregel heeft {columns} kolommen',
   'records.fileEmpty': 'Het bestand is leeg.',
