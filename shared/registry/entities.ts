@@ -23,7 +23,7 @@ const notes = (purposeEn: string, purposeNl: string): FieldDef => ({
   optional: true,
   searchable: true,
   maxLength: 10_000,
-  importAliases: ['notes', 'note', 'notities', 'opmerkingen'],
+  importAliases: ['notes', 'note', 'notities', 'notitie', 'opmerkingen', 'opmerking', 'memo'],
 });
 
 const address: FieldDef[] = [
@@ -98,7 +98,7 @@ export const organisation: EntityDef = {
       searchable: true,
       listed: true,
       maxLength: 200,
-      importAliases: ['name', 'organisation', 'organization', 'company', 'naam', 'organisatie', 'bedrijf', 'bedrijfsnaam'],
+      importAliases: ['name', 'organisation', 'organization', 'company', 'naam', 'organisatie', 'bedrijf', 'bedrijfsnaam', 'firma', 'firmanaam'],
     },
     {
       key: 'registration_number',
@@ -147,7 +147,7 @@ export const organisation: EntityDef = {
       optional: true,
       listed: true,
       maxLength: 40,
-      importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'tel'],
+      importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'telefoonnr', 'tel', 'tel.'],
     },
     {
       key: 'email',
@@ -159,7 +159,7 @@ export const organisation: EntityDef = {
       retention: KEEP_RELATIONSHIP,
       optional: true,
       maxLength: 320,
-      importAliases: ['email', 'e-mail', 'mail', 'e-mailadres', 'emailadres'],
+      importAliases: ['email', 'e-mail', 'mail', 'e-mailadres', 'emailadres', 'e-mail adres', 'mailadres'],
     },
     ...address,
     {
@@ -226,7 +226,7 @@ export const contact: EntityDef = {
       retention: KEEP_RELATIONSHIP,
       optional: false,
       listed: true,
-      importAliases: ['organisation', 'organization', 'company', 'organisatie', 'bedrijf', 'werkgever'],
+      importAliases: ['organisation', 'organization', 'company', 'organisatie', 'bedrijf', 'bedrijfsnaam', 'firma', 'werkgever'],
     },
     {
       key: 'job_title',
@@ -253,7 +253,7 @@ export const contact: EntityDef = {
       searchable: true,
       listed: true,
       maxLength: 320,
-      importAliases: ['email', 'e-mail', 'mail', 'e-mailadres', 'emailadres', 'email address'],
+      importAliases: ['email', 'e-mail', 'mail', 'e-mailadres', 'emailadres', 'email address', 'e-mail address', 'e-mail adres', 'mailadres'],
     },
     {
       key: 'phone',
@@ -265,7 +265,7 @@ export const contact: EntityDef = {
       retention: KEEP_RELATIONSHIP,
       optional: true,
       maxLength: 40,
-      importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'tel', 'mobile', 'mobiel'],
+      importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'telefoonnr', 'tel', 'tel.', 'mobile', 'mobile phone', 'mobiel', 'mobiel nummer', 'gsm', 'gsm-nummer'],
     },
     {
       key: 'preferred_language',

@@ -47,7 +47,7 @@ async function preview(t: Installed, entity: 'contact' | 'organisation', csv: st
 async function runWith(
   t: Installed,
   entity: 'contact' | 'organisation',
-  csv: string,
+  csv: string | Buffer,
   options: { duplicates?: 'skip' | 'merge'; mapping?: Mapping; jobId?: string } = {},
 ): Promise<ImportSummary> {
   const mapping = options.mapping ?? (await preview(t, entity, csv)).suggestedMapping;
@@ -564,6 +564,24 @@ describe('mapping suggestions', () => {
     const summary = await runWith(t, 'organisation', 'Bedrijfsnaam,KvK-nummer,Plaats,Website,Branche\nDe Korf,12345678,Zwolle,www.dekorf.nl,Bakkerij\n');
     expect(summary.imported).toBe(1);
     expect(db(t).prepare('SELECT name, website, city FROM organisations').get()).toEqual({ name: 'De Korf', website: 'https://www.dekorf.nl', city: 'Zwolle' });
+  });
+
+  it('takes a field’s own label over a loose alias earlier in the file, and knows the Belgian and Dutch words offices use', async () => {
+    const t = await signedInAdmin();
+    // "Naam" could be a last name, but "Achternaam" is one: a full name fits no single field.
+    const named = await preview(t, 'contact', 'Naam;Voornaam;Achternaam;E-mail adres;GSM;Firma;Opmerking\nJan de Vries;Jan;de Vries;jan@vries.be;0470 12 34 56;Vries NV;belt terug\n');
+    expect(named.suggestedMapping).toEqual({
+      Naam: null,
+      Voornaam: 'first_name',
+      Achternaam: 'last_name',
+      'E-mail adres': 'email',
+      GSM: 'phone',
+      Firma: 'organisation_id',
+      Opmerking: 'notes',
+    });
+    expect(named.leftOut).toEqual(['Naam']);
+    // "Telefoon" is the field's label; "Mobiel" only an alias.
+    expect((await preview(t, 'contact', 'Achternaam;Mobiel;Telefoon\nJansen;06 1;020 2\n')).suggestedMapping).toEqual({ Achternaam: 'last_name', Mobiel: null, Telefoon: 'phone' });
   });
 
   it('never suggests nor accepts a field that is switched off', async () => {

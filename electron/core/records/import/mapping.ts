@@ -38,14 +38,19 @@ export function importableFields(fields: readonly ActiveField[]): ActiveField[] 
   return fields.filter((f) => f.type !== 'reference' || f.references === 'organisation');
 }
 
-/** Aliases first (in English and Dutch), then the field labels, then the column name itself; each field at most once. */
+/**
+ * The field labels first (in English and Dutch), then the aliases, then the field's key; each field
+ * at most once. A label is the surest match, so it goes first over the whole file: in
+ * "Naam;Voornaam;Achternaam" the last name is "Achternaam", not the loose alias "naam" that comes
+ * first in the file (which then stays left out, as a full name that fits no one field).
+ */
 export function suggestMapping(columns: readonly CsvColumn[], fields: readonly ActiveField[]): Mapping {
   const candidates = importableFields(fields);
   const mapping: Mapping = Object.fromEntries(columns.map((c) => [c.header, null]));
   const used = new Set<string>();
   const passes: ((field: ActiveField) => string[])[] = [
-    (f) => [...(f.importAliases ?? [])],
     (f) => [f.label.en, f.label.nl],
+    (f) => [...(f.importAliases ?? [])],
     (f) => [f.key],
   ];
   for (const namesOf of passes) {
