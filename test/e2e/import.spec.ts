@@ -86,6 +86,22 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await expect(page.getByText('No row can be imported: every row has a problem or is skipped as a duplicate.')).toBeVisible();
 });
 
+test('a file without a column every row needs counts each of its rows as a row with a problem, and names the column once', async ({ page }) => {
+  await signInAsAdmin(page);
+  await goTo(page, 'Import');
+  const csv = 'Voornaam;E-mailadres\nAnna;anna@example.nl\nPiet;piet@example.nl\nJoke;joke@example.nl\n';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'zonder-achternaam.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
+  const count = (term: string) => page.locator('.summary-list > div').filter({ has: page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
+  await expect(count('Rows in the file')).toHaveText('3');
+  await expect(count('Rows that can be imported')).toHaveText('0');
+  await expect(count('Rows with a problem')).toHaveText('3');
+  const problems = page.getByRole('region', { name: 'Rows that will not be imported' });
+  await expect(problems.getByRole('row')).toHaveCount(2); // the header row and the one line naming the column
+  await expect(problems).toContainText('Last name: no column is mapped to it, and every contact needs one');
+});
+
 test('undoing an import that merged says how many records went and how many took their earlier values again', async ({ page }) => {
   await signInAsAdmin(page);
   await createRecord(page, 'contact', { first_name: 'Anna', last_name: 'de Vries', email: 'anna.devries@example.nl' });

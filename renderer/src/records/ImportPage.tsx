@@ -313,7 +313,9 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
               </div>
               <div>
                 <dt>{t('import.problemRows')}</dt>
-                <dd>{formatCount(preview.problems.length, language)}</dd>
+                {/* Every row that cannot be imported: also those whose only problem is a column
+                    no header is mapped to, which the list below names once, at the header. */}
+                <dd>{formatCount(preview.totalRows - preview.validRows, language)}</dd>
               </div>
             </dl>
             <p className="strong left-out">{leftOutLine(preview.leftOut, t)}</p>
