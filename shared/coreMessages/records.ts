@@ -63,6 +63,8 @@ export const RECORDS_MESSAGES = {
   'records.withdrawnBeforeGiven': 'Not before the day the consent was given',
   'records.givenAfterWithdrawn': 'Not after the day the consent was withdrawn',
   'records.consentDaysNeedBoth': 'A consent’s given and withdrawn days are checked against each other, and you may not read both.',
+  'records.fixedOnceRecorded': 'Part of the proof, so it stays as recorded: for another, record a new one',
+  'records.dayTooEarly': 'Not before 1900',
   'records.consentAlreadyWithdrawn': 'This consent was withdrawn already; a new consent is a new record.',
   'records.notAnAmount': 'Not an amount; write it like 1234,56',
   'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',

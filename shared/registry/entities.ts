@@ -645,6 +645,7 @@ export const consent: EntityDef = {
       retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
+      fixedOnceRecorded: true,
     },
     {
       key: 'purpose',
@@ -656,6 +657,7 @@ export const consent: EntityDef = {
       retention: KEEP_AS_PROOF,
       optional: false,
       required: true,
+      fixedOnceRecorded: true,
       listed: true,
       maxLength: 200,
     },

@@ -59,6 +59,11 @@ export interface FieldDef {
    * or update: a task right guards it.
    */
   setByAction?: boolean;
+  /**
+   * Set when the record is made and never edited: what a consent was given for and by whom is its
+   * proof (GDPR art. 7(1)); another purpose or person is another consent, recorded anew.
+   */
+  fixedOnceRecorded?: boolean;
   /** The value a new record gets when none is given, and what an emptied value becomes. */
   defaultValue?: string | number | boolean;
 }

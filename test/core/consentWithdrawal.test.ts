@@ -151,6 +151,23 @@ describe('a consent’s days, as created and edited', () => {
     value(await t.call('records.update', { entity: 'consent', id: consent.id, values: { source: 'Telefoon' } }));
   });
 
+  it('keeps its person and purpose as recorded: the proof of who agreed to what; its source and days may be corrected', async () => {
+    const t = await signedInAdmin();
+    const { consent } = await consentGiven(t);
+    const other = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Renate', last_name: 'Odegaard' } }));
+    const moved = errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { contact_id: other.id } }));
+    expect(moved).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { contact_id: { id: 'records.fixedOnceRecorded' } } } });
+    const widened = errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { purpose: 'Alles', source: 'Verzonnen' } }));
+    expect(widened).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { purpose: { id: 'records.fixedOnceRecorded' } } } });
+    // Nothing of a refused edit is kept, the source sent with it neither.
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'consent', id: consent.id })).record.values).toMatchObject({ purpose: 'Nieuwsbrief', source: 'Webformulier' });
+    // The same purpose sent again changes nothing and is no refusal; the source is corrected.
+    value(await t.call('records.update', { entity: 'consent', id: consent.id, values: { purpose: 'Nieuwsbrief', source: 'Beurs' } }));
+    // A day before 1900 is a typo: year 1 is a real day, but proves nothing.
+    const ancient = errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { given_at: '0001-01-01' } }));
+    expect(ancient).toMatchObject({ code: 'VALIDATION', details: { fieldMessages: { given_at: { id: 'records.dayTooEarly' } } } });
+  });
+
   it('refuses a new given day to someone who may not read the withdrawal it would be checked against', async () => {
     const t = await signedInAdmin();
     const { consent } = await consentGiven(t);

@@ -197,6 +197,12 @@ describe('records', () => {
     expect(unknown.details?.fieldErrors).toEqual({ country: ['Not a country Kluis knows; write its two-letter code, such as NL or BE'] });
   });
 
+  it('takes a line break in a one-line field (a name pasted or imported from a spreadsheet cell) as a space; a long text keeps it', async () => {
+    const t = await signedInAdmin();
+    const contact = await create(t, 'contact', { first_name: 'Jan\r\n', last_name: 'Van der\r\nPlas', job_title: 'Hoofd\n \n inkoop', notes: 'regel één\nregel twee' });
+    expect(contact.values).toMatchObject({ first_name: 'Jan', last_name: 'Van der Plas', job_title: 'Hoofd inkoop', notes: 'regel één\nregel twee' });
+  });
+
   it('names the field and its limit for a text too long, next to the other fields’ reasons', async () => {
     const t = await signedInAdmin();
     const tooLong = errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', notes: 'x'.repeat(20_000), email: 'geen-email' } }));

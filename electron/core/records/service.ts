@@ -231,12 +231,23 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   return id;
 }
 
+/** A change of a field that is set once and never edited (a consent's person and purpose), by field. */
+function fixedFieldErrors(fields: readonly ActiveField[], before: Row, changes: Row): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    if (field.fixedOnceRecorded && field.key in changes && changes[field.key] !== before[field.key]) errors[field.key] = { id: 'records.fixedOnceRecorded' };
+  }
+  return errors;
+}
+
 export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
   checkEditable(ctx, entity, values, 'update');
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);
+  const fixed = fixedFieldErrors(fields, before, checked.builtIn);
+  if (Object.keys(fixed).length > 0) throw validationError(fixed);
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   if (entity === 'consent') {

@@ -14,6 +14,8 @@ export type FieldErrors = Record<string, CoreMessage>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[+0-9 ()./-]{3,40}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The first day a date field takes (dayTooEarly). */
+const EARLIEST_DAY = '1900-01-01';
 
 function isRealDate(value: string): boolean {
   if (!DATE.test(value)) return false;
@@ -47,6 +49,8 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
         if (code === null) return invalid('records.expectedCountryCode');
         text = code;
       }
+      // A line break belongs only in a long text: one pasted or imported into a name is a space.
+      if (field.type !== 'longText') text = text.replace(/\s*[\r\n]+\s*/g, ' ');
       if (field.type === 'url') text = withScheme(text);
       if (field.maxLength && text.length > field.maxLength) return invalid('records.tooLong', { max: field.maxLength });
       if (field.type === 'email' && !EMAIL.test(text)) return invalid('records.badEmail');
@@ -54,8 +58,12 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
       if (field.type === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) return invalid('records.badUrl');
       return { value: text };
     }
-    case 'date':
-      return typeof raw === 'string' && isRealDate(raw.trim()) ? { value: raw.trim() } : invalid('records.badDate');
+    case 'date': {
+      const day = typeof raw === 'string' ? raw.trim() : '';
+      if (!isRealDate(day)) return invalid('records.badDate');
+      // Year 1 is a real day, and no day a CRM records: a typo, or a record that proves nothing.
+      return day < EARLIEST_DAY ? invalid('records.dayTooEarly') : { value: day };
+    }
     case 'money':
       // A deal's value and an invoice's amount: a credit is not modelled, so below zero is a typo.
       if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw < 0) return invalid('records.negativeAmount');

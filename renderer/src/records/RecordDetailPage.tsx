@@ -140,7 +140,10 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
-  const editable = typedFields(fields, entity).filter((field) => field.key in record.values && rights.field(field) === 'edit');
+  // Not what is set once and never edited (a consent's person and purpose): the core refuses a change.
+  const editable = typedFields(fields, entity).filter(
+    (field) => field.key in record.values && rights.field(field) === 'edit' && fieldDef(entity, field.key)?.fixedOnceRecorded !== true,
+  );
   const canEdit = allowed.update && editable.length > 0;
   // A reminder is for an unpaid invoice past its due day; the core refuses any other (reminder.ts).
   const status = record.values.status;

@@ -58,6 +58,8 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.withdrawnBeforeGiven': 'Niet vóór de dag waarop de toestemming is gegeven',
   'records.givenAfterWithdrawn': 'Niet na de dag waarop de toestemming is ingetrokken',
   'records.consentDaysNeedBoth': 'De dag van geven en de dag van intrekken van een toestemming worden met elkaar vergeleken, en je mag ze niet allebei lezen.',
+  'records.fixedOnceRecorded': 'Hoort bij het bewijs en blijft dus zoals vastgelegd: leg voor een andere een nieuwe vast',
+  'records.dayTooEarly': 'Niet vóór 1900',
   'records.consentAlreadyWithdrawn': 'Deze toestemming is al ingetrokken; een nieuwe toestemming is een nieuw record.',
   'records.notAnAmount': 'Geen bedrag; schrijf het als 1234,56',
   'records.expectedYesNoCell': 'Verwacht ja of nee (ja/nee, true/false, 1/0)',
