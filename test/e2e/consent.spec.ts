@@ -94,6 +94,13 @@ test('a consent is recorded from its person’s page, given today unless told ot
   await page.getByLabel('Source', { exact: true }).fill('Beursstand');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Nieuwsbrief')).toBeVisible();
+  // Who agreed to what is its proof: an edit may correct the source and the day, not those.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByLabel('Source', { exact: true })).toHaveValue('Beursstand');
+  await expect(page.getByLabel('Given at')).toBeVisible();
+  await expect(page.getByLabel('Purpose', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
   await page.getByRole('main').getByRole('link', { name: 'Daan Bos' }).first().click();
   await expect(page.getByRole('region', { name: /^Consents/ }).getByRole('link', { name: 'Nieuwsbrief' })).toBeVisible();
 
