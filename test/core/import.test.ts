@@ -292,6 +292,19 @@ describe('files that are not a readable CSV', () => {
     expect(contactRows(t).map((row) => row.last_name)).toEqual(['Šťastný', 'Novák']);
   });
 
+  it('refuses a spreadsheet’s error value as a cell, and takes an address as a mail program copies it', async () => {
+    const t = await signedInAdmin();
+    const csv = 'Achternaam;E-mailadres\n#NAAM?;a@x.nl\nKuipers;Kees Kuipers <kees@kuipers.nl>\nSmit;<lot@smit.nl>\nVos;<geen adres>\nDam;#N/A\n';
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.problems).toMatchObject([
+      { row: 2, reason: 'Last name: #NAAM? is an error of the spreadsheet the file comes from, not a value: correct the cell there' },
+      { row: 5, reason: 'E-mail: Not a valid e-mail address' },
+      { row: 6, reason: 'E-mail: #N/A is an error of the spreadsheet the file comes from, not a value: correct the cell there' },
+    ]);
+    expect((await runWith(t, 'contact', csv)).imported).toBe(2);
+    expect(contactRows(t).map((row) => row.email)).toEqual(['kees@kuipers.nl', 'lot@smit.nl']);
+  });
+
   it('takes no row from a DOS end-of-file mark at the end of a file', async () => {
     const t = await signedInAdmin();
     const shown = await preview(t, 'contact', Buffer.concat([Buffer.from('Achternaam\r\nJansen\r\n'), Buffer.from([0x1a])]));

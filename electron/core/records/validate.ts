@@ -11,7 +11,10 @@ export type StoredValue = string | number | null;
 /** Why each refused field was refused, by field key (see fieldErrorDetails in errors.ts). */
 export type FieldErrors = Record<string, CoreMessage>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An address as people type one: no spaces, brackets, quotes or list separators around or in it. */
+const EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:]+$/;
+/** "Jan de Vries <jan@vries.nl>" or "<jan@vries.nl>", as a mail program copies an address. */
+const NAMED_ADDRESS = /^[^<>]*<\s*([^<>\s]+)\s*>$/;
 const PHONE = /^[+0-9 ()./-]{3,40}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The first day a date field takes (dayTooEarly). */
@@ -52,6 +55,7 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
       // A line break belongs only in a long text: one pasted or imported into a name is a space.
       if (field.type !== 'longText') text = text.replace(/\s*[\r\n]+\s*/g, ' ');
       if (field.type === 'url') text = withScheme(text);
+      if (field.type === 'email') text = NAMED_ADDRESS.exec(text)?.[1] ?? text;
       if (field.maxLength && text.length > field.maxLength) return invalid('records.tooLong', { max: field.maxLength });
       if (field.type === 'email' && !EMAIL.test(text)) return invalid('records.badEmail');
       if (field.type === 'phone' && !PHONE.test(text)) return invalid('records.badPhone');

@@ -236,7 +236,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
                 ref={fileInputRef}
                 id={`${id}-file`}
                 type="file"
-                accept=".csv,text/csv"
+                accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
                 aria-describedby={`${id}-file-hint`}
                 disabled={busy}
                 onChange={(event) => void chooseFile(event)}

@@ -111,6 +111,12 @@ export function fieldReasons(fields: readonly ActiveField[], errors: ReadonlyMap
   return ordered;
 }
 
+/** Excel's error values, in English and in Dutch, as a cell whose formula failed is saved in a CSV. */
+const SPREADSHEET_ERRORS = new Set([
+  '#NAME?', '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NULL!', '#SPILL!', '#CALC!',
+  '#NAAM?', '#N/B', '#WAARDE!', '#VERW!', '#DEEL/0!', '#GETAL!', '#LEEG!', '#OVERLOOP!', '#BEREKENEN!',
+]);
+
 /** What the decoder reads a damaged byte as (U+FFFD, the replacement character). */
 const UNREADABLE = '\uFFFD';
 
@@ -131,6 +137,11 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
     // A byte the decoder could not read (decode.ts): storing the cell would keep the damage.
     if (cell.includes(UNREADABLE)) {
       errors.set(field.key, { id: 'records.unreadableCell' });
+      continue;
+    }
+    // A formula that failed in the spreadsheet the file came from: its error is no value of anyone's.
+    if (SPREADSHEET_ERRORS.has(cell.trim().toUpperCase())) {
+      errors.set(field.key, { id: 'records.spreadsheetErrorCell', values: { cell: cell.trim() } });
       continue;
     }
     if (field.type === 'reference' && field.references) {
