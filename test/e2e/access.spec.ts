@@ -136,6 +136,40 @@ test('copy a role and change a cell, deny one user export, explain why, and view
   await expect(page.getByRole('main').getByRole('button', { name: 'Export' })).toBeVisible();
 });
 
+test('a custom field can be restricted like a built-in one: in a role and as a personal exception', async ({ page }) => {
+  await signInAsAdmin(page);
+  await goTo(page, 'Fields');
+  await page.getByLabel('Record type').selectOption('contact');
+  const form = page.getByRole('region', { name: 'Add a field to Contacts' });
+  await form.getByLabel('Label (English)').fill('Private mobile');
+  await form.getByLabel('Label (Dutch)').fill('Privé mobiel');
+  await form.getByLabel('Type').selectOption('phone');
+  await form.getByLabel('Purpose (English)').fill('Reaching the person out of hours');
+  await form.getByLabel('Legal basis').selectOption('consent');
+  await form.getByLabel('Kept for (English)').fill('Until consent is withdrawn');
+  await form.getByRole('button', { name: 'Add field' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The field Private mobile is added.' })).toBeVisible();
+
+  // A role's exceptions per field list it, with the built-in ones.
+  await goTo(page, 'Roles');
+  await page.getByRole('row', { name: /^Field sales/ }).getByRole('button', { name: 'Copy Field sales' }).click();
+  const editor = page.getByRole('form', { name: 'New role (copy of Field sales)' });
+  await editor.getByText('Exceptions per field').click();
+  await editor.getByRole('combobox', { name: 'Contact – Private mobile: access' }).selectOption('hidden');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+
+  // So does the picker of a personal exception, and the exception is named by the field's label.
+  await goTo(page, 'Access');
+  await page.getByLabel('User', { exact: true }).selectOption({ label: ACCOUNT.username });
+  const exceptions = page.getByRole('group', { name: 'Personal exceptions' });
+  await exceptions.getByLabel('Kind of right').selectOption('field');
+  await exceptions.getByLabel('Kind of record').selectOption({ label: 'Contacts' });
+  await exceptions.getByLabel('Field', { exact: true }).selectOption({ label: 'Private mobile' });
+  await exceptions.getByLabel('Effect').selectOption('deny');
+  await exceptions.getByRole('button', { name: 'Add exception' }).click();
+  await expect(exceptions.getByRole('row', { name: /Contacts: Private mobile/ })).toContainText('Deny');
+});
+
 test("the admin's own account: no role to change, and no exception that takes away managing users", async ({ page }) => {
   await signInAsAdmin(page);
   await goTo(page, 'Access');

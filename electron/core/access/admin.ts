@@ -17,10 +17,11 @@ import {
   type RightKey,
 } from '../../../shared/access';
 import type { Explanation, Team, UserAccess } from '../../../shared/apiTypes';
-import { fieldDef, type EntityName } from '../../../shared/registry';
+import { fieldDef, type EntityName, type Sensitivity } from '../../../shared/registry';
 import { localDay } from '../../../shared/localDay';
 import { findUserById } from '../auth/users';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { activeFields } from '../records/fields';
 import type { Row } from '../records/rows';
@@ -50,7 +51,20 @@ export function userAccess(db: Db, userId: number): UserAccess {
   return { userId, role: user.role, teamIds: readTeamIds(db, userId), overrides: readOverrides(db, userId) };
 }
 
-function isRightKey(right: string): right is RightKey {
+/**
+ * The sensitivity of a field a right may name: one of the registry's, or one of the install's custom
+ * fields (a personal mobile number an admin added is restricted like the built-in phone); undefined
+ * for anything else.
+ */
+function rightFieldSensitivity(db: Db, entity: string, key: string): Sensitivity | undefined {
+  if (!(SECURED_ENTITIES as readonly string[]).includes(entity)) return undefined;
+  const builtIn = fieldDef(entity as EntityName, key);
+  if (builtIn) return builtIn.sensitivity;
+  const custom = prepared(db, 'SELECT sensitivity FROM custom_fields WHERE entity = ? AND key = ?').get(entity, key) as { sensitivity: Sensitivity } | undefined;
+  return custom?.sensitivity;
+}
+
+function isRightKey(db: Db, right: string): right is RightKey {
   const [kind, rest] = right.split(/:(.*)/s) as [string, string | undefined];
   if (!rest) return false;
   if (kind === 'task') return (TASKS as readonly string[]).includes(rest);
@@ -61,7 +75,7 @@ function isRightKey(right: string): right is RightKey {
   }
   if (kind === 'field') {
     const [entity, field] = rest.split('.');
-    return (SECURED_ENTITIES as readonly string[]).includes(entity ?? '') && fieldDef(entity as EntityName, field ?? '') !== undefined;
+    return rightFieldSensitivity(db, entity ?? '', field ?? '') !== undefined;
   }
   return false;
 }
@@ -96,7 +110,7 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
   }
   const excepted = new Set<string>();
   for (const override of input.overrides) {
-    if (!isRightKey(override.right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right: override.right } });
+    if (!isRightKey(ctx.db, override.right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right: override.right } });
     // One exception per right: with two (a grant and a deny, or two scopes) which holds is a guess.
     if (excepted.has(override.right)) throw new KluisError('VALIDATION', { id: 'access.exceptionTwice', values: { right: override.right } });
     excepted.add(override.right);
@@ -126,7 +140,7 @@ export function setUserAccess(ctx: RecordContext, input: UserAccess): UserAccess
 
 /** Allowed or not, and exactly why: the role, the overrides, the module, the scope. */
 export function explain(db: Db, userId: number, right: string): Explanation {
-  if (!isRightKey(right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right } });
+  if (!isRightKey(db, right)) throw new KluisError('VALIDATION', { id: 'access.notARight', values: { right } });
   const user = findUserById(db, userId);
   if (!user) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
   const role = roleById(db, user.role);
@@ -146,7 +160,7 @@ export function explain(db: Db, userId: number, right: string): Explanation {
     const d = decideRecord(role, overrides, entity, key as never);
     return { right, allowed: d.value !== 'none', value: d.value, reasons: d.reasons };
   }
-  const d = decideField(role, overrides, entity, key, fieldDef(entity, key)!.sensitivity);
+  const d = decideField(role, overrides, entity, key, rightFieldSensitivity(db, entity, key)!);
   return { right, allowed: d.value !== 'hidden', value: d.value, reasons: d.reasons };
 }
 

@@ -5,6 +5,8 @@
 import { MODULES, RECORD_ACTIONS, SECURED_ENTITIES, TASKS, type Module, type RecordAction, type RightKey, type SecuredEntity, type Task } from '../../../shared/access';
 import { ENTITIES } from '../../../shared/registry';
 import { SelectField } from '../components/SelectField';
+import { useKnownFields } from '../records/fields';
+import { accessFields } from './accessFields';
 import { actionLabel, entityLabel, moduleLabel, taskLabel } from './labels';
 import { useAccessText } from './strings';
 
@@ -20,10 +22,9 @@ export interface ParsedRight {
   field: string;
 }
 
-const firstField = (entity: SecuredEntity) => ENTITIES[entity].fields[0]?.key ?? '';
 
 export function parseRight(right: RightKey): ParsedRight {
-  const parsed: ParsedRight = { kind: 'task', task: TASKS[0], module: MODULES[0], entity: 'contact', action: 'read', field: firstField('contact') };
+  const parsed: ParsedRight = { kind: 'task', task: TASKS[0], module: MODULES[0], entity: 'contact', action: 'read', field: ENTITIES.contact.fields[0]?.key ?? '' };
   const [kind, rest = ''] = right.split(/:(.*)/s) as [string, string?];
   if (kind === 'task') return { ...parsed, kind, task: rest as Task };
   if (kind === 'module') return { ...parsed, kind, module: rest as Module };
@@ -45,9 +46,10 @@ export function rightKey(parsed: ParsedRight): RightKey {
   }
 }
 
-/** A right as people read it: "Contacts: Export", "Task: Export data". */
+/** A right as people read it: "Contacts: Export", "Task: Export data", "Contacts: Private mobile". */
 export function useRightLabel(): (right: RightKey) => string {
   const { a, language } = useAccessText();
+  const knownFields = useKnownFields();
   return (right) => {
     const p = parseRight(right);
     switch (p.kind) {
@@ -58,13 +60,15 @@ export function useRightLabel(): (right: RightKey) => string {
       case 'record':
         return `${entityLabel(p.entity, language)}: ${actionLabel(p.action, language)}`;
       case 'field':
-        return `${entityLabel(p.entity, language)}: ${ENTITIES[p.entity].fields.find((f) => f.key === p.field)?.label[language] ?? p.field}`;
+        return `${entityLabel(p.entity, language)}: ${accessFields(p.entity, knownFields).find((f) => f.key === p.field)?.label[language] ?? p.field}`;
     }
   };
 }
 
 export function RightPicker({ value, onChange }: { value: RightKey; onChange: (right: RightKey) => void }) {
   const { a, language } = useAccessText();
+  const knownFields = useKnownFields();
+  const fieldsOf = (entity: SecuredEntity) => accessFields(entity, knownFields);
   const parsed = parseRight(value);
   const set = (change: Partial<ParsedRight>) => onChange(rightKey({ ...parsed, ...change }));
   const entityOptions = SECURED_ENTITIES.map((e) => ({ value: e, label: entityLabel(e, language) }));
@@ -99,7 +103,7 @@ export function RightPicker({ value, onChange }: { value: RightKey; onChange: (r
           options={entityOptions}
           onChange={(event) => {
             const entity = event.currentTarget.value as SecuredEntity;
-            set({ entity, field: firstField(entity) });
+            set({ entity, field: fieldsOf(entity)[0]?.key ?? '' });
           }}
         />
       )}
@@ -115,7 +119,7 @@ export function RightPicker({ value, onChange }: { value: RightKey; onChange: (r
         <SelectField
           label={a('picker.fieldName')}
           value={parsed.field}
-          options={ENTITIES[parsed.entity].fields.map((f) => ({ value: f.key, label: f.label[language] }))}
+          options={fieldsOf(parsed.entity).map((f) => ({ value: f.key, label: f.label[language] }))}
           onChange={(event) => set({ field: event.currentTarget.value })}
         />
       )}

@@ -30,7 +30,9 @@ import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import { LANGUAGES, type Language, type Reason } from '../i18n/translate';
 import { reasonsByLanguage } from '../records/FieldsPage';
+import { useKnownFields } from '../records/fields';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
+import { accessFields } from './accessFields';
 import { actionLabel, entityLabel, fieldAccessLabel, moduleLabel, scopeLabel, sensitivityLabel, taskLabel } from './labels';
 import type { Draft } from './RolesPage';
 import { useAccessText, type AccessMessage } from './strings';
@@ -52,6 +54,7 @@ function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]
 
 export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
   const { a, language } = useAccessText();
+  const knownFields = useKnownFields();
   const { reasonTexts } = useI18n();
   const { callWithStepUp } = useStepUp();
   const id = useId();
@@ -222,7 +225,7 @@ export function RoleEditor({ draft, onSaved, onCancel }: RoleEditorProps) {
             </thead>
             <tbody>
               {SECURED_ENTITIES.flatMap((entity) =>
-                ENTITIES[entity].fields.map((field) => {
+                accessFields(entity, knownFields).map((field) => {
                   const key = `${entity}.${field.key}`;
                   const fieldName = `${ENTITIES[entity].label.singular[language]} – ${field.label[language]}`;
                   return (
