@@ -11,6 +11,7 @@ import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels';
 import type { Explanation, ListPage, RecordDetail, RecordView, SearchGroup } from '../../shared/api';
 import { ENTITIES, type EntityName } from '../../shared/registry';
 import { ADMIN, signIn, signedInAdmin, signInAsNewUser } from '../support/install';
+import { maskValue } from '../../electron/core/records/service';
 import { localDay } from '../../shared/localDay';
 import { inZoneWhereTodayIsNotUtcs } from '../support/timeZone';
 
@@ -268,6 +269,43 @@ describe('task rights of one role, and personal overrides', () => {
   });
 });
 
+describe('custom fields in rights', () => {
+  it('are restricted per user like built-in ones: a personal deny hides a private mobile number, and Explain names it', async () => {
+    const t = await signedInAdmin();
+    const mobile = value<{ key: string }>(
+      await t.call('fields.addCustom', {
+        entity: 'contact',
+        label: { en: 'Private mobile', nl: 'Privé mobiel' },
+        type: 'phone',
+        purpose: { en: 'Reaching the person out of hours', nl: 'De persoon buiten kantoortijd bereiken' },
+        legalBasis: 'consent',
+        sensitivity: 'personal',
+        retention: { en: 'Until withdrawn', nl: 'Tot intrekking' },
+      }),
+    );
+    const piet = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Jansen', [mobile.key]: '06-87654321' } }));
+    const right = `field:contact.${mobile.key}`;
+    // A right only for an install that has the field: another key is still no right.
+    const unknown = await t.call('users.setAccess', { userId: 1, role: 'admin', teamIds: [], overrides: [{ right: 'field:contact.x_nothing', effect: 'deny' }] });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageId: 'access.notARight' } });
+
+    // Office staff read it, as any personal field…
+    await signInAsNewUser(t, 'otto', 'office');
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: piet.id })).record.values[mobile.key]).toBe('06-87654321');
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    // …but not one of them with a personal deny on it.
+    const sam = await signInAsNewUser(t, 'sam', 'office', { overrides: [{ right, effect: 'deny' }] });
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: piet.id }));
+    expect(detail.record.values).not.toHaveProperty(mobile.key);
+    expect(JSON.stringify(value(await t.call('records.list', { entity: 'contact' })))).not.toContain('87654321');
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const explained = value<Explanation>(await t.call('access.explain', { userId: sam.id, right }));
+    expect(explained).toMatchObject({ allowed: false, value: 'hidden' });
+  });
+});
+
 describe('custom roles', () => {
   it('refuse a role without a name in either language, and take the other language where one is blank', async () => {
     const t = await signedInAdmin();
@@ -509,6 +547,16 @@ describe('masked values', () => {
     expect(asReader.values).toMatchObject({ phone: '•••• 4821', first_name: '••••', last_name: '••••' });
     expect(asReader.title).toBe('••••');
     expect(value<SearchGroup[]>(await t.call('search.query', { text: 'verstappen' }))).toEqual([]);
+  });
+
+  it('keep four digits of a phone number however it is written, and none of a short one', () => {
+    const phone = { type: 'phone', sensitivity: 'personal' } as const;
+    expect(maskValue('+31 6 12 34 56 78', phone)).toBe('•••• 5678');
+    expect(maskValue('06-1234 5-6', phone)).toBe('•••• 3456');
+    // Six digits: four would be most of the number.
+    expect(maskValue('06 1234', phone)).toBe('••••');
+    expect(maskValue('1-2-3-4-5', phone)).toBe('••••');
+    expect(maskValue('+31 6 12 34 56 78', { type: 'phone', sensitivity: 'special' })).toBe('••••');
   });
 });
 

@@ -36,15 +36,17 @@ export interface WriteContext extends RecordContext {
 export const MASK = '••••';
 
 /**
- * A masked value. A phone number keeps its last four digits (`•••• 4821`): enough to recognise, not
- * enough to use. Anything else shows the mask alone: the last characters of a date are a birthday,
- * of a name or a note they are part of what the mask hides, and special-category data tells too
- * much in part. Revealing the whole value is an audited action.
+ * A masked value. A phone number keeps its last four digits (`•••• 4821`), whatever it is written
+ * with ("+31 6 12 34 56 78" shows `•••• 5678`): enough to recognise, not enough to use; a number of
+ * fewer than seven digits shows the mask alone, as four would be most of it. Anything else shows the
+ * mask alone: the last characters of a date are a birthday, of a name or a note they are part of
+ * what the mask hides, and special-category data tells too much in part. Revealing the whole value
+ * is an audited action.
  */
 export function maskValue(value: StoredValue, field: Pick<ActiveField, 'type' | 'sensitivity'>): string | null {
   if (value === null) return null;
-  const text = String(value);
-  return field.type === 'phone' && field.sensitivity !== 'special' && text.length > 6 ? `${MASK} ${text.slice(-4)}` : MASK;
+  const digits = String(value).replace(/\D/g, '');
+  return field.type === 'phone' && field.sensitivity !== 'special' && digits.length > 6 ? `${MASK} ${digits.slice(-4)}` : MASK;
 }
 
 /** Whether the caller may read every field a kind's title is made of in full. */
