@@ -146,6 +146,8 @@ export const organisation: EntityDef = {
       retention: KEEP_RELATIONSHIP,
       optional: true,
       listed: true,
+      // Found by its number, in any form (records/fold.ts withPhoneDigits): who is calling?
+      searchable: true,
       maxLength: 40,
       importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'telefoonnr', 'tel', 'tel.'],
     },
@@ -264,6 +266,9 @@ export const contact: EntityDef = {
       sensitivity: 'personal',
       retention: KEEP_RELATIONSHIP,
       optional: true,
+      // Found by its number, in any form (records/fold.ts withPhoneDigits): who is calling? Also by
+      // the privacy officer, from the number in a person's request.
+      searchable: true,
       maxLength: 40,
       importAliases: ['phone', 'telephone', 'telefoon', 'telefoonnummer', 'telefoonnr', 'tel', 'tel.', 'mobile', 'mobile phone', 'mobiel', 'mobiel nummer', 'gsm', 'gsm-nummer'],
     },

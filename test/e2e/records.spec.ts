@@ -56,6 +56,7 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await page.getByLabel('First name').fill('Jan');
   await page.getByLabel('Last name').fill('Müller');
   await page.getByLabel('E-mail', { exact: true }).fill('jan.muller@example.nl');
+  await page.getByLabel('Phone', { exact: true }).fill('+31 6 1234 5678');
   await page.getByLabel('Preferred language').selectOption('en');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Jan Müller')).toBeVisible();
@@ -119,6 +120,9 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await search.focus();
   await page.keyboard.type('berg');
   await expect(results.getByRole('group', { name: 'Organisations' }).getByRole('option', { name: /Bakkerij van den Berg/ })).toBeVisible();
+  // Who is calling? The number as the caller's screen shows it, in another form than it was typed.
+  await search.fill('06-12345678');
+  await expect(results.getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Jan Müller/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(results).toBeHidden();
   await expect(recordHeading(page, 'Jan Müller')).toBeVisible();

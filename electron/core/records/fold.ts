@@ -73,8 +73,52 @@ export function withJoinedElisions(text: string): string {
   return joined.length === 0 ? text : `${text} ${joined.join(' ')}`;
 }
 
-/** Text as the search index holds it: ø, ß … in base letters (foldLetters), elided words also joined. */
+/**
+ * Country codes whose numbers are also written nationally with a leading 0: the Netherlands and
+ * Belgium, where Kluis's offices are. "+31 6 12345678" is "06 12345678" there.
+ */
+const HOME_COUNTRY_CODES = ['31', '32'];
+
+/**
+ * A run of text that may be a phone number: an optional +, then digits or a bracketed group ("(0)"),
+ * with at most one space, dot, dash or slash between them.
+ */
+const PHONE_RUN = /\+?(?:\(\d+\)|\d)(?:[ ./-]?(?:\(\d+\)|\d))*/g;
+
+/**
+ * One spelling of a phone number however it was written: its digits, as dialled at home —
+ * "+31 6 1234 5678", "0031 (0)6-12345678" and "06 12 34 56 78" are all "0612345678"; a number of
+ * another country keeps its code ("+49 30 1234567" is "0049301234567"). null for a run that is no
+ * phone number as people write one: it must start with + or 0 (a date, an invoice number or a
+ * postcode does not), and hold `least` digits or more.
+ */
+export function phoneKey(run: string, least = 9): string | null {
+  const digits = run.replace(/\D/g, '');
+  let key: string;
+  if (run.startsWith('+') || digits.startsWith('00')) {
+    const international = run.startsWith('+') ? digits : digits.slice(2);
+    const home = HOME_COUNTRY_CODES.find((code) => international.startsWith(code));
+    const national = home === undefined ? null : international.slice(home.length);
+    key = national === null ? `00${international}` : national.startsWith('0') ? national : `0${national}`;
+  } else if (digits.startsWith('0')) key = digits;
+  else return null;
+  return key.length >= least && key.length <= 17 ? key : null;
+}
+
+/**
+ * The text with, after it, each phone number in it as phoneKey spells it: "Bel +31 6 1234 5678" →
+ * "Bel +31 6 1234 5678 0612345678". The tokenizer splits a number at its spaces and dashes, and
+ * people type a number in another form than it was written in ("0612345678", "06-1234"). Text
+ * without a digit comes back as it is, after one test.
+ */
+export function withPhoneDigits(text: string): string {
+  if (!/\d/.test(text)) return text;
+  const keys = (text.match(PHONE_RUN) ?? []).map((run) => phoneKey(run)).filter((key): key is string => key !== null);
+  return keys.length === 0 ? text : `${text} ${keys.join(' ')}`;
+}
+
+/** Text as the search index holds it: ø, ß … in base letters (foldLetters), elided words also joined, phone numbers also as digits. */
 export function searchSpelling(text: string): string {
-  return withJoinedElisions(foldLetters(text));
+  return withPhoneDigits(withJoinedElisions(foldLetters(text)));
 }
 

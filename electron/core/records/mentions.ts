@@ -9,7 +9,8 @@
  * the name must start a word of the record, so it may also list a "Wisselink" beside an "Erik"; the
  * officer judges. Only what the caller may read is listed, as for any search. A name of one word is
  * not searched for: "Erik" alone would list every Erik. Their e-mail address is searched for too
- * (its parts, as words); a phone number is not, since people write one in too many ways.
+ * (its parts, as words), and their phone number, in whatever form another text writes it (the index
+ * also holds every phone number as its digits: withPhoneDigits in fold.ts).
  */
 import type { Mentions } from '../../../shared/recordTypes';
 import { fieldDef, type EntityName } from '../../../shared/registry';
@@ -30,7 +31,7 @@ const SEARCH_MOST = 100;
  */
 export function mentionsOf(db: Db, access: Access, person: Row, excluded: ReadonlySet<string>): Mentions {
   const name = titleFor(access, 'contact', person);
-  const searches = [...(name.trim().split(/\s+/).length >= 2 ? [name] : []), ...readableEmail(access, person)];
+  const searches = [...(name.trim().split(/\s+/).length >= 2 ? [name] : []), ...readableContactValue(access, person, 'email'), ...readableContactValue(access, person, 'phone')];
   const seen = new Set(excluded);
   const others: { entity: EntityName; id: number; title: string }[] = [];
   let cutOff = false;
@@ -48,11 +49,11 @@ export function mentionsOf(db: Db, access: Access, person: Row, excluded: Readon
   return { name, records: others.slice(0, MENTIONS_SHOWN), more: others.length > MENTIONS_SHOWN || cutOff };
 }
 
-/** The person's e-mail address, as a second thing to look for, where the caller may read it in full. */
-function readableEmail(access: Access, person: Row): string[] {
-  const field = fieldDef('contact', 'email');
-  const email = typeof person.email === 'string' ? person.email.trim() : '';
-  if (!field || email === '') return [];
-  const fieldAccess = access.field('contact', 'email', field.sensitivity);
-  return fieldAccess === 'read' || fieldAccess === 'edit' ? [email] : [];
+/** The person's e-mail address or phone number, as another thing to look for, where the caller may read it in full. */
+function readableContactValue(access: Access, person: Row, key: 'email' | 'phone'): string[] {
+  const field = fieldDef('contact', key);
+  const value = typeof person[key] === 'string' ? person[key].trim() : '';
+  if (!field || value === '') return [];
+  const fieldAccess = access.field('contact', key, field.sensitivity);
+  return fieldAccess === 'read' || fieldAccess === 'edit' ? [value] : [];
 }

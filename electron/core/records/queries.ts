@@ -8,7 +8,7 @@ import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
-import { fold, withJoinedElisions } from './fold';
+import { fold, phoneKey, withJoinedElisions, withPhoneDigits } from './fold';
 import { fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
 import { listFields, readableInFull, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
@@ -276,8 +276,24 @@ function timelineOf(db: Db, access: Access, entity: EntityName, id: number): Pic
  */
 export function searchExpression(text: string): string | null {
   const words = searchWords(text);
+  if (words.length === 0) return null;
   // AND spelled out: FTS5 joins a bracketed OR group to the next word only so.
-  return words.length === 0 ? null : words.map(wordQuery).join(' AND ');
+  const all = words.map(wordQuery).join(' AND ');
+  // A phone number typed in another form than it was written in: its digits, as the index also holds them.
+  const phone = phoneQueryKey(text);
+  return phone === null ? all : `(${all}) OR "${phone}"*`;
+}
+
+/** The least digits a phone number typed in search needs to be looked for as one: "0612" but not "06". */
+const PHONE_QUERY_DIGITS = 4;
+
+/**
+ * A search that is (the start of) a phone number, "+31 6 12" or "06-1234", as the index holds phone
+ * numbers (withPhoneDigits): "0612", matched as a prefix. null for any other search.
+ */
+function phoneQueryKey(text: string): string | null {
+  const typed = text.trim();
+  return /^\+?[\d ()./-]+$/.test(typed) ? phoneKey(typed, PHONE_QUERY_DIGITS) : null;
 }
 
 /** How long a number a search still finds when it was stored with leading zeros ("004137"). */
@@ -315,9 +331,9 @@ function wordsOf(text: string): string[] {
  * full, a hit is kept only when what they may read matches, or the hit would tell them what a
  * hidden or masked field holds ("is there a contact named …?").
  */
-function readableTextMatches(words: readonly string[], values: readonly unknown[]): boolean {
-  const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(withJoinedElisions(value)) : []));
-  return words.every((word) => have.some((w) => startsWithWord(w, word)));
+function readableTextMatches(words: readonly string[], phone: string | null, values: readonly unknown[]): boolean {
+  const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(withPhoneDigits(withJoinedElisions(value))) : []));
+  return words.every((word) => have.some((w) => startsWithWord(w, word))) || (phone !== null && have.some((w) => w.startsWith(phone)));
 }
 
 /** The fields a search hit's second line shows, per kind of record: where it is and what state it is in. */
@@ -411,6 +427,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
   };
   // The indexed fields a caller may read in full, per kind; null when that is all of them (most callers).
   const words = searchWords(text);
+  const phone = phoneQueryKey(text);
   const partlyReadable = new Map<EntityName, readonly string[] | null>();
   const readableIndexedKeys = (entity: EntityName): readonly string[] | null => {
     let keys = partlyReadable.get(entity);
@@ -430,7 +447,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
       const row = readRow(db, target.entity, target.id);
       if (!row || row.deleted_at || !rowInScope(access, target.entity, 'read', row)) continue;
       const keys = readableIndexedKeys(target.entity);
-      if (keys !== null && !readableTextMatches(words, keys.map((key) => row[key]))) continue;
+      if (keys !== null && !readableTextMatches(words, phone, keys.map((key) => row[key]))) continue;
       seen.add(rowid);
       const hit: SearchHit = {
         entity: target.entity,
