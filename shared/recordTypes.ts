@@ -144,6 +144,11 @@ export interface ImportPreview {
   /** The first rows, mapped, for the user to check. */
   sample: { row: number; values: Record<string, string> }[];
   leftOut: string[];
+  /**
+   * Columns whose header names a field in force that the importer may not fill in (their field right
+   * is less than edit): left out, and said why, rather than left out like an unknown column.
+   */
+  notEditable: { column: string; field: Localized }[];
 }
 
 export interface ImportSummary {

@@ -597,6 +597,17 @@ describe('mapping suggestions', () => {
     expect((await preview(t, 'contact', 'Achternaam;Mobiel;Telefoon\nJansen;06 1;020 2\n')).suggestedMapping).toEqual({ Achternaam: 'last_name', Mobiel: null, Telefoon: 'phone' });
   });
 
+  it('says why a column is left out when it holds a field the importer may not fill in', async () => {
+    const t = await signedInAdmin();
+    // The administrator sees dates of birth masked, so cannot fill one in.
+    const shown = await preview(t, 'contact', 'Achternaam;Geboortedatum;Hobby\nJansen;01-01-1980;zeilen\n');
+    expect(shown.suggestedMapping).toEqual({ Achternaam: 'last_name', Geboortedatum: null, Hobby: null });
+    expect(shown.leftOut).toEqual(['Geboortedatum', 'Hobby']);
+    expect(shown.notEditable).toEqual([{ column: 'Geboortedatum', field: { en: 'Date of birth', nl: 'Geboortedatum' } }]);
+    await mayEditBirthDates(t);
+    expect((await preview(t, 'contact', 'Achternaam;Geboortedatum\nJansen;01-01-1980\n')).notEditable).toEqual([]);
+  });
+
   it('never suggests nor accepts a field that is switched off', async () => {
     const t = await signedInAdmin();
     value(await t.call('fields.setEnabled', { entity: 'contact', field: 'job_title', enabled: false, confirmValueCount: 0 }));

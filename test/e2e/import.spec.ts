@@ -89,9 +89,13 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
 test('a file without a column every row needs counts each of its rows as a row with a problem, and names the column once', async ({ page }) => {
   await signInAsAdmin(page);
   await goTo(page, 'Import');
-  const csv = 'Voornaam;E-mailadres\nAnna;anna@example.nl\nPiet;piet@example.nl\nJoke;joke@example.nl\n';
+  const csv = 'Voornaam;E-mailadres;Geboortedatum\nAnna;anna@example.nl;01-02-1980\nPiet;piet@example.nl;\nJoke;joke@example.nl;\n';
   await page.getByLabel('CSV file').setInputFiles({ name: 'zonder-achternaam.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  // The administrator sees dates of birth masked, so may not fill one in: that column is left out, and it says why.
+  const why = page.getByText('The column “Geboortedatum” is left out: it holds Date of birth, a field you may not fill in.');
+  await expect(why).toBeVisible();
   await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(why).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
   const count = (term: string) => page.locator('.summary-list > div').filter({ has: page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
   await expect(count('Rows in the file')).toHaveText('3');

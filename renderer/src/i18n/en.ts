@@ -527,6 +527,7 @@ export const en = {
   'import.leftOutNone': 'No columns left out.',
   'import.leftOutOne': '1 column left out: {columns}',
   'import.leftOutMany': '{count} columns left out: {columns}',
+  'import.notEditable': 'The column “{column}” is left out: it holds {field}, a field you may not fill in.',
   'import.toPreview': 'Check the rows',
   'import.checking': 'Checking…',
   'import.otherFile': 'Choose another file',

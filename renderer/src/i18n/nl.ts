@@ -527,6 +527,7 @@ export const nl: Messages = {
   'import.leftOutNone': 'Geen kolommen weggelaten.',
   'import.leftOutOne': '1 kolom weggelaten: {columns}',
   'import.leftOutMany': '{count} kolommen weggelaten: {columns}',
+  'import.notEditable': 'De kolom “{column}” blijft weg: die bevat {field}, een veld dat je niet mag invullen.',
   'import.toPreview': 'Regels controleren',
   'import.checking': 'Bezig met controleren…',
   'import.otherFile': 'Ander bestand kiezen',

@@ -289,6 +289,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
               </table>
             </div>
             <p className="strong left-out">{leftOutLine(preview.headers.filter((header) => !mapping[header]), t)}</p>
+            <NotEditableColumns columns={preview.notEditable.filter(({ column }) => !mapping[column])} />
             <div className="button-row">
               <BusyButton className="button-primary" busy={busy} onClick={() => void runPreview()}>
                 {busy ? t('import.checking') : t('import.toPreview')}
@@ -319,6 +320,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
               </div>
             </dl>
             <p className="strong left-out">{leftOutLine(preview.leftOut, t)}</p>
+            <NotEditableColumns columns={preview.notEditable.filter(({ column }) => preview.leftOut.includes(column))} />
             {preview.problems.length > 0 && <RowProblems title={t('import.problemsTitle')} problems={preview.problems} />}
             {preview.duplicates.length > 0 && (
               <section aria-labelledby={`${id}-dups`} className="import-section">
@@ -408,6 +410,19 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
         )}
       </section>
     </section>
+  );
+}
+
+/** Why a left-out column is left out when it holds a field the importer may not fill in. */
+function NotEditableColumns({ columns }: { columns: ImportPreview['notEditable'] }) {
+  const { t, language } = useI18n();
+  if (columns.length === 0) return null;
+  return (
+    <ul className="plain-list">
+      {columns.map(({ column, field }) => (
+        <li key={column}>{t('import.notEditable', { column, field: field[language] })}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -14,7 +14,7 @@ import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell, undoFormulaGuard, type DecimalMark } from './convert';
 import { decodeCsvFile } from './decode';
-import { planColumns, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
+import { planColumns, suggestMapping, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
 import { parseCsv, type CsvRecord } from './parse';
 
 export interface ImportInput {
@@ -32,6 +32,8 @@ export interface ImportPlan extends ColumnPlan {
   records: CsvRecord[];
   /** Known from the file's delimiter: ';' means a spreadsheet that writes "1.234,56". */
   decimalMark: DecimalMark;
+  /** Unmapped columns that name a field the importer may not fill in (ImportPreview.notEditable). */
+  notEditable: { column: string; field: ActiveField }[];
 }
 
 /** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
@@ -58,8 +60,18 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
   const inUse = activeFields(db, input.entity);
   const fields = inUse.filter((f) => access.field(input.entity, f.key, f.sensitivity) === 'edit');
   const columns = planColumns(input.entity, csv.columns, fields, input.mapping, inUse);
+  // What the suggestion would have been with every field in force: a column it would give a field
+  // the importer may not fill in is left out for that reason, which the preview says.
+  const withAll = suggestMapping(csv.columns, inUse);
+  const editable = new Set(fields.map((f) => f.key));
+  const notEditable = csv.columns.flatMap((column) => {
+    const key = withAll[column.header];
+    const field = key && columns.mapping[column.header] === null && !editable.has(key) ? inUse.find((f) => f.key === key) : undefined;
+    return field ? [{ column: column.header, field }] : [];
+  });
   return {
     ...columns,
+    notEditable,
     entity: input.entity,
     fields,
     headers: csv.columns.map((c) => c.header),
