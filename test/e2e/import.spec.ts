@@ -55,6 +55,7 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await expect(page.getByRole('definition').first()).toHaveText('2');
   await expect(page.getByText('2 columns left out: BSN, Religion')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Rows that failed' })).toContainText('4');
+  await expect(page.locator('.summary-list > div').filter({ has: page.getByRole('term').filter({ hasText: 'Rows with a problem' }) }).getByRole('definition')).toHaveText('1');
   await saveScreenshot(page, testInfo, 'import-summary');
 
   await page.getByRole('button', { name: 'Open Contacts' }).click();

@@ -395,6 +395,10 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
                 <dt>{t('import.organisationsCreated')}</dt>
                 <dd>{formatCount(summary.organisationsCreated, language)}</dd>
               </div>
+              <div>
+                <dt>{t('import.problemRows')}</dt>
+                <dd>{formatCount(summary.failed.length, language)}</dd>
+              </div>
             </dl>
             <p className="strong left-out">{leftOutLine(summary.leftOut, t)}</p>
             {summary.failed.length > 0 && <RowProblems title={t('import.failedTitle')} problems={summary.failed} />}
