@@ -141,6 +141,11 @@ export interface ImportPreview {
   problems: ImportRowProblem[];
   /** Rows that match an existing record or an earlier row: a contact by e-mail, an organisation by name. */
   duplicates: { row: number; value: string }[];
+  /**
+   * Rows that can be imported but hold nothing to match them by (a contact without an e-mail
+   * address): each becomes a new record, also when the same person is in Kluis already.
+   */
+  withoutMatch: number;
   /** The first rows, mapped, for the user to check. */
   sample: { row: number; values: Record<string, string> }[];
   leftOut: string[];

@@ -670,6 +670,10 @@ describe('duplicates by e-mail', () => {
       { row: 4, value: 'Nina@Example.nl' },
     ]);
     expect(shown.validRows).toBe(3);
+    expect(shown.withoutMatch).toBe(0);
+    // A row without an address cannot be matched: the preview counts it, as it becomes a new contact.
+    const withoutAddress = await preview(t, 'contact', `${csv}\nPieter,Jansen,,,\nAnna,Smit,,,`);
+    expect(withoutAddress).toMatchObject({ validRows: 5, withoutMatch: 2 });
   });
 
   it('are skipped when the user chooses skip', async () => {

@@ -539,6 +539,8 @@ export const en = {
   'import.duplicatesTitle': 'E-mail addresses already in Kluis or earlier in the file ({count})',
   'import.duplicateNamesTitle': 'Organisation names already in Kluis or earlier in the file ({count})',
   'import.duplicateRow': 'Row {row}: {value}',
+  'import.withoutEmail': '{count} rows have no e-mail address, so Kluis cannot tell whether those people are in it already: each becomes a new contact.',
+  'import.withoutEmailOne': '1 row has no e-mail address, so Kluis cannot tell whether that person is in it already: it becomes a new contact.',
   'import.duplicatesChoice': 'What to do with these rows',
   'import.duplicatesSkip': 'Skip them',
   'import.duplicatesMerge': 'Merge them into the existing record',

@@ -539,6 +539,8 @@ export const nl: Messages = {
   'import.duplicatesTitle': 'E-mailadressen die al in Kluis of eerder in het bestand staan ({count})',
   'import.duplicateNamesTitle': 'Organisatienamen die al in Kluis of eerder in het bestand staan ({count})',
   'import.duplicateRow': 'Regel {row}: {value}',
+  'import.withoutEmail': '{count} regels hebben geen e-mailadres, dus Kluis kan niet zien of die mensen er al in staan: elk wordt een nieuwe contactpersoon.',
+  'import.withoutEmailOne': '1 regel heeft geen e-mailadres, dus Kluis kan niet zien of die persoon er al in staat: die wordt een nieuwe contactpersoon.',
   'import.duplicatesChoice': 'Wat te doen met deze regels',
   'import.duplicatesSkip': 'Overslaan',
   'import.duplicatesMerge': 'Samenvoegen met het bestaande record',

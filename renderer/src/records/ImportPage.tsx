@@ -343,6 +343,9 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
                 </fieldset>
               </section>
             )}
+            {entity === 'contact' && preview.withoutMatch > 0 && (
+              <p>{preview.withoutMatch === 1 ? t('import.withoutEmailOne') : t('import.withoutEmail', { count: formatCount(preview.withoutMatch, language) })}</p>
+            )}
             {preview.sample.length > 0 && <SampleTable preview={preview} fields={fields} />}
             {toWrite === 0 && <p className="strong">{t('import.nothingToImport')}</p>}
             <div className="button-row">

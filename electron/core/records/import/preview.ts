@@ -16,6 +16,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   const existing = existingMatch(ctx.db, ctx.access, plan.entity);
   const earlier = new Set<string>();
   let validRows = 0;
+  let withoutMatch = 0;
   for (const record of plan.records) {
     const checked = checkRow(plan, record);
     if (!checked.ok) {
@@ -23,7 +24,8 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
       continue;
     }
     validRows++;
-    if (checked.match) {
+    if (!checked.match) withoutMatch++;
+    else {
       const key = matchKey(plan.entity, checked.match);
       if (earlier.has(key) || existing(checked.match) !== null) duplicates.push({ row: checked.row, value: checked.match });
       earlier.add(key);
@@ -36,6 +38,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
     validRows,
     problems,
     duplicates,
+    withoutMatch,
     sample: plan.records.slice(0, SAMPLE_ROWS).map((record) => sampleOf(plan, record)),
     leftOut: plan.leftOut,
     notEditable: plan.notEditable.map(({ column, field }) => ({ column, field: field.label })),
