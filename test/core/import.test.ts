@@ -671,6 +671,9 @@ describe('duplicates by e-mail', () => {
     ]);
     expect(shown.validRows).toBe(3);
     expect(shown.withoutMatch).toBe(0);
+    // Matched as stored: an address as a mail program copies it is the address.
+    const copied = await preview(t, 'contact', `${csv}\nJan,Dup,Piet Jansen <piet@example.nl>,,`);
+    expect(copied.duplicates.map((d) => d.row)).toEqual([2, 4, 5]);
     // A row without an address cannot be matched: the preview counts it, as it becomes a new contact.
     const withoutAddress = await preview(t, 'contact', `${csv}\nPieter,Jansen,,,\nAnna,Smit,,,`);
     expect(withoutAddress).toMatchObject({ validRows: 5, withoutMatch: 2 });

@@ -35,6 +35,13 @@ describe('a phone number as its digits', () => {
     expect(withPhoneDigits('Bel Piet op +31 6 1234 5678, of 020-1234567 (kantoor)')).toBe('Bel Piet op +31 6 1234 5678, of 020-1234567 (kantoor) 0612345678 0201234567');
     expect(withPhoneDigits('Factuur 2026-004137 van 02-12-2026')).toBe('Factuur 2026-004137 van 02-12-2026');
     expect(withPhoneDigits('Geen nummer')).toBe('Geen nummer');
+    // A number right after other digits, or two numbers side by side: each is found in the run.
+    expect(withPhoneDigits('Kamer 12 06 44332211')).toBe('Kamer 12 06 44332211 0644332211');
+    expect(withPhoneDigits('Afspraak om 14.30 06 12 34 99 88')).toBe('Afspraak om 14.30 06 12 34 99 88 0612349988');
+    expect(withPhoneDigits('020 5556667 06 98765432')).toBe('020 5556667 06 98765432 0205556667 0698765432');
+    expect(withPhoneDigits('Bel +31 (0)6-12345678 of +49 30 1234567')).toBe('Bel +31 (0)6-12345678 of +49 30 1234567 0612345678 0049301234567');
+    // Eleven digits is no Dutch number: no key.
+    expect(withPhoneDigits('06123456789')).toBe('06123456789');
   });
 });
 
@@ -69,9 +76,13 @@ describe('searching by phone number', () => {
     const t = await signedInAdmin();
     const renee = await create(t, 'contact', { first_name: 'Renée', last_name: 'Odegaard', phone: '+31 6 1234 5678' });
     const note = await create(t, 'contact', { first_name: 'Piet', last_name: 'Jansen', notes: 'Zijn buurvrouw: 06-12345678' });
+    // Not a longer number that starts with hers, nor, for a number too short to be whole, every number that starts so.
+    await create(t, 'contact', { first_name: 'Lange', last_name: 'Prefix', notes: 'Nummer 06123456789' });
+    const short = await create(t, 'contact', { first_name: 'Kort', last_name: 'Nummer', phone: '06-1234' });
     await signInAsNewUser(t, 'pia', 'privacy');
     const mentions = value<Mentions>(await t.call('privacy.mentions', { entity: 'contact', id: renee.id }));
     expect(mentions.records.map((record) => record.id)).toEqual([note.id]);
+    expect(value<Mentions>(await t.call('privacy.mentions', { entity: 'contact', id: short.id })).records).toEqual([]);
   });
 });
 

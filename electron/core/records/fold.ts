@@ -80,29 +80,58 @@ export function withJoinedElisions(text: string): string {
 const HOME_COUNTRY_CODES = ['31', '32'];
 
 /**
- * A run of text that may be a phone number: an optional +, then digits or a bracketed group ("(0)"),
- * with at most one space, dot, dash or slash between them.
+ * A run of text that may hold phone numbers: an optional +, then digits or a bracketed group ("(0)"),
+ * with at most one space, dot, dash or slash between them. Numbers next to each other ("kamer 12
+ * 06 44332211", "020 5556667 06 98765432") make one run; withPhoneDigits finds them in it.
  */
 const PHONE_RUN = /\+?(?:\(\d+\)|\d)(?:[ ./-]?(?:\(\d+\)|\d))*/g;
+
+/** A Dutch or Belgian number dialled at home has nine or ten digits, its leading 0 included. */
+const HOME_DIGITS = { least: 9, most: 10 };
+/** E.164 allows 15 digits after the country code; "00" goes before it. */
+const INTERNATIONAL_DIGITS_MOST = 17;
 
 /**
  * One spelling of a phone number however it was written: its digits, as dialled at home —
  * "+31 6 1234 5678", "0031 (0)6-12345678" and "06 12 34 56 78" are all "0612345678"; a number of
  * another country keeps its code ("+49 30 1234567" is "0049301234567"). null for a run that is no
  * phone number as people write one: it must start with + or 0 (a date, an invoice number or a
- * postcode does not), and hold `least` digits or more.
+ * postcode does not), hold `least` digits or more, and no more than a number has (ten at home).
  */
-export function phoneKey(run: string, least = 9): string | null {
+export function phoneKey(run: string, least = HOME_DIGITS.least): string | null {
   const digits = run.replace(/\D/g, '');
   let key: string;
+  let most = HOME_DIGITS.most;
   if (run.startsWith('+') || digits.startsWith('00')) {
     const international = run.startsWith('+') ? digits : digits.slice(2);
     const home = HOME_COUNTRY_CODES.find((code) => international.startsWith(code));
     const national = home === undefined ? null : international.slice(home.length);
+    if (national === null) most = INTERNATIONAL_DIGITS_MOST;
     key = national === null ? `00${international}` : national.startsWith('0') ? national : `0${national}`;
   } else if (digits.startsWith('0')) key = digits;
   else return null;
-  return key.length >= least && key.length <= 17 ? key : null;
+  return key.length >= least && key.length <= most ? key : null;
+}
+
+/**
+ * The phone numbers in one run (PHONE_RUN), as phoneKey spells them. The run is cut into its groups
+ * at the separators; from each group that can start a number (+, 0 or a bracket), the most groups
+ * that still make one number are taken, and the search goes on after them.
+ */
+function phoneKeysIn(run: string): string[] {
+  const groups = run.split(/[ ./-]/).filter((group) => group !== '');
+  const keys: string[] = [];
+  for (let start = 0; start < groups.length; start++) {
+    if (!/^[+0(]/.test(groups[start]!)) continue;
+    for (let end = groups.length; end > start; end--) {
+      const key = phoneKey(groups.slice(start, end).join(' '));
+      if (key === null) continue;
+      keys.push(key);
+      start = end - 1;
+      break;
+    }
+  }
+  return keys;
 }
 
 /**
@@ -113,7 +142,7 @@ export function phoneKey(run: string, least = 9): string | null {
  */
 export function withPhoneDigits(text: string): string {
   if (!/\d/.test(text)) return text;
-  const keys = (text.match(PHONE_RUN) ?? []).map((run) => phoneKey(run)).filter((key): key is string => key !== null);
+  const keys = (text.match(PHONE_RUN) ?? []).flatMap(phoneKeysIn);
   return keys.length === 0 ? text : `${text} ${keys.join(' ')}`;
 }
 

@@ -9,15 +9,17 @@
  * the name must start a word of the record, so it may also list a "Wisselink" beside an "Erik"; the
  * officer judges. Only what the caller may read is listed, as for any search. A name of one word is
  * not searched for: "Erik" alone would list every Erik. Their e-mail address is searched for too
- * (its parts, as words), and their phone number, in whatever form another text writes it (the index
- * also holds every phone number as its digits: withPhoneDigits in fold.ts).
+ * (its parts, as words), and their phone number whole, in whatever form another text writes it (the
+ * index also holds every phone number as its digits: withPhoneDigits in fold.ts); a number too short
+ * to be a whole one ("06-1234") is not searched for.
  */
 import type { Mentions } from '../../../shared/recordTypes';
 import { fieldDef, type EntityName } from '../../../shared/registry';
 import type { Access } from '../access/access';
 import type { Db } from '../db/open';
 import type { Row } from './rows';
-import { searchRecords } from './queries';
+import { phoneKey } from './fold';
+import { searchPhoneNumber, searchRecords } from './queries';
 import { titleFor } from './service';
 
 /** How many records a list of mentions shows; `more` says when there are others. */
@@ -31,12 +33,15 @@ const SEARCH_MOST = 100;
  */
 export function mentionsOf(db: Db, access: Access, person: Row, excluded: ReadonlySet<string>): Mentions {
   const name = titleFor(access, 'contact', person);
-  const searches = [...(name.trim().split(/\s+/).length >= 2 ? [name] : []), ...readableContactValue(access, person, 'email'), ...readableContactValue(access, person, 'phone')];
+  const byText = [...(name.trim().split(/\s+/).length >= 2 ? [name] : []), ...readableContactValue(access, person, 'email')];
+  // A phone number whole: as the start of a longer one, "06-1234" would list every number that starts so.
+  const phoneKeys = readableContactValue(access, person, 'phone').flatMap((phone) => phoneKey(phone) ?? []);
+  const searches = [...byText.map((text) => () => searchRecords(db, access, text, SEARCH_MOST)), ...phoneKeys.map((key) => () => searchPhoneNumber(db, access, key, SEARCH_MOST))];
   const seen = new Set(excluded);
   const others: { entity: EntityName; id: number; title: string }[] = [];
   let cutOff = false;
-  for (const text of searches) {
-    const found = searchRecords(db, access, text, SEARCH_MOST).flatMap((group) => group.hits);
+  for (const search of searches) {
+    const found = search().flatMap((group) => group.hits);
     // A search cut off at its most may have left out more.
     if (found.length === SEARCH_MOST) cutOff = true;
     for (const { entity, id, title } of found) {

@@ -409,6 +409,31 @@ function* candidates(db: Db, match: string): Generator<number> {
 export function searchRecords(db: Db, access: Access, text: string, limit = 50): SearchGroup[] {
   const expression = searchExpression(text);
   if (!expression) return [];
+  const words = searchWords(text);
+  const phone = phoneQueryKey(text);
+  return searchIndex(db, access, expression, (values) => readableTextMatches(words, phone, values), limit);
+}
+
+/**
+ * The records whose searched text holds this phone number whole, as phoneKey spells it, not as the
+ * start of a longer one: the list of records that mention a person, where "06-1234" should not
+ * list every number that starts so.
+ */
+export function searchPhoneNumber(db: Db, access: Access, key: string, limit = 50): SearchGroup[] {
+  return searchIndex(db, access, `"${key}"`, (values) => readableTextHolds(key, values), limit);
+}
+
+/** Whether a value the caller may read holds this phone number whole (see readableTextMatches). */
+function readableTextHolds(key: string, values: readonly unknown[]): boolean {
+  return values.some((value) => typeof value === 'string' && wordsOf(withPhoneDigits(value)).includes(key));
+}
+
+/**
+ * The hits of an FTS5 expression, best first and grouped by kind, read in rank order and kept only
+ * when the record is live and inside the caller's read scope. `readableMatches`: for a caller who may
+ * not read every indexed field in full, whether what they may read matches (readableTextMatches).
+ */
+function searchIndex(db: Db, access: Access, expression: string, readableMatches: (values: readonly unknown[]) => boolean, limit: number): SearchGroup[] {
   const readable = new Set((Object.keys(SEARCH_KINDS) as EntityName[]).filter((entity) => access.scope(entity, 'read') !== 'none'));
   if (readable.size === 0) return [];
   const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(expression, SEARCH_RANK_LIMIT) !== undefined;
@@ -426,8 +451,6 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
     return fields;
   };
   // The indexed fields a caller may read in full, per kind; null when that is all of them (most callers).
-  const words = searchWords(text);
-  const phone = phoneQueryKey(text);
   const partlyReadable = new Map<EntityName, readonly string[] | null>();
   const readableIndexedKeys = (entity: EntityName): readonly string[] | null => {
     let keys = partlyReadable.get(entity);
@@ -447,7 +470,7 @@ export function searchRecords(db: Db, access: Access, text: string, limit = 50):
       const row = readRow(db, target.entity, target.id);
       if (!row || row.deleted_at || !rowInScope(access, target.entity, 'read', row)) continue;
       const keys = readableIndexedKeys(target.entity);
-      if (keys !== null && !readableTextMatches(words, phone, keys.map((key) => row[key]))) continue;
+      if (keys !== null && !readableMatches(keys.map((key) => row[key]))) continue;
       seen.add(rowid);
       const hit: SearchHit = {
         entity: target.entity,

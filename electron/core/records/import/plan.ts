@@ -184,7 +184,9 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
 
   if (problems.length > 0 || plan.unmappedRequired.length > 0) return { ok: false, row: record.row, reasons: problems };
   const key = MATCH_FIELD[plan.entity];
-  const match = key !== undefined && typeof values[key] === 'string' ? values[key] : null;
+  // Matched as it will be stored: "Jan <jan@x.nl>" is jan@x.nl, a name's line break a space.
+  const stored = checked.ok ? checked.builtIn : values;
+  const match = key !== undefined && typeof stored[key] === 'string' ? stored[key] : null;
   return { ok: true, row: record.row, values, references, match };
 }
 
