@@ -142,13 +142,14 @@ export function decideField(
   entity: SecuredEntity,
   field: string,
   sensitivity: Sensitivity,
+  /** The field's label for the reasons: the registry's unless given (an install's custom field). */
+  label: Localized = fieldWords(entity, field),
 ): Decision<FieldAccess> {
   const key = `${entity}.${field}`;
   const named = role.rights.fields[key];
   const roleAccess = named ?? role.rights.fieldDefaults[sensitivity];
   const r = theRole(role);
   const access = FIELD_ACCESS_NAMES[roleAccess];
-  const label = fieldWords(entity, field);
   const what = entityWords(entity);
   /** `the field "E-mail" of contacts`, `het veld "E-mailadres" van contactpersonen`. */
   const theField: Localized = { en: `the field "${label.en}" of ${what.en}`, nl: `het veld "${label.nl}" van ${what.nl}` };

@@ -303,6 +303,9 @@ describe('custom fields in rights', () => {
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const explained = value<Explanation>(await t.call('access.explain', { userId: sam.id, right }));
     expect(explained).toMatchObject({ allowed: false, value: 'hidden' });
+    // Named by its label, in each language, never by its key.
+    expect(explained.reasons.map((reason) => reason.text.en).join(' ')).toContain('the field "Private mobile" of contacts');
+    expect(explained.reasons.map((reason) => reason.text.nl).join(' ')).toContain('het veld "Privé mobiel" van contactpersonen');
   });
 });
 

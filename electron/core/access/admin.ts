@@ -17,7 +17,7 @@ import {
   type RightKey,
 } from '../../../shared/access';
 import type { Explanation, Team, UserAccess } from '../../../shared/apiTypes';
-import { fieldDef, type EntityName, type Sensitivity } from '../../../shared/registry';
+import { fieldDef, type EntityName, type Localized, type Sensitivity } from '../../../shared/registry';
 import { localDay } from '../../../shared/localDay';
 import { findUserById } from '../auth/users';
 import type { Db } from '../db/open';
@@ -52,16 +52,18 @@ export function userAccess(db: Db, userId: number): UserAccess {
 }
 
 /**
- * The sensitivity of a field a right may name: one of the registry's, or one of the install's custom
- * fields (a personal mobile number an admin added is restricted like the built-in phone); undefined
- * for anything else.
+ * A field a right may name, its sensitivity and label: one of the registry's, or one of the install's
+ * custom fields (a personal mobile number an admin added is restricted like the built-in phone);
+ * undefined for anything else.
  */
-function rightFieldSensitivity(db: Db, entity: string, key: string): Sensitivity | undefined {
+function rightField(db: Db, entity: string, key: string): { sensitivity: Sensitivity; label: Localized } | undefined {
   if (!(SECURED_ENTITIES as readonly string[]).includes(entity)) return undefined;
   const builtIn = fieldDef(entity as EntityName, key);
-  if (builtIn) return builtIn.sensitivity;
-  const custom = prepared(db, 'SELECT sensitivity FROM custom_fields WHERE entity = ? AND key = ?').get(entity, key) as { sensitivity: Sensitivity } | undefined;
-  return custom?.sensitivity;
+  if (builtIn) return builtIn;
+  const custom = prepared(db, 'SELECT sensitivity, label_en AS en, label_nl AS nl FROM custom_fields WHERE entity = ? AND key = ?').get(entity, key) as
+    | { sensitivity: Sensitivity; en: string; nl: string }
+    | undefined;
+  return custom && { sensitivity: custom.sensitivity, label: { en: custom.en, nl: custom.nl } };
 }
 
 function isRightKey(db: Db, right: string): right is RightKey {
@@ -75,7 +77,7 @@ function isRightKey(db: Db, right: string): right is RightKey {
   }
   if (kind === 'field') {
     const [entity, field] = rest.split('.');
-    return rightFieldSensitivity(db, entity ?? '', field ?? '') !== undefined;
+    return rightField(db, entity ?? '', field ?? '') !== undefined;
   }
   return false;
 }
@@ -160,7 +162,8 @@ export function explain(db: Db, userId: number, right: string): Explanation {
     const d = decideRecord(role, overrides, entity, key as never);
     return { right, allowed: d.value !== 'none', value: d.value, reasons: d.reasons };
   }
-  const d = decideField(role, overrides, entity, key, rightFieldSensitivity(db, entity, key)!);
+  const field = rightField(db, entity, key)!;
+  const d = decideField(role, overrides, entity, key, field.sensitivity, field.label);
   return { right, allowed: d.value !== 'hidden', value: d.value, reasons: d.reasons };
 }
 
