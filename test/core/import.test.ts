@@ -305,6 +305,11 @@ describe('files that are not a readable CSV', () => {
     expect(contactRows(t).map((row) => row.email)).toEqual(['kees@kuipers.nl', 'lot@smit.nl']);
   });
 
+  it('reads one good accented letter and one damaged byte as UTF-8 too', () => {
+    const bytes = Buffer.concat([Buffer.from('Voornaam;Achternaam\r\nJosé;Smit\r\nBa'), Buffer.from([0xc3]), Buffer.from('kker;Jansen\r\n')]);
+    expect(decodeCsvFile(bytes.toString('base64'))).toBe('Voornaam;Achternaam\r\nJosé;Smit\r\nBa\uFFFDkker;Jansen\r\n');
+  });
+
   it('takes no row from a DOS end-of-file mark at the end of a file', async () => {
     const t = await signedInAdmin();
     const shown = await preview(t, 'contact', Buffer.concat([Buffer.from('Achternaam\r\nJansen\r\n'), Buffer.from([0x1a])]));

@@ -2,8 +2,8 @@
  * The file as the renderer sends it (base64 of its bytes) → text, or a clear reason why it is not a
  * CSV Kluis can read: empty, too large, binary, or UTF-16. A file is read as UTF-8 when it starts
  * with UTF-8's byte order mark or is valid UTF-8. A file that is neither is read as Windows-1252 —
- * what Dutch Excel's plain "CSV" writes, where every byte means something — unless it holds more
- * UTF-8 letters than bytes that are not UTF-8: then it is UTF-8 with a few damaged bytes, which
+ * what Dutch Excel's plain "CSV" writes, where every byte means something — unless it holds as many
+ * UTF-8 letters as bytes that are not UTF-8, or more: then it is UTF-8 with a few damaged bytes, which
  * would otherwise turn every é of the file into "Ã©". A damaged byte reads as U+FFFD, and a row
  * with one in a mapped cell is refused with a reason (checkRow), so nothing odd is stored silently.
  * A trailing DOS end-of-file mark (0x1A) is no row.
@@ -82,7 +82,7 @@ export function decodeCsvFile(base64: string): string {
     // Not UTF-8, and not binary (checked above): Excel's "CSV (comma delimited)", so Windows-1252,
     // unless it is UTF-8 with a few damaged bytes.
     const { letters, strays } = utf8Census(text);
-    return letters > strays ? utf8(false).decode(text) : decodeWindows1252(text);
+    return letters > 0 && letters >= strays ? utf8(false).decode(text) : decodeWindows1252(text);
   }
 }
 
