@@ -54,9 +54,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * The same just after a "," or ";" inside the text. A spreadsheet whose list separator is the other
  * one than this file's (an English Excel opening the Dutch export) splits the line there, quotes or
- * not, and starts a cell with it: "Jansen,=HYPERLINK(…)" would run.
+ * not, and starts a cell with it: "Jansen,=HYPERLINK(…)" would run. A + or - counts only before
+ * what a formula goes on with (a digit, a letter, a bracket): "€ 25,- per uur" and ";-)" stay as
+ * they are, where "x,-2+3+cmd|…" does not.
  */
-const FORMULA_AFTER_SEPARATOR = /([,;][ \t]*)(?=[=+\-@])/g;
+const FORMULA_AFTER_SEPARATOR = /([,;][ \t]*)(?=[=@]|[-+][\p{L}\p{N}(])/gu;
 
 /**
  * Text as someone typed it. A spreadsheet runs a cell that starts with = + - @ (or a tab or line

@@ -138,7 +138,7 @@ export function withScheme(text: string): string {
  * as it was; a text that held such an apostrophe itself loses it.
  */
 export function undoFormulaGuard(cell: string): string {
-  const unguarded = cell.replace(/([,;][ \t]*)'(?=[=+\-@])/g, '$1');
+  const unguarded = cell.replace(/([,;][ \t]*)'(?=[=@]|[-+][\p{L}\p{N}(])/gu, '$1');
   return /^'[=+\-@\t\r]/.test(unguarded) ? unguarded.slice(1) : unguarded;
 }
 
