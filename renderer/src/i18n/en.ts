@@ -366,7 +366,7 @@ export const en = {
   'mentions.reportNote': 'Their text names the person, but they are not linked to them. Check them by hand, and add to the answer what is about the person.',
   'mentions.eraseHeading': 'Not erased: other records that name {name}',
   'mentions.eraseNote': 'Their text names the person, and stays as it is. Check them by hand; where the name is not needed, have it removed by whoever may edit that record.',
-  'mentions.more': 'There are more: search for “{name}” to find them.',
+  'mentions.more': 'There are more: search for “{name}”, and for their e-mail address and phone number, to find them.',
   'mentions.failed': 'The records that name this person could not be looked up: {message}',
   'accessReportPage.title': 'Access request: {name}',
   'accessReportPage.heading': 'What {organisation} holds about {name}',

@@ -366,7 +366,7 @@ export const nl: Messages = {
   'mentions.reportNote': 'Hun tekst noemt de persoon, maar ze zijn niet aan hem of haar gekoppeld. Controleer ze zelf, en voeg aan het antwoord toe wat over de persoon gaat.',
   'mentions.eraseHeading': 'Niet gewist: andere records die {name} noemen',
   'mentions.eraseNote': 'Hun tekst noemt de persoon, en blijft zoals hij is. Controleer ze zelf; laat de naam, waar die niet nodig is, weghalen door wie dat record mag bewerken.',
-  'mentions.more': 'Er zijn er meer: zoek op „{name}” om ze te vinden.',
+  'mentions.more': 'Er zijn er meer: zoek op „{name}”, en op het e-mailadres en telefoonnummer, om ze te vinden.',
   'mentions.failed': 'De records die deze persoon noemen konden niet worden opgezocht: {message}',
   'accessReportPage.title': 'Inzageverzoek: {name}',
   'accessReportPage.heading': 'Wat {organisation} bewaart over {name}',
