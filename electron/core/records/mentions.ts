@@ -14,13 +14,13 @@
  * to be a whole one ("06-1234") is not searched for.
  */
 import type { Mentions } from '../../../shared/recordTypes';
-import { fieldDef, type EntityName } from '../../../shared/registry';
+import type { EntityName } from '../../../shared/registry';
 import type { Access } from '../access/access';
 import type { Db } from '../db/open';
 import type { Row } from './rows';
 import { phoneKey } from './fold';
 import { searchPhoneNumber, searchRecords } from './queries';
-import { titleFor } from './service';
+import { readableInFull, titleFor } from './service';
 
 /** How many records a list of mentions shows; `more` says when there are others. */
 export const MENTIONS_SHOWN = 20;
@@ -56,9 +56,6 @@ export function mentionsOf(db: Db, access: Access, person: Row, excluded: Readon
 
 /** The person's e-mail address or phone number, as another thing to look for, where the caller may read it in full. */
 function readableContactValue(access: Access, person: Row, key: 'email' | 'phone'): string[] {
-  const field = fieldDef('contact', key);
   const value = typeof person[key] === 'string' ? person[key].trim() : '';
-  if (!field || value === '') return [];
-  const fieldAccess = access.field('contact', key, field.sensitivity);
-  return fieldAccess === 'read' || fieldAccess === 'edit' ? [value] : [];
+  return value !== '' && readableInFull(access, 'contact', [key]) ? [value] : [];
 }
