@@ -544,9 +544,9 @@ describe('erasure', () => {
       const bytes = readFileSync(join(t.dataDir, file));
       for (const text of [person.last_name, person.email, person.phone]) expect(bytes.includes(Buffer.from(text)), `${file}: ${text}`).toBe(false);
     }
-    const undo = errorOf(await t.call('history.undo'));
-    expect(undo.code).toBe('CONFLICT');
-    expect(undo.message).toContain('cannot be undone');
+    // Every command of the admin's held the person; none is left to undo, and the History says why.
+    expect(errorOf(await t.call('history.undo')).code).toBe('NOT_FOUND');
+    expect(value<CommandSummary[]>(await t.call('history.list', {})).map((command) => command.undoable)).toEqual([false, false, false, false, false]);
     expect(errorOf(await t.call('records.get', { entity: 'contact', id: contact.id })).code).toBe('NOT_FOUND');
     expect(value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: deal.id })).record.values.contact_id).toBeNull();
     const history = value<CommandSummary[]>(await t.call('history.list', {}));
@@ -555,6 +555,82 @@ describe('erasure', () => {
     const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'privacy.erased'").pluck().all() as string[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).not.toMatch(/Quakernaat|Wilhelmina|vlasbloem|9753/);
+  });
+});
+
+describe('what a deletion for good leaves in the journal', () => {
+  it('takes out only the erased person: deleting a deal that took their task along can still be undone, without the task', async () => {
+    const t = await signedInAdmin();
+    const person = await create(t, 'contact', { first_name: 'Saskia', last_name: 'Vergeten' });
+    const deal = await create(t, 'deal', { title: 'Kantoorinrichting Noord', stage: 'lead' });
+    const task = await create(t, 'activity', { kind: 'task', subject: 'Vergeten bellen', deal_id: deal.id, contact_id: person.id });
+    const other = await create(t, 'activity', { kind: 'note', subject: 'Offerte verstuurd', deal_id: deal.id });
+    const deleted = value<DeleteResult>(await t.call('records.delete', { entity: 'deal', ids: [deal.id], reviewedTotal: 3 }));
+    expect(deleted.command.label.title).toBe('Kantoorinrichting Noord');
+
+    const officer = await signInAsNewUser(t, 'iris', 'privacy');
+    const impact = await impactOf(t, 'contact', [person.id], 'erase');
+    t.clock.advance(30);
+    value(await t.call('session.stepUp', { code: totpAt(officer.secret, t.clock) }));
+    value(await t.call('privacy.erase', { entity: 'contact', id: person.id, reviewedTotal: impact.total }));
+    await switchTo(t, ADMIN.adminUsername);
+
+    // The deletion keeps its name (the deal's) and can be undone: the deal and its note come back.
+    const [latest] = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(latest).toMatchObject({ undoable: true, label: { verb: 'delete', entity: 'deal', title: 'Kantoorinrichting Noord' } });
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.records.map((record) => [record.entity, record.id, record.state])).toEqual([
+      ['deal', deal.id, 'back'],
+      ['activity', other.id, 'back'],
+    ]);
+    const detail = value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: deal.id }));
+    expect(detail.timeline!.map((item) => item.id)).toEqual([other.id]);
+    expect(errorOf(await t.call('records.get', { entity: 'activity', id: task.id })).code).toBe('NOT_FOUND');
+    // Redo deletes the deal and its note again, and nothing brings the task back.
+    value(await t.call('history.redo'));
+    value(await t.call('history.undo'));
+    expect(t.core.requireActive().db.prepare('SELECT count(*) FROM activities WHERE id = ?').pluck().get(task.id)).toBe(0);
+  });
+
+  it('lets Ctrl+Z step over a command left with nothing to reverse, to the one before it', async () => {
+    const t = await signedInAdmin();
+    const kept = await create(t, 'contact', { last_name: 'Blijvers' });
+    const person = await create(t, 'contact', { last_name: 'Weggaan' });
+    value(await t.call('records.update', { entity: 'contact', id: kept.id, values: { job_title: 'Planner' } }));
+    value(await t.call('records.update', { entity: 'contact', id: person.id, values: { job_title: 'Inkoper' } }));
+    const officer = await signInAsNewUser(t, 'iris', 'privacy');
+    const impact = await impactOf(t, 'contact', [person.id], 'erase');
+    t.clock.advance(30);
+    value(await t.call('session.stepUp', { code: totpAt(officer.secret, t.clock) }));
+    value(await t.call('privacy.erase', { entity: 'contact', id: person.id, reviewedTotal: impact.total }));
+    await switchTo(t, ADMIN.adminUsername);
+
+    const history = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(history.map((command) => [command.label.verb, command.undoable, command.label.title])).toEqual([
+      ['update', false, null],
+      ['update', true, 'Blijvers'],
+      ['create', false, null],
+      ['create', true, 'Blijvers'],
+    ]);
+    const undone = value<HistoryResult>(await t.call('history.undo'));
+    expect(undone.command.label).toMatchObject({ verb: 'update', title: 'Blijvers' });
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: kept.id })).record.values.job_title).toBeNull();
+    const redone = value<HistoryResult>(await t.call('history.redo'));
+    expect(redone.command.label).toMatchObject({ verb: 'update', title: 'Blijvers' });
+    // An erasure of one's own still stops Ctrl+Z, and says so.
+    await switchTo(t, 'iris', officer.secret);
+    expect(errorOf(await t.call('history.undo')).message).toContain('cannot be undone');
+  });
+
+  it('drops the name of a command whose first change was taken out, and keeps the rest undoable', async () => {
+    const t = await signedInAdmin();
+    const contact = await contactWithActivities(t, 'Naamloos', 1);
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
+    const admin = t.core.requireActive();
+    const { forgetRecords } = await import('../../electron/core/history/destroy');
+    admin.db.transaction(() => forgetRecords(admin.db, [{ entity: 'contact', id: contact.id }]))();
+    const [latest] = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(latest).toMatchObject({ undoable: true, label: { verb: 'delete', entity: 'contact', count: 1, title: null } });
   });
 });
 

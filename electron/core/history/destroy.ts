@@ -1,7 +1,7 @@
 /**
  * Deletion for good: permanent deletion from the trash, the trash's retention job, and erasure
- * (GDPR art. 17). None of these can be undone, so each also takes the records' values out of the
- * journal: the commands that held them can no longer be undone or redone, and lose their names.
+ * (GDPR art. 17). None of these can be undone, so each also takes the records' changes out of the
+ * journal (forgetChanges): what undo cannot bring back, it must not hold.
  * `secure_delete` is on for the whole database; the caller checkpoints the WAL after commit.
  */
 import type { MessageLanguage } from '../../../shared/coreMessages';
@@ -69,21 +69,38 @@ function destroy(db: Db, command: Command, doomed: Doomed[]): number {
 }
 
 /**
- * Takes records out of the journal: every command that changed one of them can no longer be undone
- * or redone, keeps no row values and no name. What undo cannot bring back, it must not hold.
+ * Takes records out of the journal: their changes go, so no undo or redo can bring them back. What
+ * undo cannot bring back, it must not hold. The rest of each command stays as it was (see
+ * forgetChanges).
  */
 export function forgetRecords(db: Db, records: { entity: EntityName; id: number }[]): void {
-  const commands = new Set<number>();
-  const find = prepared(db, 'SELECT DISTINCT command_id FROM command_changes WHERE entity = ? AND record_id = ?');
-  for (const record of records) for (const id of find.pluck().all(record.entity, record.id) as number[]) commands.add(id);
-  forgetCommands(db, commands);
+  const find = prepared(db, 'SELECT command_id, seq FROM command_changes WHERE entity = ? AND record_id = ?');
+  forgetChanges(
+    db,
+    records.flatMap((record) => find.all(record.entity, record.id) as JournalChange[]),
+  );
 }
 
-/** The commands lose their row values and their name, and can no longer be undone or redone. */
-function forgetCommands(db: Db, commands: Iterable<number>): void {
-  for (const id of commands) {
-    prepared(db, 'DELETE FROM command_changes WHERE command_id = ?').run(id);
-    prepared(db, 'UPDATE commands SET undoable = 0, title = NULL WHERE id = ?').run(id);
+interface JournalChange {
+  command_id: number;
+  seq: number;
+}
+
+/**
+ * Takes single changes out of their commands. A command keeps its other changes and stays
+ * undoable for them: deleting a deal that took a person's task along can still be undone after the
+ * person is erased, and brings the deal back without the task. A command named after a record whose
+ * change went (its first) loses the name; one with no change left can no longer be undone or redone,
+ * and undo and redo step over it (nextCommand), since it holds nothing to reverse.
+ */
+function forgetChanges(db: Db, changes: readonly JournalChange[]): void {
+  const remove = prepared(db, 'DELETE FROM command_changes WHERE command_id = ? AND seq = ?');
+  for (const change of changes) remove.run(change.command_id, change.seq);
+  const first = prepared(db, 'SELECT seq FROM command_changes WHERE command_id = ? ORDER BY seq LIMIT 1');
+  for (const id of new Set(changes.map((change) => change.command_id))) {
+    const left = first.pluck().get(id) as number | undefined;
+    if (left === undefined) prepared(db, 'UPDATE commands SET undoable = 0, title = NULL WHERE id = ?').run(id);
+    else if (left !== 0) prepared(db, 'UPDATE commands SET title = NULL WHERE id = ?').run(id);
   }
 }
 
@@ -132,8 +149,8 @@ export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: numb
   });
   // Records that linked to the person once and no longer do (a note moved to a colleague's card)
   // keep their past rows in the journal, and so does every later change of such a record (its row
-  // before still holds what was written about the person): those go, and cannot be undone.
-  forgetCommands(ctx.db, new Set(journalOfRecordsAbout(ctx.db, id).map((change) => change.command_id)));
+  // before still holds what was written about the person): those changes go too.
+  forgetChanges(ctx.db, journalOfRecordsAbout(ctx.db, id));
   const removed = Object.fromEntries(impact.moves.map((m) => [m.entity, m.count]));
   audit(ctx.open, { actor: ctx.user.id, action: 'privacy.erased', details: { contacts: 1, ...removed, unlinked } });
   return { command: command!, total: impact.total };

@@ -4,7 +4,7 @@
  * it since, and their work is never overwritten) and the user must still hold the rights the
  * command and its reversal need (else FORBIDDEN). Then all changes apply in one transaction.
  */
-import type { AffectedRecord, HistoryResult } from '../../../shared/historyTypes';
+import { IRREVERSIBLE_VERBS, type AffectedRecord, type HistoryResult } from '../../../shared/historyTypes';
 import type { RecordAction } from '../../../shared/access/model';
 import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
 import { describeCommand } from '../../../shared/historyLabels';
@@ -84,10 +84,14 @@ function nextCommand(ctx: RecordContext, direction: Direction): CommandRow {
   // step only once the run has finished (a cancel takes it back whole). Until then undo and redo are
   // refused, also before its first write, rather than take back part of it or step past it.
   if (importRunning(ctx.db, ctx.user.id)) throw new KluisError('CONFLICT', MESSAGES[direction].importRunning);
+  // A command whose every change a deletion for good took out of the journal (forgetChanges) holds
+  // nothing to reverse: it is stepped over, so what the user did before it stays within reach. A
+  // command irreversible by its nature (an erasure) still stops the walk, and says so.
+  const step = `user_id = ? AND (undoable = 1 OR verb IN (${[...IRREVERSIBLE_VERBS].map((verb) => `'${verb}'`).join(', ')}))`;
   const row =
     direction === 'undo'
-      ? prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1").get(ctx.user.id)
-      : prepared(ctx.db, "SELECT * FROM commands WHERE user_id = ? AND state = 'undone' ORDER BY id ASC LIMIT 1").get(ctx.user.id);
+      ? prepared(ctx.db, `SELECT * FROM commands WHERE ${step} AND state = 'done' ORDER BY id DESC LIMIT 1`).get(ctx.user.id)
+      : prepared(ctx.db, `SELECT * FROM commands WHERE ${step} AND state = 'undone' ORDER BY id ASC LIMIT 1`).get(ctx.user.id);
   if (!row) throw new KluisError('NOT_FOUND', MESSAGES[direction].nothing);
   const command = row as CommandRow;
   if (command.undoable !== 1) {
