@@ -71,6 +71,7 @@ export const RECORDS_MESSAGES = {
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
   'records.noSuchDayCell': 'No such day in the calendar',
   'records.monthFirstCell': 'This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD',
+  'records.eitherWayCell': 'This could be either day: elsewhere in this column the month comes first (such as 12/31/1990); write it as YYYY-MM-DD',
   /** {cell}: the error as the file holds it, "#NAAM?". */
   'records.spreadsheetErrorCell': '{cell} is an error of the spreadsheet the file comes from, not a value: correct the cell there',
   'records.unreadableCell': 'Holds characters that could not be read: the file is damaged here, or not saved as UTF-8',

@@ -214,6 +214,32 @@ describe('rows that fail validation', () => {
     expect(fileHoldsText(dataPaths(t.dataDir).db, t.core.requireActive().open.dek, 'Onzichtbaarmarker')).toBe(false);
   });
 
+  it('does not guess a day written either way round in a column that writes the month first elsewhere', async () => {
+    const t = await signedInAdmin();
+    await mayEditBirthDates(t);
+    const csv = [
+      'First name,Last name,Date of birth',
+      'Amy,Adams,12/31/1990',
+      'Ben,Brooks,05/06/1991',
+      'Cas,Cole,07/07/1992',
+      'Dee,Dunn,1993-02-01',
+      // Written with another mark: no month first was seen with "-", so it reads day first.
+      'Eva,Evers,04-03-1994',
+    ].join('\n');
+    const shown = await preview(t, 'contact', csv);
+    expect(shown.problems.map((problem) => [problem.row, problem.reasons[0]?.message.id])).toEqual([
+      [2, 'records.monthFirstCell'],
+      [3, 'records.eitherWayCell'],
+    ]);
+    expect(shown.problems[1]?.reason).toBe('Date of birth: This could be either day: elsewhere in this column the month comes first (such as 12/31/1990); write it as YYYY-MM-DD');
+    await runWith(t, 'contact', csv);
+    expect(contactRows(t).map((r) => [r.last_name, r.birth_date])).toEqual([
+      ['Cole', '1992-07-07'],
+      ['Dunn', '1993-02-01'],
+      ['Evers', '1994-03-04'],
+    ]);
+  });
+
   it('reports a row with more cells than the header has columns', async () => {
     const t = await signedInAdmin();
     const csv = 'Achternaam,E-mail\nBos,bos@example.nl\nVos,vos@example.nl,extra\nMol,mol@example.nl,,\n';

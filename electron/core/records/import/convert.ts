@@ -89,17 +89,41 @@ function realDate(year: number, month: number, day: number): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+/** The cell without a time of day after its date ("31-12-2026 00:00", as Excel adds). */
+const withoutTimeOfDay = (text: string): string => text.trim().replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, '');
+
 /**
  * Year, month and day of YYYY-MM-DD, or DD-MM-YYYY with "-", "/" or "."; a time of day after it (as
  * Excel adds) is ignored. Null when the text is not written as a date; the day need not exist.
  */
 function dateParts(text: string): [number, number, number] | null {
-  const t = text.trim().replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, '');
+  const t = withoutTimeOfDay(text);
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
   if (match) return [Number(match[1]), Number(match[2]), Number(match[3])];
   match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
   if (match) return [Number(match[3]), Number(match[2]), Number(match[1])];
   return null;
+}
+
+/**
+ * A date written with the year last (05/06/1990): its first two numbers and the mark between them.
+ * Null for YYYY-MM-DD and for what is no date.
+ */
+function yearLastParts(text: string): { first: number; second: number; mark: string } | null {
+  const match = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}$/.exec(withoutTimeOfDay(text));
+  return match ? { first: Number(match[1]), second: Number(match[3]), mark: match[2]! } : null;
+}
+
+/** The mark of a cell that can only be month first (12/31/1990: no 31st month), or null. */
+export function monthFirstMark(text: string): string | null {
+  const parts = yearLastParts(text);
+  return parts && parts.second > 12 && parts.first >= 1 && parts.first <= 12 ? parts.mark : null;
+}
+
+/** The mark of a cell that reads as a day either way round (05/06/1990: 5 June or 6 May), or null. */
+export function eitherWayMark(text: string): string | null {
+  const parts = yearLastParts(text);
+  return parts && parts.first !== parts.second && parts.first >= 1 && parts.first <= 12 && parts.second >= 1 && parts.second <= 12 ? parts.mark : null;
 }
 
 /** The day a cell names, as YYYY-MM-DD, or null when it names none (see dateParts). */

@@ -12,9 +12,9 @@ import { activeFields, type ActiveField } from '../fields';
 import { titleReadable } from '../service';
 import { fold } from '../fold';
 import { checkValue, checkValues, type StoredValue } from '../validate';
-import { convertCell, undoFormulaGuard, type DecimalMark } from './convert';
+import { convertCell, eitherWayMark, monthFirstMark, undoFormulaGuard, type DecimalMark } from './convert';
 import { decodeCsvFile } from './decode';
-import { planColumns, suggestMapping, type ColumnPlan, type ImportEntity, type Mapping } from './mapping';
+import { planColumns, suggestMapping, type ColumnPlan, type ImportEntity, type MappedColumn, type Mapping } from './mapping';
 import { parseCsv, type CsvRecord } from './parse';
 
 export interface ImportInput {
@@ -34,6 +34,11 @@ export interface ImportPlan extends ColumnPlan {
   decimalMark: DecimalMark;
   /** Unmapped columns that name a field the importer may not fill in (ImportPreview.notEditable). */
   notEditable: { column: string; field: ActiveField }[];
+  /**
+   * Per date field, the marks ("/", "-", ".") its column writes month first with somewhere (a
+   * "12/31/1990"): a "05/06/1990" in that column could then be either day, and is not guessed.
+   */
+  monthFirst: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
@@ -79,7 +84,19 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
     width: csv.width,
     records: csv.records,
     decimalMark: csv.delimiter === ';' ? ',' : null,
+    monthFirst: monthFirstColumns(columns.mapped, csv.records),
   };
+}
+
+/** The date columns that write some day month first, with the marks they do so with (ImportPlan.monthFirst). */
+function monthFirstColumns(mapped: readonly MappedColumn[], records: readonly CsvRecord[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const column of mapped) {
+    if (column.field.type !== 'date') continue;
+    const marks = new Set(records.flatMap((record) => monthFirstMark(record.cells[column.index] ?? '') ?? []));
+    if (marks.size > 0) found.set(column.field.key, marks);
+  }
+  return found;
 }
 
 /** "Last name: no column is mapped to it, and every contact needs one.": why a run is refused. */
@@ -166,6 +183,11 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
       const checked = checkValue(titleField(field.references), name);
       if ('error' in checked) errors.set(field.key, checked.error);
       else references.push({ field, name: String(checked.value) });
+      continue;
+    }
+    const either = eitherWayMark(cell);
+    if (either !== null && plan.monthFirst.get(field.key)?.has(either)) {
+      errors.set(field.key, { id: 'records.eitherWayCell' });
       continue;
     }
     const converted = convertCell(field, cell, plan.decimalMark);

@@ -66,6 +66,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.notADateCell': 'Geen datum; schrijf hem als DD-MM-JJJJ of JJJJ-MM-DD',
   'records.noSuchDayCell': 'Deze dag bestaat niet',
   'records.monthFirstCell': 'Dit staat met de maand eerst (MM-DD-JJJJ); schrijf de dag eerst, DD-MM-JJJJ, of JJJJ-MM-DD',
+  'records.eitherWayCell': 'Dit kan op twee dagen slaan: elders in deze kolom staat de maand eerst (zoals 12/31/1990); schrijf de datum als JJJJ-MM-DD',
   'records.spreadsheetErrorCell': '{cell} is een foutmelding van het rekenblad waar het bestand uit komt, geen waarde: verbeter de cel daar',
   'records.unreadableCell': 'Bevat tekens die niet te lezen zijn: het bestand is hier beschadigd, of niet als UTF-8 opgeslagen',
   'records.expectedCountryCode': 'Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE',
