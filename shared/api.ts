@@ -304,8 +304,9 @@ export const api = {
     record: 'create',
     mutates: true,
   }),
+  /** `expected`: the values the form was opened with, so a change made since is not overwritten unseen. */
   'records.update': channel<RecordView>()({
-    input: z.strictObject({ entity, id: recordId, values: fieldValues }),
+    input: z.strictObject({ entity, id: recordId, values: fieldValues, expected: fieldValues.optional() }),
     auth: 'session',
     ...open,
     record: 'update',

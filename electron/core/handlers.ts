@@ -143,7 +143,7 @@ export const handlers: Handlers = {
   },
   'records.update': {
     kind: 'transaction',
-    run: (input, ctx) => runCommand(ctx, { verb: 'update', entity: input.entity, count: 1 }, {}, (w) => updateRecord(w, input.entity, input.id, input.values)).value,
+    run: (input, ctx) => runCommand(ctx, { verb: 'update', entity: input.entity, count: 1 }, {}, (w) => updateRecord(w, input.entity, input.id, input.values, input.expected)).value,
   },
   'records.deleteImpact': {
     kind: 'transaction',

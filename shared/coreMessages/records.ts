@@ -70,6 +70,7 @@ export const RECORDS_MESSAGES = {
   'records.expectedYesNoCell': 'Expected yes or no (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
   'records.noSuchDayCell': 'No such day in the calendar',
+  'records.changedSinceOpened': 'Someone changed this since you opened the form. Save again to replace their change with yours, or cancel to see it.',
   'records.monthFirstCell': 'This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD',
   'records.eitherWayCell': 'This could be either day: elsewhere in this column the month comes first (such as 12/31/1990); write it as YYYY-MM-DD',
   /** {cell}: the error as the file holds it, "#NAAM?". */

@@ -212,6 +212,25 @@ describe('records', () => {
     expect(value<{ count: number }>(await t.call('records.count', { entity: 'contact' })).count).toBe(0);
   });
 
+  it("refuses an edit of a field someone changed since the form was opened, and names the field; other fields' changes pass", async () => {
+    const t = await signedInAdmin();
+    const opened = await create(t, 'contact', { last_name: 'Tweevenster', job_title: 'Planner', email: 'ede@tweevenster.example' });
+    // Another window changes the job title and the e-mail address after this form was opened.
+    value(await t.call('records.update', { entity: 'contact', id: opened.id, values: { job_title: 'Inkoper', email: 'wageningen@tweevenster.example' } }));
+    const update = (values: Record<string, unknown>) => t.call('records.update', { entity: 'contact', id: opened.id, values, expected: Object.fromEntries(Object.keys(values).map((key) => [key, opened.values[key] ?? null])) });
+
+    const refused = errorOf(await update({ job_title: 'Directeur', notes: 'Belt terug' }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(Object.keys(refused.details?.fieldErrors ?? {})).toEqual(['job_title']);
+    expect(refused.details?.fieldMessages).toEqual({ job_title: { id: 'records.changedSinceOpened' } });
+    const stored = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id: opened.id })).record.values;
+    expect(stored).toMatchObject({ job_title: 'Inkoper', notes: null });
+    // A field nobody else changed goes in; the same change made twice is no conflict.
+    expect(value<RecordView>(await update({ notes: 'Belt terug', email: 'wageningen@tweevenster.example' })).values).toMatchObject({ notes: 'Belt terug', email: 'wageningen@tweevenster.example' });
+    // Told, the user saves again without the old value: theirs replaces the other change.
+    expect(value<RecordView>(await t.call('records.update', { entity: 'contact', id: opened.id, values: { job_title: 'Directeur' } })).values.job_title).toBe('Directeur');
+  });
+
   it('pages through a sorted list by key, each record once', async () => {
     const t = await signedInAdmin();
     const names = Array.from({ length: 120 }, (_, i) => `Achternaam${String(i).padStart(3, '0')}`);

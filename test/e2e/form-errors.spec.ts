@@ -5,8 +5,8 @@
  * (a custom field's label and purpose, a role's name) is marked in the language that is wrong.
  */
 import { expect, test } from './fixtures';
-import { ACCOUNT, signInAsAdmin, watchCoreCalls } from './flows';
-import { goTo } from './crm';
+import { ACCOUNT, invoke, signInAsAdmin, watchCoreCalls } from './flows';
+import { createRecord, goTo, recordHeading } from './crm';
 
 // Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
 test.use({ install: 'provisioned' });
@@ -109,4 +109,27 @@ test('the role editor marks the name field at fault, says why, and focuses it', 
   await expect(nameNl).toHaveAccessibleDescription(/Use at most 100 characters/);
   await expect(nameNl).toBeFocused();
   await expect(nameEn).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an edit of a field someone changed since the form opened is refused under that field; saving again replaces it', async ({ page }) => {
+  await signInAsAdmin(page);
+  const contact = await createRecord(page, 'contact', { first_name: 'Vera', last_name: 'Venster', job_title: 'Planner' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Vera Venster' }).click();
+  await expect(recordHeading(page, 'Vera Venster')).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'Edit', exact: true }).click();
+  // Meanwhile another window of the same user changes the job title.
+  expect(await invoke(page, 'records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Inkoper' } })).toMatchObject({ ok: true });
+
+  const jobTitle = page.getByLabel('Job title');
+  await jobTitle.fill('Directeur');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(jobTitle).toHaveAttribute('aria-invalid', 'true');
+  await expect(jobTitle).toHaveAccessibleDescription(/Someone changed this since you opened the form\. Save again to replace/);
+  await expect(jobTitle).toBeFocused();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: contact.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Inkoper' } } } });
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('The changes are saved.')).toBeVisible();
+  expect(await invoke(page, 'records.get', { entity: 'contact', id: contact.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Directeur' } } } });
 });

@@ -242,12 +242,31 @@ function fixedFieldErrors(fields: readonly ActiveField[], before: Row, changes: 
   return errors;
 }
 
-export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>): RecordView {
+/**
+ * The fields this edit changes that someone changed since the form was opened: their value now is
+ * neither what the form was opened with (`expected`) nor what this edit writes. A form sends what it
+ * was opened with, so a second window's or a colleague's change is not overwritten unseen.
+ */
+function changedSinceOpened(fields: readonly ActiveField[], before: Row, checked: { builtIn: Row; custom: Row }, expected: Record<string, unknown>): FieldErrors {
+  const custom = customOf(before);
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const writes = field.custom ? checked.custom : checked.builtIn;
+    if (!(field.key in expected) || !(field.key in writes)) continue;
+    const now = (field.custom ? custom[field.key] : before[field.key]) ?? null;
+    if (now !== (expected[field.key] ?? null) && now !== (writes[field.key] ?? null)) errors[field.key] = { id: 'records.changedSinceOpened' };
+  }
+  return errors;
+}
+
+export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>, expected?: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
   checkEditable(ctx, entity, values, 'update');
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);
+  const changed = expected ? changedSinceOpened(fields, before, checked, expected) : {};
+  if (Object.keys(changed).length > 0) throw new KluisError('CONFLICT', 'records.changedSinceOpened', fieldErrorDetails(changed));
   const fixed = fixedFieldErrors(fields, before, checked.builtIn);
   if (Object.keys(fixed).length > 0) throw validationError(fixed);
   checkReferences(ctx, fields, checked.builtIn);

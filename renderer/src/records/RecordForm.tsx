@@ -2,7 +2,8 @@
  * The create and edit form of any record, built from the enabled fields the core reports. The core
  * checks every value; its VALIDATION answer names the fields (details.fieldErrors), and each error
  * shows under its field, the first one focused. A new record is sent only the fields filled in; an
- * edit only the fields that changed.
+ * edit only the fields that changed, with their values as the form was opened: a field someone
+ * changed since comes back as a CONFLICT under that field, and saving again replaces it.
  *
  * Escape in a form that can be cancelled cancels it: at once when nothing was changed, after a
  * "Discard your changes?" when something was, so a stray Escape never loses typing. A form that
@@ -82,11 +83,15 @@ export function RecordForm({
     }
     return drafts;
   });
+  // The values as the form was opened with them, whatever the page shows of the record later.
+  const [openedWith] = useState(() => record?.values ?? {});
   const [drafts, setDrafts] = useState<Drafts>(initial);
   const [touched] = useState(() => new Set<string>());
   const [errors, setErrors] = useState<Record<string, Reason>>({});
   const [formError, setFormError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  // Fields someone changed since the form opened, which the user was told of: saving again replaces them.
+  const [replacing, setReplacing] = useState<ReadonlySet<string>>(() => new Set());
   const changed = fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null));
   // Escape after a change: asking whether to discard it. Once discarded, the form holds nothing.
   const [askingToDiscard, setAskingToDiscard] = useState(false);
@@ -136,15 +141,19 @@ export function RecordForm({
     // names no field gives the focus back to where the user was.
     const from = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
+    // An edit says what the form was opened with, so a change made since (in another window, by a
+    // colleague) is refused rather than overwritten unseen, unless the user was told and saves again.
+    const expected = record ? Object.fromEntries(Object.keys(values).filter((key) => !replacing.has(key)).map((key) => [key, openedWith[key] ?? null])) : {};
     const result = record
-      ? await call('records.update', { entity, id: record.id, values })
+      ? await call('records.update', { entity, id: record.id, values, expected })
       : await call('records.create', { entity, values });
     if (result.ok) {
       setBusy(false);
       onSaved(result.value);
       return;
     }
-    const found = result.error.code === 'VALIDATION' ? fieldErrorsFrom(result.error.details) : {};
+    const found = result.error.code === 'VALIDATION' || result.error.code === 'CONFLICT' ? fieldErrorsFrom(result.error.details) : {};
+    if (result.error.code === 'CONFLICT') setReplacing(new Set([...replacing, ...Object.keys(found)]));
     const known = Object.fromEntries(Object.entries(found).filter(([key]) => fields.some((field) => field.key === key)));
     const unknown = Object.keys(found).filter((key) => !(key in known));
     const foundTexts = reasonTexts(found);
