@@ -35,7 +35,7 @@ import type {
   TotpEnrolment,
   UserSummary,
 } from './apiTypes';
-import type { FieldInfo, ImportPreview, ImportSummary, ListPage, Mentions, RecordDetail, RecordView, ReminderLetter, SearchGroup } from './recordTypes';
+import type { FieldInfo, ImportPreview, ImportSummary, ListPage, Mentions, RecordDetail, RecordView, ReminderLetter, RetentionReview, SearchGroup } from './recordTypes';
 import { COLUMN_NAME_MAX } from './recordTypes';
 import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
@@ -387,6 +387,16 @@ export const api = {
     ...open,
     permission: 'privacy.dsar',
     record: 'read',
+  }),
+  /**
+   * The people silent for longer than their data is kept (storage limitation), for the privacy
+   * officer to erase: electron/core/records/retention.ts.
+   */
+  'privacy.retentionReview': channel<RetentionReview>()({
+    input: empty,
+    auth: 'session',
+    ...open,
+    permission: 'privacy.erase',
   }),
   'search.query': channel<SearchGroup[]>()({
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),

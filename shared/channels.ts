@@ -49,6 +49,7 @@ export const CHANNEL_NAMES = [
   'privacy.erase',
   'privacy.accessReport',
   'privacy.mentions',
+  'privacy.retentionReview',
   'search.query',
   'fields.list',
   'fields.setEnabled',

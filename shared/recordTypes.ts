@@ -94,6 +94,21 @@ export interface Mentions {
   more: boolean;
 }
 
+/**
+ * People whose business relationship shows no sign of life for longer than their data is kept
+ * (RELATIONSHIP_RETENTION_YEARS): nothing about them was added or changed since `since`, no activity
+ * of theirs is planned after it, and no consent of theirs stands (electron/core/records/retention.ts).
+ */
+export interface RetentionReview {
+  /** The day the retention reaches back to: what is older is past it. */
+  since: string;
+  years: number;
+  /** The first ones found, the longest silent first: each with the last day anything about them was added or changed. */
+  people: { id: number; title: string; lastSeen: string }[];
+  /** Whether more people than these are past the retention. */
+  more: boolean;
+}
+
 export interface SearchGroup {
   entity: EntityName;
   hits: SearchHit[];

@@ -26,6 +26,7 @@ import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldA
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
 import { accessReport, mentionsBesideReport } from './records/accessReport';
+import { retentionReview } from './records/retention';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
@@ -187,6 +188,7 @@ export const handlers: Handlers = {
     },
   },
   'privacy.mentions': { kind: 'transaction', run: (input, ctx) => mentionsBesideReport(ctx, input.id) },
+  'privacy.retentionReview': { kind: 'transaction', run: (_input, { db, access }) => retentionReview(db, access) },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {

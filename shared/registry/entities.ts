@@ -3,7 +3,15 @@ import type { EntityDef, FieldDef, Localized } from './types';
 
 const l = (en: string, nl: string): Localized => ({ en, nl });
 
-const KEEP_RELATIONSHIP = l('While the business relationship lasts, then 2 years', 'Zolang de zakelijke relatie duurt, daarna 2 jaar');
+/**
+ * How long a person's data is kept once the business relationship has ended: the retention the
+ * fields state, and the one the retention review lists people by (electron/core/records/retention.ts).
+ */
+export const RELATIONSHIP_RETENTION_YEARS = 2;
+const KEEP_RELATIONSHIP = l(
+  `While the business relationship lasts, then ${RELATIONSHIP_RETENTION_YEARS} years`,
+  `Zolang de zakelijke relatie duurt, daarna ${RELATIONSHIP_RETENTION_YEARS} jaar`,
+);
 const KEEP_FISCAL = l('7 years (fiscal retention duty)', '7 jaar (fiscale bewaarplicht)');
 // A consent is the proof that processing was allowed (GDPR art. 7(1)), and a withdrawn one the proof
 // of when that ended: both are kept with the person, until their record is erased.

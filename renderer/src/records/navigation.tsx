@@ -50,6 +50,7 @@ export type Route =
   | { page: 'roles' }
   | { page: 'access' }
   | { page: 'audit' }
+  | { page: 'retention' }
   | { page: 'history' }
   | { page: 'trash' }
   | { page: 'list'; entity: ListEntity; settings?: ListSettings }

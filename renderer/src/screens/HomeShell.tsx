@@ -11,6 +11,7 @@ import { AccessPage } from '../access/AccessPage';
 import { RolesPage } from '../access/RolesPage';
 import { ViewAsBanner } from '../access/ViewAsBanner';
 import { AuditPage } from '../audit/AuditPage';
+import { RetentionPage } from '../privacy/RetentionPage';
 import { call } from '../api';
 import { focusPageHeading } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -179,6 +180,8 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
         return <RolesPage takeFocus={navigated} ownRole={user.role} />;
       case 'audit':
         return <AuditPage takeFocus={navigated} />;
+      case 'retention':
+        return <RetentionPage takeFocus={navigated} />;
       case 'fields':
         return <FieldsPage takeFocus={navigated} />;
       case 'import':

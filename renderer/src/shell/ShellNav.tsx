@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { IMPORT_ENTITIES, isListEntity, LIST_ENTITIES, type ListEntity, type Route } from '../records/navigation';
 import type { Rights } from '../records/rights';
 
-export type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles' | 'audit';
+export type NavItem = 'home' | ListEntity | 'history' | 'trash' | 'import' | 'fields' | 'account' | 'users' | 'access' | 'roles' | 'audit' | 'retention';
 
 export interface NavGroup {
   /** The group's accessible name. */
@@ -35,6 +35,7 @@ const NAV_LABELS: Record<NavItem, MessageKey> = {
   access: 'nav.access',
   roles: 'nav.roles',
   audit: 'nav.audit',
+  retention: 'nav.retention',
 };
 
 /** The groups of pages for a user with these rights and tasks. */
@@ -52,6 +53,8 @@ export function navGroupsFor(rights: Rights, permissions: readonly string[]): Na
   if (permissions.includes('users.manage')) tools.push('access');
   if (permissions.includes('roles.manage')) tools.push('roles');
   if (permissions.includes('audit.read')) tools.push('audit');
+  // The retention review is for whoever erases what it lists.
+  if (permissions.includes('privacy.erase')) tools.push('retention');
   return [
     { label: 'shell.navigationRecords', items: records },
     { label: 'shell.navigationTools', items: tools },
@@ -70,6 +73,7 @@ function routeOf(item: NavItem): Route {
     case 'access':
     case 'roles':
     case 'audit':
+    case 'retention':
       return { page: item };
     default:
       return { page: 'list', entity: item };
