@@ -59,6 +59,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'privacy.erase': { entity: 'contact', id: 9999, reviewedTotal: 1 },
   'privacy.accessReport': { entity: 'contact', id: 9999 },
   'privacy.mentions': { entity: 'contact', id: 9999 },
+  'privacy.retentionReview': {},
   'records.export': { entity: 'contact' },
   'export.cancel': { jobId: 'no-such-export' },
   'records.reveal': { entity: 'contact', id: 9999, field: 'phone' },

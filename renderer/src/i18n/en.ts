@@ -293,6 +293,11 @@ export const en = {
   'home.tasksOne': '1 open task',
   'home.tasksOverdue': '{count} overdue',
   'home.allTasks': 'All my open tasks',
+  'home.retention': 'Past the retention period',
+  'home.retentionCount': '{count} people have been silent for longer than their data is kept.',
+  'home.retentionOne': '1 person has been silent for longer than their data is kept.',
+  'home.retentionMore': '{count} or more people have been silent for longer than their data is kept.',
+  'home.retentionOpen': 'Open the retention review',
 
   'search.label': 'Search',
   'search.placeholder': 'Search ({shortcut})',

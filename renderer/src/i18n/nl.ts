@@ -293,6 +293,11 @@ export const nl: Messages = {
   'home.tasksOne': '1 open taak',
   'home.tasksOverdue': '{count} te laat',
   'home.allTasks': 'Al mijn open taken',
+  'home.retention': 'Over de bewaartermijn',
+  'home.retentionCount': 'Met {count} personen ligt de relatie langer stil dan hun gegevens worden bewaard.',
+  'home.retentionOne': 'Met 1 persoon ligt de relatie langer stil dan de gegevens worden bewaard.',
+  'home.retentionMore': 'Met {count} of meer personen ligt de relatie langer stil dan hun gegevens worden bewaard.',
+  'home.retentionOpen': 'Naar de bewaartermijnen',
 
   'search.label': 'Zoeken',
   'search.placeholder': 'Zoeken ({shortcut})',

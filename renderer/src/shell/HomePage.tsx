@@ -31,6 +31,9 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
   const [counts, setCounts] = useState<Partial<Record<ListEntity, number>>>({});
   const [tasks, setTasks] = useState<RecordSummary[] | null>(null);
   const [taskCounts, setTaskCounts] = useState<{ total?: number; overdue?: number }>({});
+  // For whoever erases: how many people are past their retention (RetentionPage lists them).
+  const reviewsRetention = rights.hasTask('privacy.erase');
+  const [pastRetention, setPastRetention] = useState<{ count: number; more: boolean } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -50,6 +53,11 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
           if (current && result.ok) setTaskCounts((previous) => ({ ...previous, [key]: result.value.count }));
         });
       }
+    }
+    if (reviewsRetention) {
+      void call('privacy.retentionReview', {}).then((result) => {
+        if (current && result.ok) setPastRetention({ count: result.value.people.length, more: result.value.more });
+      });
     }
     return () => {
       current = false;
@@ -133,6 +141,27 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
               {t('home.allTasks')}
             </a>
           )}
+        </section>
+      )}
+      {pastRetention !== null && pastRetention.count > 0 && (
+        <section className="panel" aria-labelledby="home-retention-title">
+          <h3 id="home-retention-title">{t('home.retention')}</h3>
+          <p>
+            {pastRetention.more
+              ? t('home.retentionMore', { count: formatCount(pastRetention.count, language) })
+              : pastRetention.count === 1
+                ? t('home.retentionOne')
+                : t('home.retentionCount', { count: formatCount(pastRetention.count, language) })}
+          </p>
+          <a
+            href="#retention"
+            onClick={(event) => {
+              event.preventDefault();
+              go({ page: 'retention' });
+            }}
+          >
+            {t('home.retentionOpen')}
+          </a>
         </section>
       )}
     </section>
