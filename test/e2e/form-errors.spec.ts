@@ -132,4 +132,14 @@ test('an edit of a field someone changed since the form opened is refused under 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('The changes are saved.')).toBeVisible();
   expect(await invoke(page, 'records.get', { entity: 'contact', id: contact.id })).toMatchObject({ ok: true, value: { record: { values: { job_title: 'Directeur' } } } });
+
+  // Refused again, Cancel shows the other change, as the message says.
+  await page.getByRole('main').getByRole('button', { name: 'Edit', exact: true }).click();
+  expect(await invoke(page, 'records.update', { entity: 'contact', id: contact.id, values: { job_title: 'Hoofd inkoop' } })).toMatchObject({ ok: true });
+  await page.getByLabel('Job title').fill('Bedrijfsleider');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByLabel('Job title')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('main').getByText('Hoofd inkoop')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Directeur')).toHaveCount(0);
 });

@@ -263,6 +263,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
             onCancel={() => {
               flushSync(() => setEditing(false));
               editRef.current?.focus();
+              // The record as it is now: someone may have changed it while the form was open
+              // (the form's conflict message says Cancel shows their change).
+              void onChanged();
             }}
             onSaved={() => {
               flushSync(() => {

@@ -65,7 +65,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.expectedYesNoCell': 'Verwacht ja of nee (ja/nee, true/false, 1/0)',
   'records.notADateCell': 'Geen datum; schrijf hem als DD-MM-JJJJ of JJJJ-MM-DD',
   'records.noSuchDayCell': 'Deze dag bestaat niet',
-  'records.changedSinceOpened': 'Iemand heeft dit gewijzigd nadat je het formulier opende. Sla opnieuw op om die wijziging door de jouwe te vervangen, of annuleer om haar te zien.',
+  'records.changedSinceOpened': 'Iemand heeft dit gewijzigd nadat je het formulier opende. Sla opnieuw op om die wijziging door de jouwe te vervangen, of annuleer om die te zien.',
   'records.monthFirstCell': 'Dit staat met de maand eerst (MM-DD-JJJJ); schrijf de dag eerst, DD-MM-JJJJ, of JJJJ-MM-DD',
   'records.eitherWayCell': 'Dit kan op twee dagen slaan: elders in deze kolom staat de maand eerst (zoals 12/31/1990); schrijf de datum als JJJJ-MM-DD',
   'records.spreadsheetErrorCell': '{cell} is een foutmelding van het rekenblad waar het bestand uit komt, geen waarde: verbeter de cel daar',
