@@ -71,8 +71,8 @@ export const RECORDS_MESSAGES = {
   'records.notADateCell': 'Not a date; write it as DD-MM-YYYY or YYYY-MM-DD',
   'records.noSuchDayCell': 'No such day in the calendar',
   'records.changedSinceOpened': 'Someone changed this since you opened the form. Save again to replace their change with yours, or cancel to see it.',
-  'records.monthFirstCell': 'This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD',
-  'records.eitherWayCell': 'This could be either day: elsewhere in this column the month comes first (such as 12/31/1990); write it as YYYY-MM-DD',
+  'records.monthFirstCell': 'This reads as month first ({pattern}); write the day first, DD-MM-YYYY, or YYYY-MM-DD',
+  'records.eitherWayCell': 'This could be either day: row {row} of this column writes the month first ({cell}); write it as YYYY-MM-DD',
   /** {cell}: the error as the file holds it, "#NAAM?". */
   'records.spreadsheetErrorCell': '{cell} is an error of the spreadsheet the file comes from, not a value: correct the cell there',
   'records.unreadableCell': 'Holds characters that could not be read: the file is damaged here, or not saved as UTF-8',

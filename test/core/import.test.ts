@@ -186,7 +186,7 @@ describe('rows that fail validation', () => {
       // Written as a date, but February has no 31st: how to write it is not the problem.
       { row: 6, reason: 'Date of birth: No such day in the calendar' },
       // A day as American software writes it, month first.
-      { row: 7, reason: 'Date of birth: This reads as month first (MM-DD-YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD' },
+      { row: 7, reason: 'Date of birth: This reads as month first (MM/DD/YYYY); write the day first, DD-MM-YYYY, or YYYY-MM-DD' },
     ]);
     // The same reasons one by one, by id, so the renderer can show them in Dutch.
     expect(shown.problems[1]?.reasons).toEqual([
@@ -231,7 +231,8 @@ describe('rows that fail validation', () => {
       [2, 'records.monthFirstCell'],
       [3, 'records.eitherWayCell'],
     ]);
-    expect(shown.problems[1]?.reason).toBe('Date of birth: This could be either day: elsewhere in this column the month comes first (such as 12/31/1990); write it as YYYY-MM-DD');
+    expect(shown.problems[1]?.reason).toBe('Date of birth: This could be either day: row 2 of this column writes the month first (12/31/1990); write it as YYYY-MM-DD');
+    expect(coreReasonsText(shown.problems[0]?.reasons ?? [], 'nl')).toBe('Geboortedatum: Dit staat met de maand eerst (MM/DD/JJJJ); schrijf de dag eerst, DD-MM-JJJJ, of JJJJ-MM-DD');
     await runWith(t, 'contact', csv);
     expect(contactRows(t).map((r) => [r.last_name, r.birth_date])).toEqual([
       ['Cole', '1992-07-07'],

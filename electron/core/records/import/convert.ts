@@ -4,7 +4,7 @@
  * options by their key or their English or Dutch label, and countries by name ("België" → BE).
  */
 import type { CoreMessage } from '../../../../shared/coreMessages';
-import { optionList } from '../../../../shared/registry';
+import { optionList, type Localized } from '../../../../shared/registry';
 import type { ActiveField } from '../fields';
 import { fold } from '../fold';
 
@@ -120,6 +120,11 @@ export function monthFirstMark(text: string): string | null {
   return parts && parts.second > 12 && parts.first >= 1 && parts.first <= 12 ? parts.mark : null;
 }
 
+/** "MM/DD/YYYY" with the cell's own mark, in the reader's language (JJJJ in Dutch). */
+function monthFirstPattern(mark: string): Localized {
+  return { en: `MM${mark}DD${mark}YYYY`, nl: `MM${mark}DD${mark}JJJJ` };
+}
+
 /** The mark of a cell that reads as a day either way round (05/06/1990: 5 June or 6 May), or null. */
 export function eitherWayMark(text: string): string | null {
   const parts = yearLastParts(text);
@@ -226,7 +231,8 @@ export function convertCell(field: ActiveField, cell: string, decimalMark: Decim
       const parts = dateParts(text);
       if (!parts) return { error: { id: 'records.notADateCell' } };
       const [, month, day] = parts;
-      return { error: { id: month > 12 && day >= 1 && day <= 12 ? 'records.monthFirstCell' : 'records.noSuchDayCell' } };
+      if (!(month > 12 && day >= 1 && day <= 12)) return { error: { id: 'records.noSuchDayCell' } };
+      return { error: { id: 'records.monthFirstCell', values: { pattern: monthFirstPattern(/[-/.]/.exec(text)?.[0] ?? '-') } } };
     }
     case 'enum': {
       const value = parseOption(field, text);

@@ -36,9 +36,10 @@ export interface ImportPlan extends ColumnPlan {
   notEditable: { column: string; field: ActiveField }[];
   /**
    * Per date field, the marks ("/", "-", ".") its column writes month first with somewhere (a
-   * "12/31/1990"): a "05/06/1990" in that column could then be either day, and is not guessed.
+   * "12/31/1990"), each with the first such cell and its row: a "05/06/1990" in that column could
+   * then be either day, and is not guessed.
    */
-  monthFirst: ReadonlyMap<string, ReadonlySet<string>>;
+  monthFirst: ReadonlyMap<string, ReadonlyMap<string, { row: number; cell: string }>>;
 }
 
 /** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
@@ -89,11 +90,16 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
 }
 
 /** The date columns that write some day month first, with the marks they do so with (ImportPlan.monthFirst). */
-function monthFirstColumns(mapped: readonly MappedColumn[], records: readonly CsvRecord[]): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
+function monthFirstColumns(mapped: readonly MappedColumn[], records: readonly CsvRecord[]): Map<string, Map<string, { row: number; cell: string }>> {
+  const found = new Map<string, Map<string, { row: number; cell: string }>>();
   for (const column of mapped) {
     if (column.field.type !== 'date') continue;
-    const marks = new Set(records.flatMap((record) => monthFirstMark(record.cells[column.index] ?? '') ?? []));
+    const marks = new Map<string, { row: number; cell: string }>();
+    for (const record of records) {
+      const cell = record.cells[column.index] ?? '';
+      const mark = monthFirstMark(cell);
+      if (mark !== null && !marks.has(mark)) marks.set(mark, { row: record.row, cell: cell.trim() });
+    }
     if (marks.size > 0) found.set(column.field.key, marks);
   }
   return found;
@@ -186,8 +192,9 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
       continue;
     }
     const either = eitherWayMark(cell);
-    if (either !== null && plan.monthFirst.get(field.key)?.has(either)) {
-      errors.set(field.key, { id: 'records.eitherWayCell' });
+    const monthFirst = either === null ? undefined : plan.monthFirst.get(field.key)?.get(either);
+    if (monthFirst) {
+      errors.set(field.key, { id: 'records.eitherWayCell', values: monthFirst });
       continue;
     }
     const converted = convertCell(field, cell, plan.decimalMark);
