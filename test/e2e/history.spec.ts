@@ -815,3 +815,40 @@ test("the undo toast offers to open a record only when it is not the page alread
   await page.keyboard.press('Control+Shift+z');
   await expect(toast(page, /^Redone: Edit contact Jan Open/).getByRole('button', { name: 'Open Jan Open' })).toBeVisible();
 });
+
+test('Ctrl+Z brings a record back into a list it had left empty, and a task back among my open tasks', async ({ page }) => {
+  await signInAsAdmin(page);
+  const deal = await createRecord(page, 'deal', { title: 'Enige deal', stage: 'lead' });
+  const today = new Date().toISOString().slice(0, 10);
+  await createRecord(page, 'activity', { kind: 'task', subject: 'Eerste taak', due_at: today, done: false });
+  const later = await createRecord(page, 'activity', { kind: 'task', subject: 'Latere taak', due_at: '2099-01-01', done: false });
+
+  // The only deal goes; the list is empty; Ctrl+Z puts it back in the list, not only in the count.
+  await goTo(page, 'Deals');
+  const deals = page.getByRole('table', { name: 'Deals' });
+  await deals.getByRole('link', { name: 'Enige deal' }).click();
+  await expect(recordHeading(page, deal.title)).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete Enige deal?' }).getByRole('button', { name: 'Move deal to trash' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deals' })).toBeVisible();
+  await expect(deals.getByRole('link', { name: 'Enige deal' })).toHaveCount(0);
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, /^Undone: Delete deal Enige deal/)).toBeVisible();
+  await expect(deals.getByRole('link', { name: 'Enige deal' })).toBeVisible();
+
+  // My open task due last goes, and comes back where it was: after the other, among my open tasks.
+  await goTo(page, 'Activities');
+  const activities = page.getByRole('table', { name: 'Activities' });
+  await activities.getByRole('link', { name: 'Latere taak' }).click();
+  await expect(recordHeading(page, later.title)).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete Latere taak?' }).getByRole('button', { name: 'Move activity to trash' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Activities' })).toBeVisible();
+  await expect(activities.getByRole('link', { name: 'Eerste taak' })).toBeVisible();
+  await expect(activities.getByRole('link', { name: 'Latere taak' })).toHaveCount(0);
+  await focusPageBody(page);
+  await page.keyboard.press('Control+Z');
+  await expect(toast(page, /^Undone: Delete activity Latere taak/)).toBeVisible();
+  await expect(activities.getByRole('link', { name: 'Latere taak' })).toBeVisible();
+});

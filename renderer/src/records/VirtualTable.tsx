@@ -127,7 +127,12 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
   const listPlaces = useContext(ListPlacesContext);
   const placeKey = listPlaces ? `${listPlaces.visit}\n${JSON.stringify(sources)}` : null;
   const [remembered] = useState(() => (placeKey ? (listPlaces?.places.get(placeKey) as Place | undefined) : undefined));
-  const [chunks, setChunks] = useState<Chunk[]>(() => remembered?.chunks ?? [{ source: 0, after: undefined, rows: null, length: null }]);
+  // A remembered page that held no rows takes none of the list's height, so it would never be in
+  // view to be fetched again; shown afresh, its length is unknown again: a record brought back by
+  // an undo (the only deal, one's own open task) appears in it.
+  const [chunks, setChunks] = useState<Chunk[]>(
+    () => remembered?.chunks.map((chunk) => (chunk.length === 0 ? { ...chunk, length: null } : chunk)) ?? [{ source: 0, after: undefined, rows: null, length: null }],
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [scrollTop, setScrollTop] = useState(remembered?.scrollTop ?? 0);
   const [viewportHeight, setViewportHeight] = useState(400);
@@ -237,11 +242,13 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
       setChunks((previous) => {
         const following = previous[index + 1];
         let rows = fetched;
-        if (following && chunk.length !== null) {
-          // Fetched again: the page ends where it did, for the next page starts after its old last row.
-          const oldLast = rows.findIndex((row) => row.id === chunk.lastId);
-          const nextFirst = rows.findIndex((row) => row.id === following.firstId);
-          rows = rows.slice(0, oldLast >= 0 ? oldLast + 1 : nextFirst >= 0 ? nextFirst : chunk.length);
+        // Fetched again: the page ends where it did, for the next page of the same query starts
+        // after its old last row. The last page of a query ends where the query does: a row brought
+        // back after its old last one belongs to it (the next query's rows start afresh).
+        if (following && following.source === chunk.source && (chunk.length !== null || following.firstId !== undefined)) {
+          const oldLast = chunk.lastId === undefined ? -1 : rows.findIndex((row) => row.id === chunk.lastId);
+          const nextFirst = following.firstId === undefined ? -1 : rows.findIndex((row) => row.id === following.firstId);
+          rows = rows.slice(0, oldLast >= 0 ? oldLast + 1 : nextFirst >= 0 ? nextFirst : (chunk.length ?? rows.length));
         }
         const updated = previous.slice();
         updated[index] = { ...chunk, rows, length: rows.length, firstId: rows[0]?.id, lastId: rows.at(-1)?.id };
