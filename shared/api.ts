@@ -429,6 +429,8 @@ export const api = {
       legalBasis: z.union([z.enum(LEGAL_BASES), z.literal('')]).optional(),
       sensitivity: z.enum(SENSITIVITIES),
       retention: localized(200),
+      /** Search finds records by its values: text, e-mail and phone fields that are not special-category. */
+      searchable: z.boolean().optional(),
     }),
     auth: 'session',
     ...open,

@@ -127,6 +127,8 @@ export interface FieldInfo {
   required: boolean;
   custom: boolean;
   enabled: boolean;
+  /** Search (Ctrl+K) finds a record by this field's value. */
+  searchable: boolean;
   options?: readonly string[];
   optionLabels?: Readonly<Record<string, Localized>>;
   references?: EntityName;

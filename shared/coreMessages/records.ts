@@ -19,6 +19,8 @@ export const RECORDS_MESSAGES = {
   'records.fieldNeedsLegalBasis': 'Choose the legal basis for processing it.',
   'records.fieldNeedsName': 'Give the field a name.',
   'records.fieldNeedsRetention': 'Say how long values are kept.',
+  'records.fieldTypeNotSearchable': 'Only text, e-mail and phone fields can be found by search',
+  'records.fieldSpecialNotSearchable': 'Special-category data is never found by search',
   'records.fieldIncomplete': 'The field needs a purpose and a legal basis.',
   'records.fieldNotComplete': 'The field is not complete yet: see what is missing below.',
   'records.fieldExists': 'A field with that name exists already.',

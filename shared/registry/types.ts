@@ -91,3 +91,10 @@ export interface EntityDef {
    */
   legalHold?: { years: number; from: readonly string[]; unless?: { field: string; values: readonly string[] }; stamp?: string };
 }
+
+/**
+ * The kinds of custom field search may find records by, when the admin chooses so: text people type
+ * a name, a word or a number in. Special-category data is never searchable, as no built-in field of
+ * that kind is.
+ */
+export const CUSTOM_SEARCHABLE_TYPES: readonly FieldType[] = ['text', 'longText', 'email', 'phone'];

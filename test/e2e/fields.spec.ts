@@ -102,11 +102,18 @@ test('a custom field without a purpose is refused by the core; with one it joins
   await expect(purpose).not.toHaveAttribute('aria-invalid', 'true');
 
   await form.getByLabel('Legal basis').selectOption('contract');
+  // Found by search, as the admin chooses for a text field (not offered for special-category data).
+  const searchable = form.getByRole('checkbox', { name: /Found by search/ });
+  await form.getByLabel('Sensitivity').selectOption('special');
+  await expect(searchable).toHaveCount(0);
+  await form.getByLabel('Sensitivity').selectOption('normal');
+  await searchable.check();
   await form.getByRole('button', { name: 'Add field' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The field Delivery window is added.' })).toBeVisible();
   const row = page.getByRole('table', { name: 'The fields of Organisations' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Delivery window/ }) });
   await expect(row).toContainText('Planning deliveries');
   await expect(row).toContainText('Contract');
+  await expect(row.getByRole('rowheader')).toContainText('searched');
 
   // The new field is in the organisation form, with its purpose, and its value is kept.
   await goTo(page, 'Organisations');
@@ -119,4 +126,8 @@ test('a custom field without a purpose is refused by the core; with one it joins
   await expect(page.getByRole('definition').filter({ hasText: 'Tuesdays 7–9' })).toBeVisible();
   await goTo(page, 'Organisations');
   await expect(page.getByRole('table', { name: 'Organisations' }).getByRole('columnheader', { name: 'Delivery window' })).toBeVisible();
+  // Search finds the organisation by what the field holds.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('tuesdays');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Kaashandel Gouda/ })).toBeVisible();
 });

@@ -140,6 +140,7 @@ describe('audit entries in words', () => {
       required: false,
       custom: true,
       enabled: true,
+      searchable: false,
     };
     // Another kind of record with a field of the same key, so the entry's own kind has to be the one read.
     const dealHobby: FieldInfo = { ...hobby, entity: 'deal', label: { en: 'Client’s hobby', nl: 'Hobby van de klant' }, sensitivity: 'normal' };

@@ -20,6 +20,7 @@ const organisation: FieldInfo = {
   required: false,
   custom: false,
   enabled: true,
+  searchable: false,
   references: 'organisation',
 };
 

@@ -31,7 +31,8 @@ import { linksToContacts } from './personLinks';
 import { mentionsOf } from './mentions';
 import { activeFields } from './fields';
 import { readLinkedRow, readRow, titleOf, type Row } from './rows';
-import { customOf, type RecordContext } from './service';
+import { customOf } from './rows';
+import type { RecordContext } from './service';
 
 /** The values a record holds, in the fields in force (a switched-off field's values were purged). */
 function reportedRecord(ctx: RecordContext, entity: EntityName, row: Row): AccessReportRecord {

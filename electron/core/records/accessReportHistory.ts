@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { activeFields, type ActiveField } from './fields';
 import { journalOfRecordsAbout, peopleOf } from './personLinks';
 import type { Row } from './rows';
-import { customOf } from './service';
+import { customOf } from './rows';
 
 function fieldValue(row: Row | null, field: ActiveField): StoredValue {
   if (row === null) return null;

@@ -6,7 +6,7 @@
 import type { CoreMessage } from '../../../shared/coreMessages';
 import type { SessionUser } from '../../../shared/apiTypes';
 import type { FieldInfo } from '../../../shared/recordTypes';
-import { ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
+import { CUSTOM_SEARCHABLE_TYPES, ENTITIES, LEGAL_BASES, type EntityName, type FieldType, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
@@ -35,6 +35,7 @@ export function listFieldInfo(db: Db): FieldInfo[] {
       required: f.required ?? false,
       custom: f.custom,
       enabled: !off.has(f.key),
+      searchable: f.searchable === true,
       ...(f.options ? { options: f.options } : {}),
       ...(f.optionLabels ? { optionLabels: f.optionLabels } : {}),
       ...(f.references ? { references: f.references } : {}),
@@ -124,6 +125,7 @@ export interface CustomFieldInput {
   legalBasis?: LegalBasis | '' | undefined;
   sensitivity: Sensitivity;
   retention: Localized;
+  searchable?: boolean | undefined;
 }
 
 function keyFor(label: string): string {
@@ -144,6 +146,8 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
   if (!input.legalBasis || !LEGAL_BASES.includes(input.legalBasis)) errors.legalBasis = { id: 'records.fieldNeedsLegalBasis' };
   if (!input.label.en.trim() && !input.label.nl.trim()) errors.label = { id: 'records.fieldNeedsName' };
   if (!input.retention.en.trim() && !input.retention.nl.trim()) errors.retention = { id: 'records.fieldNeedsRetention' };
+  if (input.searchable && !CUSTOM_SEARCHABLE_TYPES.includes(input.type)) errors.searchable = { id: 'records.fieldTypeNotSearchable' };
+  else if (input.searchable && input.sensitivity === 'special') errors.searchable = { id: 'records.fieldSpecialNotSearchable' };
   if (Object.keys(errors).length > 0) {
     // The form shows this above the field reasons: it names purpose and basis only when one is missing.
     const summary = errors.purpose || errors.legalBasis ? 'records.fieldIncomplete' : 'records.fieldNotComplete';
@@ -157,10 +161,10 @@ export function addCustomField(ctx: { db: Db; user: SessionUser; open: OpenInsta
   if (taken) throw new KluisError('CONFLICT', 'records.fieldExists');
   ctx.db
     .prepare(
-      `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, retention_nl, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO custom_fields (entity, key, type, label_en, label_nl, purpose_en, purpose_nl, legal_basis, sensitivity, retention, retention_nl, searchable, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, retention.en, retention.nl, new Date().toISOString());
+    .run(input.entity, key, input.type, label.en, label.nl, purpose.en, purpose.nl, input.legalBasis, input.sensitivity, retention.en, retention.nl, input.searchable ? 1 : 0, new Date().toISOString());
   forgetActiveFields(ctx.db);
   audit(ctx.open, { actor: ctx.user.id, action: 'fields.added', target: `field:${input.entity}.${key}`, details: { legalBasis: input.legalBasis as string } });
   return listFieldInfo(ctx.db).find((f) => f.entity === input.entity && f.key === key)!;

@@ -20,6 +20,8 @@ export interface CustomFieldRow {
   /** How long values are kept, in English; in Dutch in retention_nl (null before migration 019). */
   retention: string;
   retention_nl: string | null;
+  /** 1 when search finds its values (migration 021; CUSTOM_SEARCHABLE_TYPES only). */
+  searchable: number;
 }
 
 export interface ActiveField extends FieldDef {
@@ -44,6 +46,7 @@ export function customFields(db: Db, entity: EntityName): ActiveField[] {
     retention: { en: row.retention, nl: row.retention_nl ?? row.retention },
     optional: true,
     custom: true,
+    ...(row.searchable === 1 ? { searchable: true } : {}),
     maxLength: row.type === 'longText' ? 10_000 : 500,
   }));
 }

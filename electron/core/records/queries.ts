@@ -9,7 +9,7 @@ import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
 import { fold, phoneKey, withJoinedElisions, withPhoneDigits } from './fold';
-import { fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
+import { customOf, fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
 import { listFields, readableInFull, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
 import { activeFields } from './fields';
@@ -470,7 +470,8 @@ function searchIndex(db: Db, access: Access, expression: string, readableMatches
       const row = readRow(db, target.entity, target.id);
       if (!row || row.deleted_at || !rowInScope(access, target.entity, 'read', row)) continue;
       const keys = readableIndexedKeys(target.entity);
-      if (keys !== null && !readableMatches(keys.map((key) => row[key]))) continue;
+      // A built-in field is a column of the row; a custom one (searchable when added) is in `custom`.
+      if (keys !== null && !readableMatches(keys.map((key) => (Object.hasOwn(row, key) ? row[key] : customOf(row)[key])))) continue;
       seen.add(rowid);
       const hit: SearchHit = {
         entity: target.entity,

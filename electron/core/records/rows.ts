@@ -79,6 +79,11 @@ export function titleOf(entity: EntityName, row: Row): string {
   return parts.join(' ');
 }
 
+/** The values of the custom fields, kept as JSON in the row's `custom` column. */
+export function customOf(row: Row): Record<string, StoredValue> {
+  return typeof row.custom === 'string' ? (JSON.parse(row.custom) as Record<string, StoredValue>) : {};
+}
+
 export function sortKeyOf(entity: EntityName, row: Row): string {
   if (entity === 'contact') return fold(`${row.last_name ?? ''} ${row.first_name ?? ''}`);
   return fold(titleOf(entity, row));
@@ -93,9 +98,11 @@ export function sortKeyOf(entity: EntityName, row: Row): string {
 function searchTextOf(entity: EntityName, row: Row, searchable: ReadonlySet<string>): { title: string; body: string } {
   const title = titleOf(entity, row);
   const titleKeys = new Set(ENTITIES[entity].titleFields);
-  const body = ENTITIES[entity].fields
-    .filter((f) => f.searchable && searchable.has(f.key) && !titleKeys.has(f.key))
-    .map((f) => row[f.key])
+  const builtIn = ENTITIES[entity].fields.filter((f) => f.searchable && searchable.has(f.key) && !titleKeys.has(f.key)).map((f) => row[f.key]);
+  // A custom field searched for (chosen when it was added) is in `searchable` too; its value is in `custom`.
+  const custom = customOf(row);
+  const customValues = Object.keys(custom).filter((key) => searchable.has(key)).sort().map((key) => custom[key]);
+  const body = [...builtIn, ...customValues]
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .join(' ');
   return { title: searchSpelling(title), body: searchSpelling(body) };

@@ -13,7 +13,7 @@ import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, type OpenInstall } from '../session/openInstall';
 import { activeFields, type ActiveField } from './fields';
 import type { Command } from '../history/journal';
-import { readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
+import { customOf, readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from './rows';
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
 import { refuseReleasingHold, stampedHold } from '../history/legalHold';
 import { consentDayErrors, refuseUnreadableCounterpart } from './consentDays';
@@ -181,11 +181,6 @@ function checkReferences(ctx: { db: Db; access: Access }, fields: readonly Activ
     if (!readableLinkTarget(ctx.db, ctx.access, field.references, id)) errors[field.key] = { id: 'records.referenceMissing' };
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
-}
-
-/** The values of the custom fields, kept as JSON in the row's `custom` column. */
-export function customOf(row: Row): Record<string, StoredValue> {
-  return typeof row.custom === 'string' ? (JSON.parse(row.custom) as Record<string, StoredValue>) : {};
 }
 
 function withCustom(row: Row, custom: Record<string, StoredValue>): Row {

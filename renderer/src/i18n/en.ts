@@ -500,6 +500,8 @@ export const en = {
   'fields.legalBasis': 'Legal basis',
   'fields.retentionEn': 'Kept for (English)',
   'fields.retentionNl': 'Kept for (Dutch)',
+  'fields.searchable': 'Found by search (Ctrl+K): a record can be found by what this field holds',
+  'fields.searched': 'searched',
   'fields.retentionHint': 'For example: while the business relationship lasts, then 2 years.',
   'fields.add': 'Add field',
   'fields.adding': 'Adding…',

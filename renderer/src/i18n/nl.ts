@@ -500,6 +500,8 @@ export const nl: Messages = {
   'fields.legalBasis': 'Grondslag',
   'fields.retentionEn': 'Bewaartermijn (Engels)',
   'fields.retentionNl': 'Bewaartermijn (Nederlands)',
+  'fields.searchable': 'Vindbaar met zoeken (Ctrl+K): een record is te vinden op wat dit veld bevat',
+  'fields.searched': 'doorzocht',
   'fields.retentionHint': 'Bijvoorbeeld: zolang de zakelijke relatie duurt, daarna 2 jaar.',
   'fields.add': 'Veld toevoegen',
   'fields.adding': 'Bezig met toevoegen…',

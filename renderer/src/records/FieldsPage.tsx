@@ -9,9 +9,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiError, InputProblem } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/recordTypes';
-import { ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
+import { CUSTOM_SEARCHABLE_TYPES, ENTITY_NAMES, LEGAL_BASIS_LABELS, LEGAL_BASES, SENSITIVITIES, type EntityName, type LegalBasis, type Localized, type Sensitivity } from '../../../shared/registry';
 import { call, fieldErrorsFrom } from '../api';
 import { BusyButton } from '../components/BusyButton';
+import { CheckboxField } from '../components/CheckboxField';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -164,6 +165,7 @@ export function FieldsPage({ takeFocus }: { takeFocus: boolean }) {
                     <th scope="row">
                       {label}
                       {field.custom && <span className="tag">{t('fields.custom')}</span>}
+                      {field.searchable && <span className="tag">{t('fields.searched')}</span>}
                     </th>
                     <td>{field.purpose[language]}</td>
                     <td>{LEGAL_BASIS_LABELS[field.legalBasis]?.[language] ?? field.legalBasis}</td>
@@ -242,6 +244,9 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
   const [retentionEn, setRetentionEn] = useState('');
   const [retentionNl, setRetentionNl] = useState('');
+  const [searchable, setSearchable] = useState(false);
+  // Offered only where the core allows it: text-like fields that are not special-category data.
+  const mayBeSearchable = CUSTOM_SEARCHABLE_TYPES.includes(type) && sensitivity !== 'special';
   const [refusals, setRefusals] = useState<AddFieldRefusals>({});
   const errors = reasonTexts(refusals);
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -265,6 +270,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
       legalBasis,
       sensitivity,
       retention,
+      searchable: mayBeSearchable && searchable,
     });
     if (result.ok) {
       flushSync(() => {
@@ -277,6 +283,7 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
         setLegalBasis('');
         setRetentionEn('');
         setRetentionNl('');
+        setSearchable(false);
       });
       await onAdded(result.value);
       return;
@@ -381,6 +388,9 @@ function AddFieldForm({ entity, onAdded }: { entity: EntityName; onAdded: (field
           readOnly={busy}
           onChange={(event) => setRetentionNl(event.currentTarget.value)}
         />
+        {mayBeSearchable && (
+          <CheckboxField label={t('fields.searchable')} checked={searchable} disabled={busy} onChange={(event) => setSearchable(event.currentTarget.checked)} />
+        )}
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? t('fields.adding') : t('fields.add')}
         </button>

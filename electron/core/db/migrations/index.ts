@@ -23,5 +23,6 @@ import { searchApostrophes } from './017_search_apostrophes';
 import { taskModules } from './018_task_modules';
 import { customFieldRetention } from './019_custom_field_retention';
 import { searchPhones } from './020_search_phones';
+import { customFieldSearch } from './021_custom_field_search';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch];

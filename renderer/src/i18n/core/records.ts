@@ -20,6 +20,8 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.fieldNeedsLegalBasis': 'Kies de grondslag om het te mogen verwerken.',
   'records.fieldNeedsName': 'Geef het veld een naam.',
   'records.fieldNeedsRetention': 'Zeg hoe lang de waarden worden bewaard.',
+  'records.fieldTypeNotSearchable': 'Alleen tekst-, e-mail- en telefoonvelden kunnen worden gevonden met zoeken',
+  'records.fieldSpecialNotSearchable': 'Bijzondere persoonsgegevens worden nooit gevonden met zoeken',
   'records.fieldIncomplete': 'Het veld heeft een doel en een grondslag nodig.',
   'records.fieldNotComplete': 'Het veld is nog niet compleet: zie hieronder wat ontbreekt.',
   'records.fieldExists': 'Er bestaat al een veld met die naam.',
