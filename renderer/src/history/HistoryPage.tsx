@@ -20,6 +20,24 @@ const LIMIT = 100;
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'ready'; commands: CommandSummary[] };
 
+/**
+ * The newest command before this one (newer in the list) that undo cannot pass: one irreversible by
+ * its nature, done. Ctrl+Z stops there, so what came before it can no longer be reached.
+ */
+function barrierBefore(commands: readonly CommandSummary[], index: number): CommandSummary | null {
+  return commands.slice(0, index).find((command) => command.state === 'done' && !command.undoable && IRREVERSIBLE_VERBS.has(command.label.verb)) ?? null;
+}
+
+/** Why Ctrl+Z no longer reaches a command, when a command after it cannot be undone. */
+function BehindBarrier({ commands, index }: { commands: readonly CommandSummary[]; index: number }) {
+  const { t, language } = useI18n();
+  const barrier = barrierBefore(commands, index);
+  if (!barrier) return null;
+  const why = t('history.behindBarrier', { command: describeCommand(barrier.label, language) });
+  // What was moved to the trash is still there to restore, whatever undo can reach.
+  return <span className="muted">{` · ${commands[index]?.label.verb === 'delete' ? `${why}; ${t('history.behindBarrierTrash')}` : why}`}</span>;
+}
+
 export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
   const { t, language } = useI18n();
   const history = useHistory();
@@ -69,7 +87,7 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
                 </tr>
               </thead>
               <tbody>
-                {loaded.commands.map((command) => (
+                {loaded.commands.map((command, index) => (
                   <tr key={command.id} className={command.state === 'undone' ? 'command-undone' : undefined}>
                     <td>{describeCommand(command.label, language)}</td>
                     <td>
@@ -80,6 +98,7 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
                       {!command.undoable && (
                         <span className="muted">{` · ${t(IRREVERSIBLE_VERBS.has(command.label.verb) ? 'history.notUndoable' : 'history.notUndoableSince')}`}</span>
                       )}
+                      {command.undoable && command.state === 'done' && <BehindBarrier commands={loaded.commands} index={index} />}
                     </td>
                   </tr>
                 ))}

@@ -646,6 +646,8 @@ export const en = {
   'history.state.done': 'Done',
   'history.state.undone': 'Undone',
   'history.notUndoable': 'cannot be undone',
+  'history.behindBarrier': 'cannot be reached by undo: “{command}” came after it and cannot be undone',
+  'history.behindBarrierTrash': 'what is still in the Trash can be restored there',
   'history.notUndoableSince': 'cannot be undone: a record it changed has since been deleted for good',
   'history.empty': 'You have not changed anything yet.',
   'history.loadFailed': 'Your history could not be loaded: {message}',

@@ -646,6 +646,8 @@ export const nl: Messages = {
   'history.state.done': 'Uitgevoerd',
   'history.state.undone': 'Ongedaan gemaakt',
   'history.notUndoable': 'kan niet ongedaan worden gemaakt',
+  'history.behindBarrier': 'onbereikbaar voor ongedaan maken: daarna kwam “{command}”, dat niet ongedaan kan worden',
+  'history.behindBarrierTrash': 'wat nog in de prullenbak staat, kan daar worden teruggezet',
   'history.notUndoableSince': 'kan niet ongedaan worden gemaakt: een record dat erdoor veranderde, is sindsdien definitief verwijderd',
   'history.empty': 'Je hebt nog niets gewijzigd.',
   'history.loadFailed': 'Je geschiedenis kon niet worden geladen: {message}',
