@@ -171,6 +171,11 @@ export interface ImportPreview {
    * is less than edit): left out, and said why, rather than left out like an unknown column.
    */
   notEditable: { column: string; field: Localized }[];
+  /**
+   * The fields the importer may fill in, by key, as the core decides now: the mapping offers these,
+   * also when a right changed since the window was opened.
+   */
+  editableFields: string[];
 }
 
 export interface ImportSummary {

@@ -636,8 +636,13 @@ describe('mapping suggestions', () => {
     expect(shown.suggestedMapping).toEqual({ Achternaam: 'last_name', Geboortedatum: null, Hobby: null });
     expect(shown.leftOut).toEqual(['Geboortedatum', 'Hobby']);
     expect(shown.notEditable).toEqual([{ column: 'Geboortedatum', field: { en: 'Date of birth', nl: 'Geboortedatum' } }]);
+    expect(shown.editableFields).toContain('last_name');
+    expect(shown.editableFields).not.toContain('birth_date');
+    // Granted since: the preview says so, and the mapping offers the field (a window opened before does not know).
     await mayEditBirthDates(t);
-    expect((await preview(t, 'contact', 'Achternaam;Geboortedatum\nJansen;01-01-1980\n')).notEditable).toEqual([]);
+    const granted = await preview(t, 'contact', 'Achternaam;Geboortedatum\nJansen;01-01-1980\n');
+    expect(granted.notEditable).toEqual([]);
+    expect(granted.editableFields).toContain('birth_date');
   });
 
   it('never suggests nor accepts a field that is switched off', async () => {

@@ -186,8 +186,10 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
     if (!result.ok) setError({ key: 'import.cancelFailed', params: { message: result.error } });
   }
 
-  // Only fields the user may fill are offered; a column for any other is left out.
-  const fields = state.kind === 'ready' ? enabledFields(state.fields, entity).filter((field) => rights.field(field) === 'edit') : [];
+  // Only fields the user may fill are offered; a column for any other is left out. Once the core has
+  // read the file, its word counts: a right changed since this window was opened is in it.
+  const mayFill = (field: FieldInfo) => (preview ? preview.editableFields.includes(field.key) : rights.field(field) === 'edit');
+  const fields = state.kind === 'ready' ? enabledFields(state.fields, entity).filter(mayFill) : [];
   const stepIndex = STEPS.indexOf(step);
   const toWrite = preview ? rowsToWrite(preview, duplicates) : 0;
   const stepTitles: Record<Step, string> = {

@@ -42,5 +42,6 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
     sample: plan.records.slice(0, SAMPLE_ROWS).map((record) => sampleOf(plan, record)),
     leftOut: plan.leftOut,
     notEditable: plan.notEditable.map(({ column, field }) => ({ column, field: field.label })),
+    editableFields: plan.fields.map((field) => field.key),
   };
 }
