@@ -100,6 +100,10 @@ test('a consent is recorded from its person’s page, given today unless told ot
   await expect(page.getByLabel('Given at')).toBeVisible();
   await expect(page.getByLabel('Purpose', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveCount(0);
+  // They stay in view as text, so the person editing sees which consent this is.
+  const details = page.getByRole('region', { name: 'Information' });
+  await expect(details.getByRole('definition').filter({ hasText: 'Nieuwsbrief' })).toBeVisible();
+  await expect(details.getByRole('link', { name: 'Daan Bos' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).first().click();
   await page.getByRole('main').getByRole('link', { name: 'Daan Bos' }).first().click();
   await expect(page.getByRole('region', { name: /^Consents/ }).getByRole('link', { name: 'Nieuwsbrief' })).toBeVisible();

@@ -145,6 +145,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     (field) => field.key in record.values && rights.field(field) === 'edit' && fieldDef(entity, field.key)?.fixedOnceRecorded !== true,
   );
   const canEdit = allowed.update && editable.length > 0;
+  const fixedShown = shown.filter((field) => fieldDef(entity, field.key)?.fixedOnceRecorded === true);
   // A reminder is for an unpaid invoice past its due day; the core refuses any other (reminder.ts).
   const status = record.values.status;
   const dueOn = record.values.due_on;
@@ -192,6 +193,31 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     }
     return { values, refs };
   };
+
+  /** The fields as the page shows them: masked ones with their reveal, the rest as values. */
+  const fieldList = (list: FieldInfo[]) => (
+    <dl className="field-list">
+      {list.map((field) => (
+        <div key={field.key} className={field.type === 'longText' ? 'field-list-item field-list-wide' : 'field-list-item'}>
+          <dt>{field.label[language]}</dt>
+          <dd>
+            {isMasked(record.values[field.key]) ? (
+              <RevealableValue
+                entity={entity}
+                id={record.id}
+                field={field.key}
+                label={field.label[language]}
+                masked={String(record.values[field.key])}
+                revealable={field.sensitivity !== 'special'}
+              />
+            ) : (
+              <FieldValue field={field} record={record} />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 
   return (
     <section className="page record-page">
@@ -253,51 +279,35 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       <section className="panel" aria-labelledby="record-fields-title">
         <h3 id="record-fields-title">{t('records.details')}</h3>
         {editing ? (
-          <RecordForm
-            entity={entity}
-            fields={editable}
-            record={record}
-            submitLabel={t('records.save')}
-            busyLabel={t('records.saving')}
-            focusFirstField
-            onCancel={() => {
-              flushSync(() => setEditing(false));
-              editRef.current?.focus();
-              // The record as it is now: someone may have changed it while the form was open
-              // (the form's conflict message says Cancel shows their change).
-              void onChanged();
-            }}
-            onSaved={() => {
-              flushSync(() => {
-                setEditing(false);
-                setSaved(true);
-              });
-              editRef.current?.focus();
-              void onChanged();
-            }}
-          />
+          <>
+            {/* What is set once and never edited (a consent's person and purpose) stays in view, as text. */}
+            {fixedShown.length > 0 && fieldList(fixedShown)}
+            <RecordForm
+              entity={entity}
+              fields={editable}
+              record={record}
+              submitLabel={t('records.save')}
+              busyLabel={t('records.saving')}
+              focusFirstField
+              onCancel={() => {
+                flushSync(() => setEditing(false));
+                editRef.current?.focus();
+                // The record as it is now: someone may have changed it while the form was open
+                // (the form's conflict message says Cancel shows their change).
+                void onChanged();
+              }}
+              onSaved={() => {
+                flushSync(() => {
+                  setEditing(false);
+                  setSaved(true);
+                });
+                editRef.current?.focus();
+                void onChanged();
+              }}
+            />
+          </>
         ) : (
-          <dl className="field-list">
-            {shown.map((field) => (
-              <div key={field.key} className={field.type === 'longText' ? 'field-list-item field-list-wide' : 'field-list-item'}>
-                <dt>{field.label[language]}</dt>
-                <dd>
-                  {isMasked(record.values[field.key]) ? (
-                    <RevealableValue
-                      entity={entity}
-                      id={record.id}
-                      field={field.key}
-                      label={field.label[language]}
-                      masked={String(record.values[field.key])}
-                      revealable={field.sensitivity !== 'special'}
-                    />
-                  ) : (
-                    <FieldValue field={field} record={record} />
-                  )}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          fieldList(shown)
         )}
       </section>
 
