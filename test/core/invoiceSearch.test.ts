@@ -4,11 +4,12 @@
  * 14 indexes the invoices an install held before.
  */
 import { describe, expect, it } from 'vitest';
-import type { RecordView, SearchGroup } from '../../shared/recordTypes';
+import type { FieldInfo, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { ENTITIES, type EntityName } from '../../shared/registry';
 import { latestSchemaVersion, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { activeFields } from '../../electron/core/records/fields';
+import { withJoinedNumbers } from '../../electron/core/records/fold';
 import { reindex, SEARCH_KINDS, searchRowid, type Row } from '../../electron/core/records/rows';
 import { searchableKeys } from '../../electron/core/records/service';
 import { ADMIN, signedInAdmin, signIn, signInAsNewUser, type Installed } from '../support/install';
@@ -35,7 +36,8 @@ describe('invoices in the search box', () => {
     const invoice = await create(t, 'invoice', { number: '2026-000124', organisation_id: org.id, amount_cents: 12_500, due_on: '2026-04-30', status: 'overdue' });
     await create(t, 'invoice', { number: '2026-000200', organisation_id: org.id, amount_cents: 100, due_on: '2026-05-31', status: 'draft' });
 
-    for (const query of ['2026-000124', '000124', '2026 000124']) {
+    // Also as read off a bank statement, without its dash.
+    for (const query of ['2026-000124', '000124', '2026 000124', '2026000124', '20260001']) {
       expect(invoiceHits(await search(t, query)).map((h) => h.title), query).toEqual(['2026-000124']);
     }
     const [hit] = invoiceHits(await search(t, '000124'));
@@ -51,6 +53,15 @@ describe('invoices in the search box', () => {
     // Field sales may not read invoices: the number finds nothing for them.
     await signInAsNewUser(t, 'sanne', 'sales');
     expect(await search(t, '000124')).toEqual([]);
+  });
+});
+
+describe('numbers written in parts', () => {
+  it('are also held as their digits, unless they start with 0 (a phone number, a date) or hold a dot', () => {
+    expect(withJoinedNumbers('Factuur 2026-004137 van 02-12-2026, ticket T-8841-22, bel 020-1234567, prijs 1.5')).toBe(
+      'Factuur 2026-004137 van 02-12-2026, ticket T-8841-22, bel 020-1234567, prijs 1.5 2026004137 884122',
+    );
+    expect(withJoinedNumbers('Geen nummer')).toBe('Geen nummer');
   });
 });
 
@@ -85,6 +96,44 @@ describe('migration 14', () => {
     } finally {
       reopened.exec('ROLLBACK TO compare; RELEASE compare');
     }
-    expect(indexed).toEqual([{ rowid: searchRowid('invoice', kept.id), title: 'F-2025-017', body: '' }]);
+    expect(indexed).toEqual([{ rowid: searchRowid('invoice', kept.id), title: 'F-2025-017 2025017', body: '' }]);
+  });
+});
+
+describe('migration 22', () => {
+  it('indexes numbers written in parts also as their digits, and keeps what a searched custom field holds', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Bakkerij Smit' });
+    const invoice = await create(t, 'invoice', { number: '2025-000311', organisation_id: org.id, amount_cents: 500, due_on: '2025-12-31', status: 'paid' });
+    const ticket = value<FieldInfo>(
+      await t.call('fields.addCustom', {
+        entity: 'contact',
+        label: { en: 'Ticket', nl: 'Ticket' },
+        type: 'text',
+        purpose: { en: 'To find the support ticket a person wrote about', nl: 'Om het supportticket van de persoon te vinden' },
+        legalBasis: 'legitimateInterest',
+        sensitivity: 'normal',
+        retention: { en: 'As long as the contact', nl: 'Zolang het contact' },
+        searchable: true,
+      }),
+    );
+    const contact = await create(t, 'contact', { last_name: 'Jansen', [ticket.key]: 'T-8841-22' });
+    const { db } = t.core.requireActive();
+    // The entries as Kluis wrote them before migration 22: the numbers in parts only as their parts.
+    const unjoin = db.prepare('UPDATE search_index SET title = ?, body = ? WHERE rowid = ?');
+    unjoin.run('2025-000311', '', searchRowid('invoice', invoice.id));
+    unjoin.run('Jansen', 'T-8841-22', searchRowid('contact', contact.id));
+    db.pragma('user_version = 21');
+    expect(invoiceHits(await search(t, '2025000311'))).toEqual([]);
+
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    expect(schemaVersion(t.core.requireActive().db)).toBe(latestSchemaVersion());
+    expect(MIGRATIONS[21]).toMatchObject({ version: 22, name: 'search joined numbers' });
+    expect(invoiceHits(await search(t, '2025000311')).map((h) => h.id)).toEqual([invoice.id]);
+    // The contact's entry was written again with its searched custom value in it, now also joined.
+    const contacts = async (text: string) => (await search(t, text)).find((g) => g.entity === 'contact')?.hits.map((h) => h.id) ?? [];
+    expect(await contacts('8841')).toEqual([contact.id]);
+    expect(await contacts('884122')).toEqual([contact.id]);
   });
 });

@@ -146,8 +146,31 @@ export function withPhoneDigits(text: string): string {
   return keys.length === 0 ? text : `${text} ${keys.join(' ')}`;
 }
 
-/** Text as the search index holds it: ø, ß … in base letters (foldLetters), elided words also joined, phone numbers also as digits. */
+/**
+ * A number written in parts joined by a dash or slash, not starting with 0: "2026-004137", the
+ * "8841-22" of "T-8841-22". One starting with 0 is left to withPhoneDigits (phone numbers start
+ * so); a dot is left alone, as "1.5" is no "15".
+ */
+const JOINED_NUMBER = /(?<!\d)(?<!\d[./-])[1-9]\d*(?:[/-]\d+)+/g;
+
+/**
+ * The text with, after it, each number written in parts also as its digits: "Factuur 2026-004137"
+ * → "Factuur 2026-004137 2026004137". The tokenizer splits the number at its dash, and people type
+ * an invoice number as they read it off a bank statement, without one. Text without a separator
+ * between digits comes back as it is.
+ */
+export function withJoinedNumbers(text: string): string {
+  const joined = text.match(JOINED_NUMBER)?.map((run) => run.replace(/\D/g, '')) ?? [];
+  return joined.length === 0 ? text : `${text} ${joined.join(' ')}`;
+}
+
+/** The words a text is found by besides its own: elided words and numbers in parts also joined, phone numbers also as digits. */
+export function withJoinedForms(text: string): string {
+  return withJoinedNumbers(withPhoneDigits(withJoinedElisions(text)));
+}
+
+/** Text as the search index holds it: ø, ß … in base letters (foldLetters), with its joined forms (withJoinedForms). */
 export function searchSpelling(text: string): string {
-  return withPhoneDigits(withJoinedElisions(foldLetters(text)));
+  return withJoinedForms(foldLetters(text));
 }
 

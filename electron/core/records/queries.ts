@@ -8,7 +8,7 @@ import { localDay } from '../../../shared/localDay';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { KluisError } from '../errors';
-import { fold, phoneKey, withJoinedElisions, withPhoneDigits } from './fold';
+import { fold, phoneKey, withJoinedForms, withPhoneDigits } from './fold';
 import { customOf, fromSearchRowid, readRow, SEARCH_KINDS, type Row } from './rows';
 import { rowInScope, scopeCondition, type Access } from '../access/access';
 import { listFields, readableInFull, readableLinkTarget, requireRowFor, searchableKeys, summaryOf, titleFor, viewOf, visibleFields, type VisibleField } from './service';
@@ -332,7 +332,7 @@ function wordsOf(text: string): string[] {
  * hidden or masked field holds ("is there a contact named …?").
  */
 function readableTextMatches(words: readonly string[], phone: string | null, values: readonly unknown[]): boolean {
-  const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(withPhoneDigits(withJoinedElisions(value))) : []));
+  const have = values.flatMap((value) => (typeof value === 'string' ? wordsOf(withJoinedForms(value)) : []));
   return words.every((word) => have.some((w) => startsWithWord(w, word))) || (phone !== null && have.some((w) => w.startsWith(phone)));
 }
 

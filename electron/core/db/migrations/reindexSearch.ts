@@ -1,5 +1,5 @@
 import { ENTITIES } from '../../../../shared/registry';
-import { disabledFields } from '../../records/fields';
+import { customFields, disabledFields } from '../../records/fields';
 import { reindex, SEARCH_KINDS, type Row } from '../../records/rows';
 import type { Db } from '../open';
 
@@ -18,9 +18,12 @@ export function reindexSearchWhere(db: Db, holds: (column: string) => string): v
     if (SEARCH_KINDS[def.name] === undefined) continue;
     const columns = new Set((db.prepare('SELECT name FROM pragma_table_info(?)').all(def.table) as { name: string }[]).map((c) => c.name));
     const off = disabledFields(db, def.name);
-    // What searchableKeys(activeFields(…)) gives: custom fields are never searchable.
-    const searchable = new Set(def.fields.filter((f) => f.searchable && !off.has(f.key)).map((f) => f.key));
+    // What searchableKeys(activeFields(…)) gives, custom fields marked searchable (migration 021) included.
+    const custom = customFields(db, def.name).filter((f) => f.searchable === true && !off.has(f.key));
+    const searchable = new Set([...def.fields.filter((f) => f.searchable && !off.has(f.key)), ...custom].map((f) => f.key));
     const read = [...new Set([...def.titleFields, ...searchable])].filter((c) => columns.has(c));
+    // Custom values are in one JSON column: a row whose JSON holds it is written again, searched field or not.
+    if (custom.length > 0 && columns.has('custom')) read.push('custom');
     if (read.length === 0) continue;
     const select = db.prepare(`SELECT * FROM ${def.table} WHERE id > ? AND deleted_at IS NULL AND (${read.map(holds).join(' OR ')}) ORDER BY id LIMIT ${BATCH}`);
     let lastId = 0;
