@@ -304,7 +304,7 @@ export const en = {
   'search.results': 'Search results',
   'search.searching': 'Searching…',
   'search.none': 'Nothing found for “{text}”.',
-  'search.count': '{count} found. Use the arrow keys and Enter to open one.',
+  'search.count': '{count} found. Enter opens the first; the arrow keys move to another.',
   'search.failed': 'Searching failed: {message}',
 
   'picker.placeholder': 'Type to search',

@@ -304,7 +304,7 @@ export const nl: Messages = {
   'search.results': 'Zoekresultaten',
   'search.searching': 'Bezig met zoeken…',
   'search.none': 'Niets gevonden voor “{text}”.',
-  'search.count': '{count} gevonden. Gebruik de pijltjestoetsen en Enter om er een te openen.',
+  'search.count': '{count} gevonden. Enter opent de eerste; met de pijltjestoetsen ga je naar een andere.',
   'search.failed': 'Zoeken is mislukt: {message}',
 
   'picker.placeholder': 'Typ om te zoeken',
