@@ -428,6 +428,7 @@ export const en = {
   'deals.viewList': 'List',
   'deals.viewBoard': 'Board',
   'deals.stageOf': 'Stage of {title}',
+  'deals.stageHint': 'The arrow keys choose a stage; Enter moves the deal there.',
   'deals.moved': '“{title}” moved to {stage}.',
   'deals.moveFailed': 'The deal could not be moved: {message}',
   'deals.loadFailed': 'The deals could not be loaded: {message}',

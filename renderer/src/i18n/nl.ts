@@ -428,6 +428,7 @@ export const nl: Messages = {
   'deals.viewList': 'Lijst',
   'deals.viewBoard': 'Bord',
   'deals.stageOf': 'Fase van {title}',
+  'deals.stageHint': 'Kies een fase met de pijltjestoetsen; Enter verplaatst de deal erheen.',
   'deals.moved': '“{title}” staat nu in {stage}.',
   'deals.moveFailed': 'De deal kon niet worden verplaatst: {message}',
   'deals.loadFailed': 'De deals konden niet worden geladen: {message}',

@@ -1,14 +1,15 @@
 /**
  * The deals as a board: one column per stage. A deal moves with its Stage select (keyboard and
- * screen reader friendly) or by dragging its card to another column; either way the core is told
+ * screen reader friendly: the arrow keys choose a stage, Enter moves it there, ChoiceSelect) or by dragging its card to another column; either way the core is told
  * with records.update { stage }, and the card moves once the core agrees. Each column is headed by
  * the number of deals in its stage the user may read (records.count), not by the cards loaded, and
  * says when it shows only the first of them, with the way to the rest: the list filtered on the stage.
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 import { Notice } from '../components/Notice';
 import { formatCount, formatMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -53,6 +54,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   // to it, or a keyboard user who moved a deal with the arrow keys would be left at the page's start.
   const refocusId = useRef<number | null>(null);
   const stageSelects = useRef(new Map<number, HTMLSelectElement>());
+  const hintId = useId();
 
   // After every render: the moved card's new select exists from the render that put it there.
   useEffect(() => {
@@ -125,6 +127,9 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
 
   return (
     <div className="board-wrap">
+      <p id={hintId} className="visually-hidden">
+        {t('deals.stageHint')}
+      </p>
       <p role="status" className="muted board-status">
         {status ? t('deals.moved', { title: status.title, stage: stageLabel(status.stage) }) : ''}
       </p>
@@ -185,21 +190,17 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
                       {movable && (
                         <label className="board-card-stage">
                           <span className="visually-hidden">{t('deals.stageOf', { title: deal.title })}</span>
-                          <select
-                            ref={(element) => {
+                          <ChoiceSelect
+                            selectRef={(element) => {
                               if (element) stageSelects.current.set(deal.id, element);
                               else if (stageSelects.current.get(deal.id)?.isConnected === false) stageSelects.current.delete(deal.id);
                             }}
                             value={stage}
+                            options={DEAL_STAGES.map((option) => ({ value: option, label: stageLabel(option) }))}
                             disabled={movingId === deal.id}
-                            onChange={(event) => void move(deal, event.currentTarget.value as Stage, true)}
-                          >
-                            {DEAL_STAGES.map((option) => (
-                              <option key={option} value={option}>
-                                {stageLabel(option)}
-                              </option>
-                            ))}
-                          </select>
+                            describedBy={hintId}
+                            onChoose={(to, stay) => void move(deal, to as Stage, stay)}
+                          />
                         </label>
                       )}
                     </li>
