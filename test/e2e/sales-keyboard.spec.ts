@@ -51,17 +51,38 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
   await page.keyboard.press('Enter');
   await expect(main.getByText('“Gebeld over ovens” is added to the timeline.')).toBeVisible();
   await expect(main.getByRole('combobox', { name: /Type/ })).toBeFocused();
+  // The fresh form holds nothing to undo: Ctrl+Z from its Type takes the call back, Ctrl+Shift+Z brings it again.
+  const logged = main.getByRole('region', { name: 'Timeline' }).getByRole('link', { name: 'Gebeld over ovens' });
+  await expect(logged).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(logged).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(logged).toBeVisible();
 
-  // The board: the arrow keys move the deal a stage at a time, and focus goes along with it.
+  // The board: the arrow keys choose a stage, passing others without moving the deal there;
+  // Enter moves it, once, and focus goes along with it.
   await goTo(page, 'Deals');
   await main.getByRole('button', { name: 'Board' }).click();
   const stage = main.getByRole('combobox', { name: 'Stage of Ovens voor Müller' });
+  await expect(stage).toHaveAccessibleDescription('The arrow keys choose a stage; Enter moves the deal there.');
   await stage.focus();
   await page.keyboard.press('ArrowDown');
-  await expect(main.getByText('“Ovens voor Müller” moved to Qualified.')).toBeVisible();
-  await expect(stage).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(stage).toHaveValue('proposal');
+  await expect(main.getByRole('region', { name: /Lead/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  // Escape puts it back, nothing moved; chosen again, Enter moves it.
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveValue('lead');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(main.getByText('“Ovens voor Müller” moved to Proposal.')).toBeVisible();
+  await expect(main.getByRole('region', { name: /Proposal/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  await expect(stage).toBeFocused();
+  // One move, one command: Ctrl+Z takes it back to Lead, not to the stage passed on the way.
+  await page.keyboard.press('Control+z');
+  await expect(main.getByRole('region', { name: /Lead/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
   await expect(main.getByRole('region', { name: /Proposal/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
 
   // Organisations: their own team's can be edited; another team's only read, so no Edit button.

@@ -14,13 +14,15 @@ const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset
 /**
  * True where Ctrl+Z means "undo my typing": text inputs, text areas, editable content, and a select
  * in a form, whose choice is part of what the form has not saved yet. A select outside a form (the
- * deal board's stage) makes its change at once, as a command: there Ctrl+Z undoes that command.
+ * deal board's stage) makes its change at once, as a command: there Ctrl+Z undoes that command. So
+ * does a select in a record form that holds nothing unsaved (`data-pristine`): a select has no
+ * typing to undo, and that is where the focus is after logging an activity.
  */
 export function isTextEntry(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;
   if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
   if (element instanceof HTMLTextAreaElement) return true;
-  if (element instanceof HTMLSelectElement) return element.closest('form') !== null;
+  if (element instanceof HTMLSelectElement) return element.closest('form') !== null && element.closest('form[data-pristine]') === null;
   return element.isContentEditable;
 }
 

@@ -199,7 +199,7 @@ export function RecordForm({
 
   return (
     <>
-      <form onSubmit={submit} onKeyDown={escape} noValidate aria-busy={busy} className="record-form">
+      <form onSubmit={submit} onKeyDown={escape} noValidate aria-busy={busy} className="record-form" data-pristine={changed ? undefined : ''}>
         {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
         <div className="record-form-fields">
           {fields.map((field) => (
