@@ -75,3 +75,23 @@ test('home says how many open tasks there are and how many are overdue, and lead
   // Overdue first, as on home.
   await expect(table.getByRole('row').nth(1)).toContainText('Herinnering sturen');
 });
+
+test('the Activities list, my open tasks first, knows its length, and End reaches its last row', async ({ page }) => {
+  await signInAsAdmin(page);
+  // More than the first page (100): the list chains my open tasks and then every other activity.
+  for (const subject of ['Offerte sturen', 'Klant bellen']) await createRecord(page, 'activity', { kind: 'task', subject, due_at: '2030-01-10', done: false });
+  const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+  await Promise.all(
+    Array.from({ length: 120 }, (_, i) => createRecord(page, 'activity', { kind: 'call', subject: `Gesprek ${String(i + 1).padStart(3, '0')}`, due_at: day(i), done: true })),
+  );
+
+  await goTo(page, 'Activities');
+  const table = page.getByRole('table', { name: 'Activities' });
+  await expect(table.getByRole('row').nth(1)).toContainText(/Offerte sturen|Klant bellen/);
+  // Known before the end is loaded: 122 rows and the header.
+  await expect(table).toHaveAttribute('aria-rowcount', String(122 + 1));
+  await table.getByRole('row').nth(1).getByRole('link').first().focus();
+  await page.keyboard.press('End');
+  await expect(table.getByRole('link', { name: 'Gesprek 120' })).toBeFocused();
+  await expect(table).toHaveAttribute('aria-rowcount', String(122 + 1));
+});

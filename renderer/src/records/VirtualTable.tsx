@@ -107,7 +107,11 @@ interface VirtualTableProps {
   /** Rows of a later source that an earlier one already showed. */
   exclude?: (row: ListRow, source: number) => boolean;
   columns: Column[];
-  /** The number of rows when the core can tell (no filters), for aria-rowcount. */
+  /**
+   * The number of rows of all sources together when the core can tell (a count of the same rows):
+   * for the scrollbar and aria-rowcount. Chained sources whose later ones leave out what earlier
+   * ones showed (`exclude`) together hold the rows of the widest one.
+   */
   total?: number | null | undefined;
   emptyText: string;
   /** Newer versions of rows the page changed (a task ticked off), by id. */
@@ -186,7 +190,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     counted += chunk.length ?? FRONTIER_ROWS;
   }
   // Rows past the unfetched last chunk, up to the length the core told, belong to that chunk too.
-  const known = !ended && typeof total === 'number' && sources.length === 1 ? Math.min(total, MAX_CANVAS_ROWS) : 0;
+  const known = !ended && typeof total === 'number' ? Math.min(total, MAX_CANVAS_ROWS) : 0;
   const rowCount = Math.max(counted, known);
   const chunkAt = (row: number): number => {
     let low = 0;
@@ -408,7 +412,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     );
   }
 
-  const rowCountForAria = ended ? rowCount + 1 : typeof total === 'number' && sources.length === 1 ? total + 1 : -1;
+  const rowCountForAria = ended ? rowCount + 1 : typeof total === 'number' ? total + 1 : -1;
 
   return (
     <div className="vt" data-loaded-rows={loadedRows} data-rendered-rows={drawn.length}>
