@@ -165,9 +165,15 @@ test('a contact with activities goes in one step, leaves list and search, and Ct
   const newest = journal.getByRole('row').nth(1);
   await expect(newest).toContainText('Delete contact Jan Jansen');
   await expect(newest).toContainText('Done');
+  // Nothing was undone that is not redone: Redo says it has nothing to go to.
+  const redo = page.getByRole('main').getByRole('button', { name: 'Redo', exact: true });
+  await expect(redo).toHaveAttribute('aria-disabled', 'true');
+  await expect(redo).toHaveAccessibleDescription('Nothing to redo.');
   await page.getByRole('main').getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(toast(page, 'Undone: Delete contact Jan Jansen')).toBeVisible();
   await expect(newest).toContainText('Undone');
+  await expect(redo).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByText('Nothing to redo.')).toHaveCount(0);
   await saveScreenshot(page, testInfo, 'history');
 });
 

@@ -28,6 +28,17 @@ function barrierBefore(commands: readonly CommandSummary[], index: number): Comm
   return commands.slice(0, index).find((command) => command.state === 'done' && !command.undoable && IRREVERSIBLE_VERBS.has(command.label.verb)) ?? null;
 }
 
+/**
+ * Whether Undo or Redo has a command to go to, as the core walks the journal (history/undo.ts
+ * nextCommand: emptied commands are stepped over, one irreversible by nature stops the walk, with a
+ * message). null when the page cannot tell: its list holds only the newest commands.
+ */
+function hasNext(commands: readonly CommandSummary[], direction: 'undo' | 'redo'): boolean | null {
+  const state = direction === 'undo' ? 'done' : 'undone';
+  if (commands.some((command) => command.state === state && (command.undoable || IRREVERSIBLE_VERBS.has(command.label.verb)))) return true;
+  return commands.length < LIMIT ? false : null;
+}
+
 /** Why Ctrl+Z no longer reaches a command, when a command after it cannot be undone. */
 function BehindBarrier({ commands, index }: { commands: readonly CommandSummary[]; index: number }) {
   const { t, language } = useI18n();
@@ -55,6 +66,8 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
   }, []);
 
   const mac = isMacPlatform();
+  const nothingToUndo = loaded.kind === 'ready' && hasNext(loaded.commands, 'undo') === false;
+  const nothingToRedo = loaded.kind === 'ready' && hasNext(loaded.commands, 'redo') === false;
 
   return (
     <section className="page">
@@ -62,14 +75,40 @@ export function HistoryPage({ takeFocus }: { takeFocus: boolean }) {
       <p>{t('history.intro', { undoKey: mac ? '⌘Z' : 'Ctrl+Z', redoKey: mac ? '⇧⌘Z' : 'Ctrl+Shift+Z' })}</p>
       <div className="button-row">
         {/* Kept focusable while busy: the page is shown afresh after an undo, and the shell gives its
-            heading the focus only when the focus was in the page (HomeShell showAfresh). */}
-        <BusyButton className="button-primary" busy={history.busy} aria-keyshortcuts={undoShortcut()} onClick={() => void history.undo()}>
+            heading the focus only when the focus was in the page (HomeShell showAfresh). With nothing
+            to go to, a button says so as unavailable, and a line under it says why. */}
+        <BusyButton
+          className="button-primary"
+          busy={history.busy}
+          aria-disabled={nothingToUndo || undefined}
+          aria-describedby={nothingToUndo ? 'history-nothing-to-undo' : undefined}
+          aria-keyshortcuts={undoShortcut()}
+          onClick={() => {
+            if (!nothingToUndo) void history.undo();
+          }}
+        >
           {t('history.undo')}
         </BusyButton>
-        <BusyButton className="button-quiet" busy={history.busy} aria-keyshortcuts={redoShortcut()} onClick={() => void history.redo()}>
+        <BusyButton
+          className="button-quiet"
+          busy={history.busy}
+          aria-disabled={nothingToRedo || undefined}
+          aria-describedby={nothingToRedo ? 'history-nothing-to-redo' : undefined}
+          aria-keyshortcuts={redoShortcut()}
+          onClick={() => {
+            if (!nothingToRedo) void history.redo();
+          }}
+        >
           {t('history.redo')}
         </BusyButton>
       </div>
+      {(nothingToUndo || nothingToRedo) && (
+        <p className="muted">
+          {nothingToUndo && <span id="history-nothing-to-undo">{t('history.nothingToUndo')}</span>}
+          {nothingToUndo && nothingToRedo && ' '}
+          {nothingToRedo && <span id="history-nothing-to-redo">{t('history.nothingToRedo')}</span>}
+        </p>
+      )}
       <section className="panel" aria-labelledby="history-list-title">
         <h3 id="history-list-title">{t('history.listTitle')}</h3>
         {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
