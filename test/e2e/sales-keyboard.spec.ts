@@ -70,14 +70,24 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
   await page.keyboard.press('ArrowDown');
   await expect(stage).toHaveValue('proposal');
   await expect(main.getByRole('region', { name: /Lead/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
-  // Escape puts it back, nothing moved; chosen again, Enter moves it.
+  // Escape puts it back, nothing moved; so does a letter (type-ahead) until Enter.
   await page.keyboard.press('Escape');
   await expect(stage).toHaveValue('lead');
+  await page.keyboard.press('w');
+  await expect(stage).toHaveValue('won');
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveValue('lead');
+  await expect(main.getByRole('region', { name: /Lead/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(main.getByText('“Ovens voor Müller” moved to Proposal.')).toBeVisible();
   await expect(main.getByRole('region', { name: /Proposal/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  await expect(stage).toBeFocused();
+  // Ctrl+K and Escape, Escape: the empty box gives the focus back to where it was, where the keys work.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.press('Escape');
   await expect(stage).toBeFocused();
   // One move, one command: Ctrl+Z takes it back to Lead, not to the stage passed on the way.
   await page.keyboard.press('Control+z');

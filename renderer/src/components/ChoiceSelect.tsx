@@ -8,7 +8,7 @@
  */
 import { useRef, useState, type Ref } from 'react';
 
-/** Keys with which a closed select goes through its options, changing its value. */
+/** Keys with which a closed select goes through its options, changing its value (letters too). */
 const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
 interface ChoiceSelectProps {
@@ -23,14 +23,22 @@ interface ChoiceSelectProps {
 }
 
 export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, describedBy }: ChoiceSelectProps) {
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPendingState] = useState<string | null>(null);
+  // The same, read at once: a blur right after Enter (the select is disabled while the choice is
+  // made) must not make it a second time from a render that still holds it.
+  const pendingRef = useRef<string | null>(null);
+  const setPending = (next: string | null) => {
+    pendingRef.current = next;
+    setPendingState(next);
+  };
   // Set by a browse key for the change its default action makes at once, in the same task.
   const browsing = useRef(false);
 
   const choose = (stay: boolean) => {
-    if (pending === null) return;
+    const chosen = pendingRef.current;
+    if (chosen === null) return;
     setPending(null);
-    onChoose(pending, stay);
+    onChoose(chosen, stay);
   };
 
   return (
@@ -40,12 +48,14 @@ export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, de
       disabled={disabled}
       aria-describedby={describedBy}
       onKeyDown={(event) => {
-        if (BROWSE_KEYS.has(event.key) && !event.altKey) {
+        // A letter goes to the first option starting with it (type-ahead): a browse key too.
+        const typeAhead = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+        if ((BROWSE_KEYS.has(event.key) || typeAhead) && !event.altKey) {
           browsing.current = true;
           setTimeout(() => (browsing.current = false));
           return;
         }
-        if (pending === null) return;
+        if (pendingRef.current === null) return;
         const undoKey = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z';
         if (event.key === 'Enter') {
           event.preventDefault();
