@@ -1,7 +1,8 @@
 /**
  * The one search box, in the header: Ctrl+K (Cmd+K on a Mac) jumps to it from anywhere. Results
  * come as you type (search.query, debounced), grouped by kind under a heading, best first. Arrow
- * keys move through them, Enter opens one, Escape closes the list (and then clears the box).
+ * keys move through them, Enter opens one, Escape closes the list (then clears the box, then goes
+ * back to where Ctrl+K was pressed).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError } from '../../../shared/errors';
@@ -35,6 +36,8 @@ export function SearchBox() {
   // Enter pressed while the results of what was typed are still coming: they open the first hit
   // when they arrive, so a quick "muller" + Enter is not silently lost.
   const openWhenFound = useRef<string | null>(null);
+  // Where Ctrl+K came from: Escape in the empty box goes back there, so the keys work where they did.
+  const cameFrom = useRef<HTMLElement | null>(null);
   const query = text.trim();
 
   // Ctrl+K / Cmd+K from anywhere in the window.
@@ -44,6 +47,8 @@ export function SearchBox() {
       const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
       if (!modifier || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k') return;
       event.preventDefault();
+      const from = document.activeElement;
+      if (from instanceof HTMLElement && from !== inputRef.current && from !== document.body) cameFrom.current = from;
       inputRef.current?.focus();
       inputRef.current?.select();
     };
@@ -126,9 +131,12 @@ export function SearchBox() {
       case 'Escape':
         event.preventDefault();
         if (shown) setOpen(false);
-        else {
+        else if (text !== '') {
           setText('');
           setResults(null);
+        } else if (cameFrom.current?.isConnected) {
+          cameFrom.current.focus();
+          cameFrom.current = null;
         }
         break;
     }
@@ -172,7 +180,11 @@ export function SearchBox() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          // Left some other way (a hit opened, a click elsewhere): there is no going back any more.
+          cameFrom.current = null;
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="search-popup" hidden={!shown}>
