@@ -226,7 +226,7 @@ test('every control on the CRM screens has an accessible name', async ({ page },
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   await goTo(page, 'Import');
-  await expect(page.getByLabel('CSV file')).toBeVisible();
+  await expect(page.getByLabel('CSV or text file')).toBeVisible();
   await expectEveryControlNamed(page, 'import');
 
   // The search results, opened with the keyboard.

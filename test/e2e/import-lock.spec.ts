@@ -23,7 +23,7 @@ function bigCsv(): Buffer {
 
 /** On the Import page: starts importing the big file, locks while the batches are written, unlocks. */
 async function importThenLockAndUnlock(page: Page): Promise<void> {
-  await page.getByLabel('CSV file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: bigCsv() });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: bigCsv() });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await page.getByRole('button', { name: /^Import 12,000 rows$/ }).click();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();

@@ -25,11 +25,11 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await expect(page.getByRole('radio', { name: 'Contacts' })).toBeChecked();
 
   // Not a text file: refused at the first step with the core's reason.
-  await page.getByLabel('CSV file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
   await expect(page.getByRole('alert')).toContainText('This file cannot be imported:');
   await expect(page.getByRole('heading', { level: 3, name: 'Step 1: Choose a file' })).toBeVisible();
 
-  await page.getByLabel('CSV file').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
   await expect(page.getByRole('heading', { level: 3, name: 'Step 2: Match the columns' })).toBeVisible();
   // Headers are matched to fields by name; the unknown ones are left out.
   await expect(page.getByLabel('Field for the column First name')).toHaveValue('first_name');
@@ -72,7 +72,7 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   // A file whose rows are all known already or wrong: the count leaves out what will be skipped, and at 0 there is nothing to press.
   await goTo(page, 'Import');
   const again = ['First name,Last name,E-mail', 'Anna,de Vries,ANNA.DEVRIES@example.nl', 'Geen,,geen@example.nl', 'Els,Bos,els.bos@example.nl'].join('\n');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'nogmaals.csv', mimeType: 'text/csv', buffer: Buffer.from(again, 'utf8') });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'nogmaals.csv', mimeType: 'text/csv', buffer: Buffer.from(again, 'utf8') });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import 1 row$/ })).toBeEnabled();
@@ -91,7 +91,7 @@ test('a file without a column every row needs counts each of its rows as a row w
   await signInAsAdmin(page);
   await goTo(page, 'Import');
   const csv = 'Voornaam;E-mailadres;Geboortedatum\nAnna;anna@example.nl;01-02-1980\nPiet;piet@example.nl;\nJoke;joke@example.nl;\n';
-  await page.getByLabel('CSV file').setInputFiles({ name: 'zonder-achternaam.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'zonder-achternaam.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   // The administrator sees dates of birth masked, so may not fill one in: that column is left out, and it says why.
   const why = page.getByText('The column “Geboortedatum” is left out: it holds Date of birth, a field you may not fill in.');
   await expect(why).toBeVisible();
@@ -112,7 +112,7 @@ test('undoing an import that merged says how many records went and how many took
   await createRecord(page, 'contact', { first_name: 'Anna', last_name: 'de Vries', email: 'anna.devries@example.nl' });
   await goTo(page, 'Import');
   const file = ['First name,Last name,E-mail,Phone', 'Anna,de Vries,ANNA.DEVRIES@example.nl,06 12345678', 'Els,Bos,els.bos@example.nl,06 87654321'].join('\n');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'aanvulling.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'aanvulling.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await page.getByRole('radio', { name: 'Merge them into the existing record' }).check();
   await page.getByRole('button', { name: /^Import 2 rows$/ }).click();
@@ -131,7 +131,7 @@ test('Ctrl+Z while an import runs is refused with the reason, and undoes the who
   await goTo(page, 'Import');
   const rows = ['First name,Last name,E-mail'];
   for (let i = 0; i < 6_000; i++) rows.push(`Import,Klant${i},klant${i}@groot.example`);
-  await page.getByLabel('CSV file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') });
+  await page.getByLabel('CSV or text file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await page.getByRole('button', { name: /^Import 6,000 rows$/ }).click();
   // The first batch is in and the run goes on: Ctrl+Z on the running step takes back none of it.

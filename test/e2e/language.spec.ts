@@ -156,13 +156,13 @@ test('the core’s own refusals are in Dutch too: a file that is not text, and a
   await switchLanguage(page, 'nl');
 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
-  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await page.getByLabel('CSV- of tekstbestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
   // The page's words and the core's reason, both in Dutch; nothing of the English reason is left.
   await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
 
   // A row the core refuses is named with its reason in Dutch: the field's Dutch label and the reason.
   const csv = ['Voornaam;Achternaam;E-mail', 'Anna;de Vries;anna@example.nl', 'Joke;Bakker;geen-adres'].join('\r\n');
-  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByLabel('CSV- of tekstbestand').setInputFiles({ name: 'klanten.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Regels controleren' }).click();
   const problems = page.getByRole('region', { name: 'Regels die niet worden geïmporteerd' });
   await expect(problems.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) })).toContainText(
@@ -171,7 +171,7 @@ test('the core’s own refusals are in Dutch too: a file that is not text, and a
 
   // A refusal on screen follows a switch of language: the page keeps the core's error, not its words.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Importeren' }).click();
-  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
+  await page.getByLabel('CSV- of tekstbestand').setInputFiles({ name: 'foto.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00]) });
   await expect(page.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: Dit is geen CSV-bestand: het bevat binaire gegevens.');
   await switchLanguage(page, 'en');
   await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: This is not a CSV file: it contains binary data.');

@@ -519,7 +519,7 @@ export const en = {
   'import.stepHeading': 'Step {number}: {title}',
   'import.fileIntro': 'Import contacts or organisations from a CSV file with a header row, as Excel saves it ("CSV UTF-8" or plain "CSV").',
   'import.entity': 'What to import',
-  'import.file': 'CSV file',
+  'import.file': 'CSV or text file',
   'import.fileHint': 'The first row names the columns. Columns you do not match to a field are not stored.',
   'import.reading': 'Reading the file…',
   'import.tooLarge': 'The file is too large. Import at most 50 MB at a time.',

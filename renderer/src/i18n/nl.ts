@@ -519,7 +519,7 @@ export const nl: Messages = {
   'import.stepHeading': 'Stap {number}: {title}',
   'import.fileIntro': 'Importeer contactpersonen of organisaties uit een CSV-bestand met een kopregel, zoals Excel het opslaat ("CSV UTF-8" of gewoon "CSV").',
   'import.entity': 'Wat importeren',
-  'import.file': 'CSV-bestand',
+  'import.file': 'CSV- of tekstbestand',
   'import.fileHint': 'De eerste regel geeft de kolommen een naam. Kolommen die je niet aan een veld koppelt, worden niet opgeslagen.',
   'import.reading': 'Bezig met lezen…',
   'import.tooLarge': 'Het bestand is te groot. Importeer hoogstens 50 MB per keer.',
