@@ -23,6 +23,9 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, Localized> = {
 export const SENSITIVITIES = ['normal', 'personal', 'special'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** The first day a date field takes (records.dayTooEarly): year 1 is a real day, but none a CRM records. */
+export const EARLIEST_DAY = '1900-01-01';
+
 export const FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'money', 'integer', 'enum', 'boolean', 'reference'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 

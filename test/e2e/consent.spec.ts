@@ -90,6 +90,8 @@ test('a consent is recorded from its person’s page, given today unless told ot
   await expect(page.getByRole('heading', { name: 'New consent' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Daan Bos');
   await expect(page.getByLabel('Given at')).toHaveValue(todayIso());
+  // The picker offers no day the core refuses (before 1900).
+  await expect(page.getByLabel('Given at')).toHaveAttribute('min', '1900-01-01');
   await page.getByLabel('Purpose', { exact: true }).fill('Nieuwsbrief');
   await page.getByLabel('Source', { exact: true }).fill('Beursstand');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

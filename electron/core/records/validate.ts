@@ -3,7 +3,7 @@
  * custom-but-removed is refused, never silently stored: minimisation is enforced here, in the core.
  */
 import type { CoreMessage, CoreMessageId, MessageValues } from '../../../shared/coreMessages';
-import { optionList } from '../../../shared/registry';
+import { EARLIEST_DAY, optionList } from '../../../shared/registry';
 import type { ActiveField } from './fields';
 import { parseCountry, withScheme } from './import/convert';
 
@@ -17,8 +17,6 @@ const EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:]+$/;
 const NAMED_ADDRESS = /^[^<>]*<\s*([^<>\s]+)\s*>$/;
 const PHONE = /^[+0-9 ()./-]{3,40}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** The first day a date field takes (dayTooEarly). */
-const EARLIEST_DAY = '1900-01-01';
 
 function isRealDate(value: string): boolean {
   if (!DATE.test(value)) return false;

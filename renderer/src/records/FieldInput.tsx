@@ -4,6 +4,7 @@
  * turned into what the core stores in `toStored`.
  */
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
+import { EARLIEST_DAY } from '../../../shared/registry';
 import { moneyInputValue, parseMoney, parseWholeNumber } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language, type Message } from '../i18n/translate';
@@ -169,6 +170,8 @@ export function FieldInput({ field, id, value, onChange, error, disabled }: Fiel
       <input
         id={id}
         type={INPUT_TYPES[field.type] ?? 'text'}
+        // The date picker offers no day the core would refuse (records.dayTooEarly).
+        min={field.type === 'date' ? EARLIEST_DAY : undefined}
         inputMode={field.type === 'money' ? 'decimal' : field.type === 'integer' ? 'numeric' : undefined}
         autoComplete="off"
         value={text}
