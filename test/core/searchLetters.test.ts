@@ -10,7 +10,7 @@ import { latestSchemaVersion, schemaVersion } from '../../electron/core/db/migra
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { Db } from '../../electron/core/db/open';
 import { activeFields } from '../../electron/core/records/fields';
-import { fold, FOLDED_LETTERS, foldLetters } from '../../electron/core/records/fold';
+import { fold, FOLDED_LETTERS, foldLetters, withWrittenOut } from '../../electron/core/records/fold';
 import { searchExpression } from '../../electron/core/records/queries';
 import { readRow, reindex, SEARCH_KINDS, searchRowid, sortKeyOf, titleOf, type Row } from '../../electron/core/records/rows';
 import { seedRecords } from '../../electron/core/records/seed';
@@ -226,5 +226,48 @@ describe('migration 13', () => {
     expect(readRow(reopened, 'contact', soren.id)).toMatchObject({ job_title: null, sort_key: 'angstrom soren' });
     value(await t.call('history.redo', {}));
     expect(readRow(reopened, 'contact', soren.id)).toMatchObject({ job_title: 'Inkoper', sort_key: 'angstrom soren' });
+  });
+});
+
+describe('umlauts and å written out', () => {
+  it('are also held as ae, oe, ue, aa, so "mueller" finds Müller and "odegaard" Ødegård', async () => {
+    expect(withWrittenOut('Jürgen Müller, Ødegård')).toBe('Jürgen Müller, Ødegård Juergen Mueller Ødegaard');
+    expect(withWrittenOut('Jan de Vries')).toBe('Jan de Vries');
+    const t = await signedInAdmin();
+    await create(t, 'contact', { first_name: 'Jürgen', last_name: 'Müller' });
+    await create(t, 'contact', { first_name: 'Bjørn', last_name: 'Ødegård' });
+    await create(t, 'organisation', { name: 'Bäckerei Schön' });
+    for (const [query, found] of [
+      ['mueller', 'Jürgen Müller'],
+      ['muller', 'Jürgen Müller'],
+      ['juergen muel', 'Jürgen Müller'],
+      ['odegaard', 'Bjørn Ødegård'],
+      ['odegard', 'Bjørn Ødegård'],
+      ['baeckerei schoen', 'Bäckerei Schön'],
+    ] as const) {
+      expect(titles(await search(t, query)), query).toEqual([found]);
+    }
+    expect(searchRows(t.core.requireActive().db)).toEqual(reindexedRows(t.core.requireActive().db));
+  });
+});
+
+describe('migration 23', () => {
+  it('writes again the entries that hold ä, ö, ü or å, and leaves the others', async () => {
+    const t = await signedInAdmin();
+    const muller = await create(t, 'contact', { first_name: 'Jürgen', last_name: 'Müller' });
+    await create(t, 'contact', { first_name: 'Jan', last_name: 'Jansen' });
+    const { db } = t.core.requireActive();
+    // The entry as Kluis wrote it before migration 23: the name only as written.
+    db.prepare('UPDATE search_index SET title = ? WHERE rowid = ?').run('Jürgen Müller', searchRowid('contact', muller.id));
+    db.pragma('user_version = 22');
+    expect(titles(await search(t, 'mueller'))).toEqual([]);
+
+    await t.call('session.signOut');
+    await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const reopened = t.core.requireActive().db;
+    expect(schemaVersion(reopened)).toBe(latestSchemaVersion());
+    expect(MIGRATIONS[22]).toMatchObject({ version: 23, name: 'search written out' });
+    expect(titles(await search(t, 'mueller'))).toEqual(['Jürgen Müller']);
+    expect(searchRows(reopened)).toEqual(reindexedRows(reopened));
   });
 });

@@ -11,7 +11,7 @@ import type { CoreMessage } from '../../../shared/coreMessages';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/policy';
 import type { Localized } from '../../../shared/registry/types';
 import { fieldErrorDetails, KluisError } from '../errors';
-import { fold } from '../records/fold';
+import { fold, writtenOut } from '../records/fold';
 
 /** 3 of 4: "safely unguessable", about 10^10 guesses — with Argon2id in front, years per account. */
 const MIN_SCORE = 3;
@@ -118,7 +118,7 @@ async function loadEstimator(): Promise<Estimator> {
 /** A word folded, and folded with its umlauts written out: "Müller" → "muller", "mueller". */
 function foldedSpellings(word: string): string[] {
   const lower = word.normalize('NFC').toLowerCase();
-  return [fold(lower), fold(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'))];
+  return [fold(lower), fold(writtenOut(lower))];
 }
 
 /** The spellings of a name or word to count as guessable: as written, in lower case, and folded. */

@@ -164,9 +164,31 @@ export function withJoinedNumbers(text: string): string {
   return joined.length === 0 ? text : `${text} ${joined.join(' ')}`;
 }
 
-/** The words a text is found by besides its own: elided words and numbers in parts also joined, phone numbers also as digits. */
+/** Letters that German and Scandinavian names are also written out with: Müller is Mueller, Ødegård Ødegaard. */
+const WRITTEN_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', å: 'aa', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', Å: 'Aa' };
+const ANY_WRITTEN_OUT = /[äöüåÄÖÜÅ]/;
+const WORD_WRITTEN_OUT = /[\p{L}\p{N}]*[äöüåÄÖÜÅ][\p{L}\p{N}]*/gu;
+
+/** The text with ä, ö, ü, å written out as ae, oe, ue, aa: "Müller" → "Mueller". NFC text (as stored). */
+export function writtenOut(text: string): string {
+  return text.replace(/[äöüåÄÖÜÅ]/g, (letter) => WRITTEN_OUT[letter] ?? letter);
+}
+
+/**
+ * The text with, after it, each word holding ä, ö, ü or å also written out: "Jürgen Müller" →
+ * "Jürgen Müller Juergen Mueller". The tokenizer drops the accent ("muller" finds it), but people
+ * also type the written-out spelling, as a German or Danish name is often spelled in e-mail and on
+ * paper. Most text holds none of these letters and comes back as it is, after one test.
+ */
+export function withWrittenOut(text: string): string {
+  if (!ANY_WRITTEN_OUT.test(text)) return text;
+  const words = text.match(WORD_WRITTEN_OUT) ?? [];
+  return words.length === 0 ? text : `${text} ${words.map(writtenOut).join(' ')}`;
+}
+
+/** The words a text is found by besides its own: umlauts written out, elided words and numbers in parts also joined, phone numbers also as digits. */
 export function withJoinedForms(text: string): string {
-  return withJoinedNumbers(withPhoneDigits(withJoinedElisions(text)));
+  return withJoinedNumbers(withPhoneDigits(withJoinedElisions(withWrittenOut(text))));
 }
 
 /** Text as the search index holds it: ø, ß … in base letters (foldLetters), with its joined forms (withJoinedForms). */

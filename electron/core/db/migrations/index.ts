@@ -25,5 +25,6 @@ import { customFieldRetention } from './019_custom_field_retention';
 import { searchPhones } from './020_search_phones';
 import { customFieldSearch } from './021_custom_field_search';
 import { searchJoinedNumbers } from './022_search_joined_numbers';
+import { searchWrittenOut } from './023_search_written_out';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers, searchWrittenOut];
