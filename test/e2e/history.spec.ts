@@ -375,6 +375,10 @@ test('Ctrl+Z inside a text field undoes the typing, not the last deletion', asyn
   await page.keyboard.type('Baker');
   await page.keyboard.press('Control+Z');
   await expect(jobTitle).not.toHaveValue('Baker');
+  // Nor on a select of an edit form, changed or not: what Ctrl+Z means there is the form's.
+  await page.getByRole('combobox', { name: /Preferred language/ }).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByRole('combobox', { name: /Preferred language/ })).toBeFocused();
 
   // Nothing happened on the CRM side: the deletion stands and the journal is as it was.
   await expect(page.getByRole('status').filter({ hasText: /Undone/ })).toHaveCount(0);

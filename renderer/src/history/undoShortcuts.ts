@@ -15,8 +15,9 @@ const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset
  * True where Ctrl+Z means "undo my typing": text inputs, text areas, editable content, and a select
  * in a form, whose choice is part of what the form has not saved yet. A select outside a form (the
  * deal board's stage) makes its change at once, as a command: there Ctrl+Z undoes that command. So
- * does a select in a record form that holds nothing unsaved (`data-pristine`): a select has no
- * typing to undo, and that is where the focus is after logging an activity.
+ * does a select in a form that stays open for the next entry and holds nothing unsaved
+ * (`data-pristine`, RecordForm): after logging an activity the focus is on its Type, and the save
+ * is what Ctrl+Z is about. In any other form a select's Ctrl+Z stays with the form.
  */
 export function isTextEntry(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;

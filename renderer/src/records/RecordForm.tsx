@@ -92,6 +92,9 @@ export function RecordForm({
   const [busy, setBusy] = useState(false);
   // Fields someone changed since the form opened, which the user was told of: saving again replaces them.
   const [replacing, setReplacing] = useState<ReadonlySet<string>>(() => new Set());
+  // A form without Cancel that stays open for the next entry (a timeline's "Log a call"): unchanged,
+  // it holds nothing but what was just saved, so Ctrl+Z on its select is about that save (undoShortcuts).
+  const staysOpen = onDiscard !== undefined && onCancel === undefined;
   const changed = fields.some((field) => !sameDraft(drafts[field.key] ?? null, initial[field.key] ?? null));
   // Escape after a change: asking whether to discard it. Once discarded, the form holds nothing.
   const [askingToDiscard, setAskingToDiscard] = useState(false);
@@ -199,7 +202,7 @@ export function RecordForm({
 
   return (
     <>
-      <form onSubmit={submit} onKeyDown={escape} noValidate aria-busy={busy} className="record-form" data-pristine={changed ? undefined : ''}>
+      <form onSubmit={submit} onKeyDown={escape} noValidate aria-busy={busy} className="record-form" data-pristine={staysOpen && !changed ? '' : undefined}>
         {formError && <Notice tone="error">{t(formError.key, formError.params)}</Notice>}
         <div className="record-form-fields">
           {fields.map((field) => (
