@@ -252,3 +252,32 @@ test('A refused save keeps the keyboard where it was: in the field Enter was pre
   await expectFocusNotOnBody(page);
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeFocused();
 });
+
+test('A stage chosen on the deal board and left goes back; a refused move keeps the focus on the select', async ({ page }) => {
+  await signInAsAdmin(page);
+  const deal = await createRecord(page, 'deal', { title: 'Ovens Focus', stage: 'lead', value_cents: 100 });
+  await goTo(page, 'Deals');
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'Board' }).click();
+  const stage = main.getByRole('combobox', { name: 'Stage of Ovens Focus' });
+  const inLead = main.getByRole('region', { name: /^Lead/ }).getByRole('link', { name: 'Ovens Focus' });
+
+  // Chosen, then left with Shift+Tab: nothing moves, the select shows where the deal is.
+  await stage.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(stage).toHaveValue('qualified');
+  await page.keyboard.press('Shift+Tab');
+  await expect(stage).toHaveValue('lead');
+  await expect(inLead).toBeVisible();
+  await expectFocusNotOnBody(page);
+
+  // The deal went to the trash meanwhile (another window): the move is refused, and the keyboard stays.
+  const impact = await invoke(page, 'records.deleteImpact', { entity: 'deal', ids: [deal.id], mode: 'trash' });
+  if (!impact.ok) throw new Error(impact.error.message);
+  expect((await invoke(page, 'records.delete', { entity: 'deal', ids: [deal.id], reviewedTotal: impact.value.total })).ok).toBe(true);
+  await stage.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(main.getByText(/The deal could not be moved/)).toBeVisible();
+  await expect(stage).toBeFocused();
+});

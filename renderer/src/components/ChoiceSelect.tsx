@@ -2,9 +2,10 @@
  * A select whose choice is an action made at once (the deal board's stage), chosen once however it
  * is chosen. Chromium changes a closed select's value on every arrow key, so a keyboard user passing
  * one option on the way to the next would make two changes (and two undo steps). Here an option
- * picked from the open list is made at once; one reached with the arrow keys on the closed select
- * is shown as chosen and made with Enter, or when the focus leaves it; Escape (or Ctrl+Z) puts the
- * select back to what it was.
+ * picked from the open list is made at once; one reached with the arrow keys (or a letter) on the
+ * closed select is shown as chosen and made with Enter only. Escape, Ctrl+Z, or leaving the select
+ * puts it back to what it was: nothing is made that was not confirmed (a Tab, a click elsewhere or
+ * signing out would otherwise move a deal the user only looked at).
  */
 import { useRef, useState, type Ref } from 'react';
 
@@ -14,8 +15,7 @@ const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 
 interface ChoiceSelectProps {
   value: string;
   options: readonly { value: string; label: string }[];
-  /** `stay`: the focus is still on the select (false when it was made as the focus left). */
-  onChoose: (value: string, stay: boolean) => void;
+  onChoose: (value: string) => void;
   disabled?: boolean;
   selectRef?: Ref<HTMLSelectElement>;
   /** The id of the text saying how the keys work. */
@@ -24,8 +24,7 @@ interface ChoiceSelectProps {
 
 export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, describedBy }: ChoiceSelectProps) {
   const [pending, setPendingState] = useState<string | null>(null);
-  // The same, read at once: a blur right after Enter (the select is disabled while the choice is
-  // made) must not make it a second time from a render that still holds it.
+  // The same, read at once: Enter makes the choice from the ref, never from a render that still holds it.
   const pendingRef = useRef<string | null>(null);
   const setPending = (next: string | null) => {
     pendingRef.current = next;
@@ -34,11 +33,11 @@ export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, de
   // Set by a browse key for the change its default action makes at once, in the same task.
   const browsing = useRef(false);
 
-  const choose = (stay: boolean) => {
+  const choose = () => {
     const chosen = pendingRef.current;
     if (chosen === null) return;
     setPending(null);
-    onChoose(chosen, stay);
+    onChoose(chosen);
   };
 
   return (
@@ -56,10 +55,11 @@ export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, de
           return;
         }
         if (pendingRef.current === null) return;
-        const undoKey = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z';
+        // Ctrl+Z only: redo (Ctrl+Shift+Z, Ctrl+Y) goes on to the CRM's redo, as from anywhere.
+        const undoKey = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z';
         if (event.key === 'Enter') {
           event.preventDefault();
-          choose(true);
+          choose();
         } else if (event.key === 'Escape' || undoKey) {
           // Not yet made, so nothing for the CRM's undo: the select goes back, as typing in a field would.
           event.preventDefault();
@@ -71,13 +71,13 @@ export function ChoiceSelect({ value, options, onChoose, disabled, selectRef, de
         const next = event.currentTarget.value;
         if (!browsing.current) {
           setPending(null);
-          if (next !== value) onChoose(next, true);
+          if (next !== value) onChoose(next);
           return;
         }
         browsing.current = false;
         setPending(next === value ? null : next);
       }}
-      onBlur={() => choose(false)}
+      onBlur={() => setPending(null)}
     >
       {options.map((option) => (
         <option key={option.value} value={option.value}>

@@ -1,6 +1,6 @@
 /**
  * The deals as a board: one column per stage. A deal moves with its Stage select (keyboard and
- * screen reader friendly: the arrow keys choose a stage, Enter moves it there, ChoiceSelect) or by dragging its card to another column; either way the core is told
+ * screen reader friendly: the arrow keys choose a stage, only Enter moves it there, ChoiceSelect) or by dragging its card to another column; either way the core is told
  * with records.update { stage }, and the card moves once the core agrees. Each column is headed by
  * the number of deals in its stage the user may read (records.count), not by the cards loaded, and
  * says when it shows only the first of them, with the way to the rest: the list filtered on the stage.
@@ -104,6 +104,8 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     setMovingId(null);
     if (!result.ok) {
       setError({ key: 'deals.moveFailed', params: { message: result.error } });
+      // The select was disabled while asking, which took the focus from it: it gets it back.
+      if (refocus) refocusId.current = deal.id;
       return;
     }
     setColumns((previous) => ({
@@ -199,7 +201,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
                             options={DEAL_STAGES.map((option) => ({ value: option, label: stageLabel(option) }))}
                             disabled={movingId === deal.id}
                             describedBy={hintId}
-                            onChoose={(to, stay) => void move(deal, to as Stage, stay)}
+                            onChoose={(to) => void move(deal, to as Stage, true)}
                           />
                         </label>
                       )}
