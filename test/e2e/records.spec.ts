@@ -126,6 +126,14 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await page.keyboard.press('Escape');
   await expect(results).toBeHidden();
   await expect(recordHeading(page, 'Jan Müller')).toBeVisible();
+  // The arrow key opens it again at its first hit, as its status says.
+  await search.fill('spring');
+  await expect(results.getByRole('option')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(results).toBeHidden();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
 
   // Only Finance sends payment reminders (DESIGN §5): the administrator does not even see the button.
   const customerId = await organisationId(page, 'Bakkerij van den Berg');

@@ -103,8 +103,11 @@ export function SearchBox() {
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        setOpen(true);
-        setActive((index) => Math.min(index + 1, Math.max(hits.length - 1, 0)));
+        // A closed list opens at its first hit, as the status says; an open one moves on.
+        if (!shown) {
+          setOpen(true);
+          setActive(0);
+        } else setActive((index) => Math.min(index + 1, Math.max(hits.length - 1, 0)));
         break;
       case 'ArrowUp':
         event.preventDefault();
@@ -125,6 +128,11 @@ export function SearchBox() {
         } else if (shown && !fresh) {
           event.preventDefault();
           openWhenFound.current = query;
+        } else if (!shown && query !== '') {
+          // The list closed with Escape: Enter shows it again, at its first hit.
+          event.preventDefault();
+          setOpen(true);
+          setActive(0);
         }
         break;
       }
