@@ -195,8 +195,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   };
 
   /** The fields as the page shows them: masked ones with their reveal, the rest as values. */
-  const fieldList = (list: FieldInfo[]) => (
-    <dl className="field-list">
+  const fieldList = (list: FieldInfo[], className = 'field-list') => (
+    <dl className={className}>
       {list.map((field) => (
         <div key={field.key} className={field.type === 'longText' ? 'field-list-item field-list-wide' : 'field-list-item'}>
           <dt>{field.label[language]}</dt>
@@ -281,7 +281,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         {editing ? (
           <>
             {/* What is set once and never edited (a consent's person and purpose) stays in view, as text. */}
-            {fixedShown.length > 0 && fieldList(fixedShown)}
+            {fixedShown.length > 0 && fieldList(fixedShown, 'field-list field-list-fixed')}
             <RecordForm
               entity={entity}
               fields={editable}
