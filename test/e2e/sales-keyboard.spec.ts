@@ -92,8 +92,11 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
   // One move, one command: Ctrl+Z takes it back to Lead, not to the stage passed on the way.
   await page.keyboard.press('Control+z');
   await expect(main.getByRole('region', { name: /Lead/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  // The board is shown afresh; the keyboard is back on the deal's card, not at the page's heading.
+  await expect(stage).toBeFocused();
   await page.keyboard.press('Control+Shift+z');
   await expect(main.getByRole('region', { name: /Proposal/ }).getByRole('link', { name: 'Ovens voor Müller' })).toBeVisible();
+  await expect(stage).toBeFocused();
 
   // Organisations: their own team's can be edited; another team's only read, so no Edit button.
   for (const [name, editable] of [

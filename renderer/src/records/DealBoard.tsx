@@ -5,7 +5,7 @@
  * the number of deals in its stage the user may read (records.count), not by the cards loaded, and
  * says when it shows only the first of them, with the way to the rest: the list filtered on the stage.
  */
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
@@ -16,7 +16,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { RecordLink } from './columns';
 import { optionLabel } from './display';
-import { useNavigation } from './navigation';
+import { ListPlacesContext, useNavigation } from './navigation';
 import { useRights } from './rights';
 
 type Stage = (typeof DEAL_STAGES)[number];
@@ -56,6 +56,16 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
   const stageSelects = useRef(new Map<number, HTMLSelectElement>());
   const hintId = useId();
 
+  // The deal last focused, for the visit: shown afresh after an undo or redo, the board gives the
+  // focus back to that deal's card (its Stage select, else its link) when the focus is nowhere else.
+  const listPlaces = useContext(ListPlacesContext);
+  const placeKey = listPlaces ? `${listPlaces.visit}\nboard` : null;
+  const restoring = useRef<number | null>((placeKey ? (listPlaces?.places.get(placeKey) as number | undefined) : undefined) ?? null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  const rememberFocus = (id: number) => {
+    if (listPlaces && placeKey) listPlaces.places.set(placeKey, id);
+  };
+
   // After every render: the moved card's new select exists from the render that put it there.
   useEffect(() => {
     const select = refocusId.current === null ? undefined : stageSelects.current.get(refocusId.current);
@@ -63,6 +73,17 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     refocusId.current = null;
     select.focus();
   });
+
+  // Once the remembered deal's card is drawn (or every column is in without it).
+  useEffect(() => {
+    if (restoring.current === null) return;
+    const card = boardRef.current?.querySelector<HTMLElement>(`[data-deal-id="${restoring.current}"]`);
+    if (!card && DEAL_STAGES.some((stage) => columns[stage].state === 'loading')) return;
+    restoring.current = null;
+    const active = document.activeElement;
+    const free = active === null || active === document.body || active.classList.contains('page-heading');
+    if (free) (card?.querySelector<HTMLElement>('select') ?? card?.querySelector<HTMLElement>('a'))?.focus();
+  }, [columns]);
 
   function applyPage(stage: Stage, after: string | null, result: Awaited<ReturnType<typeof fetchStage>>) {
     setColumns((previous) => {
@@ -136,7 +157,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
         {status ? t('deals.moved', { title: status.title, stage: stageLabel(status.stage) }) : ''}
       </p>
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
-      <div className="board">
+      <div className="board" ref={boardRef}>
         {DEAL_STAGES.map((stage) => {
           const column = columns[stage];
           const headingId = `board-stage-${stage}`;
@@ -177,6 +198,8 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
                     <li
                       key={deal.id}
                       className="board-card"
+                      data-deal-id={deal.id}
+                      onFocus={() => rememberFocus(deal.id)}
                       draggable={movable}
                       aria-busy={movingId === deal.id || undefined}
                       onDragStart={(event) => {
