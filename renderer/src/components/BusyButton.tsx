@@ -46,3 +46,9 @@ export function focusPageHeading(): void {
 export function focusPageHeadingIfLost(): void {
   if (!document.activeElement || document.activeElement === document.body) focusPageHeading();
 }
+
+/** The focus is nowhere the user put it: on <body>, or on the page heading the shell gave it after showing the page afresh. */
+export function focusIsFree(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active.classList.contains('page-heading');
+}

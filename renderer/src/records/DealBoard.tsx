@@ -1,7 +1,8 @@
 /**
  * The deals as a board: one column per stage. A deal moves with its Stage select (keyboard and
- * screen reader friendly: the arrow keys choose a stage, only Enter moves it there, ChoiceSelect) or by dragging its card to another column; either way the core is told
- * with records.update { stage }, and the card moves once the core agrees. Each column is headed by
+ * screen reader friendly: the arrow keys choose a stage, only Enter moves it there, ChoiceSelect)
+ * or by dragging its card to another column; either way the core is told with records.update
+ * { stage }, and the card moves once the core agrees. Each column is headed by
  * the number of deals in its stage the user may read (records.count), not by the cards loaded, and
  * says when it shows only the first of them, with the way to the rest: the list filtered on the stage.
  */
@@ -9,6 +10,7 @@ import { useContext, useEffect, useId, useRef, useState, type DragEvent } from '
 import type { FieldInfo, ListRow } from '../../../shared/recordTypes';
 import { DEAL_STAGES } from '../../../shared/registry';
 import { call } from '../api';
+import { focusIsFree } from '../components/BusyButton';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { Notice } from '../components/Notice';
 import { formatCount, formatMoney } from '../format';
@@ -80,9 +82,7 @@ export function DealBoard({ fields }: { fields: FieldInfo[] }) {
     const card = boardRef.current?.querySelector<HTMLElement>(`[data-deal-id="${restoring.current}"]`);
     if (!card && DEAL_STAGES.some((stage) => columns[stage].state === 'loading')) return;
     restoring.current = null;
-    const active = document.activeElement;
-    const free = active === null || active === document.body || active.classList.contains('page-heading');
-    if (free) (card?.querySelector<HTMLElement>('select') ?? card?.querySelector<HTMLElement>('a'))?.focus();
+    if (focusIsFree()) (card?.querySelector<HTMLElement>('select') ?? card?.querySelector<HTMLElement>('a'))?.focus();
   }, [columns]);
 
   function applyPage(stage: Stage, after: string | null, result: Awaited<ReturnType<typeof fetchStage>>) {

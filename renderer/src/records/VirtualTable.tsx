@@ -33,6 +33,7 @@ import type { ChannelInput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import type { ListRow } from '../../../shared/recordTypes';
 import { call } from '../api';
+import { focusIsFree } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
 import { ListPlacesContext } from './navigation';
@@ -311,9 +312,7 @@ function VirtualTableBody({ label, sources, exclude, columns, total, emptyText, 
     // Once only; and not when the user has put the focus somewhere since.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestoring(null);
-    const active = document.activeElement;
-    const free = active === null || active === document.body || active.classList.contains('page-heading');
-    if (free && target >= first && target <= last) setPendingFocus(target);
+    if (focusIsFree() && target >= first && target <= last) setPendingFocus(target);
     // Only the chunks decide when the row is in; the rest is read as it is then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [restoring, chunks]);
