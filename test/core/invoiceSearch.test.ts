@@ -35,6 +35,8 @@ describe('invoices in the search box', () => {
     const org = await create(t, 'organisation', { name: 'Bakkerij Smit' });
     const invoice = await create(t, 'invoice', { number: '2026-000124', organisation_id: org.id, amount_cents: 12_500, due_on: '2026-04-30', status: 'overdue' });
     await create(t, 'invoice', { number: '2026-000200', organisation_id: org.id, amount_cents: 100, due_on: '2026-05-31', status: 'draft' });
+    const coded = await create(t, 'invoice', { number: 'INV-2026-77', organisation_id: org.id, amount_cents: 100, due_on: '2026-05-31', status: 'draft' });
+    for (const query of ['INV202677', 'inv-2026-77', 'inv2026']) expect(invoiceHits(await search(t, query)).map((h) => h.id), query).toEqual([coded.id]);
 
     // Also as read off a bank statement, without its dash.
     for (const query of ['2026-000124', '000124', '2026 000124', '2026000124', '20260001']) {
@@ -42,7 +44,7 @@ describe('invoices in the search box', () => {
     }
     const [hit] = invoiceHits(await search(t, '000124'));
     expect(hit).toMatchObject({ id: invoice.id, details: [{ key: 'organisation_id', value: org.id }, { key: 'status', value: 'overdue' }], refs: { organisation_id: { title: 'Bakkerij Smit' } } });
-    expect(invoiceHits(await search(t, '2026')).map((h) => h.title).sort()).toEqual(['2026-000124', '2026-000200']);
+    expect(invoiceHits(await search(t, '2026')).map((h) => h.title).sort()).toEqual(['2026-000124', '2026-000200', 'INV-2026-77']);
 
     // In the trash it is not found; restored, it is again.
     value(await t.call('records.delete', { entity: 'invoice', ids: [invoice.id] }));
@@ -57,11 +59,13 @@ describe('invoices in the search box', () => {
 });
 
 describe('numbers written in parts', () => {
-  it('are also held as their digits, unless they start with 0 (a phone number, a date) or hold a dot', () => {
+  it('are also held joined, unless they start with 0 (a phone number, a date) or hold a dot; codes with letters too', () => {
     expect(withJoinedNumbers('Factuur 2026-004137 van 02-12-2026, ticket T-8841-22, bel 020-1234567, prijs 1.5')).toBe(
-      'Factuur 2026-004137 van 02-12-2026, ticket T-8841-22, bel 020-1234567, prijs 1.5 2026004137 884122',
+      'Factuur 2026-004137 van 02-12-2026, ticket T-8841-22, bel 020-1234567, prijs 1.5 2026004137 884122 T884122',
     );
-    expect(withJoinedNumbers('Geen nummer')).toBe('Geen nummer');
+    expect(withJoinedNumbers('INV-2026-77')).toBe('INV-2026-77 202677 INV202677');
+    // A code holds a digit: a double name is no code.
+    expect(withJoinedNumbers('Noord-Holland, Geen nummer')).toBe('Noord-Holland, Geen nummer');
   });
 });
 
@@ -96,7 +100,7 @@ describe('migration 14', () => {
     } finally {
       reopened.exec('ROLLBACK TO compare; RELEASE compare');
     }
-    expect(indexed).toEqual([{ rowid: searchRowid('invoice', kept.id), title: 'F-2025-017 2025017', body: '' }]);
+    expect(indexed).toEqual([{ rowid: searchRowid('invoice', kept.id), title: 'F-2025-017 2025017 F2025017', body: '' }]);
   });
 });
 
@@ -105,6 +109,7 @@ describe('migration 22', () => {
     const t = await signedInAdmin();
     const org = await create(t, 'organisation', { name: 'Bakkerij Smit' });
     const invoice = await create(t, 'invoice', { number: '2025-000311', organisation_id: org.id, amount_cents: 500, due_on: '2025-12-31', status: 'paid' });
+    const coded = await create(t, 'invoice', { number: 'F-2025-9', organisation_id: org.id, amount_cents: 500, due_on: '2025-12-31', status: 'paid' });
     const ticket = value<FieldInfo>(
       await t.call('fields.addCustom', {
         entity: 'contact',
@@ -122,6 +127,7 @@ describe('migration 22', () => {
     // The entries as Kluis wrote them before migration 22: the numbers in parts only as their parts.
     const unjoin = db.prepare('UPDATE search_index SET title = ?, body = ? WHERE rowid = ?');
     unjoin.run('2025-000311', '', searchRowid('invoice', invoice.id));
+    unjoin.run('F-2025-9', '', searchRowid('invoice', coded.id));
     unjoin.run('Jansen', 'T-8841-22', searchRowid('contact', contact.id));
     db.pragma('user_version = 21');
     expect(invoiceHits(await search(t, '2025000311'))).toEqual([]);
@@ -131,6 +137,7 @@ describe('migration 22', () => {
     expect(schemaVersion(t.core.requireActive().db)).toBe(latestSchemaVersion());
     expect(MIGRATIONS[21]).toMatchObject({ version: 22, name: 'search joined numbers' });
     expect(invoiceHits(await search(t, '2025000311')).map((h) => h.id)).toEqual([invoice.id]);
+    expect(invoiceHits(await search(t, 'F20259')).map((h) => h.id)).toEqual([coded.id]);
     // The contact's entry was written again with its searched custom value in it, now also joined.
     const contacts = async (text: string) => (await search(t, text)).find((g) => g.entity === 'contact')?.hits.map((h) => h.id) ?? [];
     expect(await contacts('8841')).toEqual([contact.id]);

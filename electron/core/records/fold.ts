@@ -152,15 +152,22 @@ export function withPhoneDigits(text: string): string {
  * so); a dot is left alone, as "1.5" is no "15".
  */
 const JOINED_NUMBER = /(?<!\d)(?<!\d[./-])[1-9]\d*(?:[/-]\d+)+/g;
+/** A code of letters and digits in parts, starting with a letter: "INV-2026-77", "F2026/0042". */
+const JOINED_CODE = /(?<![\p{L}\p{N}/-])\p{L}[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+)+/gu;
+const DIGIT_AT_SEPARATOR = /\d[/-]|[/-]\d/;
 
 /**
- * The text with, after it, each number written in parts also as its digits: "Factuur 2026-004137"
- * → "Factuur 2026-004137 2026004137". The tokenizer splits the number at its dash, and people type
- * an invoice number as they read it off a bank statement, without one. Text without a separator
- * between digits comes back as it is.
+ * The text with, after it, each number or code written in parts also joined: "Factuur 2026-004137"
+ * → "Factuur 2026-004137 2026004137", "INV-2026-77" → "INV-2026-77 INV202677". The tokenizer splits
+ * them at the dash, and people type an invoice number as they read it off a bank statement, without
+ * one. A code must hold a digit ("Noord-Holland" stays as it is). Text without a digit next to a
+ * dash or slash comes back as it is.
  */
 export function withJoinedNumbers(text: string): string {
-  const joined = text.match(JOINED_NUMBER)?.map((run) => run.replace(/\D/g, '')) ?? [];
+  if (!DIGIT_AT_SEPARATOR.test(text)) return text;
+  const numbers = text.match(JOINED_NUMBER)?.map((run) => run.replace(/\D/g, '')) ?? [];
+  const codes = (text.match(JOINED_CODE) ?? []).filter((run) => /\d/.test(run)).map((run) => run.replace(/[/-]/g, ''));
+  const joined = [...numbers, ...codes];
   return joined.length === 0 ? text : `${text} ${joined.join(' ')}`;
 }
 
