@@ -375,6 +375,24 @@ test('Ctrl+Z inside a text field undoes the typing, not the last deletion', asyn
   await page.keyboard.type('Baker');
   await page.keyboard.press('Control+Z');
   await expect(jobTitle).not.toHaveValue('Baker');
+  // A field with nothing of its own to undo does not take back the typing in another one: the
+  // browser's text undo spans the page, and would empty Job title and move the focus there.
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(jobTitle).toHaveValue('Baker');
+  const phone = page.getByLabel('Phone', { exact: true });
+  await phone.click();
+  await page.keyboard.press('Control+Z');
+  await expect(phone).toBeFocused();
+  await expect(jobTitle).toHaveValue('Baker');
+  await page.keyboard.press('Control+Y');
+  await expect(phone).toBeFocused();
+  await jobTitle.click();
+  await page.keyboard.press('Control+Z');
+  await expect(jobTitle).not.toHaveValue('Baker');
+  await phone.click();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(phone).toBeFocused();
+  await expect(jobTitle).not.toHaveValue('Baker');
   // Nor on a select of an edit form, changed or not: what Ctrl+Z means there is the form's.
   await page.getByRole('combobox', { name: /Preferred language/ }).focus();
   await page.keyboard.press('Control+Z');
