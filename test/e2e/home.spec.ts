@@ -15,3 +15,31 @@ test('my open tasks say which are overdue', async ({ page }) => {
   await expect(tasks.filter({ hasText: 'Send the quote' })).toBeVisible();
   await expect(tasks.filter({ hasText: 'Send the quote' })).not.toContainText('overdue');
 });
+
+test('a note made on the Activities page is done, so it is not among my open tasks; a task is', async ({ page }) => {
+  await signInAsAdmin(page);
+  await goTo(page, 'Activities');
+  await page.getByRole('button', { name: 'New activity' }).click();
+  const done = page.getByRole('checkbox', { name: /^Done/ });
+  await expect(done).not.toBeChecked();
+  // A note records what happened: choosing it ticks Done, a task again unticks it.
+  await page.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Note' });
+  await expect(done).toBeChecked();
+  await page.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Task' });
+  await expect(done).not.toBeChecked();
+  await page.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Note' });
+  await page.getByLabel('Subject').fill('Spoke about the renewal');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Spoke about the renewal' })).toBeVisible();
+
+  await goTo(page, 'Activities');
+  await page.getByRole('button', { name: 'New activity' }).click();
+  await page.getByLabel('Subject').fill('Send the contract');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Send the contract' })).toBeVisible();
+
+  await goTo(page, 'Home');
+  const panel = page.getByRole('region', { name: 'My open tasks' });
+  await expect(panel.getByRole('link', { name: 'Send the contract' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Spoke about the renewal' })).toHaveCount(0);
+});

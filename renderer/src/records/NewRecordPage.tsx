@@ -4,6 +4,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
+import { doneFollowsKindAndDay } from './activityDone';
 import { typedFields, useFields } from './fields';
 import { isListEntity, useNavigation, type NewEntity, type Preset } from './navigation';
 import { RecordForm } from './RecordForm';
@@ -41,6 +42,7 @@ export function NewRecordPage({ entity, preset, takeFocus }: { entity: NewEntity
             entity={entity}
             fields={typedFields(state.fields, entity).filter((field) => rights.field(field) === 'edit')}
             preset={start}
+            {...(entity === 'activity' ? { derive: doneFollowsKindAndDay } : {})}
             submitLabel={t('records.create')}
             busyLabel={t('records.saving')}
             onCancel={() => (canGoBack ? back() : go(isListEntity(entity) ? { page: 'list', entity } : { page: 'home' }))}

@@ -22,11 +22,12 @@ import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
+import { doneFollowsKindAndDay } from './activityDone';
 import { RecordLink } from './columns';
 import { displayValue, entityPlural, entitySingular, optionLabel, titleOf } from './display';
 import { enabledFields, typedFields, useFields } from './fields';
 import { isListEntity, useNavigation, type NewEntity, type Preset } from './navigation';
-import { RecordForm, type Drafts } from './RecordForm';
+import { RecordForm } from './RecordForm';
 import { useVisitState } from './unsavedInput';
 import { NEW_LABELS } from './RecordListPage';
 import { useRights } from './rights';
@@ -383,17 +384,6 @@ interface TimelineProps {
 }
 
 const LINK_FIELDS: Partial<Record<EntityName, string>> = { contact: 'contact_id', organisation: 'organisation_id', deal: 'deal_id' };
-
-/**
- * What is logged on a timeline has mostly happened (a call just made), so it starts as done; a task,
- * or anything dated after today, is a plan and is not done. Until the user ticks or unticks Done
- * themselves, which then stands.
- */
-function doneFollowsKindAndDay(drafts: Drafts, touched: ReadonlySet<string>): Drafts {
-  if (touched.has('done')) return drafts;
-  const day = typeof drafts.due_at === 'string' ? drafts.due_at : '';
-  return { ...drafts, done: drafts.kind !== 'task' && (day === '' || day <= todayIso()) };
-}
 
 function Timeline({ record, timeline, total, fields, onLogged }: TimelineProps) {
   const { t, language } = useI18n();
