@@ -74,6 +74,23 @@ test('home says how many open tasks there are and how many are overdue, and lead
   await expect(controls.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
   // Overdue first, as on home.
   await expect(table.getByRole('row').nth(1)).toContainText('Herinnering sturen');
+
+  // Ticked done, a task stays in view (a mis-tick can be unticked) but no longer counts as open.
+  const count = page.getByRole('status').filter({ hasText: 'match the filter' });
+  await expect(count).toHaveText('7 of 8 activities match the filter');
+  await table.getByRole('checkbox', { name: 'Done: Offerte nabellen' }).check();
+  await expect(count).toHaveText('6 of 8 activities match the filter');
+  await expect(table.getByRole('link', { name: 'Offerte nabellen' })).toBeVisible();
+  await table.getByRole('checkbox', { name: 'Done: Offerte nabellen' }).uncheck();
+  await expect(count).toHaveText('7 of 8 activities match the filter');
+  await table.getByRole('checkbox', { name: 'Done: Jaarplanning' }).check();
+  await expect(count).toHaveText('6 of 8 activities match the filter');
+  // Shown again, the list and its count agree.
+  await goTo(page, 'Home');
+  await panel.getByRole('link', { name: 'All my open tasks' }).click();
+  await expect(page.getByRole('table', { name: 'Activities' }).getByRole('link', { name: 'Herinnering sturen' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Activities' }).getByRole('link', { name: 'Jaarplanning' })).toHaveCount(0);
+  await expect(count).toHaveText('6 of 8 activities match the filter');
 });
 
 test('the Activities list, my open tasks first, knows its length, and End reaches its last row', async ({ page }) => {

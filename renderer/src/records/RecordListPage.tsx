@@ -92,7 +92,12 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
     };
   }, [entity, filterKey]);
   // The count of the filter shown now, not of one before it.
-  const matching = counted !== null && counted.filter === filterKey ? counted.count : null;
+  // Rows ticked out of a "Done: No" view stay shown, so a mis-tick can be unticked, but no longer
+  // match: the count leaves them out, as showing the list again would.
+  // The table keeps their rows, so it goes by the count as it was.
+  const [leftFilter, setLeftFilter] = useState(0);
+  const matchingRows = counted !== null && counted.filter === filterKey ? counted.count : null;
+  const matching = matchingRows === null ? null : Math.max(0, matchingRows - leftFilter);
 
   const update = (next: ListSettings) => replace({ page: 'list', entity, settings: next });
   const board = entity === 'deal' && settings.board === true;
@@ -136,7 +141,7 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
         (board ? (
           <DealBoard fields={state.fields} />
         ) : (
-          <ListBody entity={entity} settings={settings} fields={state.fields} userId={userId} total={isFiltered(settings) ? matching : total} onChange={update} />
+          <ListBody entity={entity} settings={settings} fields={state.fields} userId={userId} total={isFiltered(settings) ? matchingRows : total} onChange={update} onLeftFilter={setLeftFilter} />
         ))}
     </section>
   );
@@ -149,9 +154,11 @@ interface ListBodyProps {
   userId: number;
   total: number | null;
   onChange: (settings: ListSettings) => void;
+  /** How many rows shown no longer match the filter, since the user ticked or unticked their Done. */
+  onLeftFilter: (count: number) => void;
 }
 
-function ListBody({ entity, settings, fields, userId, total, onChange }: ListBodyProps) {
+function ListBody({ entity, settings, fields, userId, total, onChange, onLeftFilter }: ListBodyProps) {
   const { t, language } = useI18n();
   const { go } = useNavigation();
   const rights = useRights();
@@ -180,6 +187,9 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
     [entity, sort, where, settings.mine, myTasksFirst],
   );
   const query = JSON.stringify(sources);
+  const [leftFilter, setLeftFilter] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
+  const leftFilterCount = leftFilter.query === query ? leftFilter.ids.size : 0;
+  useEffect(() => onLeftFilter(leftFilterCount), [onLeftFilter, leftFilterCount]);
   const selected = ticked.query === query ? ticked.ids : NOTHING_TICKED;
   const selection = useMemo<RowSelection | undefined>(
     () =>
@@ -201,19 +211,38 @@ function ListBody({ entity, settings, fields, userId, total, onChange }: ListBod
     [myTasksFirst, userId],
   );
 
-  const toggleDone = useCallback(async (row: ListRow, done: boolean) => {
-    setToggleError(null);
-    // The box follows the click at once, not after the core's answer: then the answer stands, or a
-    // refusal puts the row back as it was and says why.
-    setOverrides((previous) => new Map(previous).set(row.id, { ...row, values: { ...row.values, done: done ? 1 : 0 } }));
-    const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
-    // Ticking changes neither owner nor team: what the row allows stays as the core said.
-    if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, { ...result.value, allowed: row.allowed }));
-    else {
-      setOverrides((previous) => new Map(previous).set(row.id, row));
-      setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
-    }
-  }, []);
+  // In a list filtered on Done, whether a row still matches after the user ticked its box.
+  const markLeft = useCallback(
+    (id: number, done: boolean) => {
+      if (!('done' in where)) return;
+      setLeftFilter((previous) => {
+        const ids = new Set(previous.query === query ? previous.ids : []);
+        if (done === Boolean(where.done)) ids.delete(id);
+        else ids.add(id);
+        return { query, ids };
+      });
+    },
+    [where, query],
+  );
+
+  const toggleDone = useCallback(
+    async (row: ListRow, done: boolean) => {
+      setToggleError(null);
+      // The box follows the click at once, not after the core's answer: then the answer stands, or a
+      // refusal puts the row back as it was and says why.
+      setOverrides((previous) => new Map(previous).set(row.id, { ...row, values: { ...row.values, done: done ? 1 : 0 } }));
+      markLeft(row.id, done);
+      const result = await call('records.update', { entity: 'activity', id: row.id, values: { done } });
+      // Ticking changes neither owner nor team: what the row allows stays as the core said.
+      if (result.ok) setOverrides((previous) => new Map(previous).set(row.id, { ...result.value, allowed: row.allowed }));
+      else {
+        setOverrides((previous) => new Map(previous).set(row.id, row));
+        markLeft(row.id, Boolean(row.values.done));
+        setToggleError({ key: 'activities.doneFailed', params: { message: result.error } });
+      }
+    },
+    [markLeft],
+  );
 
   const columns = useMemo<Column[]>(() => {
     const base = recordColumns(entity, fields, language, t, go, rights);
