@@ -37,7 +37,7 @@ import type {
 } from './apiTypes';
 import type { FieldInfo, ImportPreview, ImportSummary, ListPage, Mentions, RecordDetail, RecordView, ReminderLetter, RetentionReview, SearchGroup } from './recordTypes';
 import { COLUMN_NAME_MAX } from './recordTypes';
-import { ENTITY_NAMES, LEGAL_BASES, SENSITIVITIES } from './registry';
+import { ENTITY_NAMES, LEGAL_BASES, RESTRICTION_GROUNDS, SENSITIVITIES } from './registry';
 export type * from './recordTypes';
 import type { AccessReport } from './accessReportTypes';
 export type * from './accessReportTypes';
@@ -398,6 +398,26 @@ export const api = {
     ...open,
     permission: 'privacy.erase',
   }),
+  /**
+   * GDPR art. 18: the person's data is kept as it is and no longer used (changed, deleted, erased
+   * or exported) until the restriction is lifted: electron/core/records/restriction.ts. Undoable.
+   */
+  'privacy.restrict': channel<RecordView>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId, ground: z.enum(RESTRICTION_GROUNDS) }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.erase',
+    record: 'read',
+    mutates: true,
+  }),
+  'privacy.liftRestriction': channel<RecordView>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.erase',
+    record: 'read',
+    mutates: true,
+  }),
   'search.query': channel<SearchGroup[]>()({
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
     auth: 'session',
@@ -472,7 +492,7 @@ export const api = {
     ...open,
     permission: 'data.import',
   }),
-  'records.export': channel<{ fileName: string; csv: string; count: number; cancelled: boolean }>()({
+  'records.export': channel<{ fileName: string; csv: string; count: number; restricted: number; cancelled: boolean }>()({
     input: z.strictObject({
       entity,
       // The language of the file's headers and labels, and so of its separators (the CLI: English).

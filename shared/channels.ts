@@ -50,6 +50,8 @@ export const CHANNEL_NAMES = [
   'privacy.accessReport',
   'privacy.mentions',
   'privacy.retentionReview',
+  'privacy.restrict',
+  'privacy.liftRestriction',
   'search.query',
   'fields.list',
   'fields.setEnabled',

@@ -36,6 +36,8 @@ const VERBS: Record<CommandLabel['verb'], Record<Lang, string>> = {
   sendReminder: { en: 'Send payment reminder for {what}', nl: 'Betalingsherinnering sturen voor {what}' },
   publish: { en: 'Publish {what}', nl: '{what} publiceren' },
   withdrawConsent: { en: 'Record withdrawal of {what}', nl: 'Intrekking vastleggen van {what}' },
+  restrict: { en: 'Restrict processing of {what}', nl: 'Verwerking beperken van {what}' },
+  liftRestriction: { en: 'Lift restriction of {what}', nl: 'Beperking opheffen van {what}' },
   seed: { en: 'Add demo data: {what}', nl: 'Voorbeeldgegevens toevoegen: {what}' },
   fieldOff: { en: 'Switch off a field of {what}', nl: 'Veld uitschakelen bij {what}' },
   emptyTrash: { en: 'Empty the trash: {what}', nl: 'Prullenbak legen: {what}' },

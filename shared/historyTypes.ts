@@ -17,6 +17,8 @@ export const COMMAND_VERBS = [
   'sendReminder',
   'publish',
   'withdrawConsent',
+  'restrict',
+  'liftRestriction',
   'seed',
   'fieldOff',
   'emptyTrash',

@@ -26,6 +26,7 @@ import { addCustomField, listFieldInfo, setFieldEnabled } from './records/fieldA
 import { cancelImport, previewImport, runImport } from './records/import';
 import { countRecords, listRecords, recordDetail, searchRecords } from './records/queries';
 import { accessReport, mentionsBesideReport } from './records/accessReport';
+import { liftRestriction, restrictProcessing } from './records/restrictProcessing';
 import { retentionReview } from './records/retention';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
@@ -189,6 +190,15 @@ export const handlers: Handlers = {
   },
   'privacy.mentions': { kind: 'transaction', run: (input, ctx) => mentionsBesideReport(ctx, input.id) },
   'privacy.retentionReview': { kind: 'transaction', run: (_input, { db, access }) => retentionReview(db, access) },
+  'privacy.restrict': {
+    kind: 'transaction',
+    run: (input, ctx) =>
+      runCommand(ctx, { verb: 'restrict', entity: 'contact', count: 1 }, { task: 'privacy.erase' }, (w) => restrictProcessing(w, input.id, input.ground)).value,
+  },
+  'privacy.liftRestriction': {
+    kind: 'transaction',
+    run: (input, ctx) => runCommand(ctx, { verb: 'liftRestriction', entity: 'contact', count: 1 }, { task: 'privacy.erase' }, (w) => liftRestriction(w, input.id)).value,
+  },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },
   'fields.setEnabled': {

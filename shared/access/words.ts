@@ -50,7 +50,7 @@ export const TASK_NAMES: Readonly<Record<Task, Localized>> = {
   'data.import': l('Import data', 'Gegevens importeren'),
   'data.export': l('Export data', 'Gegevens exporteren'),
   'privacy.dsar': l('Answer access requests (DSAR)', 'Inzageverzoeken beantwoorden'),
-  'privacy.erase': l('Erase a person’s data', 'Iemands gegevens wissen'),
+  'privacy.erase': l('Erase a person’s data, or restrict its processing', 'Iemands gegevens wissen of de verwerking beperken'),
   'trash.purge': l('Empty the trash', 'De prullenbak legen'),
   'audit.read': l('Read the audit log', 'Het auditlog lezen'),
   'users.manage': l('Manage users and their access', 'Gebruikers en hun toegang beheren'),

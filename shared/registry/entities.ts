@@ -12,6 +12,9 @@ const KEEP_RELATIONSHIP = l(
   `While the business relationship lasts, then ${RELATIONSHIP_RETENTION_YEARS} years`,
   `Zolang de zakelijke relatie duurt, daarna ${RELATIONSHIP_RETENTION_YEARS} jaar`,
 );
+const KEEP_WHILE_RESTRICTED = l('Until the restriction is lifted', 'Tot de beperking wordt opgeheven');
+/** The grounds of GDPR art. 18(1), (a) to (d), in order. */
+export const RESTRICTION_GROUNDS = ['accuracyContested', 'unlawfulKept', 'neededForClaims', 'objectionPending'] as const;
 const KEEP_FISCAL = l('7 years (fiscal retention duty)', '7 jaar (fiscale bewaarplicht)');
 // A consent is the proof that processing was allowed (GDPR art. 7(1)), and a withdrawn one the proof
 // of when that ended: both are kept with the person, until their record is erased.
@@ -310,6 +313,39 @@ export const contact: EntityDef = {
       importAliases: ['birth date', 'date of birth', 'birthday', 'geboortedatum', 'geb. datum'],
     },
     notes('Remembering what was agreed with the person', 'Onthouden wat met de persoon is afgesproken'),
+    // GDPR art. 18: set and lifted only by the privacy officer's action (records/restriction.ts).
+    {
+      key: 'restricted_since',
+      type: 'date',
+      label: l('Processing restricted since', 'Verwerking beperkt sinds'),
+      setByAction: true,
+      purpose: l(
+        'Keeping the data as it is, unused, while the person asked for restriction (GDPR art. 18)',
+        'De gegevens ongewijzigd en ongebruikt bewaren zolang de persoon om beperking vroeg (AVG art. 18)',
+      ),
+      legalBasis: 'legalObligation',
+      sensitivity: 'normal',
+      retention: KEEP_WHILE_RESTRICTED,
+      optional: false,
+    },
+    {
+      key: 'restriction_ground',
+      type: 'enum',
+      options: RESTRICTION_GROUNDS,
+      optionLabels: {
+        accuracyContested: l('The person contests that the data is correct', 'De persoon betwist dat de gegevens juist zijn'),
+        unlawfulKept: l('Processing was unlawful; the person wants it kept, not erased', 'De verwerking was onrechtmatig; de persoon wil bewaren, niet wissen'),
+        neededForClaims: l('No longer needed, but the person needs it for a legal claim', 'Niet meer nodig, maar de persoon heeft het nodig voor een rechtsvordering'),
+        objectionPending: l('The person objected; the check of our grounds is pending', 'De persoon maakte bezwaar; de toetsing van onze gronden loopt'),
+      },
+      label: l('Ground for restriction', 'Grond voor beperking'),
+      setByAction: true,
+      purpose: l('Knowing when the restriction may be lifted', 'Weten wanneer de beperking mag worden opgeheven'),
+      legalBasis: 'legalObligation',
+      sensitivity: 'personal',
+      retention: KEEP_WHILE_RESTRICTED,
+      optional: false,
+    },
   ],
   ownedChildren: [
     { entity: 'activity', via: 'contact_id' },

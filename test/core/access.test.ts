@@ -60,6 +60,8 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'privacy.accessReport': { entity: 'contact', id: 9999 },
   'privacy.mentions': { entity: 'contact', id: 9999 },
   'privacy.retentionReview': {},
+  'privacy.restrict': { entity: 'contact', id: 9999, ground: 'accuracyContested' },
+  'privacy.liftRestriction': { entity: 'contact', id: 9999 },
   'records.export': { entity: 'contact' },
   'export.cancel': { jobId: 'no-such-export' },
   'records.reveal': { entity: 'contact', id: 9999, field: 'phone' },

@@ -363,7 +363,7 @@ describe('a long export', () => {
     });
     const exported = value(await t.call('records.export', { entity: 'contact', jobId }));
     off();
-    expect(exported).toEqual({ fileName: '', csv: '', count: 0, cancelled: true });
+    expect(exported).toEqual({ fileName: '', csv: '', count: 0, restricted: 0, cancelled: true });
     expect(await cancelAnswer).toEqual({ ok: true, value: { cancelled: true } });
     expect(seen).toHaveLength(1);
     expect(listAudit(t.core.requireActive().db, 100).map((e) => e.action)).not.toContain('data.exported');

@@ -89,8 +89,8 @@ describe('a role manager who does not manage users', () => {
 
     const task = await refused({ ...READ_ONLY, tasks: ['privacy.erase'] });
     expect(task).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.roleRightNotHeld' });
-    expect(coreErrorText(task, 'en')).toBe('You cannot give a role the task "Erase a person’s data": you do not hold it yourself.');
-    expect(coreErrorText(task, 'nl')).toBe('Je kunt een rol de taak "Iemands gegevens wissen" niet geven: je hebt die zelf niet.');
+    expect(coreErrorText(task, 'en')).toBe('You cannot give a role the task "Erase a person’s data, or restrict its processing": you do not hold it yourself.');
+    expect(coreErrorText(task, 'nl')).toBe('Je kunt een rol de taak "Iemands gegevens wissen of de verwerking beperken" niet geven: je hebt die zelf niet.');
 
     const module = await refused({ ...READ_ONLY, modules: [...READ_ONLY.modules, 'finance'] });
     expect(coreErrorText(module, 'en')).toBe('You cannot give a role the module "Finance": you do not hold it yourself.');

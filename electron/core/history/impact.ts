@@ -14,6 +14,7 @@ import { KluisError } from '../errors';
 import { readPolicy } from '../install/policy';
 import { mentionsOf } from '../records/mentions';
 import { readRow, type Row } from '../records/rows';
+import { refuseWhileRestricted } from '../records/restriction';
 import { requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
 import { refuseWhileHeld } from './legalHold';
 
@@ -64,7 +65,11 @@ export function inTrashFor(ctx: RecordContext, entity: EntityName, row: Row): bo
 
 /** One chosen record, as the mode needs it: live for the trash, in the trash for purging, either for erasure. */
 function target(ctx: RecordContext, entity: EntityName, id: number, mode: DeleteMode): Row {
-  if (mode === 'trash') return requireRowFor(ctx, entity, id, 'delete');
+  if (mode === 'trash') {
+    const live = requireRowFor(ctx, entity, id, 'delete');
+    if (entity === 'contact') refuseWhileRestricted(live, 'delete');
+    return live;
+  }
   const row = readRow(ctx.db, entity, id);
   const values = { entity: lowerCase(ENTITIES[entity].label.singular) };
   if (mode === 'purge') {
@@ -75,6 +80,7 @@ function target(ctx: RecordContext, entity: EntityName, id: number, mode: Delete
   }
   if (entity !== 'contact') throw new KluisError('VALIDATION', 'history.onlyPeopleErased');
   if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values });
+  refuseWhileRestricted(row, 'erase');
   return row;
 }
 

@@ -4,7 +4,7 @@
  * it since, and their work is never overwritten) and the user must still hold the rights the
  * command and its reversal need (else FORBIDDEN). Then all changes apply in one transaction.
  */
-import { IRREVERSIBLE_VERBS, type AffectedRecord, type HistoryResult } from '../../../shared/historyTypes';
+import { IRREVERSIBLE_VERBS, type AffectedRecord, type CommandVerb, type HistoryResult } from '../../../shared/historyTypes';
 import type { RecordAction } from '../../../shared/access/model';
 import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
 import { describeCommand } from '../../../shared/historyLabels';
@@ -139,6 +139,13 @@ function reversalRight(change: StoredChange, current: Row | null, target: Row | 
   return actionOf(current, target);
 }
 
+/**
+ * Commands their task alone allows on a record the user may read: restricting a person's processing
+ * is the privacy officer's task, who may read people but not edit them. Undo and redo need what the
+ * command needed, the task and the read right, checked above.
+ */
+const TASK_ENOUGH: ReadonlySet<CommandVerb> = new Set(['restrict', 'liftRestriction']);
+
 function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
   const title = titleFor(ctx.access, change.entity, current ?? target ?? change.before ?? change.after!);
   const refuse = (id: CoreMessageId, field?: Localized) =>
@@ -154,7 +161,7 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
     const named = rowInScope(ctx.access, change.entity, 'read', current) ? titleFor(ctx.access, change.entity, current) : MASK;
     refuseWhileHeld(change.entity, current, named, 'history.undoKeptByLaw');
   }
-  if (!change.direct) return;
+  if (!change.direct || (command.task && TASK_ENOUGH.has(command.verb))) return;
   for (const action of new Set([actionOf(change.before, change.after), reversalRight(change, current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);

@@ -16,6 +16,7 @@ import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { Jobs, yieldToEventLoop, type Job } from './jobs';
+import { notRestrictedSql, RESTRICTION_FIELDS } from './restriction';
 import type { Row } from './rows';
 import { MASK, rememberedLinkTitles, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
 
@@ -124,11 +125,19 @@ export interface ExportResult {
   fileName: string;
   csv: string;
   count: number;
+  /** People in the export's scope left out because their processing is restricted (GDPR art. 18). */
+  restricted: number;
   /** Stopped by the user: no file, nothing audited. */
   cancelled: boolean;
 }
 
 const jobs = new Jobs('records.exportRunning');
+
+/** How many people in the export's scope are restricted: the export says it left them out. */
+function countRestricted(ctx: RecordContext, scope: { sql: string; params: unknown[] }): number {
+  const sql = `SELECT count(*) AS n FROM contacts WHERE deleted_at IS NULL AND ${scope.sql} AND restricted_since IS NOT NULL`;
+  return (prepared(ctx.db, sql).get(...scope.params) as { n: number }).n;
+}
 
 /** Asks a running export to stop. False when no such export runs. */
 export function cancelExport(jobId: string): boolean {
@@ -151,21 +160,24 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
   const format = FORMATS[language];
   // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
   // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
-  const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
+  // The restriction's own fields would be empty in every row: a restricted person is left out.
+  const fields = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked' && !(entity === 'contact' && RESTRICTION_FIELDS.has(f.key)));
   // An export is a read that leaves the app: only records the caller may both read and export. A
   // role whose export scope is wider than its read scope hands out nothing it does not show.
   const readable = scopeCondition(ctx.access, entity, 'read');
   const exportable = scopeCondition(ctx.access, entity, 'export');
   const scope = { sql: `(${readable.sql}) AND (${exportable.sql})`, params: [...readable.params, ...exportable.params] };
   const table = ENTITIES[entity].table;
-  const where = `deleted_at IS NULL AND ${scope.sql}`;
+  // A person whose processing is restricted (GDPR art. 18) is kept, not handed out.
+  const where = `deleted_at IS NULL AND ${scope.sql}${entity === 'contact' ? ` AND ${notRestrictedSql()}` : ''}`;
+  const restricted = entity === 'contact' ? countRestricted(ctx, scope) : 0;
   const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...scope.params) as { n: number }).n;
   const batch = prepared(ctx.db, `SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`);
   const lines = [fields.map((f) => textCell(header(f, language))).join(format.separator)];
   let after = 0;
   for (;;) {
     if (!ctx.db.open) throw new KluisError('LOCKED', 'records.lockedDuringExport');
-    if (job.cancelled) return { fileName: '', csv: '', count: 0, cancelled: true };
+    if (job.cancelled) return { fileName: '', csv: '', count: 0, restricted: 0, cancelled: true };
     const read = ctx.db.transaction(() => {
       // Within one batch, each linked record is looked up once (an organisation on all its contacts).
       const links = rememberedLinkTitles(ctx.db, ctx.access);
@@ -189,6 +201,7 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
     fileName: exportFileName(entity, language, localDay()),
     csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
     count,
+    restricted,
     cancelled: false,
   };
 }

@@ -15,6 +15,7 @@ import { listFields, readableInFull, readableLinkTarget, requireRowFor, searchab
 import { activeFields } from './fields';
 import { prepared } from '../db/statements';
 import { openCursor, sealCursor, type CursorContext, type CursorValue } from './cursor';
+import { restrictedSince } from './restriction';
 
 export type ListSort = 'name' | 'due';
 
@@ -157,7 +158,10 @@ export function listRecords(db: Db, access: Access, query: ListQuery): ListPage 
  * meets (requireRowFor).
  */
 export function allowedOn(access: Access, entity: EntityName, row: Row): RecordAllowed {
-  return { update: rowInScope(access, entity, 'update', row), delete: rowInScope(access, entity, 'delete', row) };
+  // A restricted person's record is kept as it is (restriction.ts). A list row does not read the
+  // column (its index holds what the list shows): a change from there is refused by the core.
+  const kept = entity === 'contact' && restrictedSince(row) !== null;
+  return { update: !kept && rowInScope(access, entity, 'update', row), delete: !kept && rowInScope(access, entity, 'delete', row) };
 }
 
 /**

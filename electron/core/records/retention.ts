@@ -17,6 +17,7 @@ import { localDay } from '../../../shared/localDay';
 import { scopeCondition, type Access } from '../access/access';
 import type { Db } from '../db/open';
 import { linksToContacts } from './personLinks';
+import { notRestrictedSql } from './restriction';
 import type { Row } from './rows';
 import { titleFor } from './service';
 
@@ -54,10 +55,12 @@ export function retentionReview(db: Db, access: Access, now = new Date()): Reten
       // In the order the contacts were made, so the walk stops at the first ones past the retention
       // (sorting all of them by their last sign would read every linked record of every old contact:
       // seconds at a million contacts). A contact is made before it is changed, so updated_at alone
-      // holds for both.
+      // holds for both. A person whose processing is restricted is kept on purpose, until the
+      // restriction is lifted (restriction.ts): not for this review.
       `SELECT c.*, max(c.created_at, c.updated_at, ${newest.join(', ')}) AS last_seen
          FROM contacts c
-        WHERE c.deleted_at IS NULL AND c.updated_at < @cutoff AND ${scope.sql} AND ${quiet.join(' AND ')}
+        WHERE c.deleted_at IS NULL AND c.updated_at < @cutoff AND ${notRestrictedSql('c')}
+          AND ${scope.sql} AND ${quiet.join(' AND ')}
         ORDER BY c.id
         LIMIT ${RETENTION_REVIEW_SHOWN + 1}`,
     )

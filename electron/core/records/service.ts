@@ -17,6 +17,7 @@ import { customOf, readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from '
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
 import { refuseReleasingHold, stampedHold } from '../history/legalHold';
 import { consentDayErrors, refuseUnreadableCounterpart } from './consentDays';
+import { refuseWhileRestricted } from './restriction';
 
 export type { RecordView };
 
@@ -257,6 +258,7 @@ function changedSinceOpened(fields: readonly ActiveField[], before: Row, checked
 export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>, expected?: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
+  if (entity === 'contact') refuseWhileRestricted(before, 'update');
   checkEditable(ctx, entity, values, 'update');
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);

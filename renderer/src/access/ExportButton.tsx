@@ -48,7 +48,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage } | null>(null);
+  // `restricted`: how many people the export left out because their processing is restricted.
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: AccessMessage; restricted?: number } | null>(null);
   const jobRef = useRef<string | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const progressRef = useRef<HTMLSpanElement>(null);
@@ -80,13 +81,13 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
       if (!isStepUpCancelled(result.error)) setMessage({ tone: 'error', text: { key: 'export.failed', params: { message: result.error } } });
       return;
     }
-    const { cancelled, count, fileName, csv } = result.value;
+    const { cancelled, count, fileName, csv, restricted } = result.value;
     if (cancelled) {
       setMessage({ tone: 'info', text: { key: 'export.cancelled' } });
       return;
     }
     saveTextFile(fileName, csv, 'text/csv');
-    setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } } });
+    setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } }, restricted });
   }
 
   async function cancel() {
@@ -118,7 +119,13 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
               </BusyButton>
             </span>
           )}
-          {message && <Notice tone={message.tone}>{a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' ? 1 : 2, language) })}</Notice>}
+          {message && (
+            <Notice tone={message.tone}>
+              {a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' ? 1 : 2, language) })}
+              {message.restricted === 1 && ` ${a('export.restrictedOne')}`}
+              {message.restricted !== undefined && message.restricted > 1 && ` ${a('export.restricted', { count: formatCount(message.restricted, language) })}`}
+            </Notice>
+          )}
         </div>
       )}
     </>

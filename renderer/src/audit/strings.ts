@@ -100,6 +100,8 @@ const en = {
   'action.privacy.erased': 'Person erased',
   'action.privacy.accessReported': 'Access request answered',
   'action.privacy.consentWithdrawn': 'Withdrawal of consent recorded',
+  'action.privacy.restricted': 'Processing of a person’s data restricted',
+  'action.privacy.restrictionLifted': 'Restriction of processing lifted',
   'action.history.undone': 'Change undone',
   'action.history.redone': 'Change redone',
 } as const;
@@ -199,6 +201,8 @@ const nl = {
   'action.privacy.erased': 'Persoon gewist',
   'action.privacy.accessReported': 'Inzageverzoek beantwoord',
   'action.privacy.consentWithdrawn': 'Intrekking van toestemming vastgelegd',
+  'action.privacy.restricted': 'Verwerking van iemands gegevens beperkt',
+  'action.privacy.restrictionLifted': 'Beperking van de verwerking opgeheven',
   'action.history.undone': 'Wijziging ongedaan gemaakt',
   'action.history.redone': 'Wijziging opnieuw uitgevoerd',
 } as const satisfies Record<AuditKey, string>;

@@ -10,6 +10,7 @@ import type { RecordView } from '../../../shared/recordTypes';
 import { ENTITIES } from '../../../shared/registry';
 import { useI18n } from '../i18n/I18nProvider';
 import { titleOf } from '../records/display';
+import { isRestricted } from '../records/ProcessingRestriction';
 import { isListEntity, useNavigation, type Route } from '../records/navigation';
 import { useRights } from '../records/rights';
 import { DeleteDialog } from './DeleteDialog';
@@ -23,7 +24,8 @@ export function RecordDeleteButtons({ record, mayDelete, disabled }: { record: R
   const history = useHistory();
   const [mode, setMode] = useState<DeleteMode | null>(null);
   const entity = record.entity;
-  const canErase = entity === 'contact' && rights.hasTask('privacy.erase');
+  // A restricted person is kept until the restriction is lifted: the core refuses an erasure too.
+  const canErase = entity === 'contact' && rights.hasTask('privacy.erase') && !isRestricted(record);
 
   function leave() {
     // Which of its own records went along is not known here, so no page of that kind is gone back to.

@@ -19,6 +19,7 @@ import { formatCount, formatDateTime, formatDay, todayIso } from '../format';
 import { RecordDeleteButtons } from '../history/RecordDeleteButtons';
 import { AccessReportButton, AccessReportSavedNotice, useAccessReportOutcome } from './AccessReportButton';
 import { ConsentWithdrawal } from './ConsentWithdrawal';
+import { ProcessingRestriction, RESTRICTION_KEYS } from './ProcessingRestriction';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 import { saveTextFile } from '../saveFile';
@@ -140,7 +141,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   const { record, related, timeline, timelineTotal, allowed } = detail;
   const entity = record.entity;
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
-  const shown = enabledFields(fields, entity).filter((field) => field.key in record.values);
+  // A person's restriction of processing is shown as its own notice (ProcessingRestriction).
+  const shown = enabledFields(fields, entity).filter((field) => field.key in record.values && !(entity === 'contact' && RESTRICTION_KEYS.has(field.key)));
   // Not what is set once and never edited (a consent's person and purpose): the core refuses a change.
   const editable = typedFields(fields, entity).filter(
     (field) => field.key in record.values && rights.field(field) === 'edit' && fieldDef(entity, field.key)?.fixedOnceRecorded !== true,
@@ -275,6 +277,10 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           disabled={busy || editing}
           onRecorded={() => void onChanged()}
         />
+      )}
+
+      {entity === 'contact' && (
+        <ProcessingRestriction record={record} mayChange={rights.hasTask('privacy.erase')} disabled={busy || editing} onChanged={() => void onChanged()} />
       )}
 
       <section className="panel" aria-labelledby="record-fields-title">

@@ -63,8 +63,9 @@ export type CheckedRow =
 export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan {
   const csv = parseCsv(decodeCsvFile(input.file));
   // Only fields the importer may edit can take a column; the rest are left out like switched-off ones.
+  // Nor does a field only its own action sets (a person's restriction of processing).
   const inUse = activeFields(db, input.entity);
-  const fields = inUse.filter((f) => access.field(input.entity, f.key, f.sensitivity) === 'edit');
+  const fields = inUse.filter((f) => !f.setByAction && access.field(input.entity, f.key, f.sensitivity) === 'edit');
   const columns = planColumns(input.entity, csv.columns, fields, input.mapping, inUse);
   // What the suggestion would have been with every field in force: a column it would give a field
   // the importer may not fill in is left out for that reason, which the preview says.

@@ -20,6 +20,7 @@ import { Command, startImportRun } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { Jobs, yieldToEventLoop, type Job } from '../jobs';
+import { refuseWhileRestricted } from '../restriction';
 import { insertRecord, requireRowFor, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
 import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
@@ -126,8 +127,11 @@ class Importer {
     const ctx = this.writeContext();
     const write = (): { id: number; before: Row | null } => {
       // A record one may read but not change is refused as any edit of it would be, before anything
-      // is written, also when the row would change none of its values.
-      if (duplicateOf !== null) requireRowFor(ctx, this.plan.entity, duplicateOf, 'update');
+      // is written, also when the row would change none of its values; so is a restricted person.
+      if (duplicateOf !== null) {
+        const match = requireRowFor(ctx, this.plan.entity, duplicateOf, 'update');
+        if (this.plan.entity === 'contact') refuseWhileRestricted(match, 'update');
+      }
       const references: Record<string, number> = {};
       for (const ref of checked.references) {
         const folded = fold(ref.name);

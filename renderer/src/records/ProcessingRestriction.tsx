@@ -1,0 +1,190 @@
+/**
+ * A person's restriction of processing (GDPR art. 18) on their page. While it stands, everyone who
+ * opens the page reads that the data is kept as it is, since when, and on which ground (for whoever
+ * may read the ground); the core refuses changes, deletion and export meanwhile. The privacy officer
+ * restricts ("Restrict processing", a ground to choose) and lifts it (asked first: the person is to
+ * be told before, art. 18(3)). Each is one command: Ctrl+Z takes it back.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { RESTRICTION_GROUNDS, fieldDef } from '../../../shared/registry';
+import type { Result } from '../../../shared/errors';
+import type { RecordView } from '../../../shared/recordTypes';
+import { isMasked } from '../access/RevealButton';
+import { call } from '../api';
+import { BusyButton, focusPageHeadingIfLost } from '../components/BusyButton';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notice } from '../components/Notice';
+import { formatDay } from '../format';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Message } from '../i18n/translate';
+
+/** The fields the restriction is kept in: shown as this notice, not among the person's details. */
+export const RESTRICTION_KEYS: ReadonlySet<string> = new Set(['restricted_since', 'restriction_ground']);
+
+type RestrictionGround = (typeof RESTRICTION_GROUNDS)[number];
+
+/** Whether the person's processing is restricted, as far as the caller may see the day. */
+export function isRestricted(record: RecordView): boolean {
+  const since = record.values.restricted_since;
+  return typeof since === 'string' && since !== '';
+}
+
+interface Props {
+  record: RecordView;
+  /** The caller holds the privacy task that restricts and lifts (the core checks again). */
+  mayChange: boolean;
+  disabled: boolean;
+  onChanged: () => void;
+}
+
+export function ProcessingRestriction({ record, mayChange, disabled, onChanged }: Props) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [ground, setGround] = useState<RestrictionGround | null>(null);
+  const [groundMissing, setGroundMissing] = useState(false);
+  const [lifting, setLifting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<Message | null>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const since = String(record.values.restricted_since ?? '');
+  const restricted = isRestricted(record);
+  const groundValue = record.values.restriction_ground;
+  const groundField = fieldDef('contact', 'restriction_ground');
+  const groundText = (value: string) => groundField?.optionLabels?.[value]?.[language] ?? value;
+
+  async function change(run: () => Promise<Result<RecordView>>) {
+    setBusy(true);
+    setFailed(null);
+    const result = await run();
+    flushSync(() => {
+      setBusy(false);
+      setLifting(false);
+      if (result.ok) setOpen(false);
+      else setFailed({ key: 'restriction.failed', params: { message: result.error } });
+    });
+    if (result.ok) {
+      onChanged();
+      // The button pressed is gone with the state it belonged to: the keyboard stays on the page.
+      focusPageHeadingIfLost();
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (ground === null) {
+      setGroundMissing(true);
+      formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      return;
+    }
+    void change(() => call('privacy.restrict', { entity: 'contact', id: record.id, ground }));
+  }
+
+  const failure = failed && <Notice tone="error">{t(failed.key, failed.params)}</Notice>;
+
+  if (restricted) {
+    return (
+      <>
+        {failure}
+        <Notice tone="warning">
+          <strong>{t('restriction.title', { date: formatDay(since, language) })}</strong>{' '}
+          {typeof groundValue === 'string' && groundValue !== '' && !isMasked(groundValue) && `${t('restriction.ground', { ground: groundText(groundValue) })} `}
+          {t('restriction.effect')}
+        </Notice>
+        {mayChange && (
+          <div className="button-row">
+            <BusyButton className="button-quiet" busy={busy} disabled={disabled} onClick={() => setLifting(true)}>
+              {t('restriction.lift')}
+            </BusyButton>
+          </div>
+        )}
+        {lifting && (
+          <ConfirmDialog
+            title={t('restriction.liftTitle', { name: record.title })}
+            text={t('restriction.liftText')}
+            confirmLabel={t('restriction.lift')}
+            onConfirm={() => void change(() => call('privacy.liftRestriction', { entity: 'contact', id: record.id }))}
+            onCancel={() => setLifting(false)}
+          />
+        )}
+      </>
+    );
+  }
+  if (!mayChange) return null;
+
+  if (!open) {
+    return (
+      <>
+        {failure}
+        <div className="button-row">
+          <button
+            ref={openRef}
+            type="button"
+            className="button-quiet"
+            disabled={disabled}
+            onClick={() => {
+              flushSync(() => {
+                setGround(null);
+                setGroundMissing(false);
+                setFailed(null);
+                setOpen(true);
+              });
+              formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+            }}
+          >
+            {t('restriction.restrict')}
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <form ref={formRef} className="panel restriction-form" onSubmit={submit} noValidate aria-busy={busy} aria-label={t('restriction.restrict')}>
+      {failure}
+      <p id={`${id}-intro`}>{t('restriction.intro')}</p>
+      <fieldset className="radio-group" aria-describedby={groundMissing ? `${id}-missing` : undefined} aria-invalid={groundMissing || undefined}>
+        <legend>{t('restriction.groundLegend')}</legend>
+        {RESTRICTION_GROUNDS.map((option) => (
+          <label key={option} className="radio">
+            <input
+              type="radio"
+              name={`${id}-ground`}
+              value={option}
+              checked={ground === option}
+              disabled={busy}
+              onChange={() => {
+                setGround(option);
+                setGroundMissing(false);
+              }}
+            />
+            {groundText(option)}
+          </label>
+        ))}
+        {groundMissing && (
+          <p id={`${id}-missing`} className="field-error">
+            {t('restriction.groundMissing')}
+          </p>
+        )}
+      </fieldset>
+      <div className="button-row">
+        <BusyButton type="submit" className="button-primary" busy={busy}>
+          {busy ? t('restriction.restricting') : t('restriction.restrict')}
+        </BusyButton>
+        <BusyButton
+          className="button-quiet"
+          busy={busy}
+          onClick={() => {
+            flushSync(() => setOpen(false));
+            openRef.current?.focus();
+          }}
+        >
+          {t('common.cancel')}
+        </BusyButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Restriction of processing (GDPR art. 18, electron/core/records/restriction.ts): the privacy
+ * officer restricts a person on one of the four grounds and lifts it again; meanwhile the record is
+ * kept as it is (no edit, no trash, no erasure, no import over it), exports leave it out, the
+ * retention review passes it over, and the person's page says so. One undo takes each step back.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CommandSummary } from '../../shared/historyTypes';
+import { describeCommand } from '../../shared/historyLabels';
+import { localDay } from '../../shared/localDay';
+import type { ImportPreview, ImportSummary, RecordDetail, RecordView } from '../../shared/recordTypes';
+import { listAudit } from '../../electron/core/audit/chain';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
+
+function value<T>(result: { ok: boolean }): T {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as unknown as { value: T }).value;
+}
+
+function errorOf(result: { ok: boolean }) {
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  return (result as unknown as { error: { code: string; messageId?: string } }).error;
+}
+
+async function detail(t: Installed, id: number): Promise<RecordDetail> {
+  return value<RecordDetail>(await t.call('records.get', { entity: 'contact', id }));
+}
+
+async function exported(t: Installed): Promise<{ csv: string; count: number; restricted: number }> {
+  return value(await t.call('records.export', { entity: 'contact' }));
+}
+
+/** Two people made by the admin, and the privacy officer signed in. */
+async function twoPeople(): Promise<{ t: Installed; kept: RecordView; other: RecordView; officer: { secret: string } }> {
+  const t = await signedInAdmin();
+  const kept = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Bewaar', last_name: 'Mij', job_title: 'Inkoper' } }));
+  const other = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Gewone', last_name: 'Klant' } }));
+  const officer = await signInAsNewUser(t, 'pia', 'privacy');
+  return { t, kept, other, officer };
+}
+
+describe('restriction of processing', () => {
+  it('is recorded by the privacy officer with its ground and day, audited without values, and undone in one step', async () => {
+    const { t, kept } = await twoPeople();
+    const restricted = value<RecordView>(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'accuracyContested' }));
+    expect(restricted.values).toMatchObject({ restricted_since: localDay(), restriction_ground: 'accuracyContested', job_title: 'Inkoper' });
+    expect(errorOf(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'neededForClaims' }))).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'records.alreadyRestricted',
+    });
+
+    const entries = listAudit(t.core.requireActive().db, 30).filter((e) => e.action === 'privacy.restricted');
+    expect(entries).toEqual([expect.objectContaining({ target: `contact:${kept.id}` })]);
+    expect(JSON.stringify(entries)).not.toContain('accuracy');
+
+    const [command] = value<CommandSummary[]>(await t.call('history.list', {}));
+    expect(describeCommand(command!.label, 'en')).toBe('Restrict processing of contact Bewaar Mij');
+    expect(describeCommand(command!.label, 'nl')).toBe('Verwerking beperken van contactpersoon Bewaar Mij');
+    value(await t.call('history.undo'));
+    expect((await detail(t, kept.id)).record.values).toMatchObject({ restricted_since: null, restriction_ground: null });
+    value(await t.call('history.redo'));
+    expect((await detail(t, kept.id)).record.values.restricted_since).toBe(localDay());
+
+    value(await t.call('privacy.liftRestriction', { entity: 'contact', id: kept.id }));
+    expect((await detail(t, kept.id)).record.values).toMatchObject({ restricted_since: null, restriction_ground: null });
+    expect(errorOf(await t.call('privacy.liftRestriction', { entity: 'contact', id: kept.id }))).toMatchObject({ code: 'CONFLICT', messageId: 'records.notRestricted' });
+    expect(listAudit(t.core.requireActive().db, 30).some((e) => e.action === 'privacy.restrictionLifted' && e.target === `contact:${kept.id}`)).toBe(true);
+  });
+
+  it('is for the privacy officer only, and no form sets it', async () => {
+    const { t, kept } = await twoPeople();
+    await switchToAdmin(t);
+    expect(errorOf(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'unlawfulKept' })).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.call('records.update', { entity: 'contact', id: kept.id, values: { restricted_since: '2026-01-01' } })).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.call('records.create', { entity: 'contact', values: { last_name: 'Nieuw', restriction_ground: 'unlawfulKept' } })).code).toBe('FORBIDDEN');
+    // Only the four grounds of art. 18(1).
+    await signInAsNewUser(t, 'piet', 'privacy');
+    expect(errorOf(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'becauseISaySo' })).code).toBe('VALIDATION');
+    expect((await detail(t, kept.id)).record.values.restricted_since).toBeNull();
+  });
+
+  it('keeps the record as it is: no edit, no trash, no erasure, no import over it; other people are untouched', async () => {
+    const { t, kept, other, officer } = await twoPeople();
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'unlawfulKept' }));
+    // Not even the privacy officer erases a person they restricted: lift it first.
+    expect(errorOf(await t.call('records.deleteImpact', { entity: 'contact', ids: [kept.id], mode: 'erase' }))).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'records.restrictedNoErasure',
+    });
+
+    await switchToAdmin(t);
+    const page = await detail(t, kept.id);
+    expect(page.allowed).toEqual({ update: false, delete: false });
+    expect((await detail(t, other.id)).allowed).toEqual({ update: true, delete: true });
+    const refused = errorOf(await t.call('records.update', { entity: 'contact', id: kept.id, values: { job_title: 'Directeur' } }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoChange' });
+    expect(JSON.stringify(refused)).toContain(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date()));
+    expect(errorOf(await t.call('records.deleteImpact', { entity: 'contact', ids: [kept.id], mode: 'trash' }))).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'records.restrictedNoDeletion',
+    });
+    expect(errorOf(await t.call('records.delete', { entity: 'contact', ids: [kept.id, other.id] })).code).toBe('CONFLICT');
+    // Nothing moved: not the restricted person, nor the other one asked with them.
+    expect((await detail(t, other.id)).record.values.last_name).toBe('Klant');
+    expect((await detail(t, kept.id)).record.values.job_title).toBe('Inkoper');
+    value(await t.call('records.update', { entity: 'contact', id: other.id, values: { job_title: 'Directeur' } }));
+
+    // An import that merges into the person (matched by e-mail) is refused for that row alone.
+    const plain = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Met', last_name: 'Mail', email: 'met@example.nl' } }));
+    await switchToUser(t, 'pia', officer.secret);
+    value(await t.call('privacy.restrict', { entity: 'contact', id: plain.id, ground: 'objectionPending' }));
+    await switchToAdmin(t);
+    const file = Buffer.from(['First name,Last name,E-mail,Job title', 'Met,Mail,met@example.nl,Baas', 'Nieuw,Mens,nieuw@example.nl,Kok'].join('\n')).toString('base64');
+    const preview = value<ImportPreview>(await t.call('import.preview', { entity: 'contact', file }));
+    const run = value<ImportSummary>(await t.call('import.run', { entity: 'contact', file, mapping: preview.suggestedMapping, duplicates: 'merge', jobId: 'import-restricted-1' }));
+    expect(run).toMatchObject({ imported: 1, merged: 0 });
+    expect(run.failed).toEqual([expect.objectContaining({ row: 2, reasons: [expect.objectContaining({ message: expect.objectContaining({ id: 'records.restrictedNoChange' }) })] })]);
+    expect((await detail(t, plain.id)).record.values.job_title).toBeNull();
+  });
+
+  it('leaves the person out of exports and the retention review, and says how many it left out', async () => {
+    const { t, kept } = await twoPeople();
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'neededForClaims' }));
+    // The restriction is old enough for the review; the person is still not on it.
+    const longAgo = new Date();
+    longAgo.setFullYear(longAgo.getFullYear() - 5);
+    t.core.requireActive().db.prepare('UPDATE contacts SET created_at = ?, updated_at = ? WHERE id = ?').run(longAgo.toISOString(), longAgo.toISOString(), kept.id);
+    expect(value<{ people: { id: number }[] }>(await t.call('privacy.retentionReview', {})).people.map((p) => p.id)).not.toContain(kept.id);
+
+    await switchToAdmin(t);
+    const file = await exported(t);
+    expect(file).toMatchObject({ count: 1, restricted: 1 });
+    expect(file.csv).toContain('Klant');
+    expect(file.csv).not.toContain('Bewaar');
+    expect(file.csv).not.toContain('Processing restricted');
+  });
+});
