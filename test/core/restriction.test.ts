@@ -10,7 +10,8 @@ import { describeCommand } from '../../shared/historyLabels';
 import { localDay } from '../../shared/localDay';
 import type { ImportPreview, ImportSummary, RecordDetail, RecordView } from '../../shared/recordTypes';
 import { listAudit } from '../../electron/core/audit/chain';
-import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, totpAt, type Installed } from '../support/install';
+import type { AccessReport } from '../../shared/accessReportTypes';
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -41,7 +42,8 @@ async function twoPeople(): Promise<{ t: Installed; kept: RecordView; other: Rec
 
 describe('restriction of processing', () => {
   it('is recorded by the privacy officer with its ground and day, audited without values, and undone in one step', async () => {
-    const { t, kept } = await twoPeople();
+    const { t, kept, officer } = await twoPeople();
+    t.clock.advance(30);
     const restricted = value<RecordView>(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'accuracyContested' }));
     expect(restricted.values).toMatchObject({ restricted_since: localDay(), restriction_ground: 'accuracyContested', job_title: 'Inkoper' });
     expect(errorOf(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'neededForClaims' }))).toMatchObject({
@@ -52,6 +54,16 @@ describe('restriction of processing', () => {
     const entries = listAudit(t.core.requireActive().db, 30).filter((e) => e.action === 'privacy.restricted');
     expect(entries).toEqual([expect.objectContaining({ target: `contact:${kept.id}` })]);
     expect(JSON.stringify(entries)).not.toContain('accuracy');
+
+    // The person's access report tells them, with why it is kept and for how long.
+    value(await t.call('session.stepUp', { code: totpAt(officer.secret, t.clock) }));
+    const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: kept.id }));
+    expect(report.subject.values.find((v) => v.key === 'restriction_ground')).toMatchObject({
+      value: 'accuracyContested',
+      legalBasis: 'legalObligation',
+      retention: { en: 'Until the restriction is lifted' },
+    });
+    expect(report.subject.values.find((v) => v.key === 'restricted_since')).toMatchObject({ value: localDay() });
 
     const [command] = value<CommandSummary[]>(await t.call('history.list', {}));
     expect(describeCommand(command!.label, 'en')).toBe('Restrict processing of contact Bewaar Mij');
