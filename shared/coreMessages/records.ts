@@ -68,10 +68,10 @@ export const RECORDS_MESSAGES = {
   'records.fixedOnceRecorded': 'Part of the proof, so it stays as recorded: for another, record a new one',
   'records.dayTooEarly': 'Not before 1900',
   'records.consentAlreadyWithdrawn': 'This consent was withdrawn already; a new consent is a new record.',
-  /** {since}: the day the restriction began, written out. */
-  'records.restrictedNoChange': 'Processing of this person’s data is restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
-  'records.restrictedNoDeletion': 'Processing of this person’s data is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
-  'records.restrictedNoErasure': 'Processing of this person’s data is restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
+  /** {title}: the person; {since}: the day the restriction began, written out. */
+  'records.restrictedNoChange': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
+  'records.restrictedNoDeletion': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
+  'records.restrictedNoErasure': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
   'records.alreadyRestricted': 'Processing of this person’s data is restricted already.',
   'records.notRestricted': 'Processing of this person’s data is not restricted.',
   'records.notAnAmount': 'Not an amount; write it like 1234,56',

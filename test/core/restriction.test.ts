@@ -111,7 +111,10 @@ describe('restriction of processing', () => {
       code: 'CONFLICT',
       messageId: 'records.restrictedNoDeletion',
     });
-    expect(errorOf(await t.call('records.delete', { entity: 'contact', ids: [kept.id, other.id] })).code).toBe('CONFLICT');
+    // Asked with others, the refusal names the one who is kept.
+    const refusedBulk = errorOf(await t.call('records.delete', { entity: 'contact', ids: [other.id, kept.id] }));
+    expect(refusedBulk).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoDeletion' });
+    expect((refusedBulk as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij is restricted since /);
     // Nothing moved: not the restricted person, nor the other one asked with them.
     expect((await detail(t, other.id)).record.values.last_name).toBe('Klant');
     expect((await detail(t, kept.id)).record.values.job_title).toBe('Inkoper');

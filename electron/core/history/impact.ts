@@ -67,7 +67,7 @@ export function inTrashFor(ctx: RecordContext, entity: EntityName, row: Row): bo
 function target(ctx: RecordContext, entity: EntityName, id: number, mode: DeleteMode): Row {
   if (mode === 'trash') {
     const live = requireRowFor(ctx, entity, id, 'delete');
-    if (entity === 'contact') refuseWhileRestricted(live, 'delete');
+    if (entity === 'contact') refuseWhileRestricted(live, 'delete', titleFor(ctx.access, entity, live));
     return live;
   }
   const row = readRow(ctx.db, entity, id);
@@ -80,7 +80,7 @@ function target(ctx: RecordContext, entity: EntityName, id: number, mode: Delete
   }
   if (entity !== 'contact') throw new KluisError('VALIDATION', 'history.onlyPeopleErased');
   if (!row || !rowInScope(ctx.access, entity, 'read', row)) throw new KluisError('NOT_FOUND', { id: 'common.noSuchRecord', values });
-  refuseWhileRestricted(row, 'erase');
+  refuseWhileRestricted(row, 'erase', titleFor(ctx.access, entity, row));
   return row;
 }
 

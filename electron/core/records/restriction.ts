@@ -28,10 +28,11 @@ export function notRestrictedSql(from?: string): string {
 /**
  * Refuses what a restriction forbids of a contact: a change, a move to the trash, a deletion for good
  * or an erasure. CONFLICT, as for a record the law keeps: the record's state stops it, not a right.
+ * `title`: the person as the caller may see them, so a refused deletion of ten says which one.
  */
-export function refuseWhileRestricted(row: Row, refused: 'update' | 'delete' | 'purge' | 'erase'): void {
+export function refuseWhileRestricted(row: Row, refused: 'update' | 'delete' | 'purge' | 'erase', title: string): void {
   const since = restrictedSince(row);
   if (since === null) return;
   const id = refused === 'update' ? 'records.restrictedNoChange' : refused === 'erase' ? 'records.restrictedNoErasure' : 'records.restrictedNoDeletion';
-  throw new KluisError('CONFLICT', { id, values: { since: { en: longDay(since, 'en'), nl: longDay(since, 'nl') } } });
+  throw new KluisError('CONFLICT', { id, values: { title, since: { en: longDay(since, 'en'), nl: longDay(since, 'nl') } } });
 }

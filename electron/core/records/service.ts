@@ -258,7 +258,7 @@ function changedSinceOpened(fields: readonly ActiveField[], before: Row, checked
 export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, values: Record<string, unknown>, expected?: Record<string, unknown>): RecordView {
   const fields = activeFields(ctx.db, entity);
   const before = requireRowFor(ctx, entity, id, 'update');
-  if (entity === 'contact') refuseWhileRestricted(before, 'update');
+  if (entity === 'contact') refuseWhileRestricted(before, 'update', titleFor(ctx.access, entity, before));
   checkEditable(ctx, entity, values, 'update');
   const checked = checkValues(fields, values, 'update');
   if (!checked.ok) throw validationError(checked.errors);

@@ -21,7 +21,7 @@ import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
 import { Jobs, yieldToEventLoop, type Job } from '../jobs';
 import { refuseWhileRestricted } from '../restriction';
-import { insertRecord, requireRowFor, updateRecord, type RecordContext, type WriteContext } from '../service';
+import { insertRecord, requireRowFor, titleFor, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
 import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
 
@@ -130,7 +130,7 @@ class Importer {
       // is written, also when the row would change none of its values; so is a restricted person.
       if (duplicateOf !== null) {
         const match = requireRowFor(ctx, this.plan.entity, duplicateOf, 'update');
-        if (this.plan.entity === 'contact') refuseWhileRestricted(match, 'update');
+        if (this.plan.entity === 'contact') refuseWhileRestricted(match, 'update', titleFor(ctx.access, 'contact', match));
       }
       const references: Record<string, number> = {};
       for (const ref of checked.references) {
