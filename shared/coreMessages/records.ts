@@ -31,10 +31,11 @@ export const RECORDS_MESSAGES = {
   'records.cannotFilter': 'Cannot filter on "{key}".',
   'records.reminderPaid': 'A reminder is only for unpaid invoices; this one is paid.',
   'records.reminderDraft': 'A reminder is only for unpaid invoices; this one is still a draft.',
+  'records.reminderSentToday': 'A payment reminder for this invoice went out today already; the next one can go tomorrow.',
   'records.reminderNotDue': 'This invoice is not overdue yet: a reminder can go out from the day after its due date.',
   /** {until}: the day an issued invoice's legal hold ends, written out. */
   'records.heldStaysIssued': 'An invoice that went out cannot go back to draft: it is kept for the bookkeeping until {until}.',
-  'records.reminderNeedsFields': 'A reminder states the invoice’s number, amount and due date, and goes out only for an unpaid invoice; you may not read all of these.',
+  'records.reminderNeedsFields': 'A reminder states the invoice’s number, amount and due date, and goes out only for an unpaid invoice, once a day; you may not read all of these.',
   'records.required': 'This field is required',
   'records.expectedText': 'Expected text',
   'records.tooLong': 'Use at most {max} characters',

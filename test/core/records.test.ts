@@ -447,6 +447,13 @@ describe('payment reminder', () => {
     expect(letter.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const after = value<RecordDetail>(await t.call('records.get', { entity: 'invoice', id: invoice.id }));
     expect(after.record.values).toMatchObject({ status: 'overdue', reminder_sent_at: localDay() });
+    // A second press the same day would send the customer two letters: refused, nothing written.
+    const journal = value<unknown[]>(await t.call('history.list', {}));
+    expect(errorOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toMatchObject({ code: 'CONFLICT', messageId: 'records.reminderSentToday' });
+    expect(value<unknown[]>(await t.call('history.list', {}))).toEqual(journal);
+    // One sent by mistake is taken back; then one may go again.
+    value(await t.call('history.undo'));
+    value<ReminderLetter>(await t.call('invoices.sendReminder', { id: invoice.id }));
     // Finance does not see activities; the office does, in the organisation's timeline.
     expect(value<RecordDetail>(await t.call('records.get', { entity: 'organisation', id: org.id })).timeline).toEqual([]);
     await t.call('session.signOut');

@@ -181,6 +181,8 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await expect.poll(() => page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false)).toBe(true);
   const sentOn = page.getByRole('term').filter({ hasText: /^Reminder sent$/ }).locator('xpath=following-sibling::dd');
   await expect(sentOn).toHaveText(formatDay(todayIso(), 'en'));
+  // One a day: a second letter the same day is not offered (the core refuses it too).
+  await expect(page.getByRole('button', { name: 'Send payment reminder' })).toHaveCount(0);
   await saveScreenshot(page, testInfo, 'invoice-detail');
 
   // A draft invoice gets no reminder: the page offers none (the core would refuse one, reminder.ts).

@@ -66,11 +66,12 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
 }
 
 /**
- * What a letter must state of the invoice, and the status whether one may go out at all. Checked
- * before anything is said of the invoice: a refusal for "paid" or "not yet due" would otherwise tell
- * a sender who may not read the status or the due day what they hold.
+ * What a letter must state of the invoice, the status whether one may go out at all, and the day
+ * the last one went out, so a second the same day is refused knowingly. Checked before anything is
+ * said of the invoice: a refusal for "paid", "not yet due" or "sent today" would otherwise tell a
+ * sender who may not read the status, the due day or the last reminder what they hold.
  */
-const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on', 'status'] as const;
+const LETTER_INVOICE_FIELDS = ['number', 'amount_cents', 'due_on', 'status', 'reminder_sent_at'] as const;
 
 /** The values of `row` the caller may read in full (not masked, not hidden). */
 function readableFor(ctx: WriteContext, entity: EntityName, row: Row): Row {
@@ -95,6 +96,9 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   const today = localDay(now);
   // A letter saying an invoice "is not paid" before it had to be is wrong, and tells a customer off.
   if ((invoice.due_on as string) >= today) throw new KluisError('CONFLICT', 'records.reminderNotDue');
+  // A second press, or a colleague's, would send the customer two letters in one day. One sent by
+  // mistake is taken back with Ctrl+Z, after which a new one may go.
+  if (invoice.reminder_sent_at === today) throw new KluisError('CONFLICT', 'records.reminderSentToday');
   const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
   const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
   const livingContact = contact && !contact.deleted_at ? contact : null;

@@ -149,11 +149,16 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   );
   const canEdit = allowed.update && editable.length > 0;
   const fixedShown = shown.filter((field) => fieldDef(entity, field.key)?.fixedOnceRecorded === true);
-  // A reminder is for an unpaid invoice past its due day; the core refuses any other (reminder.ts).
+  // A reminder is for an unpaid invoice past its due day, one a day; the core refuses any other (reminder.ts).
   const status = record.values.status;
   const dueOn = record.values.due_on;
   const canRemind =
-    entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder') && (status === 'sent' || status === 'overdue') && typeof dueOn === 'string' && dueOn < todayIso();
+    entity === 'invoice' &&
+    rights.hasTask('finance.sendPaymentReminder') &&
+    (status === 'sent' || status === 'overdue') &&
+    typeof dueOn === 'string' &&
+    dueOn < todayIso() &&
+    record.values.reminder_sent_at !== todayIso();
   const [editing, setEditing] = useState(false);
   // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).
   const [saved, setSaved] = useVisitState('saved', false);
