@@ -67,6 +67,7 @@ export const RECORDS_MESSAGES = {
   'records.givenAfterWithdrawn': 'Not after the day the consent was withdrawn',
   'records.consentDaysNeedBoth': 'A consent’s given and withdrawn days are checked against each other, and you may not read both.',
   'records.fixedOnceRecorded': 'Part of the proof, so it stays as recorded: for another, record a new one',
+  'records.fixedOncePublished': 'Published, so it stays as it went out: for another message, make a new campaign',
   'records.dayTooEarly': 'Not before 1900',
   'records.consentAlreadyWithdrawn': 'This consent was withdrawn already; a new consent is a new record.',
   /** {title}: the person; {since}: the day the restriction began, written out. */

@@ -776,6 +776,7 @@ export const campaign: EntityDef = {
     },
     {
       key: 'channel',
+      fixedOncePublished: true,
       type: 'enum',
       options: CAMPAIGN_CHANNELS,
       optionLabels: {
@@ -795,6 +796,7 @@ export const campaign: EntityDef = {
     },
     {
       key: 'audience',
+      fixedOncePublished: true,
       type: 'text',
       label: l('Audience', 'Doelgroep'),
       purpose: l('Describing whom the campaign addresses (only people who consented)', 'Beschrijven wie de campagne aanspreekt (alleen wie toestemming gaf)'),
@@ -806,6 +808,7 @@ export const campaign: EntityDef = {
     },
     {
       key: 'message',
+      fixedOncePublished: true,
       type: 'longText',
       label: l('Message', 'Boodschap'),
       purpose: l('The text that is published', 'De tekst die gepubliceerd wordt'),

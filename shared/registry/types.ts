@@ -67,6 +67,11 @@ export interface FieldDef {
    * proof (GDPR art. 7(1)); another purpose or person is another consent, recorded anew.
    */
   fixedOnceRecorded?: boolean;
+  /**
+   * Fixed once the record is published (a campaign's message, channel and audience): what went out
+   * stays as it went out; another message is another campaign.
+   */
+  fixedOncePublished?: boolean;
   /** The value a new record gets when none is given, and what an emptied value becomes. */
   defaultValue?: string | number | boolean;
 }

@@ -185,6 +185,21 @@ describe('task rights of one role, and personal overrides', () => {
     expect(made.values).toMatchObject({ name: 'Zomeractie', status: 'draft' });
     expect(codeOf(await t.call('records.update', { entity: 'campaign', id: made.id, values: { message: 'Ijs bij elke taart' } }))).toBe('OK');
     expect(codeOf(await t.call('campaigns.publish', { id: made.id }))).toBe('OK');
+    // What went out stays as it went out: message, channel and audience are fixed, each said under
+    // its field; the name, which only tells campaigns apart, may still be corrected.
+    const refused = await t.call('records.update', { entity: 'campaign', id: made.id, values: { message: 'Iets anders', audience: 'Iedereen', name: 'Zomeractie 2026' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fieldMessages: { message: { id: 'records.fixedOncePublished' }, audience: { id: 'records.fixedOncePublished' } } } },
+    });
+    const kept = value<{ record: RecordView }>(await t.call('records.get', { entity: 'campaign', id: made.id })).record.values;
+    expect(kept).toMatchObject({ name: 'Zomeractie', message: 'Ijs bij elke taart', audience: 'Klanten in Gouda' });
+    // The same values again are no change, as a form that sends every field does.
+    expect(codeOf(await t.call('records.update', { entity: 'campaign', id: made.id, values: { name: 'Zomeractie 2026', message: 'Ijs bij elke taart' } }))).toBe('OK');
+    // Undoing the publication makes it a draft again, to be changed.
+    value(await t.call('history.undo'));
+    value(await t.call('history.undo'));
+    expect(codeOf(await t.call('records.update', { entity: 'campaign', id: made.id, values: { message: 'Ijs bij elk gebak' } }))).toBe('OK');
   });
 
   it("a campaign is published on the publisher's own day, where UTC may already or still be on another", async () => {

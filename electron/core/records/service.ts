@@ -6,7 +6,7 @@
 import type { SessionUser } from '../../../shared/apiTypes';
 import type { RecordSummary, RecordView } from '../../../shared/recordTypes';
 import { lowerCase, type CoreMessage, type CoreMessageId } from '../../../shared/coreMessages';
-import { ENTITIES, type EntityName } from '../../../shared/registry';
+import { ENTITIES, fixedReason, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { rowInScope, type Access } from '../access/access';
 import { fieldErrorDetails, KluisError } from '../errors';
@@ -229,11 +229,16 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   return id;
 }
 
-/** A change of a field that is set once and never edited (a consent's person and purpose), by field. */
-function fixedFieldErrors(fields: readonly ActiveField[], before: Row, changes: Row): FieldErrors {
+/**
+ * A change of a field that no longer changes (fixedReason): set once and never edited (a consent's
+ * person and purpose), or part of what was published (a campaign's message), by field.
+ */
+function fixedFieldErrors(entity: EntityName, fields: readonly ActiveField[], before: Row, changes: Row): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of fields) {
-    if (field.fixedOnceRecorded && field.key in changes && changes[field.key] !== before[field.key]) errors[field.key] = { id: 'records.fixedOnceRecorded' };
+    if (!(field.key in changes) || changes[field.key] === before[field.key]) continue;
+    const reason = fixedReason(entity, field.key, before);
+    if (reason) errors[field.key] = { id: reason === 'recorded' ? 'records.fixedOnceRecorded' : 'records.fixedOncePublished' };
   }
   return errors;
 }
@@ -264,7 +269,7 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   if (!checked.ok) throw validationError(checked.errors);
   const changed = expected ? changedSinceOpened(fields, before, checked, expected) : {};
   if (Object.keys(changed).length > 0) throw new KluisError('CONFLICT', 'records.changedSinceOpened', fieldErrorDetails(changed));
-  const fixed = fixedFieldErrors(fields, before, checked.builtIn);
+  const fixed = fixedFieldErrors(entity, fields, before, checked.builtIn);
   if (Object.keys(fixed).length > 0) throw validationError(fixed);
   checkReferences(ctx, fields, checked.builtIn);
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo, RecordDetail, RecordSummary, RecordView } from '../../../shared/recordTypes';
-import { fieldDef, type EntityName } from '../../../shared/registry';
+import { fieldDef, fixedReason, type EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
@@ -143,12 +143,13 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   // The fields in force that the core returned for this record (it leaves out what may not be seen).
   // A person's restriction of processing is shown as its own notice (ProcessingRestriction).
   const shown = enabledFields(fields, entity).filter((field) => field.key in record.values && !(entity === 'contact' && RESTRICTION_KEYS.has(field.key)));
-  // Not what is set once and never edited (a consent's person and purpose): the core refuses a change.
+  // Not what no longer changes (a consent's person and purpose, a published campaign's message):
+  // the core refuses a change.
   const editable = typedFields(fields, entity).filter(
-    (field) => field.key in record.values && rights.field(field) === 'edit' && fieldDef(entity, field.key)?.fixedOnceRecorded !== true,
+    (field) => field.key in record.values && rights.field(field) === 'edit' && fixedReason(entity, field.key, record.values) === null,
   );
   const canEdit = allowed.update && editable.length > 0;
-  const fixedShown = shown.filter((field) => fieldDef(entity, field.key)?.fixedOnceRecorded === true);
+  const fixedShown = shown.filter((field) => fixedReason(entity, field.key, record.values) !== null);
   // A reminder is for an unpaid invoice past its due day, one a day; the core refuses any other (reminder.ts).
   const status = record.values.status;
   const dueOn = record.values.due_on;

@@ -62,6 +62,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.givenAfterWithdrawn': 'Niet na de dag waarop de toestemming is ingetrokken',
   'records.consentDaysNeedBoth': 'De dag van geven en de dag van intrekken van een toestemming worden met elkaar vergeleken, en je mag ze niet allebei lezen.',
   'records.fixedOnceRecorded': 'Hoort bij het bewijs en blijft dus zoals vastgelegd: leg voor een andere een nieuwe vast',
+  'records.fixedOncePublished': 'Gepubliceerd, dus het blijft zoals het uitging: maak voor een andere boodschap een nieuwe campagne',
   'records.dayTooEarly': 'Niet vóór 1900',
   'records.consentAlreadyWithdrawn': 'Deze toestemming is al ingetrokken; een nieuwe toestemming is een nieuw record.',
   'records.restrictedNoChange': 'De verwerking van de gegevens van {title} is beperkt sinds {since} (AVG art. 18): ze worden bewaard zoals ze zijn en kunnen niet worden gewijzigd tot een privacyfunctionaris de beperking opheft.',
