@@ -499,6 +499,8 @@ export const api = {
       language: z.enum(['en', 'nl']).default('en'),
       /** For export.cancel and the export.progress events. */
       jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+      // The list's filter, when it has one: what is exported is what the list shows.
+      ...listFilter,
     }),
     auth: 'session',
     ...open,

@@ -267,6 +267,25 @@ describe('what an export holds', () => {
     expect(Object.keys(contacts[0]!)).not.toContain('Geboortedatum');
   });
 
+  it('holds what the filtered list shows: its filter and "only mine", and refuses a filter on a field the caller may not read', async () => {
+    const t = await signedInAdmin();
+    const org = await create(t, 'organisation', { name: 'Drukkerij Kok' });
+    for (const [number, status] of [['F-1', 'overdue'], ['F-2', 'paid'], ['F-3', 'overdue']] as const) {
+      await create(t, 'invoice', { number, organisation_id: org.id, amount_cents: 100, due_on: '2026-01-31', status });
+    }
+    const overdue = value<{ csv: string; count: number }>(await t.call('records.export', { entity: 'invoice', where: { status: 'overdue' } }));
+    expect(overdue.count).toBe(2);
+    expect(table(overdue.csv, ',').map((row) => row.Number)).toEqual(['F-1', 'F-3']);
+    // Only mine: a colleague's own contact, not the admin's.
+    await create(t, 'contact', { last_name: 'Van De Admin' });
+    await signInAsNewUser(t, 'otto', 'office');
+    await create(t, 'contact', { last_name: 'Van Otto' });
+    const mine = value<{ csv: string; count: number }>(await t.call('records.export', { entity: 'contact', mine: true }));
+    expect(table(mine.csv, ',').map((row) => row['Last name'])).toEqual(['Van Otto']);
+    // A field Office staff may not read in full filters nothing, here as in the list.
+    expect(await t.call('records.export', { entity: 'contact', where: { birth_date: '1990-01-01' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('asks for a fresh code, and the audit log records the kind and count, not the values', async () => {
     const t = await signedInAdmin();
     await create(t, 'deal', { title: 'Ovens voor Jansen', stage: 'won', value_cents: 123456 });

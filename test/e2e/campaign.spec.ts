@@ -18,14 +18,15 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await goTo(page, 'Campaigns');
   await page.getByRole('button', { name: 'New campaign' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Lenteactie');
-  await page.getByLabel('Audience').fill('Klanten die de nieuwsbrief willen');
-  await page.getByLabel('Message').fill('Twee broden voor de prijs van één');
+  await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
+  await page.getByRole('textbox', { name: 'Audience' }).fill('Klanten die de nieuwsbrief willen');
+  await page.getByRole('textbox', { name: 'Message' }).fill('Twee broden voor de prijs van één');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Lenteactie')).toBeVisible();
 
   // A draft: every field can still change.
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
-  await expect(page.getByLabel('Message')).toBeEditable();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeEditable();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   await page.getByRole('button', { name: 'Publish' }).click();
@@ -35,10 +36,11 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await expect(form.getByLabel('Name', { exact: true })).toBeEditable();
   await expect(form.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await expect(form.getByRole('textbox', { name: 'Audience' })).toHaveCount(0);
+  await expect(form.getByRole('combobox', { name: /^Channel/ })).toHaveCount(0);
   // What went out is in view, as text.
   await expect(form.getByRole('definition').filter({ hasText: 'Twee broden voor de prijs van één' })).toBeVisible();
   await form.getByLabel('Name', { exact: true }).fill('Lenteactie 2026');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(recordHeading(page, 'Lenteactie 2026')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Twee broden voor de prijs van één' })).toBeVisible();
 });

@@ -99,3 +99,28 @@ test('in Dutch the file is named in Dutch and the notice names the kind, singula
   await switchLanguage(page, 'en');
   await expect(page.getByText(`1 organisation exported to ${fileName}.`, { exact: true })).toBeVisible();
 });
+
+test('a filtered list exports what it shows, and says so', async ({ page }) => {
+  const admin = await signInAsAdmin(page);
+  await createRecord(page, 'deal', { title: 'Ovens', stage: 'won', value_cents: 123456 });
+  await createRecord(page, 'deal', { title: 'Creditnota', stage: 'lost', value_cents: 5000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Deals', exact: true }).click();
+  // The filter's name is its label alone, not the label and the chosen option.
+  const stage = page.getByRole('group', { name: 'Sort and filter' }).getByRole('combobox', { name: 'Stage', exact: true });
+  await stage.selectOption({ label: 'Won' });
+  await expect(page.getByRole('status').filter({ hasText: '1 of 2 deals match the filter' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('main').getByRole('button', { name: 'Export' }).click();
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  const done = page.getByText(/^1 deal matching the filter exported to kluis-deals-\d{4}-\d{2}-\d{2}\.csv\.$/);
+  await expect(stepUp.or(done).first()).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel('Code').fill(await admin.authenticator.nextCode());
+    await stepUp.getByRole('button', { name: 'Confirm' }).click();
+  }
+  const download = await downloading;
+  await expect(done).toBeVisible();
+  const lines = (await readFile(await download.path())).subarray(3).toString('utf8').split('\r\n');
+  expect(lines.slice(1)).toEqual(['Ovens,,,Won,1234.56,,', '']);
+});

@@ -37,6 +37,8 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   const notice = page.getByRole('status').filter({ hasText: 'Processing restricted since' });
   await expect(notice).toContainText(`Processing restricted since ${formatDay(todayIso(), 'en')} (GDPR art. 18).`);
   await expect(notice).toContainText('Ground: The person contests that the data is correct.');
+  // The keyboard is on what took the form's place: the notice, read out.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Processing restricted since');
   // Kept as it is: not even the officer erases a person they restricted.
   await expect(page.getByRole('button', { name: 'Erase personal data' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Lift restriction' })).toBeVisible();
@@ -109,6 +111,6 @@ test('lifting asks first and says to tell the person; then the record can be cha
   await page.getByRole('button', { name: 'Lift restriction' }).click();
   await dialog.getByRole('button', { name: 'Lift restriction' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Processing restricted since' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Restrict processing' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restrict processing' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Erase personal data' })).toBeVisible();
 });

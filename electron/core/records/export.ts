@@ -16,6 +16,7 @@ import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { Jobs, yieldToEventLoop, type Job } from './jobs';
+import { filterConditions } from './queries';
 import { notRestrictedSql, RESTRICTION_FIELDS } from './restriction';
 import type { Row } from './rows';
 import { MASK, rememberedLinkTitles, viewOf, visibleFields, type RecordContext, type VisibleField } from './service';
@@ -116,6 +117,9 @@ export const EXPORT_BATCH_SIZE = 2_000;
 
 export interface ExportInput {
   entity: EntityName;
+  /** The list's filter (as records.list takes it), so the file holds what the list shows. */
+  where?: Record<string, string | number | boolean> | undefined;
+  mine?: boolean | undefined;
   language: ExportLanguage;
   /** The caller's id for this run, for export.cancel and the progress events (the CLI has none). */
   jobId?: string;
@@ -156,7 +160,7 @@ export function exportRecords(ctx: RecordContext, input: ExportInput, progress: 
   return input.jobId === undefined ? run({ cancelled: false }) : jobs.run(input.jobId, run);
 }
 
-async function exportRows(ctx: RecordContext, { entity, language }: ExportInput, progress: (done: number, total: number) => void, job: Job): Promise<ExportResult> {
+async function exportRows(ctx: RecordContext, { entity, language, where: filterWhere, mine }: ExportInput, progress: (done: number, total: number) => void, job: Job): Promise<ExportResult> {
   const format = FORMATS[language];
   // Masked fields are left out like hidden ones: an export is a copy that leaves the app, and
   // "•••• 4821" is of no use in it (data minimisation). Revealing stays a single, audited act.
@@ -166,7 +170,12 @@ async function exportRows(ctx: RecordContext, { entity, language }: ExportInput,
   // role whose export scope is wider than its read scope hands out nothing it does not show.
   const readable = scopeCondition(ctx.access, entity, 'read');
   const exportable = scopeCondition(ctx.access, entity, 'export');
-  const scope = { sql: `(${readable.sql}) AND (${exportable.sql})`, params: [...readable.params, ...exportable.params] };
+  // Narrowed as the list is: only by fields the caller may read in full (filterConditions).
+  const filter = filterConditions(ctx.db, ctx.access, { entity, where: filterWhere, mine });
+  const scope = {
+    sql: [`(${readable.sql})`, `(${exportable.sql})`, ...filter.sql].join(' AND '),
+    params: [...readable.params, ...exportable.params, ...filter.params],
+  };
   const table = ENTITIES[entity].table;
   // A person whose processing is restricted (GDPR art. 18) is kept, not handed out.
   const where = `deleted_at IS NULL AND ${scope.sql}${entity === 'contact' ? ` AND ${notRestrictedSql()}` : ''}`;

@@ -76,8 +76,8 @@ export function listCursorAt(access: Access, entity: EntityName, sort: ListSort,
 /** What a list or a count is narrowed to: equality filters and the caller's own records. */
 export type ListFilter = Pick<ListQuery, 'entity' | 'where' | 'mine'>;
 
-/** The SQL conditions of a list's filter (ListFilter), shared by its pages and its count. */
-function filterConditions(db: Db, access: Access, filter: ListFilter): { sql: string[]; params: unknown[] } {
+/** The SQL conditions of a list's filter (ListFilter), shared by its pages, its count and its export. */
+export function filterConditions(db: Db, access: Access, filter: ListFilter): { sql: string[]; params: unknown[] } {
   // Filtering on a field one may not see would leak it: only visible, unmasked fields filter.
   const fields = visibleFields(db, access, filter.entity).filter((f) => f.access !== 'masked');
   const sql: string[] = [];

@@ -40,7 +40,13 @@ function kindWord(entity: SecuredEntity, count: number, language: Language): str
   return (count === 1 ? label.singular : label.plural)[language].toLowerCase();
 }
 
-export function ExportButton({ entity }: { entity: SecuredEntity }) {
+/** A list's filter, as records.list takes it: the export holds what the list shows. */
+export interface ExportFilter {
+  where?: Record<string, string | number | boolean> | undefined;
+  mine?: boolean | undefined;
+}
+
+export function ExportButton({ entity, filter }: { entity: SecuredEntity; filter?: ExportFilter | undefined }) {
   const { a, language } = useAccessText();
   const rights = useRights();
   const { callWithStepUp } = useStepUp();
@@ -72,7 +78,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
     setCancelling(false);
     setProgress(null);
     setMessage(null);
-    const result = await callWithStepUp('records.export', { entity, language, jobId });
+    const narrowed = filter !== undefined && (Object.keys(filter.where ?? {}).length > 0 || filter.mine === true);
+    const result = await callWithStepUp('records.export', { entity, language, jobId, ...(narrowed ? { where: filter.where ?? {}, mine: filter.mine === true } : {}) });
     jobRef.current = null;
     // Cancel leaves with the progress line: whoever pressed it goes back to Export, not to <body>.
     if (progressRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
@@ -87,7 +94,8 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
       return;
     }
     saveTextFile(fileName, csv, 'text/csv');
-    setMessage({ tone: 'info', text: count === 1 ? { key: 'export.doneOne', params: { fileName } } : { key: 'export.done', params: { count, fileName } }, restricted });
+    const done = narrowed ? (count === 1 ? 'export.doneFilteredOne' : 'export.doneFiltered') : count === 1 ? 'export.doneOne' : 'export.done';
+    setMessage({ tone: 'info', text: { key: done, params: count === 1 ? { fileName } : { count, fileName } }, restricted });
   }
 
   async function cancel() {
@@ -121,7 +129,7 @@ export function ExportButton({ entity }: { entity: SecuredEntity }) {
           )}
           {message && (
             <Notice tone={message.tone}>
-              {a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' ? 1 : 2, language) })}
+              {a(message.text.key, { ...groupedCounts(message.text.params, language), what: kindWord(entity, message.text.key === 'export.doneOne' || message.text.key === 'export.doneFilteredOne' ? 1 : 2, language) })}
               {message.restricted === 1 && ` ${a('export.restrictedOne')}`}
               {message.restricted !== undefined && message.restricted > 1 && ` ${a('export.restricted', { count: formatCount(message.restricted, language) })}`}
             </Notice>

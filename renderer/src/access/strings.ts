@@ -123,6 +123,8 @@ const en = {
   /** {what}: the kind of record, lower case, plural ('contacts'); singular in the One forms. */
   'export.done': '{count} {what} exported to {fileName}.',
   'export.doneOne': '1 {what} exported to {fileName}.',
+  'export.doneFiltered': '{count} {what} matching the filter exported to {fileName}.',
+  'export.doneFilteredOne': '1 {what} matching the filter exported to {fileName}.',
   'export.restricted': '{count} people whose processing is restricted (GDPR art. 18) were left out.',
   'export.restrictedOne': '1 person whose processing is restricted (GDPR art. 18) was left out.',
   'export.failed': 'The export failed: {message}',
@@ -250,6 +252,8 @@ const nl = {
   'export.working': 'Exporteren…',
   'export.done': '{count} {what} geëxporteerd naar {fileName}.',
   'export.doneOne': '1 {what} geëxporteerd naar {fileName}.',
+  'export.doneFiltered': '{count} gefilterde {what} geëxporteerd naar {fileName}.',
+  'export.doneFilteredOne': '1 gefilterde {what} geëxporteerd naar {fileName}.',
   'export.restricted': '{count} personen van wie de verwerking beperkt is (AVG art. 18) zijn weggelaten.',
   'export.restrictedOne': '1 persoon van wie de verwerking beperkt is (AVG art. 18) is weggelaten.',
   'export.failed': 'Exporteren mislukte: {message}',

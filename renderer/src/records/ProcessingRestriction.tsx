@@ -5,14 +5,14 @@
  * restricts ("Restrict processing", a ground to choose) and lifts it (asked first: the person is to
  * be told before, art. 18(3)). Each is one command: Ctrl+Z takes it back.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { RESTRICTION_GROUNDS, fieldDef } from '../../../shared/registry';
 import type { Result } from '../../../shared/errors';
 import type { RecordView } from '../../../shared/recordTypes';
 import { isMasked } from '../access/RevealButton';
 import { call } from '../api';
-import { BusyButton, focusPageHeadingIfLost } from '../components/BusyButton';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { formatDay } from '../format';
@@ -49,27 +49,34 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
   const [failed, setFailed] = useState<Message | null>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // What this page just did: once the page shows it, the keyboard goes to what took the pressed
+  // button's place (the notice after restricting, "Restrict processing" after lifting).
+  const [done, setDone] = useState<'restricted' | 'lifted' | null>(null);
   const since = String(record.values.restricted_since ?? '');
   const restricted = isRestricted(record);
   const groundValue = record.values.restriction_ground;
   const groundField = fieldDef('contact', 'restriction_ground');
   const groundText = (value: string) => groundField?.optionLabels?.[value]?.[language] ?? value;
 
-  async function change(run: () => Promise<Result<RecordView>>) {
+  useEffect(() => {
+    if (done === 'restricted' && restricted) noticeRef.current?.focus();
+    if (done === 'lifted' && !restricted) openRef.current?.focus();
+  }, [done, restricted]);
+
+  async function change(what: 'restricted' | 'lifted', run: () => Promise<Result<RecordView>>) {
     setBusy(true);
     setFailed(null);
     const result = await run();
     flushSync(() => {
       setBusy(false);
       setLifting(false);
-      if (result.ok) setOpen(false);
-      else setFailed({ key: 'restriction.failed', params: { message: result.error } });
+      if (result.ok) {
+        setOpen(false);
+        setDone(what);
+      } else setFailed({ key: 'restriction.failed', params: { message: result.error } });
     });
-    if (result.ok) {
-      onChanged();
-      // The button pressed is gone with the state it belonged to: the keyboard stays on the page.
-      focusPageHeadingIfLost();
-    }
+    if (result.ok) onChanged();
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -80,7 +87,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
       formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
       return;
     }
-    void change(() => call('privacy.restrict', { entity: 'contact', id: record.id, ground }));
+    void change('restricted', () => call('privacy.restrict', { entity: 'contact', id: record.id, ground }));
   }
 
   const failure = failed && <Notice tone="error">{t(failed.key, failed.params)}</Notice>;
@@ -89,11 +96,13 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
     return (
       <>
         {failure}
-        <Notice tone="warning">
-          <strong>{t('restriction.title', { date: formatDay(since, language) })}</strong>{' '}
-          {typeof groundValue === 'string' && groundValue !== '' && !isMasked(groundValue) && `${t('restriction.ground', { ground: groundText(groundValue) })} `}
-          {t('restriction.effect')}
-        </Notice>
+        <div ref={noticeRef} tabIndex={-1}>
+          <Notice tone="warning">
+            <strong>{t('restriction.title', { date: formatDay(since, language) })}</strong>{' '}
+            {typeof groundValue === 'string' && groundValue !== '' && !isMasked(groundValue) && `${t('restriction.ground', { ground: groundText(groundValue) })} `}
+            {t('restriction.effect')}
+          </Notice>
+        </div>
         {mayChange && (
           <div className="button-row">
             <BusyButton className="button-quiet" busy={busy} disabled={disabled} onClick={() => setLifting(true)}>
@@ -106,7 +115,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
             title={t('restriction.liftTitle', { name: record.title })}
             text={t('restriction.liftText')}
             confirmLabel={t('restriction.lift')}
-            onConfirm={() => void change(() => call('privacy.liftRestriction', { entity: 'contact', id: record.id }))}
+            onConfirm={() => void change('lifted', () => call('privacy.liftRestriction', { entity: 'contact', id: record.id }))}
             onCancel={() => setLifting(false)}
           />
         )}

@@ -12,7 +12,7 @@ import { fieldDef, fixedReason, type EntityName } from '../../../shared/registry
 import { PublishButton } from '../access/PublishButton';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
-import { BusyButton, focusPageHeadingIfLost } from '../components/BusyButton';
+import { BusyButton, focusPageHeading } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime, formatDay, todayIso } from '../format';
@@ -183,8 +183,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     saveTextFile(result.value.fileName, result.value.text);
     setReminder({ sentAt: result.value.sentAt, fileName: result.value.fileName });
     await onChanged();
-    // A sent reminder may take its button away (none is due now): the keyboard stays on the page.
-    focusPageHeadingIfLost();
+    // A sent reminder takes its button away (the next may go tomorrow): the keyboard goes to the
+    // page's heading rather than to nowhere, as after publishing a campaign.
+    focusPageHeading();
   }
 
   const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));

@@ -117,7 +117,8 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
               </button>
             </div>
           )}
-          <ExportButton entity={entity} />
+          {/* What the list shows: its filter, not on the board (which shows every deal by stage). */}
+          <ExportButton entity={entity} filter={board ? undefined : { where: settings.where, mine: settings.mine }} />
           {rights.can(entity, 'create') && (
             <button type="button" className="button-primary" onClick={() => go({ page: 'new', entity })}>
               {t(NEW_LABELS[entity])}
@@ -293,9 +294,9 @@ function ListBody({ entity, settings, fields, userId, total, onChange, onLeftFil
     <>
       <div className="list-controls" role="group" aria-label={t('list.controls')}>
         {SORTABLE_BY_DUE.includes(entity) && (
-          <label className="inline-field">
-            <span>{t('list.sort')}</span>
-            <select value={sort} onChange={(event) => onChange({ ...settings, sort: event.currentTarget.value as 'name' | 'due' })}>
+          <span className="inline-field">
+            <label htmlFor={`list-sort-${entity}`}>{t('list.sort')}</label>
+            <select id={`list-sort-${entity}`} value={sort} onChange={(event) => onChange({ ...settings, sort: event.currentTarget.value as 'name' | 'due' })}>
               {(['due', 'name'] as const).map((option) => (
                 <option key={option} value={option}>
                   {fields.find((field) => field.entity === entity && field.key === SORT_FIELDS[entity]?.[option])?.label[language] ??
@@ -304,7 +305,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange, onLeftFil
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         )}
         {filters.map((field) => (
           <FilterControl
@@ -395,10 +396,14 @@ function FilterControl({ field, value, title, onChange }: FilterControlProps) {
         ]
       : (field.options ?? []).map((option) => ({ value: option, label: optionLabel(field, option, language) }));
   const current = value === undefined ? '' : String(value);
+  // The label stands beside the select, not around it: a select inside its label is named by the
+  // label and the chosen option together ("Status All"), which no screen reader user asked for.
+  const id = `filter-${field.entity}-${field.key}`;
   return (
-    <label className="inline-field">
-      <span>{label}</span>
+    <span className="inline-field">
+      <label htmlFor={id}>{label}</label>
       <select
+        id={id}
         value={current}
         onChange={(event) => {
           const chosen = event.currentTarget.value;
@@ -412,6 +417,6 @@ function FilterControl({ field, value, title, onChange }: FilterControlProps) {
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
