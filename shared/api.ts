@@ -77,8 +77,12 @@ export interface ChannelSpec<I extends z.ZodType, O> {
   /** The right the caller needs, or null when any signed-in user may call it. */
   permission: Permission | null;
   mutates: boolean;
-  /** Needs a TOTP code entered in the last five minutes, else STEP_UP_REQUIRED. */
-  stepUp: boolean;
+  /**
+   * Needs a TOTP code entered in the last five minutes, else STEP_UP_REQUIRED. `each`: what cannot
+   * be undone (an erasure, a deletion for good) needs a code confirmed for it, not the sign-in's, and
+   * each such action spends it, so the next asks again.
+   */
+  stepUp: boolean | 'each';
   /** For channels on `input.entity`: the record action whose scope must not be "none". */
   record?: RecordAction;
   /**
@@ -353,7 +357,7 @@ export const api = {
     permission: 'trash.purge',
     mutates: true,
     // As final as an erasure: a fresh second factor, so a window left unlocked cannot do it.
-    stepUp: true,
+    stepUp: 'each',
   }),
   /** GDPR art. 17: the one deletion undo cannot reverse. Needs a fresh second factor. */
   'privacy.erase': channel<DeleteResult>()({
@@ -362,7 +366,7 @@ export const api = {
     ...open,
     permission: 'privacy.erase',
     mutates: true,
-    stepUp: true,
+    stepUp: 'each',
   }),
   /**
    * GDPR art. 15 and 20: everything held about a person, unmasked, with purpose, legal basis and

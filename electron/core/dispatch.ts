@@ -15,7 +15,7 @@ import { KluisError } from './errors';
 import { inputProblems } from './inputProblems';
 import { isBusy, isDatabaseDamage, isFileAccessProblem } from './db/open';
 import { handlers, type Handler } from './handlers';
-import type { KluisCore } from './kluis';
+import type { ActiveSession, KluisCore } from './kluis';
 import { audit, mirrorAuditHead } from './session/openInstall';
 import { describeError, stderrLogger, type Logger } from './log';
 
@@ -131,6 +131,20 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
     // 'session': run() asks core.requireActive() for the session it goes on with.
   }
 
+  /** A handler in the kind of run it asks for: a transaction (immediate when it writes), or its own. */
+  async function runHandler(handler: Handler<ChannelName>, input: never, session: ActiveSession, mutates: boolean): Promise<unknown> {
+    switch (handler.kind) {
+      case 'lifecycle':
+        return await handler.run(input, core);
+      case 'async':
+        return await handler.run(input, { ...session, core });
+      case 'transaction': {
+        const transaction = session.db.transaction(() => handler.run(input, { ...session, core }));
+        return mutates ? transaction.immediate() : transaction.deferred();
+      }
+    }
+  }
+
   async function run(channel: ChannelName, rawInput: unknown, caller: Caller): Promise<unknown> {
     const spec = api[channel];
     if (spec.adminToolOnly && caller.kind !== 'cli') throw new KluisError('FORBIDDEN', 'session.adminToolOnly');
@@ -154,19 +168,14 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
         throw new KluisError('FORBIDDEN', { id: MAY_NOT[spec.record], values: { entity: lowerCase(ENTITIES[entity].label.singular) } });
       }
     }
-    if (spec.stepUp) core.requireFreshCode();
+    if (spec.stepUp === 'each') core.requireCodeForOneAction();
+    else if (spec.stepUp) core.requireFreshCode();
     core.touch();
     try {
-      switch (handler.kind) {
-        case 'lifecycle':
-          return await handler.run(input, core);
-        case 'async':
-          return await handler.run(input, { ...session, core });
-        case 'transaction': {
-          const transaction = session.db.transaction(() => handler.run(input, { ...session, core }));
-          return spec.mutates ? transaction.immediate() : transaction.deferred();
-        }
-      }
+      const result = await runHandler(handler, input, session, spec.mutates);
+      // Spent only once done: a refusal (a review that changed meanwhile) keeps it for the retry.
+      if (spec.stepUp === 'each') core.spendStepUpCode();
+      return result;
     } finally {
       // A mutation that failed may have changed the fields in force before it rolled back.
       if (spec.mutates) forgetActiveFields(session.db);

@@ -108,6 +108,8 @@ type Stage =
       user: SessionUser;
       policy: Policy;
       lastCodeAt: number;
+      /** When a code was last confirmed for a step (session.stepUp), not at sign-in; 0 once spent. */
+      stepUpCodeAt: number;
       lastActivity: number;
       viewAs: SessionUser | null;
     } & CodeCounts
@@ -310,6 +312,23 @@ export class KluisCore {
   /** STEP_UP_REQUIRED unless a code was entered within STEP_UP_WINDOW_MS (the dispatcher's check, for a handler that decides late). */
   requireFreshCode(): void {
     if (!this.isStepUpFresh()) throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpRequired');
+  }
+
+  /**
+   * For what cannot be undone (`stepUp: 'each'`): STEP_UP_REQUIRED unless a code was confirmed for a
+   * step within STEP_UP_WINDOW_MS and not spent yet. The sign-in's code does not count: whoever finds
+   * a window signed in a minute ago must not erase with it.
+   */
+  requireCodeForOneAction(): void {
+    const stage = this.stage;
+    if (stage.kind !== 'active' || stage.stepUpCodeAt === 0 || this.now() - stage.stepUpCodeAt >= STEP_UP_WINDOW_MS) {
+      throw new KluisError('STEP_UP_REQUIRED', 'session.stepUpEachTime');
+    }
+  }
+
+  /** The action that needed the code is done: the next one asks again. */
+  spendStepUpCode(): void {
+    if (this.stage.kind === 'active') this.stage.stepUpCodeAt = 0;
   }
 
   // ---- setup ---------------------------------------------------------------------------------
@@ -607,6 +626,7 @@ export class KluisCore {
       user: sessionUser(user),
       policy: readPolicy(open.db),
       lastCodeAt: how.codeEntered ? now : 0,
+      stepUpCodeAt: 0,
       lastActivity: now,
       viewAs: null,
       ...(how.codeEntered ? NOTHING_COUNTED : (how.counts ?? NOTHING_COUNTED)),
@@ -784,6 +804,7 @@ export class KluisCore {
       stage.stepUpFailures = 0;
       stage.revealsSinceCode = 0;
       stage.lastCodeAt = this.now();
+      stage.stepUpCodeAt = stage.lastCodeAt;
       return { validUntil: new Date(stage.lastCodeAt + STEP_UP_WINDOW_MS).toISOString() };
     });
   }

@@ -28,6 +28,7 @@ export const SESSION_MESSAGES = {
   'session.mayNotExport': 'You may not export {entity} records.',
   'session.mayNotRestore': 'You may not restore {entity} records.',
   'session.stepUpRequired': 'Enter a code from your authenticator app to confirm it is you.',
+  'session.stepUpEachTime': 'This cannot be undone: confirm it with a new code from your authenticator app.',
   'session.untrustedCaller': 'This caller may not use Kluis.',
   'session.adminToolOnly': 'Only the admin tool (npm run admin) may do this.',
   'session.unknownChannel': 'Unknown channel.',

@@ -12,7 +12,7 @@ import { TRASH_RESTORE_MAX, type CommandSummary, type DeleteImpact, type DeleteR
 import type { ImportSummary, RecordDetail, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { dataPaths } from '../../electron/core/install/paths';
 import { searchCleanupDone } from '../../electron/core/records/searchCleanup';
-import { ADMIN, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt, type Installed, type TestCore } from '../support/install';
+import { ADMIN, confirmStep, signIn, signedInAdmin, signInAsNewUser, testCore, totpAt, type Installed, type TestCore } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 
 function value<T>(result: { ok: boolean }): T {
@@ -432,6 +432,7 @@ describe('the trash', () => {
     value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: 1 }));
     const impact = await impactOf(t, 'organisation', [org.id], 'purge');
     expect(impact).toMatchObject({ level: 'typed', typeToConfirm: 'Houtzagerij Veldkamp', unlinks: [{ entity: 'contact', count: 1 }], undoable: false });
+    await confirmStep(t);
     value(await t.call('trash.purge', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total }));
 
     expect(value<TrashPage>(await t.call('trash.list', {})).items).toEqual([]);
@@ -447,6 +448,7 @@ describe('the trash', () => {
     const newest = await create(t, 'contact', { last_name: 'Nieuwste' });
     value(await t.call('records.delete', { entity: 'contact', ids: [newest.id] }));
     const impact = await impactOf(t, 'contact', [newest.id], 'purge');
+    await confirmStep(t);
     value(await t.call('trash.purge', { entity: 'contact', ids: [newest.id], reviewedTotal: impact.total }));
     const { db } = t.core.requireActive();
     expect(db.prepare('SELECT max(id) FROM contacts').pluck().get()).toBe(first.id);
@@ -470,6 +472,7 @@ describe('the trash', () => {
     value(await t.call('records.delete', { entity: 'organisation', ids: [org.id], reviewedTotal: 1 }));
     const impact = await impactOf(t, 'organisation', [org.id], 'purge');
     expect(impact.blockers).toEqual([{ entity: 'invoice', count: 1 }]);
+    await confirmStep(t);
     expect(errorOf(await t.call('trash.purge', { entity: 'organisation', ids: [org.id], reviewedTotal: impact.total })).code).toBe('CONFLICT');
   });
 
@@ -512,6 +515,26 @@ describe('erasure', () => {
     expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: 1 })).code).toBe('STEP_UP_REQUIRED');
     value(await t.call('session.stepUp', { code: totpAt(privacy.secret, t.clock) }));
     value(await t.call('privacy.erase', { entity: 'contact', id: contact.id, reviewedTotal: 1 }));
+  });
+
+  it('asks a code for each erasure, not the sign-in\'s: a window signed in a minute ago does not erase', async () => {
+    const t = await signedInAdmin();
+    const first = await create(t, 'contact', { last_name: 'Eerste' });
+    const second = await create(t, 'contact', { last_name: 'Tweede' });
+    const privacy = await signInAsNewUser(t, 'iris', 'privacy');
+    // Just signed in with a code: fresh enough for an export, not for what cannot be undone.
+    expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: first.id, reviewedTotal: 1 }))).toMatchObject({
+      code: 'STEP_UP_REQUIRED',
+      messageId: 'session.stepUpEachTime',
+    });
+    await confirmStep(t, privacy.secret);
+    // A refusal keeps the code for the retry …
+    expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: first.id, reviewedTotal: 7 })).code).toBe('CONFLICT');
+    value(await t.call('privacy.erase', { entity: 'contact', id: first.id, reviewedTotal: 1 }));
+    // … a done erasure spends it: the next asks again.
+    expect(errorOf(await t.call('privacy.erase', { entity: 'contact', id: second.id, reviewedTotal: 1 })).code).toBe('STEP_UP_REQUIRED');
+    await confirmStep(t, privacy.secret);
+    value(await t.call('privacy.erase', { entity: 'contact', id: second.id, reviewedTotal: 1 }));
   });
 
   it('leaves no byte of the name, e-mail or phone in the database, WAL or journal, and undo cannot bring them back', async () => {

@@ -9,7 +9,7 @@ import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/access';
 import type { CommandSummary, TrashPage } from '../../shared/historyTypes';
 import type { RecordView } from '../../shared/recordTypes';
 import { startImportRun } from '../../electron/core/history/journal';
-import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
+import { confirmStep, signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
 const office = BUILT_IN_ROLES.find((role) => role.id === 'office')!.rights;
@@ -84,6 +84,7 @@ describe('a deletion for good while an import runs', () => {
     value(await t.call('records.delete', { entity: 'contact', ids: [gone.id] }));
     const { db } = t.core.requireActive();
     const endRun = startImportRun(db, 99);
+    await confirmStep(t);
     expect(refusal(await t.call('trash.purge', { entity: 'contact', ids: [gone.id], reviewedTotal: 1 }))).toMatchObject({ code: 'CONFLICT', messageId: 'history.importRunningDelete' });
     endRun();
     value(await t.call('trash.purge', { entity: 'contact', ids: [gone.id], reviewedTotal: 1 }));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeleteImpact, TrashPage } from '../../shared/historyTypes';
 import type { RecordDetail, RecordView } from '../../shared/recordTypes';
-import { ADMIN, signIn, signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, confirmStep, signIn, signedInAdmin, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 import { localDay } from '../../shared/localDay';
 
@@ -21,6 +21,7 @@ async function trashed(t: Installed, id: number): Promise<void> {
 async function purge(t: Installed, id: number) {
   const impact = await t.call('records.deleteImpact', { entity: 'invoice', ids: [id], mode: 'purge' });
   if (!impact.ok) return impact;
+  await confirmStep(t);
   return t.call('trash.purge', { entity: 'invoice', ids: [id], reviewedTotal: (impact.value as DeleteImpact).total });
 }
 

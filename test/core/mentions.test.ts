@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeleteImpact, DeleteResult } from '../../shared/historyTypes';
 import type { Mentions, RecordView, SearchGroup } from '../../shared/recordTypes';
-import { signedInAdmin, signInAsNewUser, type Installed, type TestCore } from '../support/install';
+import { confirmStep, signedInAdmin, signInAsNewUser, type Installed, type TestCore } from '../support/install';
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -60,13 +60,14 @@ describe('records that name a person', () => {
     // Moving to the trash is no erasure: no list.
     const trashImpact = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'contact', ids: [erik.id], mode: 'trash' }));
     expect(trashImpact.mentions).toBeNull();
-    await signInAsNewUser(t, 'pia', 'privacy');
+    const pia = await signInAsNewUser(t, 'pia', 'privacy');
 
     const impact = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'contact', ids: [erik.id], mode: 'erase' }));
     expect(impact.mentions?.name).toBe('Erik Wissel');
     // The consent and his own activity are erased with him; the deal only loses its link.
     expect(keys(impact.mentions!)).toEqual([key(linked.deal), key(naming.call), key(naming.deal), key(naming.sister)].sort());
 
+    await confirmStep(t, pia.secret);
     value<DeleteResult>(await t.call('privacy.erase', { entity: 'contact', id: erik.id, reviewedTotal: impact.total }));
     // Which is why they are listed: the erasure does not touch their text.
     const found = value<SearchGroup[]>(await t.call('search.query', { text: 'Erik Wissel' })).flatMap((group) => group.hits.map((hit) => `${hit.entity}:${hit.id}`));

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeleteImpact } from '../../shared/historyTypes';
 import type { ImportSummary, RecordView, SearchGroup } from '../../shared/recordTypes';
 import { searchCleanupDone } from '../../electron/core/records/searchCleanup';
-import { ADMIN, signedInAdmin, type Installed } from '../support/install';
+import { ADMIN, confirmStep, signedInAdmin, type Installed } from '../support/install';
 
 function value<T>(result: { ok: boolean }): T {
   expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -104,6 +104,7 @@ describe('the search index cleanup', () => {
     value(await t.call('trash.restore', { items: [{ entity: 'contact', id: kept.id }] }));
     expect(await searchTitles(t, 'Teruggezet')).toEqual(['Teruggezet']);
     const impact = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'contact', ids: [purged.id], mode: 'purge' }));
+    await confirmStep(t);
     value(await t.call('trash.purge', { entity: 'contact', ids: [purged.id], reviewedTotal: impact.total }));
     // The cleanup has not reached the newest entries yet, and the purge did not leave its own to it.
     expect(noted(t)).toBeGreaterThan(0);

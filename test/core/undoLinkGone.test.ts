@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeleteImpact } from '../../shared/historyTypes';
 import type { RecordView } from '../../shared/recordTypes';
-import { signedInAdmin, signInAsNewUser, switchToAdmin, type Installed } from '../support/install';
+import { confirmStep, signedInAdmin, signInAsNewUser, switchToAdmin, type Installed } from '../support/install';
 import { refusal, value } from '../support/results';
 
 async function create(t: Installed, entity: string, values: Record<string, unknown>): Promise<RecordView> {
@@ -14,10 +14,11 @@ async function create(t: Installed, entity: string, values: Record<string, unkno
 }
 
 /** The organisation to the trash and out of it for good, as a colleague would. */
-async function deleteForGood(t: Installed, id: number): Promise<void> {
+async function deleteForGood(t: Installed, id: number, secret: string): Promise<void> {
   const trash = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'organisation', ids: [id], mode: 'trash' }));
   value(await t.call('records.delete', { entity: 'organisation', ids: [id], reviewedTotal: trash.total }));
   const purge = value<DeleteImpact>(await t.call('records.deleteImpact', { entity: 'organisation', ids: [id], mode: 'purge' }));
+  await confirmStep(t, secret);
   value(await t.call('trash.purge', { entity: 'organisation', ids: [id], reviewedTotal: purge.total }));
 }
 
@@ -31,8 +32,8 @@ describe('undo after a colleague deleted for good what my command linked', () =>
     const jan = await create(t, 'contact', { first_name: 'Jan', last_name: 'Jansen', organisation_id: old.id });
     value(await t.call('records.update', { entity: 'contact', id: jan.id, values: { organisation_id: fresh.id } }));
 
-    await signInAsNewUser(t, 'bert', 'admin');
-    await deleteForGood(t, old.id);
+    const bert = await signInAsNewUser(t, 'bert', 'admin');
+    await deleteForGood(t, old.id, bert.secret);
     await switchToAdmin(t);
     expect(refusal(await t.call('history.undo'))).toMatchObject(LINK_GONE);
     expect(t.core.requireActive().db.prepare('SELECT organisation_id FROM contacts WHERE id = ?').pluck().get(jan.id)).toBe(fresh.id);
@@ -44,8 +45,8 @@ describe('undo after a colleague deleted for good what my command linked', () =>
     const jan = await create(t, 'contact', { first_name: 'Jan', last_name: 'Jansen' });
     value(await t.call('records.update', { entity: 'contact', id: jan.id, values: { organisation_id: third.id, job_title: 'Inkoper' } }));
 
-    await signInAsNewUser(t, 'bert', 'admin');
-    await deleteForGood(t, third.id);
+    const bert = await signInAsNewUser(t, 'bert', 'admin');
+    await deleteForGood(t, third.id, bert.secret);
     await switchToAdmin(t);
     expect(refusal(await t.call('history.undo'))).toMatchObject(LINK_GONE);
     expect(t.core.requireActive().db.prepare('SELECT job_title FROM contacts WHERE id = ?').pluck().get(jan.id)).toBe('Inkoper');

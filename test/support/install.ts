@@ -113,6 +113,16 @@ export async function installedCore(options: { keychain?: Keychain } = {}): Prom
   };
 }
 
+/**
+ * Confirms a step with a fresh code of the signed-in user (the admin's unless `secret` is given), as
+ * the step-up dialog does: what cannot be undone (an erasure, a deletion for good) needs one each time.
+ */
+export async function confirmStep(t: Installed, secret: string = t.totpSecret): Promise<void> {
+  t.clock.advance(30);
+  const confirmed = await t.call('session.stepUp', { code: totpAt(secret, t.clock) });
+  expect(confirmed.ok, JSON.stringify(confirmed)).toBe(true);
+}
+
 /** Password, then code: both steps, expecting success. */
 export async function signIn(t: TestCore, username: string, password: string, code: string): Promise<void> {
   const first = await t.call('session.signIn', { username, password });

@@ -27,6 +27,7 @@ export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> 
   'session.mayNotExport': 'Je mag geen records van het type {entity} exporteren.',
   'session.mayNotRestore': 'Je mag geen records van het type {entity} terugzetten.',
   'session.stepUpRequired': 'Vul een code uit je authenticator-app in om te bevestigen dat jij het bent.',
+  'session.stepUpEachTime': 'Dit kan niet ongedaan worden gemaakt: bevestig het met een nieuwe code uit je authenticator-app.',
   'session.untrustedCaller': 'Deze aanroeper mag Kluis niet gebruiken.',
   'session.adminToolOnly': 'Alleen de beheertool (npm run admin) mag dit doen.',
   'session.unknownChannel': 'Onbekend kanaal.',
