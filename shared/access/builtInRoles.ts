@@ -78,7 +78,9 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
         organisation: { read: 'all', update: 'all' },
         contact: { read: 'all' },
       }),
-      fields: { 'contact.notes': 'hidden', 'organisation.notes': 'hidden' },
+      // Whom an invoice's reminder is addressed to is Finance's to set: without it the letter
+      // opens "Dear Sir or Madam" (reminder.ts).
+      fields: { 'contact.notes': 'hidden', 'organisation.notes': 'hidden', 'invoice.contact_id': 'edit' },
       fieldDefaults: { normal: 'edit', personal: 'read', special: 'hidden' },
       tasks: ['finance.sendPaymentReminder', 'data.export'],
     }),

@@ -176,6 +176,19 @@ describe('task rights of one role, and personal overrides', () => {
     expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: expect.any(String) });
   });
 
+  it('Finance addresses an invoice to a person, whose own data it only reads', async () => {
+    const t = await signedInAdmin();
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Smederij Koster' } }));
+    const person = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Kees', last_name: 'Koster', organisation_id: org.id } }));
+    await signInAsNewUser(t, 'fenna', 'finance');
+    const invoice = value<RecordView>(
+      await t.call('records.create', { entity: 'invoice', values: { number: 'F-9', organisation_id: org.id, contact_id: person.id, amount_cents: 5000, due_on: '2026-01-31', status: 'sent' } }),
+    );
+    expect(invoice.refs.contact_id).toEqual({ id: person.id, title: 'Kees Koster' });
+    expect(codeOf(await t.call('records.update', { entity: 'invoice', id: invoice.id, values: { contact_id: null } }))).toBe('OK');
+    expect(codeOf(await t.call('records.update', { entity: 'contact', id: person.id, values: { last_name: 'Smid' } }))).toBe('FORBIDDEN');
+  });
+
   it('Marketing writes its own campaigns: name, channel, audience and message', async () => {
     const t = await signedInAdmin();
     await signInAsNewUser(t, 'mark', 'marketing');
