@@ -578,6 +578,8 @@ describe('erasure', () => {
     const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'privacy.erased'").pluck().all() as string[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).not.toMatch(/Quakernaat|Wilhelmina|vlasbloem|9753/);
+    // Which request it carried out: the person's id, as the access report's subject has it.
+    expect(db.prepare("SELECT target FROM audit_log WHERE action = 'privacy.erased'").pluck().get()).toBe(`contact:${contact.id}`);
   });
 });
 

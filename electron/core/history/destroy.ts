@@ -152,7 +152,9 @@ export function eraseContact(ctx: RecordContext, id: number, reviewedTotal: numb
   // before still holds what was written about the person): those changes go too.
   forgetChanges(ctx.db, journalOfRecordsAbout(ctx.db, id));
   const removed = Object.fromEntries(impact.moves.map((m) => [m.entity, m.count]));
-  audit(ctx.open, { actor: ctx.user.id, action: 'privacy.erased', details: { contacts: 1, ...removed, unlinked } });
+  // The person's id, as every entry about them has it: it names no one once they are erased, and
+  // lets the officer show which request this carried out (the access report's subject has the id).
+  audit(ctx.open, { actor: ctx.user.id, action: 'privacy.erased', target: `contact:${id}`, details: { contacts: 1, ...removed, unlinked } });
   return { command: command!, total: impact.total };
 }
 
