@@ -77,20 +77,30 @@ function wholeDigits(text: string, group: string): string | null {
  * Dutch, as people type on a keyboard's number pad); followed by three it groups ("1.234").
  */
 export function parseMoney(text: string, language: Language): number | null {
+  const read = readMoney(text, language);
+  return 'cents' in read ? read.cents : null;
+}
+
+/**
+ * parseMoney, saying why not: `tooLarge` for an amount written well but past what can be counted in
+ * cents exactly (about 90 trillion euros), so the form says that rather than "two decimals".
+ */
+export function readMoney(text: string, language: Language): { cents: number } | { problem: 'invalid' | 'tooLarge' } {
+  const invalid = { problem: 'invalid' } as const;
   const match = /^(-?)([\d.,]+)$/.exec(text.replace(/[\s\u00a0€]/g, ''));
-  if (!match) return null;
+  if (!match) return invalid;
   const [, sign, body = ''] = match;
   let { decimal, group } = SEPARATORS[language];
   if (!body.includes(decimal) && new RegExp(`^\\d+\\${group}\\d{1,2}$`).test(body)) [decimal, group] = [group, decimal];
   const parts = body.split(decimal);
-  if (parts.length > 2) return null;
+  if (parts.length > 2) return invalid;
   const [whole = '', fraction = ''] = parts;
-  if (parts.length === 2 && !/^\d{1,2}$/.test(fraction)) return null;
+  if (parts.length === 2 && !/^\d{1,2}$/.test(fraction)) return invalid;
   const euros = whole === '' && fraction !== '' ? '0' : wholeDigits(whole, group);
-  if (euros === null) return null;
+  if (euros === null) return invalid;
   const cents = Number(euros) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return null;
-  return sign === '-' ? -cents : cents;
+  if (!Number.isSafeInteger(cents)) return { problem: 'tooLarge' };
+  return { cents: sign === '-' ? -cents : cents };
 }
 
 /**

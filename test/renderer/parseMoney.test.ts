@@ -3,7 +3,7 @@
  * a thousand times what was meant (renderer/src/format.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { moneyInputValue, parseMoney, parseWholeNumber } from '../../renderer/src/format';
+import { moneyInputValue, parseMoney, parseWholeNumber, readMoney } from '../../renderer/src/format';
 
 describe('parseMoney', () => {
   it('reads Dutch amounts: a decimal comma, dots that group thousands', () => {
@@ -40,5 +40,13 @@ describe('parseWholeNumber', () => {
   it('refuses a decimal, a misplaced group and a grouping of the other language, rather than guess', () => {
     expect(['12,5', '1.25', '1.2345', '0.123', '12.345,6', '1,250', 'twaalf', '', '99999999999999999'].map((text) => parseWholeNumber(text, 'nl'))).toEqual(Array(9).fill(null));
     expect(['12.5', '1.250', '1,25', '0,123'].map((text) => parseWholeNumber(text, 'en'))).toEqual(Array(4).fill(null));
+  });
+});
+
+describe('readMoney', () => {
+  it('tells an amount too large to count in cents from one written wrong', () => {
+    expect(readMoney('99999999999999', 'nl')).toEqual({ problem: 'tooLarge' });
+    expect(readMoney('12,345', 'nl')).toEqual({ problem: 'invalid' });
+    expect(readMoney('1.234,50', 'nl')).toEqual({ cents: 123450 });
   });
 });

@@ -320,6 +320,7 @@ export const nl: Messages = {
   'form.moneyHint': 'In euro, bijvoorbeeld 1234,50',
   'form.moneyInvalid': 'Vul een bedrag in euro in met hoogstens twee decimalen, bijvoorbeeld 1.234,50.',
   'form.integerInvalid': 'Vul een heel getal in.',
+  'form.moneyTooLarge': 'Dat bedrag is te groot.',
   'form.failed': 'Opslaan is niet gelukt: {message}',
   'form.discardTitle': 'Wijzigingen weggooien?',
   'form.discardText': 'Wat je in dit formulier wijzigde, is niet opgeslagen. Als je het weggooit, ben je het kwijt.',

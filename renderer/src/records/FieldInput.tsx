@@ -5,7 +5,7 @@
  */
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
 import { EARLIEST_DAY } from '../../../shared/registry';
-import { moneyInputValue, parseMoney, parseWholeNumber } from '../format';
+import { moneyInputValue, parseWholeNumber, readMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language, type Message } from '../i18n/translate';
 import { optionLabel } from './display';
@@ -41,8 +41,9 @@ export function toStored(field: FieldInfo, draft: DraftValue, language: Language
     case 'money': {
       const text = typeof draft === 'string' ? draft.trim() : '';
       if (text === '') return { value: null };
-      const cents = parseMoney(text, language);
-      return cents === null ? { error: { key: 'form.moneyInvalid' } } : { value: cents };
+      const read = readMoney(text, language);
+      if ('cents' in read) return { value: read.cents };
+      return { error: { key: read.problem === 'tooLarge' ? 'form.moneyTooLarge' : 'form.moneyInvalid' } };
     }
     case 'integer': {
       const text = typeof draft === 'string' ? draft.trim() : '';
