@@ -23,7 +23,7 @@ export const nl: Messages = {
   'keyMode.passphraseOnly':
     'Er is geen sleutelhanger van het besturingssysteem gevonden. De gegevens zijn alleen met wachtwoorden beveiligd.',
 
-  'password.hint': 'Minstens {min} tekens. Een paar losse woorden werkt goed.',
+  'password.hint': 'Minstens {min} tekens. Een paar losse woorden werken goed.',
   'password.tooShort': 'Gebruik minstens {min} tekens.',
   'password.tooLong': 'Gebruik hoogstens {max} tekens.',
   'password.differ': 'De twee wachtwoorden zijn niet gelijk.',
@@ -35,7 +35,7 @@ export const nl: Messages = {
   'setup.username': 'Gebruikersnaam van de beheerder',
   'setup.usernameHint': '2 tot 64 letters, cijfers, punten, streepjes of liggende streepjes.',
   'setup.password': 'Wachtwoord',
-  'setup.passwordHint': 'Minstens {min} tekens. Een paar losse woorden werkt goed.',
+  'setup.passwordHint': 'Minstens {min} tekens. Een paar losse woorden werken goed.',
   'setup.passwordAgain': 'Wachtwoord nogmaals',
   'setup.submit': 'Kluis instellen',
   'setup.submitting': 'Bezig met instellen…',

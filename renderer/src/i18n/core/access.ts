@@ -17,7 +17,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.fieldHidden': 'Je mag het veld "{field}" niet zien.',
   'access.ownerNotActive': 'Kies een actieve gebruiker als nieuwe eigenaar.',
   'access.campaignPublished': 'Deze campagne is al gepubliceerd.',
-  'access.campaignWithoutMessage': 'Schrijf eerst het bericht voordat je publiceert.',
+  'access.campaignWithoutMessage': 'Schrijf eerst de boodschap voordat je publiceert.',
 
   'access.unknownRole': 'Er is geen rol "{role}".',
   'access.builtInRole': 'Ingebouwde rollen zijn niet te wijzigen. Kopieer de rol en wijzig de kopie.',
