@@ -20,6 +20,8 @@ test('a note made on the Activities page is done, so it is not among my open tas
   await signInAsAdmin(page);
   await goTo(page, 'Activities');
   await page.getByRole('button', { name: 'New activity' }).click();
+  // Opened to fill in: the keyboard is in its first field.
+  await expect(page.getByRole('combobox', { name: /^Type/ })).toBeFocused();
   const done = page.getByRole('checkbox', { name: /^Done/ });
   await expect(done).not.toBeChecked();
   // A note records what happened: choosing it ticks Done, a task again unticks it.

@@ -42,6 +42,9 @@ export function NewRecordPage({ entity, preset, takeFocus }: { entity: NewEntity
             entity={entity}
             fields={typedFields(state.fields, entity).filter((field) => rights.field(field) === 'edit')}
             preset={start}
+            // Opened to fill in: the keyboard starts in its first field, so typing goes there at once
+            // (3 December, from a user walk). The heading has it while the fields load.
+            focusFirstField={takeFocus}
             {...(entity === 'activity' ? { derive: doneFollowsKindAndDay } : {})}
             submitLabel={t('records.create')}
             busyLabel={t('records.saving')}
