@@ -129,6 +129,8 @@ export interface FieldInfo {
   enabled: boolean;
   /** Search (Ctrl+K) finds a record by this field's value. */
   searchable: boolean;
+  /** The most characters a text takes (the core refuses more, records.tooLong). */
+  maxLength?: number;
   options?: readonly string[];
   optionLabels?: Readonly<Record<string, Localized>>;
   references?: EntityName;

@@ -43,6 +43,7 @@ test('a new invoice shows a bad amount and its empty required fields at the firs
   await page.getByRole('button', { name: 'New invoice' }).click();
   await page.getByLabel('Number').fill('F-9');
   await page.getByLabel('Amount').fill('twelve');
+  await page.getByRole('textbox', { name: 'Notes' }).fill('x'.repeat(10_001));
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   const amount = page.getByLabel('Amount');
@@ -55,6 +56,8 @@ test('a new invoice shows a bad amount and its empty required fields at the firs
   await expect(dueDate).toHaveAttribute('aria-invalid', 'true');
   await expect(dueDate).toHaveAccessibleDescription(/This field is required/);
   await expect(page.getByLabel('Number')).not.toHaveAttribute('aria-invalid', 'true');
+  // A text too long for its field, at the same time, not only once the rest is right.
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription(/Use at most 10,?000 characters/);
   // The first field at fault, in the form's order.
   await expect(organisation).toBeFocused();
 });

@@ -36,6 +36,7 @@ export function listFieldInfo(db: Db): FieldInfo[] {
       custom: f.custom,
       enabled: !off.has(f.key),
       searchable: f.searchable === true,
+      ...(f.maxLength ? { maxLength: f.maxLength } : {}),
       ...(f.options ? { options: f.options } : {}),
       ...(f.optionLabels ? { optionLabels: f.optionLabels } : {}),
       ...(f.references ? { references: f.references } : {}),

@@ -128,6 +128,11 @@ export function RecordForm({
       // A required field left empty is refused here too, in the core's words, so every problem of
       // the form shows at once rather than the rest only once the values above are right.
       else if (stored.value === null && field.required && !(!record && fixedValues && field.key in fixedValues)) local[field.key] = { id: 'records.required' };
+      // So is a text too long for its field: else "at most 200 characters" showed only once the
+      // required fields were filled in (3 December, from a user walk).
+      else if (field.maxLength && typeof stored.value === 'string' && stored.value.length > field.maxLength) {
+        local[field.key] = { id: 'records.tooLong', values: { max: field.maxLength } };
+      }
       // A new record is sent only what was filled in: nothing is stored for an empty field anyway.
       else if (record || stored.value !== null) values[field.key] = stored.value;
     }
