@@ -25,6 +25,8 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 /** The first day a date field takes (records.dayTooEarly): year 1 is a real day, but none a CRM records. */
 export const EARLIEST_DAY = '1900-01-01';
+/** The last day a date field's input offers: a year of four digits, as the core stores days. */
+export const LATEST_DAY = '9999-12-31';
 
 export const FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'date', 'money', 'integer', 'enum', 'boolean', 'reference'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

@@ -90,8 +90,9 @@ test('a consent is recorded from its person’s page, given today unless told ot
   await expect(page.getByRole('heading', { name: 'New consent' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Daan Bos');
   await expect(page.getByLabel('Given at')).toHaveValue(todayIso());
-  // The picker offers no day the core refuses (before 1900).
+  // The picker offers no day the core refuses (before 1900), and its year takes four digits, not six.
   await expect(page.getByLabel('Given at')).toHaveAttribute('min', '1900-01-01');
+  await expect(page.getByLabel('Given at')).toHaveAttribute('max', '9999-12-31');
   await page.getByLabel('Purpose', { exact: true }).fill('Nieuwsbrief');
   await page.getByLabel('Source', { exact: true }).fill('Beursstand');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -4,7 +4,7 @@
  * turned into what the core stores in `toStored`.
  */
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
-import { EARLIEST_DAY } from '../../../shared/registry';
+import { EARLIEST_DAY, LATEST_DAY } from '../../../shared/registry';
 import { moneyInputValue, parseWholeNumber, readMoney } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language, type Message } from '../i18n/translate';
@@ -171,8 +171,11 @@ export function FieldInput({ field, id, value, onChange, error, disabled }: Fiel
       <input
         id={id}
         type={INPUT_TYPES[field.type] ?? 'text'}
-        // The date picker offers no day the core would refuse (records.dayTooEarly).
+        // The date picker offers no day the core would refuse (records.dayTooEarly). Without a max,
+        // Chromium's year takes six digits: a typed year waits for more (the field stays empty), and
+        // "31022026" became year 22026.
         min={field.type === 'date' ? EARLIEST_DAY : undefined}
+        max={field.type === 'date' ? LATEST_DAY : undefined}
         inputMode={field.type === 'money' ? 'decimal' : field.type === 'integer' ? 'numeric' : undefined}
         autoComplete="off"
         value={text}
