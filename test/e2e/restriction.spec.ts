@@ -31,6 +31,7 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   await expect(grounds.getByRole('radio').first()).toBeFocused();
   await form.getByRole('button', { name: 'Restrict processing' }).click();
   await expect(form.getByText('Choose the ground the person gave.')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'restriction-form');
   await grounds.getByRole('radio', { name: 'The person contests that the data is correct' }).check();
   await form.getByRole('button', { name: 'Restrict processing' }).click();
 
