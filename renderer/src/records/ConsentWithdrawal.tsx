@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { RecordView } from '../../../shared/recordTypes';
 import { call, fieldErrorsFrom } from '../api';
-import { BusyButton } from '../components/BusyButton';
+import { FormButtons } from '../components/FormButtons';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { formatDay, todayIso } from '../format';
@@ -121,21 +121,15 @@ export function ConsentWithdrawal({ record, mayRecord, disabled, onRecorded }: P
           setDayError(null);
         }}
       />
-      <div className="button-row">
-        <BusyButton type="submit" className="button-primary" busy={busy}>
-          {busy ? t('consent.recording') : t('consent.recordWithdrawal')}
-        </BusyButton>
-        <BusyButton
-          className="button-quiet"
-          busy={busy}
-          onClick={() => {
-            flushSync(() => setOpen(false));
-            openRef.current?.focus();
-          }}
-        >
-          {t('common.cancel')}
-        </BusyButton>
-      </div>
+      <FormButtons
+        busy={busy}
+        submitLabel={t('consent.recordWithdrawal')}
+        busyLabel={t('consent.recording')}
+        onCancel={() => {
+          flushSync(() => setOpen(false));
+          openRef.current?.focus();
+        }}
+      />
     </form>
   );
 }

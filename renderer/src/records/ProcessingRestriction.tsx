@@ -14,6 +14,7 @@ import { isMasked } from '../access/RevealButton';
 import { call } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormButtons } from '../components/FormButtons';
 import { Notice } from '../components/Notice';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -179,21 +180,15 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
           </p>
         )}
       </fieldset>
-      <div className="button-row">
-        <BusyButton type="submit" className="button-primary" busy={busy}>
-          {busy ? t('restriction.restricting') : t('restriction.restrict')}
-        </BusyButton>
-        <BusyButton
-          className="button-quiet"
-          busy={busy}
-          onClick={() => {
-            flushSync(() => setOpen(false));
-            openRef.current?.focus();
-          }}
-        >
-          {t('common.cancel')}
-        </BusyButton>
-      </div>
+      <FormButtons
+        busy={busy}
+        submitLabel={t('restriction.restrict')}
+        busyLabel={t('restriction.restricting')}
+        onCancel={() => {
+          flushSync(() => setOpen(false));
+          openRef.current?.focus();
+        }}
+      />
     </form>
   );
 }
