@@ -149,4 +149,18 @@ describe('restriction of processing', () => {
     expect(file.csv).not.toContain('Bewaar');
     expect(file.csv).not.toContain('Processing restricted');
   });
+
+  it('a payment reminder goes to the organisation, not to a restricted person, and does not name them', async () => {
+    const { t, kept } = await twoPeople();
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'accuracyContested' }));
+    await switchToAdmin(t);
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Drukkerij Mij' } }));
+    const invoice = value<RecordView>(
+      await t.call('records.create', { entity: 'invoice', values: { number: 'F-18', organisation_id: org.id, contact_id: kept.id, amount_cents: 5000, due_on: '2026-01-31', status: 'sent' } }),
+    );
+    await signInAsNewUser(t, 'fenna', 'finance');
+    const letter = value<{ text: string }>(await t.call('invoices.sendReminder', { id: invoice.id }));
+    expect(letter.text).toContain('Geachte heer, mevrouw');
+    expect(letter.text).not.toContain('Bewaar');
+  });
 });

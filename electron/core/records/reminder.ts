@@ -10,6 +10,7 @@ import { KluisError } from '../errors';
 import { getMeta } from '../install/meta';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
+import { restrictedSince } from './restriction';
 import { readRow, titleOf, type Row } from './rows';
 import { insertRecord, readableInFull, readableLinkTarget, requireRow, requireRowFor, searchableKeys, titleReadable, visibleFields, type WriteContext } from './service';
 
@@ -101,7 +102,9 @@ export function sendPaymentReminder(ctx: WriteContext, invoiceId: number): Remin
   if (invoice.reminder_sent_at === today) throw new KluisError('CONFLICT', 'records.reminderSentToday');
   const customer = requireRow(ctx.db, 'organisation', invoice.organisation_id as number);
   const contact = typeof invoice.contact_id === 'number' ? readRow(ctx.db, 'contact', invoice.contact_id) : null;
-  const livingContact = contact && !contact.deleted_at ? contact : null;
+  // A person whose processing is restricted is not written to, nor named: the reminder goes to the
+  // organisation ("Dear Sir or Madam"), whose debt it is (restriction.ts).
+  const livingContact = contact && !contact.deleted_at && restrictedSince(contact) === null ? contact : null;
   // The letter is handed to the sender, so it holds only what the sender may read in full: the
   // invoice's number, amount and due day are its point; an address line or a name they see masked
   // or not at all is left out ("Dear Sir or Madam").
