@@ -163,4 +163,20 @@ describe('restriction of processing', () => {
     expect(letter.text).toContain('Geachte heer, mevrouw');
     expect(letter.text).not.toContain('Bewaar');
   });
+
+  it('refuses a deletion that would take the restricted person\'s activities along', async () => {
+    const { t, kept } = await twoPeople();
+    await switchToAdmin(t);
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'De Ploeg BV' } }));
+    const call = value<RecordView>(await t.call('records.create', { entity: 'activity', values: { kind: 'call', subject: 'Over het verzoek', organisation_id: org.id, contact_id: kept.id } }));
+    await signInAsNewUser(t, 'piet', 'privacy');
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'accuracyContested' }));
+    await switchToAdmin(t);
+    expect(errorOf(await t.call('records.deleteImpact', { entity: 'organisation', ids: [org.id], mode: 'trash' }))).toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'records.restrictedNoDeletion',
+    });
+    expect(errorOf(await t.call('records.delete', { entity: 'organisation', ids: [org.id] })).code).toBe('CONFLICT');
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'activity', id: call.id })).record.values.subject).toBe('Over het verzoek');
+  });
 });

@@ -15,7 +15,7 @@ import { readPolicy } from '../install/policy';
 import { mentionsOf } from '../records/mentions';
 import { readRow, type Row } from '../records/rows';
 import { refuseWhileRestricted } from '../records/restriction';
-import { requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
+import { MASK, requireRowFor, titleFor, titleReadable, type RecordContext } from '../records/service';
 import { refuseWhileHeld } from './legalHold';
 
 export interface Part {
@@ -120,9 +120,23 @@ function countReferences(db: Db, entity: EntityName, ids: number[], going: Reado
   return [...counts].map(([e, count]) => ({ entity: e, count }));
 }
 
+/**
+ * What goes along with a deletion (an organisation's activities) may be about a person whose
+ * processing is restricted: their data is kept, so the deletion is refused, naming them. Erasure
+ * takes along only the erased person's own records.
+ */
+function refuseTakingAlongRestricted(ctx: RecordContext, parts: readonly Part[]): void {
+  const people = [...new Set(parts.map((part) => part.row.contact_id).filter((id): id is number => typeof id === 'number'))];
+  if (people.length === 0) return;
+  const restricted = ctx.db.prepare(`SELECT * FROM contacts WHERE id IN (${placeholders(people)}) AND restricted_since IS NOT NULL LIMIT 1`).get(...people) as Row | undefined;
+  // Named only to whoever may read the person; to anyone else the refusal says no name.
+  if (restricted) refuseWhileRestricted(restricted, 'delete', rowInScope(ctx.access, 'contact', 'read', restricted) ? titleFor(ctx.access, 'contact', restricted) : MASK);
+}
+
 export function planDeletion(ctx: RecordContext, entity: EntityName, ids: readonly number[], mode: DeleteMode): DeletionPlan {
   const targets = ids.map((id) => target(ctx, entity, id, mode));
   const parts = partsOf(ctx.db, entity, targets, mode);
+  if (mode !== 'erase') refuseTakingAlongRestricted(ctx, parts);
   const going = new Set([...targets.map((t) => recordKey(entity, t.id as number)), ...parts.map((p) => recordKey(p.entity, p.row.id as number))]);
   const moves = new Map<EntityName, number>();
   for (const part of parts) moves.set(part.entity, (moves.get(part.entity) ?? 0) + 1);
