@@ -148,6 +148,12 @@ describe('restriction of processing', () => {
     expect(file.csv).toContain('Klant');
     expect(file.csv).not.toContain('Bewaar');
     expect(file.csv).not.toContain('Processing restricted');
+    // An activity about her stays in its export, without her name.
+    value(await t.call('records.create', { entity: 'activity', values: { kind: 'call', subject: 'Teruggebeld', contact_id: kept.id } }));
+    const activities = value<{ csv: string; count: number; restricted: number }>(await t.call('records.export', { entity: 'activity' }));
+    expect(activities).toMatchObject({ count: 1, restricted: 1 });
+    expect(activities.csv).toContain('Teruggebeld');
+    expect(activities.csv).not.toContain('Bewaar');
   });
 
   it('a payment reminder goes to the organisation, not to a restricted person, and does not name them', async () => {

@@ -129,7 +129,10 @@ export interface ExportResult {
   fileName: string;
   csv: string;
   count: number;
-  /** People in the export's scope left out because their processing is restricted (GDPR art. 18). */
+  /**
+   * People left out because their processing is restricted (GDPR art. 18): from a contacts export,
+   * or, from another, by name where a record links to them.
+   */
   restricted: number;
   /** Stopped by the user: no file, nothing audited. */
   cancelled: boolean;
@@ -179,7 +182,11 @@ async function exportRows(ctx: RecordContext, { entity, language, where: filterW
   const table = ENTITIES[entity].table;
   // A person whose processing is restricted (GDPR art. 18) is kept, not handed out.
   const where = `deleted_at IS NULL AND ${scope.sql}${entity === 'contact' ? ` AND ${notRestrictedSql()}` : ''}`;
-  const restricted = entity === 'contact' ? countRestricted(ctx, scope) : 0;
+  // Elsewhere (an activity, an invoice) a link to a restricted person is written empty: their name
+  // is theirs, the record is the business's. Few people are restricted; the set is read once.
+  const linksPeople = entity !== 'contact' && fields.some((f) => f.type === 'reference' && f.references === 'contact');
+  const restrictedPeople = new Set<number>(linksPeople ? (ctx.db.prepare('SELECT id FROM contacts WHERE restricted_since IS NOT NULL').pluck().all() as number[]) : []);
+  const leftOutPeople = new Set<number>();
   const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...scope.params) as { n: number }).n;
   const batch = prepared(ctx.db, `SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`);
   const lines = [fields.map((f) => textCell(header(f, language))).join(format.separator)];
@@ -193,7 +200,15 @@ async function exportRows(ctx: RecordContext, { entity, language, where: filterW
       const rows = batch.all(...scope.params, after) as Row[];
       for (const row of rows) {
         const view = viewOf(ctx.db, ctx.access, entity, row, fields, links);
-        lines.push(fields.map((f) => cell(f, view.values[f.key], view.refs[f.key]?.title, language, format)).join(format.separator));
+        const refTitle = (f: VisibleField): string | undefined => {
+          const linked = view.refs[f.key];
+          if (linked && f.references === 'contact' && restrictedPeople.has(linked.id)) {
+            leftOutPeople.add(linked.id);
+            return undefined;
+          }
+          return linked?.title;
+        };
+        lines.push(fields.map((f) => cell(f, view.values[f.key], refTitle(f), language, format)).join(format.separator));
       }
       return rows;
     })();
@@ -210,7 +225,7 @@ async function exportRows(ctx: RecordContext, { entity, language, where: filterW
     fileName: exportFileName(entity, language, localDay()),
     csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`,
     count,
-    restricted,
+    restricted: entity === 'contact' ? countRestricted(ctx, scope) : leftOutPeople.size,
     cancelled: false,
   };
 }
