@@ -59,6 +59,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
   const groundValue = record.values.restriction_ground;
   const groundField = fieldDef('contact', 'restriction_ground');
   const groundText = (value: string) => groundField?.optionLabels?.[value]?.[language] ?? value;
+  const focusFirstGround = () => formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
 
   useEffect(() => {
     if (done === 'restricted' && restricted) noticeRef.current?.focus();
@@ -85,7 +86,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
     if (busy) return;
     if (ground === null) {
       setGroundMissing(true);
-      formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      focusFirstGround();
       return;
     }
     void change('restricted', () => call('privacy.restrict', { entity: 'contact', id: record.id, ground }));
@@ -142,7 +143,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
                 setFailed(null);
                 setOpen(true);
               });
-              formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+              focusFirstGround();
             }}
           >
             {t('restriction.restrict')}

@@ -91,10 +91,9 @@ export function RecordListPage({ entity, settings, userId, takeFocus }: RecordLi
       current = false;
     };
   }, [entity, filterKey]);
-  // The count of the filter shown now, not of one before it.
-  // Rows ticked out of a "Done: No" view stay shown, so a mis-tick can be unticked, but no longer
-  // match: the count leaves them out, as showing the list again would.
-  // The table keeps their rows, so it goes by the count as it was.
+  // The count of the filter shown now, not of one before it. Rows ticked out of a "Done: No" view
+  // stay shown, so a mis-tick can be unticked, but no longer match: the count above leaves them out,
+  // as showing the list again would, while the table, which keeps their rows, goes by the count as it was.
   const [leftFilter, setLeftFilter] = useState(0);
   const matchingRows = counted !== null && counted.filter === filterKey ? counted.count : null;
   const matching = matchingRows === null ? null : Math.max(0, matchingRows - leftFilter);
