@@ -304,18 +304,29 @@ function phoneQueryKey(text: string): string | null {
 const PADDED_NUMBER_DIGITS = 8;
 
 /**
- * One word as an FTS5 prefix query. A number without leading zeros also finds the same number
- * stored with them: "4137" finds invoice 2026-004137, as people read and say it.
+ * One word as an FTS5 prefix query. A number also finds the same number stored with more leading
+ * zeros: "4137" finds invoice 2026-004137, as people read and say it, and "0019" finds 000019 (never
+ * with fewer zeros than typed: "0019" does not find 19).
  */
 function wordQuery(word: string): string {
-  if (!/^[1-9]\d*$/.test(word) || word.length >= PADDED_NUMBER_DIGITS) return `"${word}"*`;
-  const padded = Array.from({ length: PADDED_NUMBER_DIGITS - word.length + 1 }, (_, zeros) => `"${'0'.repeat(zeros)}${word}"*`);
+  const number = zeroPadded(word);
+  if (!number || word.length >= PADDED_NUMBER_DIGITS) return `"${word}"*`;
+  const padded = Array.from({ length: PADDED_NUMBER_DIGITS - word.length + 1 }, (_, more) => `"${'0'.repeat(number.zeros + more)}${number.digits}"*`);
   return `(${padded.join(' OR ')})`;
 }
 
-/** Whether a word of a record starts with the word asked for, a number also after its leading zeros. */
+/** A word of digits as its leading zeros' count and the rest ("0019": 2 and "19"); null for another word or zeros alone. */
+function zeroPadded(word: string): { zeros: number; digits: string } | null {
+  const match = /^(0*)([1-9]\d*)$/.exec(word);
+  return match ? { zeros: match[1]!.length, digits: match[2]! } : null;
+}
+
+/** Whether a word of a record starts with the word asked for, a number also after more leading zeros (wordQuery). */
 function startsWithWord(have: string, word: string): boolean {
-  return have.startsWith(word) || (/^0+\d/.test(have) && /^[1-9]\d*$/.test(word) && have.replace(/^0+/, '').startsWith(word));
+  if (have.startsWith(word)) return true;
+  const asked = zeroPadded(word);
+  const stored = /^(0*)(\d*)$/.exec(have);
+  return asked !== null && stored !== null && stored[1]!.length >= asked.zeros && stored[2]!.startsWith(asked.digits);
 }
 
 /** The words a search asks for, folded as the index holds them: at most eight. */
@@ -393,12 +404,11 @@ export const SEARCH_RANK_LIMIT = 1_000;
 const BROAD_CANDIDATES_MOST = 5_000;
 
 /**
- * Candidate rowids for one FTS5 expression: all of them best first, or — when too many to rank —
- * in index order, read one by one as the caller asks for more, up to BROAD_CANDIDATES_MOST.
+ * Candidate rowids for one FTS5 expression: all of them best first (`ranked`), or in index order,
+ * read one by one as the caller asks for more, up to BROAD_CANDIDATES_MOST.
  */
-function* candidates(db: Db, match: string): Generator<number> {
-  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(match, SEARCH_RANK_LIMIT) !== undefined;
-  if (!broad) {
+function* candidates(db: Db, match: string, ranked: boolean): Generator<number> {
+  if (ranked) {
     yield* prepared(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0)').pluck().all(match) as number[];
     return;
   }
@@ -440,8 +450,6 @@ function readableTextHolds(key: string, values: readonly unknown[]): boolean {
 function searchIndex(db: Db, access: Access, expression: string, readableMatches: (values: readonly unknown[]) => boolean, limit: number): SearchGroup[] {
   const readable = new Set((Object.keys(SEARCH_KINDS) as EntityName[]).filter((entity) => access.scope(entity, 'read') !== 'none'));
   if (readable.size === 0) return [];
-  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(expression, SEARCH_RANK_LIMIT) !== undefined;
-  const passes = broad ? [`{title} : (${expression})`, expression] : [expression];
   const groups = new Map<EntityName, SearchHit[]>();
   const seen = new Set<number>();
   // The fields a hit's second line may show, once per kind of record rather than once per hit.
@@ -466,8 +474,17 @@ function searchIndex(db: Db, access: Access, expression: string, readableMatches
     }
     return keys;
   };
+  // bm25 weighs every indexed field, so for a caller who may not read some of them the order of
+  // their hits would tell which of those fields hold the words too. They get title matches first,
+  // then the rest, in index order, as a query too broad to rank does; if they may not read a
+  // title in full either, one pass in index order.
+  const partly = [...readable].filter((entity) => readableIndexedKeys(entity) !== null);
+  const titlesReadable = partly.every((entity) => readableInFull(access, entity, ENTITIES[entity].titleFields));
+  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(expression, SEARCH_RANK_LIMIT) !== undefined;
+  const ranked = !broad && partly.length === 0;
+  const passes = ranked || !titlesReadable ? [expression] : [`{title} : (${expression})`, expression];
   for (const match of passes) {
-    for (const rowid of candidates(db, match)) {
+    for (const rowid of candidates(db, match, ranked)) {
       if (seen.size >= limit) break;
       const target = fromSearchRowid(rowid);
       if (!target || !readable.has(target.entity) || seen.has(rowid)) continue;
