@@ -17,7 +17,7 @@ import { COLUMN_NAME_MAX } from '../../shared/recordTypes';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, noKeychain, signedInAdmin, signIn, testCore, type Installed } from '../support/install';
+import { ADMIN, noKeychain, signedInAdmin, signIn, signInAsNewUser, testCore, type Installed } from '../support/install';
 import { fileHoldsText } from '../support/sqlcipherPages';
 import { CORE_MESSAGES, type CoreMessageId } from '../../shared/coreMessages';
 import { CORE_MESSAGES_NL, coreReasonsText } from '../../renderer/src/i18n/core';
@@ -442,8 +442,8 @@ describe('reading CSV as Excel writes it', () => {
     expect(shown.headers).toEqual(['Achternaam', long]);
     // Left out as suggested, and mapped by the name the preview showed.
     expect(await runWith(t, 'contact', csv)).toMatchObject({ imported: 1, leftOut: [long] });
-    expect(await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', [long!]: 'job_title' }, duplicates: 'skip' })).toMatchObject({ imported: 1 });
-    expect(contactRows(t).map((r) => r.job_title)).toEqual([null, 'ja']);
+    expect(await runWith(t, 'contact', csv, { mapping: { Achternaam: 'last_name', [long!]: 'job_title' }, duplicates: 'merge' })).toMatchObject({ merged: 1 });
+    expect(contactRows(t).map((r) => r.job_title)).toEqual(['ja']);
   });
 
   it('gives every column a name of its own, also when a header already looks renamed', async () => {
@@ -544,13 +544,13 @@ describe('a file Kluis exported', () => {
     // So do those the export put after a "," or ";" inside a text, in either language's file.
     const inside = { first_name: 'Bas', last_name: 'Smit, -10%', job_title: 'a;=1+1', notes: 'Let op; @home, +31' };
     value(await from.call('records.create', { entity: 'contact', values: inside }));
-    const back = await signedInAdmin();
     for (const language of ['nl', 'en']) {
+      const back = await signedInAdmin();
       const file = value<{ csv: string }>(await from.call('records.export', { entity: 'contact', language })).csv;
       expect(file).toContain("Smit, '-10%");
       expect((await runWith(back, 'contact', file)).failed).toEqual([]);
+      expect(contactRows(back).filter((row) => row.first_name === 'Bas')).toEqual([expect.objectContaining(inside)]);
     }
-    expect(contactRows(back).filter((row) => row.first_name === 'Bas')).toEqual([expect.objectContaining(inside), expect.objectContaining(inside)]);
     // Only that apostrophe: one before anything else is the user's own.
     const own = await runWith(to, 'contact', "Achternaam,Functie\n't Hart,'s avonds\n");
     expect(own.imported).toBe(1);
@@ -711,9 +711,10 @@ describe('duplicates by e-mail', () => {
     // Matched as stored: an address as a mail program copies it is the address.
     const copied = await preview(t, 'contact', `${csv}\nJan,Dup,Piet Jansen <piet@example.nl>,,`);
     expect(copied.duplicates.map((d) => d.row)).toEqual([2, 4, 5]);
-    // A row without an address cannot be matched: the preview counts it, as it becomes a new contact.
+    // A row without an address is matched by name and organisation (below): Pieter Jansen, at none, is there.
     const withoutAddress = await preview(t, 'contact', `${csv}\nPieter,Jansen,,,\nAnna,Smit,,,`);
-    expect(withoutAddress).toMatchObject({ validRows: 5, withoutMatch: 2 });
+    expect(withoutAddress).toMatchObject({ validRows: 5, withoutMatch: 0 });
+    expect(withoutAddress.duplicates.map((d) => d.value)).toEqual(['PIET@example.nl', 'Nina@Example.nl', 'Pieter Jansen']);
   });
 
   it('are skipped when the user chooses skip', async () => {
@@ -741,6 +742,63 @@ describe('duplicates by e-mail', () => {
     const undone = value<HistoryResult>(await t.call('history.undo'));
     expect(undone.counts).toEqual({ back: 0, gone: 1, changed: 1 });
     expect(contactRows(t).map((r) => [r.id, r.first_name, r.phone])).toEqual([[existing.id, 'Pieter', null]]);
+  });
+});
+
+describe('duplicates by name and organisation, for a contact without an e-mail address', () => {
+  const csv = [
+    'Voornaam,Achternaam,E-mail,Organisatie,Telefoon',
+    'jan,DE VRIES,,bakkerij noord,06 11111111',
+    'Jan,de Vries,,Smederij Zuid,',
+    'Jan,de Vríes,,Smederij Zuid,06 22222222',
+    'Jan,de Vries,,,06 33333333',
+    'Anna,Smit,,Bakkerij Noord,',
+    'Jan,de Vries,jan@zuid.nl,Smederij Zuid,',
+  ].join('\n');
+
+  async function withExisting(): Promise<{ t: Installed; atNoord: RecordView; atNone: RecordView }> {
+    const t = await signedInAdmin();
+    const noord = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Noord' } }));
+    const atNoord = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Jan', last_name: 'de Vries', organisation_id: noord.id } }));
+    const atNone = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Jan', last_name: 'de Vries', email: 'jan@vries.nl' } }));
+    return { t, atNoord, atNone };
+  }
+
+  it('are flagged in the preview: the same name at the same organisation (or at none), ignoring case and accents', async () => {
+    const { t } = await withExisting();
+    const shown = await preview(t, 'contact', csv);
+    // Row 3 is a Jan de Vries at another firm: a new person. Row 4 is row 3 again. A row with an
+    // address is matched by that alone (row 7).
+    expect(shown.duplicates).toEqual([
+      { row: 2, value: 'jan DE VRIES, bakkerij noord' },
+      { row: 4, value: 'Jan de Vríes, Smederij Zuid' },
+      { row: 5, value: 'Jan de Vries' },
+    ]);
+    expect(shown).toMatchObject({ validRows: 6, withoutMatch: 0 });
+  });
+
+  it('are merged into the person already there, whose name stays as it was written', async () => {
+    const { t, atNoord, atNone } = await withExisting();
+    const summary = await runWith(t, 'contact', csv, { duplicates: 'merge' });
+    expect(summary).toMatchObject({ imported: 3, merged: 3, skipped: 0, failed: [] });
+    const rows = contactRows(t).map((r) => [r.id, r.first_name, r.last_name, r.email, r.phone]);
+    expect(rows).toEqual([
+      [atNoord.id, 'Jan', 'de Vries', null, '06 11111111'],
+      [atNone.id, 'Jan', 'de Vries', 'jan@vries.nl', '06 33333333'],
+      [atNone.id + 1, 'Jan', 'de Vries', null, '06 22222222'],
+      [atNone.id + 2, 'Anna', 'Smit', null, null],
+      [atNone.id + 3, 'Jan', 'de Vries', 'jan@zuid.nl', null],
+    ]);
+    // Imported again, every row is one already there.
+    expect(await runWith(t, 'contact', csv, { duplicates: 'skip' })).toMatchObject({ imported: 0, skipped: 6 });
+  });
+
+  it('are not matched by an importer who may not read where people work, nor to a firm outside their scope', async () => {
+    const { t } = await withExisting();
+    const fenced = await signInAsNewUser(t, 'kees', 'office', { overrides: [{ right: 'field:contact.organisation_id', effect: 'deny' }] });
+    expect(fenced.id).toBeGreaterThan(0);
+    const shown = await preview(t, 'contact', 'Voornaam,Achternaam\nJan,de Vries\nJan,de Vries');
+    expect(shown).toMatchObject({ validRows: 2, withoutMatch: 2, duplicates: [] });
   });
 });
 

@@ -71,13 +71,22 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
 
   // A file whose rows are all known already or wrong: the count leaves out what will be skipped, and at 0 there is nothing to press.
   await goTo(page, 'Import');
-  const again = ['First name,Last name,E-mail', 'Anna,de Vries,ANNA.DEVRIES@example.nl', 'Geen,,geen@example.nl', 'Els,Bos,els.bos@example.nl'].join('\n');
+  // A row without an address is the person already there by name and organisation.
+  const again = [
+    'First name,Last name,E-mail,Organisation',
+    'Anna,de Vries,ANNA.DEVRIES@example.nl,',
+    'Geen,,geen@example.nl,',
+    'Els,Bos,els.bos@example.nl,',
+    'piet,jansen,,bakkerij jansen',
+  ].join('\n');
   await page.getByLabel('CSV or text file').setInputFiles({ name: 'nogmaals.csv', mimeType: 'text/csv', buffer: Buffer.from(again, 'utf8') });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
+  const known = page.getByRole('region', { name: 'People already in Kluis or earlier in the file (2)' });
+  await expect(known.getByRole('listitem')).toHaveText(['Row 2: ANNA.DEVRIES@example.nl', 'Row 5: piet jansen, bakkerij jansen']);
   await expect(page.getByRole('button', { name: /^Import 1 row$/ })).toBeEnabled();
   await page.getByRole('radio', { name: 'Merge them into the existing record' }).check();
-  await expect(page.getByRole('button', { name: /^Import 2 rows$/ })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /^Import 3 rows$/ })).toBeEnabled();
   await page.getByRole('button', { name: 'Back to the columns' }).click();
   await page.getByLabel('Field for the column E-mail').selectOption('');
   await page.getByLabel('Field for the column Last name').selectOption('first_name');

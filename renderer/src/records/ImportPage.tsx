@@ -1,6 +1,6 @@
 /**
  * CSV import of contacts or organisations, in five steps: choose a file; map each column to an
- * enabled field or leave it out; check the preview (problems per row, duplicates by e-mail or name, the
+ * enabled field or leave it out; check the preview (problems per row, duplicates by e-mail, name and organisation, the
  * columns that will not be stored); import with a progress bar and Cancel; read the summary.
  * The core reads the file, checks every row and stores only mapped columns (DESIGN §6).
  */
@@ -327,6 +327,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
             {preview.duplicates.length > 0 && (
               <section aria-labelledby={`${id}-dups`} className="import-section">
                 <h4 id={`${id}-dups`}>{t(entity === 'organisation' ? 'import.duplicateNamesTitle' : 'import.duplicatesTitle', { count: preview.duplicates.length })}</h4>
+                {entity === 'contact' && <p>{t('import.duplicatesHow')}</p>}
                 <ul className="plain-list">
                   {preview.duplicates.map((duplicate) => (
                     <li key={duplicate.row}>{t('import.duplicateRow', { row: duplicate.row, value: duplicate.value })}</li>

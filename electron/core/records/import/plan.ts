@@ -9,8 +9,9 @@ import type { Db } from '../../db/open';
 import { KluisError } from '../../errors';
 import { scopeCondition, type Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
-import { titleReadable } from '../service';
+import { readableInFull, titleReadable } from '../service';
 import { fold } from '../fold';
+import { sortKeyOf, titleOf } from '../rows';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell, eitherWayMark, monthFirstMark, undoFormulaGuard, type DecimalMark } from './convert';
 import { decodeCsvFile } from './decode';
@@ -40,6 +41,11 @@ export interface ImportPlan extends ColumnPlan {
    * then be either day, and is not guessed.
    */
   monthFirst: ReadonlyMap<string, ReadonlyMap<string, { row: number; cell: string }>>;
+  /**
+   * Whether a contact without an e-mail address is matched by its name and organisation: not for
+   * an importer who may not read both in full, for a match would tell them (RowMatch).
+   */
+  matchesByName: boolean;
 }
 
 /** A reference column holds the referenced record's name (an organisation's), resolved when writing. */
@@ -55,8 +61,8 @@ export type CheckedRow =
       /** Converted values per field key, ready for createRecord; references not yet among them. */
       values: Record<string, StoredValue | boolean>;
       references: ReferenceName[];
-      /** What makes the row a record already there (MATCH_FIELD): a contact's e-mail, an organisation's name. */
-      match: string | null;
+      /** What makes the row a record already there or the same as an earlier row; null when nothing does. */
+      match: RowMatch | null;
     }
   | { ok: false; row: number; reasons: FieldReason[] };
 
@@ -87,6 +93,7 @@ export function makePlan(db: Db, access: Access, input: ImportInput): ImportPlan
     records: csv.records,
     decimalMark: csv.delimiter === ';' ? ',' : null,
     monthFirst: monthFirstColumns(columns.mapped, csv.records),
+    matchesByName: input.entity === 'contact' && titleReadable(access, 'contact') && readableInFull(access, 'contact', ['organisation_id']),
   };
 }
 
@@ -213,11 +220,47 @@ export function checkRow(plan: ImportPlan, record: CsvRecord): CheckedRow {
   problems.push(...fieldReasons(plan.fields, errors));
 
   if (problems.length > 0 || plan.unmappedRequired.length > 0) return { ok: false, row: record.row, reasons: problems };
-  const key = MATCH_FIELD[plan.entity];
   // Matched as it will be stored: "Jan <jan@x.nl>" is jan@x.nl, a name's line break a space.
   const stored = checked.ok ? checked.builtIn : values;
-  const match = key !== undefined && typeof stored[key] === 'string' ? stored[key] : null;
-  return { ok: true, row: record.row, values, references, match };
+  return { ok: true, row: record.row, values, references, match: rowMatch(plan, stored, references) };
+}
+
+/**
+ * What makes an imported row the same record as one already there, or as an earlier row: a
+ * contact's e-mail address (ignoring case); a contact without one, their name and organisation
+ * (ignoring case and accents; one without an organisation matches only one without); an
+ * organisation's name (ignoring case and accents, as its sort key and the contact import's
+ * organisation column do). A name alone is no key: two Jan Jansens at two firms are two people.
+ */
+export interface RowMatch {
+  /** Equal keys, same record. */
+  key: string;
+  /** As the preview lists the row: the address, the name (with the organisation, as typed). */
+  shown: string;
+  /** The fields that matched, which a merge leaves as they are (a capital, an accent). */
+  fields: readonly string[];
+  find: { by: 'email'; email: string } | { by: 'contactName'; sortKey: string; organisation: string | null } | { by: 'organisationName'; folded: string };
+}
+
+function rowMatch(plan: ImportPlan, stored: Record<string, unknown>, references: readonly ReferenceName[]): RowMatch | null {
+  if (plan.entity === 'organisation') {
+    if (typeof stored.name !== 'string') return null;
+    const folded = fold(stored.name);
+    return { key: `name:${folded}`, shown: stored.name, fields: ['name'], find: { by: 'organisationName', folded } };
+  }
+  if (typeof stored.email === 'string') return { key: `email:${stored.email.toLowerCase()}`, shown: stored.email, fields: ['email'], find: { by: 'email', email: stored.email } };
+  if (!plan.matchesByName || typeof stored.last_name !== 'string') return null;
+  const person = { first_name: typeof stored.first_name === 'string' ? stored.first_name : null, last_name: stored.last_name };
+  const sortKey = sortKeyOf('contact', person);
+  const organisation = references.find((ref) => ref.field.key === 'organisation_id')?.name ?? null;
+  const folded = organisation === null ? null : fold(organisation);
+  const name = titleOf('contact', person);
+  return {
+    key: `person:${sortKey}\n${folded ?? ''}`,
+    shown: organisation === null ? name : `${name}, ${organisation}`,
+    fields: ['first_name', 'last_name'],
+    find: { by: 'contactName', sortKey, organisation: folded },
+  };
 }
 
 /** The row's mapped cells as the user typed them, for the preview. */
@@ -226,33 +269,26 @@ export function sampleOf(plan: ImportPlan, record: CsvRecord): { row: number; va
 }
 
 /**
- * The field by which an imported row is the same record as one already there, or as an earlier row:
- * a contact's e-mail address (ignoring case), an organisation's name (ignoring case and accents, as
- * its sort key and the contact import's organisation column do).
- */
-export const MATCH_FIELD: Partial<Record<EntityName, string>> = { contact: 'email', organisation: 'name' };
-
-/** The form in which two matches are the same. */
-export function matchKey(entity: EntityName, match: string): string {
-  return entity === 'organisation' ? fold(match) : match.toLowerCase();
-}
-
-/**
- * The live record a match names, if any, among those the caller may read (contacts_by_email and
- * organisations_by_name serve these). The read scope is part of the SQL, as in every read
- * (docs/access.md): a record outside it does not exist for the import either, so neither the
- * preview's duplicates nor a run's skipped, merged or failed rows tell whether an address or a
+ * The oldest live record a match names, if any, among those the caller may read (contacts_by_email,
+ * contacts_by_name and organisations_by_name serve these). The read scope is part of the SQL, as in
+ * every read (docs/access.md): a record outside it does not exist for the import either, so neither
+ * the preview's duplicates nor a run's skipped, merged or failed rows tell whether an address or a
  * name is in use elsewhere. Such a row imports as a new record, as it would if nobody had it.
  */
-export function existingMatch(db: Db, access: Access, entity: EntityName): (match: string) => number | null {
-  if (entity === 'organisation') {
-    const byName = organisationByFoldedName(db, access);
-    return (name) => byName(fold(name));
-  }
+export function existingMatch(db: Db, access: Access): (match: RowMatch) => number | null {
+  const organisationByName = organisationByFoldedName(db, access);
   const scope = scopeCondition(access, 'contact', 'read');
-  // The scope is tested on the few rows that have the address (contacts_by_email finds them).
+  // The scope is tested on the few rows that have the address or the name.
   const byEmail = db.prepare(`SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL AND ${scope.sql} ORDER BY id LIMIT 1`).pluck();
-  return (email) => (byEmail.get(email, ...scope.params) as number | undefined) ?? null;
+  const byName = db.prepare(`SELECT id FROM contacts WHERE sort_key = ? AND organisation_id IS ? AND deleted_at IS NULL AND ${scope.sql} ORDER BY id LIMIT 1`).pluck();
+  return ({ find }) => {
+    if (find.by === 'organisationName') return organisationByName(find.folded);
+    if (find.by === 'email') return (byEmail.get(find.email, ...scope.params) as number | undefined) ?? null;
+    // A person at an organisation the caller cannot find is at none they can: no match.
+    const organisation = find.organisation === null ? null : organisationByName(find.organisation);
+    if (find.organisation !== null && organisation === null) return null;
+    return (byName.get(find.sortKey, organisation, ...scope.params) as number | undefined) ?? null;
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The preview: how the columns would be mapped, which rows would fail and why, which rows name a
- * record already there (a contact by e-mail, an organisation by name) among those the caller may
- * read, and which columns would be left out. Reads only; writes nothing.
+ * record already there (a contact by e-mail, or name and organisation; an organisation by name)
+ * among those the caller may read, and which columns would be left out. Reads only; writes nothing.
  */
 import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
 import type { RecordContext } from '../service';
-import { checkRow, existingMatch, makePlan, matchKey, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
+import { checkRow, existingMatch, makePlan, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
 
 const SAMPLE_ROWS = 10;
 
@@ -13,7 +13,7 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   const plan = makePlan(ctx.db, ctx.access, input);
   const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => rowProblem(plan.headerRow, [reason]));
   const duplicates: ImportPreview['duplicates'] = [];
-  const existing = existingMatch(ctx.db, ctx.access, plan.entity);
+  const existing = existingMatch(ctx.db, ctx.access);
   const earlier = new Set<string>();
   let validRows = 0;
   let withoutMatch = 0;
@@ -26,8 +26,8 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
     validRows++;
     if (!checked.match) withoutMatch++;
     else {
-      const key = matchKey(plan.entity, checked.match);
-      if (earlier.has(key) || existing(checked.match) !== null) duplicates.push({ row: checked.row, value: checked.match });
+      const { key, shown } = checked.match;
+      if (earlier.has(key) || existing(checked.match) !== null) duplicates.push({ row: checked.row, value: shown });
       earlier.add(key);
     }
   }

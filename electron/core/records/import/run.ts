@@ -23,7 +23,7 @@ import { Jobs, yieldToEventLoop, type Job } from '../jobs';
 import { refuseWhileRestricted } from '../restriction';
 import { insertRecord, requireRowFor, titleFor, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, existingMatch, fieldReasons, makePlan, MATCH_FIELD, matchKey, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan } from './plan';
+import { checkRow, existingMatch, fieldReasons, makePlan, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan, type RowMatch } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -70,12 +70,12 @@ function ensureOpen(ctx: RecordContext): void {
 class Importer {
   readonly written: Written = { created: new Set(), merged: new Map(), organisations: [] };
   readonly counts: Counts = { imported: 0, merged: 0, skipped: 0, failed: [] };
-  /** matchKey → the record this run created or merged into for it. */
+  /** RowMatch key → the record this run created or merged into for it. */
   private readonly matches = new Map<string, number>();
   /** Folded organisation name → an organisation this run created. */
   private readonly createdOrganisations = new Map<string, number>();
-  /** The live record a row's match names (a contact by e-mail, an organisation by name), if the caller may read it. */
-  private readonly existing: (match: string) => number | null;
+  /** The live record a row's match names (existingMatch), if the caller may read it. */
+  private readonly existing: (match: RowMatch) => number | null;
   private readonly existingOrganisation: (folded: string) => number | null;
   private readonly totalChanges: () => number;
 
@@ -99,7 +99,7 @@ class Importer {
     private readonly plan: ImportPlan,
     private readonly duplicates: 'skip' | 'merge',
   ) {
-    this.existing = existingMatch(ctx.db, ctx.access, plan.entity);
+    this.existing = existingMatch(ctx.db, ctx.access);
     this.existingOrganisation = organisationByFoldedName(ctx.db, ctx.access);
     const changes = ctx.db.prepare('SELECT total_changes()').pluck();
     this.totalChanges = (): number => changes.get() as number;
@@ -116,8 +116,9 @@ class Importer {
       if (checked.reasons.length > 0) this.counts.failed.push(rowProblem(checked.row, checked.reasons));
       return;
     }
-    const key = checked.match === null ? null : matchKey(this.plan.entity, checked.match);
-    const duplicateOf = key === null ? null : (this.matches.get(key) ?? this.existing(checked.match!));
+    const { match } = checked;
+    const key = match?.key ?? null;
+    const duplicateOf = match === null ? null : (this.matches.get(match.key) ?? this.existing(match));
     if (duplicateOf !== null && this.duplicates === 'skip') {
       this.counts.skipped++;
       return;
@@ -145,8 +146,8 @@ class Importer {
       if (duplicateOf !== null) {
         const before = readRow(this.ctx.db, this.plan.entity, duplicateOf);
         const changes: Record<string, unknown> = { ...references };
-        // The field that matched stays as it is (a capital, an accent).
-        for (const [field, value] of Object.entries(checked.values)) if (value !== null && field !== MATCH_FIELD[this.plan.entity]) changes[field] = value;
+        // The fields that matched stay as they are (a capital, an accent).
+        for (const [field, value] of Object.entries(checked.values)) if (value !== null && !match!.fields.includes(field)) changes[field] = value;
         if (Object.keys(changes).length > 0) updateRecord(ctx, this.plan.entity, duplicateOf, changes);
         return { id: duplicateOf, before };
       }
