@@ -112,6 +112,7 @@ test('lifting asks first and says to tell the person; then the record can be cha
   await page.getByRole('button', { name: 'Lift restriction' }).click();
   await dialog.getByRole('button', { name: 'Lift restriction' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Processing restricted since' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'The restriction is lifted:' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restrict processing' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Erase personal data' })).toBeVisible();
 });

@@ -454,6 +454,7 @@ export const en = {
   'restriction.lift': 'Lift restriction',
   'restriction.liftTitle': 'Lift the restriction on {name}?',
   'restriction.liftText': 'Their data can then be changed, deleted and exported again. Tell the person before you lift it (GDPR art. 18(3)).',
+  'restriction.lifted': 'The restriction is lifted: this person’s data can be changed, deleted and exported again.',
   'restriction.failed': 'The restriction was not changed: {message}',
   'consent.recording': 'Recording…',
   'consent.withdrawalDay': 'Day of withdrawal',

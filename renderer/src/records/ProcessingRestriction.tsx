@@ -130,6 +130,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
     return (
       <>
         {failure}
+        {done === 'lifted' && <Notice tone="info">{t('restriction.lifted')}</Notice>}
         <div className="button-row">
           <button
             ref={openRef}
