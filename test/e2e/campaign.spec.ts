@@ -32,6 +32,8 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Campaign published.' })).toBeVisible();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  // The news is over once an edit starts: it does not stand beside "The changes are saved." later.
+  await expect(page.getByText('Campaign published.')).toHaveCount(0);
   const form = page.getByRole('region', { name: 'Information' });
   await expect(form.getByLabel('Name', { exact: true })).toBeEditable();
   await expect(form.getByRole('textbox', { name: 'Message' })).toHaveCount(0);

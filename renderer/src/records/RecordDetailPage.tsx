@@ -238,7 +238,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           <PageHeading takeFocus={takeFocus}>{title}</PageHeading>
         </div>
         <div className="button-row">
-          {entity === 'campaign' && <PublishButton id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
+          {/* Remounted when an edit starts or ends: "Campaign published." is news only until then. */}
+          {entity === 'campaign' && <PublishButton key={String(editing)} id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
           {canRemind && (
             <BusyButton className="button-primary" busy={busy} onClick={() => void sendReminder()}>
               {t('invoice.sendReminder')}
