@@ -5,6 +5,7 @@
  * record back.
  */
 import { formatDay, todayIso } from '../../renderer/src/format';
+import { longDay } from '../../shared/localDay';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { expect, saveScreenshot, test } from './fixtures';
 import { signInAsAdmin, switchLanguage } from './flows';
@@ -54,7 +55,7 @@ test('the Privacy officer records a withdrawn consent, sees it as withdrawn, and
 
   await day.fill(daysFromNow(-2));
   await record.click();
-  const withdrawn = page.getByRole('status').filter({ hasText: `Ingetrokken op ${formatDay(daysFromNow(-2), 'nl')}: deze toestemming staat geen verwerking meer toe.` });
+  const withdrawn = page.getByRole('status').filter({ hasText: `Ingetrokken op ${longDay(daysFromNow(-2), 'nl')}: deze toestemming staat geen verwerking meer toe.` });
   await expect(withdrawn).toBeVisible();
   // The form that had the focus is gone: the focus is on what says it is done, not lost to the page.
   await expect(withdrawn.locator('xpath=..')).toBeFocused();

@@ -7,7 +7,8 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { ACCOUNT, expectHome, signInAsAdmin, signInWithCode, signOut, switchLanguage } from './flows';
-import { formatDay, todayIso } from '../../renderer/src/format';
+import { todayIso } from '../../renderer/src/format';
+import { longDay } from '../../shared/localDay';
 
 test.use({ install: 'provisioned' });
 
@@ -36,7 +37,7 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   await form.getByRole('button', { name: 'Restrict processing' }).click();
 
   const notice = page.getByRole('status').filter({ hasText: 'Processing restricted since' });
-  await expect(notice).toContainText(`Processing restricted since ${formatDay(todayIso(), 'en')} (GDPR art. 18).`);
+  await expect(notice).toContainText(`Processing restricted since ${longDay(todayIso(), 'en')} (GDPR art. 18).`);
   await expect(notice).toContainText('Ground: The person contests that the data is correct.');
   // The keyboard is on what took the form's place: the notice, read out.
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Processing restricted since');

@@ -11,6 +11,7 @@ import { call } from '../api';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatDay } from '../format';
+import { longDay } from '../../../shared/localDay';
 import { useI18n } from '../i18n/I18nProvider';
 import { RecordLink } from '../records/columns';
 import { useNavigation } from '../records/navigation';
@@ -39,7 +40,7 @@ export function RetentionPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'failed' && <Notice tone="error">{t('retention.loadFailed', { message: loaded.error })}</Notice>}
       {loaded.kind === 'ready' && (
         <>
-          <p>{t('retention.intro', { years: loaded.review.years, since: formatDay(loaded.review.since, language) })}</p>
+          <p>{t('retention.intro', { years: loaded.review.years, since: longDay(loaded.review.since, language) })}</p>
           <p className="muted">{t('retention.howTo')}</p>
           {loaded.review.people.length === 0 ? (
             <p role="status">{t('retention.none')}</p>

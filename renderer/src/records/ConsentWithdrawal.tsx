@@ -11,7 +11,8 @@ import { call, fieldErrorsFrom } from '../api';
 import { FormButtons } from '../components/FormButtons';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
-import { formatDay, todayIso } from '../format';
+import { todayIso } from '../format';
+import { longDay } from '../../../shared/localDay';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message, Reason } from '../i18n/translate';
 
@@ -47,7 +48,7 @@ export function ConsentWithdrawal({ record, mayRecord, disabled, onRecorded }: P
   if (isWithdrawn) {
     return (
       <div ref={noticeRef} tabIndex={-1}>
-        <Notice tone="info">{t('consent.withdrawnOn', { date: formatDay(withdrawnAt, language) })}</Notice>
+        <Notice tone="info">{t('consent.withdrawnOn', { date: longDay(withdrawnAt, language) })}</Notice>
       </div>
     );
   }

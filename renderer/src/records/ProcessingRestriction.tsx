@@ -16,7 +16,7 @@ import { BusyButton } from '../components/BusyButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormButtons } from '../components/FormButtons';
 import { Notice } from '../components/Notice';
-import { formatDay } from '../format';
+import { longDay } from '../../../shared/localDay';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
 
@@ -100,7 +100,7 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
         {failure}
         <div ref={noticeRef} tabIndex={-1}>
           <Notice tone="warning">
-            <strong>{t('restriction.title', { date: formatDay(since, language) })}</strong>{' '}
+            <strong>{t('restriction.title', { date: longDay(since, language) })}</strong>{' '}
             {typeof groundValue === 'string' && groundValue !== '' && !isMasked(groundValue) && `${t('restriction.ground', { ground: groundText(groundValue) })} `}
             {t('restriction.effect')}
           </Notice>
