@@ -131,6 +131,8 @@ export interface FieldInfo {
   searchable: boolean;
   /** The most characters a text takes (the core refuses more, records.tooLong). */
   maxLength?: number;
+  /** A day something happened: the core refuses one after today (records.dayInFuture). */
+  notAfterToday?: boolean;
   options?: readonly string[];
   optionLabels?: Readonly<Record<string, Localized>>;
   references?: EntityName;

@@ -313,6 +313,23 @@ export const contact: EntityDef = {
       importAliases: ['birth date', 'date of birth', 'birthday', 'geboortedatum', 'geb. datum'],
     },
     notes('Remembering what was agreed with the person', 'Onthouden wat met de persoon is afgesproken'),
+    // GDPR art. 21(2)-(3): an objection to direct marketing is absolute, and must be honoured as long
+    // as the person's data is kept, so it is kept as long as they are (RecordDetailPage shows it).
+    {
+      key: 'marketing_objection_on',
+      type: 'date',
+      label: l('Objected to direct marketing on', 'Bezwaar tegen direct marketing op'),
+      purpose: l(
+        'Never again using the person’s data for direct marketing once they objected (GDPR art. 21(3))',
+        'De gegevens van de persoon nooit meer voor direct marketing gebruiken nadat die bezwaar maakte (AVG art. 21, lid 3)',
+      ),
+      legalBasis: 'legalObligation',
+      sensitivity: 'personal',
+      retention: l('As long as the person’s record is kept, so the objection is honoured', 'Zolang het record van de persoon wordt bewaard, zodat het bezwaar wordt gerespecteerd'),
+      optional: true,
+      notAfterToday: true,
+      importAliases: ['objected to direct marketing on', 'no direct marketing', 'bezwaar direct marketing', 'bezwaar tegen direct marketing op', 'geen direct marketing'],
+    },
     // GDPR art. 18: set and lifted only by the privacy officer's action (records/restriction.ts).
     {
       key: 'restricted_since',

@@ -74,6 +74,8 @@ export interface FieldDef {
    * stays as it went out; another message is another campaign.
    */
   fixedOncePublished?: boolean;
+  /** A day something happened (a date field): one after today is a typo, and refused. */
+  notAfterToday?: boolean;
   /** The value a new record gets when none is given, and what an emptied value becomes. */
   defaultValue?: string | number | boolean;
 }

@@ -37,6 +37,7 @@ export function listFieldInfo(db: Db): FieldInfo[] {
       enabled: !off.has(f.key),
       searchable: f.searchable === true,
       ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+      ...(f.notAfterToday ? { notAfterToday: true } : {}),
       ...(f.options ? { options: f.options } : {}),
       ...(f.optionLabels ? { optionLabels: f.optionLabels } : {}),
       ...(f.references ? { references: f.references } : {}),

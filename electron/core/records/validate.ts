@@ -4,6 +4,7 @@
  */
 import type { CoreMessage, CoreMessageId, MessageValues } from '../../../shared/coreMessages';
 import { EARLIEST_DAY, optionList } from '../../../shared/registry';
+import { localDay } from '../../../shared/localDay';
 import type { ActiveField } from './fields';
 import { parseCountry, withScheme } from './import/convert';
 
@@ -64,7 +65,8 @@ export function checkValue(field: ActiveField, raw: unknown): { value: StoredVal
       const day = typeof raw === 'string' ? raw.trim() : '';
       if (!isRealDate(day)) return invalid('records.badDate');
       // Year 1 is a real day, and no day a CRM records: a typo, or a record that proves nothing.
-      return day < EARLIEST_DAY ? invalid('records.dayTooEarly') : { value: day };
+      if (day < EARLIEST_DAY) return invalid('records.dayTooEarly');
+      return field.notAfterToday && day > localDay() ? invalid('records.dayInFuture') : { value: day };
     }
     case 'money':
       // A deal's value and an invoice's amount: a credit is not modelled, so below zero is a typo.

@@ -443,6 +443,8 @@ export const en = {
   'invoice.reminderFailed': 'No reminder was sent: {message}',
 
   'consent.recordWithdrawal': 'Record withdrawal',
+  'objection.title': 'No direct marketing: this person objected on {date} (GDPR art. 21).',
+  'objection.effect': 'Leave them out of every campaign, newsletter and sales mailing, until they tell you otherwise.',
   'restriction.title': 'Processing restricted since {date} (GDPR art. 18).',
   'restriction.ground': 'Ground: {ground}.',
   'restriction.effect': 'Kluis keeps this person’s data as it is: it cannot be changed, deleted or exported until a privacy officer lifts the restriction.',

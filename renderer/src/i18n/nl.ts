@@ -442,6 +442,8 @@ export const nl: Messages = {
   'invoice.reminderSent': 'Herinnering verstuurd op {date}. De brief is opgeslagen als {file}.',
   'invoice.reminderFailed': 'Er is geen herinnering verstuurd: {message}',
 
+  'objection.title': 'Geen direct marketing: deze persoon maakte op {date} bezwaar (AVG art. 21).',
+  'objection.effect': 'Laat deze persoon buiten elke campagne, nieuwsbrief en verkoopmailing, tot die iets anders laat weten.',
   'restriction.title': 'Verwerking beperkt sinds {date} (AVG art. 18).',
   'restriction.ground': 'Grond: {ground}.',
   'restriction.effect': 'Kluis bewaart de gegevens van deze persoon zoals ze zijn: ze kunnen niet worden gewijzigd, verwijderd of geëxporteerd tot een privacyfunctionaris de beperking opheft.',

@@ -5,7 +5,7 @@
  */
 import type { FieldInfo, RecordView, StoredValue } from '../../../shared/recordTypes';
 import { EARLIEST_DAY, LATEST_DAY } from '../../../shared/registry';
-import { moneyInputValue, parseWholeNumber, readMoney } from '../format';
+import { moneyInputValue, parseWholeNumber, readMoney, todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate, type Language, type Message } from '../i18n/translate';
 import { optionLabel } from './display';
@@ -173,9 +173,9 @@ export function FieldInput({ field, id, value, onChange, error, disabled }: Fiel
         type={INPUT_TYPES[field.type] ?? 'text'}
         // The date picker offers no day the core would refuse (records.dayTooEarly). Without a max,
         // Chromium's year takes six digits: a typed year waits for more (the field stays empty), and
-        // "31022026" became year 22026.
+        // "31022026" became year 22026. A day something happened is not after today.
         min={field.type === 'date' ? EARLIEST_DAY : undefined}
-        max={field.type === 'date' ? LATEST_DAY : undefined}
+        max={field.type === 'date' ? (field.notAfterToday ? todayIso() : LATEST_DAY) : undefined}
         inputMode={field.type === 'money' ? 'decimal' : field.type === 'integer' ? 'numeric' : undefined}
         autoComplete="off"
         value={text}

@@ -10,6 +10,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { FieldInfo, RecordDetail, RecordSummary, RecordView } from '../../../shared/recordTypes';
 import { fieldDef, fixedReason, type EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
+import { MarketingObjection } from './MarketingObjection';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
 import { BusyButton, focusPageHeading } from '../components/BusyButton';
@@ -287,6 +288,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         />
       )}
 
+      {entity === 'contact' && <MarketingObjection record={record} />}
       {entity === 'contact' && (
         <ProcessingRestriction record={record} mayChange={rights.hasTask('privacy.erase')} disabled={busy || editing} onChanged={() => void onChanged()} />
       )}
