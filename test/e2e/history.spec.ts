@@ -397,6 +397,21 @@ test('Ctrl+Z inside a text field undoes the typing, not the last deletion', asyn
   await page.getByRole('combobox', { name: /Preferred language/ }).focus();
   await page.keyboard.press('Control+Z');
   await expect(page.getByRole('combobox', { name: /Preferred language/ })).toBeFocused();
+  // Nor on a button of the open form (a walk pressed it on "Why we ask", Tab after a field).
+  const why = page.getByRole('button', { name: /^Why we ask:/ }).first();
+  await why.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(why).toBeFocused();
+  await expect(jobTitle).not.toHaveValue('Baker');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  // Nor on the Done tick of a half-written activity on the timeline.
+  const logForm = page.locator('.log-activity');
+  await logForm.getByLabel('Subject').fill('Offerte besproken');
+  const done = logForm.getByRole('checkbox', { name: 'Done' });
+  await done.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(done).toBeFocused();
+  await expect(logForm.getByLabel('Subject')).toHaveValue('Offerte besproken');
 
   // Nothing happened on the CRM side: the deletion stands and the journal is as it was.
   await expect(page.getByRole('status').filter({ hasText: /Undone/ })).toHaveCount(0);

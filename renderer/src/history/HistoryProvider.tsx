@@ -9,7 +9,7 @@ import type { CommandSummary, DeleteMode, DeleteResult, HistoryResult } from '..
 import type { EntityName } from '../../../shared/registry';
 import { call, onEvent } from '../api';
 import { Toast } from './Toast';
-import { dialogOpen, isTextEntry, useUndoShortcuts, type UndoDirection } from './undoShortcuts';
+import { dialogOpen, ownsUndoKeys, useUndoShortcuts, type UndoDirection } from './undoShortcuts';
 import type { ToastContent } from './words';
 
 export interface History {
@@ -105,8 +105,8 @@ export function HistoryProvider({ onDataChanged, onOpenHistory, children }: Hist
           onOpenHistory();
           return;
         }
-        // In a text field the menu's Undo is the field's own; the renderer knows where focus is.
-        if (isTextEntry(document.activeElement)) {
+        // In a text field (or an open form) the menu's Undo is the field's own; the renderer knows where focus is.
+        if (ownsUndoKeys(document.activeElement)) {
           document.execCommand(command);
           return;
         }

@@ -12,19 +12,19 @@ export type UndoDirection = 'undo' | 'redo';
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /**
- * True where Ctrl+Z means "undo my typing": text inputs, text areas, editable content, and a select
- * in a form, whose choice is part of what the form has not saved yet. A select outside a form (the
- * deal board's stage) makes its change at once, as a command: there Ctrl+Z undoes that command. So
- * does a select in a form that stays open for the next entry and holds nothing unsaved
- * (`data-pristine`, RecordForm): after logging an activity the focus is on its Type, and the save
- * is what Ctrl+Z is about. In any other form a select's Ctrl+Z stays with the form.
+ * True where Ctrl+Z is not the CRM's undo: in a text input, a text area or editable content it
+ * means "undo my typing"; on any other control of an open form (a select, a checkbox, a radio, a
+ * "why we ask" button) it is about what that form has not saved yet, so a command saved earlier is
+ * not taken back under it. A control outside a form (the deal board's stage, a list's checkbox)
+ * makes its change at once, as a command: there Ctrl+Z undoes that command. So does a control of a
+ * form that stays open for the next entry and holds nothing unsaved (`data-pristine`, RecordForm):
+ * after logging an activity the focus is on its Type, and the save is what Ctrl+Z is about.
  */
-export function isTextEntry(element: Element | null): boolean {
+export function ownsUndoKeys(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;
-  if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
-  if (element instanceof HTMLTextAreaElement) return true;
-  if (element instanceof HTMLSelectElement) return element.closest('form') !== null && element.closest('form[data-pristine]') === null;
-  return element.isContentEditable;
+  if (element instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(element.type)) return true;
+  if (element instanceof HTMLTextAreaElement || element.isContentEditable) return true;
+  return element.closest('form') !== null && element.closest('form[data-pristine]') === null;
 }
 
 /** A modal dialog is open: what it asks comes first, and the page behind it is inert. */
@@ -55,7 +55,7 @@ export function useUndoShortcuts(enabled: boolean, onKey: (direction: UndoDirect
     const onKeyDown = (event: KeyboardEvent) => {
       const direction = undoDirectionOf(event, mac);
       if (!direction || event.defaultPrevented) return;
-      if (isTextEntry(event.target as Element | null) || isTextEntry(document.activeElement) || dialogOpen()) return;
+      if (ownsUndoKeys(event.target as Element | null) || ownsUndoKeys(document.activeElement) || dialogOpen()) return;
       event.preventDefault();
       // Holding the keys down must not undo one command after another without the user seeing each.
       if (event.repeat) return;
