@@ -14,6 +14,8 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   USERNAME_PATTERN,
+  USERNAME_PROBLEM_TEXT,
+  usernameProblem,
 } from './policy';
 
 export type * from './apiTypes';
@@ -47,7 +49,12 @@ export type * from './historyTypes';
 const username = z
   .string()
   .trim()
-  .regex(USERNAME_PATTERN, 'Use 2–64 letters, digits, dots, dashes or underscores');
+  .normalize('NFC')
+  .regex(USERNAME_PATTERN, USERNAME_PROBLEM_TEXT.format)
+  .superRefine((name, ctx) => {
+    const problem = usernameProblem(name);
+    if (problem && problem !== 'format') ctx.addIssue({ code: 'custom', message: USERNAME_PROBLEM_TEXT[problem] });
+  });
 /**
  * A name shown in lists, the audit log and the admin tool's tables: one line, with no control
  * characters. A line break or a terminal's escape code in a name could forge a row in `user list`
@@ -622,7 +629,7 @@ export interface EventPayloads {
    * accountDisabled, passwordReset: signed out because an administrator disabled the account or
    * reset its password (the window says so).
    */
-  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' | 'passwordReset' };
+  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' | 'passwordReset' | 'mfaReset' };
   'import.progress': { jobId: string; done: number; total: number };
   'export.progress': { jobId: string; done: number; total: number };
   'menu.command': { command: MenuCommand };

@@ -73,9 +73,12 @@ async function findUser(cli: CliSession, username: string): Promise<UserSummary>
   const users = await cli.call('users.list', {});
   // Compared as the core compares usernames, so "ján" typed with a combining accent finds ján.
   const wanted = normalizeUsername(username);
-  const user = users.find((u) => normalizeUsername(u.username) === wanted);
-  if (!user) throw new CliError(`No user named "${username}".`);
-  return user;
+  const named = users.filter((u) => normalizeUsername(u.username) === wanted);
+  if (named.length === 0) throw new CliError(`No user named "${username}".`);
+  // Two of one name, differing only in capitals beyond ASCII, from before the core refused that: acting on
+  // either could be the wrong person.
+  if (named.length > 1) throw new CliError(`${named.length} users are named "${username}" (ids ${named.map((u) => u.id).join(', ')}); manage them in the app.`);
+  return named[0]!;
 }
 
 /**

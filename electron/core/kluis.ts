@@ -217,13 +217,16 @@ export class KluisCore {
    * ends there (audited), a new role is the one in force. Runs before the call's transaction.
    */
   private currentUser(stage: Extract<Stage, { kind: 'active' }>): SessionUser {
-    const now = prepared(stage.open.db, 'SELECT status, role, must_change_password AS mustChange FROM users WHERE id = ?').get(stage.user.id) as
-      | { status: string; role: Role; mustChange: 0 | 1 }
+    const now = prepared(stage.open.db, 'SELECT status, role, must_change_password AS mustChange, totp_secret IS NULL AS noFactor FROM users WHERE id = ?').get(stage.user.id) as
+      | { status: string; role: Role; mustChange: 0 | 1; noFactor: 0 | 1 }
       | undefined;
     if (now?.status !== 'active') this.endSessionBecause(stage.open, stage.user.id, 'accountDisabled');
     // A session is active only once its user chose their own password: one that must change it now
     // was reset by an administrator meanwhile (someone else may know the password), so it ends.
     if (now.mustChange === 1) this.endSessionBecause(stage.open, stage.user.id, 'passwordReset');
+    // Nor without the second factor it signed in with: one reset meanwhile (a lost phone) ends it too,
+    // so a window left open on a stolen laptop does not outlive the reset.
+    if (now.noFactor === 1) this.endSessionBecause(stage.open, stage.user.id, 'mfaReset');
     if (now.role !== stage.user.role) stage.user = { ...stage.user, role: now.role };
     // The security policy too: an admin may have changed it in another instance on the file.
     const policy = readPolicy(stage.open.db);
@@ -235,13 +238,13 @@ export class KluisCore {
    * Ends the session for what an administrator did to the account meanwhile (audited in `open`, the
    * session's database or the one an unlock just opened), and says so.
    */
-  private endSessionBecause(open: OpenInstall, userId: number, reason: 'accountDisabled' | 'passwordReset'): never {
+  private endSessionBecause(open: OpenInstall, userId: number, reason: 'accountDisabled' | 'passwordReset' | 'mfaReset'): never {
     open.db.transaction(() => audit(open, { actor: userId, action: 'session.ended', details: { reason } }))();
     mirrorAuditHead(open);
     closeInstall(open);
     this.endSession();
     this.events.emit('session.changed', { reason });
-    throw new KluisError('UNAUTHENTICATED', reason === 'accountDisabled' ? 'session.accountDisabled' : 'session.passwordReset');
+    throw new KluisError('UNAUTHENTICATED', `session.${reason}`);
   }
 
   /** Compatibility name used by the dispatcher and tests: same as requireActive. */
@@ -724,6 +727,8 @@ export class KluisCore {
       // The password that opened is a one-time password an administrator gave out while the
       // window was locked: it starts a first sign-in, never the session it interrupts.
       if (user.mustChangePassword) this.endSessionBecause(open, user.id, 'passwordReset');
+      // So does an unlock after the second factor was reset: the user enrols again at a sign-in.
+      if (user.totpSecret === null) this.endSessionBecause(open, user.id, 'mfaReset');
       this.enterActive(open, user, { action: 'session.unlock', event: 'unlocked', codeEntered: stage.unlockNeedsCode, counts: stage.counts });
       return this.sessionInfo();
     });

@@ -96,6 +96,7 @@ export function App() {
         // Whoever was working learns why they are back at the sign-in screen.
         if (reason === 'accountDisabled') setSignInError({ key: 'signIn.accountDisabled' });
         if (reason === 'passwordReset') setSignInError({ key: 'signIn.passwordReset' });
+        if (reason === 'mfaReset') setSignInError({ key: 'signIn.mfaReset' });
         void reload();
       }),
     [reload],

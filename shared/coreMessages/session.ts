@@ -1,6 +1,7 @@
 /** Core messages of the session part of the core (see index.ts). Ids start with 'session.'. */
 export const SESSION_MESSAGES = {
   'session.accountDisabled': 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.',
+  'session.mfaReset': 'An administrator has reset your two-step sign-in, so you are signed out. Sign in again and set up your authenticator app anew.',
   'session.passwordReset': 'An administrator has reset your password, so you are signed out. Sign in with the one-time password they gave you, then choose your own.',
   'session.locked': 'Kluis is locked. Unlock it to go on.',
   'session.tooManySignIns': 'Too many failed sign-ins. Try again in {seconds} seconds.',

@@ -378,6 +378,27 @@ describe('accounts an admin manages', () => {
     expect(listAudit(admin.core.requireActive().db, 10).filter((e) => e.action === 'session.ended').map((e) => e.details)).toEqual([{ reason: 'passwordReset' }, { reason: 'passwordReset' }]);
   });
 
+  it('a reset of the second factor (a lost phone) ends the user\'s session at their next call', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'priya');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'priya', oneTimePassword, 'priya-zeilt-over-het-ijsselmeer');
+    const admin = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock });
+    await signIn(admin, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    expect((await t.call('records.list', { entity: 'contact' })).ok).toBe(true);
+
+    const events: unknown[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => events.push([name, payload]));
+    value(await admin.call('users.resetMfa', { userId: user.id }));
+    expect(await t.call('records.list', { entity: 'contact' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', messageId: 'session.mfaReset' } });
+    expect(t.core.state().phase).toBe('signedOut');
+    expect(events).toEqual([['session.changed', { reason: 'mfaReset' }]]);
+    off();
+    // Her password now leads to setting up an authenticator anew, not into the app.
+    expect(value<SignInProgress>(await t.call('session.signIn', { username: 'priya', password: 'priya-zeilt-over-het-ijsselmeer' }))).toMatchObject({ next: 'enrol' });
+    expect(listAudit(admin.core.requireActive().db, 10).filter((e) => e.action === 'session.ended').map((e) => e.details)).toEqual([{ reason: 'mfaReset' }]);
+  });
+
   it('admins cannot disable or reset themselves through the users page', async () => {
     const t = await signedInAdmin();
     const self = await t.call('users.disable', { userId: 1 });
@@ -389,6 +410,28 @@ describe('accounts an admin manages', () => {
     await createUser(t, 'karin');
     const again = await t.call('users.create', { username: 'KARIN', displayName: 'K', role: 'office' });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
+    // Also in capitals beyond ASCII, which sign-in folds as it folds these (one key slot for both).
+    await createUser(t, 'jöran');
+    const other = await t.call('users.create', { username: 'JÖRAN', displayName: 'J', role: 'office' });
+    expect(other.ok ? null : other.error).toMatchObject({ code: 'CONFLICT', messageId: 'access.usernameTaken' });
+    // A letter typed with a separate accent is the same letter.
+    expect((await t.call('users.create', { username: 'jo\u0308ran', displayName: 'J', role: 'office' })).ok).toBe(false);
+    const typedApart = value<{ user: UserSummary }>(await t.call('users.create', { username: 'e\u0301lise', displayName: 'É', role: 'office' }));
+    expect(typedApart.user.username).toBe('\u00e9lise');
+  });
+
+  it('refuses a new username that can pass for another: full-width letters, or letters of two alphabets', async () => {
+    const t = await signedInAdmin();
+    await createUser(t, 'sander');
+    for (const [username, hint] of [
+      ['s\u0430nder', 'Use letters of one alphabet: a name mixing, say, Latin and Cyrillic can pass for another'],
+      ['\uff53\uff41\uff4e\uff44\uff45\uff52', 'Use ordinary letters, not full-width or other look-alike forms'],
+    ] as const) {
+      const refused = await t.call('users.create', { username, displayName: 'Nep', role: 'office' });
+      expect(refused.ok ? null : (refused.error.details as { fieldProblems: unknown }).fieldProblems).toEqual({ username: { kind: 'invalid', hint } });
+    }
+    // One alphabet, another than Latin, is a name like any.
+    expect((await t.call('users.create', { username: 'дмитрий', displayName: 'Dmitri', role: 'office' })).ok).toBe(true);
   });
 
   it('refuses a name with a line break, a terminal escape or a direction override, which could forge a row of `user list`', async () => {

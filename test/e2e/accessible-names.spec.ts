@@ -206,7 +206,7 @@ test('every control on the CRM screens has an accessible name', async ({ page },
   await expect(confirm).toBeVisible();
   await expectEveryControlNamed(page, 'delete confirmation', { settings: false });
   await confirm.getByRole('button', { name: 'Move invoice to trash' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Invoice moved to trash' }).getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notification' }).filter({ hasText: 'Invoice moved to trash' }).getByRole('button', { name: 'Undo' })).toBeVisible();
   await expectEveryControlNamed(page, 'undo toast');
 
   // The history and the trash, with the invoice in it.

@@ -38,8 +38,9 @@ async function confirmStepUpIfAsked(page: Page, authenticator: Authenticator, do
   await expect(done).toBeVisible();
 }
 
+/** The toast holding this message, with its buttons (only the message itself is a live status). */
 function toast(page: Page, text: string | RegExp) {
-  return page.getByRole('status').filter({ hasText: text });
+  return page.getByRole('region', { name: 'Notification' }).filter({ has: page.getByRole('status').filter({ hasText: text }) });
 }
 
 /** Moves records to the trash through the core, as the dialog does: the reviewed total goes with it. */

@@ -140,7 +140,7 @@ test('the CRM screens speak Dutch: lists, forms with their purposes, money and d
   await deals.getByRole('link', { name: 'Broodlevering' }).click();
   await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
   await page.getByRole('dialog', { name: 'Broodlevering verwijderen?' }).getByRole('button', { name: 'Deal naar prullenbak' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Deal naar de prullenbak verplaatst' }).getByRole('button', { name: 'Ongedaan maken' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Melding' }).filter({ hasText: 'Deal naar de prullenbak verplaatst' }).getByRole('button', { name: 'Ongedaan maken' })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Geschiedenis' })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Prullenbak' })).toBeVisible();
 

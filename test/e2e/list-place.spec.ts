@@ -87,7 +87,7 @@ test('the contacts list stays at its place after a deletion, an undo and Back fr
 
   // Undo in the toast: the row is back where it was, at the same place (the focus stays in the
   // toast, which offers to open the row).
-  await page.getByRole('status').filter({ hasText: 'Contact moved to trash' }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('region', { name: 'Notification' }).filter({ hasText: 'Contact moved to trash' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${deletedName} is back in Contacts` })).toBeVisible();
   await expect(rowLink(ROW)).toHaveText(deletedName);
   expect(Math.abs((await place(page)).scrollTop - at.scrollTop)).toBeLessThanOrEqual(ROW_HEIGHT);

@@ -2,6 +2,7 @@
 import type { SessionUser, UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
 import type { Db } from '../db/open';
+import { normalizeUsername } from '../vault/slots';
 
 export interface UserRecord {
   id: number;
@@ -60,8 +61,14 @@ export function findUserById(db: Db, id: number): UserRecord | null {
   return fromRow(db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as never);
 }
 
+/**
+ * The user of this name, compared as sign-in compares names (normalizeUsername: NFC, lower case in
+ * every alphabet), so "ÉLISE" is taken once "élise" is: they would share one key slot. The column's
+ * own NOCASE folds ASCII only. Users are few, so they are compared here.
+ */
 export function findUserByUsername(db: Db, username: string): UserRecord | null {
-  return fromRow(db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username.trim()) as never);
+  const wanted = normalizeUsername(username);
+  return listUsers(db).find((user) => normalizeUsername(user.username) === wanted) ?? null;
 }
 
 /** The active user owning a key slot, or null (unknown or disabled: both just fail sign-in). */

@@ -110,7 +110,7 @@ const POLICY_LABELS: Record<keyof Policy, MessageKey> = {
 interface ValueWords {
   keyMode: Record<KeyMode, string>;
   /** Why a session locked (LockReason) or ended. */
-  reason: Record<LockReason | 'accountDisabled' | 'passwordReset', string>;
+  reason: Record<LockReason | 'accountDisabled' | 'passwordReset' | 'mfaReset', string>;
   /** Why a call was refused. */
   code: Record<ErrorCode, string>;
 }
@@ -125,6 +125,7 @@ const VALUES: Record<Language, ValueWords> = {
       wrongCodes: 'three wrong codes in a row',
       accountDisabled: 'account disabled',
       passwordReset: 'password reset by an administrator',
+      mfaReset: 'two-step sign-in reset by an administrator',
     },
     code: {
       VALIDATION: 'not valid',
@@ -146,6 +147,7 @@ const VALUES: Record<Language, ValueWords> = {
       wrongCodes: 'drie foute codes achter elkaar',
       accountDisabled: 'account uitgeschakeld',
       passwordReset: 'wachtwoord opnieuw ingesteld door een beheerder',
+      mfaReset: 'aanmelding in twee stappen opnieuw ingesteld door een beheerder',
     },
     code: {
       VALIDATION: 'ongeldig',

@@ -3,6 +3,8 @@
  * together with its text is often not read out), holding the latest message about a deletion,
  * undo, redo or restore, with the action that fits: Undo, Redo, Open the record. It stays until
  * the user dismisses it or a newer one replaces it, so nobody has to be quick to read or use it.
+ * Only the message is live: the buttons beside it would be read out with it ("…moved to trash
+ * Undo Dismiss"). The whole is a named region, for a screen reader to jump to.
  */
 import { useEffect, useRef, type Ref } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
@@ -54,10 +56,12 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
   }
 
   return (
-    <div ref={ref} role="status" className="toast-region">
-      {content && (
-        <div ref={bodyRef} tabIndex={-1} className={content.kind === 'failed' || content.kind === 'stale' ? 'toast toast-error' : 'toast'}>
-          <p className="toast-text">{toastText(content, t, language)}</p>
+    <section ref={ref} aria-label={t('toast.region')} className="toast-region">
+      <div ref={bodyRef} tabIndex={-1} className={!content ? undefined : content.kind === 'failed' || content.kind === 'stale' ? 'toast toast-error' : 'toast'}>
+        <p role="status" className="toast-text">
+          {content && toastText(content, t, language)}
+        </p>
+        {content && (
           <div className="toast-actions">
             {record && (
               <button type="button" className="button-small" onClick={() => go({ page: 'record', entity: record.entity, id: record.id })}>
@@ -78,8 +82,8 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
               {t('toast.dismiss')}
             </button>
           </div>
-        </div>
-      )}
-    </div>
+        )}
+      </div>
+    </section>
   );
 }

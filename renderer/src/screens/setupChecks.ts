@@ -7,9 +7,12 @@ import {
   ORG_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-  USERNAME_PATTERN,
+  usernameProblem,
 } from '../../../shared/policy';
 import type { Translate } from '../i18n/translate';
+
+/** What the setup form and the add-user form say of a username that reads like another (usernameProblem). */
+export const USERNAME_PROBLEM_KEYS = { lookAlike: 'username.error.lookAlike', mixedAlphabets: 'username.error.mixedAlphabets' } as const;
 
 export interface SetupValues {
   orgName: string;
@@ -31,7 +34,9 @@ export function checkSetup(values: SetupValues, t: Translate): SetupErrors {
   else if (orgName.length > ORG_NAME_MAX_LENGTH)
     errors.orgName = t('setup.error.orgNameTooLong', { max: ORG_NAME_MAX_LENGTH });
 
-  if (!USERNAME_PATTERN.test(values.username.trim())) errors.username = t('setup.error.usernameInvalid');
+  const usernameWrong = usernameProblem(values.username);
+  if (usernameWrong === 'format') errors.username = t('setup.error.usernameInvalid');
+  else if (usernameWrong !== null) errors.username = t(USERNAME_PROBLEM_KEYS[usernameWrong]);
 
   // Length in code points, as a user counts characters (an emoji is one, not two).
   const passwordLength = [...values.password].length;

@@ -8,7 +8,8 @@ import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { UserSummary } from '../../../shared/api';
 import type { Role } from '../../../shared/permissions';
-import { USERNAME_PATTERN } from '../../../shared/policy';
+import { usernameProblem } from '../../../shared/policy';
+import { USERNAME_PROBLEM_KEYS } from '../screens/setupChecks';
 import { fieldErrorsFrom } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
@@ -44,7 +45,9 @@ const EMAIL_MAX = 320;
 
 function check(values: Values, t: Translate): Errors {
   const errors: Errors = {};
-  if (!USERNAME_PATTERN.test(values.username.trim())) errors.username = t('users.error.usernameInvalid');
+  const usernameWrong = usernameProblem(values.username);
+  if (usernameWrong === 'format') errors.username = t('users.error.usernameInvalid');
+  else if (usernameWrong !== null) errors.username = t(USERNAME_PROBLEM_KEYS[usernameWrong]);
   const name = values.displayName.trim();
   if (name === '') errors.displayName = t('users.error.nameRequired');
   // Checked here with the others, so every problem of the form shows at once (the core checks too).

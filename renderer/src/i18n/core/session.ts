@@ -3,6 +3,7 @@ import type { SESSION_MESSAGES } from '../../../../shared/coreMessages/session';
 
 export const SESSION_MESSAGES_NL: Record<keyof typeof SESSION_MESSAGES, string> = {
   'session.accountDisabled': 'Je account is uitgeschakeld, dus je bent afgemeld. Vraag een beheerder als je het weer nodig hebt.',
+  'session.mfaReset': 'Een beheerder heeft je aanmelding in twee stappen opnieuw ingesteld, dus je bent afgemeld. Meld je opnieuw aan en stel je authenticator-app opnieuw in.',
   'session.passwordReset': 'Een beheerder heeft je wachtwoord opnieuw ingesteld, dus je bent afgemeld. Meld je aan met het eenmalige wachtwoord dat je kreeg en kies dan je eigen.',
   'session.locked': 'Kluis is vergrendeld. Ontgrendel Kluis om verder te gaan.',
   'session.tooManySignIns': 'Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.',
