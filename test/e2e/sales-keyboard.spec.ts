@@ -110,4 +110,6 @@ test('Field sales work a morning by keyboard: search, edit, log a call, move a d
     await expect(recordHeading(page, name)).toBeVisible();
     await expect(main.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(editable ? 1 : 0);
   }
+  // Sam reads his team's records only: the page does not claim nothing is linked, only nothing he may see.
+  await expect(main.getByText('Nothing you may see is linked to this yet.')).toBeVisible();
 });

@@ -407,6 +407,8 @@ export const en = {
   'records.none': '—',
   'records.related': 'Related',
   'records.noRelated': 'Nothing is linked to this yet.',
+  'records.noRelatedVisible': 'Nothing you may see is linked to this yet.',
+  'records.noRelatedVisibleButTimeline': 'Nothing else you may see is linked to this yet: its activities are in the timeline.',
   'records.noRelatedButTimeline': 'Nothing else is linked to this yet: its activities are in the timeline.',
   'records.andMore': 'and {count} more',
   'records.notFound': 'This record does not exist (any more).',

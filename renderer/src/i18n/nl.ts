@@ -407,6 +407,8 @@ export const nl: Messages = {
   'records.none': '—',
   'records.related': 'Gekoppeld',
   'records.noRelated': 'Hier is nog niets aan gekoppeld.',
+  'records.noRelatedVisible': 'Hier is nog niets aan gekoppeld dat je mag zien.',
+  'records.noRelatedVisibleButTimeline': 'Verder is hier nog niets aan gekoppeld dat je mag zien: de activiteiten staan in de tijdlijn.',
   'records.noRelatedButTimeline': 'Verder is hier nog niets aan gekoppeld: de activiteiten staan in de tijdlijn.',
   'records.andMore': 'en nog {count}',
   'records.notFound': 'Dit bestaat niet (meer).',

@@ -36,6 +36,12 @@ import { useRights } from './rights';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError; notFound: boolean } | { kind: 'ready'; detail: RecordDetail };
 
+/** What a page with no related records says: nothing, nothing else than its timeline; "you may see" when that is not all. */
+function noRelatedKey(hasTimeline: boolean, seesPart: boolean) {
+  if (hasTimeline) return seesPart ? 'records.noRelatedVisibleButTimeline' : 'records.noRelatedButTimeline';
+  return seesPart ? 'records.noRelatedVisible' : 'records.noRelated';
+}
+
 /** The records a timeline belongs to, and the entities one can start from a record's page. */
 const TIMELINE_ENTITIES: readonly EntityName[] = ['contact', 'organisation', 'deal'];
 const CHILDREN: Partial<Record<EntityName, { entity: NewEntity; via: string }[]>> = {
@@ -190,6 +196,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   }
 
   const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));
+  // Whoever reads only their own or their team's records may not see all that is linked here.
+  const seesPart = (CHILDREN[entity] ?? []).some((child) => !rights.readsAll(child.entity));
   const presetFor = (child: { entity: NewEntity; via: string }): Preset => {
     const values: Preset['values'] = { [child.via]: record.id };
     const refs: NonNullable<Preset['refs']> = { [child.via]: { id: record.id, title: record.title } };
@@ -340,7 +348,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
               ))}
             </div>
           )}
-          {related.length === 0 && <p className="muted">{t(timeline && timeline.length > 0 ? 'records.noRelatedButTimeline' : 'records.noRelated')}</p>}
+          {related.length === 0 && <p className="muted">{t(noRelatedKey(timeline !== null && timeline.length > 0, seesPart))}</p>}
           <div className="related-groups">
             {related.map((group) => {
               const headingId = `related-${group.entity}-${group.via}`;

@@ -11,6 +11,8 @@ import type { EntityName } from '../../../shared/registry';
 
 export interface Rights {
   can: (entity: EntityName, action: RecordAction) => boolean;
+  /** Whether every record of this kind is theirs to read (scope `all`), not only their own or team's. */
+  readsAll: (entity: EntityName) => boolean;
   hasTask: (task: Task) => boolean;
   /** Custom fields are not in the summary; the core decides for them, so the form offers them. */
   field: (field: Pick<FieldInfo, 'entity' | 'key'>) => FieldAccess;
@@ -24,13 +26,14 @@ export function rightsFrom(summary: RightsSummary): Rights {
   const scope = (entity: EntityName, action: RecordAction) => summary.records[entity]?.[action] ?? 'none';
   return {
     can: (entity, action) => scope(entity, action) !== 'none',
+    readsAll: (entity) => scope(entity, 'read') === 'all',
     hasTask: (task) => summary.tasks.includes(task),
     field: ({ entity, key }) => summary.fields[`${entity}.${key}`] ?? 'edit',
   };
 }
 
 /** Everything allowed: for pages shown outside a session's rights (never in the app itself). */
-const PERMISSIVE: Rights = { can: () => true, hasTask: () => true, field: () => 'edit' };
+const PERMISSIVE: Rights = { can: () => true, readsAll: () => true, hasTask: () => true, field: () => 'edit' };
 
 export const RightsContext = createContext<Rights>(PERMISSIVE);
 
