@@ -321,7 +321,7 @@ export const en = {
   'form.notChosen': '—',
   'form.linkUnavailable': 'A linked record you cannot see',
   'form.moneyHint': 'In euros, for example 1234.50',
-  'form.moneyInvalid': 'Enter an amount in euros with at most two decimals, for example 1,234.50.',
+  'form.moneyInvalid': 'Enter an amount in euros with at most two decimals, for example 1234.50.',
   'form.integerInvalid': 'Enter a whole number.',
   'form.moneyTooLarge': 'That amount is too large.',
   'form.failed': 'It could not be saved: {message}',

@@ -321,7 +321,7 @@ export const nl: Messages = {
   'form.notChosen': '—',
   'form.linkUnavailable': 'Een gekoppeld record dat je niet kunt zien',
   'form.moneyHint': 'In euro, bijvoorbeeld 1234,50',
-  'form.moneyInvalid': 'Vul een bedrag in euro in met hoogstens twee decimalen, bijvoorbeeld 1.234,50.',
+  'form.moneyInvalid': 'Vul een bedrag in euro in met hoogstens twee decimalen, bijvoorbeeld 1234,50.',
   'form.integerInvalid': 'Vul een heel getal in.',
   'form.moneyTooLarge': 'Dat bedrag is te groot.',
   'form.failed': 'Opslaan is niet gelukt: {message}',
