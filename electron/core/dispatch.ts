@@ -6,7 +6,7 @@
 import { forgetActiveFields } from './records/fields';
 import { z } from 'zod';
 import { api, type ChannelAuth } from '../../shared/api';
-import { SECURED_ENTITIES, type RecordAction, type SecuredEntity } from '../../shared/access';
+import { SECURED_ENTITIES, TASK_NAMES, type RecordAction, type SecuredEntity } from '../../shared/access';
 import { isChannelName, type ChannelName, type EventName } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
 import { lowerCase, type CoreMessageId } from '../../shared/coreMessages';
@@ -161,7 +161,8 @@ export function createDispatcher(core: KluisCore, options: DispatcherOptions): D
       throw new KluisError('FORBIDDEN', 'session.previewReadOnly');
     }
     if (spec.permission && !session.access.task(spec.permission)) {
-      throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: spec.permission } });
+      // Named as the role editor names it ("Export data"), not by its id.
+      throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: TASK_NAMES[spec.permission] } });
     }
     for (const entity of spec.record ? recordKinds(valid) : []) {
       if (spec.record && isSecuredEntity(entity) && session.access.scope(entity, spec.record) === 'none') {

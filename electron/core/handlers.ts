@@ -4,6 +4,7 @@
  * - `transaction`: synchronous work on the open database, run inside the dispatcher's transaction;
  * - `async`: signed-in work that must wait for Argon2id (new key slots), with its own transactions.
  */
+import { TASK_NAMES } from '../../shared/access';
 import type { ChannelOutput, ParsedInput } from '../../shared/api';
 import type { SessionUser } from '../../shared/apiTypes';
 import type { ChannelName } from '../../shared/channels';
@@ -277,7 +278,7 @@ export const handlers: Handlers = {
   'access.viewAs': {
     kind: 'transaction',
     run: (input, { core, db, user, open }) => {
-      if (!loadAccess(db, user).task('users.manage')) throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: 'users.manage' } });
+      if (!loadAccess(db, user).task('users.manage')) throw new KluisError('FORBIDDEN', { id: 'common.noRight', values: { right: TASK_NAMES['users.manage'] } });
       const target = input.userId === null ? null : findUserById(db, input.userId);
       if (input.userId !== null && (!target || target.status !== 'active')) throw new KluisError('NOT_FOUND', 'common.noSuchUser');
       audit(open, { actor: user.id, action: target ? 'access.viewAsStarted' : 'access.viewAsStopped', target: target ? `user:${target.id}` : null });

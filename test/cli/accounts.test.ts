@@ -462,7 +462,7 @@ describe.concurrent('user commands', SLOW, () => {
     // Piet now gets past sign-in with his own code (and is then refused for lack of the right).
     const before = await cli(['user', 'list', '--data', dataDir], signInEnv('piet', pietPassword, await pietPhone.nextCode()));
     expect(before.code).toBe(1);
-    expect(before.stderr).toBe('kluis: You do not have the right "users.manage".\n');
+    expect(before.stderr).toBe('kluis: You do not have the right "Manage users and their access".\n');
     expect((await cli(['user', 'list', '--data', dataDir], install.withRecoveryCode())).stdout).toContain(
       listLine('piet', 'Office staff', 'active', 'mfa', 'piet'),
     );

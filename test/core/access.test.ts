@@ -250,7 +250,7 @@ describe('task rights of one role, and personal overrides', () => {
     await firstSignIn(t, 'olga', created.oneTimePassword, 'olga-wandelt-door-het-vondelpark');
     expect(await t.call('records.export', { entity: 'contact' })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'You do not have the right "data.export".', messageId: 'common.noRight', values: { right: 'data.export' } },
+      error: { code: 'FORBIDDEN', message: 'You do not have the right "Export data".', messageId: 'common.noRight', values: { right: { en: 'Export data', nl: 'Gegevens exporteren' } } },
     });
   });
 

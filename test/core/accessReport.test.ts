@@ -190,7 +190,7 @@ describe('an access request (privacy.accessReport)', () => {
     // A preview holds only what both may do (previewAccess): the admin lacks privacy.dsar, so the
     // channel's right refuses it; an admin who holds it meets session.previewNoAccessReport
     // (test/core/viewAsBounds.test.ts).
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: 'privacy.dsar' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: { en: 'Answer access requests (DSAR)' } } } });
     const { db } = t.core.requireActive();
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'privacy.accessReported'").pluck().get()).toBe(0);
   });

@@ -260,7 +260,7 @@ describe('accounts an admin manages', () => {
     const { oneTimePassword } = await createUser(t, 'piet');
     await t.call('session.signOut');
     await firstSignIn(t, 'piet', oneTimePassword, 'fietsen-langs-de-oude-rijn');
-    expect(await t.call('users.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have the right "users.manage".', messageId: 'common.noRight', values: { right: 'users.manage' } } });
+    expect(await t.call('users.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have the right "Manage users and their access".', messageId: 'common.noRight', values: { right: { en: 'Manage users and their access', nl: 'Gebruikers en hun toegang beheren' } } } });
     await t.call('session.signOut');
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
     const denied = listAudit(t.core.requireActive().db, 50).find((e) => e.action === 'access.denied');

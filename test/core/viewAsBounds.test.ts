@@ -55,7 +55,7 @@ describe('view as keeps the admin\'s own denies', () => {
     expect(preview.rights.fields['contact.email']).toBe('hidden');
     expect(preview.rights.fields['contact.notes']).toBe('edit');
 
-    expect(refusal(await t.call('records.export', { entity: 'contact' }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: 'data.export' } });
+    expect(refusal(await t.call('records.export', { entity: 'contact' }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: { en: 'Export data' } } });
     const detail = value<RecordDetail>(await t.call('records.get', { entity: 'contact', id }));
     expect(detail.record.values).not.toHaveProperty('email');
     expect(detail.record.values).toMatchObject({ last_name: 'Veenstra', notes: 'Belt liever na vieren' });
@@ -90,7 +90,7 @@ describe('view as keeps the admin\'s own denies', () => {
     const csv = value<{ csv: string }>(await t.call('records.export', { entity: 'contact' })).csv;
     expect(csv).toContain('Veenstra');
     expect(csv).not.toContain('1980');
-    expect(refusal(await t.call('privacy.mentions', { entity: 'contact', id }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: 'privacy.dsar' } });
+    expect(refusal(await t.call('privacy.mentions', { entity: 'contact', id }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'common.noRight', values: { right: { en: 'Answer access requests (DSAR)' } } });
     // A masked special-category value is never revealed, in a preview or out of it.
     expect(refusal(await t.call('records.reveal', { entity: 'contact', id, field: 'birth_date' }))).toMatchObject({ code: 'FORBIDDEN', messageId: 'access.specialNotRevealed' });
     const audit = listAudit(t.core.requireActive().db, 500);
