@@ -191,6 +191,37 @@ function withCustom(row: Row, custom: Record<string, StoredValue>): Row {
 }
 
 /**
+ * The links that say whom a record is about, most particular first: a call logged on a deal is
+ * about that deal, one on a person about that person.
+ */
+const ABOUT: Partial<Record<EntityName, readonly { key: string; entity: EntityName }[]>> = {
+  activity: [
+    { key: 'deal_id', entity: 'deal' },
+    { key: 'contact_id', entity: 'contact' },
+    { key: 'organisation_id', entity: 'organisation' },
+  ],
+  deal: [
+    { key: 'contact_id', entity: 'contact' },
+    { key: 'organisation_id', entity: 'organisation' },
+  ],
+  consent: [{ key: 'contact_id', entity: 'contact' }],
+};
+
+/**
+ * The team a new record is for: that of the record it is about, when that has one, so a call the
+ * office logs on a sales team's customer is read by that team (a walk, 3 December: the rep who owned
+ * the customer never saw it); else the maker's first team. The maker owns it either way.
+ */
+function teamOfNew(ctx: WriteContext, entity: EntityName, values: Row): number | null {
+  for (const { key, entity: about } of ABOUT[entity] ?? []) {
+    const id = values[key];
+    const team = typeof id === 'number' ? readLinkedRow(ctx.db, about, id)?.team_id : null;
+    if (typeof team === 'number') return team;
+  }
+  return ctx.access.teamIds[0] ?? null;
+}
+
+/**
  * `asConsequence`: the record is written by the core as the result of an action the caller may take
  * (the timeline note of a payment reminder), not typed by the caller, so their field rights on it do
  * not apply. It is still validated, written through rows.ts and audited.
@@ -220,9 +251,8 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   // caused it: it names nothing to the caller, so the caller's read scope is no bar to it.
   if (!options.asConsequence) checkReferences(ctx, fields, checked.builtIn);
   const now = new Date().toISOString();
-  // A new record belongs to its maker and the maker's (first) team, so "own" and "team" scopes follow it.
-  const team = ctx.access.teamIds[0] ?? null;
-  const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: team, created_at: now, updated_at: now, deleted_at: null };
+  // A new record belongs to its maker, so "own" scopes follow it, and to a team (teamOfNew).
+  const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: teamOfNew(ctx, entity, checked.builtIn), created_at: now, updated_at: now, deleted_at: null };
   const after = stampedHold(entity, null, withCustom({ ...base, sort_key: sortKeyOf(entity, base) }, checked.custom));
   const id = ctx.command.write({ entity, id: 0, before: null, after }, searchableKeys(fields), { consequence: options.asConsequence });
   audit(ctx.open, { actor: ctx.user.id, action: 'records.created', target: `${entity}:${id}` });
