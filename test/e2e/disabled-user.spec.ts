@@ -1,7 +1,7 @@
 /**
- * An account disabled while its user works: the administrator disables it with the CLI, on the
- * same install, while the colleague is signed in at the window. At their next click the colleague
- * is back at the sign-in screen, and reads why.
+ * An account disabled, or its two-step sign-in reset, while its user works: the administrator acts
+ * with the CLI, on the same install, while the colleague is signed in at the window. At their next
+ * click the colleague is back at the sign-in screen, and reads why.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,21 @@ test('a colleague disabled with the CLI is signed out at their next click and to
   await goTo(page, 'Contacts');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByText('Your account has been disabled, so you are signed out. Ask an administrator if you need it again.')).toBeVisible();
+});
+
+test('a colleague whose two-step sign-in is reset with the CLI (a lost phone) is signed out at their next click and told why', async ({ page, preview }) => {
+  test.setTimeout(180_000);
+  const admin = await signInAsAdmin(page);
+  await addColleagueAndSignIn(page, admin.authenticator, OFFICE);
+
+  const reset = spawnSync(process.execPath, [bundleOf('cli'), 'user', 'reset-mfa', '--data', preview.dataDir, '--username', OFFICE.username], {
+    cwd: repoRoot,
+    env: { ...process.env, KLUIS_USER: ACCOUNT.username, KLUIS_PASSWORD: ACCOUNT.password, KLUIS_TOTP: await admin.authenticator.nextCode() },
+    encoding: 'utf8',
+  });
+  expect(reset.status, reset.stderr).toBe(0);
+
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('An administrator has reset your two-step sign-in, so you are signed out. Sign in again and set up your authenticator app anew.')).toBeVisible();
 });
