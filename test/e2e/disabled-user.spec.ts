@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bundleOf } from '../support/toolBundles';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addColleagueAndSignIn, goTo, type Colleague } from './crm';
 import { ACCOUNT, signInAsAdmin } from './flows';
@@ -16,36 +17,32 @@ test.use({ install: 'provisioned' });
 const OFFICE: Colleague = { username: 'olga.office', displayName: 'Olga Smit', role: 'office', password: 'olga-ordent-de-kaartenbak-netjes' };
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-test('a colleague disabled with the CLI is signed out at their next click and told why', async ({ page, preview }) => {
-  test.setTimeout(180_000);
+/**
+ * The admin signs in, a colleague signs in at the window, the admin runs `user <command>` on the
+ * colleague with the CLI; the colleague's next click lands on the sign-in screen, which says why.
+ */
+async function colleagueSignedOutBy(page: Page, dataDir: string, command: string, why: string): Promise<void> {
   const admin = await signInAsAdmin(page);
   await addColleagueAndSignIn(page, admin.authenticator, OFFICE);
 
-  const disabled = spawnSync(process.execPath, [bundleOf('cli'), 'user', 'disable', '--data', preview.dataDir, '--username', OFFICE.username], {
+  const run = spawnSync(process.execPath, [bundleOf('cli'), 'user', command, '--data', dataDir, '--username', OFFICE.username], {
     cwd: repoRoot,
     env: { ...process.env, KLUIS_USER: ACCOUNT.username, KLUIS_PASSWORD: ACCOUNT.password, KLUIS_TOTP: await admin.authenticator.nextCode() },
     encoding: 'utf8',
   });
-  expect(disabled.status, disabled.stderr).toBe(0);
+  expect(run.status, run.stderr).toBe(0);
 
   await goTo(page, 'Contacts');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByText('Your account has been disabled, so you are signed out. Ask an administrator if you need it again.')).toBeVisible();
+  await expect(page.getByText(why)).toBeVisible();
+}
+
+test('a colleague disabled with the CLI is signed out at their next click and told why', async ({ page, preview }) => {
+  test.setTimeout(180_000);
+  await colleagueSignedOutBy(page, preview.dataDir, 'disable', 'Your account has been disabled, so you are signed out. Ask an administrator if you need it again.');
 });
 
 test('a colleague whose two-step sign-in is reset with the CLI (a lost phone) is signed out at their next click and told why', async ({ page, preview }) => {
   test.setTimeout(180_000);
-  const admin = await signInAsAdmin(page);
-  await addColleagueAndSignIn(page, admin.authenticator, OFFICE);
-
-  const reset = spawnSync(process.execPath, [bundleOf('cli'), 'user', 'reset-mfa', '--data', preview.dataDir, '--username', OFFICE.username], {
-    cwd: repoRoot,
-    env: { ...process.env, KLUIS_USER: ACCOUNT.username, KLUIS_PASSWORD: ACCOUNT.password, KLUIS_TOTP: await admin.authenticator.nextCode() },
-    encoding: 'utf8',
-  });
-  expect(reset.status, reset.stderr).toBe(0);
-
-  await goTo(page, 'Contacts');
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByText('An administrator has reset your two-step sign-in, so you are signed out. Sign in again and set up your authenticator app anew.')).toBeVisible();
+  await colleagueSignedOutBy(page, preview.dataDir, 'reset-mfa', 'An administrator has reset your two-step sign-in, so you are signed out. Sign in again and set up your authenticator app anew.');
 });
