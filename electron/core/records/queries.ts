@@ -480,11 +480,11 @@ function searchIndex(db: Db, access: Access, expression: string, readableMatches
   // title in full either, one pass in index order.
   const partly = [...readable].filter((entity) => readableIndexedKeys(entity) !== null);
   const titlesReadable = partly.every((entity) => readableInFull(access, entity, ENTITIES[entity].titleFields));
-  const broad = prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(expression, SEARCH_RANK_LIMIT) !== undefined;
-  const ranked = !broad && partly.length === 0;
-  const passes = ranked || !titlesReadable ? [expression] : [`{title} : (${expression})`, expression];
+  const tooManyToRank = (match: string) => prepared(db, 'SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1 OFFSET ?').get(match, SEARCH_RANK_LIMIT) !== undefined;
+  const titlesFirst = (partly.length > 0 || tooManyToRank(expression)) && titlesReadable;
+  const passes = titlesFirst ? [`{title} : (${expression})`, expression] : [expression];
   for (const match of passes) {
-    for (const rowid of candidates(db, match, ranked)) {
+    for (const rowid of candidates(db, match, partly.length === 0 && !tooManyToRank(match))) {
       if (seen.size >= limit) break;
       const target = fromSearchRowid(rowid);
       if (!target || !readable.has(target.entity) || seen.has(rowid)) continue;
