@@ -629,7 +629,7 @@ export interface EventPayloads {
    * accountDisabled, passwordReset: signed out because an administrator disabled the account or
    * reset its password (the window says so).
    */
-  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' | 'passwordReset' | 'mfaReset' };
+  'session.changed': { reason: 'signedIn' | 'signedOut' | 'locked' | 'unlocked' | 'pending' | 'accountDisabled' | 'passwordReset' | 'mfaReset' | 'rightsChanged' };
   'import.progress': { jobId: string; done: number; total: number };
   'export.progress': { jobId: string; done: number; total: number };
   'menu.command': { command: MenuCommand };

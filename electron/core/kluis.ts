@@ -112,6 +112,8 @@ type Stage =
       stepUpCodeAt: number;
       lastActivity: number;
       viewAs: SessionUser | null;
+      /** The rights the window was last told of (rightsFingerprint), to tell it when they change. */
+      rightsSeen: string | null;
     } & CodeCounts
   | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason; counts: CodeCounts };
 
@@ -204,7 +206,9 @@ export class KluisCore {
     const stage = this.stage;
     if (stage.kind === 'active') {
       const user = this.currentUser(stage);
-      return { db: stage.open.db, user, open: stage.open, access: this.access() };
+      const access = this.access();
+      this.noticeRightsChange(stage, access);
+      return { db: stage.open.db, user, open: stage.open, access };
     }
     if (stage.kind === 'locked') throw new KluisError('LOCKED', 'session.locked');
     throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
@@ -247,6 +251,19 @@ export class KluisCore {
     throw new KluisError('UNAUTHENTICATED', `session.${reason}`);
   }
 
+  /**
+   * An administrator may change a signed-in user's role, the role itself, their personal exceptions
+   * or teams, from another window, instance or the CLI. The core applies the new rights at once; the
+   * window hears of it too (`rightsChanged`), and reads the session again, so it stops offering what
+   * the core would now refuse (a walk on 3 December kept seeing Import after a demotion).
+   */
+  private noticeRightsChange(stage: Extract<Stage, { kind: 'active' }>, access: Access): void {
+    const seen = JSON.stringify([stage.viewAs?.id ?? null, access.role, access.overrides, access.teamIds]);
+    const before = stage.rightsSeen;
+    stage.rightsSeen = seen;
+    if (before !== null && before !== seen) this.events.emit('session.changed', { reason: 'rightsChanged' });
+  }
+
   /** Compatibility name used by the dispatcher and tests: same as requireActive. */
   requireSession(): ActiveSession {
     return this.requireActive();
@@ -280,6 +297,8 @@ export class KluisCore {
     const stage = this.stage;
     if (stage.kind !== 'active') throw new KluisError('UNAUTHENTICATED', 'common.signInFirst');
     stage.viewAs = user;
+    // The window reads the session again for this event: the next call takes the preview's rights as seen.
+    stage.rightsSeen = null;
     this.events.emit('session.changed', { reason: 'signedIn' });
   }
 
@@ -632,6 +651,7 @@ export class KluisCore {
       stepUpCodeAt: 0,
       lastActivity: now,
       viewAs: null,
+      rightsSeen: null,
       ...(how.codeEntered ? NOTHING_COUNTED : (how.counts ?? NOTHING_COUNTED)),
     };
     this.scheduleIdleLock();

@@ -399,6 +399,34 @@ describe('accounts an admin manages', () => {
     expect(listAudit(admin.core.requireActive().db, 10).filter((e) => e.action === 'session.ended').map((e) => e.details)).toEqual([{ reason: 'mfaReset' }]);
   });
 
+  it('a change of a signed-in user\'s rights from another instance is told to their window at their next call', async () => {
+    const t = await signedInAdmin();
+    const { user, oneTimePassword } = await createUser(t, 'ottilie');
+    await t.call('session.signOut');
+    await firstSignIn(t, 'ottilie', oneTimePassword, 'ottilie-ordent-het-archief-opnieuw');
+    const admin = testCore({ dataDir: t.dataDir, keychain: noKeychain, clock: t.clock });
+    await signIn(admin, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    const events: unknown[] = [];
+    const off = t.dispatcher.onEvent((name, payload) => events.push([name, payload]));
+    expect((await t.call('records.list', { entity: 'contact' })).ok).toBe(true);
+    expect((await t.call('records.list', { entity: 'contact' })).ok).toBe(true);
+    expect(events).toEqual([]);
+
+    // Demoted to Read-only: her next call works with the new rights, and her window hears of it once.
+    await admin.call('session.stepUp', { code: t.nextCode() });
+    value(await admin.call('users.setAccess', { userId: user.id, role: 'readonly', teamIds: [], overrides: [] }));
+    const refused = await t.call('records.create', { entity: 'contact', values: { last_name: 'Nieuw' } });
+    expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+    expect(events).toEqual([['session.changed', { reason: 'rightsChanged' }]]);
+    const state = value<{ phase: string; session: { rights: { tasks: string[] } } }>(await t.call('app.state'));
+    expect(state.session.rights.tasks).not.toContain('data.import');
+    // So does a personal exception alone.
+    value(await admin.call('users.setAccess', { userId: user.id, role: 'readonly', teamIds: [], overrides: [{ right: 'module:contacts', effect: 'deny' }] }));
+    await t.call('records.list', { entity: 'deal' });
+    expect(events).toHaveLength(2);
+    off();
+  });
+
   it('admins cannot disable or reset themselves through the users page', async () => {
     const t = await signedInAdmin();
     const self = await t.call('users.disable', { userId: 1 });
