@@ -326,7 +326,8 @@ export const contact: EntityDef = {
       legalBasis: 'legalObligation',
       sensitivity: 'personal',
       retention: l('As long as the person’s record is kept, so the objection is honoured', 'Zolang het record van de persoon wordt bewaard, zodat het bezwaar wordt gerespecteerd'),
-      optional: true,
+      // Not to be switched off: that purges the values, and with them objections the law says to honour.
+      optional: false,
       notAfterToday: true,
       importAliases: ['objected to direct marketing on', 'no direct marketing', 'bezwaar direct marketing', 'bezwaar tegen direct marketing op', 'geen direct marketing'],
     },
