@@ -112,7 +112,7 @@ type Stage =
       stepUpCodeAt: number;
       lastActivity: number;
       viewAs: SessionUser | null;
-      /** The rights the window was last told of (rightsFingerprint), to tell it when they change. */
+      /** The rights the window was last told of (noticeRightsChange), to tell it when they change. */
       rightsSeen: string | null;
     } & CodeCounts
   | { kind: 'locked'; user: SessionUser; keyMode: KeyMode; unlockNeedsCode: boolean; reason: LockReason; counts: CodeCounts };
