@@ -71,6 +71,27 @@ export interface HistoryResult {
    * or took their earlier or later values: an undone import that merged says how many of each.
    */
   counts: Record<AffectedRecord['state'], number>;
+  /** The same per kind of record, kinds in the order met: "2 contacts and 2 organisations removed". */
+  kinds: KindCount[];
+}
+
+export interface KindCount {
+  entity: EntityName;
+  state: AffectedRecord['state'];
+  count: number;
+}
+
+/** The counts of a HistoryResult, of every record the user may read that the step touched. */
+export function tally(records: readonly Pick<AffectedRecord, 'entity' | 'state'>[]): Pick<HistoryResult, 'counts' | 'kinds'> {
+  const counts = { back: 0, gone: 0, changed: 0 };
+  const kinds: KindCount[] = [];
+  for (const { entity, state } of records) {
+    counts[state]++;
+    const kind = kinds.find((k) => k.entity === entity && k.state === state);
+    if (kind) kind.count++;
+    else kinds.push({ entity, state, count: 1 });
+  }
+  return { counts, kinds };
 }
 
 export type DeleteMode = 'trash' | 'purge' | 'erase';

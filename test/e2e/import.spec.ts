@@ -129,9 +129,9 @@ test('undoing an import that merged says how many records went and how many took
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status').filter({ hasText: 'Undone: Import 2 contacts — 1 removed, 1 with their earlier values again.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Import 2 contacts — 1 contact removed, 1 contact with earlier values again.' })).toBeVisible();
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.getByRole('status').filter({ hasText: 'Redone: Import 2 contacts — 1 back, 1 with the changed values again.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Redone: Import 2 contacts — 1 contact back, 1 contact with the changed values again.' })).toBeVisible();
 });
 
 test('Ctrl+Z while an import runs is refused with the reason, and undoes the whole import once it has finished', async ({ page }) => {

@@ -5,7 +5,7 @@
  * puts everything back as it was; only permanent deletion really unlinks them.
  */
 import { lowerCase } from '../../../shared/coreMessages';
-import type { DeleteResult, HistoryResult, TrashItem, TrashPage } from '../../../shared/historyTypes';
+import { tally, type DeleteResult, type HistoryResult, type TrashItem, type TrashPage } from '../../../shared/historyTypes';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { rowInScope, scopeCondition } from '../access/access';
 import { prepared } from '../db/statements';
@@ -90,7 +90,7 @@ export function restoreFromTrash(ctx: RecordContext, items: readonly TrashKey[])
     }
   });
   for (const [key, parts] of withIt) audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: parts } });
-  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) + unreadable, counts: { back: records.length, gone: 0, changed: 0 } };
+  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) + unreadable, ...tally(records) };
 }
 
 const TITLE_SQL: Record<EntityName, string> = Object.fromEntries(

@@ -4,7 +4,7 @@
  * it since, and their work is never overwritten) and the user must still hold the rights the
  * command and its reversal need (else FORBIDDEN). Then all changes apply in one transaction.
  */
-import { IRREVERSIBLE_VERBS, type AffectedRecord, type CommandVerb, type HistoryResult } from '../../../shared/historyTypes';
+import { IRREVERSIBLE_VERBS, tally, type AffectedRecord, type CommandVerb, type HistoryResult } from '../../../shared/historyTypes';
 import type { RecordAction } from '../../../shared/access/model';
 import { ENTITIES, type EntityName, type Localized } from '../../../shared/registry';
 import { describeCommand } from '../../../shared/historyLabels';
@@ -226,7 +226,7 @@ function isForeignKeyFailure(error: unknown): boolean {
  * What came back and where: the records the user acted on first, then what went along. Records the
  * user may not read (a colleague's activity that moved with a contact) are only counted.
  */
-function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more' | 'counts'> {
+function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more' | 'counts' | 'kinds'> {
   const seen = new Map<string, AffectedRecord & { direct: boolean }>();
   let unreadable = 0;
   for (const { change, from, to } of applied) {
@@ -239,9 +239,7 @@ function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row
     seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleFor(ctx.access, change.entity, row), state, direct: change.direct });
   }
   const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
-  const counts = { back: 0, gone: 0, changed: 0 };
-  for (const record of all) counts[record.state]++;
-  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable, counts };
+  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable, ...tally(all) };
 }
 
 function step(ctx: RecordContext, direction: Direction): HistoryResult {

@@ -47,16 +47,20 @@ function whereSentence(record: AffectedRecord, action: HistoryAction, t: Transla
 }
 
 /**
- * "3 removed, 2 with their earlier values again": for a command whose records went different ways
- * (an import that added some contacts and merged others), or null when they all went one way.
+ * "2 contacts and 2 organisations removed, 3 contacts with earlier values again": for a command whose
+ * records went different ways (an import that added some contacts, with their organisations, and
+ * merged others), or null when they all went one way.
  */
 function mixedSentence(action: HistoryAction, result: HistoryResult, t: Translate, language: Language): string | null {
   const { back, gone, changed } = result.counts;
   if ([back, gone, changed].filter((count) => count > 0).length < 2) return null;
+  const and = new Intl.ListFormat(language, { type: 'conjunction' });
+  const counted = (state: AffectedRecord['state']) =>
+    and.format(result.kinds.filter((kind) => kind.state === state).map((kind) => entityCount(kind.entity, kind.count, language)));
   const parts: string[] = [];
-  if (gone > 0) parts.push(t('history.countGone', { count: formatCount(gone, language) }));
-  if (back > 0) parts.push(t('history.countBack', { count: formatCount(back, language) }));
-  if (changed > 0) parts.push(t(action === 'redo' ? 'history.countChangedAgain' : 'history.countChangedBack', { count: formatCount(changed, language) }));
+  if (gone > 0) parts.push(t('history.countGone', { count: counted('gone') }));
+  if (back > 0) parts.push(t('history.countBack', { count: counted('back') }));
+  if (changed > 0) parts.push(t(action === 'redo' ? 'history.countChangedAgain' : 'history.countChangedBack', { count: counted('changed') }));
   return parts.join(', ');
 }
 

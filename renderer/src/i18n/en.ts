@@ -683,7 +683,7 @@ export const en = {
   'history.changedAgain': '{title} in {where} has the changed values again',
   'history.countGone': '{count} removed',
   'history.countBack': '{count} back',
-  'history.countChangedBack': '{count} with their earlier values again',
+  'history.countChangedBack': '{count} with earlier values again',
   'history.countChangedAgain': '{count} with the changed values again',
   'history.withOneMore': ', with 1 more record',
   'history.withMore': ', with {count} more records',
