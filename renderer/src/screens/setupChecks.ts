@@ -11,8 +11,22 @@ import {
 } from '../../../shared/policy';
 import type { Translate } from '../i18n/translate';
 
-/** What the setup form and the add-user form say of a username that reads like another (usernameProblem). */
-export const USERNAME_PROBLEM_KEYS = { lookAlike: 'username.error.lookAlike', mixedAlphabets: 'username.error.mixedAlphabets' } as const;
+/**
+ * What the setup form and the add-user form say of a new username (usernameProblem), or undefined
+ * when it will do; each form words a wrong shape its own way (`formatKey`).
+ */
+export function usernameError(username: string, t: Translate, formatKey: 'setup.error.usernameInvalid' | 'users.error.usernameInvalid'): string | undefined {
+  switch (usernameProblem(username)) {
+    case 'format':
+      return t(formatKey);
+    case 'lookAlike':
+      return t('username.error.lookAlike');
+    case 'mixedAlphabets':
+      return t('username.error.mixedAlphabets');
+    case null:
+      return undefined;
+  }
+}
 
 export interface SetupValues {
   orgName: string;
@@ -34,9 +48,8 @@ export function checkSetup(values: SetupValues, t: Translate): SetupErrors {
   else if (orgName.length > ORG_NAME_MAX_LENGTH)
     errors.orgName = t('setup.error.orgNameTooLong', { max: ORG_NAME_MAX_LENGTH });
 
-  const usernameWrong = usernameProblem(values.username);
-  if (usernameWrong === 'format') errors.username = t('setup.error.usernameInvalid');
-  else if (usernameWrong !== null) errors.username = t(USERNAME_PROBLEM_KEYS[usernameWrong]);
+  const username = usernameError(values.username, t, 'setup.error.usernameInvalid');
+  if (username) errors.username = username;
 
   // Length in code points, as a user counts characters (an emoji is one, not two).
   const passwordLength = [...values.password].length;

@@ -8,8 +8,7 @@ import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { UserSummary } from '../../../shared/api';
 import type { Role } from '../../../shared/permissions';
-import { usernameProblem } from '../../../shared/policy';
-import { USERNAME_PROBLEM_KEYS } from '../screens/setupChecks';
+import { usernameError } from '../screens/setupChecks';
 import { fieldErrorsFrom } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
@@ -45,9 +44,8 @@ const EMAIL_MAX = 320;
 
 function check(values: Values, t: Translate): Errors {
   const errors: Errors = {};
-  const usernameWrong = usernameProblem(values.username);
-  if (usernameWrong === 'format') errors.username = t('users.error.usernameInvalid');
-  else if (usernameWrong !== null) errors.username = t(USERNAME_PROBLEM_KEYS[usernameWrong]);
+  const username = usernameError(values.username, t, 'users.error.usernameInvalid');
+  if (username) errors.username = username;
   const name = values.displayName.trim();
   if (name === '') errors.displayName = t('users.error.nameRequired');
   // Checked here with the others, so every problem of the form shows at once (the core checks too).
