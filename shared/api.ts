@@ -23,6 +23,7 @@ import type {
   AppState,
   AuditEntry,
   AuditVerdict,
+  CampaignRecipients,
   CreatedInstall,
   InstallStatus,
   BackupResult,
@@ -554,6 +555,21 @@ export const api = {
     ...open,
     permission: 'marketing.publish',
     mutates: true,
+  }),
+  'campaigns.recipients': channel<CampaignRecipients>()({
+    input: z.strictObject({ entity: z.literal('campaign'), id: recordId }),
+    auth: 'session',
+    ...open,
+    record: 'read',
+  }),
+  /** The people a published campaign goes to, as CSV: sending is publishing, so Marketing's task. */
+  'campaigns.exportRecipients': channel<{ fileName: string; csv: string; count: number }>()({
+    input: z.strictObject({ entity: z.literal('campaign'), id: recordId, language: z.enum(['en', 'nl']).default('en') }),
+    auth: 'session',
+    ...open,
+    permission: 'marketing.publish',
+    record: 'read',
+    stepUp: true,
   }),
   'roles.list': channel<RoleDefinition[]>()({ input: empty, auth: 'session', ...open }),
   'roles.save': channel<RoleDefinition>()({

@@ -166,3 +166,30 @@ export interface Explanation {
   value: string;
   reasons: Reason[];
 }
+
+/**
+ * Whom a campaign may go to (electron/core/records/campaignRecipients.ts): counts only, never a
+ * name; the names leave only in the file of a published campaign.
+ */
+export interface CampaignRecipients {
+  channel: string;
+  /** The consent the campaign relies on, as written on it; null while it names none. */
+  purpose: string | null;
+  /** False for a channel that addresses no one (social media): nothing else is counted. */
+  addressed: boolean;
+  /** People with a standing consent of the purpose whom the law and the channel leave in. */
+  recipients: number;
+  /** Each person once, under the first reason that applies, in this order. */
+  leftOut: {
+    /** Processing restricted (GDPR art. 18). */
+    restricted: number;
+    /** Objected to direct marketing (art. 21(3)). */
+    objected: number;
+    /** No e-mail address, or for post no organisation with an address the caller can read. */
+    unreachable: number;
+    /** Consented and withdrew (art. 7(3)); not among the others. */
+    withdrawn: number;
+  };
+  /** The purposes of the standing consents one can see, most people first, to choose from. */
+  purposes: { purpose: string; people: number }[];
+}

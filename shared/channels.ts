@@ -66,6 +66,8 @@ export const CHANNEL_NAMES = [
   'records.reassign',
   'consents.recordWithdrawal',
   'campaigns.publish',
+  'campaigns.recipients',
+  'campaigns.exportRecipients',
   'roles.list',
   'roles.save',
   'teams.list',

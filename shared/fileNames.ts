@@ -48,3 +48,13 @@ const PAYMENT_REMINDER: Localized = { en: 'payment-reminder', nl: 'betalingsheri
 export function reminderFileName(language: FileLanguage, invoiceNumber: string): string {
   return `${PAYMENT_REMINDER[language]}-${invoiceNumber.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}.txt`;
 }
+
+const RECIPIENTS: Localized = { en: 'recipients', nl: 'ontvangers' };
+
+/**
+ * The people a published campaign goes to: `kluis-campagne-7-ontvangers-2026-12-03.csv`. The
+ * campaign by its id, as the access request names its person.
+ */
+export function recipientsFileName(language: FileLanguage, day: string, campaignId: number): string {
+  return `kluis-${fileNameWord(ENTITIES.campaign.label.singular[language])}-${campaignId}-${RECIPIENTS[language]}-${day}.csv`;
+}

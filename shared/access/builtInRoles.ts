@@ -104,6 +104,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
         'campaign.name': 'edit',
         'campaign.channel': 'edit',
         'campaign.audience': 'edit',
+        'campaign.consent_purpose': 'edit',
         'campaign.message': 'edit',
       },
       fieldDefaults: { normal: 'read', personal: 'read', special: 'hidden' },

@@ -20,6 +20,8 @@ export const ACCESS_MESSAGES = {
   'access.ownerNotActive': 'Choose an active user as the new owner.',
   'access.campaignPublished': 'This campaign is published already.',
   'access.campaignWithoutMessage': 'Write the message before publishing.',
+  /** {field}: the label of the campaign's consent field. */
+  'access.campaignWithoutConsent': 'Fill in "{field}" before publishing: a campaign goes only to people who agreed to it.',
 
   /** {role}: the id of the role. */
   'access.unknownRole': 'There is no role "{role}".',

@@ -70,6 +70,11 @@ export const RECORDS_MESSAGES = {
   'records.fixedOncePublished': 'Published, so it stays as it went out: for another message, make a new campaign',
   'records.dayTooEarly': 'Not before 1900',
   'records.consentAlreadyWithdrawn': 'This consent was withdrawn already; a new consent is a new record.',
+  /** {field}: the field's label. */
+  'records.recipientsNeedField': 'Whom a campaign goes to is worked out from "{field}", which you may not read in full.',
+  'records.recipientsNotAddressed': 'A social media post is addressed to no one: there is no list of recipients.',
+  'records.recipientsBeforePublishing': 'Publish the campaign first: its recipients follow from what is published.',
+  'records.recipientsWithoutConsent': 'The campaign names no consent it relies on, so it goes to no one.',
   /** {title}: the person; {since}: the day the restriction began, written out. */
   'records.restrictedNoChange': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
   'records.restrictedNoDeletion': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',

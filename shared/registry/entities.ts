@@ -825,6 +825,23 @@ export const campaign: EntityDef = {
       maxLength: 200,
     },
     {
+      // Matched to the purpose of each person's consent (campaignRecipients.ts): who may receive it.
+      key: 'consent_purpose',
+      fixedOncePublished: true,
+      type: 'text',
+      label: l('For people who consented to', 'Voor wie toestemming gaf voor'),
+      purpose: l(
+        'Sending it only to people who agreed to it, as their consent records it (GDPR art. 6(1)(a) and 7)',
+        'Het alleen sturen aan wie ermee instemde, zoals hun toestemming dat vastlegt (AVG art. 6 lid 1 onder a en 7)',
+      ),
+      legalBasis: 'legalObligation',
+      sensitivity: 'normal',
+      retention: KEEP_CAMPAIGN,
+      // Publishing an addressed campaign needs it: switched off, no campaign could go out.
+      optional: false,
+      maxLength: 200,
+    },
+    {
       key: 'message',
       fixedOncePublished: true,
       type: 'longText',

@@ -3,8 +3,10 @@
  * kept as it went out. Editing a published campaign offers only its name; the message, channel and
  * audience stay in view as text (the core refuses a change to them, records.fixedOncePublished).
  */
+import { readFile } from 'node:fs/promises';
+import { localDay } from '../../shared/localDay';
 import { expect, test } from './fixtures';
-import { addColleagueAndSignIn, goTo, recordHeading, type Colleague } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { signInAsAdmin } from './flows';
 
 test.use({ install: 'provisioned' });
@@ -20,6 +22,7 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await page.getByLabel('Name', { exact: true }).fill('Lenteactie');
   await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
   await page.getByRole('textbox', { name: 'Audience' }).fill('Klanten die de nieuwsbrief willen');
+  await page.getByRole('textbox', { name: 'For people who consented to' }).fill('Nieuwsbrief');
   await page.getByRole('textbox', { name: 'Message' }).fill('Twee broden voor de prijs van één');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Lenteactie')).toBeVisible();
@@ -45,4 +48,56 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(recordHeading(page, 'Lenteactie 2026')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Twee broden voor de prijs van één' })).toBeVisible();
+});
+
+test('a campaign says whom it may go to, and Marketing saves that list once it is published', async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = await signInAsAdmin(page);
+  // Three people consented to the newsletter: one may receive it, one objected, one has no address.
+  for (const [first, values] of [
+    ['Anna', { email: 'anna@example.nl' }],
+    ['Cor', { email: 'cor@example.nl', marketing_objection_on: localDay() }],
+    ['Eva', {}],
+  ] as const) {
+    const person = await createRecord(page, 'contact', { first_name: first, last_name: 'Jansen', ...values });
+    await createRecord(page, 'consent', { contact_id: person.id, purpose: 'Newsletter', source: 'Website form', given_at: localDay() });
+  }
+  const marketing = await addColleagueAndSignIn(page, admin.authenticator, MARKETING);
+  await goTo(page, 'Campaigns');
+  await page.getByRole('button', { name: 'New campaign' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Winter');
+  await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
+  await page.getByRole('textbox', { name: 'Message' }).fill('Warme broodjes');
+  // Spelled otherwise than the consents: compared as people read it.
+  await page.getByRole('textbox', { name: 'For people who consented to' }).fill('newsletter');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(recordHeading(page, 'Winter')).toBeVisible();
+
+  const recipients = page.getByRole('region', { name: 'Recipients' });
+  await expect(recipients.getByText('One person consented to “newsletter” and may receive it.')).toBeVisible();
+  await expect(recipients.getByRole('listitem')).toHaveText([
+    'One person who objected to direct marketing (GDPR art. 21)',
+    'One person without an e-mail address',
+  ]);
+  await expect(recipients.getByText('The list of recipients can be saved once the campaign is published.')).toBeVisible();
+  await expect(recipients.getByRole('button', { name: 'Save list of recipients' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Campaign published.' })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await recipients.getByRole('button', { name: 'Save list of recipients' }).click();
+  // A list of people leaves the app: a fresh code, if the sign-in's is not fresh any more.
+  const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+  const done = recipients.getByText(/^One recipient saved as kluis-campaign-\d+-recipients-/);
+  await expect(dialog.or(done).first()).toBeVisible();
+  if (await dialog.isVisible()) {
+    await dialog.getByLabel('Code').fill(await marketing.authenticator.nextCode());
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await expect(done).toBeVisible();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^kluis-campaign-\\d+-recipients-${localDay()}\\.csv$`));
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['First name,Last name,E-mail,Preferred language', 'Anna,Jansen,anna@example.nl,']);
+  expect(csv).not.toContain('Cor');
 });

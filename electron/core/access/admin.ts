@@ -199,6 +199,10 @@ export function publishCampaign(ctx: WriteContext, id: number): { publishedAt: s
   const before = requireRowFor(ctx, 'campaign', id, 'update');
   if (before.status === 'published') throw new KluisError('CONFLICT', 'access.campaignPublished');
   if (!before.message) throw new KluisError('VALIDATION', 'access.campaignWithoutMessage');
+  // An addressed campaign goes only to people with a consent of the purpose it names (campaignRecipients.ts).
+  if (before.channel !== 'social' && !String(before.consent_purpose ?? '').trim()) {
+    throw new KluisError('VALIDATION', { id: 'access.campaignWithoutConsent', values: { field: fieldDef('campaign', 'consent_purpose')!.label } });
+  }
   // The day on this computer's calendar, as a person reads it (not UTC's, yesterday after midnight).
   const today = localDay();
   const after: Row = { ...before, status: 'published', published_at: today, updated_at: new Date().toISOString() };

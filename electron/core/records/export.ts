@@ -32,7 +32,7 @@ interface CsvFormat {
  * Dutch and Belgian Excel split a CSV on ';' (their list separator) and read ',' as the decimal
  * mark; English Excel uses ',' and '.'. A file in the other convention opens as one column.
  */
-const FORMATS: Record<ExportLanguage, CsvFormat> = {
+export const FORMATS: Record<ExportLanguage, CsvFormat> = {
   en: { separator: ',', decimalMark: '.' },
   nl: { separator: ';', decimalMark: ',' },
 };
@@ -41,7 +41,7 @@ const YES: Localized = { en: 'Yes', nl: 'Ja' };
 const NO: Localized = { en: 'No', nl: 'Nee' };
 
 /** Without it, Excel reads the file in the system's code page and "Müller" becomes "MÃ¼ller". */
-const BYTE_ORDER_MARK = '\uFEFF';
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * A cell holding either separator is quoted, not only this file's: the same text then stays one
@@ -68,7 +68,7 @@ const FORMULA_AFTER_SEPARATOR = /([,;][ \t]*)(?=[=@]|[-+][\p{L}\p{N}(])/gu;
  * text; so does such a start after a "," or ";" inside the text (FORMULA_AFTER_SEPARATOR). The import
  * takes both off again (undoFormulaGuard).
  */
-function textCell(text: string): string {
+export function textCell(text: string): string {
   const guarded = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
   return quoted(FORMULA_START.test(guarded) ? `'${guarded}` : guarded);
 }
@@ -88,13 +88,13 @@ function euros(cents: number, decimalMark: string): string {
   return `${cents < 0 ? '-' : ''}${(whole - rest) / 100}${decimalMark}${String(rest).padStart(2, '0')}`;
 }
 
-function header(field: VisibleField, language: ExportLanguage): string {
+export function header(field: VisibleField, language: ExportLanguage): string {
   // The unit belongs in the header, so the cells stay plain numbers a spreadsheet can add up.
   return field.type === 'money' ? `${field.label[language]} (EUR)` : field.label[language];
 }
 
 /** A value as the app shows it, in `language`; '' when there is none. */
-function cell(field: VisibleField, value: StoredValue | undefined, refTitle: string | undefined, language: ExportLanguage, format: CsvFormat): string {
+export function cell(field: VisibleField, value: StoredValue | undefined, refTitle: string | undefined, language: ExportLanguage, format: CsvFormat): string {
   // A link's title that the caller sees masked (a masked name) stays out, like a masked field.
   if (field.type === 'reference') return textCell(refTitle === undefined || refTitle.includes(MASK) ? '' : refTitle);
   if (value === null || value === undefined || value === '') return '';

@@ -11,6 +11,7 @@ import type { FieldInfo, RecordDetail, RecordSummary, RecordView } from '../../.
 import { fieldDef, fixedReason, type EntityName } from '../../../shared/registry';
 import { PublishButton } from '../access/PublishButton';
 import { MarketingObjection } from './MarketingObjection';
+import { CampaignRecipients } from './CampaignRecipients';
 import { isMasked, RevealableValue } from '../access/RevealButton';
 import { call } from '../api';
 import { BusyButton, focusPageHeading } from '../components/BusyButton';
@@ -335,6 +336,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           fieldList(shown)
         )}
       </section>
+
+      {entity === 'campaign' && <CampaignRecipients record={record} />}
 
       {(related.length > 0 || children.length > 0) && (
         <section className="panel" aria-labelledby="record-related-title">

@@ -28,5 +28,6 @@ import { searchJoinedNumbers } from './022_search_joined_numbers';
 import { searchWrittenOut } from './023_search_written_out';
 import { processingRestriction } from './024_processing_restriction';
 import { marketingObjection } from './025_marketing_objection';
+import { campaignConsentPurpose } from './026_campaign_consent_purpose';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers, searchWrittenOut, processingRestriction, marketingObjection];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers, searchWrittenOut, processingRestriction, marketingObjection, campaignConsentPurpose];

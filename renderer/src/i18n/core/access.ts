@@ -18,6 +18,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.ownerNotActive': 'Kies een actieve gebruiker als nieuwe eigenaar.',
   'access.campaignPublished': 'Deze campagne is al gepubliceerd.',
   'access.campaignWithoutMessage': 'Schrijf eerst de boodschap voordat je publiceert.',
+  'access.campaignWithoutConsent': 'Vul eerst "{field}" in voordat je publiceert: een campagne gaat alleen naar wie ermee instemde.',
 
   'access.unknownRole': 'Er is geen rol "{role}".',
   'access.builtInRole': 'Ingebouwde rollen zijn niet te wijzigen. Kopieer de rol en wijzig de kopie.',

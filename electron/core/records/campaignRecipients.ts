@@ -1,0 +1,217 @@
+/**
+ * Whom a campaign may go to. A campaign names the consent it relies on (`consent_purpose`); its
+ * recipients are the people whose consent has that purpose and is not withdrawn, less those the law
+ * says to leave out whatever they once agreed to (an objection to direct marketing, art. 21(3); a
+ * restriction of processing, art. 18), and less those its channel cannot reach: no e-mail address,
+ * or for post no organisation with an address. A social media post is addressed to no one.
+ *
+ * Counted for the campaign's page, and handed out as a file once the campaign is published: what is
+ * sent is then fixed (fixedOncePublished), and the file holds only what the channel needs.
+ */
+import { recipientsFileName } from '../../../shared/fileNames';
+import { localDay } from '../../../shared/localDay';
+import type { CampaignRecipients } from '../../../shared/apiTypes';
+import { fieldDef, type EntityName } from '../../../shared/registry';
+import { scopeCondition } from '../access/access';
+import { prepared } from '../db/statements';
+import { KluisError } from '../errors';
+import { audit } from '../session/openInstall';
+import { BYTE_ORDER_MARK, cell, FORMATS, header, textCell, type ExportLanguage } from './export';
+import { fold } from './fold';
+import type { Row } from './rows';
+import { requireRowFor, visibleFields, type RecordContext, type VisibleField } from './service';
+
+/** How each channel reaches a person, and what of them its file holds. */
+const CHANNELS: Record<string, { reach: 'email' | 'post'; contact: string[]; organisation: string[] } | undefined> = {
+  email: { reach: 'email', contact: ['first_name', 'last_name', 'email'], organisation: [] },
+  // An invitation goes by e-mail.
+  event: { reach: 'email', contact: ['first_name', 'last_name', 'email'], organisation: [] },
+  // A letter goes to the person at their organisation's address: contacts hold no address of their own.
+  post: { reach: 'post', contact: ['first_name', 'last_name'], organisation: ['name', 'street', 'postal_code', 'city', 'country'] },
+  social: undefined,
+};
+
+/** Written in the file where the caller may read it and the field is on: a message in the person's language. */
+const LANGUAGE_FIELD = 'preferred_language';
+
+/** More distinct consent purposes than this are not listed on the page. */
+const PURPOSES_SHOWN = 50;
+
+interface Selection {
+  /** Contacts (alias c) with a consent of the purpose that still stands, in the caller's read scope. */
+  consented: { sql: string; params: unknown[] };
+  /** Those of them the channel reaches (c, and the organisation as o). */
+  reachable: string;
+  /** The organisation joined for post (o), or ''. */
+  join: { sql: string; params: unknown[] };
+}
+
+/** The fields of `entity` the channel needs, each readable in full by the caller, or FORBIDDEN naming the first that is not. */
+function neededFields(ctx: RecordContext, entity: EntityName, keys: readonly string[]): VisibleField[] {
+  const visible = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
+  return keys.map((key) => {
+    const field = visible.find((f) => f.key === key);
+    if (!field) {
+      const label = fieldDef(entity, key)?.label ?? { en: key, nl: key };
+      throw new KluisError('FORBIDDEN', { id: 'records.recipientsNeedField', values: { field: label } });
+    }
+    return field;
+  });
+}
+
+/** The spellings of the consents in the caller's scope whose purpose folds to the campaign's. */
+function spellingsOf(ctx: RecordContext, purpose: string): string[] {
+  const scope = scopeCondition(ctx.access, 'consent', 'read');
+  const all = prepared(ctx.db, `SELECT DISTINCT purpose FROM consents WHERE deleted_at IS NULL AND ${scope.sql}`).pluck().all(...scope.params) as string[];
+  const wanted = fold(purpose);
+  return all.filter((spelling) => fold(spelling) === wanted);
+}
+
+function selection(ctx: RecordContext, spellings: readonly string[], reach: 'email' | 'post'): Selection {
+  const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
+  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
+  const organisations = scopeCondition(ctx.access, 'organisation', 'read', 'o');
+  const inList = spellings.map(() => '?').join(', ');
+  return {
+    consented: {
+      sql:
+        `c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (SELECT k.contact_id FROM consents k WHERE k.purpose IN (${inList}) ` +
+        `AND k.deleted_at IS NULL AND k.withdrawn_at IS NULL AND ${consents.sql})`,
+      params: [...contacts.params, ...spellings, ...consents.params],
+    },
+    reachable: reach === 'email' ? "coalesce(c.email, '') <> ''" : "o.id IS NOT NULL AND coalesce(o.street, '') <> '' AND coalesce(o.city, '') <> ''",
+    join: reach === 'post' ? { sql: `LEFT JOIN organisations o ON o.id = c.organisation_id AND o.deleted_at IS NULL AND ${organisations.sql}`, params: organisations.params } : { sql: '', params: [] },
+  };
+}
+
+/** Neither restricted nor objected: what the law leaves of the people who consented. */
+const MAY_BE_ADDRESSED = 'c.restricted_since IS NULL AND c.marketing_objection_on IS NULL';
+
+/** The consent purposes the caller can see, by how many people hold one that stands, spellings that fold alike together. */
+function purposesInScope(ctx: RecordContext): CampaignRecipients['purposes'] {
+  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
+  const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
+  const rows = prepared(
+    ctx.db,
+    `SELECT k.purpose AS purpose, k.contact_id AS contact FROM consents k JOIN contacts c ON c.id = k.contact_id AND c.deleted_at IS NULL AND ${contacts.sql} ` +
+      `WHERE k.deleted_at IS NULL AND k.withdrawn_at IS NULL AND ${consents.sql}`,
+  ).all(...contacts.params, ...consents.params) as { purpose: string; contact: number }[];
+  const groups = new Map<string, { spellings: Map<string, number>; people: Set<number> }>();
+  for (const { purpose, contact } of rows) {
+    const key = fold(purpose);
+    const group = groups.get(key) ?? { spellings: new Map(), people: new Set() };
+    group.spellings.set(purpose, (group.spellings.get(purpose) ?? 0) + 1);
+    group.people.add(contact);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map((g) => ({ purpose: [...g.spellings].sort((a, b) => b[1] - a[1])[0]![0], people: g.people.size }))
+    .sort((a, b) => b.people - a.people || a.purpose.localeCompare(b.purpose))
+    .slice(0, PURPOSES_SHOWN);
+}
+
+/** The campaign, readable by the caller, and what its channel needs of them. */
+function campaignOf(ctx: RecordContext, id: number): { campaign: Row; channel: string; purpose: string | null } {
+  const campaign = requireRowFor(ctx, 'campaign', id, 'read');
+  neededFields(ctx, 'campaign', ['channel', 'consent_purpose']);
+  const purpose = typeof campaign.consent_purpose === 'string' && campaign.consent_purpose.trim() !== '' ? campaign.consent_purpose : null;
+  return { campaign, channel: String(campaign.channel), purpose };
+}
+
+/** The checks every count and file makes: the law's fields and the consent's purpose, readable in full. */
+function needLawFields(ctx: RecordContext): void {
+  neededFields(ctx, 'contact', ['marketing_objection_on', 'restricted_since']);
+  neededFields(ctx, 'consent', ['purpose', 'withdrawn_at']);
+}
+
+export function campaignRecipients(ctx: RecordContext, id: number): CampaignRecipients {
+  const { channel, purpose } = campaignOf(ctx, id);
+  const way = CHANNELS[channel];
+  const none = { recipients: 0, leftOut: { restricted: 0, objected: 0, unreachable: 0, withdrawn: 0 } };
+  if (!way) return { channel, purpose, addressed: false, ...none, purposes: [] };
+  needLawFields(ctx);
+  neededFields(ctx, 'contact', way.reach === 'email' ? ['email'] : ['organisation_id']);
+  if (way.reach === 'post') neededFields(ctx, 'organisation', ['street', 'city']);
+  const purposes = purposesInScope(ctx);
+  const spellings = purpose === null ? [] : spellingsOf(ctx, purpose);
+  if (spellings.length === 0) return { channel, purpose, addressed: true, ...none, purposes };
+  const chosen = selection(ctx, spellings, way.reach);
+  // Each person left out is counted once, under the first reason: a restriction, then an objection, then the channel.
+  const counts = prepared(
+    ctx.db,
+    `SELECT count(*) AS consented, coalesce(sum(c.restricted_since IS NOT NULL), 0) AS restricted, ` +
+      `coalesce(sum(c.restricted_since IS NULL AND c.marketing_objection_on IS NOT NULL), 0) AS objected, ` +
+      `coalesce(sum(${MAY_BE_ADDRESSED} AND ${chosen.reachable}), 0) AS recipients ` +
+      `FROM contacts c ${chosen.join.sql} WHERE ${chosen.consented.sql}`,
+  ).get(...chosen.join.params, ...chosen.consented.params) as { consented: number; restricted: number; objected: number; recipients: number };
+  return {
+    channel,
+    purpose,
+    addressed: true,
+    recipients: counts.recipients,
+    leftOut: {
+      restricted: counts.restricted,
+      objected: counts.objected,
+      unreachable: counts.consented - counts.restricted - counts.objected - counts.recipients,
+      withdrawn: withdrawnOnly(ctx, spellings),
+    },
+    purposes,
+  };
+}
+
+/** People who gave consent of the purpose and withdrew every one of them: said, so nobody wonders where they went. */
+function withdrawnOnly(ctx: RecordContext, spellings: readonly string[]): number {
+  const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
+  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
+  const inList = spellings.map(() => '?').join(', ');
+  const ofPurpose = (standing: boolean) =>
+    `SELECT k.contact_id FROM consents k WHERE k.purpose IN (${inList}) AND k.deleted_at IS NULL AND k.withdrawn_at IS ${standing ? '' : 'NOT '}NULL AND ${consents.sql}`;
+  const sql = `SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (${ofPurpose(false)}) AND c.id NOT IN (${ofPurpose(true)})`;
+  return prepared(ctx.db, sql).pluck().get(...contacts.params, ...spellings, ...consents.params, ...spellings, ...consents.params) as number;
+}
+
+export interface RecipientsFile {
+  fileName: string;
+  csv: string;
+  count: number;
+}
+
+/**
+ * The recipients of a published campaign as a CSV file in `language`, with only the columns its
+ * channel needs. The file is audited with its count; like every export, never its values.
+ */
+export function exportCampaignRecipients(ctx: RecordContext, id: number, language: ExportLanguage): RecipientsFile {
+  const lines = ctx.db.transaction(() => recipientLines(ctx, id, language)).deferred();
+  const count = lines.length - 1;
+  ctx.db.transaction(() => audit(ctx.open, { actor: ctx.user.id, action: 'marketing.recipientsExported', target: `campaign:${id}`, details: { count } })).immediate();
+  return { fileName: recipientsFileName(language, localDay(), id), csv: `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`, count };
+}
+
+/** The file's header line and one line per recipient, in one read. */
+function recipientLines(ctx: RecordContext, id: number, language: ExportLanguage): string[] {
+  const { campaign, channel, purpose } = campaignOf(ctx, id);
+  const way = CHANNELS[channel];
+  if (!way) throw new KluisError('CONFLICT', 'records.recipientsNotAddressed');
+  if (campaign.status !== 'published') throw new KluisError('CONFLICT', 'records.recipientsBeforePublishing');
+  if (purpose === null) throw new KluisError('CONFLICT', 'records.recipientsWithoutConsent');
+  needLawFields(ctx);
+  const spokenLanguage = visibleFields(ctx.db, ctx.access, 'contact').find((f) => f.key === LANGUAGE_FIELD && f.access !== 'masked');
+  const contactFields = [...neededFields(ctx, 'contact', way.contact), ...(spokenLanguage ? [spokenLanguage] : [])];
+  const organisationFields = neededFields(ctx, 'organisation', way.organisation);
+  const format = FORMATS[language];
+  const lines = [[...contactFields, ...organisationFields].map((f) => textCell(header(f, language))).join(format.separator)];
+  const spellings = spellingsOf(ctx, purpose);
+  if (spellings.length > 0) {
+    const chosen = selection(ctx, spellings, way.reach);
+    const columns = [...contactFields.map((f) => `c.${f.key} AS "c.${f.key}"`), ...organisationFields.map((f) => `o.${f.key} AS "o.${f.key}"`)];
+    const rows = prepared(
+      ctx.db,
+      `SELECT ${columns.join(', ')} FROM contacts c ${chosen.join.sql} WHERE ${chosen.consented.sql} AND ${MAY_BE_ADDRESSED} AND ${chosen.reachable} ORDER BY c.sort_key, c.id`,
+    ).all(...chosen.join.params, ...chosen.consented.params) as Row[];
+    for (const row of rows) {
+      const cells = [...contactFields.map((f) => cell(f, row[`c.${f.key}`], undefined, language, format)), ...organisationFields.map((f) => cell(f, row[`o.${f.key}`], undefined, language, format))];
+      lines.push(cells.join(format.separator));
+    }
+  }
+  return lines;
+}
