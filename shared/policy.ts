@@ -36,6 +36,40 @@ export function usernameProblem(username: string): 'format' | 'lookAlike' | 'mix
   return alphabets.size > 1 ? 'mixedAlphabets' : null;
 }
 
+/**
+ * Cyrillic and Greek letters drawn as a Latin one, capitals included: a name wholly in one of those
+ * alphabets ("ѕаndеr", "ΗΑΝS") passes the one-alphabet rule and still reads as "sander" or "hans".
+ * Only letters that look the same in an ordinary sans-serif face; а and a, not и and u.
+ */
+const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    a: 'аАΑ', b: 'вВΒ', c: 'сСϲϹ', d: 'ԁ', e: 'еЕҽΕ', h: 'һНΗ', i: 'іІιΙ', j: 'јЈϳ', k: 'кКκΚ', l: 'ӏ', m: 'мМΜ', n: 'Ν',
+    o: 'оОοΟ', p: 'рРρΡ', q: 'ԛ', s: 'ѕЅ', t: 'тТΤ', u: 'υ', v: 'ν', w: 'ԝω', x: 'хХχΧ', y: 'уУүΥ', z: 'Ζ',
+  }).flatMap(([latin, letters]) => [...letters].map((letter) => [letter, latin])),
+);
+
+/** The name with every look-alike written as its Latin letter, in lower case. */
+function skeleton(name: string): string {
+  return [...name].map((c) => LATIN_LOOK_ALIKES[c] ?? c).join('').toLowerCase();
+}
+
+/**
+ * How a username may read on screen: lower case, with the Cyrillic and Greek letters that look
+ * Latin written as that Latin letter. A name is shown as it was typed, and sign-in takes it in any
+ * case, so the name as typed, in capitals and in lower case each give one. Two names that share one
+ * pass for each other in a list of users or the audit log.
+ */
+export function usernameSkeletons(username: string): Set<string> {
+  const name = username.trim().normalize('NFC');
+  return new Set([skeleton(name), skeleton(name.toUpperCase()), skeleton(name.toLowerCase())]);
+}
+
+/** Whether two usernames can pass for each other on screen (and are not the same name). */
+export function usernamesLookAlike(one: string, other: string): boolean {
+  const theirs = usernameSkeletons(other);
+  return [...usernameSkeletons(one)].some((s) => theirs.has(s));
+}
+
 /** The sentence the core and the admin tool give for each problem of a new username. */
 export const USERNAME_PROBLEM_TEXT = {
   format: 'Use 2–64 letters, digits, dots, dashes or underscores',

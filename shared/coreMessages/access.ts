@@ -56,6 +56,8 @@ export const ACCESS_MESSAGES = {
 
   'access.ownAccount': 'You cannot disable or reset your own account: another administrator can do that for you. Your own password and recovery codes are changed on the Account page in the app.',
   'access.usernameTaken': 'That username is taken.',
+  /** {username}: the existing user's name, as written. */
+  'access.usernameLooksTaken': 'That username looks the same as "{username}", an existing user: choose one nobody can mistake for it.',
   'access.accountDisabled': 'This account is disabled.',
   'access.accountActive': 'This account is not disabled.',
 

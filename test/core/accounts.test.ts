@@ -462,6 +462,25 @@ describe('accounts an admin manages', () => {
     expect((await t.call('users.create', { username: 'дмитрий', displayName: 'Dmitri', role: 'office' })).ok).toBe(true);
   });
 
+  it('refuses a new username wholly in another alphabet that reads as an existing one', async () => {
+    const t = await signedInAdmin();
+    await createUser(t, 'copy');
+    await createUser(t, 'kato');
+    // All Cyrillic "сору" beside "copy"; Greek capitals "ΚΑΤΟ" beside "kato" (a name is shown as
+    // typed, and signed in with in any case).
+    for (const [username, existing] of [
+      ['\u0441\u043e\u0440\u0443', 'copy'],
+      ['\u039a\u0391\u03a4\u039f', 'kato'],
+    ] as const) {
+      const refused = await t.call('users.create', { username, displayName: 'Nep', role: 'office' });
+      expect(refused.ok ? null : refused.error).toMatchObject({ code: 'CONFLICT', messageId: 'access.usernameLooksTaken', values: { username: existing } });
+      expect(refused.ok ? null : (refused.error.details as { fieldMessages: unknown }).fieldMessages).toEqual({ username: { id: 'access.usernameLooksTaken', values: { username: existing } } });
+    }
+    expect(value<UserSummary[]>(await t.call('users.list', {})).map((u) => u.username).sort()).toEqual([ADMIN.adminUsername, 'copy', 'kato'].sort());
+    // A Cyrillic name that reads as nobody's is a name like any.
+    expect((await t.call('users.create', { username: '\u0434\u043c\u0438\u0442\u0440\u0438\u0439', displayName: 'Dmitri', role: 'office' })).ok).toBe(true);
+  });
+
   it('refuses a name with a line break, a terminal escape or a direction override, which could forge a row of `user list`', async () => {
     const t = await signedInAdmin();
     for (const displayName of ['Evil\nanna   Administrator active', 'Rood\u001b[31m', 'Anna\u202Eavaj', 'Tab\there']) {

@@ -6,13 +6,14 @@
 import { randomInt } from 'node:crypto';
 import type { UserSummary } from '../../../shared/apiTypes';
 import type { Role } from '../../../shared/permissions';
+import { usernamesLookAlike } from '../../../shared/policy';
 import { requireRole } from '../access/roles';
 import { keepingAUserManager } from '../access/userManagers';
 import { fieldErrorDetails, KluisError } from '../errors';
 import { audit, updateVault, type OpenInstall } from '../session/openInstall';
 import type { KdfCost } from '../vault/kdf';
 import { createSlot } from '../vault/slots';
-import { findUserById, findUserByUsername, insertUser, updateUser, userSummary, type UserRecord } from './users';
+import { findUserById, findUserByUsername, insertUser, listUsers, updateUser, userSummary, type UserRecord } from './users';
 
 const OTP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -51,6 +52,12 @@ export async function createUser(
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   if (findUserByUsername(open.db, input.username)) {
     throw new KluisError('CONFLICT', 'access.usernameTaken', fieldErrorDetails({ username: { id: 'access.usernameTaken' } }));
+  }
+  // "ѕаndеr" in Cyrillic beside "sander": one alphabet each, and the same on screen.
+  const twin = listUsers(open.db).find((user) => usernamesLookAlike(input.username, user.username));
+  if (twin) {
+    const message = { id: 'access.usernameLooksTaken', values: { username: twin.username } } as const;
+    throw new KluisError('CONFLICT', message, fieldErrorDetails({ username: message }));
   }
   // The schema checks only the id's shape: an account with a role nobody defined would sign in
   // to an app that cannot say what it may do (Explain answers "role gone").

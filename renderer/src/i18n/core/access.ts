@@ -46,6 +46,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
 
   'access.ownAccount': 'Je kunt je eigen account niet uitschakelen of resetten: een andere beheerder kan dat voor je doen. Je eigen wachtwoord en herstelcodes wijzig je op de pagina Account in de app.',
   'access.usernameTaken': 'Die gebruikersnaam is al in gebruik.',
+  'access.usernameLooksTaken': 'Die gebruikersnaam ziet er hetzelfde uit als "{username}", een bestaande gebruiker: kies er een die niemand ermee kan verwarren.',
   'access.accountDisabled': 'Dit account is uitgeschakeld.',
   'access.accountActive': 'Dit account is niet uitgeschakeld.',
 
