@@ -190,6 +190,9 @@ export interface CampaignRecipients {
     /** Consented and withdrew (art. 7(3)); not among the others. */
     withdrawn: number;
   };
-  /** The purposes of the standing consents one can see, most people first, to choose from. */
+  /**
+   * Where the campaign reaches no one: the purposes of the standing consents one can see, most
+   * people first, to find the one it meant. Empty otherwise.
+   */
   purposes: { purpose: string; people: number }[];
 }

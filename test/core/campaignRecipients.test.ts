@@ -67,6 +67,12 @@ describe('a campaign’s recipients', () => {
       addressed: true,
       recipients: 2,
       leftOut: { restricted: 1, objected: 1, unreachable: 1, withdrawn: 1 },
+      purposes: [],
+    });
+    // A purpose that finds no one lists those people did consent to, to find the one it meant.
+    const misspelled = await create(t, 'campaign', { name: 'Typo', channel: 'email', message: 'x', consent_purpose: 'Nieuwsbrieff' });
+    expect(value<CampaignRecipients>(await t.call('campaigns.recipients', { entity: 'campaign', id: misspelled }))).toMatchObject({
+      recipients: 0,
       purposes: [
         { purpose: 'Nieuwsbrief', people: 5 },
         { purpose: 'Events', people: 1 },

@@ -87,25 +87,29 @@ function selection(ctx: RecordContext, spellings: readonly string[], reach: 'ema
 /** Neither restricted nor objected: what the law leaves of the people who consented. */
 const MAY_BE_ADDRESSED = 'c.restricted_since IS NULL AND c.marketing_objection_on IS NULL';
 
-/** The consent purposes the caller can see, by how many people hold one that stands, spellings that fold alike together. */
+/**
+ * The consent purposes the caller can see, by how many people hold one that stands, most first;
+ * spellings that fold alike are one purpose, shown as most people wrote it. A person who holds two
+ * spellings of one purpose counts under each, which only a typing slip on their page makes happen.
+ */
 function purposesInScope(ctx: RecordContext): CampaignRecipients['purposes'] {
   const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
   const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
   const rows = prepared(
     ctx.db,
-    `SELECT k.purpose AS purpose, k.contact_id AS contact FROM consents k JOIN contacts c ON c.id = k.contact_id AND c.deleted_at IS NULL AND ${contacts.sql} ` +
-      `WHERE k.deleted_at IS NULL AND k.withdrawn_at IS NULL AND ${consents.sql}`,
-  ).all(...contacts.params, ...consents.params) as { purpose: string; contact: number }[];
-  const groups = new Map<string, { spellings: Map<string, number>; people: Set<number> }>();
-  for (const { purpose, contact } of rows) {
+    `SELECT k.purpose AS purpose, count(DISTINCT k.contact_id) AS people FROM consents k JOIN contacts c ON c.id = k.contact_id AND c.deleted_at IS NULL AND ${contacts.sql} ` +
+      `WHERE k.deleted_at IS NULL AND k.withdrawn_at IS NULL AND ${consents.sql} GROUP BY k.purpose`,
+  ).all(...contacts.params, ...consents.params) as { purpose: string; people: number }[];
+  const groups = new Map<string, { spelling: string; most: number; people: number }>();
+  for (const { purpose, people } of rows) {
     const key = fold(purpose);
-    const group = groups.get(key) ?? { spellings: new Map(), people: new Set() };
-    group.spellings.set(purpose, (group.spellings.get(purpose) ?? 0) + 1);
-    group.people.add(contact);
+    const group = groups.get(key) ?? { spelling: purpose, most: 0, people: 0 };
+    if (people > group.most) Object.assign(group, { spelling: purpose, most: people });
+    group.people += people;
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map((g) => ({ purpose: [...g.spellings].sort((a, b) => b[1] - a[1])[0]![0], people: g.people.size }))
+    .map((g) => ({ purpose: g.spelling.trim(), people: g.people }))
     .sort((a, b) => b.people - a.people || a.purpose.localeCompare(b.purpose))
     .slice(0, PURPOSES_SHOWN);
 }
@@ -132,9 +136,8 @@ export function campaignRecipients(ctx: RecordContext, id: number): CampaignReci
   needLawFields(ctx);
   neededFields(ctx, 'contact', way.reach === 'email' ? ['email'] : ['organisation_id']);
   if (way.reach === 'post') neededFields(ctx, 'organisation', ['street', 'city']);
-  const purposes = purposesInScope(ctx);
   const spellings = purpose === null ? [] : spellingsOf(ctx, purpose);
-  if (spellings.length === 0) return { channel, purpose, addressed: true, ...none, purposes };
+  if (spellings.length === 0) return { channel, purpose, addressed: true, ...none, purposes: purposesInScope(ctx) };
   const chosen = selection(ctx, spellings, way.reach);
   // Each person left out is counted once, under the first reason: a restriction, then an objection, then the channel.
   const counts = prepared(
@@ -155,7 +158,8 @@ export function campaignRecipients(ctx: RecordContext, id: number): CampaignReci
       unreachable: counts.consented - counts.restricted - counts.objected - counts.recipients,
       withdrawn: withdrawnOnly(ctx, spellings),
     },
-    purposes,
+    // Only where the campaign reaches no one: they help find the purpose it meant.
+    purposes: counts.recipients === 0 ? purposesInScope(ctx) : [],
   };
 }
 
