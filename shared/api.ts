@@ -546,7 +546,8 @@ export const api = {
     input: z.strictObject({ entity: z.literal('consent'), id: recordId, day: z.string().max(10).optional() }),
     auth: 'session',
     ...open,
-    record: 'update',
+    // Read: who may update the consent, or give consents, records it (mayRecordWithdrawal in the core).
+    record: 'read',
     mutates: true,
   }),
   'campaigns.publish': channel<{ publishedAt: string }>()({

@@ -70,6 +70,7 @@ export const RECORDS_MESSAGES = {
   'records.fixedOncePublished': 'Published, so it stays as it went out: for another message, make a new campaign',
   'records.dayTooEarly': 'Not before 1900',
   'records.consentAlreadyWithdrawn': 'This consent was withdrawn already; a new consent is a new record.',
+  'records.mayNotRecordWithdrawal': 'Only someone who may give consents, or change this one, records its withdrawal.',
   /** {field}: the field's label. */
   'records.recipientsNeedField': 'Whom a campaign goes to is worked out from "{field}", which you may not read in full.',
   'records.recipientsNotAddressed': 'A social media post is addressed to no one: there is no list of recipients.',

@@ -1,6 +1,6 @@
 /**
  * Recording that a person withdrew their consent (GDPR art. 7(3)): the Privacy officer's, and that
- * of whoever may update consents; the consent stays, with the day it ended; the day is checked in
+ * of whoever may update or give consents; the consent stays, with the day it ended; the day is checked in
  * the core (not after today, not before consent was given); one Ctrl+Z takes it back; the audit log
  * says it happened, without values.
  */
@@ -93,7 +93,7 @@ describe('recording a withdrawal of consent', () => {
     expect(await withdrawnAt(t, consent.id)).toBe(givenAt);
   });
 
-  it('is refused to roles that may not update consents, and the day is never typed into a form', async () => {
+  it('is refused to roles that may neither update nor give consents, and the day is never typed into a form', async () => {
     const t = await signedInAdmin();
     const { consent } = await consentGiven(t);
     // The day of withdrawal is set only by its action, also for the admin.
@@ -101,7 +101,7 @@ describe('recording a withdrawal of consent', () => {
       code: 'FORBIDDEN',
       messageId: 'records.setByAction',
     });
-    for (const role of ['marketing', 'sales', 'readonly', 'finance']) {
+    for (const role of ['marketing', 'readonly', 'finance']) {
       await signInAsNewUser(t, `wie.${role}`, role);
       const refused = errorOf(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
       expect(refused.code, role).toBe('FORBIDDEN');
@@ -112,6 +112,20 @@ describe('recording a withdrawal of consent', () => {
     // Office staff update consents, so they record withdrawals too.
     await signInAsNewUser(t, 'otto', 'office');
     value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
+    expect(await withdrawnAt(t, consent.id)).toBe(localDay());
+  });
+
+  it('is as easy as giving: field sales, who may give consents but not change them, record a withdrawal and undo it', async () => {
+    const t = await signedInAdmin();
+    await signInAsNewUser(t, 'sem', 'sales');
+    const { consent } = await consentGiven(t);
+    // What the consent says stays as recorded: no update right.
+    expect(errorOf(await t.call('records.update', { entity: 'consent', id: consent.id, values: { source: 'Telefoon' } })).code).toBe('FORBIDDEN');
+    value(await t.call('consents.recordWithdrawal', { entity: 'consent', id: consent.id }));
+    expect(await withdrawnAt(t, consent.id)).toBe(localDay());
+    value(await t.call('history.undo', {}));
+    expect(await withdrawnAt(t, consent.id)).toBeNull();
+    value(await t.call('history.redo', {}));
     expect(await withdrawnAt(t, consent.id)).toBe(localDay());
   });
 

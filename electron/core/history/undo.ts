@@ -20,6 +20,7 @@ import { MASK, searchableKeys, titleFor, type RecordContext } from '../records/s
 import { checkValue } from '../records/validate';
 import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
 import { refuseWhileHeld } from './legalHold';
+import { mayRecordWithdrawal } from '../records/consentWithdrawal';
 
 type Direction = 'undo' | 'redo';
 
@@ -162,7 +163,9 @@ function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChan
     refuseWhileHeld(change.entity, current, named, 'history.undoKeptByLaw');
   }
   if (!change.direct || (command.task && TASK_ENOUGH.has(command.verb))) return;
-  for (const action of new Set([actionOf(change.before, change.after), reversalRight(change, current, target)])) {
+  // A withdrawal of consent needs what recording it needed: who may give consents takes it back too.
+  const withdrawal = command.verb === 'withdrawConsent' && [current, target].every((row) => !row || mayRecordWithdrawal(ctx.access, row));
+  for (const action of withdrawal ? [] : new Set([actionOf(change.before, change.after), reversalRight(change, current, target)])) {
     for (const row of [current, target]) {
       if (row && !rowInScope(ctx.access, change.entity, action, row)) throw refuse(NO_LONGER[action]);
     }

@@ -7,6 +7,7 @@
 import type { RecordView } from '../../../shared/recordTypes';
 import { localDay } from '../../../shared/localDay';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { rowInScope, type Access } from '../access/access';
 import { audit } from '../session/openInstall';
 import { activeFields } from './fields';
 import { readRow, type Row } from './rows';
@@ -27,8 +28,19 @@ function dayProblem(ctx: WriteContext, consent: Row, day: string): FieldErrors |
   return problem ? { day: problem } : null;
 }
 
+/**
+ * Whether the caller may record that this consent (one they may read) was withdrawn: who may update
+ * it, and also who may give consents. Withdrawing must be as easy as giving (art. 7(3)): field
+ * sales record a consent on the road, and must be able to record its withdrawal there too, without
+ * the right to change what the consent says.
+ */
+export function mayRecordWithdrawal(access: Access, consent: Row): boolean {
+  return rowInScope(access, 'consent', 'update', consent) || access.scope('consent', 'create') !== 'none';
+}
+
 export function recordConsentWithdrawal(ctx: WriteContext, id: number, day: string = localDay()): RecordView {
-  const before = requireRowFor(ctx, 'consent', id, 'update');
+  const before = requireRowFor(ctx, 'consent', id, 'read');
+  if (!mayRecordWithdrawal(ctx.access, before)) throw new KluisError('FORBIDDEN', 'records.mayNotRecordWithdrawal');
   const field = activeFields(ctx.db, 'consent').find((f) => f.key === FIELD)!;
   if (ctx.access.field('consent', FIELD, field.sensitivity) !== 'edit') {
     throw new KluisError('FORBIDDEN', { id: 'records.mayNotChangeField', values: { field: field.label } });

@@ -291,7 +291,8 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       {entity === 'consent' && (
         <ConsentWithdrawal
           record={record}
-          mayRecord={allowed.update && rights.field({ entity, key: 'withdrawn_at' }) === 'edit' && ['read', 'edit'].includes(rights.field({ entity, key: 'given_at' }))}
+          // Who may give consents records their withdrawal too (mayRecordWithdrawal in the core).
+          mayRecord={(allowed.update || rights.can('consent', 'create')) && rights.field({ entity, key: 'withdrawn_at' }) === 'edit' && ['read', 'edit'].includes(rights.field({ entity, key: 'given_at' }))}
           disabled={busy || editing}
           onRecorded={() => void onChanged()}
         />

@@ -65,6 +65,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.fixedOncePublished': 'Gepubliceerd, dus het blijft zoals het uitging: maak voor een andere boodschap een nieuwe campagne',
   'records.dayTooEarly': 'Niet vóór 1900',
   'records.consentAlreadyWithdrawn': 'Deze toestemming is al ingetrokken; een nieuwe toestemming is een nieuw record.',
+  'records.mayNotRecordWithdrawal': 'Alleen wie toestemmingen mag vastleggen, of deze mag wijzigen, legt de intrekking vast.',
   'records.recipientsNeedField': 'Wie een campagne krijgt, volgt uit "{field}", en dat mag je niet volledig lezen.',
   'records.recipientsNotAddressed': 'Een bericht op sociale media is aan niemand gericht: er is geen lijst van ontvangers.',
   'records.recipientsBeforePublishing': 'Publiceer de campagne eerst: de ontvangers volgen uit wat gepubliceerd is.',
