@@ -117,3 +117,20 @@ test('a consent is recorded from its person’s page, given today unless told ot
   await expect(page.getByRole('combobox', { name: 'Contact', exact: true })).toHaveValue('Daan Bos');
   await expect(page.getByRole('combobox', { name: 'Organisation', exact: true })).toHaveValue('Bloemenhandel Bos');
 });
+
+test('field sales record a withdrawal of a consent they recorded, as easily as they recorded it, without editing it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = await signInAsAdmin(page);
+  await addColleagueAndSignIn(page, admin.authenticator, { username: 'sem.sales', displayName: 'Sem de Wit', role: 'sales', password: 'sem-rijdt-het-hele-land-rond' });
+  const contact = await createRecord(page, 'contact', { first_name: 'Fenna', last_name: 'Kok' });
+  await createRecord(page, 'consent', { contact_id: contact.id, purpose: 'Newsletter', source: 'Trade fair', given_at: daysFromNow(-1) });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Fenna Kok' }).click();
+  await page.getByRole('region', { name: /^Consents/ }).getByRole('link', { name: 'Newsletter' }).click();
+  await expect(recordHeading(page, 'Newsletter')).toBeVisible();
+  // What the consent says is not theirs to change; its withdrawal is theirs to record.
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Record withdrawal' }).click();
+  await page.getByRole('form', { name: 'Record withdrawal' }).getByRole('button', { name: 'Record withdrawal' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Withdrawn on ${longDay(todayIso(), 'en')}` })).toBeVisible();
+});
