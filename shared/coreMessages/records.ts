@@ -73,6 +73,8 @@ export const RECORDS_MESSAGES = {
   'records.mayNotRecordWithdrawal': 'Only someone who may give consents, or change this one, records its withdrawal.',
   /** {field}: the field's label. */
   'records.recipientsNeedField': 'Whom a campaign goes to is worked out from "{field}", which you may not read in full.',
+  /** {field}: the field's label. */
+  'records.recipientsFieldOff': 'Whom a campaign goes to is worked out from "{field}", and that field is switched off.',
   'records.recipientsNotAddressed': 'A social media post is addressed to no one: there is no list of recipients.',
   'records.recipientsBeforePublishing': 'Publish the campaign first: its recipients follow from what is published.',
   'records.recipientsWithoutConsent': 'The campaign names no consent it relies on, so it goes to no one.',

@@ -126,6 +126,17 @@ describe('a campaign’s recipients', () => {
     expect(unnamed).toMatchObject({ purpose: null, recipients: 0 });
   });
 
+  it('says which field a channel needs when it is switched off', async () => {
+    const t = await signedInAdmin();
+    value(await t.call('fields.setEnabled', { entity: 'organisation', field: 'city', enabled: false, confirmValueCount: 0 }));
+    await signInAsNewUser(t, 'mark', 'marketing');
+    const letter = await create(t, 'campaign', { name: 'Brief', channel: 'post', message: 'Beste klant', consent_purpose: 'Nieuwsbrief' });
+    expect(errorOf(await t.call('campaigns.recipients', { entity: 'campaign', id: letter }))).toMatchObject({ code: 'CONFLICT', messageId: 'records.recipientsFieldOff' });
+    // By e-mail, the city is not needed.
+    const mail = await create(t, 'campaign', { name: 'Mail', channel: 'email', message: 'Beste klant', consent_purpose: 'Nieuwsbrief' });
+    expect(value<CampaignRecipients>(await t.call('campaigns.recipients', { entity: 'campaign', id: mail })).recipients).toBe(0);
+  });
+
   it('needs the law’s fields: who may not read an objection is not handed a list', async () => {
     const t = await signedInAdmin();
     await signInAsNewUser(t, 'mark', 'marketing', { overrides: [{ right: 'field:contact.marketing_objection_on', effect: 'deny' }] });

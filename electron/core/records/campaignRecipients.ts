@@ -18,21 +18,38 @@ import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { BYTE_ORDER_MARK, cell, FORMATS, header, textCell, type ExportLanguage } from './export';
 import { fold } from './fold';
+import { activeFields } from './fields';
 import type { Row } from './rows';
 import { requireRowFor, visibleFields, type RecordContext, type VisibleField } from './service';
 
-/** How each channel reaches a person, and what of them its file holds. */
-const CHANNELS: Record<string, { reach: 'email' | 'post'; contact: string[]; organisation: string[] } | undefined> = {
-  email: { reach: 'email', contact: ['first_name', 'last_name', 'email'], organisation: [] },
-  // An invitation goes by e-mail.
-  event: { reach: 'email', contact: ['first_name', 'last_name', 'email'], organisation: [] },
-  // A letter goes to the person at their organisation's address: contacts hold no address of their own.
-  post: { reach: 'post', contact: ['first_name', 'last_name'], organisation: ['name', 'street', 'postal_code', 'city', 'country'] },
-  social: undefined,
+/**
+ * How each channel reaches a person, and what of them its file holds: the fields it needs, and
+ * those it adds where they are on and the caller may read them (a letter in the person's language).
+ */
+interface Channel {
+  reach: 'email' | 'post';
+  contact: { needed: string[]; added: string[] };
+  organisation: { needed: string[]; added: string[] };
+}
+
+const BY_EMAIL: Channel = {
+  reach: 'email',
+  contact: { needed: ['first_name', 'last_name', 'email'], added: ['preferred_language'] },
+  organisation: { needed: [], added: [] },
 };
 
-/** Written in the file where the caller may read it and the field is on: a message in the person's language. */
-const LANGUAGE_FIELD = 'preferred_language';
+const CHANNELS: Record<string, Channel | undefined> = {
+  email: BY_EMAIL,
+  // An invitation goes by e-mail.
+  event: BY_EMAIL,
+  // A letter goes to the person at their organisation's address: contacts hold no address of their own.
+  post: {
+    reach: 'post',
+    contact: { needed: ['first_name', 'last_name'], added: ['preferred_language'] },
+    organisation: { needed: ['name', 'street', 'city'], added: ['postal_code', 'country'] },
+  },
+  social: undefined,
+};
 
 /** More distinct consent purposes than this are not listed on the page. */
 const PURPOSES_SHOWN = 50;
@@ -46,17 +63,25 @@ interface Selection {
   join: { sql: string; params: unknown[] };
 }
 
-/** The fields of `entity` the channel needs, each readable in full by the caller, or FORBIDDEN naming the first that is not. */
+/**
+ * The fields of `entity` the channel needs, each on and readable in full by the caller, or a refusal
+ * naming the first that is not: switched off (CONFLICT), or not the caller's to read (FORBIDDEN).
+ */
 function neededFields(ctx: RecordContext, entity: EntityName, keys: readonly string[]): VisibleField[] {
   const visible = visibleFields(ctx.db, ctx.access, entity).filter((f) => f.access !== 'masked');
   return keys.map((key) => {
     const field = visible.find((f) => f.key === key);
-    if (!field) {
-      const label = fieldDef(entity, key)?.label ?? { en: key, nl: key };
-      throw new KluisError('FORBIDDEN', { id: 'records.recipientsNeedField', values: { field: label } });
-    }
-    return field;
+    if (field) return field;
+    const label = fieldDef(entity, key)?.label ?? { en: key, nl: key };
+    if (!activeFields(ctx.db, entity).some((f) => f.key === key)) throw new KluisError('CONFLICT', { id: 'records.recipientsFieldOff', values: { field: label } });
+    throw new KluisError('FORBIDDEN', { id: 'records.recipientsNeedField', values: { field: label } });
   });
+}
+
+/** The file's columns of `entity`: the needed fields and the added ones the caller may read, in the form's order (street, postal code, city). */
+function fileFields(ctx: RecordContext, entity: EntityName, wanted: { needed: string[]; added: string[] }): VisibleField[] {
+  neededFields(ctx, entity, wanted.needed);
+  return visibleFields(ctx.db, ctx.access, entity).filter((f) => wanted.needed.includes(f.key) || (f.access !== 'masked' && wanted.added.includes(f.key)));
 }
 
 /** The spellings of the consents in the caller's scope whose purpose folds to the campaign's. */
@@ -134,8 +159,8 @@ export function campaignRecipients(ctx: RecordContext, id: number): CampaignReci
   const none = { recipients: 0, leftOut: { restricted: 0, objected: 0, unreachable: 0, withdrawn: 0 } };
   if (!way) return { channel, purpose, addressed: false, ...none, purposes: [] };
   needLawFields(ctx);
-  neededFields(ctx, 'contact', way.reach === 'email' ? ['email'] : ['organisation_id']);
-  if (way.reach === 'post') neededFields(ctx, 'organisation', ['street', 'city']);
+  neededFields(ctx, 'contact', [...way.contact.needed, ...(way.reach === 'post' ? ['organisation_id'] : [])]);
+  neededFields(ctx, 'organisation', way.organisation.needed);
   const spellings = purpose === null ? [] : spellingsOf(ctx, purpose);
   if (spellings.length === 0) return { channel, purpose, addressed: true, ...none, purposes: purposesInScope(ctx) };
   const chosen = selection(ctx, spellings, way.reach);
@@ -199,9 +224,8 @@ function recipientLines(ctx: RecordContext, id: number, language: ExportLanguage
   if (campaign.status !== 'published') throw new KluisError('CONFLICT', 'records.recipientsBeforePublishing');
   if (purpose === null) throw new KluisError('CONFLICT', 'records.recipientsWithoutConsent');
   needLawFields(ctx);
-  const spokenLanguage = visibleFields(ctx.db, ctx.access, 'contact').find((f) => f.key === LANGUAGE_FIELD && f.access !== 'masked');
-  const contactFields = [...neededFields(ctx, 'contact', way.contact), ...(spokenLanguage ? [spokenLanguage] : [])];
-  const organisationFields = neededFields(ctx, 'organisation', way.organisation);
+  const contactFields = fileFields(ctx, 'contact', way.contact);
+  const organisationFields = fileFields(ctx, 'organisation', way.organisation);
   const format = FORMATS[language];
   const lines = [[...contactFields, ...organisationFields].map((f) => textCell(header(f, language))).join(format.separator)];
   const spellings = spellingsOf(ctx, purpose);

@@ -67,6 +67,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.consentAlreadyWithdrawn': 'Deze toestemming is al ingetrokken; een nieuwe toestemming is een nieuw record.',
   'records.mayNotRecordWithdrawal': 'Alleen wie toestemmingen mag vastleggen, of deze mag wijzigen, legt de intrekking vast.',
   'records.recipientsNeedField': 'Wie een campagne krijgt, volgt uit "{field}", en dat mag je niet volledig lezen.',
+  'records.recipientsFieldOff': 'Wie een campagne krijgt, volgt uit "{field}", en dat veld staat uit.',
   'records.recipientsNotAddressed': 'Een bericht op sociale media is aan niemand gericht: er is geen lijst van ontvangers.',
   'records.recipientsBeforePublishing': 'Publiceer de campagne eerst: de ontvangers volgen uit wat gepubliceerd is.',
   'records.recipientsWithoutConsent': 'De campagne noemt geen toestemming waarop ze steunt, dus ze gaat naar niemand.',
