@@ -22,6 +22,8 @@ export const ACCESS_MESSAGES = {
   'access.campaignWithoutMessage': 'Write the message before publishing.',
   /** {field}: the label of the campaign's consent field. */
   'access.campaignWithoutConsent': 'Fill in "{field}" before publishing: a campaign goes only to people who agreed to it.',
+  /** {purpose}: the consent the campaign names. */
+  'access.campaignReachesNoOne': 'Nobody may receive this campaign: no one with a standing consent for "{purpose}" is left in. Check the spelling against the consents people gave (on the campaign’s page).',
 
   /** {role}: the id of the role. */
   'access.unknownRole': 'There is no role "{role}".',

@@ -6,6 +6,8 @@ export const HISTORY_MESSAGES = {
   'history.keptByLaw': '{entity} {title} is kept for the bookkeeping until {until} (the fiscal retention duty), so it cannot be deleted for good before then. Until then it stays in the trash, unless you restore it.',
   /** {entity}: a kind of record, lower case; {title}; {until}, as for history.keptByLaw. */
   'history.undoKeptByLaw': 'Undo would delete {entity} {title} for good, but it is kept for the bookkeeping until {until} (the fiscal retention duty). Correct it, or move it to the trash.',
+  /** {title}: the campaign's name. */
+  'history.campaignSent': 'Campaign {title} stays published: its list of recipients was saved after it was published, so it may have gone out. A new message is a new campaign.',
   /** {entity}: a kind of record, lower case. */
   'history.noSuchInTrash': 'No such {entity} in the trash.',
   'history.purgeTrashedWith': 'This {entity} went to the trash with another record; permanently delete that one.',

@@ -817,7 +817,10 @@ export const campaign: EntityDef = {
       fixedOncePublished: true,
       type: 'text',
       label: l('Audience', 'Doelgroep'),
-      purpose: l('Describing whom the campaign addresses (only people who consented)', 'Beschrijven wie de campagne aanspreekt (alleen wie toestemming gaf)'),
+      purpose: l(
+        'Describing in words whom the campaign is meant for; who receives it follows from the required consent',
+        'In woorden beschrijven voor wie de campagne bedoeld is; wie haar krijgt, volgt uit de vereiste toestemming',
+      ),
       legalBasis: 'consent',
       sensitivity: 'normal',
       retention: KEEP_CAMPAIGN,
@@ -829,7 +832,7 @@ export const campaign: EntityDef = {
       key: 'consent_purpose',
       fixedOncePublished: true,
       type: 'text',
-      label: l('For people who consented to', 'Voor wie toestemming gaf voor'),
+      label: l('Required consent', 'Vereiste toestemming'),
       purpose: l(
         'Sending it only to people who agreed to it, as their consent records it (GDPR art. 6(1)(a) and 7)',
         'Het alleen sturen aan wie ermee instemde, zoals hun toestemming dat vastlegt (AVG art. 6 lid 1 onder a en 7)',

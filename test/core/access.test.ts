@@ -163,7 +163,7 @@ describe('task rights of one role, and personal overrides', () => {
     const invoice = value<RecordView>(
       await t.call('records.create', { entity: 'invoice', values: { number: 'F-1', organisation_id: org.id, amount_cents: 5000, due_on: '2026-01-31', status: 'sent' } }),
     );
-    const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Voorjaarsactie', channel: 'email', status: 'draft', message: 'Nieuw!', consent_purpose: 'Nieuwsbrief' } }));
+    const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Voorjaarsactie', channel: 'social', status: 'draft', message: 'Nieuw!' } }));
     expect(codeOf(await t.call('invoices.sendReminder', { id: invoice.id }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('campaigns.publish', { id: campaign.id }))).toBe('FORBIDDEN');
 
@@ -195,7 +195,7 @@ describe('task rights of one role, and personal overrides', () => {
     const t = await signedInAdmin();
     await signInAsNewUser(t, 'mark', 'marketing');
     const made = value<RecordView>(
-      await t.call('records.create', { entity: 'campaign', values: { name: 'Zomeractie', channel: 'email', audience: 'Klanten in Gouda', message: 'Ijs bij elk brood', consent_purpose: 'Nieuwsbrief' } }),
+      await t.call('records.create', { entity: 'campaign', values: { name: 'Zomeractie', channel: 'social', audience: 'Klanten in Gouda', message: 'Ijs bij elk brood' } }),
     );
     expect(made.values).toMatchObject({ name: 'Zomeractie', status: 'draft' });
     expect(codeOf(await t.call('records.update', { entity: 'campaign', id: made.id, values: { message: 'Ijs bij elke taart' } }))).toBe('OK');
@@ -220,7 +220,7 @@ describe('task rights of one role, and personal overrides', () => {
   it("a campaign is published on the publisher's own day, where UTC may already or still be on another", async () => {
     await inZoneWhereTodayIsNotUtcs(async () => {
       const t = await signedInAdmin();
-      const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Winteractie', channel: 'email', status: 'draft', message: 'Warm de winter door', consent_purpose: 'Nieuwsbrief' } }));
+      const campaign = value<RecordView>(await t.call('records.create', { entity: 'campaign', values: { name: 'Winteractie', channel: 'social', status: 'draft', message: 'Warm de winter door' } }));
       await signInAsNewUser(t, 'mark', 'marketing');
       expect(value(await t.call('campaigns.publish', { id: campaign.id }))).toEqual({ publishedAt: localDay() });
       const after = value<{ record: RecordView }>(await t.call('records.get', { entity: 'campaign', id: campaign.id }));

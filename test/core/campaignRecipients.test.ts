@@ -78,6 +78,8 @@ describe('a campaign’s recipients', () => {
         { purpose: 'Events', people: 1 },
       ],
     });
+    // Published, it would be fixed, reaching no one.
+    expect(errorOf(await t.call('campaigns.publish', { id: misspelled }))).toMatchObject({ code: 'VALIDATION', messageId: 'access.campaignReachesNoOne' });
 
     // Before publishing, nothing leaves.
     await confirmStep(t, mark.secret);
@@ -98,13 +100,23 @@ describe('a campaign’s recipients', () => {
     expect(value<CampaignRecipients>(await t.call('campaigns.recipients', { entity: 'campaign', id: letter }))).toMatchObject({ recipients: 1, leftOut: { restricted: 1, objected: 1, unreachable: 2 } });
     value(await t.call('campaigns.publish', { id: letter }));
     const letters = value<{ csv: string }>(await t.call('campaigns.exportRecipients', { entity: 'campaign', id: letter, language: 'en' }));
-    expect(letters.csv.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('Anna,Jansen,Dutch,Bakkerij Zoet,Dorpsstraat 1,1234 AB,Utrecht,');
+    expect(letters.csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual([
+      'First name,Last name,Organisation,Street and number,Postal code,City,Country,Preferred language',
+      'Anna,Jansen,Bakkerij Zoet,Dorpsstraat 1,1234 AB,Utrecht,,Dutch',
+    ]);
 
     // A social media post goes to no one.
     const post = await create(t, 'campaign', { name: 'Post', channel: 'social', message: 'Kijk eens' });
     expect(value<CampaignRecipients>(await t.call('campaigns.recipients', { entity: 'campaign', id: post }))).toMatchObject({ addressed: false, recipients: 0 });
     value(await t.call('campaigns.publish', { id: post }));
     expect(errorOf(await t.call('campaigns.exportRecipients', { entity: 'campaign', id: post })).messageId).toBe('records.recipientsNotAddressed');
+
+    // A publication whose list was saved since stays: the campaign may have gone out. One whose
+    // list was not saved (the social media post) is undone as any change.
+    value(await t.call('history.undo'));
+    value(await t.call('history.undo'));
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', messageId: 'history.campaignSent' });
+    expect(value<{ record: RecordView }>(await t.call('records.get', { entity: 'campaign', id: letter })).record.values.status).toBe('published');
 
     // The exports are audited with their count, never a name.
     await switchToAdmin(t);

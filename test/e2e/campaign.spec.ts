@@ -16,20 +16,24 @@ const MARKETING: Colleague = { username: 'mark.marketing', displayName: 'Mark Bo
 test('a published campaign keeps what went out: its edit form offers only the name', async ({ page }) => {
   test.setTimeout(120_000);
   const admin = await signInAsAdmin(page);
+  // Someone who wants the newsletter: a campaign that reaches no one is not published.
+  const reader = await createRecord(page, 'contact', { first_name: 'Lies', last_name: 'Visser', email: 'lies@example.nl' });
+  await createRecord(page, 'consent', { contact_id: reader.id, purpose: 'Nieuwsbrief', source: 'Website form', given_at: localDay() });
   await addColleagueAndSignIn(page, admin.authenticator, MARKETING);
   await goTo(page, 'Campaigns');
   await page.getByRole('button', { name: 'New campaign' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Lenteactie');
   await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
   await page.getByRole('textbox', { name: 'Audience' }).fill('Klanten die de nieuwsbrief willen');
-  await page.getByRole('textbox', { name: 'For people who consented to' }).fill('Nieuwsbrief');
+  await page.getByRole('textbox', { name: 'Required consent' }).fill('Nieuwsbrief');
   await page.getByRole('textbox', { name: 'Message' }).fill('Twee broden voor de prijs van één');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Lenteactie')).toBeVisible();
 
-  // A draft: every field can still change.
+  // A draft: every field can still change. Publishing waits for the form: it publishes what is saved.
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeEditable();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   await page.getByRole('button', { name: 'Publish' }).click();
@@ -69,12 +73,12 @@ test('a campaign says whom it may go to, and Marketing saves that list once it i
   await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
   await page.getByRole('textbox', { name: 'Message' }).fill('Warme broodjes');
   // Spelled otherwise than the consents: compared as people read it.
-  await page.getByRole('textbox', { name: 'For people who consented to' }).fill('newsletter');
+  await page.getByRole('textbox', { name: 'Required consent' }).fill('newsletter');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Winter')).toBeVisible();
 
   const recipients = page.getByRole('region', { name: 'Recipients' });
-  await expect(recipients.getByText('One person consented to “newsletter” and may receive it.')).toBeVisible();
+  await expect(recipients.getByText('One person may receive it: they consented to “newsletter”, and nothing leaves them out.')).toBeVisible();
   await expect(recipients.getByRole('listitem')).toHaveText([
     'One person who objected to direct marketing (GDPR art. 21)',
     'One person without an e-mail address',

@@ -23,6 +23,7 @@ import { findUserById } from '../auth/users';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
+import { campaignRecipients } from '../records/campaignRecipients';
 import { activeFields } from '../records/fields';
 import type { Row } from '../records/rows';
 import { requireRowFor, searchableKeys, type RecordContext, type WriteContext } from '../records/service';
@@ -202,6 +203,11 @@ export function publishCampaign(ctx: WriteContext, id: number): { publishedAt: s
   // An addressed campaign goes only to people with a consent of the purpose it names (campaignRecipients.ts).
   if (before.channel !== 'social' && !String(before.consent_purpose ?? '').trim()) {
     throw new KluisError('VALIDATION', { id: 'access.campaignWithoutConsent', values: { field: fieldDef('campaign', 'consent_purpose')!.label } });
+  }
+  // Published, it is fixed: one that reaches no one (a purpose typed otherwise than the consents') could never go out.
+  const reach = campaignRecipients(ctx, id);
+  if (reach.addressed && reach.recipients === 0) {
+    throw new KluisError('VALIDATION', { id: 'access.campaignReachesNoOne', values: { purpose: String(before.consent_purpose).trim() } });
   }
   // The day on this computer's calendar, as a person reads it (not UTC's, yesterday after midnight).
   const today = localDay();

@@ -20,6 +20,7 @@ import { MASK, searchableKeys, titleFor, type RecordContext } from '../records/s
 import { checkValue } from '../records/validate';
 import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
 import { refuseWhileHeld } from './legalHold';
+import { refuseUnpublishingSent } from '../records/campaignRecipients';
 import { mayRecordWithdrawal } from '../records/consentWithdrawal';
 
 type Direction = 'undo' | 'redo';
@@ -277,6 +278,9 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
       throw changedSince(ctx, direction, change, row, who);
     }
     checkRights(ctx, command, change, current, to);
+    if (direction === 'undo' && command.verb === 'publish' && change.entity === 'campaign' && current) {
+      refuseUnpublishingSent(ctx.db, change.id, command.at, titleFor(ctx.access, 'campaign', current));
+    }
   }
   const searchable = new Map<EntityName, Set<string>>();
   const searchableOf = (entity: EntityName) => searchable.get(entity) ?? searchable.set(entity, searchableKeys(activeFields(ctx.db, entity))).get(entity)!;

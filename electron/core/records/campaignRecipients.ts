@@ -11,8 +11,9 @@
 import { recipientsFileName } from '../../../shared/fileNames';
 import { localDay } from '../../../shared/localDay';
 import type { CampaignRecipients } from '../../../shared/apiTypes';
-import { fieldDef, type EntityName } from '../../../shared/registry';
+import { ENTITIES, fieldDef, type EntityName } from '../../../shared/registry';
 import { scopeCondition } from '../access/access';
+import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
@@ -76,6 +77,11 @@ function neededFields(ctx: RecordContext, entity: EntityName, keys: readonly str
     if (!activeFields(ctx.db, entity).some((f) => f.key === key)) throw new KluisError('CONFLICT', { id: 'records.recipientsFieldOff', values: { field: label } });
     throw new KluisError('FORBIDDEN', { id: 'records.recipientsNeedField', values: { field: label } });
   });
+}
+
+/** An organisation's name is headed "Organisation" beside a person's names: "Name" alone could be theirs. */
+function namedAsOrganisation(field: VisibleField): VisibleField {
+  return field.key === 'name' ? { ...field, label: ENTITIES.organisation.label.singular } : field;
 }
 
 /** The file's columns of `entity`: the needed fields and the added ones the caller may read, in the form's order (street, postal code, city). */
@@ -224,22 +230,33 @@ function recipientLines(ctx: RecordContext, id: number, language: ExportLanguage
   if (campaign.status !== 'published') throw new KluisError('CONFLICT', 'records.recipientsBeforePublishing');
   if (purpose === null) throw new KluisError('CONFLICT', 'records.recipientsWithoutConsent');
   needLawFields(ctx);
-  const contactFields = fileFields(ctx, 'contact', way.contact);
-  const organisationFields = fileFields(ctx, 'organisation', way.organisation);
+  // The person, where to reach them, then what helps write to them (their language); c is the
+  // person's row, o their organisation's.
+  const columns = [
+    ...fileFields(ctx, 'contact', { needed: way.contact.needed, added: [] }).map((field) => ({ from: 'c', field })),
+    ...fileFields(ctx, 'organisation', way.organisation).map((field) => ({ from: 'o', field: namedAsOrganisation(field) })),
+    ...fileFields(ctx, 'contact', { needed: [], added: way.contact.added }).map((field) => ({ from: 'c', field })),
+  ];
   const format = FORMATS[language];
-  const lines = [[...contactFields, ...organisationFields].map((f) => textCell(header(f, language))).join(format.separator)];
+  const lines = [columns.map(({ field }) => textCell(header(field, language))).join(format.separator)];
   const spellings = spellingsOf(ctx, purpose);
-  if (spellings.length > 0) {
-    const chosen = selection(ctx, spellings, way.reach);
-    const columns = [...contactFields.map((f) => `c.${f.key} AS "c.${f.key}"`), ...organisationFields.map((f) => `o.${f.key} AS "o.${f.key}"`)];
-    const rows = prepared(
-      ctx.db,
-      `SELECT ${columns.join(', ')} FROM contacts c ${chosen.join.sql} WHERE ${chosen.consented.sql} AND ${MAY_BE_ADDRESSED} AND ${chosen.reachable} ORDER BY c.sort_key, c.id`,
-    ).all(...chosen.join.params, ...chosen.consented.params) as Row[];
-    for (const row of rows) {
-      const cells = [...contactFields.map((f) => cell(f, row[`c.${f.key}`], undefined, language, format)), ...organisationFields.map((f) => cell(f, row[`o.${f.key}`], undefined, language, format))];
-      lines.push(cells.join(format.separator));
-    }
-  }
+  if (spellings.length === 0) return lines;
+  const chosen = selection(ctx, spellings, way.reach);
+  const selected = columns.map(({ from, field }) => `${from}.${field.key} AS "${from}.${field.key}"`);
+  const rows = prepared(
+    ctx.db,
+    `SELECT ${selected.join(', ')} FROM contacts c ${chosen.join.sql} WHERE ${chosen.consented.sql} AND ${MAY_BE_ADDRESSED} AND ${chosen.reachable} ORDER BY c.sort_key, c.id`,
+  ).all(...chosen.join.params, ...chosen.consented.params) as Row[];
+  for (const row of rows) lines.push(columns.map(({ from, field }) => cell(field, row[`${from}.${field.key}`], undefined, language, format)).join(format.separator));
   return lines;
+}
+
+/**
+ * Undo of a publication puts a campaign back to draft, to be edited and published again. Once its
+ * list of recipients was saved after the publication, the campaign may have gone out to those
+ * people: it stays published, so the page and the journal keep telling what was sent.
+ */
+export function refuseUnpublishingSent(db: Db, campaignId: number, publishedAt: string, title: string): void {
+  const saved = prepared(db, "SELECT 1 FROM audit_log WHERE target = ? AND action = 'marketing.recipientsExported' AND at >= ? LIMIT 1").get(`campaign:${campaignId}`, publishedAt);
+  if (saved) throw new KluisError('CONFLICT', { id: 'history.campaignSent', values: { title } });
 }

@@ -73,6 +73,13 @@ export function CampaignRecipients({ record }: { record: RecordView }) {
   }
 
   const count = (n: number) => formatCount(n, language);
+  /** Who may receive it; for no one, whether anyone consented at all (the list below says who is left out). */
+  const reachSentence = ({ recipients: n, leftOut }: Recipients, purpose: string) => {
+    if (n === 1) return t('recipients.countOne', { purpose });
+    if (n > 1) return t('recipients.count', { count: count(n), purpose });
+    const consented = leftOut.restricted + leftOut.objected + leftOut.unreachable > 0;
+    return consented ? t('recipients.countNone') : `${t('recipients.countNone')} ${t('recipients.noneConsented', { purpose })}`;
+  };
   const mayPublish = rights.hasTask('marketing.publish');
   const published = record.values.status === 'published';
   const leftOut = recipients ? leftOutReasons(recipients.channel).filter(({ reason }) => recipients.leftOut[reason] > 0) : [];
@@ -84,15 +91,7 @@ export function CampaignRecipients({ record }: { record: RecordView }) {
       {recipients && !recipients.addressed && <p>{t('recipients.notAddressed')}</p>}
       {recipients?.addressed && (
         <>
-          {recipients.purpose === null ? (
-            <p>{t('recipients.noPurpose')}</p>
-          ) : (
-            <p>
-              {recipients.recipients === 1
-                ? t('recipients.countOne', { purpose: recipients.purpose })
-                : t('recipients.count', { count: count(recipients.recipients), purpose: recipients.purpose })}
-            </p>
-          )}
+          {recipients.purpose === null ? <p>{t('recipients.noPurpose')}</p> : <p>{reachSentence(recipients, recipients.purpose)}</p>}
           {leftOut.length > 0 && (
             <>
               <p>{t('recipients.leftOut')}</p>
@@ -112,6 +111,7 @@ export function CampaignRecipients({ record }: { record: RecordView }) {
             </p>
           )}
           {mayPublish && !published && <p className="field-hint">{t('recipients.afterPublishing')}</p>}
+          {!mayPublish && <p className="field-hint">{t('recipients.byPublisher')}</p>}
           {mayPublish && published && recipients.recipients > 0 && (
             <BusyButton className="button-quiet" busy={saving} onClick={() => void save()}>
               {saving ? t('recipients.saving') : t('recipients.save')}

@@ -19,6 +19,7 @@ export const ACCESS_MESSAGES_NL: Record<keyof typeof ACCESS_MESSAGES, string> = 
   'access.campaignPublished': 'Deze campagne is al gepubliceerd.',
   'access.campaignWithoutMessage': 'Schrijf eerst de boodschap voordat je publiceert.',
   'access.campaignWithoutConsent': 'Vul eerst "{field}" in voordat je publiceert: een campagne gaat alleen naar wie ermee instemde.',
+  'access.campaignReachesNoOne': 'Niemand mag deze campagne ontvangen: er blijft niemand over met een geldige toestemming voor "{purpose}". Vergelijk de spelling met de toestemmingen die mensen gaven (op de pagina van de campagne).',
 
   'access.unknownRole': 'Er is geen rol "{role}".',
   'access.builtInRole': 'Ingebouwde rollen zijn niet te wijzigen. Kopieer de rol en wijzig de kopie.',

@@ -5,6 +5,7 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
   'history.stillNeeded': 'Nog nodig voor {what}, die hun koppeling moeten houden (facturen worden bewaard voor de boekhouding).',
   'history.keptByLaw': '{entity} {title} wordt tot {until} bewaard voor de boekhouding (de fiscale bewaarplicht) en kan tot dan niet definitief worden verwijderd. Tot dan blijft dit record in de prullenbak, tenzij je het terugzet.',
   'history.undoKeptByLaw': 'Ongedaan maken zou {entity} {title} definitief verwijderen, maar het wordt tot {until} bewaard voor de boekhouding (de fiscale bewaarplicht). Verbeter het, of verplaats het naar de prullenbak.',
+  'history.campaignSent': 'Campagne {title} blijft gepubliceerd: de lijst van ontvangers is na het publiceren opgeslagen, dus ze kan verstuurd zijn. Een nieuwe boodschap is een nieuwe campagne.',
   'history.noSuchInTrash': 'Niet gevonden in de prullenbak: {entity}.',
   'history.purgeTrashedWith': 'Dit record ({entity}) is samen met een ander record naar de prullenbak gegaan; verwijder dat record definitief.',
   'history.onlyPeopleErased': 'Alleen personen (contactpersonen) kunnen worden gewist.',
