@@ -71,7 +71,7 @@ function wholeDigits(text: string, group: string): string | null {
 /**
  * An amount as typed in the reader's language, in cents, or null when it is not an amount — never a
  * guess that could be off by a thousand. Dutch writes "1.234,50", English "1,234.50"; either may
- * leave out the grouping, and a euro sign and spaces are ignored. Cents have two digits at most:
+ * leave out the grouping, and a euro sign and spaces are ignored; ",-" after whole euros is read as Dutch writes it. Cents have two digits at most:
  * "9,995" in Dutch is refused, not read as 9995 euros. Where the reader's decimal separator is not
  * used at all, the other one followed by one or two digits is taken as the decimal one ("12.50" in
  * Dutch, as people type on a keyboard's number pad); followed by three it groups ("1.234").
@@ -81,13 +81,16 @@ export function parseMoney(text: string, language: Language): number | null {
   return 'cents' in read ? read.cents : null;
 }
 
+/** ",-" after whole euros, as Dutch writes a price ("€ 25,-"); also with a dash or a point. */
+const WHOLE_EUROS = /(?<=\d)[.,][-\u2013\u2014]{1,2}$/;
+
 /**
  * parseMoney, saying why not: `tooLarge` for an amount written well but past what can be counted in
  * cents exactly (about 90 trillion euros), so the form says that rather than "two decimals".
  */
 export function readMoney(text: string, language: Language): { cents: number } | { problem: 'invalid' | 'tooLarge' } {
   const invalid = { problem: 'invalid' } as const;
-  const match = /^(-?)([\d.,]+)$/.exec(text.replace(/[\s\u00a0€]/g, ''));
+  const match = /^(-?)([\d.,]+)$/.exec(text.replace(/[\s\u00a0€]/g, '').replace(WHOLE_EUROS, ''));
   if (!match) return invalid;
   const [, sign, body = ''] = match;
   let { decimal, group } = SEPARATORS[language];

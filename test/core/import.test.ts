@@ -462,6 +462,8 @@ describe('reading CSV as Excel writes it', () => {
   it('converts amounts, dates, yes/no and options as people write them', async () => {
     expect(['12,50', '12.50', '€ 1.234,56', '1,234.56', '1.234', '-5', 'EUR 7'].map((text) => parseMoney(text))).toEqual([1250, 1250, 123456, 123456, 123400, -500, 700]);
     expect(['12,345', 'abc', '1.2.3', '0,125'].map((text) => parseMoney(text))).toEqual([1234500, null, null, null]);
+    // Whole euros as a Dutch price list writes them.
+    expect(['€ 1.250,-', '25,-', '25,\u2013'].map((text) => parseMoney(text, ','))).toEqual([125000, 2500, 2500]);
     // In a ';' file (Dutch Excel) the comma is the decimal mark: "1,234" has three decimals, no thousand.
     expect(['12,50', '1.234', '€ 1.234,56', '1,234', '12,345'].map((text) => parseMoney(text, ','))).toEqual([1250, 123400, 123456, null, null]);
     expect(['1.250', '1,250', '1250'].map((text) => parseInteger(text))).toEqual([1250, 1250, 1250]);

@@ -68,6 +68,23 @@ test('a new invoice shows a bad amount and its empty required fields at the firs
   await expect(organisation).toBeFocused();
 });
 
+test('what only the core checks (an e-mail address) is said at the same Save as an empty required field, and nothing is saved', async ({ page }) => {
+  await signInAsAdmin(page);
+  await goTo(page, 'Contacts');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('First name').fill('Jan');
+  const email = page.getByRole('textbox', { name: 'E-mail' });
+  await email.fill('jan@');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const lastName = page.getByLabel('Last name');
+  await expect(lastName).toHaveAccessibleDescription(/This field is required/);
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Not a valid e-mail address/);
+  await expect(lastName).toBeFocused();
+  const contacts = await invoke(page, 'records.count', { entity: 'contact' });
+  expect(contacts.ok && contacts.value).toEqual({ count: 0 });
+});
+
 test('a custom field’s Dutch label and purpose that are too long are marked on the Dutch fields', async ({ page }) => {
   await signInAsAdmin(page);
   await goTo(page, 'Fields');

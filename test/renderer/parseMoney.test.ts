@@ -13,6 +13,12 @@ describe('parseMoney', () => {
     ]);
   });
 
+  it('reads whole euros as Dutch writes a price: "25,-"', () => {
+    expect(['€ 1.250,-', '25,-', '25,\u2013', '-5,-', '25.-'].map((text) => parseMoney(text, 'nl'))).toEqual([125000, 2500, 2500, -500, 2500]);
+    expect(parseMoney('25,-', 'en')).toBe(2500);
+    for (const text of [',-', '25,-5', '25-']) expect(parseMoney(text, 'nl'), text).toBeNull();
+  });
+
   it('reads English amounts: a decimal point, commas that group thousands', () => {
     const read = (text: string) => parseMoney(text, 'en');
     expect(['1234', '1234.5', '1,234.50', '€1,234.56', '12,345', '-5', '12,50'].map(read)).toEqual([123400, 123450, 123450, 123456, 1234500, -500, 1250]);

@@ -24,6 +24,7 @@ import { ConsentWithdrawal } from './ConsentWithdrawal';
 import { ProcessingRestriction, RESTRICTION_KEYS } from './ProcessingRestriction';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Message } from '../i18n/translate';
+import { longDay } from '../../../shared/localDay';
 import { saveTextFile } from '../saveFile';
 import { doneFollowsKindAndDay } from './activityDone';
 import { RecordLink } from './columns';
@@ -161,13 +162,10 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
   // A reminder is for an unpaid invoice past its due day, one a day; the core refuses any other (reminder.ts).
   const status = record.values.status;
   const dueOn = record.values.due_on;
-  const canRemind =
-    entity === 'invoice' &&
-    rights.hasTask('finance.sendPaymentReminder') &&
-    (status === 'sent' || status === 'overdue') &&
-    typeof dueOn === 'string' &&
-    dueOn < todayIso() &&
-    record.values.reminder_sent_at !== todayIso();
+  const remindable = entity === 'invoice' && rights.hasTask('finance.sendPaymentReminder') && (status === 'sent' || status === 'overdue') && typeof dueOn === 'string';
+  const canRemind = remindable && dueOn < todayIso() && record.values.reminder_sent_at !== todayIso();
+  // Where the button is not there yet for an unpaid invoice, a line says when it will be.
+  const remindLater: Message | null = !remindable || canRemind ? null : dueOn >= todayIso() ? { key: 'invoice.reminderAfterDue', params: { date: longDay(dueOn, language) } } : { key: 'invoice.reminderTomorrow' };
   const [editing, setEditing] = useState(false);
   // Kept when saving lets a deferred refresh show the page afresh (unsavedInput.tsx).
   const [saved, setSaved] = useVisitState('saved', false);
@@ -248,9 +246,10 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
           <PageHeading takeFocus={takeFocus}>{title}</PageHeading>
         </div>
         <div className="button-row">
-          {/* Remounted when an edit starts or ends: "Campaign published." is news only until then. */}
-          {entity === 'campaign' && <PublishButton key={String(editing)} id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
-          {canRemind && (
+          {/* Not beside an open form: it publishes what is saved, not what is typed. "Campaign published." is news only until an edit starts. */}
+          {entity === 'campaign' && !editing && <PublishButton id={record.id} status={record.values.status} onPublished={() => void onChanged()} />}
+          {/* Not beside an open form: the letter would hold the saved amount, not the one typed. */}
+          {canRemind && !editing && (
             <BusyButton className="button-primary" busy={busy} onClick={() => void sendReminder()}>
               {t('invoice.sendReminder')}
             </BusyButton>
@@ -281,6 +280,7 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
       </div>
 
       {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
+      {remindLater && <p className="field-hint">{t(remindLater.key, remindLater.params)}</p>}
       {reminder && (
         <Notice tone="info">
           {t('invoice.reminderSent', { date: formatDateTime(reminder.sentAt, language), file: reminder.fileName })}

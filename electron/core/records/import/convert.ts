@@ -38,6 +38,8 @@ export function parseMoney(text: string, decimalMark: DecimalMark = null): numbe
     } else if (t.startsWith('+')) t = t.slice(1);
     t = t.replace(CURRENCY, '');
   }
+  // "25,-": whole euros, as a Dutch price list writes them.
+  t = t.replace(/(?<=\d)[.,][-\u2013\u2014]{1,2}$/, '');
   if (!/^\d[\d.,]*$/.test(t) || /[.,]$/.test(t)) return null;
   const lastDot = t.lastIndexOf('.');
   const lastComma = t.lastIndexOf(',');
