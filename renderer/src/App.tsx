@@ -64,6 +64,10 @@ export function App() {
   // Only the newest answer may set the view; an older app.state arriving late is stale.
   const latestRequest = useRef(0);
   const confirmingEnrolment = useRef(false);
+  // A form's unsaved input is dropped with the shell when Kluis locks (no data stays on screen):
+  // the shell says so once after the unlock, so nobody looks for what they typed.
+  const heldInputAtLock = useRef(false);
+  const [inputLostAtLock, setInputLostAtLock] = useState(false);
 
   const reload = useCallback(async () => {
     const request = ++latestRequest.current;
@@ -137,6 +141,8 @@ export function App() {
   const keyMode = keyModeOf(state);
 
   const showSignedIn = (session: SessionInfo) => {
+    heldInputAtLock.current = false;
+    setInputLostAtLock(false);
     setSignInError(null);
     setAttemptUsername('');
     setJustSetUp(false);
@@ -243,7 +249,11 @@ export function App() {
           keyMode={state.keyMode}
           unlockNeedsCode={state.unlockNeedsCode}
           reason={state.reason}
-          onUnlocked={showSignedIn}
+          onUnlocked={(session) => {
+            const lost = heldInputAtLock.current;
+            showSignedIn(session);
+            setInputLostAtLock(lost);
+          }}
           onSignedOut={signedOut}
         />
       );
@@ -254,6 +264,10 @@ export function App() {
           onSignedOut={signedOut}
           onLock={() => void lock()}
           onSessionChanged={() => void reload()}
+          onLeftWithInput={() => {
+            heldInputAtLock.current = true;
+          }}
+          inputLostAtLock={inputLostAtLock}
         />
       );
   }

@@ -40,6 +40,8 @@ describe('a payment reminder sent by someone who may not read everything', () =>
     expect(letter.text).toContain('Geachte heer, mevrouw,');
     expect(letter.text).toContain('Drukkerij Hendriks\n5611 AB Eindhoven');
     expect(letter.text).toContain('factuur 2026-0042');
+    // With the day it was issued, how the customer finds it in their books.
+    expect(letter.text).toMatch(/factuur 2026-0042 van \d{1,2} \w+ \d{4}, voor €\s/);
   });
 
   it('goes out, and its note links the contact, for a sender whose read scope leaves the contact out', async () => {

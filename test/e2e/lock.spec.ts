@@ -94,3 +94,26 @@ test('the core locks by itself after the idle time; calls then answer LOCKED', a
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expectHome(page);
 });
+
+test('a lock drops a half-filled form, and the unlock says so once', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts', exact: true }).click();
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('First name').fill('Half');
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible({ timeout: 5_000 });
+  await page.getByLabel('Password').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expectHome(page);
+  const lost = page.getByText('What you were typing when Kluis locked was not saved', { exact: false });
+  await expect(lost).toBeVisible();
+  // Said once: gone with the next page, and not after a lock with nothing typed.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts', exact: true }).click();
+  await expect(lost).toHaveCount(0);
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: LOCK_HEADING })).toBeVisible({ timeout: 5_000 });
+  await page.getByLabel('Password').fill(ACCOUNT.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expectHome(page);
+  await expect(lost).toHaveCount(0);
+});

@@ -183,7 +183,16 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await expect(sentOn).toHaveText(formatDay(todayIso(), 'en'));
   // One a day: a second letter the same day is not offered (the core refuses it too).
   await expect(page.getByRole('button', { name: 'Send payment reminder' })).toHaveCount(0);
+  await expect(page.getByText('A payment reminder went out today; the next can go tomorrow.')).toBeVisible();
   await saveScreenshot(page, testInfo, 'invoice-detail');
+
+  // Finance's home page counts the unpaid invoices past their due date, sent or reminded, and opens each list by due date.
+  await goTo(page, 'Home');
+  const pastDue = page.getByRole('region', { name: 'Past due' });
+  await expect(pastDue.getByText('2 unpaid invoices are past their due date.')).toBeVisible();
+  await expect(pastDue.getByRole('link', { name: 'Reminded (Overdue): 1, by due date' })).toBeVisible();
+  await pastDue.getByRole('link', { name: 'Sent, no reminder yet: 1, by due date' }).click();
+  await expect(page.getByRole('table', { name: 'Invoices' }).getByRole('link').first()).toHaveText('ADM-1');
 
   // A draft invoice gets no reminder: the page offers none (the core would refuse one, reminder.ts).
   await goTo(page, 'Invoices');

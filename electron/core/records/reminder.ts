@@ -24,6 +24,8 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   const amount = euros(invoice.amount_cents as number, language);
   const dueOn = longDay(String(invoice.due_on), language);
   const dated = longDay(today, language);
+  // The day it was issued, where the sender may read it: how the customer finds it in their books.
+  const issued = typeof invoice.issued_on === 'string' && invoice.issued_on !== '' ? longDay(invoice.issued_on, language) : null;
   if (language === 'en') {
     return [
       sender,
@@ -36,7 +38,7 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
       '',
       contactName ? `Dear ${contactName},` : 'Dear Sir or Madam,',
       '',
-      `According to our records, invoice ${invoice.number} of ${amount}, due on ${dueOn}, has not been paid yet.`,
+      `According to our records, invoice ${invoice.number}${issued ? ` of ${issued}` : ''}, for ${amount} and due on ${dueOn}, has not been paid yet.`,
       'We kindly ask you to pay the amount within 14 days. If you have paid it in the meantime, please disregard this letter.',
       '',
       'Kind regards,',
@@ -56,7 +58,7 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
     '',
     contactName ? `Beste ${contactName},` : 'Geachte heer, mevrouw,',
     '',
-    `Volgens onze administratie is factuur ${invoice.number} van ${amount}, met vervaldatum ${dueOn}, nog niet betaald.`,
+    `Volgens onze administratie is factuur ${invoice.number}${issued ? ` van ${issued}` : ''}, voor ${amount} en met vervaldatum ${dueOn}, nog niet betaald.`,
     'Wij verzoeken u vriendelijk het bedrag binnen 14 dagen te voldoen. Heeft u inmiddels betaald, dan kunt u deze brief als niet verzonden beschouwen.',
     '',
     'Met vriendelijke groet,',

@@ -5,7 +5,7 @@
  * what the user may not do; the core refuses it anyway. After an undo, redo, restore or deletion
  * the page is mounted afresh, so it shows the data as it is now.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api';
 import { AccessPage } from '../access/AccessPage';
 import { RolesPage } from '../access/RolesPage';
@@ -47,6 +47,10 @@ interface HomeShellProps {
   onLock: () => void;
   /** Something the session carries changed (the policy, say): ask the core again. */
   onSessionChanged: () => void;
+  /** The shell goes (a lock, a sign-out) while a form holds unsaved input. */
+  onLeftWithInput: () => void;
+  /** Back from a lock that dropped a form's unsaved input: said on the first page. */
+  inputLostAtLock: boolean;
 }
 
 const HISTORY_LIMIT = 50;
@@ -58,7 +62,7 @@ const HISTORY_LIMIT = 50;
  */
 const SHOWS_RECORDS: ReadonlySet<Route['page']> = new Set(['home', 'list', 'record', 'history', 'trash']);
 
-export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: HomeShellProps) {
+export function HomeShell({ session, onSignedOut, onLock, onSessionChanged, onLeftWithInput, inputLostAtLock }: HomeShellProps) {
   const { t } = useI18n();
   // Each visit has its own number, so going to the page one is on shows it afresh.
   const [history, setHistory] = useState<{ route: Route; visit: number }[]>([{ route: { page: 'home' }, visit: 0 }]);
@@ -98,6 +102,17 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
   }, []);
   const pageRefresh = usePageRefresh(SHOWS_RECORDS.has(route.page), showAfresh);
   const { refresh, forget: forgetRefresh, holdsInput } = pageRefresh;
+  // Asked as the shell goes: whether a form on it still held what the user typed.
+  const leftWithInput = useRef(onLeftWithInput);
+  useEffect(() => {
+    leftWithInput.current = onLeftWithInput;
+  }, [onLeftWithInput]);
+  useEffect(
+    () => () => {
+      if (holdsInput()) leftWithInput.current();
+    },
+    [holdsInput],
+  );
   // Leaving a page drops what its forms hold: while one holds unsaved input, the user is asked
   // first, and this is the step that waits for the answer. (A save moves on with `replace`, which
   // is not asked; locking is never held up, and drops the page as it always does.)
@@ -247,6 +262,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged }: Ho
                   {error && <Notice tone="error">{t(error.key, error.params)}</Notice>}
                   <PassphraseOnlyNotice keyMode={session.keyMode} />
                   {pageRefresh.deferred && <Notice tone="info">{t('shell.inputKept')}</Notice>}
+                  {inputLostAtLock && history.length === 1 && <Notice tone="warning">{t('shell.inputLostAtLock')}</Notice>}
                   <UnsavedInputProvider value={pageRefresh.hold}>
                     <VisitMemoryProvider value={visitMemory}>
                       <ListPlacesContext.Provider value={listPlaces}>

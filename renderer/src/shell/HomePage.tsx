@@ -22,6 +22,9 @@ const TASKS_SHOWN = 5;
  */
 const MY_OPEN_TASKS = { sort: 'due', mine: true, where: { done: false } } as const satisfies ListSettings;
 
+/** An invoice not paid: sent, or reminded (a reminder makes it Overdue, reminder.ts). */
+const UNPAID = ['sent', 'overdue'] as const;
+
 export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFocus: boolean }) {
   const { t, language } = useI18n();
   const { go } = useNavigation();
@@ -34,6 +37,9 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
   // For whoever erases: how many people are past their retention (RetentionPage lists them).
   const reviewsRetention = rights.hasTask('privacy.erase');
   const [pastRetention, setPastRetention] = useState<{ count: number; more: boolean } | null>(null);
+  // For whoever sends payment reminders: the unpaid invoices past their due day, sent or reminded.
+  const remindsPayment = rights.hasTask('finance.sendPaymentReminder') && rights.can('invoice', 'read');
+  const [pastDue, setPastDue] = useState<Partial<Record<(typeof UNPAID)[number], number>>>({});
 
   useEffect(() => {
     let current = true;
@@ -54,6 +60,13 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
         });
       }
     }
+    if (remindsPayment) {
+      for (const status of UNPAID) {
+        void call('records.count', { entity: 'invoice', where: { status }, dueBefore: todayIso() }).then((result) => {
+          if (current && result.ok) setPastDue((previous) => ({ ...previous, [status]: result.value.count }));
+        });
+      }
+    }
     if (reviewsRetention) {
       void call('privacy.retentionReview', {}).then((result) => {
         if (current && result.ok) setPastRetention({ count: result.value.people.length, more: result.value.more });
@@ -65,6 +78,8 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
     // The rights are the session's; they do not change while this page is shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const pastDueTotal = UNPAID.every((status) => pastDue[status] !== undefined) ? UNPAID.reduce((sum, status) => sum + (pastDue[status] ?? 0), 0) : null;
 
   return (
     <section className="page">
@@ -140,6 +155,31 @@ export function HomePage({ session, takeFocus }: { session: SessionInfo; takeFoc
             >
               {t('home.allTasks')}
             </a>
+          )}
+        </section>
+      )}
+      {remindsPayment && pastDueTotal !== null && (
+        <section className="panel" aria-labelledby="home-past-due-title">
+          <h3 id="home-past-due-title">{t('home.pastDue')}</h3>
+          <p>
+            {pastDueTotal === 0 ? t('home.pastDueNone') : pastDueTotal === 1 ? t('home.pastDueOne') : t('home.pastDueCount', { count: formatCount(pastDueTotal, language) })}
+          </p>
+          {pastDueTotal > 0 && (
+            <ul className="plain-list">
+              {UNPAID.filter((status) => (pastDue[status] ?? 0) > 0).map((status) => (
+                <li key={status}>
+                  <a
+                    href={`#invoice-${status}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      go({ page: 'list', entity: 'invoice', settings: { sort: 'due', where: { status } } });
+                    }}
+                  >
+                    {t(status === 'sent' ? 'home.pastDueSent' : 'home.pastDueReminded', { count: formatCount(pastDue[status] ?? 0, language) })}
+                  </a>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       )}
