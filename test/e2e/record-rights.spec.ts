@@ -43,6 +43,8 @@ test("Office staff see Delete on their own organisation's page, not on a colleag
   await expect(main.getByRole('checkbox', { name: `Select ${own.title}` })).toBeVisible();
   await expect(main.getByRole('link', { name: theirs.title })).toBeVisible();
   await expect(main.getByRole('checkbox', { name: `Select ${theirs.title}` })).toHaveCount(0);
+  // Said, so nobody wonders why a row has none.
+  await expect(main.getByText('You may delete only your own organisations: the others have no tick box.')).toBeVisible();
   await main.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
   await expect(main.getByRole('button', { name: 'Delete selected (1)' })).toBeVisible();
 });

@@ -358,6 +358,8 @@ export const en = {
   'list.selectAll': 'Select all loaded rows',
   'list.selectLimit': 'You can delete at most {max} {what} at once. Delete these first, then tick the rest.',
   'list.deleteSelected': 'Delete selected ({count})',
+  'list.deleteOwnOnly': 'You may delete only your own {what}: the others have no tick box.',
+  'list.deleteTeamOnly': 'You may delete only your own and your team’s {what}: the others have no tick box.',
 
   'records.new.consent': 'New consent',
   'records.new.contact': 'New contact',

@@ -358,6 +358,8 @@ export const nl: Messages = {
   'list.selectAll': 'Selecteer alle geladen rijen',
   'list.selectLimit': 'Je kunt hoogstens {max} {what} tegelijk verwijderen. Verwijder deze eerst en vink dan de rest aan.',
   'list.deleteSelected': 'Selectie verwijderen ({count})',
+  'list.deleteOwnOnly': 'Je mag alleen je eigen {what} verwijderen: de andere hebben geen vinkje.',
+  'list.deleteTeamOnly': 'Je mag alleen je eigen {what} en die van je team verwijderen: de andere hebben geen vinkje.',
 
   'records.new.consent': 'Nieuwe toestemming',
   'records.new.contact': 'Nieuwe contactpersoon',

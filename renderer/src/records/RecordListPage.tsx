@@ -169,6 +169,7 @@ function ListBody({ entity, settings, fields, userId, total, onChange, onLeftFil
   const [ticked, setTicked] = useState<{ query: string; ids: ReadonlySet<number> }>({ query: '', ids: new Set() });
   const [deleting, setDeleting] = useState<number[] | null>(null);
   const canDelete = rights.can(entity, 'delete');
+  const deleteScope = rights.scope(entity, 'delete');
 
   const sort = settings.sort ?? (SORTABLE_BY_DUE.includes(entity) ? 'due' : 'name');
   const where = useMemo(() => settings.where ?? {}, [settings.where]);
@@ -330,6 +331,10 @@ function ListBody({ entity, settings, fields, userId, total, onChange, onLeftFil
           <button type="button" className="button-small button-danger-quiet" disabled={selected.size === 0} onClick={() => setDeleting([...selected])}>
             {t('list.deleteSelected', { count: formatCount(selected.size, language) })}
           </button>
+          {/* Rows without a tick box are not the user's to delete: said, so nobody wonders why. */}
+          {deleteScope !== 'all' && (
+            <span className="field-hint">{t(deleteScope === 'team' ? 'list.deleteTeamOnly' : 'list.deleteOwnOnly', { what: entityPlural(entity, language).toLowerCase() })}</span>
+          )}
         </div>
       )}
       {myTasksFirst && <p className="muted list-note">{t('activities.myTasksFirst')}</p>}

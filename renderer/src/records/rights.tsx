@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { RightsSummary } from '../../../shared/apiTypes';
-import type { FieldAccess, RecordAction, Task } from '../../../shared/access';
+import type { FieldAccess, RecordAction, Scope, Task } from '../../../shared/access';
 import type { FieldInfo } from '../../../shared/recordTypes';
 import type { EntityName } from '../../../shared/registry';
 
@@ -13,6 +13,8 @@ export interface Rights {
   can: (entity: EntityName, action: RecordAction) => boolean;
   /** Whether every record of this kind is theirs to read (scope `all`), not only their own or team's. */
   readsAll: (entity: EntityName) => boolean;
+  /** How far an action on this kind reaches: none, their own records, their team's, or all. */
+  scope: (entity: EntityName, action: RecordAction) => Scope;
   hasTask: (task: Task) => boolean;
   /** Custom fields are not in the summary; the core decides for them, so the form offers them. */
   field: (field: Pick<FieldInfo, 'entity' | 'key'>) => FieldAccess;
@@ -27,13 +29,14 @@ export function rightsFrom(summary: RightsSummary): Rights {
   return {
     can: (entity, action) => scope(entity, action) !== 'none',
     readsAll: (entity) => scope(entity, 'read') === 'all',
+    scope,
     hasTask: (task) => summary.tasks.includes(task),
     field: ({ entity, key }) => summary.fields[`${entity}.${key}`] ?? 'edit',
   };
 }
 
 /** Everything allowed: for pages shown outside a session's rights (never in the app itself). */
-const PERMISSIVE: Rights = { can: () => true, readsAll: () => true, hasTask: () => true, field: () => 'edit' };
+const PERMISSIVE: Rights = { can: () => true, readsAll: () => true, scope: () => 'all', hasTask: () => true, field: () => 'edit' };
 
 export const RightsContext = createContext<Rights>(PERMISSIVE);
 
