@@ -84,7 +84,7 @@ test('an import leaves out unknown columns, names them, and imports the rest', a
   await expect(page.getByRole('heading', { level: 3, name: 'Step 3: Check' })).toBeVisible();
   const known = page.getByRole('region', { name: 'People already in Kluis or earlier in the file (2)' });
   await expect(known.getByRole('listitem')).toHaveText(['Row 2: ANNA.DEVRIES@example.nl', 'Row 5: piet jansen, bakkerij jansen']);
-  await expect(page.getByRole('button', { name: /^Import 1 row$/ })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /^Import 1 row \(2 duplicates skipped\)$/ })).toBeEnabled();
   await page.getByRole('radio', { name: 'Merge them into the existing record' }).check();
   await expect(page.getByRole('button', { name: /^Import 3 rows$/ })).toBeEnabled();
   await page.getByRole('button', { name: 'Back to the columns' }).click();

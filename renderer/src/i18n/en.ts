@@ -617,6 +617,8 @@ export const en = {
   'import.sampleTitle': 'The first rows of the file, as they are written in it',
   'import.run': 'Import {count} rows',
   'import.runOne': 'Import 1 row',
+  'import.runSkipped': '({count} duplicates skipped)',
+  'import.runSkippedOne': '(1 duplicate skipped)',
   'import.nothingToImport': 'No row can be imported: every row has a problem or is skipped as a duplicate.',
   'import.backToMapping': 'Back to the columns',
   'import.progress': 'Import progress',

@@ -617,6 +617,8 @@ export const nl: Messages = {
   'import.sampleTitle': 'De eerste regels van het bestand, zoals ze erin staan',
   'import.run': '{count} regels importeren',
   'import.runOne': '1 regel importeren',
+  'import.runSkipped': '({count} dubbele overgeslagen)',
+  'import.runSkippedOne': '(1 dubbele overgeslagen)',
   'import.nothingToImport': 'Er is geen regel om te importeren: elke regel heeft een probleem of wordt als dubbel overgeslagen.',
   'import.backToMapping': 'Terug naar de kolommen',
   'import.progress': 'Voortgang van het importeren',

@@ -192,6 +192,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
   const fields = state.kind === 'ready' ? enabledFields(state.fields, entity).filter(mayFill) : [];
   const stepIndex = STEPS.indexOf(step);
   const toWrite = preview ? rowsToWrite(preview, duplicates) : 0;
+  const skipped = preview && duplicates === 'skip' ? preview.duplicates.length : 0;
   const stepTitles: Record<Step, string> = {
     file: t('import.step.file'),
     mapping: t('import.step.mapping'),
@@ -354,6 +355,8 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
             <div className="button-row">
               <button type="button" className="button-primary" disabled={toWrite === 0} onClick={() => void runImport()}>
                 {toWrite === 1 ? t('import.runOne') : t('import.run', { count: formatCount(toWrite, language) })}
+                {/* The check step counted them among the rows that can be imported: the label says where they went. */}
+                {skipped > 0 && ` ${skipped === 1 ? t('import.runSkippedOne') : t('import.runSkipped', { count: formatCount(skipped, language) })}`}
               </button>
               <button type="button" className="button-quiet" onClick={() => show('mapping')}>
                 {t('import.backToMapping')}
