@@ -64,8 +64,10 @@ export interface HistoryResult {
   command: CommandSummary;
   /** The records the command named first (the ones the user acted on), then what moved with them; at most 20. */
   records: AffectedRecord[];
-  /** How many more records it touched beyond those listed. */
+  /** How many more records it touched beyond those listed, that the user may read. */
   more: number;
+  /** How many it touched that the user may not read (a reminder's note, for Finance): counted, never named. */
+  unseen: number;
   /**
    * How many of the records the user may read (all of them, not only those listed) came back, went,
    * or took their earlier or later values: an undone import that merged says how many of each.

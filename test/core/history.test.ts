@@ -308,7 +308,8 @@ describe('undo and redo', () => {
     value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
     const undone = value<HistoryResult>(await t.call('history.undo'));
     expect(undone.records).toEqual([{ entity: 'contact', id: contact.id, title: 'Verbeek', state: 'back' }]);
-    expect(undone.more).toBe(1);
+    expect(undone.more).toBe(0);
+    expect(undone.unseen).toBe(1);
     expect(JSON.stringify(undone)).not.toContain('Vertrouwelijke');
   });
 

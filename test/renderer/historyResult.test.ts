@@ -15,6 +15,7 @@ function undoneImport(): HistoryResult {
     command: { id: 9, label: { verb: 'import', entity: 'contact', count: 6, title: null }, state: 'undone', at: '2026-12-03T10:00:00Z', undoable: true },
     records,
     more: 0,
+    unseen: 0,
     ...tally(records),
   };
 }
@@ -27,5 +28,18 @@ describe('an undo whose records went different ways', () => {
     };
     expect(text('en')).toBe('Undone: Import 6 contacts — 2 contacts and 2 organisations removed, 3 contacts with earlier values again.');
     expect(text('nl')).toBe('Ongedaan gemaakt: 6 contactpersonen importeren — 2 contactpersonen en 2 organisaties verwijderd, 3 contactpersonen met weer de eerdere waarden.');
+  });
+
+  it('counts what the user may not see apart, never as records "more" of what they do see', () => {
+    const records = [record('invoice', 1, 'changed')];
+    const reminder: HistoryResult = {
+      command: { id: 10, label: { verb: 'sendReminder', entity: 'invoice', count: 1, title: '2026-0042' }, state: 'undone', at: '2026-12-03T10:00:00Z', undoable: true },
+      records,
+      more: 0,
+      unseen: 1,
+      ...tally(records),
+    };
+    const t: Translate = (key, params) => translate('en', key, params);
+    expect(resultText('undo', reminder, t, 'en')).toMatch(/ — invoice 1 in Invoices has its earlier values again, and 1 record you may not see\.$/);
   });
 });

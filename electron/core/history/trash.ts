@@ -90,7 +90,7 @@ export function restoreFromTrash(ctx: RecordContext, items: readonly TrashKey[])
     }
   });
   for (const [key, parts] of withIt) audit(ctx.open, { actor: ctx.user.id, action: 'records.restored', target: key, details: { withIt: parts } });
-  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20) + unreadable, ...tally(records) };
+  return { command: command!, records: records.slice(0, 20), more: Math.max(0, records.length - 20), unseen: unreadable, ...tally(records) };
 }
 
 const TITLE_SQL: Record<EntityName, string> = Object.fromEntries(

@@ -230,7 +230,7 @@ function isForeignKeyFailure(error: unknown): boolean {
  * What came back and where: the records the user acted on first, then what went along. Records the
  * user may not read (a colleague's activity that moved with a contact) are only counted.
  */
-function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more' | 'counts' | 'kinds'> {
+function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row | null; to: Row | null }[]): Pick<HistoryResult, 'records' | 'more' | 'unseen' | 'counts' | 'kinds'> {
   const seen = new Map<string, AffectedRecord & { direct: boolean }>();
   let unreadable = 0;
   for (const { change, from, to } of applied) {
@@ -243,7 +243,7 @@ function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row
     seen.set(`${change.entity}:${change.id}`, { entity: change.entity, id: change.id, title: titleFor(ctx.access, change.entity, row), state, direct: change.direct });
   }
   const all = [...seen.values()].sort((a, b) => Number(b.direct) - Number(a.direct));
-  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20) + unreadable, ...tally(all) };
+  return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20), unseen: unreadable, ...tally(all) };
 }
 
 function step(ctx: RecordContext, direction: Direction): HistoryResult {

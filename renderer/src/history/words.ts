@@ -67,12 +67,13 @@ function mixedSentence(action: HistoryAction, result: HistoryResult, t: Translat
 export function resultText(action: HistoryAction, result: HistoryResult, t: Translate, language: Language): string {
   const [first, ...rest] = result.records;
   const others = rest.length + result.more;
+  const unseen = result.unseen === 0 ? '' : result.unseen === 1 ? t('history.withOneUnseen') : t('history.withUnseen', { count: formatCount(result.unseen, language) });
   const where =
-    mixedSentence(action, result, t, language) ??
-    (first
-      ? whereSentence(first, action, t, language) +
-        (others === 0 ? '' : others === 1 ? t('history.withOneMore') : t('history.withMore', { count: formatCount(others, language) }))
-      : '');
+    (mixedSentence(action, result, t, language) ??
+      (first
+        ? whereSentence(first, action, t, language) +
+          (others === 0 ? '' : others === 1 ? t('history.withOneMore') : t('history.withMore', { count: formatCount(others, language) }))
+        : '')) + (first ? unseen : '');
   if (action === 'restore') return `${where}.`;
   const command = describeCommand(result.command.label, language);
   const done = t(action === 'undo' ? 'history.undone' : 'history.redone', { command });

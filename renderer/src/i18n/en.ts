@@ -728,6 +728,8 @@ export const en = {
   'history.countChangedAgain': '{count} with the changed values again',
   'history.withOneMore': ', with 1 more record',
   'history.withMore': ', with {count} more records',
+  'history.withOneUnseen': ', and 1 record you may not see',
+  'history.withUnseen': ', and {count} records you may not see',
   'history.nothingToUndo': 'Nothing to undo.',
   'history.nothingToRedo': 'Nothing to redo.',
   'history.undoFailed': 'Not undone: {message}',

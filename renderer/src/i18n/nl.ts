@@ -728,6 +728,8 @@ export const nl: Messages = {
   'history.countChangedAgain': '{count} met weer de gewijzigde waarden',
   'history.withOneMore': ', met nog 1 record',
   'history.withMore': ', met nog {count} records',
+  'history.withOneUnseen': ', en 1 record dat je niet mag zien',
+  'history.withUnseen': ', en {count} records die je niet mag zien',
   'history.nothingToUndo': 'Er is niets om ongedaan te maken.',
   'history.nothingToRedo': 'Er is niets om opnieuw te doen.',
   'history.undoFailed': 'Niet ongedaan gemaakt: {message}',
