@@ -60,7 +60,8 @@ test('deal titles and stage names on the board are not broken inside a word at t
 });
 
 test('on a laptop-wide window the board uses the room it has: all six stages in view, no sideways scroll', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+  // 1366 wide: the most common laptop screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await signInAsAdmin(page);
   await createRecord(page, 'deal', { title: 'Cateringcontract 2026', stage: 'lost', value_cents: 100 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Deals', exact: true }).click();
