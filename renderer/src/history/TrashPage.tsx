@@ -131,7 +131,8 @@ export function TrashPage({ takeFocus }: { takeFocus: boolean }) {
           <p>{page.retentionDays === 1 ? t('trash.retentionOne') : t('trash.retention', { days: formatCount(page.retentionDays, language) })}</p>
           {page.lastEmptied && (
             <p className="muted">
-              {t('trash.lastEmptied', {
+              {/* What stayed is what the law keeps and what it needs (destroy.ts): said only when there is any. */}
+              {t(page.lastEmptied.kept > 0 ? 'trash.lastEmptiedKept' : 'trash.lastEmptied', {
                 date: formatDateTime(page.lastEmptied.at, language),
                 removed: formatCount(page.lastEmptied.removed, language),
                 kept: formatCount(page.lastEmptied.kept, language),
