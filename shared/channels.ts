@@ -80,6 +80,29 @@ export const CHANNEL_NAMES = [
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
+/**
+ * The channels that write a step into the caller's journal (electron/core/history/journal.ts): each
+ * such step ends what could be redone, and is what Ctrl+Z reaches next. The window drops a toast
+ * offering Undo or Redo of an earlier step once one of these succeeds, rather than offer what would
+ * then be refused as stale.
+ */
+export const JOURNALED_CHANNELS: readonly ChannelName[] = [
+  'records.create',
+  'records.update',
+  'records.delete',
+  'records.reassign',
+  'trash.restore',
+  'trash.purge',
+  'privacy.erase',
+  'privacy.restrict',
+  'privacy.liftRestriction',
+  'invoices.sendReminder',
+  'consents.recordWithdrawal',
+  'campaigns.publish',
+  'import.run',
+  'fields.setEnabled',
+];
+
 /** Events the main process pushes to the renderer. */
 export const EVENT_NAMES = ['session.changed', 'import.progress', 'export.progress', 'menu.command'] as const;
 

@@ -4,7 +4,7 @@
  * becomes an INTERNAL error value instead of an exception, so screens handle one shape only.
  */
 import type { ChannelInput, ChannelOutput, EventPayloads, KluisBridge } from '../../shared/api';
-import type { ChannelName } from '../../shared/channels';
+import { JOURNALED_CHANNELS, type ChannelName } from '../../shared/channels';
 import { CORE_MESSAGES, isCoreMessage, type CoreMessage } from '../../shared/coreMessages';
 import type { ApiError, InputProblem, Result } from '../../shared/errors';
 import { isCoreText } from './i18n/core';
@@ -24,20 +24,30 @@ function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
+/** Told of each new step in the user's journal, before the caller hears of it (HistoryProvider). */
+const stepListeners = new Set<() => void>();
+
+/** Subscribes to new journal steps made from this window; returns the unsubscribe function. */
+export function onNewStep(listener: () => void): () => void {
+  stepListeners.add(listener);
+  return () => stepListeners.delete(listener);
+}
+
 export async function call<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<Result<ChannelOutput<C>>> {
   const kluis = bridge();
   if (!kluis) return failure('common.bridgeMissing');
+  let result: unknown;
   try {
-    const result: unknown = await kluis.invoke(channel, input);
-    return isResult(result)
-      ? (result as Result<ChannelOutput<C>>)
-      : failure('common.bridgeUnclear');
+    result = await kluis.invoke(channel, input);
   } catch {
     return failure('common.bridgeFailed');
   }
+  if (!isResult(result)) return failure('common.bridgeUnclear');
+  if (result.ok && JOURNALED_CHANNELS.includes(channel)) for (const listener of stepListeners) listener();
+  return result as Result<ChannelOutput<C>>;
 }
 
 /** Subscribes to a pushed event; returns the unsubscribe function (a no-op without a bridge). */

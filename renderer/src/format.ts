@@ -81,8 +81,8 @@ export function parseMoney(text: string, language: Language): number | null {
   return 'cents' in read ? read.cents : null;
 }
 
-/** ",-" after whole euros, as Dutch writes a price ("€ 25,-"); also with a dash or a point. */
-const WHOLE_EUROS = /(?<=\d)[.,][-\u2013\u2014]{1,2}$/;
+/** Whole euros as Dutch writes a price, ",-" after them ("€ 1.250,-"); also with a dash or a point. */
+const WHOLE_EUROS = /^(-?)([\d.,]*\d)([.,])[-\u2013\u2014]{1,2}$/;
 
 /**
  * parseMoney, saying why not: `tooLarge` for an amount written well but past what can be counted in
@@ -90,7 +90,18 @@ const WHOLE_EUROS = /(?<=\d)[.,][-\u2013\u2014]{1,2}$/;
  */
 export function readMoney(text: string, language: Language): { cents: number } | { problem: 'invalid' | 'tooLarge' } {
   const invalid = { problem: 'invalid' } as const;
-  const match = /^(-?)([\d.,]+)$/.exec(text.replace(/[\s\u00a0€]/g, '').replace(WHOLE_EUROS, ''));
+  const cleaned = text.replace(/[\s\u00a0€]/g, '');
+  const price = WHOLE_EUROS.exec(cleaned);
+  if (price) {
+    // The mark before the dash is the decimal one, whatever the reader's language: the other groups.
+    const [, sign, body = '', mark] = price;
+    const euros = wholeDigits(body, mark === ',' ? '.' : ',');
+    if (euros === null) return invalid;
+    const cents = Number(euros) * 100;
+    if (!Number.isSafeInteger(cents)) return { problem: 'tooLarge' };
+    return { cents: sign === '-' ? -cents : cents };
+  }
+  const match = /^(-?)([\d.,]+)$/.exec(cleaned);
   if (!match) return invalid;
   const [, sign, body = ''] = match;
   let { decimal, group } = SEPARATORS[language];

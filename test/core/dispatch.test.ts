@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES } from '../../shared/channels';
+import { CHANNEL_NAMES, JOURNALED_CHANNELS } from '../../shared/channels';
 import { api } from '../../shared/api';
 import { ERROR_CODES } from '../../shared/errors';
 import { createDispatcher, originOf } from '../../electron/core/dispatch';
@@ -19,6 +19,10 @@ describe('the dispatcher', () => {
   it('has a handler for every channel of the contract, and no more', () => {
     expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('counts as a journal step only what writes: every channel the window treats as one mutates', () => {
+    expect(JOURNALED_CHANNELS.filter((channel) => !api[channel].mutates)).toEqual([]);
   });
 
   it.each([

@@ -78,7 +78,7 @@ test('a campaign says whom it may go to, and Marketing saves that list once it i
   await expect(recordHeading(page, 'Winter')).toBeVisible();
 
   const recipients = page.getByRole('region', { name: 'Recipients' });
-  await expect(recipients.getByText('One person may receive it: they consented to “newsletter”, and nothing leaves them out.')).toBeVisible();
+  await expect(recipients.getByText('One person may receive it: they consented to “newsletter”, and nothing below rules them out.')).toBeVisible();
   await expect(recipients.getByRole('listitem')).toHaveText([
     'One person who objected to direct marketing (GDPR art. 21)',
     'One person without an e-mail address',

@@ -205,6 +205,27 @@ test("the toast's Undo reverses only the deletion it names, not a later change",
   expect(await invoke(page, 'records.get', { entity: 'contact', id: kees.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
+test('a new step ends the toast that offered to undo an earlier one', async ({ page }) => {
+  await signInAsAdmin(page);
+  await createRecord(page, 'contact', { first_name: 'Jan', last_name: 'Jansen' });
+  await createRecord(page, 'contact', { first_name: 'Piet', last_name: 'Pieters' });
+  await goTo(page, 'Contacts');
+  const table = page.getByRole('table', { name: 'Contacts' });
+  await table.getByRole('link', { name: 'Jan Jansen' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete Jan Jansen?' }).getByRole('button', { name: 'Move contact to trash' }).click();
+  const undoDeletion = toast(page, 'Contact moved to trash');
+  await expect(undoDeletion.getByRole('button', { name: 'Undo' })).toBeVisible();
+  // Saving another record is the newest step: Undo in the toast would no longer reach the deletion.
+  await table.getByRole('link', { name: 'Piet Pieters' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Job title').fill('Baker');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('The changes are saved.')).toBeVisible();
+  await expect(undoDeletion).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notification' }).getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
 test('the policy sets from how many records typing is asked, and how long the trash keeps them', async ({ page }) => {
   const { authenticator } = await signInAsAdmin(page);
   for (const first of ['Ad', 'Bo', 'Cas']) await createRecord(page, 'contact', { first_name: first, last_name: 'Drie' });

@@ -190,8 +190,8 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await goTo(page, 'Home');
   const pastDue = page.getByRole('region', { name: 'Past due' });
   await expect(pastDue.getByText('2 unpaid invoices are past their due date.')).toBeVisible();
-  await expect(pastDue.getByRole('link', { name: 'Reminded (Overdue): 1, by due date' })).toBeVisible();
-  await pastDue.getByRole('link', { name: 'Sent, no reminder yet: 1, by due date' }).click();
+  await expect(pastDue.getByRole('link', { name: 'Overdue invoices, oldest due date first (1 past due)' })).toBeVisible();
+  await pastDue.getByRole('link', { name: 'Sent invoices, oldest due date first (1 past due)' }).click();
   await expect(page.getByRole('table', { name: 'Invoices' }).getByRole('link').first()).toHaveText('ADM-1');
 
   // A draft invoice gets no reminder: the page offers none (the core would refuse one, reminder.ts).

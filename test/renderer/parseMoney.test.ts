@@ -15,7 +15,8 @@ describe('parseMoney', () => {
 
   it('reads whole euros as Dutch writes a price: "25,-"', () => {
     expect(['€ 1.250,-', '25,-', '25,\u2013', '-5,-', '25.-'].map((text) => parseMoney(text, 'nl'))).toEqual([125000, 2500, 2500, -500, 2500]);
-    expect(parseMoney('25,-', 'en')).toBe(2500);
+    // The mark before the dash says which one groups, in either language.
+    expect(['25,-', '1.250,-', '1,250.-'].map((text) => parseMoney(text, 'en'))).toEqual([2500, 125000, 125000]);
     for (const text of [',-', '25,-5', '25-']) expect(parseMoney(text, 'nl'), text).toBeNull();
   });
 

@@ -25,7 +25,10 @@ function letterText(language: 'nl' | 'en', parts: { sender: string; customer: Ro
   const dueOn = longDay(String(invoice.due_on), language);
   const dated = longDay(today, language);
   // The day it was issued, where the sender may read it: how the customer finds it in their books.
-  const issued = typeof invoice.issued_on === 'string' && invoice.issued_on !== '' ? longDay(invoice.issued_on, language) : null;
+  // Not when it is after the due day: the invoice was entered in Kluis after it went out, on a day
+  // that is not its date (the day is stamped on entry), and the letter would contradict itself.
+  const issuedOn = typeof invoice.issued_on === 'string' && invoice.issued_on !== '' && invoice.issued_on <= String(invoice.due_on) ? invoice.issued_on : null;
+  const issued = issuedOn === null ? null : longDay(issuedOn, language);
   if (language === 'en') {
     return [
       sender,

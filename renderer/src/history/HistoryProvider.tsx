@@ -7,7 +7,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CommandSummary, DeleteMode, DeleteResult, HistoryResult } from '../../../shared/historyTypes';
 import type { EntityName } from '../../../shared/registry';
-import { call, onEvent } from '../api';
+import { call, onEvent, onNewStep } from '../api';
 import { Toast } from './Toast';
 import { dialogOpen, ownsUndoKeys, useUndoShortcuts, type UndoDirection } from './undoShortcuts';
 import type { ToastContent } from './words';
@@ -97,6 +97,11 @@ export function HistoryProvider({ onDataChanged, onOpenHistory, children }: Hist
   );
 
   useUndoShortcuts(true, (direction) => ask(direction, 'key'));
+
+  // A new step (a save, a publication) ends what could be redone and comes before what the toast
+  // would undo: its Undo or Redo, and a refusal it tells of, are past. The step's own toast, if it
+  // has one (a deletion), is shown after this.
+  useEffect(() => onNewStep(() => setToast(null)), []);
 
   useEffect(
     () =>

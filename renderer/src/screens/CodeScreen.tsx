@@ -97,7 +97,7 @@ export function CodeScreen({ keyMode, onProgress, onFailed, onCancelled }: CodeS
       {/* This screen follows a wrong password too (it must not tell which was wrong): someone
           signing in for the first time, with no authenticator yet, learns what that means here,
           behind a question, so it does not read as a warning to everyone else. */}
-      <details className="muted">
+      <details className="muted sign-in-note">
         <summary>{t('code.noAppYet')}</summary>
         <p>{t('code.firstSignIn')}</p>
       </details>
