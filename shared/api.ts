@@ -557,6 +557,13 @@ export const api = {
     permission: 'marketing.publish',
     mutates: true,
   }),
+  /** The purposes of the standing consents the caller can see, most people first: what a campaign may name. */
+  'consents.purposes': channel<CampaignRecipients['purposes']>()({
+    input: z.strictObject({ entity: z.literal('consent') }),
+    auth: 'session',
+    ...open,
+    record: 'read',
+  }),
   'campaigns.recipients': channel<CampaignRecipients>()({
     input: z.strictObject({ entity: z.literal('campaign'), id: recordId }),
     auth: 'session',

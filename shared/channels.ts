@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'records.reassign',
   'consents.recordWithdrawal',
   'campaigns.publish',
+  'consents.purposes',
   'campaigns.recipients',
   'campaigns.exportRecipients',
   'roles.list',

@@ -133,6 +133,8 @@ export interface FieldInfo {
   maxLength?: number;
   /** A day something happened: the core refuses one after today (records.dayInFuture). */
   notAfterToday?: boolean;
+  /** Values the form suggests as one types (consents.purposes). */
+  suggests?: 'consentPurposes';
   options?: readonly string[];
   optionLabels?: Readonly<Record<string, Localized>>;
   references?: EntityName;

@@ -213,7 +213,7 @@ export const commands: Record<string, Command> = {
     usage: 'user add --data DIR --username U --role R [--name NAME] [--email E] [--json]',
     options: {
       data,
-      username: { type: 'string', description: 'the new username', required: true },
+      username: { type: 'string', description: 'the new username: 2–64 letters, digits, dots, dashes or underscores, of one alphabet, not one that reads as an existing user\'s', required: true },
       role: { type: 'string', description: `the role's id: a built-in role (${ROLES.join(', ')}) or a custom role of the install`, required: true },
       name: { type: 'string', description: 'display name (default: the username)' },
       email: { type: 'string', description: 'e-mail address (optional)' },

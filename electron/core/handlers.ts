@@ -31,7 +31,7 @@ import { liftRestriction, restrictProcessing } from './records/restrictProcessin
 import { retentionReview } from './records/retention';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
-import { campaignRecipients, exportCampaignRecipients } from './records/campaignRecipients';
+import { campaignRecipients, consentPurposes, exportCampaignRecipients } from './records/campaignRecipients';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
 import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
@@ -262,6 +262,7 @@ export const handlers: Handlers = {
     kind: 'transaction',
     run: (input, ctx) => runCommand(ctx, { verb: 'publish', entity: 'campaign', count: 1 }, { task: 'marketing.publish' }, (w) => publishCampaign(w, input.id)).value,
   },
+  'consents.purposes': { kind: 'transaction', run: (_input, ctx) => consentPurposes(ctx) },
   'campaigns.recipients': { kind: 'transaction', run: (input, ctx) => campaignRecipients(ctx, input.id) },
   // Its own transactions, as records.export: a read, then the audit entry written on its own.
   'campaigns.exportRecipients': { kind: 'async', run: (input, ctx) => Promise.resolve(exportCampaignRecipients(ctx, input.id, input.language)) },

@@ -843,6 +843,7 @@ export const campaign: EntityDef = {
       // Publishing an addressed campaign needs it: switched off, no campaign could go out.
       optional: false,
       maxLength: 200,
+      suggests: 'consentPurposes',
     },
     {
       key: 'message',

@@ -76,6 +76,11 @@ export interface FieldDef {
   fixedOncePublished?: boolean;
   /** A day something happened (a date field): one after today is a typo, and refused. */
   notAfterToday?: boolean;
+  /**
+   * A text matched to what other records hold (a campaign's required consent, to consents'
+   * purposes): the form suggests those values as one types, so a typo does not match nothing.
+   */
+  suggests?: 'consentPurposes';
   /** The value a new record gets when none is given, and what an emptied value becomes. */
   defaultValue?: string | number | boolean;
 }

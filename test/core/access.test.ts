@@ -75,6 +75,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'import.run': { entity: 'contact', file: '', mapping: {}, duplicates: 'skip', jobId: 'abcdefgh' },
   'import.cancel': { jobId: 'abcdefgh' },
   'campaigns.publish': { id: 9999 },
+  'consents.purposes': { entity: 'consent' },
   'campaigns.recipients': { entity: 'campaign', id: 9999 },
   'campaigns.exportRecipients': { entity: 'campaign', id: 9999 },
   'consents.recordWithdrawal': { entity: 'consent', id: 9999 },

@@ -69,6 +69,11 @@ describe('a campaign’s recipients', () => {
       leftOut: { restricted: 1, objected: 1, unreachable: 1, withdrawn: 1 },
       purposes: [],
     });
+    // The form suggests the purposes people consented to, most people first, spellings as one.
+    expect(value(await t.call('consents.purposes', { entity: 'consent' }))).toEqual([
+      { purpose: 'Nieuwsbrief', people: 5 },
+      { purpose: 'Events', people: 1 },
+    ]);
     // A purpose that finds no one lists those people did consent to, to find the one it meant.
     const misspelled = await create(t, 'campaign', { name: 'Typo', channel: 'email', message: 'x', consent_purpose: 'Nieuwsbrieff' });
     expect(value<CampaignRecipients>(await t.call('campaigns.recipients', { entity: 'campaign', id: misspelled }))).toMatchObject({

@@ -25,7 +25,7 @@ test('a published campaign keeps what went out: its edit form offers only the na
   await page.getByLabel('Name', { exact: true }).fill('Lenteactie');
   await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
   await page.getByRole('textbox', { name: 'Audience' }).fill('Klanten die de nieuwsbrief willen');
-  await page.getByRole('textbox', { name: 'Required consent' }).fill('Nieuwsbrief');
+  await page.getByRole('combobox', { name: 'Required consent' }).fill('Nieuwsbrief');
   await page.getByRole('textbox', { name: 'Message' }).fill('Twee broden voor de prijs van één');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Lenteactie')).toBeVisible();
@@ -72,8 +72,11 @@ test('a campaign says whom it may go to, and Marketing saves that list once it i
   await page.getByLabel('Name', { exact: true }).fill('Winter');
   await page.getByRole('combobox', { name: /^Channel/ }).selectOption({ label: 'E-mail' });
   await page.getByRole('textbox', { name: 'Message' }).fill('Warme broodjes');
-  // Spelled otherwise than the consents: compared as people read it.
-  await page.getByRole('textbox', { name: 'Required consent' }).fill('newsletter');
+  // The form suggests what people consented to; spelled otherwise, it is compared as people read it.
+  const consent = page.getByRole('combobox', { name: 'Required consent' });
+  await expect(consent).toHaveAttribute('list', /.+/);
+  await expect(page.locator('datalist option')).toHaveAttribute('value', 'Newsletter');
+  await consent.fill('newsletter');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(recordHeading(page, 'Winter')).toBeVisible();
 

@@ -21,7 +21,7 @@ import { BYTE_ORDER_MARK, cell, FORMATS, header, textCell, type ExportLanguage }
 import { fold } from './fold';
 import { activeFields } from './fields';
 import type { Row } from './rows';
-import { requireRowFor, visibleFields, type RecordContext, type VisibleField } from './service';
+import { readableInFull, requireRowFor, visibleFields, type RecordContext, type VisibleField } from './service';
 
 /**
  * How each channel reaches a person, and what of them its file holds: the fields it needs, and
@@ -143,6 +143,14 @@ function purposesInScope(ctx: RecordContext): CampaignRecipients['purposes'] {
     .map((g) => ({ purpose: g.spelling.trim(), people: g.people }))
     .sort((a, b) => b.people - a.people || a.purpose.localeCompare(b.purpose))
     .slice(0, PURPOSES_SHOWN);
+}
+
+/**
+ * What a campaign's required consent may name, for the form to suggest: the purposes of the
+ * standing consents the caller can see, where they may read a consent's purpose and withdrawal.
+ */
+export function consentPurposes(ctx: RecordContext): CampaignRecipients['purposes'] {
+  return readableInFull(ctx.access, 'consent', ['purpose', 'withdrawn_at']) ? purposesInScope(ctx) : [];
 }
 
 /** The campaign, readable by the caller, and what its channel needs of them. */

@@ -38,6 +38,7 @@ export function listFieldInfo(db: Db): FieldInfo[] {
       searchable: f.searchable === true,
       ...(f.maxLength ? { maxLength: f.maxLength } : {}),
       ...(f.notAfterToday ? { notAfterToday: true } : {}),
+      ...(f.suggests ? { suggests: f.suggests } : {}),
       ...(f.options ? { options: f.options } : {}),
       ...(f.optionLabels ? { optionLabels: f.optionLabels } : {}),
       ...(f.references ? { references: f.references } : {}),

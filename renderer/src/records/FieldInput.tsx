@@ -78,9 +78,11 @@ interface FieldInputProps {
   onChange: (value: DraftValue) => void;
   error?: string | undefined;
   disabled?: boolean;
+  /** Values to offer as one types (a campaign's required consent: the purposes people consented to). */
+  suggestions?: readonly string[] | undefined;
 }
 
-export function FieldInput({ field, id, value, onChange, error, disabled }: FieldInputProps) {
+export function FieldInput({ field, id, value, onChange, error, disabled, suggestions }: FieldInputProps) {
   const { t, language } = useI18n();
   const label = field.label[language];
   const purposeId = `${id}-purpose`;
@@ -178,6 +180,7 @@ export function FieldInput({ field, id, value, onChange, error, disabled }: Fiel
         max={field.type === 'date' ? (field.notAfterToday ? todayIso() : LATEST_DAY) : undefined}
         inputMode={field.type === 'money' ? 'decimal' : field.type === 'integer' ? 'numeric' : undefined}
         autoComplete="off"
+        list={suggestions && suggestions.length > 0 ? `${id}-suggestions` : undefined}
         value={text}
         disabled={disabled}
         aria-describedby={describedBy}
@@ -197,6 +200,15 @@ export function FieldInput({ field, id, value, onChange, error, disabled }: Fiel
             {t('form.moneyHint')}
           </span>
         </div>
+      ) : suggestions && suggestions.length > 0 ? (
+        <>
+          {input}
+          <datalist id={`${id}-suggestions`}>
+            {suggestions.map((suggestion) => (
+              <option key={suggestion} value={suggestion} />
+            ))}
+          </datalist>
+        </>
       ) : (
         input
       );

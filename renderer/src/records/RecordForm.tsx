@@ -55,6 +55,22 @@ interface RecordFormProps {
 
 export type Drafts = Record<string, DraftValue>;
 
+/** The purposes people consented to, for a field that names one (a campaign's required consent); none while not asked. */
+function useConsentPurposes(wanted: boolean): string[] {
+  const [purposes, setPurposes] = useState<string[]>([]);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void call('consents.purposes', { entity: 'consent' }).then((result) => {
+      if (current && result.ok) setPurposes(result.value.map((p) => p.purpose));
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return purposes;
+}
+
 export function RecordForm({
   entity,
   fields,
@@ -108,6 +124,8 @@ export function RecordForm({
     // Only when the form appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const consentPurposes = useConsentPurposes(fields.some((field) => field.suggests === 'consentPurposes'));
 
   function focusFirst(found: Record<string, Reason>) {
     const first = fields.find((field) => found[field.key]);
@@ -241,6 +259,7 @@ export function RecordForm({
               field={field}
               id={idFor(field.key)}
               value={drafts[field.key] ?? null}
+              suggestions={field.suggests === 'consentPurposes' ? consentPurposes : undefined}
               disabled={busy}
               error={errorTexts[field.key]}
               onChange={(value) => {
