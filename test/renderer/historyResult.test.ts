@@ -40,6 +40,8 @@ describe('an undo whose records went different ways', () => {
       ...tally(records),
     };
     const t: Translate = (key, params) => translate('en', key, params);
-    expect(resultText('undo', reminder, t, 'en')).toMatch(/ — invoice 1 in Invoices has its earlier values again, and 1 record you may not see\.$/);
+    expect(resultText('undo', reminder, t, 'en')).toMatch(/ — invoice 1 in Invoices has its earlier values again, and 1 record you may not see\. The letter file is not taken back: if it went out, let the customer know\.$/);
+    // A redo sends no new letter either, and says nothing of one.
+    expect(resultText('redo', reminder, t, 'en')).not.toContain('letter file');
   });
 });

@@ -77,7 +77,9 @@ export function resultText(action: HistoryAction, result: HistoryResult, t: Tran
   if (action === 'restore') return `${where}.`;
   const command = describeCommand(result.command.label, language);
   const done = t(action === 'undo' ? 'history.undone' : 'history.redone', { command });
-  return where === '' ? `${done}.` : `${done} — ${where}.`;
+  // Undo takes back the record of a letter, not the letter: it was saved as a file, and may be on its way.
+  const letter = action === 'undo' && result.command.label.verb === 'sendReminder' ? ` ${t('history.reminderLetterStays')}` : '';
+  return (where === '' ? `${done}.` : `${done} — ${where}.`) + letter;
 }
 
 export function failureText(action: HistoryAction, error: ApiError, t: Translate): string {

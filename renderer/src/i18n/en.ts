@@ -730,6 +730,7 @@ export const en = {
   'history.withMore': ', with {count} more records',
   'history.withOneUnseen': ', and 1 record you may not see',
   'history.withUnseen': ', and {count} records you may not see',
+  'history.reminderLetterStays': 'The letter file is not taken back: if it went out, let the customer know.',
   'history.nothingToUndo': 'Nothing to undo.',
   'history.nothingToRedo': 'Nothing to redo.',
   'history.undoFailed': 'Not undone: {message}',

@@ -730,6 +730,7 @@ export const nl: Messages = {
   'history.withMore': ', met nog {count} records',
   'history.withOneUnseen': ', en 1 record dat je niet mag zien',
   'history.withUnseen': ', en {count} records die je niet mag zien',
+  'history.reminderLetterStays': 'Het briefbestand wordt niet teruggenomen: is het verstuurd, laat het de klant dan weten.',
   'history.nothingToUndo': 'Er is niets om ongedaan te maken.',
   'history.nothingToRedo': 'Er is niets om opnieuw te doen.',
   'history.undoFailed': 'Niet ongedaan gemaakt: {message}',
