@@ -88,6 +88,16 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   const csv = (await readFile(await download.path())).toString('utf8');
   expect(csv).toContain('Gewoon');
   expect(csv).not.toContain('Rechter');
+
+  // Ticked with another for deletion, she stops the whole deletion, and the dialog says how to go on.
+  const list = page.getByRole('main');
+  await list.getByRole('checkbox', { name: 'Select Rita Rechter' }).check();
+  await list.getByRole('checkbox', { name: 'Select Gerrit Gewoon' }).check();
+  await list.getByRole('button', { name: 'Delete selected (2)' }).click();
+  const refused = page.getByRole('dialog');
+  await expect(refused).toContainText('Processing of the data of Rita Rechter is restricted since');
+  await expect(refused).toContainText('Nothing was deleted. Untick it in the list to delete the others.');
+  await refused.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('lifting asks first and says to tell the person; then the record can be changed again', async ({ page }) => {

@@ -173,7 +173,11 @@ export function DeleteDialog({ entity, ids, mode, title, onDone, onCancel }: Del
       {loaded.kind === 'failed' && (
         <div id={textId}>
           {/* A refusal with its reason (a record kept by law) is the answer; anything else is a failure to check. */}
-          <Notice tone="error">{loaded.error.code === 'CONFLICT' ? coreErrorText(loaded.error, language) : t('delete.impactFailed', { message: loaded.error })}</Notice>
+          <Notice tone="error">
+            {loaded.error.code === 'CONFLICT' ? coreErrorText(loaded.error, language) : t('delete.impactFailed', { message: loaded.error })}
+            {/* One of several refused whole (a restricted person, a record the law keeps): the way on is to leave it out. */}
+            {loaded.error.code === 'CONFLICT' && ids.length > 1 && ` ${t('delete.leaveOut')}`}
+          </Notice>
         </div>
       )}
       {changed && <Notice tone="warning">{t(changed.key, changed.params)}</Notice>}

@@ -643,6 +643,7 @@ export const en = {
   'delete.title.erase': 'Erase {what}?',
   'delete.checking': 'Checking what this deletes…',
   'delete.impactFailed': 'Kluis could not work out what this deletes: {message}',
+  'delete.leaveOut': 'Nothing was deleted. Untick it in the list to delete the others.',
   'delete.toTrashOne': 'It moves to the trash. You can undo this, or restore it from the trash.',
   'delete.toTrashMany': 'They move to the trash. You can undo this, or restore them from the trash.',
   'delete.purgeOne': '{title} is removed from the trash and from this computer for good.',

@@ -643,6 +643,7 @@ export const nl: Messages = {
   'delete.title.erase': '{what} wissen?',
   'delete.checking': 'Nagaan wat dit verwijdert…',
   'delete.impactFailed': 'Kluis kon niet nagaan wat dit verwijdert: {message}',
+  'delete.leaveOut': 'Er is niets verwijderd. Vink het in de lijst uit om de andere te verwijderen.',
   'delete.toTrashOne': 'Het gaat naar de prullenbak. Je kunt dit ongedaan maken, of het terugzetten uit de prullenbak.',
   'delete.toTrashMany': 'Ze gaan naar de prullenbak. Je kunt dit ongedaan maken, of ze terugzetten uit de prullenbak.',
   'delete.purgeOne': '{title} verdwijnt definitief uit de prullenbak en van deze computer.',
