@@ -226,6 +226,18 @@ test('a new step ends the toast that offered to undo an earlier one', async ({ p
   await expect(page.getByRole('region', { name: 'Notification' }).getByRole('button', { name: 'Undo' })).toHaveCount(0);
 });
 
+test('a refusal in the toast is about its page: it goes when the user moves on', async ({ page }) => {
+  await signInAsAdmin(page);
+  await goTo(page, 'Contacts');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  const refusal = toast(page, 'Nothing to undo.');
+  await expect(refusal).toBeVisible();
+  await goTo(page, 'Organisations');
+  await expect(page.getByRole('heading', { level: 2, name: 'Organisations' })).toBeVisible();
+  await expect(refusal).toHaveCount(0);
+});
+
 test('the policy sets from how many records typing is asked, and how long the trash keeps them', async ({ page }) => {
   const { authenticator } = await signInAsAdmin(page);
   for (const first of ['Ad', 'Bo', 'Cas']) await createRecord(page, 'contact', { first_name: first, last_name: 'Drie' });

@@ -9,7 +9,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { titleOf } from '../records/display';
-import { useNavigation } from '../records/navigation';
+import { routeKey, useNavigation } from '../records/navigation';
 import { openableRecord, toastText, type ToastContent } from './words';
 import { focusPageHeading } from '../components/BusyButton';
 
@@ -42,6 +42,21 @@ export function Toast({ ref, toast, busy, onFollowUp, onDismiss }: ToastProps) {
   }, [toast?.serial, toast?.takeFocus]);
 
   const content = toast?.content;
+  // A refusal ("Not undone: …") is about the page it came on: it goes when the user moves on, where
+  // a toast that offers Undo, Redo or Open stays until the next step (HistoryProvider).
+  const where = routeKey(route);
+  const refusedAt = useRef<string | null>(null);
+  useEffect(() => {
+    refusedAt.current = content && (content.kind === 'failed' || content.kind === 'stale') ? where : null;
+    // Only when a new toast is shown, on the page it is shown on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [toast?.serial]);
+  useEffect(() => {
+    if (refusedAt.current === null || refusedAt.current === where) return;
+    refusedAt.current = null;
+    onDismiss();
+  }, [where, onDismiss]);
+
   const named = content ? openableRecord(content) : null;
   // No "Open Jan Jansen" on Jan Jansen's own page: it would only put the same page in Back twice.
   const here = named !== null && route.page === 'record' && route.entity === named.entity && route.id === named.id;
