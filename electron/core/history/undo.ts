@@ -14,14 +14,14 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
+import { refuseUnpublishingSent } from '../records/campaignRecipients';
+import { mayRecordWithdrawal } from '../records/consentWithdrawal';
 import { activeFields, type ActiveField } from '../records/fields';
 import { applyRowChange, customOf, readRow, type Row } from '../records/rows';
 import { MASK, searchableKeys, titleFor, type RecordContext } from '../records/service';
 import { checkValue } from '../records/validate';
 import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
 import { refuseWhileHeld } from './legalHold';
-import { refuseUnpublishingSent } from '../records/campaignRecipients';
-import { mayRecordWithdrawal } from '../records/consentWithdrawal';
 
 type Direction = 'undo' | 'redo';
 

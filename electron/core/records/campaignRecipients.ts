@@ -98,17 +98,28 @@ function spellingsOf(ctx: RecordContext, purpose: string): string[] {
   return all.filter((spelling) => fold(spelling) === wanted);
 }
 
+/**
+ * The ids of the people holding a consent of the purpose (its `spellings`) that the caller may read:
+ * one that stands, or (`standing` false) one withdrawn. SQL for `c.id IN (…)`.
+ */
+function holdersOf(ctx: RecordContext, spellings: readonly string[], standing: boolean): { sql: string; params: unknown[] } {
+  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
+  return {
+    sql:
+      `SELECT k.contact_id FROM consents k WHERE k.purpose IN (${spellings.map(() => '?').join(', ')}) ` +
+      `AND k.deleted_at IS NULL AND k.withdrawn_at IS ${standing ? '' : 'NOT '}NULL AND ${consents.sql}`,
+    params: [...spellings, ...consents.params],
+  };
+}
+
 function selection(ctx: RecordContext, spellings: readonly string[], reach: 'email' | 'post'): Selection {
   const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
-  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
   const organisations = scopeCondition(ctx.access, 'organisation', 'read', 'o');
-  const inList = spellings.map(() => '?').join(', ');
+  const standing = holdersOf(ctx, spellings, true);
   return {
     consented: {
-      sql:
-        `c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (SELECT k.contact_id FROM consents k WHERE k.purpose IN (${inList}) ` +
-        `AND k.deleted_at IS NULL AND k.withdrawn_at IS NULL AND ${consents.sql})`,
-      params: [...contacts.params, ...spellings, ...consents.params],
+      sql: `c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (${standing.sql})`,
+      params: [...contacts.params, ...standing.params],
     },
     reachable: reach === 'email' ? "coalesce(c.email, '') <> ''" : "o.id IS NOT NULL AND coalesce(o.street, '') <> '' AND coalesce(o.city, '') <> ''",
     join: reach === 'post' ? { sql: `LEFT JOIN organisations o ON o.id = c.organisation_id AND o.deleted_at IS NULL AND ${organisations.sql}`, params: organisations.params } : { sql: '', params: [] },
@@ -205,12 +216,9 @@ export function campaignRecipients(ctx: RecordContext, id: number): CampaignReci
 /** People who gave consent of the purpose and withdrew every one of them: said, so nobody wonders where they went. */
 function withdrawnOnly(ctx: RecordContext, spellings: readonly string[]): number {
   const contacts = scopeCondition(ctx.access, 'contact', 'read', 'c');
-  const consents = scopeCondition(ctx.access, 'consent', 'read', 'k');
-  const inList = spellings.map(() => '?').join(', ');
-  const ofPurpose = (standing: boolean) =>
-    `SELECT k.contact_id FROM consents k WHERE k.purpose IN (${inList}) AND k.deleted_at IS NULL AND k.withdrawn_at IS ${standing ? '' : 'NOT '}NULL AND ${consents.sql}`;
-  const sql = `SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (${ofPurpose(false)}) AND c.id NOT IN (${ofPurpose(true)})`;
-  return prepared(ctx.db, sql).pluck().get(...contacts.params, ...spellings, ...consents.params, ...spellings, ...consents.params) as number;
+  const [withdrawn, standing] = [holdersOf(ctx, spellings, false), holdersOf(ctx, spellings, true)];
+  const sql = `SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND ${contacts.sql} AND c.id IN (${withdrawn.sql}) AND c.id NOT IN (${standing.sql})`;
+  return prepared(ctx.db, sql).pluck().get(...contacts.params, ...withdrawn.params, ...standing.params) as number;
 }
 
 export interface RecipientsFile {
