@@ -476,6 +476,13 @@ export const api = {
     permission: 'finance.sendPaymentReminder',
     mutates: true,
   }),
+  /** The number a new invoice is offered, the install's series continued; null when none follows (records/invoiceNumbers.ts). */
+  'invoices.nextNumber': channel<{ number: string | null }>()({
+    input: z.strictObject({ entity: z.literal('invoice') }),
+    auth: 'session',
+    ...open,
+    record: 'create',
+  }),
   'import.preview': channel<ImportPreview>()({
     input: z.strictObject({ entity: z.enum(['contact', 'organisation']), file: csvFile, mapping: mapping.optional() }),
     auth: 'session',

@@ -57,6 +57,7 @@ export const CHANNEL_NAMES = [
   'fields.setEnabled',
   'fields.addCustom',
   'invoices.sendReminder',
+  'invoices.nextNumber',
   'import.preview',
   'import.run',
   'import.cancel',

@@ -31,6 +31,7 @@ import { liftRestriction, restrictProcessing } from './records/restrictProcessin
 import { retentionReview } from './records/retention';
 import { cancelExport, exportRecords } from './records/export';
 import { sendPaymentReminder } from './records/reminder';
+import { nextInvoiceNumber } from './records/invoiceNumbers';
 import { campaignRecipients, consentPurposes, exportCampaignRecipients } from './records/campaignRecipients';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
 import { createRecord, updateRecord } from './records/service';
@@ -218,6 +219,7 @@ export const handlers: Handlers = {
     run: (input, ctx) =>
       runCommand(ctx, { verb: 'sendReminder', entity: 'invoice', count: 1 }, { task: 'finance.sendPaymentReminder' }, (w) => sendPaymentReminder(w, input.id)).value,
   },
+  'invoices.nextNumber': { kind: 'transaction', run: (_input, { db }) => ({ number: nextInvoiceNumber(db) }) },
   'import.preview': { kind: 'transaction', run: (input, ctx) => previewImport(ctx, input) },
   'import.run': {
     kind: 'async',

@@ -71,6 +71,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'fields.setEnabled': { entity: 'contact', field: 'nosuchfield', enabled: true },
   'fields.addCustom': { entity: 'contact', label: { en: '', nl: '' }, type: 'text', purpose: { en: '', nl: '' }, sensitivity: 'normal', retention: { en: '', nl: '' } },
   'invoices.sendReminder': { id: 9999 },
+  'invoices.nextNumber': { entity: 'invoice' },
   'import.preview': { entity: 'contact', file: '' },
   'import.run': { entity: 'contact', file: '', mapping: {}, duplicates: 'skip', jobId: 'abcdefgh' },
   'import.cancel': { jobId: 'abcdefgh' },

@@ -149,6 +149,11 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await expect(nav(page).getByRole('button', { name: 'Deals' })).toHaveCount(0);
   await goTo(page, 'Invoices');
   await page.getByRole('button', { name: 'New invoice' }).click();
+  // The form offers the next number of the series of the invoice made last, and the legal 30 days to pay.
+  await expect(page.getByLabel('Number')).toHaveValue('ADM-2');
+  const in30Days = new Date();
+  in30Days.setDate(in30Days.getDate() + 30);
+  await expect(page.getByLabel('Due date')).toHaveValue(todayIso(in30Days));
   await page.getByLabel('Number').fill('2025-0042');
   await pick(page, 'Organisation', 'berg', 'Bakkerij van den Berg');
   // Finance addresses the reminder: the invoice's contact person is theirs to choose (left empty here).
@@ -197,6 +202,8 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   // A draft invoice gets no reminder: the page offers none (the core would refuse one, reminder.ts).
   await goTo(page, 'Invoices');
   await page.getByRole('button', { name: 'New invoice' }).click();
+  // 2025-0042 was last: in a later year that series starts again at 1.
+  await expect(page.getByLabel('Number')).toHaveValue(`${new Date().getFullYear()}-0001`);
   await page.getByLabel('Number').fill('2025-0043');
   await pick(page, 'Organisation', 'berg', 'Bakkerij van den Berg');
   await page.getByLabel('Amount').fill('99');
