@@ -84,9 +84,28 @@ export function customOf(row: Row): Record<string, StoredValue> {
   return typeof row.custom === 'string' ? (JSON.parse(row.custom) as Record<string, StoredValue>) : {};
 }
 
+/**
+ * What a list sorts a record by: its title folded (case, accents, ø …), with every number in it
+ * written so that numbers sort as numbers (`numbersInOrder`): "Bakkerij 2" before "Bakkerij 10".
+ * The import also finds a record by it (a contact by name, an organisation by name).
+ */
 export function sortKeyOf(entity: EntityName, row: Row): string {
-  if (entity === 'contact') return fold(`${row.last_name ?? ''} ${row.first_name ?? ''}`);
-  return fold(titleOf(entity, row));
+  if (entity === 'contact') return numbersInOrder(fold(`${row.last_name ?? ''} ${row.first_name ?? ''}`));
+  return numbersInOrder(fold(titleOf(entity, row)));
+}
+
+/**
+ * Each run of digits as its length (two digits) and then the digits without leading zeros: "2"
+ * becomes "012" and "10" "0210", so a shorter number sorts first and numbers of one length as
+ * their digits do. Still digits, so numbers keep sorting before letters. "007" and "7" tie (the
+ * id decides). A run longer than 99 digits is no number anyone sorts by and is left as it is.
+ */
+export function numbersInOrder(text: string): string {
+  if (!/\d/.test(text)) return text;
+  return text.replace(/\d+/g, (digits) => {
+    const number = digits.replace(/^0+(?=\d)/, '');
+    return number.length > 99 ? digits : `${String(number.length).padStart(2, '0')}${number}`;
+  });
 }
 
 /**

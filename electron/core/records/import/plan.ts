@@ -10,7 +10,6 @@ import { KluisError } from '../../errors';
 import { scopeCondition, type Access } from '../../access/access';
 import { activeFields, type ActiveField } from '../fields';
 import { readableInFull, titleReadable } from '../service';
-import { fold } from '../fold';
 import { sortKeyOf, titleOf } from '../rows';
 import { checkValue, checkValues, type StoredValue } from '../validate';
 import { convertCell, eitherWayMark, monthFirstMark, undoFormulaGuard, type DecimalMark } from './convert';
@@ -245,7 +244,7 @@ export interface RowMatch {
 function rowMatch(plan: ImportPlan, stored: Record<string, unknown>, references: readonly ReferenceName[]): RowMatch | null {
   if (plan.entity === 'organisation') {
     if (typeof stored.name !== 'string') return null;
-    const folded = fold(stored.name);
+    const folded = organisationKey(stored.name);
     return { key: `name:${folded}`, shown: stored.name, fields: ['name'], find: { by: 'organisationName', folded } };
   }
   if (typeof stored.email === 'string') return { key: `email:${stored.email.toLowerCase()}`, shown: stored.email, fields: ['email'], find: { by: 'email', email: stored.email } };
@@ -253,7 +252,7 @@ function rowMatch(plan: ImportPlan, stored: Record<string, unknown>, references:
   const person = { first_name: typeof stored.first_name === 'string' ? stored.first_name : null, last_name: stored.last_name };
   const sortKey = sortKeyOf('contact', person);
   const organisation = references.find((ref) => ref.field.key === 'organisation_id')?.name ?? null;
-  const folded = organisation === null ? null : fold(organisation);
+  const folded = organisation === null ? null : organisationKey(organisation);
   const name = titleOf('contact', person);
   return {
     key: `person:${sortKey}\n${folded ?? ''}`,
@@ -289,6 +288,11 @@ export function existingMatch(db: Db, access: Access): (match: RowMatch) => numb
     if (find.organisation !== null && organisation === null) return null;
     return (byName.get(find.sortKey, organisation, ...scope.params) as number | undefined) ?? null;
   };
+}
+
+/** An organisation's name as its sort key holds it: what the import finds an organisation by. */
+export function organisationKey(name: string): string {
+  return sortKeyOf('organisation', { name });
 }
 
 /**

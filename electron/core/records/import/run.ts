@@ -15,7 +15,6 @@ import type { EntityName } from '../../../../shared/registry';
 import type { FieldReason } from '../../../../shared/coreMessages';
 import { KluisError, type FieldErrorDetails } from '../../errors';
 import { audit, mirrorAuditHead, type OpenInstall } from '../../session/openInstall';
-import { fold } from '../fold';
 import { Command, startImportRun } from '../../history/journal';
 import { discardCommand } from '../../history/undo';
 import { readRow, type Row } from '../rows';
@@ -23,7 +22,7 @@ import { Jobs, yieldToEventLoop, type Job } from '../jobs';
 import { refuseWhileRestricted } from '../restriction';
 import { insertRecord, requireRowFor, titleFor, updateRecord, type RecordContext, type WriteContext } from '../service';
 import type { Mapping } from './mapping';
-import { checkRow, existingMatch, fieldReasons, makePlan, organisationByFoldedName, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan, type RowMatch } from './plan';
+import { checkRow, existingMatch, fieldReasons, makePlan, organisationByFoldedName, organisationKey, rowProblem, unmappedRequiredMessage, type CheckedRow, type ImportInput, type ImportPlan, type RowMatch } from './plan';
 
 export const BATCH_SIZE = 500;
 
@@ -135,7 +134,7 @@ class Importer {
       }
       const references: Record<string, number> = {};
       for (const ref of checked.references) {
-        const folded = fold(ref.name);
+        const folded = organisationKey(ref.name);
         let orgId = newOrganisations.find((o) => o.folded === folded)?.id ?? this.organisationId(folded);
         if (orgId === null) {
           orgId = insertRecord(ctx, 'organisation', { name: ref.name });
@@ -156,7 +155,7 @@ class Importer {
     // A row that creates an organisation writes more than once, so it gets a savepoint: if the record is
     // then refused, the organisation goes too. Other rows write once, after every check (a savepoint per
     // row would make the import half again as slow); that nothing was written before a refusal is checked.
-    const writesTwice = checked.references.some((ref) => this.organisationId(fold(ref.name)) === null);
+    const writesTwice = checked.references.some((ref) => this.organisationId(organisationKey(ref.name)) === null);
     const changesBefore = writesTwice ? 0 : this.totalChanges();
     let outcome: { id: number; before: Row | null };
     try {
