@@ -210,12 +210,16 @@ export const api = {
     ...open,
     mutates: true,
   }),
+  /**
+   * New codes are a second factor of their own, and the old ones stop working: a code confirmed for
+   * this, not the sign-in's, so a window taken over right after sign-in cannot quietly make its own.
+   */
   'account.regenerateRecoveryCodes': channel<{ recoveryCodes: string[] }>()({
     input: empty,
     auth: 'session',
     ...open,
     mutates: true,
-    stepUp: true,
+    stepUp: 'each',
   }),
   'account.recentSignIns': channel<SignInRecord[]>()({ input: empty, auth: 'session', ...open }),
   /** How many of one's own recovery codes are left unused (the codes themselves exist only as hashes). */

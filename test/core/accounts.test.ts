@@ -539,6 +539,9 @@ describe('the own account', () => {
   it('regenerates recovery codes after a step-up; the old ones stop working', async () => {
     const t = await installedCore({ keychain: noKeychain });
     await signIn(t, ADMIN.adminUsername, ADMIN.password, t.nextCode());
+    // The sign-in's code does not count: new codes need one confirmed for them.
+    expect(await t.call('account.regenerateRecoveryCodes')).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED', messageId: 'session.stepUpEachTime' } });
+    expect((await t.call('session.stepUp', { code: t.nextCode() })).ok).toBe(true);
     const fresh = value<{ recoveryCodes: string[] }>(await t.call('account.regenerateRecoveryCodes'));
     expect(fresh.recoveryCodes).toHaveLength(10);
     await t.call('session.signOut');
