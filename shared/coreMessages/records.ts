@@ -81,6 +81,7 @@ export const RECORDS_MESSAGES = {
   /** {title}: the person; {since}: the day the restriction began, written out. */
   'records.restrictedNoChange': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
   'records.restrictedNoDeletion': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
+  'records.restrictedNoNewDeal': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): a deal may not be linked to them until a privacy officer lifts the restriction. A call or a note about their request can still be logged.',
   'records.restrictedNoErasure': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
   'records.alreadyRestricted': 'Processing of this person’s data is restricted already.',
   'records.notRestricted': 'Processing of this person’s data is not restricted.',

@@ -186,3 +186,28 @@ describe('restriction of processing', () => {
     expect(value<RecordDetail>(await t.call('records.get', { entity: 'activity', id: call.id })).record.values.subject).toBe('Over het verzoek');
   });
 });
+
+describe('new links to a restricted person', () => {
+  it('refuse a deal, made or moved onto them, under its contact field; a call about the request, a consent and an invoice may still name them', async () => {
+    const { t, kept, other } = await twoPeople();
+    await switchToAdmin(t);
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'De Ploeg BV' } }));
+    const deal = value<RecordView>(await t.call('records.create', { entity: 'deal', values: { title: 'Ploegen', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
+    const otherDeal = value<RecordView>(await t.call('records.create', { entity: 'deal', values: { title: 'Eggen', organisation_id: org.id, contact_id: other.id, stage: 'lead' } }));
+    await signInAsNewUser(t, 'piet', 'privacy');
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'objectionPending' }));
+    await switchToAdmin(t);
+
+    const refusedNew = errorOf(await t.call('records.create', { entity: 'deal', values: { title: 'Zaaien', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
+    expect(refusedNew).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoNewDeal', details: { fieldMessages: { contact_id: { id: 'records.restrictedNoNewDeal' } } } });
+    expect((refusedNew as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij is restricted since /);
+    expect(errorOf(await t.call('records.update', { entity: 'deal', id: otherDeal.id, values: { contact_id: kept.id } }))).toMatchObject({ messageId: 'records.restrictedNoNewDeal' });
+    // The deal that named them before stays as it is and may still be worked on.
+    value(await t.call('records.update', { entity: 'deal', id: deal.id, values: { stage: 'won', contact_id: kept.id } }));
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: otherDeal.id })).record.values.contact_id).toBe(other.id);
+
+    value(await t.call('records.create', { entity: 'activity', values: { kind: 'call', subject: 'Over het verzoek', contact_id: kept.id } }));
+    value(await t.call('records.create', { entity: 'consent', values: { contact_id: kept.id, purpose: 'Nieuwsbrief', source: 'Telefoon', given_at: localDay() } }));
+    value(await t.call('records.create', { entity: 'invoice', values: { number: 'R-1', organisation_id: org.id, contact_id: kept.id, amount_cents: 100, due_on: '2026-12-31', status: 'draft' } }));
+  });
+});

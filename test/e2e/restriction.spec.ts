@@ -67,6 +67,9 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Restrict processing' })).toHaveCount(0);
+  // No new deal with her (the core refuses the link); a call about her request may still be logged.
+  await expect(page.getByRole('button', { name: 'New deal' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'New activity' })).toBeVisible();
   await switchLanguage(page, 'nl');
   await expect(page.getByRole('status').filter({ hasText: 'Verwerking beperkt sinds' })).toContainText('Grond: De persoon betwist dat de gegevens juist zijn.');
   await switchLanguage(page, 'en');

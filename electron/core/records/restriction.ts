@@ -9,8 +9,17 @@
  * opens it sees the restriction and why it is there (as far as they may read the ground).
  */
 import { longDay } from '../../../shared/localDay';
-import { KluisError } from '../errors';
-import type { Row } from './rows';
+import type { EntityName } from '../../../shared/registry';
+import type { Db } from '../db/open';
+import { fieldErrorDetails, KluisError } from '../errors';
+import { readRow, type Row } from './rows';
+
+/**
+ * The links to a person that a restriction refuses, by kind and field: a deal is new processing for
+ * a sale, which none of art. 18(2)'s exceptions covers. An activity (their request, logged), a
+ * consent (art. 18(2) itself) and an invoice (a debt, a legal claim) may still name them.
+ */
+const LINKS_REFUSED: ReadonlySet<string> = new Set(['deal.contact_id']);
 
 /** The two fields the action sets; no form, import or export touches them. */
 export const RESTRICTION_FIELDS: ReadonlySet<string> = new Set(['restricted_since', 'restriction_ground']);
@@ -35,4 +44,21 @@ export function refuseWhileRestricted(row: Row, refused: 'update' | 'delete' | '
   if (since === null) return;
   const id = refused === 'update' ? 'records.restrictedNoChange' : refused === 'erase' ? 'records.restrictedNoErasure' : 'records.restrictedNoDeletion';
   throw new KluisError('CONFLICT', { id, values: { title, since: { en: longDay(since, 'en'), nl: longDay(since, 'nl') } } });
+}
+
+/**
+ * Refuses a link the restriction forbids (LINKS_REFUSED) to a restricted person, made or changed by
+ * these values; `before`, on an edit, so that a link that stays as it was is no new link. Under the
+ * field (CONFLICT, as the other refusals): the form shows it there. `titleOf`: the person as the
+ * caller may see them (the link was checked readable before).
+ */
+export function refuseLinkToRestricted(db: Db, entity: EntityName, values: Row, before: Row | null, titleOf: (row: Row) => string): void {
+  for (const [field, id] of Object.entries(values)) {
+    if (!LINKS_REFUSED.has(`${entity}.${field}`) || typeof id !== 'number' || before?.[field] === id) continue;
+    const person = readRow(db, 'contact', id);
+    const since = person ? restrictedSince(person) : null;
+    if (!person || since === null) continue;
+    const message = { id: 'records.restrictedNoNewDeal', values: { title: titleOf(person), since: { en: longDay(since, 'en'), nl: longDay(since, 'nl') } } } as const;
+    throw new KluisError('CONFLICT', message, fieldErrorDetails({ [field]: message }));
+  }
 }

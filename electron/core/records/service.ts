@@ -17,7 +17,7 @@ import { customOf, readLinkedRow, readRow, sortKeyOf, titleOf, type Row } from '
 import { checkValues, type FieldErrors, type StoredValue } from './validate';
 import { refuseReleasingHold, stampedHold } from '../history/legalHold';
 import { consentDayErrors, refuseUnreadableCounterpart } from './consentDays';
-import { refuseWhileRestricted } from './restriction';
+import { refuseLinkToRestricted, refuseWhileRestricted } from './restriction';
 
 export type { RecordView };
 
@@ -250,6 +250,7 @@ export function insertRecord(ctx: WriteContext, entity: EntityName, values: Reco
   // The core's own record (a reminder's note) links what the core read from the file, whoever
   // caused it: it names nothing to the caller, so the caller's read scope is no bar to it.
   if (!options.asConsequence) checkReferences(ctx, fields, checked.builtIn);
+  refuseLinkToRestricted(ctx.db, entity, checked.builtIn, null, (person) => titleFor(ctx.access, 'contact', person));
   const now = new Date().toISOString();
   // A new record belongs to its maker, so "own" scopes follow it, and to a team (teamOfNew).
   const base: Row = { ...checked.builtIn, owner_id: ctx.user.id, team_id: teamOfNew(ctx, entity, checked.builtIn), created_at: now, updated_at: now, deleted_at: null };
@@ -302,6 +303,7 @@ export function updateRecord(ctx: WriteContext, entity: EntityName, id: number, 
   const fixed = fixedFieldErrors(entity, fields, before, checked.builtIn);
   if (Object.keys(fixed).length > 0) throw validationError(fixed);
   checkReferences(ctx, fields, checked.builtIn);
+  refuseLinkToRestricted(ctx.db, entity, checked.builtIn, before, (person) => titleFor(ctx.access, 'contact', person));
   const merged: Row = { ...before, ...checked.builtIn, updated_at: new Date().toISOString() };
   if (entity === 'consent') {
     refuseUnreadableCounterpart(ctx.access, before, Object.keys(checked.builtIn));

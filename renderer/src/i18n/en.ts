@@ -491,7 +491,7 @@ export const en = {
   'recipients.saveFailed': 'The list was not saved: {message}',
   'restriction.title': 'Processing restricted since {date} (GDPR art. 18).',
   'restriction.ground': 'Ground: {ground}.',
-  'restriction.effect': 'Kluis keeps this person’s data as it is: it cannot be changed, deleted or exported until a privacy officer lifts the restriction.',
+  'restriction.effect': 'Kluis keeps this person’s data as it is: it cannot be changed, deleted or exported, nor linked to a new deal, until a privacy officer lifts the restriction. Where they contest a value, the officer checks it, lifts the restriction (telling them first), and then the value is corrected.',
   'restriction.restrict': 'Restrict processing',
   'restriction.restricting': 'Restricting…',
   'restriction.intro': 'The person asked that their data is kept but no longer used (GDPR art. 18). From today Kluis keeps it as it is: nobody can change, delete or export it until you lift the restriction.',

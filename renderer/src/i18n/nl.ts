@@ -490,7 +490,7 @@ export const nl: Messages = {
   'recipients.saveFailed': 'De lijst is niet opgeslagen: {message}',
   'restriction.title': 'Verwerking beperkt sinds {date} (AVG art. 18).',
   'restriction.ground': 'Grond: {ground}.',
-  'restriction.effect': 'Kluis bewaart de gegevens van deze persoon zoals ze zijn: ze kunnen niet worden gewijzigd, verwijderd of geëxporteerd tot een privacyfunctionaris de beperking opheft.',
+  'restriction.effect': 'Kluis bewaart de gegevens van deze persoon zoals ze zijn: ze kunnen niet worden gewijzigd, verwijderd of geëxporteerd, en niet aan een nieuwe deal worden gekoppeld, tot de functionaris gegevensbescherming de beperking opheft. Betwist de persoon een gegeven, dan controleert de functionaris het, heft de beperking op (na het de persoon te hebben gemeld) en daarna wordt het gegeven gecorrigeerd.',
   'restriction.restrict': 'Verwerking beperken',
   'restriction.restricting': 'Bezig met beperken…',
   'restriction.intro': 'De persoon vroeg om de gegevens te bewaren maar niet meer te gebruiken (AVG art. 18). Vanaf vandaag bewaart Kluis ze zoals ze zijn: niemand kan ze wijzigen, verwijderen of exporteren tot jij de beperking opheft.',

@@ -194,7 +194,9 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
     focusPageHeading();
   }
 
-  const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create'));
+  // A restricted person gets no new deal (the core refuses the link, records/restriction.ts).
+  const restricted = entity === 'contact' && Boolean(record.values.restricted_since);
+  const children = (CHILDREN[entity] ?? []).filter((child) => rights.can(child.entity, 'create') && !(restricted && child.entity === 'deal'));
   // Whoever reads only their own or their team's records may not see all that is linked here.
   const seesPart = (CHILDREN[entity] ?? []).some((child) => !rights.readsAll(child.entity));
   const presetFor = (child: { entity: NewEntity; via: string }): Preset => {
