@@ -59,6 +59,9 @@ describe('recording a withdrawal of consent', () => {
     expect(await withdrawnAt(t, consent.id)).toBeNull();
     value(await t.call('history.redo'));
     expect(await withdrawnAt(t, consent.id)).toBe(localDay());
+    // The consent's own audit trail follows: withdrawn, taken back, withdrawn again.
+    const onConsent = listAudit(t.core.requireActive().db, 20).filter((e) => e.target === `consent:${consent.id}` && e.action.startsWith('privacy.'));
+    expect(onConsent.map((e) => e.action).reverse()).toEqual(['privacy.consentWithdrawn', 'privacy.consentWithdrawalUndone', 'privacy.consentWithdrawn']);
   });
 
   it('takes the day it was withdrawn, but not after today nor before the consent was given, and changes nothing when refused', async () => {

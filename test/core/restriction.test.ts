@@ -72,6 +72,11 @@ describe('restriction of processing', () => {
     expect((await detail(t, kept.id)).record.values).toMatchObject({ restricted_since: null, restriction_ground: null });
     value(await t.call('history.redo'));
     expect((await detail(t, kept.id)).record.values.restricted_since).toBe(localDay());
+    // The person's own audit trail says the restriction ended with the undo, and began again with the redo.
+    const onPerson = listAudit(t.core.requireActive().db, 30)
+      .filter((e) => e.target === `contact:${kept.id}` && e.action.startsWith('privacy.restrict'))
+      .map((e) => e.action);
+    expect(onPerson.reverse()).toEqual(['privacy.restricted', 'privacy.restrictionLifted', 'privacy.restricted']);
 
     value(await t.call('privacy.liftRestriction', { entity: 'contact', id: kept.id }));
     expect((await detail(t, kept.id)).record.values).toMatchObject({ restricted_since: null, restriction_ground: null });

@@ -246,6 +246,18 @@ function affected(ctx: RecordContext, applied: { change: StoredChange; from: Row
   return { records: all.slice(0, 20).map(({ direct: _direct, ...record }) => record), more: Math.max(0, all.length - 20), unseen: unreadable, ...tally(all) };
 }
 
+/**
+ * An undo or redo of the law's actions is that action again or its reverse, for the record it was
+ * about: audited as such on that record too, so the person's history and access report say when a
+ * restriction ended (3 December, from a privacy officer's walk: an undone restriction showed only
+ * as "Change undone" on a command).
+ */
+const LAW_ACTIONS: Partial<Record<CommandVerb, { entity: EntityName } & Record<Direction, string>>> = {
+  restrict: { entity: 'contact', undo: 'privacy.restrictionLifted', redo: 'privacy.restricted' },
+  liftRestriction: { entity: 'contact', undo: 'privacy.restricted', redo: 'privacy.restrictionLifted' },
+  withdrawConsent: { entity: 'consent', undo: 'privacy.consentWithdrawalUndone', redo: 'privacy.consentWithdrawn' },
+};
+
 function step(ctx: RecordContext, direction: Direction): HistoryResult {
   const command = nextCommand(ctx, direction);
   const stored = changesOf(ctx.db, command.id);
@@ -295,6 +307,10 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);
   audit(ctx.open, { actor: ctx.user.id, action: direction === 'undo' ? 'history.undone' : 'history.redone', target: `command:${command.id}`, details: { changes: stored.length } });
+  const law = LAW_ACTIONS[command.verb];
+  for (const { change } of law ? planned : []) {
+    if (change.direct && change.entity === law!.entity) audit(ctx.open, { actor: ctx.user.id, action: law![direction], target: `${change.entity}:${change.id}` });
+  }
   return { command: summaryFor(ctx.db, ctx.access, readCommand(ctx.db, command.id)!), ...affected(ctx, planned) };
 }
 
