@@ -778,7 +778,7 @@ test('the trash lists a deleted contact; Restore brings it back, Delete permanen
 test('the privacy officer saves what is held about a contact (access request), then erases it; only the privacy tasks may', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   const admin = await signInAsAdmin(page);
-  const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example' });
+  const erik = await createRecord(page, 'contact', { first_name: 'Erik', last_name: 'Wissel', email: 'erik@wissel.example', preferred_language: 'nl' });
   await createRecord(page, 'consent', { contact_id: erik.id, purpose: 'Newsletter', source: 'Web form', given_at: '2025-03-01' });
   // His sister's card names him in its notes: no link, so neither the report nor the erasure reaches it.
   await createRecord(page, 'contact', { first_name: 'Marie', last_name: 'Jansen', notes: 'Zus van Erik Wissel' });
@@ -820,15 +820,20 @@ test('the privacy officer saves what is held about a contact (access request), t
   expect(email).toMatchObject({ value: 'erik@wissel.example', purpose: { en: 'Writing to the person about the business relationship' }, legalBasis: 'contract' });
   expect(report.linked.map((r) => r.entity)).toEqual(['consent']);
 
+  // What to check before sending it: other people in its free texts, and what Kluis does not hold.
+  await expect(page.getByText(/^Before you send it: read its free texts .* \(GDPR art\. 15\(4\)\)/)).toBeVisible();
+
   // The same report as a page Erik can read, from the notice: no second request, so no second code.
+  // In his own language, Dutch, whatever the window speaks, and named in it.
   const readableDownload = page.waitForEvent('download', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Save a readable copy (HTML)' }).click();
+  await page.getByRole('button', { name: 'Save a readable copy in Dutch (HTML)' }).click();
   const readable = await readableDownload;
-  expect(readable.suggestedFilename()).toBe(download.suggestedFilename().replace(/\.json$/, '.html'));
-  await expect(page.getByText(/A readable copy for the person is saved as access-request-\d{4}-\d{2}-\d{2}-contact-\d+\.html\.$/)).toBeVisible();
+  expect(readable.suggestedFilename()).toMatch(/^inzageverzoek-\d{4}-\d{2}-\d{2}-contactpersoon-\d+\.html$/);
+  await expect(page.getByText(/A readable copy for the person is saved as inzageverzoek-\d{4}-\d{2}-\d{2}-contactpersoon-\d+\.html\.$/)).toBeVisible();
   const readablePage = await readFile(await readable.path(), 'utf8');
-  expect(readablePage).toContain('<h1>What Bakkerij de Korenschoof holds about Erik Wissel</h1>');
-  expect(readablePage).toMatch(/<td>E-mail<\/td><td>erik@wissel\.example<\/td><td>Writing to the person about the business relationship<\/td>/);
+  expect(readablePage).toContain('<h1>Wat Bakkerij de Korenschoof bewaart over Erik Wissel</h1>');
+  expect(readablePage).toMatch(/<td>E-mailadres<\/td><td>erik@wissel\.example<\/td>/);
+  expect(readablePage).toContain('<h2>Uw rechten</h2>');
   expect(readablePage).not.toContain('Marie');
 
   // Below the notice: what the report leaves out because only its text names him, to check by hand.

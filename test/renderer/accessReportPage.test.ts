@@ -40,8 +40,10 @@ describe('the readable copy of an access request', () => {
     // The person's values with label, purpose and legal basis in Dutch; the organisation by its name.
     expect(html).toMatch(/<td>E-mailadres<\/td><td>wq@nieuw\.example<\/td><td>[^<]+<\/td><td>Overeenkomst<\/td>/);
     expect(html).toContain('<td>Vlasbloem BV</td>');
+    // Each record named as the tables of changes and of the log name it, so the reader can match them.
+    expect(html).toContain(`<h2>Persoonsgegevens (Contactpersoon ${contact.id})</h2>`);
     // A linked invoice, its amount in euros as a Dutch reader writes them.
-    expect(html).toContain('<h3>Factuur: F-2026-001</h3>');
+    expect(html).toMatch(/<h3>Factuur \d+: F-2026-001<\/h3>/);
     expect(html).toMatch(/<td>€\s1\.234,56<\/td>/);
     // Earlier values, kept for undo: the old address before the new.
     expect(html).toContain('<h2>Eerdere waarden</h2>');
@@ -58,16 +60,21 @@ describe('the readable copy of an access request', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).toContain(escapeHtml(MARKUP));
+    // The person's rights last, with where to complain.
+    expect(html).toContain('<h2>Uw rechten</h2>');
+    expect(html).toMatch(/Autoriteit Persoonsgegevens/);
   });
 
-  it('says "None." where there is nothing to list, in English', async () => {
+  it('says "None." where there is nothing to list, in English, and how long a person in the trash is kept', async () => {
     const t = await signedInAdmin();
     const contact = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { last_name: 'Alleen' } }));
+    value(await t.call('records.delete', { entity: 'contact', ids: [contact.id] }));
     await signInAsNewUser(t, 'pia', 'privacy');
     const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
     const html = accessReportHtml(report, value<FieldInfo[]>(await t.call('fields.list', {})), 'en', (key, params) => translate('en', key, params));
     expect(html).toContain('<h2>Records about this person</h2>\n<p>None.</p>');
     expect(html).toContain('Kluis keeps the values that changes replaced for 30 days');
+    expect(html).toMatch(/Deleted on [^<]+, and kept in the trash for at most 30 days from then; after that it is deleted for good\./);
     // Only made, never changed: no earlier values to show.
     expect(html).toMatch(/<h2>Earlier values<\/h2>\n<p>[^<]+<\/p>\n<p>None\.<\/p>/);
   });

@@ -12,12 +12,12 @@ import { useEffect, useState } from 'react';
 import type { AccessReport } from '../../../shared/accessReportTypes';
 import type { Result } from '../../../shared/errors';
 import type { Mentions } from '../../../shared/recordTypes';
-import type { EntityName } from '../../../shared/registry';
+import { ENTITIES, type EntityName } from '../../../shared/registry';
 import { accessReportFileName } from '../../../shared/fileNames';
 import { Notice } from '../components/Notice';
 import { todayIso } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Message } from '../i18n/translate';
+import { LANGUAGES, translate, type Language, type Message } from '../i18n/translate';
 import { call } from '../api';
 import { saveTextFile } from '../saveFile';
 import { isStepUpCancelled, useStepUp } from '../stepUp';
@@ -80,8 +80,23 @@ function useMentionsBeside(saved: SavedAccessReport | null): { of: SavedAccessRe
 }
 
 /**
- * "… is saved as …", with a button that saves the readable copy of the same report; below it, the
- * records that name the person without being in the report, to check by hand.
+ * The language the person reads the copy in: their preferred language where Kluis speaks it, else
+ * the window's (3 December, from a privacy officer's walk: a Dutch person's copy came out in English).
+ */
+function readerLanguage(report: AccessReport, fallback: Language): Language {
+  const preferred = report.subject.values.find((value) => value.key === 'preferred_language')?.value;
+  return LANGUAGES.find((language) => language === preferred) ?? fallback;
+}
+
+/** A language as the window names it: "Dutch" in English, "Nederlands" in Dutch. */
+function languageName(language: Language, inLanguage: Language): string {
+  return ENTITIES.contact.fields.find((f) => f.key === 'preferred_language')?.optionLabels?.[language]?.[inLanguage] ?? language;
+}
+
+/**
+ * "… is saved as …", with a button that saves the readable copy of the same report, in the person's
+ * language, and what to check before sending it; below it, the records that name the person without
+ * being in the report, to check by hand.
  */
 export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | null }) {
   const { t, language } = useI18n();
@@ -92,9 +107,12 @@ export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | 
   if (saved === null) return null;
   const readableFile = readable?.of === saved ? readable.fileName : null;
 
+  const copyLanguage = saved ? readerLanguage(saved.report, language) : language;
+
   function saveReadable(report: SavedAccessReport) {
-    const fileName = accessReportFileName(language, todayIso(new Date(report.report.generatedAt)), report.report.subject.id, 'html');
-    saveTextFile(fileName, accessReportHtml(report.report, fields, language, t), 'text/html');
+    const fileName = accessReportFileName(copyLanguage, todayIso(new Date(report.report.generatedAt)), report.report.subject.id, 'html');
+    const inCopyLanguage = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(copyLanguage, key, params);
+    saveTextFile(fileName, accessReportHtml(report.report, fields, copyLanguage, inCopyLanguage), 'text/html');
     setReadable({ of: report, fileName });
   }
 
@@ -106,9 +124,10 @@ export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | 
           {readableFile !== null && ` ${t('records.accessReportReadableSaved', { file: readableFile })}`}
         </span>{' '}
         <button type="button" className="button-quiet" onClick={() => saveReadable(saved)}>
-          {t('records.accessReportReadable')}
+          {t('records.accessReportReadable', { language: languageName(copyLanguage, language) })}
         </button>
       </Notice>
+      <p className="muted">{t('records.accessReportCheck')}</p>
       {mentions?.result.ok === false && <Notice tone="error">{t('mentions.failed', { message: mentions.result.error })}</Notice>}
       {mentions?.result.ok && (
         <MentionList

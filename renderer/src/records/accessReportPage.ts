@@ -38,6 +38,8 @@ interface PageContext {
   fields: readonly FieldInfo[];
   language: Language;
   t: Translate;
+  /** How long a deleted record stays in the trash (the journal keeps values as long). */
+  trashDays: number;
 }
 
 /** A value as the app shows it: money in euros, days and options in the reader's language, a link by its title. */
@@ -65,7 +67,7 @@ function valuesTable(ctx: PageContext, record: AccessReportRecord): string {
     v.legalBasisLabel[language],
     v.retention[language],
   ]);
-  const trash = record.inTrash && record.deletedAt ? `<p class="note">${escapeHtml(t('accessReportPage.inTrash', { date: formatDateTime(record.deletedAt, language) }))}</p>\n` : '';
+  const trash = record.inTrash && record.deletedAt ? `<p class="note">${escapeHtml(t('accessReportPage.inTrash', { date: formatDateTime(record.deletedAt, language), days: ctx.trashDays }))}</p>\n` : '';
   return `${trash}${table([t('accessReportPage.field'), t('accessReportPage.value'), t('accessReportPage.purpose'), t('accessReportPage.legalBasis'), t('accessReportPage.retention')], rows)}`;
 }
 
@@ -94,11 +96,12 @@ function historyRows(ctx: PageContext, changes: readonly AccessReportChange[]): 
 
 /** The whole page, in `language`. */
 export function accessReportHtml(report: AccessReport, fields: readonly FieldInfo[], language: Language, t: Translate): string {
-  const ctx: PageContext = { fields, language, t };
+  const ctx: PageContext = { fields, language, t, trashDays: report.history.keptForDays };
   const name = recordName(report.subject, language);
   const none = `<p>${escapeHtml(t('accessReportPage.none'))}</p>`;
   const linked = report.linked
-    .map((record) => `<h3>${escapeHtml(`${record.entityLabel[language]}: ${recordName(record, language)}`)}</h3>\n${valuesTable(ctx, record)}`)
+    // Named as the tables of changes and of the audit log name it ("Activity 4016"), so a reader can match them.
+    .map((record) => `<h3>${escapeHtml(`${targetText(`${record.entity}:${record.id}`, language)}: ${recordName(record, language)}`)}</h3>\n${valuesTable(ctx, record)}`)
     .join('\n');
   const history = historyRows(ctx, report.history.changes);
   const audit = report.audit.map((entry) => [formatDateTime(entry.at, language), actionText(entry.action, language), targetText(entry.target, language)]);
@@ -114,7 +117,7 @@ export function accessReportHtml(report: AccessReport, fields: readonly FieldInf
 <body>
 <h1>${escapeHtml(t('accessReportPage.heading', { organisation: report.organisation, name }))}</h1>
 <p>${escapeHtml(t('accessReportPage.intro', { date: formatDateTime(report.generatedAt, language) }))}</p>
-<h2>${escapeHtml(t('accessReportPage.person'))}</h2>
+<h2>${escapeHtml(t('accessReportPage.person', { record: targetText(`contact:${report.subject.id}`, language) }))}</h2>
 ${valuesTable(ctx, report.subject)}
 <h2>${escapeHtml(t('accessReportPage.linked'))}</h2>
 ${linked === '' ? none : linked}
@@ -124,6 +127,8 @@ ${history.length === 0 ? none : table([t('accessReportPage.when'), t('accessRepo
 <h2>${escapeHtml(t('accessReportPage.audit'))}</h2>
 <p>${escapeHtml(t('accessReportPage.auditIntro'))}</p>
 ${audit.length === 0 ? none : table([t('accessReportPage.when'), t('accessReportPage.action'), t('accessReportPage.record')], audit)}
+<h2>${escapeHtml(t('accessReportPage.rights'))}</h2>
+<p>${escapeHtml(t('accessReportPage.rightsText', { organisation: report.organisation }))}</p>
 </body>
 </html>
 `;
