@@ -426,6 +426,15 @@ export const api = {
     record: 'read',
     mutates: true,
   }),
+  /** The day a person objected to direct marketing, today when left out: the officer's record of it (records/marketingObjection.ts). */
+  'privacy.recordObjection': channel<RecordView>()({
+    input: z.strictObject({ entity: z.literal('contact'), id: recordId, day: z.string().max(10).optional() }),
+    auth: 'session',
+    ...open,
+    permission: 'privacy.dsar',
+    record: 'read',
+    mutates: true,
+  }),
   'privacy.liftRestriction': channel<RecordView>()({
     input: z.strictObject({ entity: z.literal('contact'), id: recordId }),
     auth: 'session',

@@ -38,6 +38,7 @@ const VERBS: Record<CommandLabel['verb'], Record<Lang, string>> = {
   withdrawConsent: { en: 'Record withdrawal of {what}', nl: 'Intrekking vastleggen van {what}' },
   restrict: { en: 'Restrict processing of {what}', nl: 'Verwerking beperken van {what}' },
   liftRestriction: { en: 'Lift restriction of {what}', nl: 'Beperking opheffen van {what}' },
+  recordObjection: { en: 'Record objection to direct marketing of {what}', nl: 'Bezwaar tegen direct marketing vastleggen van {what}' },
   seed: { en: 'Add demo data: {what}', nl: 'Voorbeeldgegevens toevoegen: {what}' },
   fieldOff: { en: 'Switch off a field of {what}', nl: 'Veld uitschakelen bij {what}' },
   emptyTrash: { en: 'Empty the trash: {what}', nl: 'Prullenbak legen: {what}' },

@@ -19,6 +19,7 @@ export const COMMAND_VERBS = [
   'withdrawConsent',
   'restrict',
   'liftRestriction',
+  'recordObjection',
   'seed',
   'fieldOff',
   'emptyTrash',

@@ -34,6 +34,7 @@ import { sendPaymentReminder } from './records/reminder';
 import { nextInvoiceNumber } from './records/invoiceNumbers';
 import { campaignRecipients, consentPurposes, exportCampaignRecipients } from './records/campaignRecipients';
 import { recordConsentWithdrawal } from './records/consentWithdrawal';
+import { recordMarketingObjection } from './records/marketingObjection';
 import { createRecord, updateRecord } from './records/service';
 import { eraseContact, purgeFromTrash } from './history/destroy';
 import { reviewImpact } from './history/impact';
@@ -201,6 +202,11 @@ export const handlers: Handlers = {
   'privacy.liftRestriction': {
     kind: 'transaction',
     run: (input, ctx) => runCommand(ctx, { verb: 'liftRestriction', entity: 'contact', count: 1 }, { task: 'privacy.erase' }, (w) => liftRestriction(w, input.id)).value,
+  },
+  'privacy.recordObjection': {
+    kind: 'transaction',
+    run: (input, ctx) =>
+      runCommand(ctx, { verb: 'recordObjection', entity: 'contact', count: 1 }, { task: 'privacy.dsar' }, (w) => recordMarketingObjection(w, input.id, input.day)).value,
   },
   'search.query': { kind: 'transaction', run: (input, { db, access }) => searchRecords(db, access, input.text, input.limit) },
   'fields.list': { kind: 'transaction', run: (_input, { db }) => listFieldInfo(db) },

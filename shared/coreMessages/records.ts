@@ -83,6 +83,7 @@ export const RECORDS_MESSAGES = {
   'records.restrictedNoDeletion': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
   'records.restrictedNoNewDeal': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): a deal may not be linked to them until a privacy officer lifts the restriction. A call or a note about their request can still be logged.',
   'records.restrictedNoErasure': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
+  'records.alreadyObjected': 'This person’s objection to direct marketing is recorded already.',
   'records.alreadyRestricted': 'Processing of this person’s data is restricted already.',
   'records.notRestricted': 'Processing of this person’s data is not restricted.',
   'records.notAnAmount': 'Not an amount; write it like 1234,56',

@@ -62,6 +62,7 @@ const SAMPLE_INPUT: Partial<Record<ChannelName, unknown>> = {
   'privacy.retentionReview': {},
   'privacy.restrict': { entity: 'contact', id: 9999, ground: 'accuracyContested' },
   'privacy.liftRestriction': { entity: 'contact', id: 9999 },
+  'privacy.recordObjection': { entity: 'contact', id: 9999 },
   'records.export': { entity: 'contact' },
   'export.cancel': { jobId: 'no-such-export' },
   'records.reveal': { entity: 'contact', id: 9999, field: 'phone' },

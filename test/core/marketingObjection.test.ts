@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccessReport } from '../../shared/accessReportTypes';
 import { localDay } from '../../shared/localDay';
 import type { RecordView } from '../../shared/recordTypes';
+import { listAudit } from '../../electron/core/audit/chain';
 import { confirmStep, signedInAdmin, signInAsNewUser, switchToAdmin } from '../support/install';
 
 function value<T>(result: { ok: boolean }): T {
@@ -52,5 +53,34 @@ describe('an objection to direct marketing', () => {
     const seen = value<{ record: RecordView }>(await t.call('records.get', { entity: 'contact', id: person.id }));
     expect(seen.record.values.marketing_objection_on).toBe(dayFrom(-7));
     expect((await t.call('records.update', { entity: 'contact', id: person.id, values: { marketing_objection_on: null } })).ok).toBe(false);
+  });
+});
+
+describe('the privacy officer’s record of an objection', () => {
+  it('sets the day without the right to edit the person, also while their processing is restricted; once, never after today; undone and audited on the person', async () => {
+    const t = await signedInAdmin();
+    const person = value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Olaf', last_name: 'Ogen' } }));
+    await signInAsNewUser(t, 'kees', 'office');
+    // Office staff set the day in the form; the officer's action needs the officer's task.
+    expect(await t.call('privacy.recordObjection', { entity: 'contact', id: person.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await switchToAdmin(t);
+
+    await signInAsNewUser(t, 'pia', 'privacy');
+    expect(await t.call('records.update', { entity: 'contact', id: person.id, values: { marketing_objection_on: localDay() } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    value(await t.call('privacy.restrict', { entity: 'contact', id: person.id, ground: 'objectionPending' }));
+    expect(fieldMessagesOf(await t.call('privacy.recordObjection', { entity: 'contact', id: person.id, day: dayFrom(1) }))).toEqual({ day: { id: 'records.dayInFuture' } });
+    const recorded = value<RecordView>(await t.call('privacy.recordObjection', { entity: 'contact', id: person.id }));
+    expect(recorded.values.marketing_objection_on).toBe(localDay());
+    expect(await t.call('privacy.recordObjection', { entity: 'contact', id: person.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageId: 'records.alreadyObjected' } });
+
+    // One step back and forth, with the officer's task alone; the person's trail says each.
+    value(await t.call('history.undo'));
+    expect(value<{ record: RecordView }>(await t.call('records.get', { entity: 'contact', id: person.id })).record.values.marketing_objection_on).toBeNull();
+    value(await t.call('history.redo'));
+    expect(value<{ record: RecordView }>(await t.call('records.get', { entity: 'contact', id: person.id })).record.values.marketing_objection_on).toBe(localDay());
+    const trail = listAudit(t.core.requireActive().db, 40)
+      .filter((e) => e.target === `contact:${person.id}` && e.action.startsWith('privacy.objection'))
+      .map((e) => e.action);
+    expect(trail.reverse()).toEqual(['privacy.objectionRecorded', 'privacy.objectionTakenBack', 'privacy.objectionRecorded']);
   });
 });

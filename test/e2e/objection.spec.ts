@@ -4,7 +4,7 @@
  * that they are to be left out of every campaign and mailing. A day after today is refused.
  */
 import { expect, test } from './fixtures';
-import { createRecord, goTo, recordHeading } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, recordHeading, type Colleague } from './crm';
 import { signInAsAdmin } from './flows';
 import { todayIso } from '../../renderer/src/format';
 import { longDay } from '../../shared/localDay';
@@ -29,4 +29,31 @@ test('an objection to direct marketing is a day in the person’s form, and thei
   await expect(notice).toHaveText(
     `No direct marketing: this person objected on ${longDay(todayIso(), 'en')} (GDPR art. 21). Leave them out of every campaign, newsletter and sales mailing, until they tell you otherwise.`,
   );
+});
+
+const PRIVACY: Colleague = { username: 'pia.privacy', displayName: 'Pia de Wit', role: 'privacy', password: 'pia-bewaakt-de-gegevens-zorgvuldig' };
+
+test('the privacy officer, who edits no one, records an objection on the person’s page, and Ctrl+Z takes it back', async ({ page }) => {
+  const admin = await signInAsAdmin(page);
+  await createRecord(page, 'contact', { first_name: 'Olaf', last_name: 'Ogen' });
+  await addColleagueAndSignIn(page, admin.authenticator, PRIVACY);
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Olaf Ogen' }).click();
+  await expect(recordHeading(page, 'Olaf Ogen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Record objection to direct marketing' }).click();
+  const form = page.getByRole('form', { name: 'Record objection to direct marketing' });
+  const day = form.getByLabel('Day of the objection');
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue(todayIso());
+  await expect(day).toHaveAttribute('max', todayIso());
+  await form.getByRole('button', { name: 'Record objection to direct marketing' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'No direct marketing' });
+  await expect(notice).toContainText(`this person objected on ${longDay(todayIso(), 'en')}`);
+  await expect(page.getByRole('button', { name: 'Record objection to direct marketing' })).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Record objection to direct marketing' })).toBeVisible();
 });

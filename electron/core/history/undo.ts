@@ -146,7 +146,7 @@ function reversalRight(change: StoredChange, current: Row | null, target: Row | 
  * is the privacy officer's task, who may read people but not edit them. Undo and redo need what the
  * command needed, the task and the read right, checked above.
  */
-const TASK_ENOUGH: ReadonlySet<CommandVerb> = new Set(['restrict', 'liftRestriction']);
+const TASK_ENOUGH: ReadonlySet<CommandVerb> = new Set(['restrict', 'liftRestriction', 'recordObjection']);
 
 function checkRights(ctx: RecordContext, command: CommandRow, change: StoredChange, current: Row | null, target: Row | null): void {
   const title = titleFor(ctx.access, change.entity, current ?? target ?? change.before ?? change.after!);
@@ -256,6 +256,7 @@ const LAW_ACTIONS: Partial<Record<CommandVerb, { entity: EntityName } & Record<D
   restrict: { entity: 'contact', undo: 'privacy.restrictionLifted', redo: 'privacy.restricted' },
   liftRestriction: { entity: 'contact', undo: 'privacy.restricted', redo: 'privacy.restrictionLifted' },
   withdrawConsent: { entity: 'consent', undo: 'privacy.consentWithdrawalUndone', redo: 'privacy.consentWithdrawn' },
+  recordObjection: { entity: 'contact', undo: 'privacy.objectionTakenBack', redo: 'privacy.objectionRecorded' },
 };
 
 function step(ctx: RecordContext, direction: Direction): HistoryResult {

@@ -466,6 +466,10 @@ export const nl: Messages = {
 
   'objection.title': 'Geen direct marketing: deze persoon maakte op {date} bezwaar (AVG art. 21).',
   'objection.effect': 'Laat deze persoon buiten elke campagne, nieuwsbrief en verkoopmailing, tot die iets anders laat weten.',
+  'objection.record': 'Bezwaar tegen direct marketing vastleggen',
+  'objection.day': 'Datum van het bezwaar',
+  'objection.hint': 'De dag waarop de persoon bezwaar maakte (AVG art. 21): vanaf dan blijft die buiten elke campagne. Niet na vandaag.',
+  'objection.failed': 'Het bezwaar is niet vastgelegd: {message}',
   'recipients.title': 'Ontvangers',
   'recipients.loadFailed': 'De ontvangers konden niet worden geteld: {message}',
   'recipients.notAddressed': 'Een bericht op sociale media is aan niemand gericht: er wordt niemand iets gestuurd.',

@@ -300,7 +300,15 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
         />
       )}
 
-      {entity === 'contact' && <MarketingObjection record={record} />}
+      {entity === 'contact' && (
+        <MarketingObjection
+          record={record}
+          // Whoever may edit the person sets the day in the form; the officer, who may not, by this action.
+          mayRecord={rights.hasTask('privacy.dsar') && !allowed.update}
+          disabled={busy || editing}
+          onRecorded={() => void onChanged()}
+        />
+      )}
       {entity === 'contact' && (
         <ProcessingRestriction record={record} mayChange={rights.hasTask('privacy.erase')} disabled={busy || editing} onChanged={() => void onChanged()} />
       )}

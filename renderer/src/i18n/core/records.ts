@@ -75,6 +75,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.restrictedNoDeletion': 'De verwerking van de gegevens van {title} is beperkt sinds {since} (AVG art. 18): ze worden bewaard en kunnen niet worden verwijderd tot de functionaris gegevensbescherming de beperking opheft.',
   'records.restrictedNoNewDeal': 'De verwerking van de gegevens van {title} is beperkt sinds {since} (AVG art. 18): er mag geen deal aan deze persoon worden gekoppeld tot de functionaris gegevensbescherming de beperking opheft. Een gesprek of notitie over het verzoek kan wel worden vastgelegd.',
   'records.restrictedNoErasure': 'De verwerking van de gegevens van {title} is beperkt sinds {since} (AVG art. 18): hef de beperking op voordat je deze persoon wist.',
+  'records.alreadyObjected': 'Het bezwaar van deze persoon tegen direct marketing is al vastgelegd.',
   'records.alreadyRestricted': 'De verwerking van de gegevens van deze persoon is al beperkt.',
   'records.notRestricted': 'De verwerking van de gegevens van deze persoon is niet beperkt.',
   'records.notAnAmount': 'Geen bedrag; schrijf het als 1234,56',
