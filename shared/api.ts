@@ -284,6 +284,11 @@ export const api = {
       limit: z.number().int().min(1).max(500).optional(),
       /** Only entries older than this one (its seq): the next page down. */
       before: z.number().int().min(1).optional(),
+      /** Only entries about this record ("contact:12"): a person's trail, from their page. */
+      target: z
+        .string()
+        .regex(/^[a-z]+:[1-9]\d{0,15}$/)
+        .optional(),
     }),
     auth: 'session',
     ...open,

@@ -139,7 +139,7 @@ export const handlers: Handlers = {
     kind: 'transaction',
     run: (_input, { db, open }) => verifyAuditChain(db, open.auditKey, readVaultFile(open.dataDir).auditHead),
   },
-  'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100, input.before) },
+  'audit.list': { kind: 'transaction', run: (input, { db }) => listAudit(db, input.limit ?? 100, input.before, input.target) },
   'records.list': { kind: 'transaction', run: (input, { db, access }) => listRecords(db, access, input) },
   'records.count': { kind: 'transaction', run: (input, { db, access }) => ({ count: countRecords(db, access, input) }) },
   'records.get': { kind: 'transaction', run: (input, { db, access }) => recordDetail(db, access, input.entity, input.id) },

@@ -253,6 +253,16 @@ describe('accounts an admin manages', () => {
     expect(all.at(-1)?.seq).toBe(1);
     expect(all.length).toBeGreaterThan(7);
     expect((await t.call('audit.list', { limit: 3, before: 0 })).ok).toBe(false);
+
+    // One record's trail: only its entries, newest first, paged as the whole log.
+    for (let i = 0; i < 3; i++) audit(open, { actor: user.id, action: 'records.updated', target: 'contact:2' });
+    const trail = value<AuditEntry[]>(await t.call('audit.list', { limit: 500, target: 'contact:2' }));
+    expect(trail.map((e) => e.action)).toEqual(['records.updated', 'records.updated', 'records.updated', 'records.created']);
+    expect(trail.every((e) => e.target === 'contact:2')).toBe(true);
+    const older = value<AuditEntry[]>(await t.call('audit.list', { limit: 2, target: 'contact:2', before: trail[1]!.seq }));
+    expect(older).toEqual(trail.slice(2, 4));
+    // A target is a record's kind and id, nothing else.
+    expect((await t.call('audit.list', { limit: 3, target: "contact:2' OR 1=1" })).ok).toBe(false);
   });
 
   it('a user without the right gets FORBIDDEN, and the refusal is audited', async () => {

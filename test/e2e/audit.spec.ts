@@ -6,7 +6,7 @@
  */
 import { KluisCore } from '../../electron/core/kluis';
 import { expect, test } from './fixtures';
-import { addColleagueAndSignIn, goTo, nav, type Colleague } from './crm';
+import { addColleagueAndSignIn, createRecord, goTo, nav, recordHeading, type Colleague } from './crm';
 import { ACCOUNT, expectHome, invoke, signInAsAdmin, signInWithCode, signOut, type Authenticator, switchLanguage } from './flows';
 
 // Starts from an install an admin provisioned with `admin init`; setup itself is first-run.spec.ts's.
@@ -81,4 +81,31 @@ test('checking a log changed behind Kluis\'s back names the entry and why, in En
 
   await switchLanguage(page, 'nl');
   await expect(broken).toHaveText('Het logboek klopt niet vanaf regel 2: regel 2 is gewijzigd.');
+});
+
+test('a record’s page opens its audit trail, whose entries link back to it; the whole log is one click away', async ({ page }) => {
+  await signInAsAdmin(page);
+  const piet = await createRecord(page, 'contact', { first_name: 'Piet', last_name: 'Spoor' });
+  await createRecord(page, 'contact', { first_name: 'Ander', last_name: 'Mens' });
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: 'Piet Spoor' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Job title').fill('Inkoper');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The changes are saved.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Audit trail of Contact ${piet.id}: Piet Spoor` })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Audit log entries, newest first' });
+  // Only what concerns Piet: his edit and his making, not the other contact nor the sign-in.
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').nth(1)).toContainText('Record changed');
+  await expect(table.getByRole('row').nth(2)).toContainText('Record added');
+  await table.getByRole('row').nth(1).getByRole('link', { name: `Contact ${piet.id}` }).click();
+  await expect(recordHeading(page, 'Piet Spoor')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await page.getByRole('button', { name: 'Show the whole log' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Audit log' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Audit log entries, newest first' }).getByRole('row').filter({ hasText: 'Signed in' }).first()).toBeVisible();
 });

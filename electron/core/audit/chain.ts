@@ -129,11 +129,17 @@ export function verifyAuditChain(db: Db, key: Buffer, mirroredHead: AuditHead | 
  * The newest `limit` entries, newest first; with `before`, the newest of those older than entry
  * `before` (a page further down: seq is the key, so a page costs the same wherever it is).
  */
-export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] {
+/**
+ * The newest `limit` entries before `before`, or only those about `target` ("contact:12"). The log is
+ * indexed by target for sign-ins only (migration 012): a record's trail walks the log from the top,
+ * which a page an officer opens now and then can afford, where an index would cost every audited
+ * edit a write.
+ */
+export function listAudit(db: Db, limit: number, before?: number, target?: string): AuditEntry[] {
   const rows = prepared(
     db,
-    'SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?',
-  ).all(before ?? Number.MAX_SAFE_INTEGER, limit) as (Row & { actor_name: string | null })[];
+    'SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor WHERE a.seq < @before AND (@target IS NULL OR a.target = @target) ORDER BY a.seq DESC LIMIT @limit',
+  ).all({ before: before ?? Number.MAX_SAFE_INTEGER, limit, target: target ?? null }) as (Row & { actor_name: string | null })[];
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,

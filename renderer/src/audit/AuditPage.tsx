@@ -3,19 +3,26 @@
  * with older ones on request (who, what, when, what it concerns, the counts and flags the core
  * noted), and a check of the whole hash chain, the same one `admin audit verify` runs. Entries hold
  * ids and counts only; the actor's name is joined by the core from the users as they are now, and a
- * role or a field is named from the install's roles and fields as they are now.
+ * role or a field is named from the install's roles and fields as they are now. Opened from a
+ * record's page ("Audit trail"), it lists only the entries about that record; an entry about a
+ * record links to it, so "Contact 5" leads to the person (3 December, from a privacy officer's
+ * walk: nothing said who "Contact 5" was, and a person's trail was lost among sign-ins).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import type { ApiError } from '../../../shared/errors';
+import { ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { call } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { formatCount, formatDateTime } from '../format';
 import { useFields } from '../records/fields';
+import { RecordLink } from '../records/columns';
+import { useNavigation, type Route } from '../records/navigation';
+import { useI18n } from '../i18n/I18nProvider';
 import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
 import type { InstallNames } from './detailWords';
 import { useAuditText } from './strings';
@@ -33,8 +40,20 @@ type Loaded =
   | { kind: 'ready'; entries: AuditEntry[]; more: boolean; older: 'idle' | 'loading' | ApiError };
 type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; error: ApiError } | { kind: 'done'; verdict: AuditVerdict };
 
-export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
+type About = NonNullable<Extract<Route, { page: 'audit' }>['about']>;
+
+/** The record an entry is about, when it is one ("contact:5"), to link to. */
+function recordOf(target: string | null): { entity: EntityName; id: number } | null {
+  const match = target === null ? null : /^([a-z]+):(\d+)$/.exec(target);
+  const entity = ENTITY_NAMES.find((name) => name === match?.[1]);
+  return entity && match ? { entity, id: Number(match[2]) } : null;
+}
+
+export function AuditPage({ takeFocus, about }: { takeFocus: boolean; about?: About | undefined }) {
   const { u, language } = useAuditText();
+  const { go } = useNavigation();
+  const target = about ? `${about.entity}:${about.id}` : undefined;
+  const only = target === undefined ? {} : { target };
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   // The install's roles, to name a custom role in an entry; null until known (or if they cannot be
@@ -48,7 +67,7 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
 
   useEffect(() => {
     let current = true;
-    void call('audit.list', { limit: PAGE }).then((result) => {
+    void call('audit.list', { limit: PAGE, ...only }).then((result) => {
       if (!current) return;
       setLoaded(result.ok ? { kind: 'ready', entries: result.value, more: result.value.length === PAGE, older: 'idle' } : { kind: 'failed', error: result.error });
     });
@@ -58,6 +77,8 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
     return () => {
       current = false;
     };
+    // A page per route (routeKey): `only` is fixed for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function showOlder() {
@@ -66,7 +87,7 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
     const before = shown[shown.length - 1]?.seq;
     if (before === undefined) return;
     setLoaded({ ...loaded, older: 'loading' });
-    const result = await call('audit.list', { limit: PAGE, before });
+    const result = await call('audit.list', { limit: PAGE, before, ...only });
     const more = result.ok && result.value.length === PAGE;
     flushSync(() =>
       setLoaded(result.ok ? { kind: 'ready', entries: [...shown, ...result.value], more, older: 'idle' } : { ...loaded, older: result.error }),
@@ -82,8 +103,15 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
 
   return (
     <section className="page">
-      <PageHeading takeFocus={takeFocus}>{u('audit.title')}</PageHeading>
+      <PageHeading takeFocus={takeFocus}>{about ? u('audit.trailTitle', { record: targetText(target ?? null, language), title: about.title }) : u('audit.title')}</PageHeading>
       <p>{u('audit.intro')}</p>
+      {about && (
+        <div className="button-row">
+          <button type="button" className="button-quiet" onClick={() => go({ page: 'audit' })}>
+            {u('audit.wholeLog')}
+          </button>
+        </div>
+      )}
       <div className="button-row">
         <BusyButton className="button-primary" busy={check.kind === 'checking'} onClick={() => void verify()}>
           {check.kind === 'checking' ? u('audit.verifying') : u('audit.verify')}
@@ -115,7 +143,9 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
                   </td>
                   <td>{whoText(entry, language)}</td>
                   <td>{actionText(entry.action, language)}</td>
-                  <td>{targetText(entry.target, language, names)}</td>
+                  <td>
+                    <TargetCell target={entry.target} text={targetText(entry.target, language, names)} go={go} />
+                  </td>
                   <td>{detailsText(entry.details, language, names, entry.target)}</td>
                 </tr>
               ))}
@@ -137,4 +167,11 @@ export function AuditPage({ takeFocus }: { takeFocus: boolean }) {
       {loaded.kind === 'ready' && typeof loaded.older === 'object' && <Notice tone="error">{u('audit.olderFailed', { message: loaded.older })}</Notice>}
     </section>
   );
+}
+
+/** What an entry concerns; a record as a link to its page (which says so if it is gone or not to be read). */
+function TargetCell({ target, text, go }: { target: string | null; text: string; go: (route: Route) => void }) {
+  const { t } = useI18n();
+  const record = recordOf(target);
+  return record ? <RecordLink record={{ ...record, title: text }} go={go} t={t} /> : <>{text}</>;
 }

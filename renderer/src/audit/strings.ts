@@ -9,6 +9,8 @@ import { fillPlaceholders, type Language, type TranslateParams } from '../i18n/t
 
 const en = {
   'audit.title': 'Audit log',
+  'audit.trailTitle': 'Audit trail of {record}: {title}',
+  'audit.wholeLog': 'Show the whole log',
   'audit.intro':
     'Who did what, and when: sign-ins, account and access changes, refused calls, and changes to records. Entries hold ids and counts, never the personal data itself. Newest first.',
   'audit.older': 'Show older entries',
@@ -114,6 +116,8 @@ export type AuditKey = keyof typeof en;
 
 const nl = {
   'audit.title': 'Auditlogboek',
+  'audit.trailTitle': 'Audittrail van {record}: {title}',
+  'audit.wholeLog': 'Het hele logboek tonen',
   'audit.intro':
     'Wie wat deed, en wanneer: aanmeldingen, wijzigingen in accounts en toegang, geweigerde verzoeken en wijzigingen in gegevens. Regels bevatten nummers en aantallen, nooit de persoonsgegevens zelf. Nieuwste eerst.',
   'audit.older': 'Oudere regels tonen',

@@ -377,6 +377,7 @@ export const en = {
   'records.delete': 'Delete',
   'records.erase': 'Erase personal data',
   'records.accessReport': 'Access request (DSAR)',
+  'records.auditTrail': 'Audit trail',
   'records.accessReportWorking': 'Gathering the data…',
   'records.accessReportSaved': 'Everything held about this person is saved as {file}.',
   'records.accessReportFailed': 'No access report was made: {message}',

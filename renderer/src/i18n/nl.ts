@@ -377,6 +377,7 @@ export const nl: Messages = {
   'records.delete': 'Verwijderen',
   'records.erase': 'Persoonsgegevens wissen',
   'records.accessReport': 'Inzageverzoek (AVG)',
+  'records.auditTrail': 'Audittrail',
   'records.accessReportWorking': 'Gegevens verzamelen…',
   'records.accessReportSaved': 'Alles wat over deze persoon bewaard wordt, is opgeslagen als {file}.',
   'records.accessReportFailed': 'Er is geen inzageoverzicht gemaakt: {message}',

@@ -276,6 +276,12 @@ function RecordDetailView({ detail, fields, takeFocus, onChanged }: RecordDetail
             onSaved={accessReport.onSaved}
             onFailed={accessReport.onFailed}
           />
+          {/* Who did what to this record, from the audit log: for those who may read the log. */}
+          {rights.hasTask('audit.read') && (
+            <button type="button" className="button-quiet" onClick={() => go({ page: 'audit', about: { entity, id: record.id, title } })}>
+              {t('records.auditTrail')}
+            </button>
+          )}
           {/* Not while the form is open: its unsaved input would meet a record gone to the trash. */}
           {!editing && <RecordDeleteButtons record={record} mayDelete={allowed.delete} disabled={busy} />}
         </div>

@@ -49,7 +49,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'roles' }
   | { page: 'access' }
-  | { page: 'audit' }
+  /** `about`: only the entries about this record (its trail, opened from its page). */
+  | { page: 'audit'; about?: { entity: EntityName; id: number; title: string } }
   | { page: 'retention' }
   | { page: 'history' }
   | { page: 'trash' }
@@ -66,6 +67,8 @@ export function routeKey(route: Route): string {
       return `record:${route.entity}:${route.id}`;
     case 'new':
       return `new:${route.entity}:${JSON.stringify(route.preset ?? null)}`;
+    case 'audit':
+      return route.about ? `audit:${route.about.entity}:${route.about.id}` : 'audit';
     default:
       return route.page;
   }

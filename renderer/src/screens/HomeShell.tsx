@@ -194,7 +194,7 @@ export function HomeShell({ session, onSignedOut, onLock, onSessionChanged, onLe
       case 'roles':
         return <RolesPage takeFocus={navigated} ownRole={user.role} />;
       case 'audit':
-        return <AuditPage takeFocus={navigated} />;
+        return <AuditPage takeFocus={navigated} about={route.about} />;
       case 'retention':
         return <RetentionPage takeFocus={navigated} />;
       case 'fields':
