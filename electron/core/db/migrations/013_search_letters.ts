@@ -1,8 +1,9 @@
-import { ENTITIES, type EntityName } from '../../../../shared/registry';
+import { ENTITIES } from '../../../../shared/registry';
 import { disabledFields } from '../../records/fields';
 import { FOLDED_LETTERS } from '../../records/fold';
 import { reindex, SEARCH_KINDS, sortKeyOf, type Row } from '../../records/rows';
 import type { Migration } from '../migrate';
+import { rewriteJournalSortKeys } from './journalSortKeys';
 
 /** A GLOB pattern for text that holds one of the letters foldLetters spells otherwise. */
 const HOLDS_LETTER = `*[${FOLDED_LETTERS}]*`;
@@ -64,37 +65,6 @@ export const searchLetters: Migration = {
       }
     }
 
-    const changes = db.prepare(
-      `SELECT command_id, seq, entity, before, after FROM command_changes
-       WHERE (command_id, seq) > (?, ?) AND (${holdsLetter('before')} OR ${holdsLetter('after')}) ORDER BY command_id, seq LIMIT ${BATCH}`,
-    );
-    const setKey = {
-      before: db.prepare("UPDATE command_changes SET before = json_set(before, '$.sort_key', ?) WHERE command_id = ? AND seq = ?"),
-      after: db.prepare("UPDATE command_changes SET after = json_set(after, '$.sort_key', ?) WHERE command_id = ? AND seq = ?"),
-    };
-    let last = { command_id: 0, seq: -1 };
-    for (;;) {
-      const batch = changes.all(last.command_id, last.seq, HOLDS_LETTER, HOLDS_LETTER) as {
-        command_id: number;
-        seq: number;
-        entity: string;
-        before: string | null;
-        after: string | null;
-      }[];
-      if (batch.length === 0) break;
-      for (const change of batch) {
-        const def = ENTITIES[change.entity as EntityName] as (typeof ENTITIES)[EntityName] | undefined;
-        if (!def) continue;
-        for (const side of ['before', 'after'] as const) {
-          const text = change[side];
-          if (text === null) continue;
-          const row = JSON.parse(text) as Row;
-          if (typeof row.sort_key !== 'string' || !def.titleFields.every((key) => key in row)) continue;
-          const sortKey = sortKeyOf(def.name, row);
-          if (sortKey !== row.sort_key) setKey[side].run(sortKey, change.command_id, change.seq);
-        }
-      }
-      last = batch.at(-1)!;
-    }
+    rewriteJournalSortKeys(db, `${holdsLetter('before')} OR ${holdsLetter('after')}`, [HOLDS_LETTER, HOLDS_LETTER]);
   },
 };

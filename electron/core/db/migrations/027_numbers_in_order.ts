@@ -1,6 +1,7 @@
-import { ENTITIES, type EntityName } from '../../../../shared/registry';
+import { ENTITIES } from '../../../../shared/registry';
 import { sortKeyOf, type Row } from '../../records/rows';
 import type { Migration } from '../migrate';
+import { rewriteJournalSortKeys } from './journalSortKeys';
 
 /** Rows read at a time: better-sqlite3 cannot write while a query is still being iterated. */
 const BATCH = 2_000;
@@ -34,32 +35,6 @@ export const numbersInOrder: Migration = {
       }
     }
 
-    const changes = db.prepare(
-      `SELECT command_id, seq, entity, before, after FROM command_changes
-       WHERE (command_id, seq) > (?, ?) AND (json_extract(before, '$.sort_key') GLOB ? OR json_extract(after, '$.sort_key') GLOB ?)
-       ORDER BY command_id, seq LIMIT ${BATCH}`,
-    );
-    const setKey = {
-      before: db.prepare("UPDATE command_changes SET before = json_set(before, '$.sort_key', ?) WHERE command_id = ? AND seq = ?"),
-      after: db.prepare("UPDATE command_changes SET after = json_set(after, '$.sort_key', ?) WHERE command_id = ? AND seq = ?"),
-    };
-    for (let last = { command_id: 0, seq: -1 }; ; ) {
-      const batch = changes.all(last.command_id, last.seq, HOLDS_DIGIT, HOLDS_DIGIT) as { command_id: number; seq: number; entity: string; before: string | null; after: string | null }[];
-      if (batch.length === 0) break;
-      for (const change of batch) {
-        const def = ENTITIES[change.entity as EntityName] as (typeof ENTITIES)[EntityName] | undefined;
-        if (!def) continue;
-        for (const side of ['before', 'after'] as const) {
-          const text = change[side];
-          if (text === null) continue;
-          const row = JSON.parse(text) as Row;
-          // A copy without the title's fields (an erased record's) cannot say its key.
-          if (typeof row.sort_key !== 'string' || !def.titleFields.every((key) => key in row)) continue;
-          const sortKey = sortKeyOf(def.name, row);
-          if (sortKey !== row.sort_key) setKey[side].run(sortKey, change.command_id, change.seq);
-        }
-      }
-      last = batch.at(-1)!;
-    }
+    rewriteJournalSortKeys(db, "json_extract(before, '$.sort_key') GLOB ? OR json_extract(after, '$.sort_key') GLOB ?", [HOLDS_DIGIT, HOLDS_DIGIT]);
   },
 };
