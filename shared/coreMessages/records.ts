@@ -41,6 +41,7 @@ export const RECORDS_MESSAGES = {
   'records.tooLong': 'Use at most {max} characters',
   /** {number}: the invoice number asked for. */
   'records.revealNeedsCode': 'You have revealed several masked values: enter a code from your authenticator app to reveal more.',
+  'records.invoiceNumberTakenNext': 'Invoice number {number} is already in use (numbers are unique in the whole install, the trash included). The next free number is {next}.',
   'records.invoiceNumberTaken': 'Invoice number {number} is already in use (numbers are unique in the whole install, the trash included). Choose another.',
   'records.tooShort': 'Use at least {min} characters',
   /** A number's bounds, and a list's: {min}/{max} the limit. */
@@ -79,10 +80,10 @@ export const RECORDS_MESSAGES = {
   'records.recipientsBeforePublishing': 'Publish the campaign first: its recipients follow from what is published.',
   'records.recipientsWithoutConsent': 'The campaign names no consent it relies on, so it goes to no one.',
   /** {title}: the person; {since}: the day the restriction began, written out. */
-  'records.restrictedNoChange': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
-  'records.restrictedNoDeletion': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
-  'records.restrictedNoNewDeal': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): a deal may not be linked to them until a privacy officer lifts the restriction. A call or a note about their request can still be logged.',
-  'records.restrictedNoErasure': 'Processing of the data of {title} is restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
+  'records.restrictedNoChange': 'Processing of the data of {title} has been restricted since {since} (GDPR art. 18): it is kept as it is and cannot be changed until a privacy officer lifts the restriction.',
+  'records.restrictedNoDeletion': 'Processing of the data of {title} has been restricted since {since} (GDPR art. 18): it is kept and cannot be deleted until a privacy officer lifts the restriction.',
+  'records.restrictedNoNewDeal': 'Processing of the data of {title} has been restricted since {since} (GDPR art. 18): a deal may not be linked to them until a privacy officer lifts the restriction. A call or a note about their request can still be logged.',
+  'records.restrictedNoErasure': 'Processing of the data of {title} has been restricted since {since} (GDPR art. 18): lift the restriction before erasing them.',
   'records.alreadyObjected': 'This person’s objection to direct marketing is recorded already.',
   'records.alreadyRestricted': 'Processing of this person’s data is restricted already.',
   'records.notRestricted': 'Processing of this person’s data is not restricted.',

@@ -9,11 +9,12 @@ import { localDay } from '../../shared/localDay';
 import { nextInvoiceNumber } from '../../electron/core/records/invoiceNumbers';
 import { signedInAdmin, signInAsNewUser, switchToAdmin } from '../support/install';
 
-const TAKEN = {
+/** Taken, with the next free number of the series as it stands. */
+const taken = (number: string, next: string) => ({
   code: 'VALIDATION',
-  messageId: 'records.invoiceNumberTaken',
-  details: { fieldMessages: { number: { id: 'records.invoiceNumberTaken', values: { number: 'F-1001' } } } },
-};
+  messageId: 'records.invoiceNumberTakenNext',
+  details: { fieldMessages: { number: { id: 'records.invoiceNumberTakenNext', values: { number, next } } } },
+});
 
 describe('an invoice number in use', () => {
   it('is refused under the number field, on create and on edit, also for a caller who cannot see the other invoice', async () => {
@@ -22,17 +23,21 @@ describe('an invoice number in use', () => {
     const orgId = (org as unknown as { value: { id: number } }).value.id;
     const invoice = { organisation_id: orgId, amount_cents: 5000, due_on: '2026-12-31', status: 'sent' };
     expect((await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1001' } })).ok).toBe(true);
-    expect(await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1001' } })).toMatchObject({ ok: false, error: TAKEN });
+    expect(await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1001' } })).toMatchObject({ ok: false, error: taken('F-1001', 'F-1002') });
+    // Capitals do not make another number.
+    expect(await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'f-1001' } })).toMatchObject({ ok: false, error: taken('f-1001', 'F-1002') });
     const other = await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1002' } });
     const otherId = (other as unknown as { value: { id: number } }).value.id;
-    expect(await t.call('records.update', { entity: 'invoice', id: otherId, values: { number: 'F-1001' } })).toMatchObject({ ok: false, error: TAKEN });
+    expect(await t.call('records.update', { entity: 'invoice', id: otherId, values: { number: 'F-1001' } })).toMatchObject({ ok: false, error: taken('F-1001', 'F-1003') });
+    // Its own number in other capitals is no clash.
+    expect((await t.call('records.update', { entity: 'invoice', id: otherId, values: { number: 'f-1002' } })).ok).toBe(true);
 
     // Finance reading only its own invoices meets the same reason, not an internal error.
     const finance = BUILT_IN_ROLES.find((r) => r.id === 'finance')!;
     const records = { ...finance.rights.records, invoice: { ...finance.rights.records.invoice, read: 'own' as const, create: 'all' as const } };
     const role = await t.call('roles.save', { name: { en: 'Own invoices', nl: 'Eigen facturen' }, rights: { ...finance.rights, records } });
     await signInAsNewUser(t, 'fenna', (role as unknown as { value: RoleDefinition }).value.id);
-    expect(await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1001' } })).toMatchObject({ ok: false, error: TAKEN });
+    expect(await t.call('records.create', { entity: 'invoice', values: { ...invoice, number: 'F-1001' } })).toMatchObject({ ok: false, error: taken('F-1001', 'f-1003') });
   });
 });
 
@@ -75,6 +80,11 @@ describe('the number a new invoice is offered', () => {
     // A trashed invoice keeps its number: it is not offered again.
     const trashed = await add('F-0008');
     expect((await t.call('records.delete', { entity: 'invoice', ids: [trashed] })).ok).toBe(true);
+    expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-0009');
+    // A mistyped number, trashed, no longer leads the series: the invoice made before it does.
+    const typo = await add('F-00010');
+    expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-00011');
+    expect((await t.call('records.delete', { entity: 'invoice', ids: [typo] })).ok).toBe(true);
     expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-0009');
 
     // A number that ends in no digits says nothing of what follows.

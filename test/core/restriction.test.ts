@@ -119,7 +119,7 @@ describe('restriction of processing', () => {
     // Asked with others, the refusal names the one who is kept.
     const refusedBulk = errorOf(await t.call('records.delete', { entity: 'contact', ids: [other.id, kept.id] }));
     expect(refusedBulk).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoDeletion' });
-    expect((refusedBulk as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij is restricted since /);
+    expect((refusedBulk as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij has been restricted since /);
     // Nothing moved: not the restricted person, nor the other one asked with them.
     expect((await detail(t, other.id)).record.values.last_name).toBe('Klant');
     expect((await detail(t, kept.id)).record.values.job_title).toBe('Inkoper');
@@ -205,7 +205,7 @@ describe('new links to a restricted person', () => {
 
     const refusedNew = errorOf(await t.call('records.create', { entity: 'deal', values: { title: 'Zaaien', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
     expect(refusedNew).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoNewDeal', details: { fieldMessages: { contact_id: { id: 'records.restrictedNoNewDeal' } } } });
-    expect((refusedNew as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij is restricted since /);
+    expect((refusedNew as unknown as { message: string }).message).toMatch(/^Processing of the data of Bewaar Mij has been restricted since /);
     expect(errorOf(await t.call('records.update', { entity: 'deal', id: otherDeal.id, values: { contact_id: kept.id } }))).toMatchObject({ messageId: 'records.restrictedNoNewDeal' });
     // The deal that named them before stays as it is and may still be worked on.
     value(await t.call('records.update', { entity: 'deal', id: deal.id, values: { stage: 'won', contact_id: kept.id } }));
@@ -214,5 +214,32 @@ describe('new links to a restricted person', () => {
     value(await t.call('records.create', { entity: 'activity', values: { kind: 'call', subject: 'Over het verzoek', contact_id: kept.id } }));
     value(await t.call('records.create', { entity: 'consent', values: { contact_id: kept.id, purpose: 'Nieuwsbrief', source: 'Telefoon', given_at: localDay() } }));
     value(await t.call('records.create', { entity: 'invoice', values: { number: 'R-1', organisation_id: org.id, contact_id: kept.id, amount_cents: 100, due_on: '2026-12-31', status: 'draft' } }));
+  });
+});
+
+describe('undo and redo over a restriction', () => {
+  it('do not bring a deal back onto a restricted person, made or moved; a deal that stayed theirs comes back from the trash', async () => {
+    const { t, kept, other, officer } = await twoPeople();
+    await switchToAdmin(t);
+    const org = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'De Ploeg BV' } }));
+    // A deal made with her, then undone; a deal moved off her; a deal of hers moved to the trash.
+    value(await t.call('records.create', { entity: 'deal', values: { title: 'Ploegen', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
+    value(await t.call('history.undo'));
+    const moved = value<RecordView>(await t.call('records.create', { entity: 'deal', values: { title: 'Eggen', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
+    value(await t.call('records.update', { entity: 'deal', id: moved.id, values: { contact_id: other.id } }));
+    const trashed = value<RecordView>(await t.call('records.create', { entity: 'deal', values: { title: 'Zaaien', organisation_id: org.id, contact_id: kept.id, stage: 'lead' } }));
+    value(await t.call('records.delete', { entity: 'deal', ids: [trashed.id] }));
+
+    await switchToUser(t, 'pia', officer.secret);
+    value(await t.call('privacy.restrict', { entity: 'contact', id: kept.id, ground: 'objectionPending' }));
+    await switchToAdmin(t);
+
+    // The trashed deal comes back as it was: no new link.
+    value(await t.call('history.undo'));
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: trashed.id })).record.values.contact_id).toBe(kept.id);
+    value(await t.call('history.undo'));
+    // Undoing the creation of that deal takes it away; but undoing the move would put a deal back onto her.
+    expect(errorOf(await t.call('history.undo'))).toMatchObject({ code: 'CONFLICT', messageId: 'records.restrictedNoNewDeal' });
+    expect(value<RecordDetail>(await t.call('records.get', { entity: 'deal', id: moved.id })).record.values.contact_id).toBe(other.id);
   });
 });

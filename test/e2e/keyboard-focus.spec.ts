@@ -144,8 +144,12 @@ test('New recovery codes moves the focus along its steps, never to the page body
   await pressEnterOn(page.getByRole('button', { name: 'New recovery codes' }));
   const make = page.getByRole('button', { name: 'Make new codes' });
   await expectFocusNotOnBody(page);
-  await expect(make).toBeFocused();
-
+  // The old codes stop working: Cancel has the keyboard, and Escape goes back as Cancel does.
+  await expect(page.getByRole('group', { name: 'Your current recovery codes will stop working.', exact: false }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'New recovery codes' })).toBeFocused();
+  await pressEnterOn(page.getByRole('button', { name: 'New recovery codes' }));
+  await make.focus();
   await make.press('Enter');
   const shown = page.getByText('These are your new recovery codes.');
   await answerCodeIfAsked(page, admin.authenticator, shown);

@@ -98,7 +98,7 @@ test('the privacy officer restricts a person; the data is then kept as it is for
   await list.getByRole('checkbox', { name: 'Select Gerrit Gewoon' }).check();
   await list.getByRole('button', { name: 'Delete selected (2)' }).click();
   const refused = page.getByRole('dialog');
-  await expect(refused).toContainText('Processing of the data of Rita Rechter is restricted since');
+  await expect(refused).toContainText('Processing of the data of Rita Rechter has been restricted since');
   await expect(refused).toContainText('Nothing was deleted. Untick it in the list to delete the others.');
   await refused.getByRole('button', { name: 'Cancel' }).click();
 });

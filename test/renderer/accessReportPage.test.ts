@@ -73,7 +73,7 @@ describe('the readable copy of an access request', () => {
     const report = value<AccessReport>(await t.call('privacy.accessReport', { entity: 'contact', id: contact.id }));
     const html = accessReportHtml(report, value<FieldInfo[]>(await t.call('fields.list', {})), 'en', (key, params) => translate('en', key, params));
     expect(html).toContain('<h2>Records about this person</h2>\n<p>None.</p>');
-    expect(html).toContain('Kluis keeps the values that changes replaced for 30 days');
+    expect(html).toContain(`${escapeHtml(report.organisation)} keeps the values that changes replaced for 30 days`);
     expect(html).toMatch(/Deleted on [^<]+, and kept in the trash for at most 30 days from then; after that it is deleted for good\./);
     // Only made, never changed: no earlier values to show.
     expect(html).toMatch(/<h2>Earlier values<\/h2>\n<p>[^<]+<\/p>\n<p>None\.<\/p>/);

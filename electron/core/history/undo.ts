@@ -16,6 +16,7 @@ import { KluisError } from '../errors';
 import { audit } from '../session/openInstall';
 import { refuseUnpublishingSent } from '../records/campaignRecipients';
 import { mayRecordWithdrawal } from '../records/consentWithdrawal';
+import { refuseLinkToRestricted } from '../records/restriction';
 import { activeFields, type ActiveField } from '../records/fields';
 import { applyRowChange, customOf, readRow, type Row } from '../records/rows';
 import { MASK, searchableKeys, titleFor, type RecordContext } from '../records/service';
@@ -291,6 +292,11 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
       throw changedSince(ctx, direction, change, row, who);
     }
     checkRights(ctx, command, change, current, to);
+    // What a restriction forbids (a deal brought back onto a restricted person) as a form is refused.
+    // Named only to whoever may read the person.
+    if (to && !to.deleted_at) {
+      refuseLinkToRestricted(ctx.db, change.entity, to, current, (person) => (rowInScope(ctx.access, 'contact', 'read', person) ? titleFor(ctx.access, 'contact', person) : MASK));
+    }
     if (direction === 'undo' && command.verb === 'publish' && change.entity === 'campaign' && current) {
       refuseUnpublishingSent(ctx.db, change.id, command.at, titleFor(ctx.access, 'campaign', current));
     }

@@ -4,8 +4,9 @@
  * instead of leaving Finance to look up the last. It stays a proposal the user may change; the
  * number column is UNIQUE (rows.ts says so under the field), which is what keeps numbers apart.
  *
- * The series is that of the invoice made last (the trash included: its number stays taken):
- * "F1009" is followed by "F1010", "2026-000123" by "2026-000124". A series that starts with a year
+ * The series is that of the invoice made last that is not in the trash (a mistyped number, trashed,
+ * does not lead the series on; its number stays taken, as every number in the trash does): "F1009"
+ * is followed by "F1010", "2026-000123" by "2026-000124". A series that starts with a year
  * starts again at 1 in a new year ("2025-000312", then "2026-000001" in 2026), as most
  * bookkeepers number. A number that ends in no digits gives no proposal: nothing says what follows.
  */
@@ -20,7 +21,7 @@ const MOST_TAKEN_IN_A_ROW = 1000;
 
 export function nextInvoiceNumber(db: Db, today: string = localDay()): string | null {
   const year = today.slice(0, 4);
-  const latest = prepared(db, 'SELECT number FROM invoices ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const latest = prepared(db, 'SELECT number FROM invoices WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
   if (latest === undefined) return firstFree(db, `${year}-`, 1, FIRST_WIDTH);
   const parts = /^(.*?)(\d+)$/.exec(latest);
   if (!parts) return null;

@@ -3,12 +3,14 @@
  * the row before and after — applied here, which also keeps the search index in step. Only the
  * command journal (electron/core/history, DESIGN §7) applies them, and records each one.
  */
+import type { CoreMessage } from '../../../shared/coreMessages';
 import { ENTITIES, type EntityName } from '../../../shared/registry';
 import type { Db } from '../db/open';
 import { fold, searchSpelling } from './fold';
 import type { StoredValue } from './validate';
 import { prepared } from '../db/statements';
 import { fieldErrorDetails, KluisError } from '../errors';
+import { nextInvoiceNumber } from './invoiceNumbers';
 import { queueSearchRemoval, unqueueSearchRemoval } from './searchCleanup';
 
 export type Row = Record<string, StoredValue>;
@@ -181,20 +183,28 @@ export function issueRecordId(db: Db, entity: EntityName): number {
 /** Writes one change: insert (before null), delete (after null) or update (both). Returns the id. */
 /**
  * Runs a write; an invoice number already in use (the one UNIQUE column of the record tables:
- * numbers are unique in the whole install, the trash included) comes back as a reason under the
- * number field (VALIDATION, so a form shows it there), not as an internal error. That a number is taken is no secret: numbers run in order.
+ * numbers are unique in the whole install, the trash included, whatever their capitals: "f1011"
+ * beside "F1011" would be two invoices with one number) comes back as a reason under the number
+ * field (VALIDATION, so a form shows it there) with the next free number, not as an internal error.
+ * That a number is taken is no secret: numbers run in order.
  */
-function unlessNumberTaken(change: RowChange, write: () => unknown): void {
+function unlessNumberTaken(db: Db, change: RowChange, id: number, write: () => unknown): void {
+  const number = change.entity === 'invoice' ? change.after?.number : undefined;
+  const numbered = typeof number === 'string' && number !== change.before?.number;
+  if (numbered && prepared(db, 'SELECT 1 FROM invoices WHERE number = ? COLLATE NOCASE AND id <> ?').get(number, id) !== undefined) throw numberTaken(db, number);
   try {
     write();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (change.entity === 'invoice' && code === 'SQLITE_CONSTRAINT_UNIQUE' && /invoices\.number/.test(String((error as Error).message))) {
-      const message = { id: 'records.invoiceNumberTaken', values: { number: String(change.after?.number ?? '') } } as const;
-      throw new KluisError('VALIDATION', message, fieldErrorDetails({ number: message }));
-    }
+    if (change.entity === 'invoice' && code === 'SQLITE_CONSTRAINT_UNIQUE' && /invoices\.number/.test(String((error as Error).message))) throw numberTaken(db, String(number ?? ''));
     throw error;
   }
+}
+
+function numberTaken(db: Db, number: string): KluisError {
+  const next = nextInvoiceNumber(db);
+  const message: CoreMessage = next === null ? { id: 'records.invoiceNumberTaken', values: { number } } : { id: 'records.invoiceNumberTakenNext', values: { number, next } };
+  return new KluisError('VALIDATION', message, fieldErrorDetails({ number: message }));
 }
 
 export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySet<string>, removal: SearchRemoval = 'now'): number {
@@ -205,11 +215,11 @@ export function applyRowChange(db: Db, change: RowChange, searchable: ReadonlySe
     if (id <= 0) id = issueRecordId(db, change.entity);
     const columns = ['id', ...Object.keys(change.after).filter((c) => c !== 'id')];
     const values = columns.map((c) => (c === 'id' ? id : change.after![c]));
-    unlessNumberTaken(change, () => prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values));
+    unlessNumberTaken(db, change, id, () => prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values));
   } else if (change.before && change.after) {
     const changed = Object.keys(change.after).filter((c) => c !== 'id' && change.after![c] !== change.before![c]);
     if (changed.length > 0) {
-      unlessNumberTaken(change, () =>
+      unlessNumberTaken(db, change, id, () =>
         prepared(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => change.after![c]), id),
       );
     }

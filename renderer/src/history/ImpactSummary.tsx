@@ -85,7 +85,8 @@ export function ImpactSummary({ impact, textId }: ImpactSummaryProps) {
       <p id={textId}>{t(whatHappens, { title })}</p>
       <section aria-labelledby={`${id}-chosen`} className="impact-section">
         <h3 id={`${id}-chosen`}>{t('delete.chosenHeading', { count: formatCount(impact.count, language) })}</h3>
-        <ul className="impact-titles">
+        {/* It scrolls on its own when long: a Tab stop, so the keyboard can scroll it too. */}
+        <ul className="impact-titles" tabIndex={0} aria-labelledby={`${id}-chosen`}>
           {impact.titles.map((chosen, index) => (
             <li key={index}>{chosen}</li>
           ))}

@@ -27,7 +27,8 @@ export function MentionList({ mentions, heading, note, go }: MentionListProps) {
     <section aria-labelledby={`${id}-heading`} className="impact-section mentions">
       <h3 id={`${id}-heading`}>{heading}</h3>
       <p className="muted">{note}</p>
-      <ul className="impact-titles">
+      {/* It scrolls on its own when long: without links in it, a Tab stop, so the keyboard can scroll it. */}
+      <ul className="impact-titles" tabIndex={go ? undefined : 0} aria-labelledby={`${id}-heading`}>
         {mentions.records.map((record) => (
           <li key={`${record.entity}:${record.id}`}>
             {go ? <RecordLink record={record} go={go} t={t} /> : record.title} ({entitySingular(record.entity, language)})

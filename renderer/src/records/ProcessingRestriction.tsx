@@ -103,6 +103,8 @@ export function ProcessingRestriction({ record, mayChange, disabled, onChanged }
             <strong>{t('restriction.title', { date: longDay(since, language) })}</strong>{' '}
             {typeof groundValue === 'string' && groundValue !== '' && !isMasked(groundValue) && `${t('restriction.ground', { ground: groundText(groundValue) })} `}
             {t('restriction.effect')}
+            {/* Only where the person contests a value: the way to its correction. */}
+            {groundValue === 'accuracyContested' && ` ${t('restriction.contested')}`}
           </Notice>
         </div>
         {mayChange && (

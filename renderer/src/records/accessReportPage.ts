@@ -122,7 +122,7 @@ ${valuesTable(ctx, report.subject)}
 <h2>${escapeHtml(t('accessReportPage.linked'))}</h2>
 ${linked === '' ? none : linked}
 <h2>${escapeHtml(t('accessReportPage.history'))}</h2>
-<p>${escapeHtml(t('accessReportPage.historyIntro', { days: report.history.keptForDays }))}</p>
+<p>${escapeHtml(t('accessReportPage.historyIntro', { days: report.history.keptForDays, organisation: report.organisation }))}</p>
 ${history.length === 0 ? none : table([t('accessReportPage.when'), t('accessReportPage.record'), t('accessReportPage.field'), t('accessReportPage.before'), t('accessReportPage.after')], history)}
 <h2>${escapeHtml(t('accessReportPage.audit'))}</h2>
 <p>${escapeHtml(t('accessReportPage.auditIntro'))}</p>

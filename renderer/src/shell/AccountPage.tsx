@@ -168,7 +168,7 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
   const [state, setState] = useState<CodesState>({ kind: 'idle' });
   const [error, setError] = useState<Message | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLParagraphElement>(null);
   // How many codes are left: null until known (or when asking failed, which the page can live without).
   const [unused, setUnused] = useState<number | null>(null);
@@ -204,8 +204,9 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
 
   function ask() {
     flushSync(() => setState({ kind: 'confirming' }));
-    // The button pressed makes way for the question: its answer takes the focus.
-    confirmRef.current?.focus();
+    // The button pressed makes way for the question. The old codes stop working, so Cancel takes the
+    // focus, as in every question that cannot be taken back: a second Enter changes nothing.
+    cancelRef.current?.focus();
   }
 
   function close() {
@@ -229,13 +230,23 @@ function RecoveryCodesSection({ userLabel }: { userLabel: string }) {
         </button>
       )}
       {(state.kind === 'confirming' || state.kind === 'working') && (
-        <div className="confirm-inline" role="group" aria-labelledby="account-recovery-confirm">
+        <div
+          className="confirm-inline"
+          role="group"
+          aria-labelledby="account-recovery-confirm"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && state.kind === 'confirming') {
+              event.preventDefault();
+              close();
+            }
+          }}
+        >
           <p id="account-recovery-confirm">{t('account.newCodesConfirm')}</p>
           <div className="button-row">
-            <BusyButton ref={confirmRef} className="button-primary" busy={state.kind === 'working'} onClick={() => void regenerate()}>
+            <BusyButton className="button-primary" busy={state.kind === 'working'} onClick={() => void regenerate()}>
               {state.kind === 'working' ? t('account.newCodesWorking') : t('account.newCodesSubmit')}
             </BusyButton>
-            <button type="button" className="button-quiet" disabled={state.kind === 'working'} onClick={close}>
+            <button ref={cancelRef} type="button" className="button-quiet" disabled={state.kind === 'working'} onClick={close}>
               {t('common.cancel')}
             </button>
           </div>

@@ -30,5 +30,6 @@ import { processingRestriction } from './024_processing_restriction';
 import { marketingObjection } from './025_marketing_objection';
 import { campaignConsentPurpose } from './026_campaign_consent_purpose';
 import { numbersInOrder } from './027_numbers_in_order';
+import { invoiceNumberAnyCase } from './028_invoice_number_any_case';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers, searchWrittenOut, processingRestriction, marketingObjection, campaignConsentPurpose, numbersInOrder];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, records, access, history, referenceIndexes, scopedListIndexes, linkTitleIndexes, recordIds, leanerIndexes, contactListIndex, editIndexes, searchLetters, invoiceSearch, invoiceIssueDay, searchRemovals, searchApostrophes, taskModules, customFieldRetention, searchPhones, customFieldSearch, searchJoinedNumbers, searchWrittenOut, processingRestriction, marketingObjection, campaignConsentPurpose, numbersInOrder, invoiceNumberAnyCase];

@@ -38,6 +38,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.expectedText': 'Vul hier tekst in',
   'records.tooLong': 'Gebruik hoogstens {max} tekens',
   'records.revealNeedsCode': 'Je hebt al een aantal afgeschermde waarden zichtbaar gemaakt: vul een code uit je authenticator-app in om er meer te zien.',
+  'records.invoiceNumberTakenNext': 'Factuurnummer {number} is al in gebruik (nummers zijn uniek in de hele installatie, ook in de prullenbak). Het volgende vrije nummer is {next}.',
   'records.invoiceNumberTaken': 'Factuurnummer {number} is al in gebruik (nummers zijn uniek in de hele installatie, ook in de prullenbak). Kies een ander.',
   'records.tooShort': 'Gebruik minstens {min} tekens',
   'records.atLeast': 'Gebruik {min} of meer',
