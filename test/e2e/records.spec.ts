@@ -218,6 +218,9 @@ test('create an organisation and a contact, log a call, move a deal, send a remi
   await goTo(page, 'Invoices');
   const invoices = page.getByRole('table', { name: 'Invoices' });
   await expect(invoices.getByRole('row').filter({ hasText: '2025-0042' })).toContainText('€1,250.50');
+  // An unpaid invoice past its due day says so by the day; a draft does not.
+  await expect(invoices.getByRole('row').filter({ hasText: '2025-0042' })).toContainText('(past due)');
+  await expect(invoices.getByRole('row').filter({ hasText: '2025-0043' })).not.toContainText('past due');
   await saveScreenshot(page, testInfo, 'invoices-list');
 });
 

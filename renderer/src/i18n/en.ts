@@ -304,6 +304,7 @@ export const en = {
   'home.retentionMore': '{count} or more people have been silent for longer than their data is kept.',
   'home.retentionOpen': 'Open the retention review',
   'home.pastDue': 'Past due',
+  'invoice.pastDueCell': '{date} (past due)',
   'home.pastDueNone': 'No unpaid invoice is past its due date.',
   'home.pastDueOne': 'One unpaid invoice is past its due date.',
   'home.pastDueCount': '{count} unpaid invoices are past their due date.',

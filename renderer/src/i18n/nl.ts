@@ -303,6 +303,7 @@ export const nl: Messages = {
   'home.retentionOne': 'Met 1 persoon ligt de relatie langer stil dan de gegevens worden bewaard.',
   'home.retentionMore': 'Met {count} of meer personen ligt de relatie langer stil dan hun gegevens worden bewaard.',
   'home.retentionOpen': 'Naar de bewaartermijnen',
+  'invoice.pastDueCell': '{date} (over de vervaldatum)',
   'home.pastDue': 'Over de vervaldatum',
   'home.pastDueNone': 'Geen onbetaalde factuur is over de vervaldatum.',
   'home.pastDueOne': 'Eén onbetaalde factuur is over de vervaldatum.',
