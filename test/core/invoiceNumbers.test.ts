@@ -62,7 +62,7 @@ describe('the number a new invoice is offered', () => {
 
     await add('2026-000019');
     expect(nextInvoiceNumber(db, '2026-12-03')).toBe('2026-000020');
-    // A number typed ahead of the series is taken: the proposal steps over it.
+    // A number typed ahead of the series is taken, whatever its capitals: the proposal steps over it.
     await add('2026-000020');
     await add('2026-000021');
     expect(nextInvoiceNumber(db, '2026-12-03')).toBe('2026-000022');
@@ -70,9 +70,10 @@ describe('the number a new invoice is offered', () => {
     expect(nextInvoiceNumber(db, '2027-01-02')).toBe('2027-000001');
 
     // The series of the invoice made last, even when another holds higher numbers.
+    // "f-100" is taken whatever its capitals: after F-99 comes F-101.
+    await add('f-100');
     await add('F-99');
-    expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-100');
-    await add('F-100');
+    expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-101');
     await add('F-0007');
     // Four digits: F-0007 is the highest of its own series.
     expect(nextInvoiceNumber(db, '2026-12-03')).toBe('F-0008');

@@ -58,7 +58,8 @@ function highestOfSeries(db: Db, prefix: string, width: number): number | null {
 }
 
 function firstFree(db: Db, prefix: string, from: number, width: number): string | null {
-  const taken = prepared(db, 'SELECT 1 FROM invoices WHERE number = ?');
+  // Taken whatever its capitals, as rows.ts holds numbers apart.
+  const taken = prepared(db, 'SELECT 1 FROM invoices WHERE number = ? COLLATE NOCASE');
   for (let n = from; n < from + MOST_TAKEN_IN_A_ROW; n++) {
     const candidate = `${prefix}${String(n).padStart(width, '0')}`;
     if (taken.get(candidate) === undefined) return candidate;
