@@ -163,7 +163,11 @@ export interface ImportPreview {
   validRows: number;
   problems: ImportRowProblem[];
   /** Rows that match an existing record or an earlier row: a contact by e-mail, an organisation by name. */
-  duplicates: { row: number; value: string }[];
+  /**
+   * `restricted`: it matches a person whose processing is restricted (GDPR art. 18), whom a merge
+   * may not change: with "merge" that row fails, as the run will say.
+   */
+  duplicates: { row: number; value: string; restricted?: true }[];
   /**
    * Rows that can be imported but hold nothing to match them by (a contact without an e-mail
    * address): each becomes a new record, also when the same person is in Kluis already.

@@ -565,7 +565,7 @@ describe('countries', () => {
     expect(['Nederland', 'BELGIË', 'belgie', 'Belgique', 'Pays-Bas', 'Duitsland', 'Allemagne', 'Germany', 'frankrijk', 'Luxemburg', 'Verenigd Koninkrijk', 'Royaume-Uni', 'UK', 'nl', 'Es'].map(parseCountry)).toEqual([
       'NL', 'BE', 'BE', 'BE', 'NL', 'DE', 'DE', 'DE', 'FR', 'LU', 'GB', 'GB', 'GB', 'NL', 'ES',
     ]);
-    expect(['Nergensland', 'N.L.', 'Nederland en België'].map(parseCountry)).toEqual([null, null, null]);
+    expect(['Nergensland', 'N.L.', 'Nederland en België', 'XX', 'EU', 'zz'].map(parseCountry)).toEqual([null, null, null, null, null, null]);
 
     const t = await signedInAdmin();
     const csv = 'Naam;Land\nJanssens NV;België\nDe Vries BV;Nederland\nMüller GmbH;DE\nNiemand BV;Nergensland\n';

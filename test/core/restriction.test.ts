@@ -132,6 +132,8 @@ describe('restriction of processing', () => {
     await switchToAdmin(t);
     const file = Buffer.from(['First name,Last name,E-mail,Job title', 'Met,Mail,met@example.nl,Baas', 'Nieuw,Mens,nieuw@example.nl,Kok'].join('\n')).toString('base64');
     const preview = value<ImportPreview>(await t.call('import.preview', { entity: 'contact', file }));
+    // The check step says it before the choice, as the run will.
+    expect(preview.duplicates).toEqual([{ row: 2, value: 'met@example.nl', restricted: true }]);
     const run = value<ImportSummary>(await t.call('import.run', { entity: 'contact', file, mapping: preview.suggestedMapping, duplicates: 'merge', jobId: 'import-restricted-1' }));
     expect(run).toMatchObject({ imported: 1, merged: 0 });
     expect(run.failed).toEqual([expect.objectContaining({ row: 2, reasons: [expect.objectContaining({ message: expect.objectContaining({ id: 'records.restrictedNoChange' }) })] })]);

@@ -331,7 +331,11 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
                 {entity === 'contact' && <p>{t('import.duplicatesHow')}</p>}
                 <ul className="plain-list">
                   {preview.duplicates.map((duplicate) => (
-                    <li key={duplicate.row}>{t('import.duplicateRow', { row: duplicate.row, value: duplicate.value })}</li>
+                    <li key={duplicate.row}>
+                      {t('import.duplicateRow', { row: duplicate.row, value: duplicate.value })}
+                      {/* The run refuses a merge into them: said here, before the choice, not only in its report. */}
+                      {duplicate.restricted && ` ${t('import.duplicateRestricted')}`}
+                    </li>
                   ))}
                 </ul>
                 <fieldset className="radio-group">

@@ -189,10 +189,18 @@ const COUNTRIES: Readonly<Record<string, readonly string[]>> = {
 const COUNTRY_CODES = new Map(Object.entries(COUNTRIES).flatMap(([code, names]) => names.map((name) => [name, code] as const)));
 
 /** "België", "belgique", "be" → "BE"; null when it is neither a code nor a name we know. */
+/** The regions ISO 3166 names, to tell a country code from two letters ("XX" is none). */
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Codes that name a region but no country a record is in: the EU, the UN, "Unknown Region". */
+const NOT_COUNTRIES: ReadonlySet<string> = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
+
 export function parseCountry(text: string): string | null {
   const t = fold(text).replace(/\s+/g, ' ');
   // Names first: "UK" is a name here, not the code (which is GB).
-  return COUNTRY_CODES.get(t) ?? (/^[a-z]{2}$/.test(t) ? t.toUpperCase() : null);
+  const named = COUNTRY_CODES.get(t);
+  if (named) return named;
+  const code = /^[a-z]{2}$/.test(t) ? t.toUpperCase() : null;
+  return code !== null && !NOT_COUNTRIES.has(code) && REGION_NAMES.of(code) !== undefined ? code : null;
 }
 
 /** Empty cells are null; everything else is converted, or answers why it cannot be. */

@@ -1,9 +1,12 @@
 /**
  * The preview: how the columns would be mapped, which rows would fail and why, which rows name a
  * record already there (a contact by e-mail, or name and organisation; an organisation by name)
- * among those the caller may read, and which columns would be left out. Reads only; writes nothing.
+ * among those the caller may read (and whether that is a person whose processing is restricted, whom
+ * a merge may not change), and which columns would be left out. Reads only; writes nothing.
  */
 import type { ImportPreview, ImportRowProblem } from '../../../../shared/recordTypes';
+import { restrictedSince } from '../restriction';
+import { readRow } from '../rows';
 import type { RecordContext } from '../service';
 import { checkRow, existingMatch, makePlan, rowProblem, sampleOf, unmappedRequiredReasons, type ImportInput } from './plan';
 
@@ -27,7 +30,10 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
     if (!checked.match) withoutMatch++;
     else {
       const { key, shown } = checked.match;
-      if (earlier.has(key) || existing(checked.match) !== null) duplicates.push({ row: checked.row, value: shown });
+      const found = existing(checked.match);
+      if (found !== null && plan.entity === 'contact' && restrictedSince(readRow(ctx.db, 'contact', found) ?? {}) !== null) {
+        duplicates.push({ row: checked.row, value: shown, restricted: true });
+      } else if (earlier.has(key) || found !== null) duplicates.push({ row: checked.row, value: shown });
       earlier.add(key);
     }
   }

@@ -85,7 +85,7 @@ export const RECORDS_MESSAGES_NL: Record<keyof typeof RECORDS_MESSAGES, string> 
   'records.noSuchDayCell': 'Deze dag bestaat niet',
   'records.changedSinceOpened': 'Iemand heeft dit gewijzigd nadat je het formulier opende. Sla opnieuw op om die wijziging door de jouwe te vervangen, of annuleer om die te zien.',
   'records.monthFirstCell': 'Dit staat met de maand eerst ({pattern}); schrijf de dag eerst, DD-MM-JJJJ, of JJJJ-MM-DD',
-  'records.eitherWayCell': 'Dit kan op twee dagen slaan: rij {row} van deze kolom zet de maand eerst ({cell}); schrijf de datum als JJJJ-MM-DD',
+  'records.eitherWayCell': 'Dit kan op twee dagen slaan: regel {row} van deze kolom zet de maand eerst ({cell}); schrijf de datum als JJJJ-MM-DD',
   'records.spreadsheetErrorCell': '{cell} is een foutmelding van het rekenblad waar het bestand uit komt, geen waarde: verbeter de cel daar',
   'records.unreadableCell': 'Bevat tekens die niet te lezen zijn: het bestand is hier beschadigd, of niet als UTF-8 opgeslagen',
   'records.expectedCountryCode': 'Geen land dat Kluis kent; schrijf de landcode van twee letters, zoals NL of BE',
