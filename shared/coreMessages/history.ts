@@ -59,6 +59,9 @@ export const HISTORY_MESSAGES = {
   'history.redoChangedHiddenBy': 'A {entity} that went along with it was changed by {who} since; redo would overwrite that, so nothing was changed.',
   'history.undoReferenced': 'Other records now refer to what undo would remove, so nothing was changed.',
   'history.redoReferenced': 'Other records now refer to what redo would remove, so nothing was changed.',
+  /** {entity}: the kind of the record that links, {title}: its title. */
+  'history.undoReferencedBy': '{entity} {title} now links to a record undo would remove, so nothing was changed. Take that link away first, then undo again.',
+  'history.redoReferencedBy': '{entity} {title} now links to a record redo would remove, so nothing was changed. Take that link away first, then redo again.',
   /** Undo and redo wait for a running import of the same user: its command is not one step until it has finished. */
   'history.importRunning': 'An import is still running; wait for it to finish or cancel it, then undo.',
   'history.importRunningRedo': 'An import is still running; wait for it to finish or cancel it, then redo.',

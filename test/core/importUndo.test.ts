@@ -10,7 +10,7 @@ import type { CommandSummary, HistoryResult } from '../../shared/historyTypes';
 import type { ImportSummary, RecordView } from '../../shared/recordTypes';
 import { CORE_MESSAGES } from '../../shared/coreMessages';
 import { CORE_MESSAGES_NL } from '../../renderer/src/i18n/core';
-import { signedInAdmin, type Installed } from '../support/install';
+import { signedInAdmin, signInAsNewUser, switchToAdmin, switchToUser, type Installed } from '../support/install';
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -163,3 +163,26 @@ describe('undo and redo while an import runs', () => {
   });
 });
 
+
+describe('an undo that would remove what a colleague now links to', () => {
+  it('is refused, naming the record that links to it, and changes nothing', async () => {
+    const t = await signedInAdmin();
+    const olga = await signInAsNewUser(t, 'olga', 'office');
+    // Olga's import makes an organisation…
+    const file = b64('Voornaam;Achternaam;Bedrijf\nJan;Jansen;Café Ænergie\n');
+    const preview = value<{ suggestedMapping: Record<string, string | null> }>(await t.call('import.preview', { entity: 'contact', file }));
+    value<ImportSummary>(await t.call('import.run', { entity: 'contact', file, mapping: preview.suggestedMapping, duplicates: 'skip', jobId: nextJobId() }));
+    // …to which the administrator then links a contact of their own.
+    await switchToAdmin(t);
+    const org = (t.core.requireActive().db.prepare("SELECT id FROM organisations WHERE name = 'Café Ænergie'").get() as { id: number }).id;
+    value<RecordView>(await t.call('records.create', { entity: 'contact', values: { first_name: 'Piet', last_name: 'Koppel', organisation_id: org } }));
+
+    await switchToUser(t, 'olga', olga.secret);
+    const refused = errorOf(await t.call('history.undo', {}));
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageId: 'history.undoReferencedBy' });
+    expect(refused.message).toBe('Contact Piet Koppel now links to a record undo would remove, so nothing was changed. Take that link away first, then undo again.');
+    // Nothing was taken back: Jan and the organisation are both still there.
+    expect(t.core.requireActive().db.prepare("SELECT count(*) FROM contacts WHERE last_name = 'Jansen' AND deleted_at IS NULL").pluck().get()).toBe(1);
+    expect(t.core.requireActive().db.prepare('SELECT count(*) FROM organisations WHERE id = ?').pluck().get(org)).toBe(1);
+  });
+});

@@ -22,6 +22,7 @@ import { applyRowChange, customOf, readRow, type Row } from '../records/rows';
 import { MASK, searchableKeys, titleFor, type RecordContext } from '../records/service';
 import { checkValue } from '../records/validate';
 import { changesOf, importRunning, readCommand, summaryFor, type CommandRow, type StoredChange } from './journal';
+import { referencesTo } from './impact';
 import { refuseWhileHeld } from './legalHold';
 
 type Direction = 'undo' | 'redo';
@@ -223,6 +224,28 @@ function linkGone(ctx: RecordContext, change: StoredChange, row: Row): KluisErro
   return new KluisError('CONFLICT', { id: 'history.linkGone', values: { entity: ENTITIES[change.entity].label.singular, title: titleFor(ctx.access, change.entity, row) } });
 }
 
+/**
+ * Undo or redo would remove a record another one now links to (a colleague's later import linked
+ * a contact to an organisation this import made): the refusal names that record where the user may
+ * read it, so they know what holds the step up (3 December, from an import walk). Asked inside the
+ * step's transaction, which is rolled back after.
+ */
+function referencedBy(ctx: RecordContext, direction: Direction, removing: StoredChange | null): KluisError {
+  const generic = new KluisError('CONFLICT', MESSAGES[direction].referenced);
+  if (!removing) return generic;
+  const links = [...referencesTo(removing.entity), ...(ENTITIES[removing.entity].ownedChildren ?? []).map((child) => ({ entity: child.entity, field: child.via }))];
+  for (const link of links) {
+    const row = prepared(ctx.db, `SELECT * FROM ${ENTITIES[link.entity].table} WHERE ${link.field} = ? LIMIT 1`).get(removing.id) as Row | undefined;
+    if (!row) continue;
+    if (!rowInScope(ctx.access, link.entity, 'read', row)) return generic;
+    return new KluisError('CONFLICT', {
+      id: direction === 'undo' ? 'history.undoReferencedBy' : 'history.redoReferencedBy',
+      values: { entity: ENTITIES[link.entity].label.singular, title: titleFor(ctx.access, link.entity, row) },
+    });
+  }
+  return generic;
+}
+
 function isForeignKeyFailure(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code) === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
@@ -303,13 +326,15 @@ function step(ctx: RecordContext, direction: Direction): HistoryResult {
   }
   const searchable = new Map<EntityName, Set<string>>();
   const searchableOf = (entity: EntityName) => searchable.get(entity) ?? searchable.set(entity, searchableKeys(activeFields(ctx.db, entity))).get(entity)!;
+  let applying: StoredChange | null = null;
   try {
     for (const { change, to } of planned) {
+      applying = change;
       // An entry leaving search goes by the cleanup: undoing an import of thousands would otherwise hold the core for seconds.
       applyRowChange(ctx.db, { entity: change.entity, id: change.id, before: readRow(ctx.db, change.entity, change.id), after: to }, searchableOf(change.entity), 'later');
     }
   } catch (error) {
-    if (isForeignKeyFailure(error)) throw new KluisError('CONFLICT', MESSAGES[direction].referenced);
+    if (isForeignKeyFailure(error)) throw referencedBy(ctx, direction, applying);
     throw error;
   }
   prepared(ctx.db, 'UPDATE commands SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', command.id);

@@ -46,6 +46,8 @@ export const HISTORY_MESSAGES_NL: Record<keyof typeof HISTORY_MESSAGES, string> 
     'Een record dat meeging ({entity}) is sindsdien gewijzigd door {who}; opnieuw doen zou dat overschrijven, dus er is niets gewijzigd.',
   'history.undoReferenced': 'Andere records verwijzen nu naar wat ongedaan maken zou weghalen, dus er is niets gewijzigd.',
   'history.redoReferenced': 'Andere records verwijzen nu naar wat opnieuw doen zou weghalen, dus er is niets gewijzigd.',
+  'history.undoReferencedBy': '{entity} {title} verwijst nu naar een record dat ongedaan maken zou weghalen, dus er is niets gewijzigd. Haal die koppeling eerst weg en maak het dan opnieuw ongedaan.',
+  'history.redoReferencedBy': '{entity} {title} verwijst nu naar een record dat opnieuw doen zou weghalen, dus er is niets gewijzigd. Haal die koppeling eerst weg en doe het dan opnieuw.',
   'history.importRunning': 'Er loopt nog een import; wacht tot die klaar is of breek die af, en maak het daarna ongedaan.',
   'history.importRunningRedo': 'Er loopt nog een import; wacht tot die klaar is of breek die af, en doe het daarna opnieuw.',
   'history.importRunningDelete': 'Er loopt een import; verwijder definitief als die klaar is of is afgebroken.',
