@@ -107,7 +107,7 @@ export function AccessReportSavedNotice({ saved }: { saved: SavedAccessReport | 
   if (saved === null) return null;
   const readableFile = readable?.of === saved ? readable.fileName : null;
 
-  const copyLanguage = saved ? readerLanguage(saved.report, language) : language;
+  const copyLanguage = readerLanguage(saved.report, language);
 
   function saveReadable(report: SavedAccessReport) {
     const fileName = accessReportFileName(copyLanguage, todayIso(new Date(report.report.generatedAt)), report.report.subject.id, 'html');
