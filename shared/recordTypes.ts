@@ -165,9 +165,10 @@ export interface ImportPreview {
   /** Rows that match an existing record or an earlier row: a contact by e-mail, an organisation by name. */
   /**
    * `restricted`: it matches a person whose processing is restricted (GDPR art. 18), whom a merge
-   * may not change: with "merge" that row fails, as the run will say.
+   * may not change: with "merge" that row fails, as the run will say. `sameAs`: an earlier row of
+   * the file matches the same record; merged, the later row's values win.
    */
-  duplicates: { row: number; value: string; restricted?: true }[];
+  duplicates: { row: number; value: string; restricted?: true; sameAs?: number }[];
   /**
    * Rows that can be imported but hold nothing to match them by (a contact without an e-mail
    * address): each becomes a new record, also when the same person is in Kluis already.

@@ -706,7 +706,8 @@ describe('duplicates by e-mail', () => {
     const shown = await preview(t, 'contact', csv);
     expect(shown.duplicates).toEqual([
       { row: 2, value: 'PIET@example.nl' },
-      { row: 4, value: 'Nina@Example.nl' },
+      // An earlier row's match says which: merged, the two meet in one record.
+      { row: 4, value: 'Nina@Example.nl', sameAs: 3 },
     ]);
     expect(shown.validRows).toBe(3);
     expect(shown.withoutMatch).toBe(0);
@@ -773,7 +774,7 @@ describe('duplicates by name and organisation, for a contact without an e-mail a
     // address is matched by that alone (row 7).
     expect(shown.duplicates).toEqual([
       { row: 2, value: 'jan DE VRIES, bakkerij noord' },
-      { row: 4, value: 'Jan de Vríes, Smederij Zuid' },
+      { row: 4, value: 'Jan de Vríes, Smederij Zuid', sameAs: 3 },
       { row: 5, value: 'Jan de Vries' },
     ]);
     expect(shown).toMatchObject({ validRows: 6, withoutMatch: 0 });
@@ -812,7 +813,7 @@ describe('duplicates by name in an organisation import', () => {
     const existing = value<RecordView>(await t.call('records.create', { entity: 'organisation', values: { name: 'Bakkerij Van den Berg' } }));
     expect((await preview(t, 'organisation', csv)).duplicates).toEqual([
       { row: 2, value: 'bakkerij van den berg' },
-      { row: 4, value: 'smederij elst' },
+      { row: 4, value: 'smederij elst', sameAs: 3 },
     ]);
     expect(await runWith(t, 'organisation', csv, { duplicates: 'skip' })).toMatchObject({ imported: 2, merged: 0, skipped: 2 });
     const names = () => (db(t).prepare('SELECT id, name, city FROM organisations ORDER BY id').all() as { id: number; name: string; city: string | null }[]);

@@ -100,7 +100,7 @@ describe('a contact outside the read scope, named by e-mail in an import', () =>
   it('is, once imported, the caller\'s own: a second row with that address is a duplicate of that one, as for any address', async () => {
     const { t } = await world();
     const twice = [csv, 'Geert,Zuidersma,GEHEIM@zuid.nl,Chef'].join('\n');
-    expect((await preview(t, 'contact', twice)).duplicates).toEqual([{ row: 4, value: 'GEHEIM@zuid.nl' }]);
+    expect((await preview(t, 'contact', twice)).duplicates).toEqual([{ row: 4, value: 'GEHEIM@zuid.nl', sameAs: 2 }]);
     expect(await runWith(t, 'contact', twice, 'skip')).toMatchObject({ imported: 2, merged: 0, skipped: 1, failed: [] });
   });
 });

@@ -621,6 +621,7 @@ export const en = {
   'import.duplicatesHow': 'Matched by e-mail address; a row without one by name and organisation, ignoring capitals and accents.',
   'import.duplicateNamesTitle': 'Organisation names already in Kluis or earlier in the file ({count})',
   'import.duplicateRow': 'Row {row}: {value}',
+  'import.duplicateSameAs': '(the same as row {row}: merged, this row’s values win)',
   'import.duplicateRestricted': '(processing of this person’s data is restricted: a merge refuses this row and leaves the person as they are)',
   'import.withoutEmail': '{count} rows have no e-mail address, and you may not read where people work, so Kluis cannot tell whether those people are in it already: each becomes a new contact.',
   'import.withoutEmailOne': '1 row has no e-mail address, and you may not read where people work, so Kluis cannot tell whether that person is in it already: it becomes a new contact.',

@@ -621,6 +621,7 @@ export const nl: Messages = {
   'import.duplicatesHow': 'Gevonden op e-mailadres; een regel zonder e-mailadres op naam en organisatie, hoofdletters en accenten niet meegerekend.',
   'import.duplicateNamesTitle': 'Organisatienamen die al in Kluis of eerder in het bestand staan ({count})',
   'import.duplicateRow': 'Regel {row}: {value}',
+  'import.duplicateSameAs': '(dezelfde als regel {row}: samengevoegd winnen de waarden van deze regel)',
   'import.duplicateRestricted': '(de verwerking van de gegevens van deze persoon is beperkt: samenvoegen weigert deze regel en laat de persoon zoals die is)',
   'import.withoutEmail': '{count} regels hebben geen e-mailadres en je mag niet zien waar mensen werken, dus Kluis kan niet zien of die mensen er al in staan: elk wordt een nieuwe contactpersoon.',
   'import.withoutEmailOne': '1 regel heeft geen e-mailadres en je mag niet zien waar mensen werken, dus Kluis kan niet zien of die persoon er al in staat: die wordt een nieuwe contactpersoon.',

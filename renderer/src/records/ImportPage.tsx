@@ -335,6 +335,7 @@ export function ImportPage({ takeFocus, userId }: { takeFocus: boolean; userId: 
                       {t('import.duplicateRow', { row: duplicate.row, value: duplicate.value })}
                       {/* The run refuses a merge into them: said here, before the choice, not only in its report. */}
                       {duplicate.restricted && ` ${t('import.duplicateRestricted')}`}
+                      {duplicate.sameAs !== undefined && ` ${t('import.duplicateSameAs', { row: duplicate.sameAs })}`}
                     </li>
                   ))}
                 </ul>

@@ -17,7 +17,8 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
   const problems: ImportRowProblem[] = unmappedRequiredReasons(plan).map((reason) => rowProblem(plan.headerRow, [reason]));
   const duplicates: ImportPreview['duplicates'] = [];
   const existing = existingMatch(ctx.db, ctx.access);
-  const earlier = new Set<string>();
+  // The first row of each match: a later one names it, so the user sees which rows meet in one record.
+  const earlier = new Map<string, number>();
   let validRows = 0;
   let withoutMatch = 0;
   for (const record of plan.records) {
@@ -31,10 +32,12 @@ export function previewImport(ctx: RecordContext, input: ImportInput): ImportPre
     else {
       const { key, shown } = checked.match;
       const found = existing(checked.match);
+      const sameAs = earlier.get(key);
       if (found !== null && plan.entity === 'contact' && restrictedSince(readRow(ctx.db, 'contact', found) ?? {}) !== null) {
         duplicates.push({ row: checked.row, value: shown, restricted: true });
-      } else if (earlier.has(key) || found !== null) duplicates.push({ row: checked.row, value: shown });
-      earlier.add(key);
+      } else if (sameAs !== undefined) duplicates.push({ row: checked.row, value: shown, sameAs });
+      else if (found !== null) duplicates.push({ row: checked.row, value: shown });
+      if (sameAs === undefined) earlier.set(key, checked.row);
     }
   }
   return {
