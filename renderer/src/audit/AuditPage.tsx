@@ -13,7 +13,6 @@ import { flushSync } from 'react-dom';
 import type { RoleDefinition } from '../../../shared/access';
 import type { AuditEntry, AuditVerdict } from '../../../shared/apiTypes';
 import type { ApiError } from '../../../shared/errors';
-import { ENTITY_NAMES, type EntityName } from '../../../shared/registry';
 import { call } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
@@ -23,7 +22,7 @@ import { useFields } from '../records/fields';
 import { RecordLink } from '../records/columns';
 import { useNavigation, type Route } from '../records/navigation';
 import { useI18n } from '../i18n/I18nProvider';
-import { actionText, detailsText, targetText, verdictText, whoText } from './describe';
+import { actionText, detailsText, recordOfTarget, targetText, verdictText, whoText } from './describe';
 import type { InstallNames } from './detailWords';
 import { useAuditText } from './strings';
 
@@ -41,13 +40,6 @@ type Loaded =
 type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; error: ApiError } | { kind: 'done'; verdict: AuditVerdict };
 
 type About = NonNullable<Extract<Route, { page: 'audit' }>['about']>;
-
-/** The record an entry is about, when it is one ("contact:5"), to link to. */
-function recordOf(target: string | null): { entity: EntityName; id: number } | null {
-  const match = target === null ? null : /^([a-z]+):(\d+)$/.exec(target);
-  const entity = ENTITY_NAMES.find((name) => name === match?.[1]);
-  return entity && match ? { entity, id: Number(match[2]) } : null;
-}
 
 export function AuditPage({ takeFocus, about }: { takeFocus: boolean; about?: About | undefined }) {
   const { u, language } = useAuditText();
@@ -172,6 +164,6 @@ export function AuditPage({ takeFocus, about }: { takeFocus: boolean; about?: Ab
 /** What an entry concerns; a record as a link to its page (which says so if it is gone or not to be read). */
 function TargetCell({ target, text, go }: { target: string | null; text: string; go: (route: Route) => void }) {
   const { t } = useI18n();
-  const record = recordOf(target);
+  const record = recordOfTarget(target);
   return record ? <RecordLink record={{ ...record, title: text }} go={go} t={t} /> : <>{text}</>;
 }

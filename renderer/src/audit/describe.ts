@@ -15,6 +15,12 @@ type Entity = keyof typeof ENTITIES;
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITIES, name);
 
+/** The record an entry is about, when it is one ("contact:5"), to link to. */
+export function recordOfTarget(target: string | null): { entity: Entity; id: number } | null {
+  const match = target === null ? null : /^([a-z]+):(\d+)$/.exec(target);
+  return match && isEntity(match[1]!) ? { entity: match[1], id: Number(match[2]) } : null;
+}
+
 export function whoText(entry: Pick<AuditEntry, 'actor' | 'actorName'>, language: Language): string {
   if (entry.actor === null) return auditText(language, 'audit.install');
   return entry.actorName ?? auditText(language, 'audit.removedUser', { id: String(entry.actor) });
